@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session";
+import { enabledOAuthProviders } from "@/lib/auth/options";
+import { LoginForm } from "@/components/auth/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  if (await getSessionUser()) redirect(safeCallback);
+  return (
+    <>
+      <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
+      <p className="mt-1 text-sm text-slate-500">Welcome back. Sign in to see your team&apos;s clusters.</p>
+      <LoginForm callbackUrl={safeCallback} providers={enabledOAuthProviders()} initialError={error} />
+      <p className="mt-6 text-center text-sm text-slate-500">
+        New to Bumpers?{" "}
+        <Link href="/signup" className="font-medium text-brand-600 hover:text-brand-700">
+          Create an organization
+        </Link>
+      </p>
+    </>
+  );
+}

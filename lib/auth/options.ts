@@ -1,0 +1,91 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { verifyPassword } from "./passwords";
+import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "./sign-in-throttle";
+import { findOrCreateOAuthUser } from "./oauth-users";
+
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(200),
+});
+
+function clientIpOf(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || null;
+}
+
+function oauthProviders(): NextAuthOptions["providers"] {
+  const e = env();
+  const providers: NextAuthOptions["providers"] = [];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+/** Which OAuth providers are switched on, for the sign-in page. */
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((p) => ({ id: p.id, name: p.name }));
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    // The JWT carries only the user id; memberships are read on every request so that a
+    // removed member loses access at once.
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = ZCredentials.safeParse(credentials);
+          if (!parsed.success) return null;
+          const { email, password } = parsed.data;
+          const clientIp = clientIpOf(req?.headers);
+          await assertSignInAllowed(email, clientIp);
+          const user = await db.user.findUnique({ where: { email } });
+          if (!(await verifyPassword(password, user?.passwordHash))) {
+            await recordFailedSignIn(email, clientIp);
+            return null;
+          }
+          await clearFailedSignIns(email);
+          return { id: user!.id, email: user!.email, name: user!.name };
+        },
+      }),
+      ...oauthProviders(),
+    ],
+    callbacks: {
+      async signIn({ account, profile, user }) {
+        if (!account || account.provider === "credentials") return true;
+        const email = (profile?.email ?? user.email ?? "").toLowerCase();
+        if (!email) return "/login?error=OAuthNoEmail";
+        await findOrCreateOAuthUser(email, profile?.name ?? user.name ?? email);
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          if (account.provider === "credentials") {
+            token.sub = user.id;
+          } else {
+            const found = await db.user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
+            token.sub = found?.id;
+          }
+        }
+        return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+      },
+      async session({ session, token }) {
+        return { ...session, user: { id: token.sub ?? "" } };
+      },
+    },
+  };
+}

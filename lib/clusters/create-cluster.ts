@@ -1,0 +1,41 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
+import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+
+/** Creates a cluster with its agent token; the token is returned once and only its hash is kept. */
+export async function createCluster(orgId: string, actor: TAuditEntry["actor"], input: { slug: string; name: string }) {
+  const token = generateToken("cluster");
+  try {
+    const cluster = await db.$transaction(async (tx) => {
+      const created = await tx.cluster.create({ data: { orgId, slug: input.slug, name: input.name } });
+      await tx.apiToken.create({
+        data: {
+          orgId,
+          clusterId: created.id,
+          kind: "cluster",
+          name: `Agent token for ${created.slug}`,
+          tokenHash: hashToken(token),
+          hint: tokenHint(token),
+          createdById: "userId" in actor ? actor.userId : null,
+        },
+      });
+      await recordAudit(tx, {
+        orgId,
+        actor,
+        action: "cluster.created",
+        target: { type: "cluster", id: created.id, label: created.slug },
+        after: { slug: created.slug, name: created.name },
+      });
+      return created;
+    });
+    return { cluster, token };
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new AppError("conflict", `A cluster named "${input.slug}" already exists.`, { field: "slug" });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { AppError, type TErrorCode } from "./errors";
+
+/** What every server action returns to its form. */
+export type TActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: TErrorCode; message: string; fieldErrors?: Record<string, string[]> } };
+
+export function ok<T>(data: T): TActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: TErrorCode, message: string, fieldErrors?: Record<string, string[]>): TActionResult<never> {
+  return { ok: false, error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+export function fromZodError(error: z.ZodError): TActionResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fail("bad_request", "Please correct the highlighted fields.", fieldErrors);
+}
+
+/** Turns expected errors into results; anything else is a bug and is rethrown for the error page. */
+export function fromError(err: unknown): TActionResult<never> {
+  if (err instanceof AppError) return fail(err.code, err.message);
+  throw err;
+}

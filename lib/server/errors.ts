@@ -1,0 +1,42 @@
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type TErrorCode = keyof typeof ERROR_STATUS;
+
+/** An error meant for the user: its message is shown as is, its code picks the HTTP status. */
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: TErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export type TErrorBody = { error: { code: TErrorCode; message: string; details?: unknown } };
+
+export function errorBody(err: AppError): TErrorBody {
+  return {
+    error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+  };
+}
+
+export const notFound = (what = "Not found") => new AppError("not_found", what);
+export const forbidden = (why = "You do not have permission to do this.") => new AppError("forbidden", why);

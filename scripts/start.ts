@@ -1,0 +1,113 @@
+// `npm start`: build if needed, start PostgreSQL (embedded when DATABASE_URL is unset), migrate,
+// initialize and seed, then run Next.js in production mode until Ctrl-C.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type TLocalPostgres } from "./lib/local-postgres";
+
+const root = process.cwd();
+const dataDir = path.join(root, ".data");
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[bumpers] ${line}`);
+
+function run(cmd: string, args: string[]): void {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+}
+
+/** A value kept in .data/ across restarts, created on first use. */
+function persistentValue(file: string, create: () => string): string {
+  const full = path.join(dataDir, file);
+  if (existsSync(full)) return readFileSync(full, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = create();
+  writeFileSync(full, value + "\n", { mode: 0o600 });
+  return value;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "db:generate"]);
+  if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
+    log("First start: building the app (about a minute)…");
+    run("npx", ["next", "build"]);
+  }
+
+  let embedded: TLocalPostgres | undefined;
+  if (!process.env.DATABASE_URL?.trim()) {
+    const port = Number(process.env.BUMPERS_EMBEDDED_PG_PORT || 54329);
+    log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
+    embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port, database: "bumpers" });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  process.env.NEXTAUTH_SECRET ||= persistentValue("nextauth-secret", () => randomBytes(32).toString("base64url"));
+  const port = Number(process.env.PORT || 3000);
+  process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child!.once("exit", resolve));
+    }
+    if (embedded) {
+      log("Stopping PostgreSQL…");
+      await embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    // Imported only now: these modules read DATABASE_URL when they load.
+    const { migrate } = await import("@/lib/server/migrations");
+    const applied = await migrate(process.env.DATABASE_URL!, { log });
+    if (applied.length) log(`Applied ${applied.length} migration(s).`);
+    const { initFromEnv } = await import("@/lib/orgs/init-from-env");
+    for (const line of await initFromEnv()) log(`Init: ${line}`);
+    const { env } = await import("@/lib/server/env");
+    let demo: { users: { email: string; what: string }[]; password: string } | undefined;
+    if (env().BUMPERS_DEMO_SEED) {
+      const { seedDemo } = await import("../prisma/seed");
+      const password =
+        env().BUMPERS_DEMO_PASSWORD ?? persistentValue("demo-password", () => `demo-${randomBytes(6).toString("hex")}`);
+      const seeded = await seedDemo({ password });
+      if (seeded.created) log("Seeded the demo organization Acme.");
+      demo = { users: seeded.users, password };
+    }
+    const { pool } = await import("@/lib/server/db");
+    await pool.end();
+
+    child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+    child.on("exit", (code) => void stop(code ?? 1));
+    await waitForHealth(port);
+    log(`Bumpers is running at http://localhost:${port}`);
+    if (demo) {
+      log("Demo sign-ins (organization Acme), all with the password " + demo.password + ":");
+      for (const u of demo.users) log(`  ${u.email.padEnd(22)} ${u.what}`);
+    }
+    log("Press Ctrl-C to stop.");
+  } catch (err) {
+    console.error(`[bumpers] Start failed: ${(err as Error).message}`);
+    await stop(1);
+  }
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not answer /api/health within 2 minutes");
+}
+
+void main();
