@@ -6,7 +6,8 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-slate-900">Page not found</h1>
       <p className="mt-2 max-w-md text-sm text-slate-500">
-        It does not exist, or you do not have access to it. Check the address or ask an admin of the organization to invite you.
+        It does not exist, or you do not have access to it. Check the address or ask an admin of the organization to
+        invite you.
       </p>
       <Link href="/" className="mt-6 text-sm font-medium text-brand-600 hover:text-brand-700">
         Back to your dashboard

@@ -12,12 +12,36 @@ import { ZScopeRules } from "@/lib/teams/schemas";
 
 export const DEMO_ORG_SLUG = "acme";
 
-export const DEMO_USERS: { email: string; name: string; orgRole: TOrgRole; team?: [string, TTeamRole]; what: string }[] = [
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  orgRole: TOrgRole;
+  team?: [string, TTeamRole];
+  what: string;
+}[] = [
   { email: "owner@acme.example", name: "Olivia Park", orgRole: "owner", what: "org owner" },
   { email: "admin@acme.example", name: "Adam Reyes", orgRole: "admin", what: "org admin" },
-  { email: "lead@acme.example", name: "Tara Singh", orgRole: "member", team: ["payments", "admin"], what: "payments team admin" },
-  { email: "dev@acme.example", name: "Eddie Chen", orgRole: "member", team: ["payments", "editor"], what: "payments editor" },
-  { email: "viewer@acme.example", name: "Vera Novak", orgRole: "member", team: ["checkout", "viewer"], what: "checkout viewer" },
+  {
+    email: "lead@acme.example",
+    name: "Tara Singh",
+    orgRole: "member",
+    team: ["payments", "admin"],
+    what: "payments team admin",
+  },
+  {
+    email: "dev@acme.example",
+    name: "Eddie Chen",
+    orgRole: "member",
+    team: ["payments", "editor"],
+    what: "payments editor",
+  },
+  {
+    email: "viewer@acme.example",
+    name: "Vera Novak",
+    orgRole: "member",
+    team: ["checkout", "viewer"],
+    what: "checkout viewer",
+  },
 ];
 
 const include = (rule: Omit<TScopeRuleInput, "effect">): TScopeRuleInput => ({ effect: "include", ...rule });
@@ -29,7 +53,11 @@ const TEAMS: { slug: string; name: string; description: string; priority: number
     name: "Payments",
     description: "Card processing, ledger and payouts.",
     priority: 10,
-    rules: [exclude({ namespace: "payments-sandbox" }), include({ namespace: "payments-*" }), include({ labels: { team: "payments" } })],
+    rules: [
+      exclude({ namespace: "payments-sandbox" }),
+      include({ namespace: "payments-*" }),
+      include({ labels: { team: "payments" } }),
+    ],
   },
   {
     slug: "checkout",
@@ -87,7 +115,8 @@ const CLUSTERS = [
 export type TSeedResult = { created: boolean; users: typeof DEMO_USERS };
 
 export async function seedDemo(options: { password: string }): Promise<TSeedResult> {
-  if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) return { created: false, users: DEMO_USERS };
+  if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } }))
+    return { created: false, users: DEMO_USERS };
 
   const passwordHash = await hashPassword(options.password);
   const org = await db.organization.create({ data: { slug: DEMO_ORG_SLUG, name: "Acme" } });
@@ -131,7 +160,13 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     const namespaces = [...new Set(c.workloads.map(([ns]) => ns))];
     await db.resource.createMany({
       data: [
-        ...namespaces.map((ns) => ({ orgId: org.id, clusterId: cluster.id, namespace: ns, kind: "Namespace", name: ns })),
+        ...namespaces.map((ns) => ({
+          orgId: org.id,
+          clusterId: cluster.id,
+          namespace: ns,
+          kind: "Namespace",
+          name: ns,
+        })),
         ...c.workloads.map(([namespace, kind, name, labels]) => ({
           orgId: org.id,
           clusterId: cluster.id,

@@ -68,7 +68,12 @@ export function LoginForm({
       {providers.length ? (
         <div className="space-y-2 border-t border-slate-100 pt-4">
           {providers.map((p) => (
-            <Button key={p.id} variant="secondary" className="w-full" onClick={() => void signIn(p.id, { callbackUrl })}>
+            <Button
+              key={p.id}
+              variant="secondary"
+              className="w-full"
+              onClick={() => void signIn(p.id, { callbackUrl })}
+            >
               Continue with {p.name}
             </Button>
           ))}

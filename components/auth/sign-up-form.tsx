@@ -16,7 +16,7 @@ export function SignUpForm() {
   const [slugEdited, setSlugEdited] = useState(false);
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
-  const errors = state && !state.ok ? state.error.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
 
   useEffect(() => {
     if (!state?.ok || !credentials.current) return;
@@ -45,10 +45,25 @@ export function SignUpForm() {
         <Input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors.name)} />
       </Field>
       <Field id="email" label="Work email" errors={errors.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={Boolean(errors.email)} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={Boolean(errors.email)}
+        />
       </Field>
       <Field id="password" label="Password" hint="At least 10 characters." errors={errors.password}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required aria-invalid={Boolean(errors.password)} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          aria-invalid={Boolean(errors.password)}
+        />
       </Field>
       <Field id="orgName" label="Organization name" errors={errors.orgName}>
         <Input
@@ -61,7 +76,12 @@ export function SignUpForm() {
           }}
         />
       </Field>
-      <Field id="orgSlug" label="Organization URL" hint={`Your dashboard will live at /o/${slug || "your-org"}`} errors={errors.orgSlug}>
+      <Field
+        id="orgSlug"
+        label="Organization URL"
+        hint={`Your dashboard will live at /o/${slug || "your-org"}`}
+        errors={errors.orgSlug}
+      >
         <Input
           id="orgSlug"
           name="orgSlug"

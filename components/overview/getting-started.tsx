@@ -19,7 +19,10 @@ export function GettingStarted({
   ];
   return (
     <Card>
-      <CardHeader title="Getting started" description={`${steps.filter((s) => s.done).length} of ${steps.length} done`} />
+      <CardHeader
+        title="Getting started"
+        description={`${steps.filter((s) => s.done).length} of ${steps.length} done`}
+      />
       <ol className="divide-y divide-slate-100">
         {steps.map((step) => (
           <li key={step.label} className="flex items-center gap-3 px-5 py-3 text-sm">

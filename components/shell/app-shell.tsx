@@ -27,7 +27,10 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 text-slate-300" aria-label="Main">
+      <aside
+        className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 text-slate-300"
+        aria-label="Main"
+      >
         <div className="px-4 pt-4 pb-3">
           <Link href={`/o/${org.slug}`} aria-label="Bumpers home">
             <Logo inverted />

@@ -11,7 +11,13 @@ export function Logo({ size = "md", inverted = false }: { size?: "md" | "lg"; in
         <rect x="22" y="6" width="3" height="20" rx="1.5" className="fill-amber-300" />
         <circle cx="16" cy="20" r="3.5" className="fill-white" />
       </svg>
-      <span className={cn("font-semibold tracking-tight", size === "lg" ? "text-2xl" : "text-lg", inverted ? "text-white" : "text-slate-900")}>
+      <span
+        className={cn(
+          "font-semibold tracking-tight",
+          size === "lg" ? "text-2xl" : "text-lg",
+          inverted ? "text-white" : "text-slate-900",
+        )}
+      >
         Bumpers
       </span>
     </span>

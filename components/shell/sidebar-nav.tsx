@@ -26,7 +26,8 @@ export function SidebarNav({
     { href: `${base}/clusters`, label: "Clusters", icon: "clusters" },
     ...(canSeeSettings ? [{ href: `${base}/settings`, label: "Settings", icon: "settings" as const }] : []),
   ];
-  const isActive = (href: string, exact?: boolean) => (exact ? pathname === href : pathname === href || pathname.startsWith(href + "/"));
+  const isActive = (href: string, exact?: boolean) =>
+    exact ? pathname === href : pathname === href || pathname.startsWith(href + "/");
 
   return (
     <>
@@ -38,7 +39,9 @@ export function SidebarNav({
               aria-current={isActive(item.href, item.exact) ? "page" : undefined}
               className={cn(
                 "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium",
-                isActive(item.href, item.exact) ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+                isActive(item.href, item.exact)
+                  ? "bg-slate-800 text-white"
+                  : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
               )}
             >
               <NavIcon name={item.icon} />
@@ -60,7 +63,9 @@ export function SidebarNav({
                     aria-current={isActive(href) ? "page" : undefined}
                     className={cn(
                       "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm",
-                      isActive(href) ? "bg-slate-800 text-white" : "text-slate-400 hover:bg-slate-800/60 hover:text-white",
+                      isActive(href)
+                        ? "bg-slate-800 text-white"
+                        : "text-slate-400 hover:bg-slate-800/60 hover:text-white",
                     )}
                   >
                     <span className="flex size-5 items-center justify-center rounded bg-slate-700 text-[10px] font-semibold uppercase text-slate-200">

@@ -11,7 +11,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     .toUpperCase();
   return (
     <div className="flex items-center gap-2.5">
-      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white" aria-hidden>
+      <span
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white"
+        aria-hidden
+      >
         {initials}
       </span>
       <div className="min-w-0 flex-1">

@@ -12,9 +12,23 @@ const tones: Record<TBadgeTone, string> = {
   blue: "bg-sky-50 text-sky-700 ring-sky-200",
 };
 
-export function Badge({ children, tone = "neutral", className }: { children: ReactNode; tone?: TBadgeTone; className?: string }) {
+export function Badge({
+  children,
+  tone = "neutral",
+  className,
+}: {
+  children: ReactNode;
+  tone?: TBadgeTone;
+  className?: string;
+}) {
   return (
-    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>
+    <span
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        tones[tone],
+        className,
+      )}
+    >
       {children}
     </span>
   );

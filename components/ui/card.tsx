@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
+  return (
+    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>
+  );
 }
 
 export function CardHeader({

@@ -23,10 +23,22 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant={variant} size={size} className={className} disabled={pending} aria-busy={pending} name={name} value={value}>
+    <Button
+      type="submit"
+      variant={variant}
+      size={size}
+      className={className}
+      disabled={pending}
+      aria-busy={pending}
+      name={name}
+      value={value}
+    >
       {pending ? (
         <>
-          <span className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />
+          <span
+            className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent"
+            aria-hidden
+          />
           {pendingLabel ?? children}
         </>
       ) : (

@@ -2,14 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import {
-  canOrg,
-  canTeam,
-  effectiveTeamRole,
-  type TOrgRole,
-  type TPermission,
-  type TTeamRole,
-} from "./permissions";
+import { canOrg, canTeam, effectiveTeamRole, type TOrgRole, type TPermission, type TTeamRole } from "./permissions";
 import { getSessionUser, type TSessionUser } from "./session";
 
 export type TOrgAccess = {

@@ -62,7 +62,10 @@ export function canTeam(role: TTeamRole | null | undefined, permission: TPermiss
 }
 
 /** Org owners and admins act as team admins everywhere; members have only their own team role. */
-export function effectiveTeamRole(orgRole: TOrgRole | null | undefined, teamRole: TTeamRole | null | undefined): TTeamRole | null {
+export function effectiveTeamRole(
+  orgRole: TOrgRole | null | undefined,
+  teamRole: TTeamRole | null | undefined,
+): TTeamRole | null {
   if (orgRole === "owner" || orgRole === "admin") return "admin";
   if (!orgRole) return null;
   return teamRole ?? null;

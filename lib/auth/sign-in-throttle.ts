@@ -5,8 +5,10 @@ import { clearWindow, countEvent, currentWindow } from "@/lib/server/rate-limit"
 // Failed sign-ins are counted per email and per client address, so neither guessing one
 // account's password nor spraying many accounts from one address goes far.
 
-const keysFor = (email: string, clientIp: string | null) =>
-  [`signin:email:${email}`, ...(clientIp ? [`signin:ip:${clientIp}`] : [])];
+const keysFor = (email: string, clientIp: string | null) => [
+  `signin:email:${email}`,
+  ...(clientIp ? [`signin:ip:${clientIp}`] : []),
+];
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {

@@ -26,7 +26,9 @@ export async function initFromEnv(): Promise<string[]> {
   const done: string[] = [];
   if (!e.BUMPERS_INIT_ORG_SLUG) {
     if (e.BUMPERS_INIT_USER_EMAIL || e.BUMPERS_INIT_ORG_TOKEN) {
-      throw new InitConfigError("BUMPERS_INIT_ORG_SLUG must be set with BUMPERS_INIT_USER_EMAIL or BUMPERS_INIT_ORG_TOKEN.");
+      throw new InitConfigError(
+        "BUMPERS_INIT_ORG_SLUG must be set with BUMPERS_INIT_USER_EMAIL or BUMPERS_INIT_ORG_TOKEN.",
+      );
     }
     return done;
   }
@@ -54,7 +56,9 @@ export async function initFromEnv(): Promise<string[]> {
     const password = check("BUMPERS_INIT_USER_PASSWORD", () => ZPassword.parse(e.BUMPERS_INIT_USER_PASSWORD));
     let user = await db.user.findUnique({ where: { email } });
     if (!user) {
-      user = await db.user.create({ data: { email, name: email.split("@")[0], passwordHash: await hashPassword(password) } });
+      user = await db.user.create({
+        data: { email, name: email.split("@")[0], passwordHash: await hashPassword(password) },
+      });
       done.push(`created user ${email}`);
     }
     actor.userId = user.id;
@@ -87,7 +91,9 @@ export async function initFromEnv(): Promise<string[]> {
         });
         await recordAudit(tx, {
           orgId,
-          actor: actor.userId ? { userId: actor.userId, label: actor.label } : { tokenId: token.id, label: actor.label },
+          actor: actor.userId
+            ? { userId: actor.userId, label: actor.label }
+            : { tokenId: token.id, label: actor.label },
           action: "token.created",
           target: { type: "api_token", id: token.id, label: token.name },
           after: { kind: token.kind, hint: token.hint },

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { ORG_ROLES, TEAM_ROLES } from "@/lib/auth/permissions";
 
 export const ZEmail = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);
-export const ZPassword = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+export const ZPassword = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
 export const ZPersonName = z.string().trim().min(1, "Enter your name.").max(100);
 export const ZOrgName = z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
 export const ZOrgSlug = z

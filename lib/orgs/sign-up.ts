@@ -13,7 +13,8 @@ export async function signUp(input: z.infer<typeof ZSignUp>) {
     throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
   }
   const slugTaken = await db.organization.findUnique({ where: { slug: input.orgSlug }, select: { id: true } });
-  if (slugTaken) throw new AppError("conflict", "That organization URL is taken; choose another.", { field: "orgSlug" });
+  if (slugTaken)
+    throw new AppError("conflict", "That organization URL is taken; choose another.", { field: "orgSlug" });
   const user = await db.user.create({
     data: { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
   });

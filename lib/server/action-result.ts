@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { AppError, type TErrorCode } from "./errors";
 
 /** What every server action returns to its form. */

@@ -27,7 +27,10 @@ export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<TMigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");

@@ -18,8 +18,17 @@ export const ZScopeRule = z.object({
   /** Every listed label must be present with a value matching its pattern. */
   labels: z
     .record(
-      z.string().trim().min(1).max(317).regex(/^[A-Za-z0-9._\-/]+$/, "Invalid label key."),
-      z.string().trim().max(63).regex(/^[A-Za-z0-9*._\-]*$/, "Invalid label value pattern."),
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(317)
+        .regex(/^[A-Za-z0-9._\-/]+$/, "Invalid label key."),
+      z
+        .string()
+        .trim()
+        .max(63)
+        .regex(/^[A-Za-z0-9*._\-]*$/, "Invalid label value pattern."),
     )
     .default({}),
 });

@@ -5,7 +5,13 @@ import { listUserOrganizations } from "@/lib/orgs/queries";
 import { AppShell } from "@/components/shell/app-shell";
 import { canOrg } from "@/lib/auth/permissions";
 
-export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const [orgs, teams] = await Promise.all([listUserOrganizations(access.user.id), visibleTeams(access)]);

@@ -29,7 +29,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
           const body = (
             <>
               <p className="text-sm text-slate-500">{s.label}</p>
-              <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{s.value.toLocaleString("en-US")}</p>
+              <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">
+                {s.value.toLocaleString("en-US")}
+              </p>
             </>
           );
           return (
@@ -47,7 +49,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
       </div>
       {isAdmin && summary.unassignedWorkloads > 0 ? (
         <p className="mt-4 text-sm text-amber-800">
-          {summary.unassignedWorkloads} workload{summary.unassignedWorkloads === 1 ? " is" : "s are"} not owned by any team.{" "}
+          {summary.unassignedWorkloads} workload{summary.unassignedWorkloads === 1 ? " is" : "s are"} not owned by any
+          team.{" "}
           <Link href={`${base}/settings/teams`} className="font-medium underline">
             Review team scopes
           </Link>
@@ -56,7 +59,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
       <div className="mt-8 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card>
-            <CardHeader title="Findings" description="Security, reliability and efficiency issues reported by your clusters' agents." />
+            <CardHeader
+              title="Findings"
+              description="Security, reliability and efficiency issues reported by your clusters' agents."
+            />
             <CardBody>
               <p className="text-sm text-slate-500">
                 No findings yet. Findings appear here when a cluster&apos;s agent uploads its first report.{" "}
