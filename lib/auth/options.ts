@@ -3,17 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { verifyPassword } from "./passwords";
-import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "./sign-in-throttle";
+import { authorizeCredentials } from "./authorize-credentials";
 import { findOrCreateOAuthUser } from "./oauth-users";
-
-const ZCredentials = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
-});
 
 function clientIpOf(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -48,20 +41,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const parsed = ZCredentials.safeParse(credentials);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const clientIp = clientIpOf(req?.headers);
-          await assertSignInAllowed(email, clientIp);
-          const user = await db.user.findUnique({ where: { email } });
-          if (!(await verifyPassword(password, user?.passwordHash))) {
-            await recordFailedSignIn(email, clientIp);
-            return null;
-          }
-          await clearFailedSignIns(email);
-          return { id: user!.id, email: user!.email, name: user!.name };
-        },
+        authorize: (credentials, req) => authorizeCredentials(credentials, clientIpOf(req?.headers)),
       }),
       ...oauthProviders(),
     ],
