@@ -1,0 +1,42 @@
+// Screenshots of pages as a signed-in user, with Debian's Chromium, for docs/screenshots/.
+// Usage: BASE_URL=http://localhost:3000 EMAIL=owner@acme.example PASSWORD=… \
+//        tsx scripts/screenshots.ts name=/o/acme other=/o/acme/clusters
+import { execSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+
+const baseUrl = process.env.BASE_URL ?? "http://localhost:3000";
+const outDir = path.resolve(process.env.OUT_DIR ?? "docs/screenshots");
+const width = Number(process.env.WIDTH ?? 1280);
+const height = Number(process.env.HEIGHT ?? 800);
+
+async function main() {
+  const targets = process.argv.slice(2).map((arg) => {
+    const [name, url] = arg.includes("=") ? arg.split("=", 2) : [arg.replace(/\W+/g, "-").replace(/^-|-$/g, ""), arg];
+    return { name, url };
+  });
+  mkdirSync(outDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: execSync("command -v chromium", { shell: "/bin/bash" }).toString().trim(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width, height } });
+  if (process.env.EMAIL) {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("Email").fill(process.env.EMAIL);
+    await page.getByLabel("Password").fill(process.env.PASSWORD ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  }
+  for (const target of targets) {
+    await page.goto(baseUrl + target.url, { waitUntil: "load" });
+    await page.waitForTimeout(400);
+    const file = path.join(outDir, `${target.name}.png`);
+    await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE !== "0" });
+    console.log(`${target.url} → ${path.relative(process.cwd(), file)}`);
+  }
+  await browser.close();
+}
+
+void main();
