@@ -37,3 +37,44 @@ export function slugify(value: string): string {
     .slice(0, 40)
     .replace(/-+$/g, "");
 }
+
+// Members and invitations. Ids from forms are validated as uuids and always looked up with the org id.
+
+export const ZUuid = z.uuid("Choose an item from the list.");
+
+/** Invitation link secrets are 32 random bytes in base64url (43 characters). */
+export const ZInvitationSecret = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/** An optional <select>: "" means none. */
+const ZOptionalUuid = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v))
+  .pipe(ZUuid.optional());
+
+export const ZInviteMember = z
+  .object({
+    email: ZEmail,
+    role: ZOrgRole,
+    teamId: ZOptionalUuid,
+    teamRole: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === "" ? undefined : v))
+      .pipe(ZTeamRole.optional()),
+  })
+  // A team without a role joins as viewer, the least privilege; a role without a team means nothing.
+  .transform((v) => ({ ...v, teamRole: v.teamId ? (v.teamRole ?? "viewer") : undefined }));
+
+export const ZChangeMemberRole = z.object({ membershipId: ZUuid, role: ZOrgRole });
+export const ZRemoveMember = z.object({ membershipId: ZUuid });
+export const ZInvitationId = z.object({ invitationId: ZUuid });
+
+export const ZAcceptWithNewAccount = z.object({
+  token: ZInvitationSecret,
+  name: ZPersonName,
+  password: ZPassword,
+});
+export const ZAcceptAsUser = z.object({ token: ZInvitationSecret });
+
+export const ZNewOrganization = z.object({ orgName: ZOrgName, orgSlug: ZOrgSlug });

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "./env";
+import { formatMailLogLine, sendMail } from "./mail";
+
+const mail = { to: "ada@example.com", subject: "Join Acme", text: "Hello", link: "https://b.test/invite/abc" };
+
+afterEach(() => {
+  delete process.env.BUMPERS_MAIL_TRANSPORT;
+  resetEnvCache();
+  vi.restoreAllMocks();
+});
+
+describe("mail adapter", () => {
+  it("writes one log line with recipient, subject and link with the log transport", async () => {
+    process.env.BUMPERS_MAIL_TRANSPORT = "log";
+    resetEnvCache();
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    expect(await sendMail(mail)).toEqual({ transport: "log", sent: true });
+    expect(info).toHaveBeenCalledTimes(1);
+    const line = String(info.mock.calls[0][0]);
+    expect(line).not.toContain("\n");
+    expect(line).toContain('to="ada@example.com"');
+    expect(line).toContain('subject="Join Acme"');
+    expect(line).toContain('link="https://b.test/invite/abc"');
+  });
+
+  it("does nothing with the none transport", async () => {
+    process.env.BUMPERS_MAIL_TRANSPORT = "none";
+    resetEnvCache();
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    expect(await sendMail(mail)).toEqual({ transport: "none", sent: false });
+    expect(info).not.toHaveBeenCalled();
+  });
+
+  it("cannot be made to forge extra log lines", () => {
+    const line = formatMailLogLine("Bumpers <x@y>", { ...mail, subject: "Hi\n[mail] to=evil" });
+    expect(line.split("\n")).toHaveLength(1);
+  });
+});
