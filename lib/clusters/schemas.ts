@@ -11,3 +11,6 @@ export const ZClusterSlug = z
 export const ZClusterName = z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
 
 export const ZNewCluster = z.object({ slug: ZClusterSlug, name: ZClusterName });
+
+export const ZClusterId = z.guid("Unknown cluster.");
+export const ZDeleteCluster = z.object({ clusterId: ZClusterId, confirm: z.string().trim() });

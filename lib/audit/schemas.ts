@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// Query-string values: an empty field in the filter form means "no filter".
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A day ("2026-01-31", whole day in UTC) or an instant ("2026-01-31T12:00:00Z"). */
+const ZDateBound = z.preprocess(
+  blankToUndefined,
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: "Use a date like 2026-01-31 or an ISO timestamp.",
+    })
+    .optional(),
+);
+
+export const ZAuditFilters = z
+  .object({
+    action: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^[a-z0-9_.]+$/, "Unknown action.")
+        .optional(),
+    ),
+    /** Matches the actor's email or token name, case-insensitively. */
+    actor: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
+    from: ZDateBound,
+    to: ZDateBound,
+  })
+  .refine(
+    (f) => {
+      const range = auditRange(f);
+      const end = range.lt ?? range.lte;
+      return !range.gte || !end || range.gte <= end;
+    },
+    { message: "The end date is before the start date.", path: ["to"] },
+  );
+
+export type TAuditFilters = z.infer<typeof ZAuditFilters>;
+
+/** A date-only `to` includes that whole day. */
+export function auditRange(f: Pick<TAuditFilters, "from" | "to">): { gte?: Date; lt?: Date; lte?: Date } {
+  const range: { gte?: Date; lt?: Date; lte?: Date } = {};
+  if (f.from) range.gte = new Date(f.from);
+  if (f.to) {
+    if (f.to.length === 10) range.lt = new Date(Date.parse(f.to) + 86_400_000);
+    else range.lte = new Date(f.to);
+  }
+  return range;
+}
+
+/** Position in the newest-first order, and which way to read from it. */
+export const ZAuditCursor = z.object({
+  t: z.iso.datetime(),
+  i: z.string().regex(/^\d{1,19}$/),
+  d: z.enum(["older", "newer"]),
+});
+export type TAuditCursor = z.infer<typeof ZAuditCursor>;

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
+import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { isRowId } from "@/lib/tokens/schemas";
+
+/**
+ * Revokes the cluster's agent token(s) and issues a new one in one transaction, so there is
+ * never a moment with two valid tokens or none. The new secret is returned once.
+ */
+export async function rotateClusterToken(orgId: string, actor: TAuditEntry["actor"], clusterId: string) {
+  if (!isRowId(clusterId)) throw notFound("Cluster not found.");
+  const secret = generateToken("cluster");
+  const result = await db.$transaction(async (tx) => {
+    // Locking the cluster row serializes concurrent rotations: each sees the other's new token.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM clusters WHERE id = ${clusterId}::uuid AND org_id = ${orgId}::uuid FOR UPDATE`;
+    if (!locked.length) throw notFound("Cluster not found.");
+    const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: clusterId }, select: { id: true, slug: true } });
+    const previous = await tx.apiToken.findMany({
+      where: { orgId, clusterId, kind: "cluster", revokedAt: null },
+      select: { hint: true },
+    });
+    await tx.apiToken.updateMany({
+      where: { orgId, clusterId, kind: "cluster", revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const created = await tx.apiToken.create({
+      data: {
+        orgId,
+        clusterId,
+        kind: "cluster",
+        name: `Agent token for ${cluster.slug}`,
+        tokenHash: hashToken(secret),
+        hint: tokenHint(secret),
+        createdById: "userId" in actor ? actor.userId : null,
+      },
+      select: { id: true, hint: true },
+    });
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "cluster.token_rotated",
+      target: { type: "cluster", id: cluster.id, label: cluster.slug },
+      before: { token: previous.map((t) => t.hint).join(", ") || null },
+      after: { token: created.hint },
+    });
+    return { cluster, token: created };
+  });
+  return { ...result, secret };
+}
