@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { loadTeamForUpdate } from "./load-team";
+import { lockTeamOwnership } from "./lock";
+import { reassignResourceOwners } from "./reassign-owners";
+
+/**
+ * Deletes a team once the caller has typed its slug. Its memberships go with it; its resources
+ * pass to the next team whose scope includes them, or become unassigned.
+ */
+export async function deleteTeam(
+  orgId: string,
+  actor: TAuditEntry["actor"],
+  teamId: string,
+  input: { confirmSlug: string },
+) {
+  return db.$transaction(async (tx) => {
+    await lockTeamOwnership(tx, orgId);
+    const team = await loadTeamForUpdate(tx, orgId, teamId);
+    if (input.confirmSlug.trim() !== team.slug) {
+      throw new AppError("bad_request", `Type "${team.slug}" to confirm.`, { field: "confirm" });
+    }
+    const [members, ownedResources] = await Promise.all([
+      tx.teamMembership.count({ where: { orgId, teamId } }),
+      tx.resource.count({ where: { orgId, ownerTeamId: teamId, removedAt: null } }),
+    ]);
+    // Pending invitations that would have put someone on this team still admit them to the org.
+    await tx.invitation.updateMany({ where: { orgId, teamId }, data: { teamId: null, teamRole: null } });
+    await tx.team.delete({ where: { id: team.id } });
+    const { changed } = await reassignResourceOwners(tx, orgId);
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "team.deleted",
+      target: { type: "team", id: team.id, label: team.name },
+      before: {
+        slug: team.slug,
+        name: team.name,
+        priority: team.priority,
+        scopeRules: team.scopeRules ?? [],
+        members,
+        ownedResources,
+      },
+      // The team's rows were unassigned by the delete, so every change is one handed to a team.
+      after: { movedToOtherTeams: changed, unassigned: Math.max(ownedResources - changed, 0) },
+    });
+    return { deleted: { id: team.id, slug: team.slug }, reassigned: changed };
+  });
+}
