@@ -1,0 +1,75 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { actorOf, authorizeTeam, type TTeamAccess } from "@/lib/auth/access";
+import { ok, fromZodError, type TActionResult } from "@/lib/server/action-result";
+import { addTeamMember } from "@/lib/teams/add-team-member";
+import { changeTeamMemberRole } from "@/lib/teams/change-team-member-role";
+import { removeTeamMember } from "@/lib/teams/remove-team-member";
+import { ZTeamMemberInput } from "@/lib/teams/schemas";
+import { toActionError } from "@/lib/teams/to-action-error";
+
+// Team admins manage their own team's members; org owners/admins act as team admin everywhere.
+// A team the caller is not on answers not_found, a role without the permission forbidden.
+const ZRef = z.string().trim().min(1).max(100);
+const ZTeamRef = z.object({ org: ZRef, team: ZRef });
+const ZRemoveMember = z.object({ userId: z.uuid("Choose a member.") });
+
+const fields = (form: FormData) => Object.fromEntries(form);
+
+function revalidateTeam(access: TTeamAccess) {
+  revalidatePath(`/o/${access.org.slug}/teams/${access.team.slug}`);
+  revalidatePath(`/o/${access.org.slug}/settings/teams`, "layout");
+}
+
+export async function addTeamMemberAction(_prev: unknown, form: FormData): Promise<TActionResult<{ userId: string }>> {
+  const ref = ZTeamRef.safeParse(fields(form));
+  if (!ref.success) return fromZodError(ref.error);
+  try {
+    const access = await authorizeTeam(ref.data.org, ref.data.team, "team:members:manage");
+    const parsed = ZTeamMemberInput.safeParse(fields(form));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await addTeamMember(access.org.id, actorOf(access), access.team.id, parsed.data);
+    revalidateTeam(access);
+    return ok({ userId: parsed.data.userId });
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+export async function changeTeamMemberRoleAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<TActionResult<{ changed: boolean }>> {
+  const ref = ZTeamRef.safeParse(fields(form));
+  if (!ref.success) return fromZodError(ref.error);
+  try {
+    const access = await authorizeTeam(ref.data.org, ref.data.team, "team:members:manage");
+    const parsed = ZTeamMemberInput.safeParse(fields(form));
+    if (!parsed.success) return fromZodError(parsed.error);
+    const { changed } = await changeTeamMemberRole(access.org.id, actorOf(access), access.team.id, parsed.data);
+    revalidateTeam(access);
+    return ok({ changed });
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+export async function removeTeamMemberAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<TActionResult<{ userId: string }>> {
+  const ref = ZTeamRef.safeParse(fields(form));
+  if (!ref.success) return fromZodError(ref.error);
+  try {
+    const access = await authorizeTeam(ref.data.org, ref.data.team, "team:members:manage");
+    const parsed = ZRemoveMember.safeParse(fields(form));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await removeTeamMember(access.org.id, actorOf(access), access.team.id, parsed.data);
+    revalidateTeam(access);
+    return ok({ userId: parsed.data.userId });
+  } catch (err) {
+    return toActionError(err);
+  }
+}
