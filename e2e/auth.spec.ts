@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS, fillSignIn, formAlert, signIn, signUp } from "./helpers";
+
+const MISMATCH = "That email and password do not match an account.";
+
+test.describe("signing in and out", () => {
+  test("a demo user signs in and lands on the organization overview", async ({ page }) => {
+    await signIn(page, DEMO_USERS.owner);
+    await expect(page).toHaveURL(/\/o\/acme$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Acme" })).toBeVisible();
+    await expect(page.getByRole("complementary", { name: "Main" })).toContainText("Olivia Park");
+  });
+
+  test("a wrong password shows a clear error and stays on the sign-in page", async ({ page }) => {
+    await fillSignIn(page, DEMO_USERS.admin, "not-the-password");
+    await expect(formAlert(page)).toHaveText(MISMATCH);
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("after five failed attempts the account is locked, even for the right password", async ({ browser }) => {
+    // A fresh account, so that locking it does not get in the way of other tests.
+    const setup = await browser.newPage();
+    const account = await signUp(setup);
+    await setup.close();
+
+    const page = await browser.newPage();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await fillSignIn(page, account.email, `wrong-password-${attempt}`);
+      await expect(formAlert(page)).toHaveText(MISMATCH);
+    }
+    await fillSignIn(page, account.email, account.password);
+    await expect(formAlert(page)).toContainText("Too many failed sign-ins");
+    await expect(page).toHaveURL(/\/login/);
+    await page.close();
+  });
+
+  test("signing out returns to the sign-in page and ends the session", async ({ page }) => {
+    await signIn(page, DEMO_USERS.dev);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/o/acme");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page }) => {
+    await page.goto("/o/acme");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fo%2Facme$/);
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await page.getByLabel("Email", { exact: true }).fill(DEMO_USERS.viewer);
+    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/o\/acme$/);
+  });
+});

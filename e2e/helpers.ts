@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+// The demo organization seeded by e2e/global-setup.ts (prisma/seed.ts), with one known password.
+
+export const DEMO_ORG = "acme";
+export const DEMO_PASSWORD = process.env.BUMPERS_E2E_DEMO_PASSWORD || "e2e-demo-password";
+
+export const DEMO_USERS = {
+  owner: "owner@acme.example",
+  admin: "admin@acme.example",
+  /** Member of the org, admin of team Payments. */
+  lead: "lead@acme.example",
+  /** Member of the org, editor on team Payments. */
+  dev: "dev@acme.example",
+  /** Member of the org, viewer on team Checkout. */
+  viewer: "viewer@acme.example",
+} as const;
+
+export const DEMO_TEAMS = ["Payments", "Checkout", "Platform"] as const;
+
+/** The page's own alert (error box), not Next's route announcer, which also has role="alert". */
+export const formAlert = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+
+/** Short and unique per call, for emails and org slugs that must not collide across tests and retries. */
+export const uniqueId = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in through the login form and waits until the app has left the login page. */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await fillSignIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
+}
+
+export type TNewAccount = { name: string; email: string; password: string; orgName: string; orgSlug: string };
+
+export function newAccount(): TNewAccount {
+  const id = uniqueId();
+  return {
+    name: `Sam Tester ${id}`,
+    email: `sam-${id}@e2e.example`,
+    password: `pw-${id}-long-enough`,
+    orgName: `Globex ${id}`,
+    orgSlug: `globex-${id}`,
+  };
+}
+
+/**
+ * Fills and submits the sign-up form; the caller asserts where it lands. The organization URL is
+ * derived from its name as the person types, unless `typeSlug` asks to type it by hand.
+ */
+export async function submitSignUp(
+  page: Page,
+  account: TNewAccount,
+  options: { typeSlug?: boolean } = {},
+): Promise<void> {
+  if (!page.url().endsWith("/signup")) await page.goto("/signup");
+  await page.getByLabel("Your name").fill(account.name);
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByLabel("Organization name").fill(account.orgName);
+  if (options.typeSlug) await page.getByLabel("Organization URL").fill(account.orgSlug);
+  else await expect(page.getByLabel("Organization URL")).toHaveValue(account.orgSlug);
+  await page.getByRole("button", { name: "Create organization" }).click();
+}
+
+/** A new person with a new organization, signed in on its overview. */
+export async function signUp(page: Page, account: TNewAccount = newAccount()): Promise<TNewAccount> {
+  await submitSignUp(page, account);
+  await expect(page).toHaveURL(new RegExp(`/o/${account.orgSlug}$`), { timeout: 20_000 });
+  return account;
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests: Debian's Chromium (never `npx playwright install`) against `next start` on a
+// freshly migrated and seeded database, prepared by e2e/global-setup.ts.
+
+/** The Chromium on PATH; `apt-get install -y chromium` on Debian and Ubuntu. */
+function chromiumPath(): string {
+  if (process.env.BUMPERS_CHROMIUM) return process.env.BUMPERS_CHROMIUM;
+  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
+    const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
+    if (found) return found;
+  }
+  throw new Error("No Chromium on PATH. Install Debian's: `apt-get install -y chromium` (or set BUMPERS_CHROMIUM).");
+}
+
+// This file is evaluated by the runner and again by every worker; the first evaluation picks a
+// free port and the workers inherit it through the environment.
+if (!process.env.BUMPERS_E2E_PORT) {
+  const probe = `const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})`;
+  process.env.BUMPERS_E2E_PORT = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" }).stdout.trim();
+}
+const baseURL = `http://127.0.0.1:${process.env.BUMPERS_E2E_PORT}`;
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  reporter: [
+    [isCI ? "line" : "list"],
+    ["json", { outputFile: process.env.BUMPERS_E2E_JSON || "test-results/playwright.json" }],
+  ],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+});
