@@ -1,0 +1,109 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ConfirmAction, type TFormAction } from "./confirm-action";
+import { InvitationLinkPanel, type TCreatedInvitation } from "./invitation-link-panel";
+import { formatDateTime } from "./format";
+
+export type TInvitationListRow = {
+  id: string;
+  email: string;
+  roleLabel: string;
+  teamLabel: string | null;
+  invitedBy: string | null;
+  expiresAt: string;
+  status: "pending" | "expired";
+  /** Admins see owner invitations but only owners may renew or revoke them. */
+  canManage: boolean;
+};
+
+export function InvitationsList({
+  rows,
+  renewAction,
+  revokeAction,
+}: {
+  rows: TInvitationListRow[];
+  renewAction: TFormAction<TCreatedInvitation>;
+  revokeAction: TFormAction<{ email: string }>;
+}) {
+  const [renewed, renew, renewing] = useActionState(renewAction, null);
+  const [renewingId, setRenewingId] = useState<string | null>(null);
+  return (
+    <>
+      {renewed ? (
+        <div className="border-b border-slate-100 px-5 py-4">
+          {renewed.ok ? (
+            <InvitationLinkPanel invitation={renewed.data} />
+          ) : (
+            <Alert tone="error">{renewed.error.message}</Alert>
+          )}
+        </div>
+      ) : null}
+      <Table>
+        <thead>
+          <tr>
+            <Th>Email</Th>
+            <Th>Role</Th>
+            <Th>Invited by</Th>
+            <Th>Expires</Th>
+            <Th>Status</Th>
+            <Th className="text-right">
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <Td className="font-medium text-slate-900">{row.email}</Td>
+              <Td>
+                <div>{row.roleLabel}</div>
+                {row.teamLabel ? <div className="text-xs text-slate-500">{row.teamLabel}</div> : null}
+              </Td>
+              <Td>{row.invitedBy ?? <span className="text-slate-400">Unknown</span>}</Td>
+              <Td className="whitespace-nowrap">{formatDateTime(row.expiresAt)}</Td>
+              <Td>
+                {row.status === "pending" ? <Badge tone="blue">Pending</Badge> : <Badge tone="amber">Expired</Badge>}
+              </Td>
+              <Td>
+                {row.canManage ? (
+                  <div className="flex items-start justify-end gap-1">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={renewing}
+                      aria-busy={renewing && renewingId === row.id}
+                      title="Only a hash of each link is stored, so a lost link cannot be shown again. This makes a new one and disables the old."
+                      onClick={() => {
+                        const form = new FormData();
+                        form.set("invitationId", row.id);
+                        setRenewingId(row.id);
+                        startTransition(() => renew(form));
+                      }}
+                    >
+                      {renewing && renewingId === row.id ? "Creating…" : "New link"}
+                    </Button>
+                    <ConfirmAction
+                      action={revokeAction}
+                      fields={{ invitationId: row.id }}
+                      triggerLabel="Revoke"
+                      prompt={`Revoke the invitation for ${row.email}?`}
+                      confirmLabel="Revoke"
+                      pendingLabel="Revoking…"
+                    />
+                  </div>
+                ) : (
+                  <p className="text-right text-xs text-slate-400">Owners manage this invitation</p>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}

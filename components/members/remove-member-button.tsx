@@ -1,0 +1,42 @@
+"use client";
+
+import { useCallback } from "react";
+import { useRouter } from "next/navigation";
+import { ConfirmAction, type TFormAction } from "./confirm-action";
+
+export function RemoveMemberButton({
+  action,
+  membershipId,
+  memberName,
+  isSelf,
+}: {
+  action: TFormAction<{ email: string; removedSelf: boolean }>;
+  membershipId: string;
+  memberName: string;
+  isSelf: boolean;
+}) {
+  const router = useRouter();
+  // Someone who removed themselves can no longer see this org; send them to their next one.
+  const onSuccess = useCallback(
+    (data: { removedSelf: boolean }) => {
+      if (data.removedSelf) {
+        router.replace("/");
+        router.refresh();
+      }
+    },
+    [router],
+  );
+  return (
+    <ConfirmAction
+      action={action}
+      fields={{ membershipId }}
+      triggerLabel={isSelf ? "Leave" : "Remove"}
+      prompt={
+        isSelf ? "Leave this organization? You lose access at once." : `Remove ${memberName}? They lose access at once.`
+      }
+      confirmLabel={isSelf ? "Leave" : "Remove"}
+      pendingLabel={isSelf ? "Leaving…" : "Removing…"}
+      onSuccess={onSuccess}
+    />
+  );
+}
