@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import type { TFormAction } from "./confirm-action";
 
 /** Creates the invitee's account and membership, then signs them in and opens the org. */
@@ -20,7 +20,7 @@ export function JoinWithNewAccountForm({
   email: string;
 }) {
   const router = useRouter();
-  const [state, dispatch] = useActionState(action, null);
+  const [state, dispatch, pending] = useActionState(action, null);
   const password = useRef<string>("");
   const [signInFailed, setSignInFailed] = useState(false);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -56,10 +56,13 @@ export function JoinWithNewAccountForm({
   }
 
   return (
+    // Submitted by hand rather than through `action`, so the fields keep their values on an error.
     <form
-      action={dispatch}
       onSubmit={(e) => {
-        password.current = String(new FormData(e.currentTarget).get("password") ?? "");
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        password.current = String(form.get("password") ?? "");
+        startTransition(() => dispatch(form));
       }}
       className="mt-6 space-y-4"
     >
@@ -82,9 +85,9 @@ export function JoinWithNewAccountForm({
           aria-invalid={Boolean(errors.password)}
         />
       </Field>
-      <SubmitButton className="w-full" pendingLabel="Joining…">
-        Create account and join
-      </SubmitButton>
+      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
+        {pending ? "Joining…" : "Create account and join"}
+      </Button>
     </form>
   );
 }
