@@ -365,7 +365,10 @@ describe("prisma/schema.prisma matches the migrated database", () => {
         ),
       ],
     };
-    expect(compareSchemaWithDatabase(datamodel, altered)).toEqual([
+    // Compared with the unaltered catalog, so that this case holds whatever the first one finds.
+    const before = compareSchemaWithDatabase(datamodel, snapshot);
+    const after = compareSchemaWithDatabase(datamodel, altered).filter((p) => !before.includes(p));
+    expect(after).toEqual([
       'table "leftover_table" exists in the database but no model maps to it',
       'User.email (column "users"."email") has type varchar in the database, expected text',
       'User.name (column "users"."name") is nullable in the database but required in schema',
