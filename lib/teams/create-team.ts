@@ -30,7 +30,7 @@ export async function createTeam(orgId: string, actor: TAuditEntry["actor"], inp
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new AppError("conflict", `A team with the URL name "${input.slug}" already exists.`, { field: "slug" });
+      throw new AppError("conflict", `A team with the slug "${input.slug}" already exists.`, { field: "slug" });
     }
     throw err;
   }

@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestTenant } from "@/lib/testing/factories";
+import { signInAs } from "@/lib/testing/session";
+import TeamHomePage from "./page";
+
+// next.config.js enables authInterrupts; the flag reaches forbidden() through this variable.
+beforeAll(() => {
+  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+});
+
+const statusOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "rendered",
+    (err: { digest?: string }) => err.digest?.split(";").pop() ?? String(err),
+  );
+
+const props = (org: string, team: string) => ({ params: Promise.resolve({ org, team }) });
+
+describe("team home page", () => {
+  it("renders for any role on the team and for org admins; 404 for other teams and other orgs", async () => {
+    const a = await createTestTenant();
+    const b = await createTestTenant();
+    for (const user of [a.users.viewer, a.users.editor, a.users.teamAdmin, a.users.admin, a.users.owner]) {
+      signInAs(user);
+      expect(await statusOf(TeamHomePage(props(a.org.slug, a.team.slug)))).toBe("rendered");
+    }
+    signInAs(a.users.member);
+    expect(await statusOf(TeamHomePage(props(a.org.slug, a.team.slug)))).toBe("404");
+    signInAs(a.users.viewer);
+    expect(await statusOf(TeamHomePage(props(a.org.slug, a.otherTeam.slug)))).toBe("404");
+    signInAs(b.users.owner);
+    expect(await statusOf(TeamHomePage(props(a.org.slug, a.team.slug)))).toBe("404");
+    expect(await statusOf(TeamHomePage(props(b.org.slug, a.team.slug)))).toBe("404");
+  });
+});

@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import { changeTeamMemberRoleAction } from "@/app/(dashboard)/o/[org]/teams/[team]/actions";
+import { Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TEAM_ROLE_LABELS, TEAM_ROLES, type TTeamRole } from "@/lib/auth/permissions";
+
+export function MemberRoleForm({
+  orgSlug,
+  teamSlug,
+  member,
+}: {
+  orgSlug: string;
+  teamSlug: string;
+  member: { userId: string; name: string; role: TTeamRole };
+}) {
+  const [state, action] = useActionState(changeTeamMemberRoleAction, null);
+  const id = `role-${member.userId}`;
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="org" value={orgSlug} />
+      <input type="hidden" name="team" value={teamSlug} />
+      <input type="hidden" name="userId" value={member.userId} />
+      <label htmlFor={id} className="sr-only">
+        Team role of {member.name}
+      </label>
+      <div className="w-40">
+        <Select id={id} name="role" defaultValue={member.role}>
+          {TEAM_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {TEAM_ROLE_LABELS[role]}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
+        Change<span className="sr-only"> the role of {member.name}</span>
+      </SubmitButton>
+      {state && !state.ok ? (
+        <p className="text-xs text-red-600" role="alert">
+          {state.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
