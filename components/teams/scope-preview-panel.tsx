@@ -53,7 +53,7 @@ export function ScopePreviewPanel({
           )}
         </span>
       </div>
-      <div className="space-y-4 px-4 py-3" aria-live="polite" aria-busy={pending} data-testid="scope-preview">
+      <div className="space-y-4 px-4 py-3" data-testid="scope-preview">
         {failed ? <Alert tone="error">{failed}</Alert> : null}
         {invalid ? <Alert tone="warning">Fix the highlighted fields to update the preview.</Alert> : null}
         {!preview ? (
@@ -67,7 +67,8 @@ export function ScopePreviewPanel({
           <div className={cn("space-y-4 transition-opacity", (invalid || pending) && "opacity-60")}>
             <div>
               <p className="text-sm text-slate-500">With these rules this team would own</p>
-              <p className="mt-0.5 text-lg font-semibold text-slate-900" data-testid="preview-owned">
+              {/* Only the totals are announced as they change, not the whole list. */}
+              <p className="mt-0.5 text-lg font-semibold text-slate-900" data-testid="preview-owned" aria-live="polite">
                 {plural(preview.owned.namespaces, "namespace")} · {plural(preview.owned.workloads, "workload")}
               </p>
               <p className="mt-1 text-xs text-slate-500">

@@ -176,6 +176,19 @@ describe("team settings and member actions: who may do what", () => {
   });
 });
 
+describe("leaving a team", () => {
+  it("sends a team admin who leaves to the org overview, since the team page is gone for them", async () => {
+    const a = await createTestTenant();
+    signInAs(a.users.teamAdmin);
+    const leave = removeTeamMemberAction(
+      null,
+      formOf({ org: a.org.slug, team: a.team.slug, userId: a.users.teamAdmin.id }),
+    );
+    await expect(leave).rejects.toMatchObject({ digest: expect.stringContaining(`;/o/${a.org.slug};`) });
+    expect(await db.teamMembership.count({ where: { teamId: a.team.id, userId: a.users.teamAdmin.id } })).toBe(0);
+  });
+});
+
 describe("team settings actions: results the forms show", () => {
   it("creates a team and reports a taken slug under the slug field", async () => {
     const a = await createTestTenant();

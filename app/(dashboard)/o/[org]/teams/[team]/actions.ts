@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, authorizeTeam, type TTeamAccess } from "@/lib/auth/access";
+import { canOrg } from "@/lib/auth/permissions";
 import { ok, fromZodError, type TActionResult } from "@/lib/server/action-result";
 import { addTeamMember } from "@/lib/teams/add-team-member";
 import { changeTeamMemberRole } from "@/lib/teams/change-team-member-role";
@@ -19,8 +21,8 @@ const ZRemoveMember = z.object({ userId: z.uuid("Choose a member.") });
 const fields = (form: FormData) => Object.fromEntries(form);
 
 function revalidateTeam(access: TTeamAccess) {
-  revalidatePath(`/o/${access.org.slug}/teams/${access.team.slug}`);
-  revalidatePath(`/o/${access.org.slug}/settings/teams`, "layout");
+  // The org layout lists the user's teams; settings pages show member counts.
+  revalidatePath(`/o/${access.org.slug}`, "layout");
 }
 
 export async function addTeamMemberAction(_prev: unknown, form: FormData): Promise<TActionResult<{ userId: string }>> {
@@ -62,14 +64,20 @@ export async function removeTeamMemberAction(
 ): Promise<TActionResult<{ userId: string }>> {
   const ref = ZTeamRef.safeParse(fields(form));
   if (!ref.success) return fromZodError(ref.error);
+  let leftTeamOf: string;
   try {
     const access = await authorizeTeam(ref.data.org, ref.data.team, "team:members:manage");
     const parsed = ZRemoveMember.safeParse(fields(form));
     if (!parsed.success) return fromZodError(parsed.error);
     await removeTeamMember(access.org.id, actorOf(access), access.team.id, parsed.data);
     revalidateTeam(access);
-    return ok({ userId: parsed.data.userId });
+    // A team admin who leaves loses the page they are on; org admins keep every team.
+    const keepsAccess = parsed.data.userId !== access.user.id || canOrg(access.role, "org:teams:manage");
+    if (keepsAccess) return ok({ userId: parsed.data.userId });
+    leftTeamOf = access.org.slug;
   } catch (err) {
     return toActionError(err);
   }
+  // Outside the try: redirect() works by throwing.
+  redirect(`/o/${leftTeamOf}`);
 }
