@@ -1,20 +1,22 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef } from "react";
 import type { TActionResult } from "@/lib/server/action-result";
 import { Button } from "@/components/ui/button";
 
 export type TFormAction<T> = (prev: unknown, form: FormData) => Promise<TActionResult<T>>;
 
 /**
- * A destructive action behind an inline confirmation: the first button only asks; in the
- * confirmation Cancel has focus, so pressing Enter twice does not destroy anything.
+ * A destructive action behind a confirmation dialog. The native modal <dialog> keeps focus
+ * inside, closes on Escape and returns focus to the trigger; Cancel has focus first, so
+ * pressing Enter twice destroys nothing.
  */
 export function ConfirmAction<T>({
   action,
   fields,
   triggerLabel,
-  prompt,
+  title,
+  description,
   confirmLabel,
   pendingLabel,
   onSuccess,
@@ -22,77 +24,74 @@ export function ConfirmAction<T>({
   action: TFormAction<T>;
   fields: Record<string, string>;
   triggerLabel: string;
-  prompt: string;
+  title: string;
+  description: string;
   confirmLabel: string;
   pendingLabel: string;
   onSuccess?: (data: T) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  // After closing the confirmation, focus goes back to the button that opened it.
-  const [returnFocus, setReturnFocus] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
   const [state, dispatch, pending] = useActionState(action, null);
-  const [seen, setSeen] = useState(state);
   const handled = useRef<unknown>(null);
+  const titleId = useId();
+  const descriptionId = useId();
 
-  // Each result closes the confirmation (errors then show under the button).
-  if (state !== seen) {
-    setSeen(state);
-    setOpen(false);
-  }
-
+  // A success closes the dialog; an error stays in it, next to the buttons.
   useEffect(() => {
     if (!state?.ok || handled.current === state) return;
     handled.current = state;
+    dialog.current?.close();
     onSuccess?.(state.data);
   }, [state, onSuccess]);
 
-  const close = () => {
-    setOpen(false);
-    setReturnFocus(true);
-  };
-
-  if (!open) {
-    return (
-      <div className="flex flex-col items-end gap-1">
-        <Button
-          size="sm"
-          variant="ghost"
-          className="text-red-700 hover:bg-red-50 hover:text-red-800"
-          autoFocus={returnFocus}
-          onClick={() => setOpen(true)}
-        >
-          {triggerLabel}
-        </Button>
-        {state && !state.ok ? (
-          <p role="alert" className="max-w-64 text-right text-xs text-red-600">
-            {state.error.message}
-          </p>
-        ) : null}
-      </div>
-    );
-  }
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !pending) close();
-      }}
-      className="flex flex-wrap items-center justify-end gap-2"
-    >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <span className="text-xs text-slate-600">{prompt}</span>
-      <Button size="sm" variant="secondary" autoFocus disabled={pending} onClick={close}>
-        Cancel
+    <>
+      <Button size="sm" variant="ghost" onClick={() => dialog.current?.showModal()}>
+        {triggerLabel}
       </Button>
-      <Button type="submit" size="sm" variant="danger" disabled={pending} aria-busy={pending}>
-        {pending ? pendingLabel : confirmLabel}
-      </Button>
-    </form>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        className="m-auto w-full max-w-sm rounded-lg border border-slate-200 bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/40"
+        onCancel={(e) => {
+          if (pending) e.preventDefault();
+        }}
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            startTransition(() => dispatch(form));
+          }}
+          className="space-y-4 p-5"
+        >
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div>
+            <h2 id={titleId} className="text-base font-semibold whitespace-normal text-slate-900">
+              {title}
+            </h2>
+            <p id={descriptionId} className="mt-1 text-sm whitespace-normal text-slate-600">
+              {description}
+            </p>
+          </div>
+          {state && !state.ok ? (
+            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {state.error.message}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" autoFocus disabled={pending} onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending} aria-busy={pending}>
+              {pending ? pendingLabel : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
   );
 }

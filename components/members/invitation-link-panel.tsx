@@ -4,6 +4,7 @@ import { SecretReveal } from "@/components/ui/secret-reveal";
 import { formatDateTime } from "./format";
 
 export type TCreatedInvitation = {
+  invitationId: string;
   email: string;
   link: string;
   expiresAt: string;

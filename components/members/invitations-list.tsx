@@ -34,13 +34,15 @@ export function InvitationsList({
   const [renewingId, setRenewingId] = useState<string | null>(null);
   return (
     <>
-      {renewed ? (
+      {renewed && !renewed.ok ? (
         <div className="border-b border-slate-100 px-5 py-4">
-          {renewed.ok ? (
-            <InvitationLinkPanel invitation={renewed.data} />
-          ) : (
-            <Alert tone="error">{renewed.error.message}</Alert>
-          )}
+          <Alert tone="error">{renewed.error.message}</Alert>
+        </div>
+      ) : null}
+      {/* Hidden again once that invitation is revoked or used: its link no longer works. */}
+      {renewed?.ok && rows.some((r) => r.id === renewed.data.invitationId) ? (
+        <div className="border-b border-slate-100 px-5 py-4">
+          <InvitationLinkPanel invitation={renewed.data} />
         </div>
       ) : null}
       <Table>
@@ -91,7 +93,8 @@ export function InvitationsList({
                       action={revokeAction}
                       fields={{ invitationId: row.id }}
                       triggerLabel="Revoke"
-                      prompt={`Revoke the invitation for ${row.email}?`}
+                      title={`Revoke the invitation for ${row.email}?`}
+                      description="The link stops working at once. You can invite them again later."
                       confirmLabel="Revoke"
                       pendingLabel="Revoking…"
                     />

@@ -41,7 +41,7 @@ export function MemberRoleForm({
           name="role"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          className="h-8 w-28"
+          className="h-8 min-w-32"
           disabled={pending}
         >
           {options.map((o) => (

@@ -91,7 +91,7 @@ export function MembersCard({
                     <ul className="flex max-w-xs flex-wrap gap-1">
                       {m.teams.map((t) => (
                         <li key={t.id}>
-                          <Badge tone="neutral">
+                          <Badge tone="neutral" className="whitespace-nowrap">
                             {t.name} · {TEAM_ROLE_LABELS[t.role]}
                           </Badge>
                         </li>

@@ -31,8 +31,11 @@ export function RemoveMemberButton({
       action={action}
       fields={{ membershipId }}
       triggerLabel={isSelf ? "Leave" : "Remove"}
-      prompt={
-        isSelf ? "Leave this organization? You lose access at once." : `Remove ${memberName}? They lose access at once.`
+      title={isSelf ? "Leave this organization?" : `Remove ${memberName}?`}
+      description={
+        isSelf
+          ? "You lose access at once. To come back, an admin has to invite you again."
+          : "They lose access at once, and leave every team of this organization. You can invite them again later."
       }
       confirmLabel={isSelf ? "Leave" : "Remove"}
       pendingLabel={isSelf ? "Leaving…" : "Removing…"}

@@ -29,7 +29,7 @@ const PROBLEMS = {
   },
   accepted: {
     title: "This invitation was already used",
-    text: "Each invitation link works once. If you accepted it yourself, sign in to continue.",
+    text: "Each invitation link works once. If you accepted it yourself, you are already a member: sign in to continue.",
   },
 } as const;
 

@@ -13,6 +13,7 @@ import { fail, fromError, fromZodError, ok, type TActionResult } from "@/lib/ser
 import { AppError } from "@/lib/server/errors";
 
 export type TInvitationCreated = {
+  invitationId: string;
   email: string;
   link: string;
   expiresAt: string;
@@ -32,6 +33,7 @@ function toResult(err: unknown): TActionResult<never> {
 }
 
 const created = (r: TInviteResult): TInvitationCreated => ({
+  invitationId: r.invitationId,
   email: r.email,
   link: r.link,
   expiresAt: r.expiresAt.toISOString(),
