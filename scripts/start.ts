@@ -82,7 +82,12 @@ async function main(): Promise<void> {
     const { pool } = await import("@/lib/server/db");
     await pool.end();
 
-    child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+    // Node runs Next's CLI directly (not through npx) so that stopping this process stops the server too.
+    const nextCli = path.join(root, "node_modules/next/dist/bin/next");
+    child = spawn(process.execPath, [nextCli, dev ? "dev" : "start", "-p", String(port)], {
+      stdio: "inherit",
+      env: process.env,
+    });
     child.on("exit", (code) => void stop(code ?? 1));
     await waitForHealth(port);
     log(`Bumpers is running at http://localhost:${port}`);

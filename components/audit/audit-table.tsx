@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/components/tokens/format";
+import { formatDateTime } from "@/components/ui/format";
 import type { TAuditRow } from "@/lib/audit/queries";
 import { ChangeSummary } from "./change-summary";
 

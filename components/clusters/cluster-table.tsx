@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDate, formatDateTime, formatLastUsed } from "@/components/tokens/format";
+import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import type { TClusterSummary } from "@/lib/clusters/queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { RotateTokenButton } from "./rotate-token-button";

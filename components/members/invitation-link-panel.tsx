@@ -1,7 +1,7 @@
 "use client";
 
 import { SecretReveal } from "@/components/ui/secret-reveal";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/components/ui/format";
 
 export type TCreatedInvitation = {
   invitationId: string;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ConfirmAction, type TFormAction } from "./confirm-action";
 import { InvitationLinkPanel, type TCreatedInvitation } from "./invitation-link-panel";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/components/ui/format";
 
 export type TInvitationListRow = {
   id: string;

@@ -7,7 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { TFormAction } from "./confirm-action";
 import { MemberRoleForm } from "./member-role-form";
 import { RemoveMemberButton } from "./remove-member-button";
-import { formatDate } from "./format";
+import { formatDate } from "@/components/ui/format";
 
 const ROLE_TONES: Record<TOrgRole, TBadgeTone> = { owner: "brand", admin: "blue", member: "neutral" };
 

@@ -27,25 +27,25 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen">
-      <aside
-        className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 text-slate-300"
-        aria-label="Main"
-      >
-        <div className="px-4 pt-4 pb-3">
-          <Link href={`/o/${org.slug}`} aria-label="Bumpers home">
-            <Logo inverted />
-          </Link>
-        </div>
-        <div className="px-3 pb-3">
-          <OrgSwitcher current={org.slug} orgs={orgs} />
-        </div>
-        <nav className="flex-1 overflow-y-auto px-3 pb-4">
-          <SidebarNav orgSlug={org.slug} teams={teams} canSeeSettings={canSeeSettings} />
-        </nav>
-        <div className="border-t border-slate-800 px-3 py-3">
-          <UserMenu name={user.name} email={user.email} role={ORG_ROLE_LABELS[roleLabel]} />
-        </div>
-      </aside>
+      {/* The dark column spans the whole page height; the sidebar inside it stays in view on scroll. */}
+      <div className="w-60 shrink-0 bg-slate-900">
+        <aside className="sticky top-0 flex h-screen flex-col text-slate-300" aria-label="Main">
+          <div className="px-4 pt-4 pb-3">
+            <Link href={`/o/${org.slug}`} aria-label="Bumpers home">
+              <Logo inverted />
+            </Link>
+          </div>
+          <div className="px-3 pb-3">
+            <OrgSwitcher current={org.slug} orgs={orgs} />
+          </div>
+          <nav className="flex-1 overflow-y-auto px-3 pb-4">
+            <SidebarNav orgSlug={org.slug} teams={teams} canSeeSettings={canSeeSettings} />
+          </nav>
+          <div className="border-t border-slate-800 px-3 py-3">
+            <UserMenu name={user.name} email={user.email} role={ORG_ROLE_LABELS[roleLabel]} />
+          </div>
+        </aside>
+      </div>
       <main className="min-w-0 flex-1">
         <div className="mx-auto max-w-7xl px-6 py-8 lg:px-8">{children}</div>
       </main>

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TClusterTokenRow } from "@/lib/tokens/queries";
-import { formatDate, formatDateTime, formatLastUsed } from "./format";
+import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 
 /** Read-only: agent tokens are rotated and deleted with their cluster on the Clusters page. */
 export function ClusterTokenTable({ tokens, orgSlug }: { tokens: TClusterTokenRow[]; orgSlug: string }) {

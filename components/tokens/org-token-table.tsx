@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TOKEN_KIND_LABELS } from "@/lib/tokens/schemas";
 import type { TOrgTokenRow } from "@/lib/tokens/queries";
-import { formatDate, formatDateTime, formatLastUsed } from "./format";
+import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 export function OrgTokenTable({ tokens, orgSlug }: { tokens: TOrgTokenRow[]; orgSlug: string }) {

@@ -13,18 +13,6 @@ export async function listUserOrganizations(userId: string) {
   return memberships.map((m) => ({ ...m.org, role: m.role }));
 }
 
-/** Counts for the org overview. */
-export async function getOrgSummary(orgId: string) {
-  const [members, teams, clusters, resources, unassigned] = await Promise.all([
-    db.membership.count({ where: { orgId } }),
-    db.team.count({ where: { orgId } }),
-    db.cluster.count({ where: { orgId } }),
-    db.resource.count({ where: { orgId, removedAt: null, kind: { not: "Namespace" } } }),
-    db.resource.count({ where: { orgId, removedAt: null, kind: { not: "Namespace" }, ownerTeamId: null } }),
-  ]);
-  return { members, teams, clusters, workloads: resources, unassignedWorkloads: unassigned };
-}
-
 /** Members of one org with the teams they are on (in this org only), by name. */
 export async function listMembers(orgId: string) {
   const [memberships, teamMemberships] = await Promise.all([

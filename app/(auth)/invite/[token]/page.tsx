@@ -6,7 +6,7 @@ import { LinkButton } from "@/components/ui/button";
 import { AcceptInvitationButton } from "@/components/members/accept-invitation-button";
 import { JoinWithNewAccountForm } from "@/components/members/join-with-new-account-form";
 import { SwitchAccountButton } from "@/components/members/switch-account-button";
-import { formatDateTime } from "@/components/members/format";
+import { formatDateTime } from "@/components/ui/format";
 import { acceptInvitationAction, joinWithNewAccountAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -22,7 +22,7 @@ export default async function OrgLayout({
       teams={teams}
       user={access.user}
       roleLabel={access.role}
-      canSeeSettings={canOrg(access.role, "org:members:read")}
+      canSeeSettings={canOrg(access.role, "org:settings:manage")}
     >
       {children}
     </AppShell>

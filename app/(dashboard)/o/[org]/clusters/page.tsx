@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
-import { appBaseUrl } from "@/lib/clusters/app-url";
+import { appBaseUrl } from "@/lib/server/app-url";
 import { listClusters } from "@/lib/clusters/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -12,7 +12,7 @@ import {
 
 // The invitation link's origin comes from the request when NEXTAUTH_URL is unset.
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "members.test:3000" }),
+  headers: async () => new Headers({ host: "members.test:3000", "x-forwarded-proto": "http" }),
 }));
 
 const formOf = (fields: Record<string, string>) => {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizeOrg } from "@/lib/auth/access";
-import { appOrigin } from "@/lib/orgs/app-origin";
+import { appBaseUrl } from "@/lib/server/app-url";
 import { changeMemberRole } from "@/lib/orgs/change-member-role";
 import { inviteMember, type TInviteResult } from "@/lib/orgs/invite-member";
 import { removeMember } from "@/lib/orgs/remove-member";
@@ -50,7 +50,7 @@ export async function inviteMemberAction(
     const access = await authorizeOrg(orgSlug, "org:members:manage");
     const parsed = ZInviteMember.safeParse(Object.fromEntries(form));
     if (!parsed.success) return fromZodError(parsed.error);
-    const result = await inviteMember(access, parsed.data, await appOrigin());
+    const result = await inviteMember(access, parsed.data, await appBaseUrl());
     revalidatePath(membersPath(access.org.slug));
     return ok(created(result));
   } catch (err) {
@@ -67,7 +67,7 @@ export async function renewInvitationAction(
     const access = await authorizeOrg(orgSlug, "org:members:manage");
     const parsed = ZInvitationId.safeParse(Object.fromEntries(form));
     if (!parsed.success) return fromZodError(parsed.error);
-    const result = await renewInvitation(access, parsed.data.invitationId, await appOrigin());
+    const result = await renewInvitation(access, parsed.data.invitationId, await appBaseUrl());
     revalidatePath(membersPath(access.org.slug));
     return ok(created(result));
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { appBaseUrl } from "@/lib/clusters/app-url";
+import { appBaseUrl } from "@/lib/server/app-url";
 import { listClusterTokens, listOrgTokens } from "@/lib/tokens/queries";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";

@@ -1,4 +1,5 @@
-// Dates render the same on the server and in the browser (fixed locale and time zone).
+// Dates render the same on the server and in the browser (fixed locale and time zone), so client
+// components hydrate without mismatches.
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

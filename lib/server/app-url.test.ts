@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { originFrom } from "./app-origin";
+import { originFrom } from "./app-url";
 
 describe("originFrom", () => {
   it("prefers the configured public URL", () => {
@@ -10,6 +10,7 @@ describe("originFrom", () => {
 
   it("falls back to the request's host and forwarded scheme", () => {
     expect(originFrom(undefined, new Headers({ host: "localhost:3000" }))).toBe("http://localhost:3000");
+    expect(originFrom(undefined, new Headers({ host: "bumpers.example.com" }))).toBe("https://bumpers.example.com");
     expect(
       originFrom(
         undefined,
