@@ -2,7 +2,7 @@
 // initialize and seed, then run Next.js in production mode until Ctrl-C.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type TLocalPostgres } from "./lib/local-postgres";
 
@@ -26,10 +26,35 @@ function persistentValue(file: string, create: () => string): string {
   return value;
 }
 
+const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json"];
+
+/** Newest modification time among the files a build depends on (generated code excluded). */
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (full: string) => {
+    if (!existsSync(full) || full.includes(`${path.sep}generated`)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) for (const entry of readdirSync(full)) visit(path.join(full, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const input of BUILD_INPUTS) visit(path.join(root, input));
+  return newest;
+}
+
+/** No build yet, or sources changed since the last one (e.g. after a git pull). */
+function buildIsMissingOrStale(): "missing" | "stale" | null {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return "missing";
+  return newestSourceChange() > statSync(buildId).mtimeMs ? "stale" : null;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "db:generate"]);
-  if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
-    log("First start: building the app (about a minute)…");
+  const build = dev ? null : buildIsMissingOrStale();
+  if (build) {
+    log(
+      build === "missing" ? "First start: building the app (about a minute)…" : "The code changed: rebuilding the app…",
+    );
     run("npx", ["next", "build"]);
   }
 
