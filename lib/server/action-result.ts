@@ -23,8 +23,12 @@ export function fromZodError(error: z.ZodError): TActionResult<never> {
   return fail("bad_request", "Please correct the highlighted fields.", fieldErrors);
 }
 
-/** Turns expected errors into results; anything else is a bug and is rethrown for the error page. */
+/**
+ * Turns expected errors into results; anything else is a bug and is rethrown for the error page.
+ * An AppError naming a form field (`details.field`) shows its message under that field too.
+ */
 export function fromError(err: unknown): TActionResult<never> {
-  if (err instanceof AppError) return fail(err.code, err.message);
-  throw err;
+  if (!(err instanceof AppError)) throw err;
+  const field = (err.details as { field?: unknown } | undefined)?.field;
+  return fail(err.code, err.message, typeof field === "string" ? { [field]: [err.message] } : undefined);
 }

@@ -9,8 +9,7 @@ import { removeMember } from "@/lib/orgs/remove-member";
 import { renewInvitation } from "@/lib/orgs/renew-invitation";
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
 import { ZChangeMemberRole, ZInvitationId, ZInviteMember, ZRemoveMember } from "@/lib/orgs/schemas";
-import { fail, fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
-import { AppError } from "@/lib/server/errors";
+import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 
 export type TInvitationCreated = {
   invitationId: string;
@@ -24,14 +23,6 @@ export type TInvitationCreated = {
 const membersPath = (orgSlug: string) => `/o/${orgSlug}/settings/members`;
 
 /** Expected errors become results; one that names a form field is shown under that field. */
-function toResult(err: unknown): TActionResult<never> {
-  if (err instanceof AppError) {
-    const field = (err.details as { field?: string } | undefined)?.field;
-    return fail(err.code, err.message, field ? { [field]: [err.message] } : undefined);
-  }
-  return fromError(err);
-}
-
 const created = (r: TInviteResult): TInvitationCreated => ({
   invitationId: r.invitationId,
   email: r.email,
@@ -54,7 +45,7 @@ export async function inviteMemberAction(
     revalidatePath(membersPath(access.org.slug));
     return ok(created(result));
   } catch (err) {
-    return toResult(err);
+    return fromError(err);
   }
 }
 
@@ -71,7 +62,7 @@ export async function renewInvitationAction(
     revalidatePath(membersPath(access.org.slug));
     return ok(created(result));
   } catch (err) {
-    return toResult(err);
+    return fromError(err);
   }
 }
 
@@ -88,7 +79,7 @@ export async function revokeInvitationAction(
     revalidatePath(membersPath(access.org.slug));
     return ok(result);
   } catch (err) {
-    return toResult(err);
+    return fromError(err);
   }
 }
 
@@ -105,7 +96,7 @@ export async function changeMemberRoleAction(
     revalidatePath(`/o/${access.org.slug}`, "layout");
     return ok(result);
   } catch (err) {
-    return toResult(err);
+    return fromError(err);
   }
 }
 
@@ -122,6 +113,6 @@ export async function removeMemberAction(
     revalidatePath(`/o/${access.org.slug}`, "layout");
     return ok(result);
   } catch (err) {
-    return toResult(err);
+    return fromError(err);
   }
 }

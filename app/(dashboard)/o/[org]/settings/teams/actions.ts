@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actorOf, authorizeOrg } from "@/lib/auth/access";
-import { ok, fromZodError, type TActionResult } from "@/lib/server/action-result";
+import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 import { authorizeTeamSettings } from "@/lib/teams/authorize";
 import { createTeam } from "@/lib/teams/create-team";
 import { deleteTeam } from "@/lib/teams/delete-team";
@@ -11,7 +11,6 @@ import { previewTeamScope } from "@/lib/teams/resource-queries";
 import { ZNewTeam, ZScopeRulesDraft, ZTeamUpdate } from "@/lib/teams/schemas";
 import type { TScopePreview } from "@/lib/teams/scope-preview";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { toActionError } from "@/lib/teams/to-action-error";
 import { updateTeam } from "@/lib/teams/update-team";
 
 // The org and team come from the page's URL as hidden fields; the guards re-check both, so a
@@ -34,7 +33,7 @@ export async function createTeamAction(_prev: unknown, form: FormData): Promise<
     revalidatePath(`/o/${access.org.slug}`, "layout");
     return ok({ slug: team.slug });
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }
 
@@ -49,7 +48,7 @@ export async function updateTeamAction(_prev: unknown, form: FormData): Promise<
     revalidatePath(`/o/${access.org.slug}`, "layout");
     return ok({ reassigned });
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }
 
@@ -64,7 +63,7 @@ export async function deleteTeamAction(_prev: unknown, form: FormData): Promise<
     revalidatePath(`/o/${access.org.slug}`, "layout");
     return ok({ slug: deleted.slug });
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }
 
@@ -80,7 +79,7 @@ export async function saveTeamScopeAction(input: unknown): Promise<TActionResult
     revalidatePath(`/o/${access.org.slug}`, "layout");
     return ok({ reassigned });
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }
 
@@ -94,6 +93,6 @@ export async function previewTeamScopeAction(input: unknown): Promise<TActionRes
     if (!parsed.success) return fromZodError(parsed.error);
     return ok(await previewTeamScope(access.org.id, access.team.id, parsed.data.rules));
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }

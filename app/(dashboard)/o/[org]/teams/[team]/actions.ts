@@ -5,12 +5,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, authorizeTeam, type TTeamAccess } from "@/lib/auth/access";
 import { canOrg } from "@/lib/auth/permissions";
-import { ok, fromZodError, type TActionResult } from "@/lib/server/action-result";
+import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 import { addTeamMember } from "@/lib/teams/add-team-member";
 import { changeTeamMemberRole } from "@/lib/teams/change-team-member-role";
 import { removeTeamMember } from "@/lib/teams/remove-team-member";
 import { ZTeamMemberInput } from "@/lib/teams/schemas";
-import { toActionError } from "@/lib/teams/to-action-error";
 
 // Team admins manage their own team's members; org owners/admins act as team admin everywhere.
 // A team the caller is not on answers not_found, a role without the permission forbidden.
@@ -36,7 +35,7 @@ export async function addTeamMemberAction(_prev: unknown, form: FormData): Promi
     revalidateTeam(access);
     return ok({ userId: parsed.data.userId });
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }
 
@@ -54,7 +53,7 @@ export async function changeTeamMemberRoleAction(
     revalidateTeam(access);
     return ok({ changed });
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
 }
 
@@ -76,7 +75,7 @@ export async function removeTeamMemberAction(
     if (keepsAccess) return ok({ userId: parsed.data.userId });
     leftTeamOf = access.org.slug;
   } catch (err) {
-    return toActionError(err);
+    return fromError(err);
   }
   // Outside the try: redirect() works by throwing.
   redirect(`/o/${leftTeamOf}`);
