@@ -1,18 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 
 // End-to-end tests: Debian's Chromium (never `npx playwright install`) against `next start` on a
 // freshly migrated and seeded database, prepared by e2e/global-setup.ts.
-
-/** The Chromium on PATH; `apt-get install -y chromium` on Debian and Ubuntu. */
-function chromiumPath(): string {
-  if (process.env.BUMPERS_CHROMIUM) return process.env.BUMPERS_CHROMIUM;
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
-    if (found) return found;
-  }
-  throw new Error("No Chromium on PATH. Install Debian's: `apt-get install -y chromium` (or set BUMPERS_CHROMIUM).");
-}
 
 // This file is evaluated by the runner and again by every worker; the first evaluation picks a
 // free port and the workers inherit it through the environment.
@@ -50,18 +41,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

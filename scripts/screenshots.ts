@@ -1,10 +1,10 @@
 // Screenshots of pages as a signed-in user, with Debian's Chromium, for docs/screenshots/.
 // Usage: BASE_URL=http://localhost:3000 EMAIL=owner@acme.example PASSWORD=… \
 //        tsx scripts/screenshots.ts name=/o/acme other=/o/acme/clusters
-import { execSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./lib/chromium";
 
 const baseUrl = process.env.BASE_URL ?? "http://localhost:3000";
 const outDir = path.resolve(process.env.OUT_DIR ?? "docs/screenshots");
@@ -17,18 +17,7 @@ async function main() {
     return { name, url };
   });
   mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: execSync("command -v chromium", { shell: "/bin/bash" }).toString().trim(),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const page = await browser.newPage({ viewport: { width, height } });
   if (process.env.EMAIL) {
     await page.goto(`${baseUrl}/login`);

@@ -1,19 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { slugify } from "@/lib/orgs/schemas";
+import { OrgNameSlugFields } from "@/components/orgs/org-name-slug-fields";
 
 export function SignUpForm() {
   const router = useRouter();
-  const [state, action] = useActionState(signUpAction, null);
-  const [slug, setSlug] = useState("");
-  const [slugEdited, setSlugEdited] = useState(false);
+  const [state, dispatch, pending] = useActionState(signUpAction, null);
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -31,11 +29,13 @@ export function SignUpForm() {
   }, [state, router]);
 
   return (
+    // Submitted by hand rather than through `action`, so that a refused form keeps what was typed.
     <form
-      action={action}
       onSubmit={(e) => {
+        e.preventDefault();
         const form = new FormData(e.currentTarget);
         credentials.current = { email: String(form.get("email")), password: String(form.get("password")) };
+        startTransition(() => dispatch(form));
       }}
       className="mt-6 space-y-4"
     >
@@ -65,38 +65,10 @@ export function SignUpForm() {
           aria-invalid={Boolean(errors.password)}
         />
       </Field>
-      <Field id="orgName" label="Organization name" errors={errors.orgName}>
-        <Input
-          id="orgName"
-          name="orgName"
-          required
-          aria-invalid={Boolean(errors.orgName)}
-          onChange={(e) => {
-            if (!slugEdited) setSlug(slugify(e.target.value));
-          }}
-        />
-      </Field>
-      <Field
-        id="orgSlug"
-        label="Organization URL"
-        hint={`Your dashboard will live at /o/${slug || "your-org"}`}
-        errors={errors.orgSlug}
-      >
-        <Input
-          id="orgSlug"
-          name="orgSlug"
-          required
-          value={slug}
-          aria-invalid={Boolean(errors.orgSlug)}
-          onChange={(e) => {
-            setSlugEdited(true);
-            setSlug(e.target.value);
-          }}
-        />
-      </Field>
-      <SubmitButton className="w-full" pendingLabel="Creating…">
-        Create organization
-      </SubmitButton>
+      <OrgNameSlugFields errors={errors} />
+      <Button type="submit" className="w-full" disabled={pending || state?.ok} aria-busy={pending}>
+        {pending ? "Creating…" : "Create organization"}
+      </Button>
     </form>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import type { TActionResult } from "@/lib/server/action-result";
-import { slugify } from "@/lib/orgs/schemas";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input } from "@/components/ui/field";
+import { OrgNameSlugFields } from "./org-name-slug-fields";
 import { Button } from "@/components/ui/button";
 
 export function CreateOrganizationForm({
@@ -15,8 +14,6 @@ export function CreateOrganizationForm({
 }) {
   const router = useRouter();
   const [state, dispatch, pending] = useActionState(action, null);
-  const [slug, setSlug] = useState("");
-  const [slugEdited, setSlugEdited] = useState(false);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
 
   useEffect(() => {
@@ -37,36 +34,7 @@ export function CreateOrganizationForm({
     >
       {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
       {state?.ok ? <Alert tone="success">Organization created. Opening it…</Alert> : null}
-      <Field id="orgName" label="Organization name" errors={errors.orgName}>
-        <Input
-          id="orgName"
-          name="orgName"
-          required
-          autoFocus
-          aria-invalid={Boolean(errors.orgName)}
-          onChange={(e) => {
-            if (!slugEdited) setSlug(slugify(e.target.value));
-          }}
-        />
-      </Field>
-      <Field
-        id="orgSlug"
-        label="Organization URL"
-        hint={`Its dashboard will live at /o/${slug || "your-org"}`}
-        errors={errors.orgSlug}
-      >
-        <Input
-          id="orgSlug"
-          name="orgSlug"
-          required
-          value={slug}
-          aria-invalid={Boolean(errors.orgSlug)}
-          onChange={(e) => {
-            setSlugEdited(true);
-            setSlug(e.target.value);
-          }}
-        />
-      </Field>
+      <OrgNameSlugFields errors={errors} autoFocus />
       <Button type="submit" className="w-full" disabled={pending || state?.ok} aria-busy={pending}>
         {pending ? "Creating…" : "Create organization"}
       </Button>
