@@ -12,7 +12,16 @@ export async function reassignResourceOwners(tx: Tx, orgId: string): Promise<{ c
     tx.team.findMany({ where: { orgId }, select: { id: true, name: true, priority: true, scopeRules: true } }),
     tx.resource.findMany({
       where: { orgId },
-      select: { id: true, clusterId: true, namespace: true, kind: true, name: true, labels: true, ownerTeamId: true },
+      select: {
+        id: true,
+        clusterId: true,
+        namespace: true,
+        kind: true,
+        name: true,
+        labels: true,
+        ownerTeamId: true,
+        removedAt: true,
+      },
     }),
     tx.cluster.findMany({ where: { orgId }, select: { id: true, slug: true } }),
   ]);
@@ -22,7 +31,8 @@ export async function reassignResourceOwners(tx: Tx, orgId: string): Promise<{ c
   const clusterSlug = new Map(clusters.map((c) => [c.id, c.slug]));
   const namespaceLabels = new Map(
     resources
-      .filter((r) => r.kind === "Namespace")
+      // A namespace gone from the inventory no longer lends its labels to workloads.
+      .filter((r) => r.kind === "Namespace" && r.removedAt === null)
       .map((r) => [`${r.clusterId}/${r.name}`, r.labels as Record<string, string>]),
   );
   const ids: string[] = [];
