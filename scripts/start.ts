@@ -140,4 +140,7 @@ async function waitForHealth(port: number): Promise<void> {
   throw new Error("the app did not answer /api/health within 2 minutes");
 }
 
-void main();
+main().catch((err: Error) => {
+  console.error(`[bumpers] Start failed: ${err.message}`);
+  process.exit(1);
+});
