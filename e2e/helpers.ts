@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 // The demo organization seeded by e2e/global-setup.ts (prisma/seed.ts), with one known password.
 
@@ -76,3 +76,30 @@ export async function signUp(page: Page, account: TNewAccount = newAccount()): P
   await expect(page).toHaveURL(new RegExp(`/o/${account.orgSlug}$`), { timeout: 20_000 });
   return account;
 }
+
+export const mainNav = (page: Page) => page.getByTestId("main-nav");
+/** The sidebar's team links; each starts with a two-letter badge, so match names on how they end. */
+export const teamLinks = (page: Page) => page.getByTestId("team-nav").getByRole("link");
+
+/** A second person in the same test: a browser context of their own, so no cookie is shared. */
+export async function pageOf(browser: Browser, email?: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (email) await signIn(page, email);
+  return page;
+}
+
+export async function expectNotFoundPage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+}
+
+export async function expectForbiddenPage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have permission to see this" })).toBeVisible();
+}
+
+/** The value a SecretReveal shows once (a token or an invitation link). */
+export const secretValue = (scope: Page | Locator) => scope.getByTestId("secret-value");
