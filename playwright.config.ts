@@ -13,6 +13,13 @@ if (!process.env.BUMPERS_E2E_PORT) {
 }
 const baseURL = `http://127.0.0.1:${process.env.BUMPERS_E2E_PORT}`;
 const isCI = Boolean(process.env.CI);
+const browser = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: chromiumLaunchOptions(),
+};
+/** Specs that change the shared demo organization; see `projects`. */
+const CHANGES_DEMO_ORG = /(invite|teams|clusters-tokens)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,13 +43,9 @@ export default defineConfig({
     navigationTimeout: 30_000,
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: chromiumLaunchOptions(),
-      },
-    },
+    // Specs that check the demo organization as seeded (exact counts, each role's team list) run
+    // first; the admin journeys, which add members, teams and clusters to it, run after them.
+    { name: "chromium", testIgnore: CHANGES_DEMO_ORG, use: browser },
+    { name: "admin-journeys", testMatch: CHANGES_DEMO_ORG, dependencies: ["chromium"], use: browser },
   ],
 });
