@@ -14,11 +14,14 @@ export function InviteMemberForm({
   roles,
   teams,
   teamRoles,
+  pendingInvitationIds,
 }: {
   action: TFormAction<TCreatedInvitation>;
   roles: TOption[];
   teams: TOption[];
   teamRoles: TOption[];
+  /** The link is shown only while its invitation is pending: once replaced or revoked it no longer works. */
+  pendingInvitationIds: string[];
 }) {
   const [state, dispatch, pending] = useActionState(action, null);
   const [teamId, setTeamId] = useState("");
@@ -104,7 +107,9 @@ export function InviteMemberForm({
         </div>
       </form>
       {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
-      {state?.ok ? <InvitationLinkPanel invitation={state.data} /> : null}
+      {state?.ok && pendingInvitationIds.includes(state.data.invitationId) ? (
+        <InvitationLinkPanel invitation={state.data} />
+      ) : null}
     </div>
   );
 }

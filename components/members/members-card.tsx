@@ -43,8 +43,7 @@ export function MembersCard({
       <Table>
         <thead>
           <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
+            <Th>Person</Th>
             <Th>Role</Th>
             <Th>Teams</Th>
             <Th>Joined</Th>
@@ -61,15 +60,17 @@ export function MembersCard({
             const lastOwner = m.role === "owner" && ownerCount <= 1;
             return (
               <tr key={m.membershipId} data-testid="member-row">
-                <Td className="font-medium text-slate-900">
-                  {m.name}
-                  {isSelf ? (
-                    <Badge tone="neutral" className="ml-2">
-                      You
-                    </Badge>
-                  ) : null}
+                <Td>
+                  <p className="font-medium text-slate-900">
+                    {m.name}
+                    {isSelf ? (
+                      <Badge tone="neutral" className="ml-2">
+                        You
+                      </Badge>
+                    ) : null}
+                  </p>
+                  <p className="text-xs text-slate-500">{m.email}</p>
                 </Td>
-                <Td>{m.email}</Td>
                 <Td>
                   {options ? (
                     <MemberRoleForm

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
 import { deleteTeamAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
@@ -10,14 +9,9 @@ import { Button } from "@/components/ui/button";
 
 /** Deleting a team asks for its slug, typed out, so it never happens by a stray click. */
 export function DeleteTeamForm({ orgSlug, teamSlug }: { orgSlug: string; teamSlug: string }) {
-  const router = useRouter();
   const [state, action] = useActionState(deleteTeamAction, null);
   const [typed, setTyped] = useState("");
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-
-  useEffect(() => {
-    if (state?.ok) router.replace(`/o/${orgSlug}/settings/teams`);
-  }, [state, orgSlug, router]);
 
   return (
     <form action={action} className="max-w-md space-y-3">

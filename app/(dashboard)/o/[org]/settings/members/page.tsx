@@ -39,6 +39,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
             roles={assignableOrgRoles(access.role).map((r) => ({ value: r, label: ORG_ROLE_LABELS[r] }))}
             teams={teams.map((t) => ({ value: t.id, label: t.name }))}
             teamRoles={TEAM_ROLES.map((r) => ({ value: r, label: TEAM_ROLE_LABELS[r] }))}
+            pendingInvitationIds={invitations.filter((i) => i.status === "pending").map((i) => i.id)}
           />
         </CardBody>
       </Card>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, authorizeOrg } from "@/lib/auth/access";
 import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
@@ -52,19 +53,22 @@ export async function updateTeamAction(_prev: unknown, form: FormData): Promise<
   }
 }
 
-export async function deleteTeamAction(_prev: unknown, form: FormData): Promise<TActionResult<{ slug: string }>> {
+/** On success it redirects to the teams list: the deleted team's own page is gone. */
+export async function deleteTeamAction(_prev: unknown, form: FormData): Promise<TActionResult<never>> {
   const ref = ZTeamRef.safeParse(fields(form));
   if (!ref.success) return fromZodError(ref.error);
+  let orgSlug: string;
   try {
     const access = await authorizeTeamSettings(ref.data.org, ref.data.team);
-    const { deleted } = await deleteTeam(access.org.id, actorOf(access), access.team.id, {
+    await deleteTeam(access.org.id, actorOf(access), access.team.id, {
       confirmSlug: String(form.get("confirm") ?? ""),
     });
-    revalidatePath(`/o/${access.org.slug}`, "layout");
-    return ok({ slug: deleted.slug });
+    orgSlug = access.org.slug;
   } catch (err) {
     return fromError(err);
   }
+  revalidatePath(`/o/${orgSlug}`, "layout");
+  redirect(`/o/${orgSlug}/settings/teams`);
 }
 
 /** Saves the editor's rules; field errors are keyed `rules.<row>.<field>`. */
