@@ -4,7 +4,7 @@ import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { TFormAction } from "./confirm-action";
+import type { TFormAction } from "@/components/ui/confirm-action";
 
 export function AcceptInvitationButton({ action, token }: { action: TFormAction<{ orgSlug: string }>; token: string }) {
   const router = useRouter();

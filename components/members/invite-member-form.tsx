@@ -4,7 +4,7 @@ import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import type { TFormAction } from "./confirm-action";
+import type { TFormAction } from "@/components/ui/confirm-action";
 import { InvitationLinkPanel, type TCreatedInvitation } from "./invitation-link-panel";
 
 type TOption = { value: string; label: string };

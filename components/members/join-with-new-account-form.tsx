@@ -7,7 +7,7 @@ import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import type { TFormAction } from "./confirm-action";
+import type { TFormAction } from "@/components/ui/confirm-action";
 
 /** Creates the invitee's account and membership, then signs them in and opens the org. */
 export function JoinWithNewAccountForm({

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import type { TFormAction } from "./confirm-action";
+import type { TFormAction } from "@/components/ui/confirm-action";
 
 /** A role select with a Save button that appears once the choice differs from the saved role. */
 export function MemberRoleForm({

@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 import { useRouter } from "next/navigation";
-import { ConfirmAction, type TFormAction } from "./confirm-action";
+import { ConfirmAction, type TFormAction } from "@/components/ui/confirm-action";
 
 export function RemoveMemberButton({
   action,

@@ -11,12 +11,15 @@ export function Dialog({
   onClose,
   title,
   description,
+  size = "lg",
   children,
 }: {
   open: boolean;
   onClose: () => void;
   title: ReactNode;
   description?: ReactNode;
+  /** "sm" for a confirmation, "lg" for a form or a secret with commands. */
+  size?: "sm" | "lg";
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -34,7 +37,7 @@ export function Dialog({
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/40"
+      className={`m-auto w-full ${size === "sm" ? "max-w-md" : "max-w-2xl"} rounded-lg border border-slate-200 bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/40`}
     >
       {open ? (
         <>
