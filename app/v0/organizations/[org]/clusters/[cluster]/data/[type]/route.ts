@@ -1,0 +1,17 @@
+import { json, withErrors } from "@/lib/server/http";
+import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
+import { readReportBody } from "@/lib/ingest/read-body";
+import { parseReportType } from "@/lib/ingest/report-type";
+import { storeReport } from "@/lib/ingest/store-report";
+
+type TParams = { org: string; cluster: string; type: string };
+
+/** The insights-agent's report upload; it checks for exactly {"Success":true}. */
+export const POST = withErrors<TParams>(async (req, _requestId, params) => {
+  const { orgId, clusterId } = await authenticateClusterRequest(req, params.org, params.cluster);
+  // Checked before the body is read, so a bad URL does not cost a 50 MB upload.
+  const type = parseReportType(params.type);
+  const body = await readReportBody(req);
+  await storeReport({ orgId, clusterId, type, body, headers: req.headers });
+  return json({ Success: true });
+});

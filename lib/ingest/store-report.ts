@@ -1,0 +1,73 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { pool } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { parseReportType } from "./report-type";
+
+export const AGENT_HEADERS = {
+  agentVersion: "x-fairwinds-agent-version",
+  reportVersion: "x-fairwinds-report-version",
+  chartVersion: "x-fairwinds-agent-chart-version",
+} as const;
+
+// Versions are only displayed and sniffed, never compared; a bound keeps odd values out of the row.
+const MAX_HEADER_CHARS = 100;
+
+export type TStoreReportInput = {
+  orgId: string;
+  clusterId: string;
+  type: string;
+  /** The raw JSON bytes, already gunzipped. */
+  body: Buffer;
+  headers: Headers;
+};
+
+export type TStoredReport = { reportId: string; duplicate: boolean };
+
+function headerValue(headers: Headers, name: string): string | null {
+  const value = headers.get(name)?.trim();
+  return value ? value.slice(0, MAX_HEADER_CHARS) : null;
+}
+
+function assertJson(body: Buffer) {
+  if (body.length === 0) throw new AppError("bad_request", "The report body is empty.");
+  try {
+    JSON.parse(body.toString("utf8"));
+  } catch (err) {
+    // Node's message names the position ("… in JSON at position 12"), which is what the user needs.
+    throw new AppError("bad_request", `The report is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Stores a raw report durably before any parsing. Idempotent by SHA-256 of the bytes per cluster
+ * and type: a retried upload finds the existing row and changes nothing.
+ */
+export async function storeReport(input: TStoreReportInput): Promise<TStoredReport> {
+  const type = parseReportType(input.type);
+  assertJson(input.body);
+  const sha256 = createHash("sha256").update(input.body).digest("hex");
+  const inserted = await pool.query<{ id: string }>(
+    `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes, agent_version, report_version, chart_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (cluster_id, type, sha256) DO NOTHING
+     RETURNING id`,
+    [
+      input.orgId,
+      input.clusterId,
+      type,
+      sha256,
+      input.body,
+      input.body.length,
+      headerValue(input.headers, AGENT_HEADERS.agentVersion),
+      headerValue(input.headers, AGENT_HEADERS.reportVersion),
+      headerValue(input.headers, AGENT_HEADERS.chartVersion),
+    ],
+  );
+  if (inserted.rows[0]) return { reportId: inserted.rows[0].id, duplicate: false };
+  const existing = await pool.query<{ id: string }>(
+    `SELECT id FROM reports WHERE cluster_id = $1 AND type = $2 AND sha256 = $3`,
+    [input.clusterId, type, sha256],
+  );
+  return { reportId: existing.rows[0].id, duplicate: true };
+}
