@@ -3,11 +3,13 @@ import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
 import { appBaseUrl } from "@/lib/server/app-url";
 import { listClusters } from "@/lib/clusters/queries";
+import { latestReportsByCluster, recentAgentFailures } from "@/lib/ingest/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { AddCluster } from "@/components/clusters/add-cluster";
 import { ClusterTable } from "@/components/clusters/cluster-table";
+import { ClusterReports } from "@/components/clusters/cluster-reports";
 
 export const metadata: Metadata = { title: "Clusters" };
 
@@ -15,7 +17,20 @@ export default async function ClustersPage({ params }: { params: Promise<{ org: 
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:clusters:read");
   const canManage = canOrg(access.role, "org:clusters:manage");
-  const [{ clusters }, host] = await Promise.all([listClusters(access.org.id), appBaseUrl()]);
+  const [{ clusters }, host, latest] = await Promise.all([
+    listClusters(access.org.id),
+    appBaseUrl(),
+    latestReportsByCluster(access.org.id),
+  ]);
+  const reports = await Promise.all(
+    clusters.map(async (c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      reports: latest.get(c.id) ?? [],
+      failures: await recentAgentFailures(access.org.id, c.id),
+    })),
+  );
   return (
     <>
       <PageHeader
@@ -34,6 +49,7 @@ export default async function ClustersPage({ params }: { params: Promise<{ org: 
               : "No cluster reports to this organization yet. Ask an org admin to connect one."}
           </EmptyState>
         )}
+        {reports.length ? <ClusterReports clusters={reports} /> : null}
         {canManage ? <AddCluster orgSlug={access.org.slug} host={host} /> : null}
       </div>
     </>

@@ -1,0 +1,137 @@
+import { Badge, type TBadgeTone } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime, formatLastUsed } from "@/components/ui/format";
+import type { TAgentFailure, TLatestReport, TReportStatus } from "@/lib/ingest/queries";
+
+export type TClusterReports = {
+  id: string;
+  slug: string;
+  name: string;
+  reports: TLatestReport[];
+  failures: TAgentFailure[];
+};
+
+const STATUS_TONE: Record<TReportStatus, TBadgeTone> = { received: "blue", processed: "green", failed: "red" };
+
+// Failure messages are job logs of up to 64 KB; the start says what went wrong.
+const FAILURE_PREVIEW_LINES = 12;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function firstLines(message: string): string {
+  const lines = message.split("\n");
+  if (lines.length <= FAILURE_PREVIEW_LINES) return message;
+  return `${lines.slice(0, FAILURE_PREVIEW_LINES).join("\n")}\n… ${lines.length - FAILURE_PREVIEW_LINES} more lines`;
+}
+
+function When({ at, now }: { at: Date; now: Date }) {
+  return (
+    <time dateTime={at.toISOString()} title={formatDateTime(at)}>
+      {formatLastUsed(at, now)}
+    </time>
+  );
+}
+
+function ReportsTable({ reports, now }: { reports: TLatestReport[]; now: Date }) {
+  return (
+    <Table>
+      <thead>
+        <tr>
+          <Th>Report</Th>
+          <Th>Last received</Th>
+          <Th>Status</Th>
+          <Th className="text-right">Size</Th>
+          <Th>Agent</Th>
+          <Th className="text-right">Uploads</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {reports.map((r) => (
+          <tr key={r.type}>
+            <Td className="font-mono text-xs text-slate-900">{r.type}</Td>
+            <Td className="whitespace-nowrap">
+              <When at={r.receivedAt} now={now} />
+            </Td>
+            <Td className="max-w-md">
+              <Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge>
+              {r.status === "failed" && r.error ? (
+                <p className="mt-1 line-clamp-2 break-words text-xs text-red-700" title={r.error}>
+                  {r.error}
+                </p>
+              ) : null}
+            </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">{formatSize(r.sizeBytes)}</Td>
+            <Td className="whitespace-nowrap">
+              {r.agentVersion ? (
+                <span className="font-mono text-xs">{r.agentVersion}</span>
+              ) : (
+                <span className="text-slate-500">unknown</span>
+              )}
+              {r.chartVersion ? <div className="text-xs text-slate-500">chart {r.chartVersion}</div> : null}
+            </Td>
+            <Td className="text-right tabular-nums">{r.reportCount.toLocaleString("en-US")}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function FailureList({ failures, now }: { failures: TAgentFailure[]; now: Date }) {
+  return (
+    <div className="border-t border-slate-100 px-5 py-4">
+      <h4 className="text-sm font-semibold text-slate-900">Recent agent failures</h4>
+      <ul className="mt-2 space-y-3">
+        {failures.map((f) => (
+          <li key={f.id}>
+            <div className="flex items-center gap-2 text-xs text-slate-500">
+              <span className="font-mono text-slate-900">{f.type}</span>
+              <When at={f.receivedAt} now={now} />
+            </div>
+            <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-700 ring-1 ring-inset ring-slate-200">
+              {firstLines(f.message)}
+            </pre>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What each cluster's agent has sent: the latest upload per report type and its recent failures. */
+export function ClusterReports({ clusters }: { clusters: TClusterReports[] }) {
+  const now = new Date();
+  return (
+    <Card>
+      <CardHeader
+        title="Reports"
+        description="The latest upload of each report type from every cluster's agent, and the jobs that failed."
+      />
+      <div className="divide-y divide-slate-200">
+        {clusters.map((c) => (
+          <section key={c.id} aria-labelledby={`reports-${c.slug}`}>
+            <div className="flex items-baseline gap-2 px-5 pb-2 pt-4">
+              <h3 id={`reports-${c.slug}`} className="text-sm font-semibold text-slate-900">
+                {c.name}
+              </h3>
+              <span className="font-mono text-xs text-slate-500">{c.slug}</span>
+            </div>
+            {c.reports.length ? (
+              <ReportsTable reports={c.reports} now={now} />
+            ) : (
+              <p className="px-5 pb-4 text-sm text-slate-500">
+                No reports yet — the agent&apos;s first upload appears here.
+              </p>
+            )}
+            {c.failures.length ? <FailureList failures={c.failures} now={now} /> : null}
+          </section>
+        ))}
+      </div>
+    </Card>
+  );
+}
