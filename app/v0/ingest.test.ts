@@ -126,6 +126,12 @@ describe("POST /v0/organizations/{org}/clusters/{cluster}/data/{type}", () => {
     expect(await reportsOf(s.main.cluster.id, "bad-json")).toHaveLength(0);
   });
 
+  it("names the end of the body as the position when a report is cut off", async () => {
+    const res = await upload(s, "cut-off", '{"Results": [1,');
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toContain("at position 15, the end of the body");
+  });
+
   it("answers 400 for an empty body and for a corrupt gzip body", async () => {
     expect((await upload(s, "empty", "")).status).toBe(400);
     const corrupt = Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from("not really gzip")]);

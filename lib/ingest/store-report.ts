@@ -31,11 +31,15 @@ function headerValue(headers: Headers, name: string): string | null {
 
 function assertJson(body: Buffer) {
   if (body.length === 0) throw new AppError("bad_request", "The report body is empty.");
+  const text = body.toString("utf8");
   try {
-    JSON.parse(body.toString("utf8"));
+    JSON.parse(text);
   } catch (err) {
-    // Node's message names the position ("… in JSON at position 12"), which is what the user needs.
-    throw new AppError("bad_request", `The report is not valid JSON: ${(err as Error).message}`);
+    // Node's message names the position ("… in JSON at position 12"), except for a body cut off
+    // early ("Unexpected end of JSON input"), where the position is the end of the body.
+    const message = (err as Error).message;
+    const where = /position \d+/.test(message) ? "" : ` (at position ${text.length}, the end of the body)`;
+    throw new AppError("bad_request", `The report is not valid JSON: ${message}${where}`);
   }
 }
 
