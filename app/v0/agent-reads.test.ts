@@ -7,6 +7,7 @@ import { createTestTenant } from "@/lib/testing/factories";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 import * as trivyLatestRoute from "./organizations/[org]/clusters/[cluster]/data/trivy/latest.json/route";
 import * as polarisConfigRoute from "./organizations/[org]/clusters/[cluster]/data/polaris/config/route";
+import { errorOf } from "@/lib/testing/http";
 
 const BASE = "http://bumpers.test";
 const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
@@ -47,10 +48,6 @@ function getPolarisConfig(s: TSetup, token: string | null) {
     headers: auth(token),
   });
   return polarisConfigRoute.GET(req, { params: Promise.resolve(params) });
-}
-
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string } }).error;
 }
 
 describe("GET /v0/organizations/{org}/clusters/{cluster}/data/trivy/latest.json", () => {

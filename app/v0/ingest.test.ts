@@ -9,6 +9,7 @@ import { createTestTenant } from "@/lib/testing/factories";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 import * as failureRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/failure/route";
 import * as claimRoute from "./organizations/[org]/clusters/[cluster]/reports/on-demand-jobs/claim/route";
+import { errorOf } from "@/lib/testing/http";
 
 const BASE = "http://bumpers.test";
 const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
@@ -67,10 +68,6 @@ async function reportsOf(clusterId: string, type = "polaris") {
     [clusterId, type],
   );
   return rows;
-}
-
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string } }).error;
 }
 
 describe("POST /v0/organizations/{org}/clusters/{cluster}/data/{type}", () => {

@@ -10,20 +10,12 @@ import { renewInvitation } from "@/lib/orgs/renew-invitation";
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
 import { ZChangeMemberRole, ZInvitationId, ZInviteMember, ZRemoveMember } from "@/lib/orgs/schemas";
 import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
-
-export type TInvitationCreated = {
-  invitationId: string;
-  email: string;
-  link: string;
-  expiresAt: string;
-  mailSent: boolean;
-  replaced: number;
-};
+import type { TCreatedInvitation } from "@/components/members/invitation-link-panel";
 
 const membersPath = (orgSlug: string) => `/o/${orgSlug}/settings/members`;
 
 /** Expected errors become results; one that names a form field is shown under that field. */
-const created = (r: TInviteResult): TInvitationCreated => ({
+const created = (r: TInviteResult): TCreatedInvitation => ({
   invitationId: r.invitationId,
   email: r.email,
   link: r.link,
@@ -36,7 +28,7 @@ export async function inviteMemberAction(
   orgSlug: string,
   _prev: unknown,
   form: FormData,
-): Promise<TActionResult<TInvitationCreated>> {
+): Promise<TActionResult<TCreatedInvitation>> {
   try {
     const access = await authorizeOrg(orgSlug, "org:members:manage");
     const parsed = ZInviteMember.safeParse(Object.fromEntries(form));
@@ -53,7 +45,7 @@ export async function renewInvitationAction(
   orgSlug: string,
   _prev: unknown,
   form: FormData,
-): Promise<TActionResult<TInvitationCreated>> {
+): Promise<TActionResult<TCreatedInvitation>> {
   try {
     const access = await authorizeOrg(orgSlug, "org:members:manage");
     const parsed = ZInvitationId.safeParse(Object.fromEntries(form));
