@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type TLocalPostgres } from "./lib/local-postgres";
+import { waitForHealthy } from "./lib/ports";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -114,7 +115,10 @@ async function main(): Promise<void> {
       env: process.env,
     });
     child.on("exit", (code) => void stop(code ?? 1));
-    await waitForHealth(port);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/health`, {
+      timeoutMs: 120_000,
+      isAlive: () => child?.exitCode === null,
+    });
     log(`Bumpers is running at http://localhost:${port}`);
     if (demo) {
       log("Demo sign-ins (organization Acme), all with the password " + demo.password + ":");
@@ -125,19 +129,6 @@ async function main(): Promise<void> {
     console.error(`[bumpers] Start failed: ${(err as Error).message}`);
     await stop(1);
   }
-}
-
-async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the app did not answer /api/health within 2 minutes");
 }
 
 main().catch((err: Error) => {
