@@ -3,6 +3,10 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime, formatLastUsed } from "@/components/ui/format";
 import type { TAgentFailure, TLatestReport, TReportStatus } from "@/lib/ingest/queries";
+import type { TInstallationInfo } from "@/lib/clusters/installation";
+import { InstallationDetails } from "./installation-details";
+import { ReprocessButton } from "./reprocess-button";
+import { ReportError } from "./report-error";
 
 export type TClusterReports = {
   id: string;
@@ -10,9 +14,15 @@ export type TClusterReports = {
   name: string;
   reports: TLatestReport[];
   failures: TAgentFailure[];
+  /** Shown to those who manage clusters only: Helm values describe the cluster's setup. */
+  installation?: TInstallationInfo | null;
 };
 
-const STATUS_TONE: Record<TReportStatus, TBadgeTone> = { received: "blue", processed: "green", failed: "red" };
+const STATUS: Record<TReportStatus, { label: string; tone: TBadgeTone }> = {
+  received: { label: "Queued", tone: "blue" },
+  processed: { label: "Processed", tone: "green" },
+  failed: { label: "Failed", tone: "red" },
+};
 
 // Failure messages are job logs of up to 64 KB; the start says what went wrong.
 const FAILURE_PREVIEW_LINES = 12;
@@ -37,7 +47,47 @@ function When({ at, now }: { at: Date; now: Date }) {
   );
 }
 
-function ReportsTable({ reports, now }: { reports: TLatestReport[]; now: Date }) {
+/** "under a minute", "4 min", "3 h", "2 days": how long a report has been waiting. */
+function formatAge(from: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 1) return "under a minute";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
+function ReportStatus({ report, now }: { report: TLatestReport; now: Date }) {
+  const { label, tone } = STATUS[report.status];
+  return (
+    <div className="min-w-0">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <Badge tone={tone}>{label}</Badge>
+        {report.status === "received" ? (
+          <span className="text-xs text-slate-500">waiting {formatAge(report.receivedAt, now)}</span>
+        ) : null}
+        {report.status !== "received" && report.processedAt ? (
+          <span className="text-xs text-slate-500">
+            <When at={report.processedAt} now={now} />
+          </span>
+        ) : null}
+      </div>
+      {report.status === "failed" ? <ReportError error={report.error} /> : null}
+    </div>
+  );
+}
+
+function ReportsTable({
+  reports,
+  now,
+  cluster,
+  orgSlug,
+}: {
+  reports: TLatestReport[];
+  now: Date;
+  cluster: string;
+  orgSlug: string | null;
+}) {
   return (
     <Table>
       <thead>
@@ -48,6 +98,11 @@ function ReportsTable({ reports, now }: { reports: TLatestReport[]; now: Date })
           <Th className="text-right">Size</Th>
           <Th>Agent</Th>
           <Th className="text-right">Uploads</Th>
+          {orgSlug ? (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -57,13 +112,8 @@ function ReportsTable({ reports, now }: { reports: TLatestReport[]; now: Date })
             <Td className="whitespace-nowrap">
               <When at={r.receivedAt} now={now} />
             </Td>
-            <Td className="max-w-md">
-              <Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge>
-              {r.status === "failed" && r.error ? (
-                <p className="mt-1 line-clamp-2 break-words text-xs text-red-700" title={r.error}>
-                  {r.error}
-                </p>
-              ) : null}
+            <Td className="w-full max-w-lg">
+              <ReportStatus report={r} now={now} />
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">{formatSize(r.sizeBytes)}</Td>
             <Td className="whitespace-nowrap">
@@ -75,6 +125,13 @@ function ReportsTable({ reports, now }: { reports: TLatestReport[]; now: Date })
               {r.chartVersion ? <div className="text-xs text-slate-500">chart {r.chartVersion}</div> : null}
             </Td>
             <Td className="text-right tabular-nums">{r.reportCount.toLocaleString("en-US")}</Td>
+            {orgSlug ? (
+              <Td className="text-right">
+                {r.status === "received" ? null : (
+                  <ReprocessButton orgSlug={orgSlug} reportId={r.id} label={`${r.type} report of ${cluster}`} />
+                )}
+              </Td>
+            ) : null}
           </tr>
         ))}
       </tbody>
@@ -104,7 +161,14 @@ function FailureList({ failures, now }: { failures: TAgentFailure[]; now: Date }
 }
 
 /** What each cluster's agent has sent: the latest upload per report type and its recent failures. */
-export function ClusterReports({ clusters }: { clusters: TClusterReports[] }) {
+export function ClusterReports({
+  clusters,
+  orgSlug,
+}: {
+  clusters: TClusterReports[];
+  /** Set for those who may reprocess reports. */
+  orgSlug: string | null;
+}) {
   const now = new Date();
   return (
     <Card>
@@ -122,13 +186,14 @@ export function ClusterReports({ clusters }: { clusters: TClusterReports[] }) {
               <span className="font-mono text-xs text-slate-500">{c.slug}</span>
             </div>
             {c.reports.length ? (
-              <ReportsTable reports={c.reports} now={now} />
+              <ReportsTable reports={c.reports} now={now} cluster={c.slug} orgSlug={orgSlug} />
             ) : (
               <p className="px-5 pb-4 text-sm text-slate-500">
                 No reports yet — the agent&apos;s first upload appears here.
               </p>
             )}
             {c.failures.length ? <FailureList failures={c.failures} now={now} /> : null}
+            {c.installation ? <InstallationDetails installation={c.installation} now={now} /> : null}
           </section>
         ))}
       </div>

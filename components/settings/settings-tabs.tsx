@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const TABS = [
   { path: "members", label: "Members" },
   { path: "teams", label: "Teams" },
+  { path: "clusters", label: "Clusters" },
   { path: "tokens", label: "API tokens" },
   { path: "audit", label: "Audit log" },
 ] as const;

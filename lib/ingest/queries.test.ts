@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { pool } from "@/lib/server/db";
+import { db, pool } from "@/lib/server/db";
+import { listClusters } from "@/lib/clusters/queries";
 import { createTestCluster, createTestOrg } from "@/lib/testing/factories";
-import { latestReportsByCluster, latestTrivyImages, recentAgentFailures } from "./queries";
+import { clusterAgentSummaries, latestReportsByCluster, latestTrivyImages, recentAgentFailures } from "./queries";
 
 type TCluster = Awaited<ReturnType<typeof createTestCluster>>;
 
@@ -119,5 +120,57 @@ describe("latestTrivyImages", () => {
     await insertReport(cluster, "trivy", "2026-01-01T11:00:00Z", { body: trivy("redis:7") });
     const stranger = await createTestOrg();
     await expect(latestTrivyImages(stranger.id, cluster.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("clusterAgentSummaries", () => {
+  it("gives each cluster its last report, the latest versions sent and its node count", async () => {
+    const org = await createTestOrg();
+    const prod = await createTestCluster(org.id);
+    const fresh = await createTestCluster(org.id);
+    await insertReport(prod, "polaris", "2026-01-01T10:00:00Z", { agentVersion: "5.2.0" });
+    await insertReport(prod, "workloads", "2026-01-01T11:00:00Z", { agentVersion: "5.3.0", status: "processed" });
+    // The install reporter sends no version headers; it must not blank the versions out.
+    await insertReport(prod, "installation", "2026-01-01T12:00:00Z");
+    await pool.query(`UPDATE reports SET chart_version = '4.1.0' WHERE cluster_id = $1 AND type = 'polaris'`, [
+      prod.id,
+    ]);
+    await db.resource.createMany({
+      data: [
+        { orgId: org.id, clusterId: prod.id, namespace: "", kind: "Node", name: "node-a" },
+        { orgId: org.id, clusterId: prod.id, namespace: "", kind: "Node", name: "node-b" },
+        { orgId: org.id, clusterId: prod.id, namespace: "", kind: "Node", name: "gone", removedAt: new Date() },
+        { orgId: org.id, clusterId: prod.id, namespace: "web", kind: "Deployment", name: "api" },
+      ],
+    });
+
+    const summaries = await clusterAgentSummaries(org.id);
+    expect(summaries.get(prod.id)).toEqual({
+      lastReportAt: new Date("2026-01-01T12:00:00Z"),
+      agentVersion: "5.3.0",
+      chartVersion: "4.1.0",
+      nodes: 2,
+      inventoryProcessed: true,
+    });
+    expect(summaries.get(fresh.id)).toEqual({
+      lastReportAt: null,
+      agentVersion: null,
+      chartVersion: null,
+      nodes: 0,
+      inventoryProcessed: false,
+    });
+    // Nodes are not workloads, and their empty namespace is not a namespace.
+    const listed = (await listClusters(org.id)).clusters.find((c) => c.id === prod.id);
+    expect(listed).toMatchObject({ workloads: 1, namespaces: 1 });
+  });
+
+  it("knows no node count before a workloads report was processed, and no other org's clusters", async () => {
+    const org = await createTestOrg();
+    const cluster = await createTestCluster(org.id);
+    await insertReport(cluster, "workloads", "2026-01-01T11:00:00Z", { status: "failed", error: "bad" });
+    const stranger = await createTestCluster((await createTestOrg()).id);
+    const summaries = await clusterAgentSummaries(org.id);
+    expect(summaries.get(cluster.id)).toMatchObject({ inventoryProcessed: false, nodes: 0 });
+    expect(summaries.has(stranger.id)).toBe(false);
   });
 });

@@ -8,11 +8,13 @@ export type TReportStatus = "received" | "processed" | "failed";
 
 /** The latest report of one type from one cluster, without its body, and how many of that type exist. */
 export type TLatestReport = {
+  id: string;
   clusterId: string;
   type: string;
   receivedAt: Date;
   status: TReportStatus;
   error: string | null;
+  processedAt: Date | null;
   sizeBytes: number;
   agentVersion: string | null;
   chartVersion: string | null;
@@ -22,11 +24,13 @@ export type TLatestReport = {
 export type TAgentFailure = { id: string; type: string; message: string; receivedAt: Date };
 
 type TLatestRow = {
+  id: string;
   cluster_id: string;
   type: string;
   received_at: Date;
   status: TReportStatus;
   error: string | null;
+  processed_at: Date | null;
   size_bytes: number;
   agent_version: string | null;
   chart_version: string | null;
@@ -39,10 +43,11 @@ type TLatestRow = {
  */
 export async function latestReportsByCluster(orgId: string): Promise<Map<string, TLatestReport[]>> {
   const { rows } = await pool.query<TLatestRow>(
-    `SELECT cluster_id, type, received_at, status, error, size_bytes, agent_version, chart_version, report_count
+    `SELECT id, cluster_id, type, received_at, status, error, processed_at, size_bytes, agent_version, chart_version,
+            report_count
        FROM (
-         SELECT cluster_id, type, received_at, status::text AS status, error, size_bytes, agent_version,
-                chart_version,
+         SELECT id, cluster_id, type, received_at, status::text AS status, error, processed_at, size_bytes,
+                agent_version, chart_version,
                 count(*) OVER (PARTITION BY cluster_id, type)::int AS report_count,
                 row_number() OVER (PARTITION BY cluster_id, type ORDER BY received_at DESC, id DESC) AS rank
            FROM reports
@@ -56,11 +61,13 @@ export async function latestReportsByCluster(orgId: string): Promise<Map<string,
   for (const r of rows) {
     const list = byCluster.get(r.cluster_id) ?? [];
     list.push({
+      id: r.id,
       clusterId: r.cluster_id,
       type: r.type,
       receivedAt: r.received_at,
       status: r.status,
       error: r.error,
+      processedAt: r.processed_at,
       sizeBytes: r.size_bytes,
       agentVersion: r.agent_version,
       chartVersion: r.chart_version,
@@ -69,6 +76,108 @@ export async function latestReportsByCluster(orgId: string): Promise<Map<string,
     byCluster.set(r.cluster_id, list);
   }
   return byCluster;
+}
+
+/** What the agent told us about each cluster, across report types. */
+export type TClusterAgentSummary = {
+  /** The latest report of any type; null while waiting for the first upload. */
+  lastReportAt: Date | null;
+  /** From the latest report that carried the agent's version headers. */
+  agentVersion: string | null;
+  chartVersion: string | null;
+  /** Nodes in the current inventory; meaningful only once `inventoryProcessed`. */
+  nodes: number;
+  /** Whether a workloads report was ever processed, i.e. whether `nodes` is known. */
+  inventoryProcessed: boolean;
+};
+
+/**
+ * Per cluster of the org (every cluster, reporting or not): last report, agent and chart versions
+ * and node count. One lateral lookup each on the reports index, never a scan of report bodies.
+ */
+export async function clusterAgentSummaries(orgId: string): Promise<Map<string, TClusterAgentSummary>> {
+  const { rows } = await pool.query<{
+    cluster_id: string;
+    last_report_at: Date | null;
+    agent_version: string | null;
+    chart_version: string | null;
+    nodes: number;
+    inventory_processed: boolean;
+  }>(
+    `SELECT c.id AS cluster_id, last.received_at AS last_report_at, agent.agent_version, chart.chart_version,
+            (SELECT count(*) FROM resources n
+              WHERE n.org_id = c.org_id AND n.cluster_id = c.id AND n.kind = 'Node' AND n.removed_at IS NULL)::int
+              AS nodes,
+            EXISTS (SELECT 1 FROM reports w
+                     WHERE w.org_id = c.org_id AND w.cluster_id = c.id AND w.type = 'workloads'
+                       AND w.status = 'processed') AS inventory_processed
+       FROM clusters c
+       LEFT JOIN LATERAL (
+         SELECT received_at FROM reports r
+          WHERE r.org_id = c.org_id AND r.cluster_id = c.id
+          ORDER BY received_at DESC LIMIT 1
+       ) last ON true
+       LEFT JOIN LATERAL (
+         SELECT agent_version FROM reports r
+          WHERE r.org_id = c.org_id AND r.cluster_id = c.id AND r.agent_version IS NOT NULL
+          ORDER BY received_at DESC LIMIT 1
+       ) agent ON true
+       LEFT JOIN LATERAL (
+         SELECT chart_version FROM reports r
+          WHERE r.org_id = c.org_id AND r.cluster_id = c.id AND r.chart_version IS NOT NULL
+          ORDER BY received_at DESC LIMIT 1
+       ) chart ON true
+      WHERE c.org_id = $1`,
+    [orgId],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.cluster_id,
+      {
+        lastReportAt: r.last_report_at,
+        agentVersion: r.agent_version,
+        chartVersion: r.chart_version,
+        nodes: r.nodes,
+        inventoryProcessed: r.inventory_processed,
+      },
+    ]),
+  );
+}
+
+/** The latest `installation` upload of a cluster; `body` is null when it is larger than asked for. */
+export type TInstallationReport = {
+  id: string;
+  clusterId: string;
+  receivedAt: Date;
+  sizeBytes: number;
+  body: Buffer | null;
+};
+
+/** Per cluster, its latest installation report (the agent's Helm values and chart version). */
+export async function latestInstallationReports(
+  orgId: string,
+  maxBodyBytes: number,
+): Promise<Map<string, TInstallationReport>> {
+  const { rows } = await pool.query<{
+    id: string;
+    cluster_id: string;
+    received_at: Date;
+    size_bytes: number;
+    body: Buffer | null;
+  }>(
+    `SELECT DISTINCT ON (cluster_id) id, cluster_id, received_at, size_bytes,
+            CASE WHEN size_bytes <= $2 THEN body END AS body
+       FROM reports
+      WHERE org_id = $1 AND type = 'installation'
+      ORDER BY cluster_id, received_at DESC, id DESC`,
+    [orgId, maxBodyBytes],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.cluster_id,
+      { id: r.id, clusterId: r.cluster_id, receivedAt: r.received_at, sizeBytes: r.size_bytes, body: r.body },
+    ]),
+  );
 }
 
 /** The agent's most recent job failures on one cluster, newest first. */

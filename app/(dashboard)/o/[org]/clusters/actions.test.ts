@@ -1,10 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
-import { createClusterAction, deleteClusterAction, rotateClusterTokenAction } from "./actions";
+import { createClusterAction, deleteClusterAction, reprocessReportAction, rotateClusterTokenAction } from "./actions";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -91,5 +92,75 @@ describe("cluster actions", () => {
 
     expect(await authenticateToken(token)).not.toBeNull();
     expect(await db.cluster.count({ where: { orgId: a.org.id } })).toBe(1);
+  });
+});
+
+describe("reprocess report action", () => {
+  async function failedReport(orgId: string, clusterId: string) {
+    const report = await db.report.create({
+      data: {
+        orgId,
+        clusterId,
+        type: "polaris",
+        sha256: randomBytes(32).toString("hex"),
+        body: Buffer.from("{}"),
+        sizeBytes: 2,
+        status: "failed",
+        error: "Unexpected shape",
+        processedAt: new Date(),
+      },
+    });
+    return report.id;
+  }
+
+  it("lets an org admin queue a failed report again, with an audit row", async () => {
+    const t = await createTestTenant();
+    const cluster = await createTestCluster(t.org.id, { slug: "prod" });
+    const reportId = await failedReport(t.org.id, cluster.id);
+    signInAs(t.users.admin);
+    expect(await reprocessReportAction(null, form({ org: t.org.slug, reportId }))).toEqual({
+      ok: true,
+      data: { type: "polaris", clusterSlug: "prod" },
+    });
+    expect(await db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "received",
+      error: null,
+    });
+    // Twice in a row: the second finds it queued.
+    expect(await reprocessReportAction(null, form({ org: t.org.slug, reportId }))).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    const audit = await db.auditLog.findMany({ where: { orgId: t.org.id, action: "report.reprocess" } });
+    expect(audit.map((a) => a.actorUserId)).toEqual([t.users.admin.id]);
+  });
+
+  it("is forbidden to team viewers and editors and not_found for another org's report", async () => {
+    const a = await createTestTenant();
+    const b = await createTestTenant();
+    const cluster = await createTestCluster(a.org.id);
+    const reportId = await failedReport(a.org.id, cluster.id);
+
+    for (const user of [a.users.viewer, a.users.editor, a.users.teamAdmin]) {
+      signInAs(user);
+      expect(await reprocessReportAction(null, form({ org: a.org.slug, reportId }))).toMatchObject({
+        ok: false,
+        error: { code: "forbidden" },
+      });
+    }
+    signInAs(b.users.admin);
+    expect(await reprocessReportAction(null, form({ org: b.org.slug, reportId }))).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await reprocessReportAction(null, form({ org: a.org.slug, reportId }))).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+
+    expect(await db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "failed" });
+    expect(
+      await db.auditLog.count({ where: { action: "report.reprocess", orgId: { in: [a.org.id, b.org.id] } } }),
+    ).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { createCluster } from "@/lib/clusters/create-cluster";
 import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { rotateClusterToken } from "@/lib/clusters/rotate-cluster-token";
 import { ZClusterId, ZDeleteCluster, ZNewCluster } from "@/lib/clusters/schemas";
+import { reprocessReport } from "@/lib/ingest/reprocess";
 import { fail, fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 import { AppError } from "@/lib/server/errors";
 
@@ -64,5 +65,21 @@ export async function deleteClusterAction(_prev: unknown, form: FormData): Promi
     return ok({ slug: deleted.slug });
   } catch (err) {
     return failOnField(err);
+  }
+}
+
+export async function reprocessReportAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<TActionResult<{ type: string; clusterSlug: string }>> {
+  const parsed = ZOrg.extend({ reportId: z.string().min(1) }).safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fromZodError(parsed.error);
+  try {
+    const access = await authorizeOrg(parsed.data.org, "org:clusters:manage");
+    const report = await reprocessReport(access.org.id, actorOf(access), parsed.data.reportId);
+    revalidatePath(`/o/${access.org.slug}/clusters`);
+    return ok({ type: report.type, clusterSlug: report.clusterSlug });
+  } catch (err) {
+    return fromError(err);
   }
 }

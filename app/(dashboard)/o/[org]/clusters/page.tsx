@@ -3,7 +3,9 @@ import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
 import { appBaseUrl } from "@/lib/server/app-url";
 import { listClusters } from "@/lib/clusters/queries";
-import { latestReportsByCluster, recentAgentFailures } from "@/lib/ingest/queries";
+import { latestInstallations } from "@/lib/clusters/installation";
+import { staleClusterHours } from "@/lib/clusters/stale";
+import { clusterAgentSummaries, latestReportsByCluster, recentAgentFailures } from "@/lib/ingest/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
@@ -16,19 +18,30 @@ export const metadata: Metadata = { title: "Clusters" };
 export default async function ClustersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:clusters:read");
+  const orgId = access.org.id;
   const canManage = canOrg(access.role, "org:clusters:manage");
-  const [{ clusters }, host, latest] = await Promise.all([
-    listClusters(access.org.id),
+  const canSetUp = canOrg(access.role, "org:settings:manage");
+  const [{ clusters }, host, latest, agents, installations, staleAfterHours] = await Promise.all([
+    listClusters(orgId),
     appBaseUrl(),
-    latestReportsByCluster(access.org.id),
+    latestReportsByCluster(orgId),
+    clusterAgentSummaries(orgId),
+    latestInstallations(orgId),
+    staleClusterHours(orgId),
   ]);
+  const rows = clusters.map((c) => ({
+    ...c,
+    agent: agents.get(c.id) ?? null,
+    installedChartVersion: installations.get(c.id)?.chartVersion ?? null,
+  }));
   const reports = await Promise.all(
     clusters.map(async (c) => ({
       id: c.id,
       slug: c.slug,
       name: c.name,
       reports: latest.get(c.id) ?? [],
-      failures: await recentAgentFailures(access.org.id, c.id),
+      failures: await recentAgentFailures(orgId, c.id),
+      installation: canManage ? installations.get(c.id) : null,
     })),
   );
   return (
@@ -41,7 +54,14 @@ export default async function ClustersPage({ params }: { params: Promise<{ org: 
           its result (the token) when the first cluster replaces the empty state. */}
       <div className="space-y-6">
         {clusters.length ? (
-          <ClusterTable clusters={clusters} orgSlug={access.org.slug} host={host} canManage={canManage} />
+          <ClusterTable
+            clusters={rows}
+            orgSlug={access.org.slug}
+            host={host}
+            canManage={canManage}
+            staleAfterHours={staleAfterHours}
+            settingsHref={canSetUp ? `/o/${access.org.slug}/settings/clusters` : null}
+          />
         ) : (
           <EmptyState icon={<EmptyIcon name="cube" />} title="Connect your first cluster">
             {canManage
@@ -49,7 +69,7 @@ export default async function ClustersPage({ params }: { params: Promise<{ org: 
               : "No cluster reports to this organization yet. Ask an org admin to connect one."}
           </EmptyState>
         )}
-        {reports.length ? <ClusterReports clusters={reports} /> : null}
+        {reports.length ? <ClusterReports clusters={reports} orgSlug={canManage ? access.org.slug : null} /> : null}
         {canManage ? <AddCluster orgSlug={access.org.slug} host={host} /> : null}
       </div>
     </>

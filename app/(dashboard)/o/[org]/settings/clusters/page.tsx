@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { staleClusterHours } from "@/lib/clusters/stale";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { StaleSettingForm } from "@/components/clusters/stale-setting-form";
+
+export const metadata: Metadata = { title: "Cluster settings" };
+
+export default async function ClusterSettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: orgSlug } = await params;
+  const access = await requireOrgPage(orgSlug, "org:settings:manage");
+  const hours = await staleClusterHours(access.org.id);
+  return (
+    <Card>
+      <CardHeader
+        title="Cluster health"
+        description={
+          <>
+            When the{" "}
+            <Link href={`/o/${access.org.slug}/clusters`} className="font-medium text-brand-600 hover:text-brand-700">
+              Clusters page
+            </Link>{" "}
+            flags a cluster whose agent stopped reporting.
+          </>
+        }
+      />
+      <CardBody>
+        <StaleSettingForm orgSlug={access.org.slug} hours={hours} />
+      </CardBody>
+    </Card>
+  );
+}
