@@ -26,6 +26,7 @@ const UNSET = [
   "BUMPERS_INIT_USER_EMAIL",
   "BUMPERS_INIT_USER_PASSWORD",
   "BUMPERS_INIT_ORG_TOKEN",
+  "BUMPERS_ENCRYPTION_KEY_PREVIOUS",
 ];
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
@@ -56,6 +57,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     Object.assign(env, {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      BUMPERS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       NEXTAUTH_URL: baseURL,
       PORT: port,
       BUMPERS_DEMO_PASSWORD: DEMO_PASSWORD,

@@ -67,18 +67,23 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = embedded.url;
   }
   process.env.NEXTAUTH_SECRET ||= persistentValue("nextauth-secret", () => randomBytes(32).toString("base64url"));
+  // Losing this key makes the stored cluster tokens unreadable, so it is kept like the session secret.
+  process.env.BUMPERS_ENCRYPTION_KEY ||= persistentValue("encryption-key", () => randomBytes(32).toString("base64"));
   const port = Number(process.env.PORT || 3000);
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
   let child: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
+  const stopChild = async (proc: ChildProcess | undefined) => {
+    if (!proc || proc.exitCode !== null) return;
+    proc.kill("SIGTERM");
+    await new Promise((resolve) => proc.once("exit", resolve));
+  };
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child!.once("exit", resolve));
-    }
+    await Promise.all([stopChild(child), stopChild(worker)]);
     if (embedded) {
       log("Stopping PostgreSQL…");
       await embedded.stop();
@@ -115,6 +120,13 @@ async function main(): Promise<void> {
       env: process.env,
     });
     child.on("exit", (code) => void stop(code ?? 1));
+    // The worker processes uploaded reports in its own process, so big reports never slow the pages.
+    const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+    worker = spawn(process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
+      stdio: "inherit",
+      env: process.env,
+    });
+    worker.on("exit", (code) => void stop(code ?? 1));
     await waitForHealthy(`http://127.0.0.1:${port}/api/health`, {
       timeoutMs: 120_000,
       isAlive: () => child?.exitCode === null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { createTestTenant } from "@/lib/testing/factories";
+import { openAgentToken } from "./agent-token-secret";
 import { createCluster } from "./create-cluster";
 import { deleteCluster } from "./delete-cluster";
 import { listClusters } from "./queries";
@@ -68,6 +69,27 @@ describe("clusters", () => {
     expect(audit).toMatchObject({ targetId: cluster.id, targetLabel: "prod", actorUserId: t.users.admin.id });
     expect(audit.before).toEqual({ token: oldToken.slice(0, 11) + "…" });
     expect(audit.after).toEqual({ token: rotated.token.hint });
+  });
+
+  it("keeps the agent token encrypted for fleet installs, bound to its cluster, and only the active one", async () => {
+    const t = await createTestTenant();
+    const actor = actorFor(t.users.admin);
+    const { cluster, token } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });
+    const { cluster: other } = await createCluster(t.org.id, actor, { slug: "dev", name: "Dev" });
+    const stored = await db.apiToken.findFirstOrThrow({ where: { clusterId: cluster.id } });
+    expect(stored.tokenCiphertext).toMatch(/^v1\./);
+    expect(stored.tokenCiphertext).not.toContain(token.slice(7));
+    expect(openAgentToken(cluster.id, stored.tokenCiphertext!)).toBe(token);
+    // Copied onto another cluster's row, the value does not open.
+    expect(() => openAgentToken(other.id, stored.tokenCiphertext!)).toThrow(/another record/);
+
+    const rotated = await rotateClusterToken(t.org.id, actor, cluster.id);
+    const rows = await db.apiToken.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.revokedAt === null, r.tokenCiphertext === null])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(openAgentToken(cluster.id, rows[1].tokenCiphertext!)).toBe(rotated.secret);
   });
 
   it("concurrent rotations leave exactly one active token", async () => {

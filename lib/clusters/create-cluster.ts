@@ -4,8 +4,12 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { sealAgentToken } from "./agent-token-secret";
 
-/** Creates a cluster with its agent token; the token is returned once and only its hash is kept. */
+/**
+ * Creates a cluster with its agent token. The token is returned; the database keeps its hash (to
+ * authenticate) and an encrypted copy (for fleet installs), never the plain value.
+ */
 export async function createCluster(orgId: string, actor: TAuditEntry["actor"], input: { slug: string; name: string }) {
   const token = generateToken("cluster");
   try {
@@ -19,6 +23,7 @@ export async function createCluster(orgId: string, actor: TAuditEntry["actor"], 
           name: `Agent token for ${created.slug}`,
           tokenHash: hashToken(token),
           hint: tokenHint(token),
+          tokenCiphertext: sealAgentToken(created.id, token),
           createdById: "userId" in actor ? actor.userId : null,
         },
       });

@@ -4,10 +4,12 @@ import { notFound } from "@/lib/server/errors";
 import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { isRowId } from "@/lib/tokens/schemas";
+import { sealAgentToken } from "./agent-token-secret";
 
 /**
  * Revokes the cluster's agent token(s) and issues a new one in one transaction, so there is
- * never a moment with two valid tokens or none. The new secret is returned once.
+ * never a moment with two valid tokens or none. The new secret is returned, and kept encrypted for
+ * fleet installs (which is also how a token made before that was kept becomes readable).
  */
 export async function rotateClusterToken(orgId: string, actor: TAuditEntry["actor"], clusterId: string) {
   if (!isRowId(clusterId)) throw notFound("Cluster not found.");
@@ -24,7 +26,8 @@ export async function rotateClusterToken(orgId: string, actor: TAuditEntry["acto
     });
     await tx.apiToken.updateMany({
       where: { orgId, clusterId, kind: "cluster", revokedAt: null },
-      data: { revokedAt: new Date() },
+      // A revoked token is never handed out again, so its encrypted copy has no reason to stay.
+      data: { revokedAt: new Date(), tokenCiphertext: null },
     });
     const created = await tx.apiToken.create({
       data: {
@@ -34,6 +37,7 @@ export async function rotateClusterToken(orgId: string, actor: TAuditEntry["acto
         name: `Agent token for ${cluster.slug}`,
         tokenHash: hashToken(secret),
         hint: tokenHint(secret),
+        tokenCiphertext: sealAgentToken(cluster.id, secret),
         createdById: "userId" in actor ? actor.userId : null,
       },
       select: { id: true, hint: true },

@@ -6,6 +6,24 @@ const ZOptionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+const KEY_HELP =
+  "must be 32 random bytes written as 64 hex characters or in base64, e.g. the output of " +
+  `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
+
+/** A 256-bit key given as hex or base64 (standard or URL-safe), decoded to its bytes. */
+const ZEncryptionKey = (name: string) =>
+  ZOptionalString.transform((value, ctx): Buffer | undefined => {
+    if (value === undefined) return undefined;
+    const bytes = /^[0-9a-fA-F]{64}$/.test(value)
+      ? Buffer.from(value, "hex")
+      : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value)
+        ? Buffer.from(value, "base64")
+        : null;
+    if (bytes?.length === 32) return bytes;
+    ctx.addIssue({ code: "custom", message: `${name} ${KEY_HELP} (got ${value.length} characters).` });
+    return undefined;
+  });
+
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. `npm start` sets it to the embedded server when unset. */
@@ -43,6 +61,13 @@ export const ZEnv = z.object({
   BUMPERS_INIT_USER_EMAIL: ZOptionalString,
   BUMPERS_INIT_USER_PASSWORD: ZOptionalString,
   BUMPERS_INIT_ORG_TOKEN: ZOptionalString,
+  /**
+   * Encrypts secrets kept readable at rest (cluster agent tokens for fleet installs). `npm start`
+   * generates one into .data/ when unset.
+   */
+  BUMPERS_ENCRYPTION_KEY: ZEncryptionKey("BUMPERS_ENCRYPTION_KEY"),
+  /** The key before a change of BUMPERS_ENCRYPTION_KEY: still accepted for reading. */
+  BUMPERS_ENCRYPTION_KEY_PREVIOUS: ZEncryptionKey("BUMPERS_ENCRYPTION_KEY_PREVIOUS"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

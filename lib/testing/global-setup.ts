@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { migrate } from "@/lib/server/migrations";
 import {
@@ -21,6 +22,7 @@ export async function setup(): Promise<void> {
   database = await createScratchDatabase(server.url, "bumpers_test");
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ||= "test-secret-not-for-production";
+  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
   process.env.BUMPERS_BCRYPT_COST = "4";
   await migrate(database.url);
 }

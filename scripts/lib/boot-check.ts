@@ -14,6 +14,8 @@ const INHERITED_BUT_UNWANTED = [
   "DATABASE_URL",
   "NEXTAUTH_URL",
   "NEXTAUTH_SECRET",
+  "BUMPERS_ENCRYPTION_KEY",
+  "BUMPERS_ENCRYPTION_KEY_PREVIOUS",
   "BUMPERS_INIT_ORG_SLUG",
   "BUMPERS_INIT_ORG_NAME",
   "BUMPERS_INIT_USER_EMAIL",
@@ -86,6 +88,9 @@ export async function runBootCheck(root: string, log: (line: string) => void): P
       if (!printed) problems.push('start did not print "Bumpers is running at …"');
       else if (!output.includes(demoPassword)) problems.push("start did not print the demo sign-ins with the password");
       if (!existsSync(pidFile)) problems.push("the embedded PostgreSQL did not run from .data/postgres");
+      if (!existsSync(path.join(scratch, ".data/encryption-key"))) {
+        problems.push("start did not keep a generated BUMPERS_ENCRYPTION_KEY in .data/encryption-key");
+      }
     }
 
     if (alive()) {
