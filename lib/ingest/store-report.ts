@@ -29,11 +29,12 @@ function headerValue(headers: Headers, name: string): string | null {
   return value ? value.slice(0, MAX_HEADER_CHARS) : null;
 }
 
-function assertJson(body: Buffer) {
+/** The report's JSON, or a 400 naming where it breaks. */
+export function parseReportJson(body: Buffer): unknown {
   if (body.length === 0) throw new AppError("bad_request", "The report body is empty.");
   const text = body.toString("utf8");
   try {
-    JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (err) {
     // Node's message names the position ("… in JSON at position 12"), except for a body cut off
     // early ("Unexpected end of JSON input"), where the position is the end of the body.
@@ -44,12 +45,12 @@ function assertJson(body: Buffer) {
 }
 
 /**
- * Stores a raw report durably before any parsing. Idempotent by SHA-256 of the bytes per cluster
- * and type: a retried upload finds the existing row and changes nothing.
+ * Stores a raw report durably before any processing (the caller has checked it is JSON). Idempotent
+ * by SHA-256 of the bytes per cluster and type: a retried upload finds the existing row and changes
+ * nothing.
  */
 export async function storeReport(input: TStoreReportInput): Promise<TStoredReport> {
   const type = parseReportType(input.type);
-  assertJson(input.body);
   const sha256 = createHash("sha256").update(input.body).digest("hex");
   const inserted = await pool.query<{ id: string }>(
     `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes, agent_version, report_version, chart_version)
@@ -69,6 +70,19 @@ export async function storeReport(input: TStoreReportInput): Promise<TStoredRepo
     ],
   );
   if (inserted.rows[0]) return { reportId: inserted.rows[0].id, duplicate: false };
+  // Same bytes as an earlier upload. A retry of the latest report changes nothing. The same bytes
+  // after a different report (A, B, then A again) are a new state of the cluster: the stored copy
+  // is queued again as the latest, instead of keeping a second copy of the body.
+  const requeued = await pool.query<{ id: string }>(
+    `UPDATE reports r SET received_at = now(), status = 'received', error = NULL, processed_at = NULL, summary = NULL
+      WHERE r.cluster_id = $1 AND r.type = $2 AND r.sha256 = $3
+        AND EXISTS (SELECT 1 FROM reports newer
+                     WHERE newer.cluster_id = r.cluster_id AND newer.type = r.type
+                       AND (newer.received_at, newer.id) > (r.received_at, r.id))
+     RETURNING r.id`,
+    [input.clusterId, type, sha256],
+  );
+  if (requeued.rows[0]) return { reportId: requeued.rows[0].id, duplicate: false };
   const existing = await pool.query<{ id: string }>(
     `SELECT id FROM reports WHERE cluster_id = $1 AND type = $2 AND sha256 = $3`,
     [input.clusterId, type, sha256],

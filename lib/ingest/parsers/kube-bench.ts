@@ -145,7 +145,9 @@ function toFinding(node: string, c: TControls, section: { section: string; desc?
     remediation,
     category: "compliance",
     severity: STATUS_SEVERITY[status],
-    resource: { namespace: "", kind: "Node", name: node, container: "" },
+    // Controls about the control plane as a whole are not about a node: kind "Cluster" keeps them
+    // apart from real nodes, which the workloads inventory tracks (and marks removed).
+    resource: { namespace: "", kind: node === CLUSTER_NODE ? "Cluster" : "Node", name: node, container: "" },
     evidence: {
       benchmarkVersion: c.version ?? "",
       control: `${c.id} ${c.text ?? ""}`.trim(),

@@ -2,7 +2,7 @@ import { json, withErrors } from "@/lib/server/http";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
 import { readReportBody } from "@/lib/ingest/read-body";
 import { parseReportType } from "@/lib/ingest/report-type";
-import { storeReport } from "@/lib/ingest/store-report";
+import { receiveReport } from "@/lib/ingest/receive-report";
 
 type TParams = { org: string; cluster: string; type: string };
 
@@ -12,6 +12,6 @@ export const POST = withErrors<TParams>(async (req, _requestId, params) => {
   // Checked before the body is read, so a bad URL does not cost a 50 MB upload.
   const type = parseReportType(params.type);
   const body = await readReportBody(req);
-  await storeReport({ orgId, clusterId, type, body, headers: req.headers });
+  await receiveReport({ orgId, clusterId, type, body, headers: req.headers });
   return json({ Success: true });
 });

@@ -1,0 +1,159 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { pool } from "@/lib/server/db";
+import { ReportShapeError } from "../parsers/types";
+import { applyFindings, findingRowsFromParsed, type TReportContext } from "./apply-findings";
+import { applyImages } from "./apply-images";
+import { applyInventory } from "./apply-inventory";
+import { parseReport } from "./parse-report";
+
+export type TProcessOutcome = {
+  reportId: string;
+  status: "processed" | "failed";
+  summary: Record<string, unknown>;
+  error?: string;
+};
+
+type TReportRow = {
+  id: string;
+  org_id: string;
+  cluster_id: string;
+  type: string;
+  body: Buffer;
+  received_at: Date;
+};
+
+// Namespace of the advisory locks that serialize processing per cluster and report type (the
+// second key is a hash of both), so two reports of one cluster racing cannot interleave.
+const PROCESS_LOCK_NAMESPACE = 72707370;
+
+async function claim(client: PoolClient, reportId: string | undefined): Promise<TReportRow | undefined> {
+  // SKIP LOCKED: several workers share the queue; a report being processed by one is invisible to others.
+  const { rows } = await client.query<TReportRow>(
+    reportId
+      ? `SELECT id, org_id, cluster_id, type, body, received_at FROM reports
+          WHERE id = $1 AND status = 'received' FOR UPDATE SKIP LOCKED`
+      : `SELECT id, org_id, cluster_id, type, body, received_at FROM reports
+          WHERE status = 'received' ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    reportId ? [reportId] : [],
+  );
+  return rows[0];
+}
+
+async function apply(client: PoolClient, ctx: TReportContext, json: unknown): Promise<Record<string, unknown>> {
+  const parsed = parseReport(ctx.source, json);
+  switch (parsed.kind) {
+    case "findings":
+      return applyFindings(client, ctx, findingRowsFromParsed(parsed.result.findings));
+    case "images":
+      return applyImages(client, ctx, parsed.result.images ?? []);
+    case "inventory":
+      return applyInventory(client, ctx, parsed.inventory);
+    case "stored":
+      return { stored: true };
+  }
+}
+
+async function finish(
+  client: PoolClient,
+  report: TReportRow,
+  outcome: Omit<TProcessOutcome, "reportId">,
+): Promise<TProcessOutcome> {
+  await client.query(`UPDATE reports SET status = $2, error = $3, summary = $4, processed_at = now() WHERE id = $1`, [
+    report.id,
+    outcome.status,
+    outcome.error ?? null,
+    JSON.stringify(outcome.summary),
+  ]);
+  return { reportId: report.id, ...outcome };
+}
+
+// SQLSTATE classes worth a retry: 08 connection, 40 rollback (deadlock, serialization), 53 resources,
+// 57 operator intervention (shutdown); Node's own socket errors have codes like ECONNRESET.
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== "string") return false;
+  return /^(08|40|53|57)/.test(code) || code.startsWith("E");
+}
+
+/**
+ * Processes one stored report (the given one, or the oldest waiting) in one transaction: parse,
+ * normalize set-based, mark processed. A crash rolls everything back and leaves the report
+ * waiting, so each report is applied exactly once. Returns undefined when there was nothing to do.
+ */
+export async function processReport(reportId?: string): Promise<TProcessOutcome | undefined> {
+  const client = await pool.connect();
+  let report: TReportRow | undefined;
+  try {
+    await client.query("BEGIN");
+    report = await claim(client, reportId);
+    if (!report) {
+      await client.query("ROLLBACK");
+      return undefined;
+    }
+    await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+      PROCESS_LOCK_NAMESPACE,
+      `${report.cluster_id}/${report.type}`,
+    ]);
+    // Shared side of lib/teams/lock.ts: reports of many clusters process together, but never
+    // interleave with a scope edit, which could otherwise leave owners from the old scopes.
+    // Taken before any row is touched, so the two cannot deadlock.
+    await client.query("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))", [
+      `team-ownership:${report.org_id}`,
+    ]);
+    // A newer report of the same cluster and type was already applied: applying this one would
+    // move findings back in time.
+    const newer = await client.query(
+      `SELECT 1 FROM reports WHERE cluster_id = $1 AND type = $2 AND status = 'processed'
+          AND (received_at, id) > ($3, $4) LIMIT 1`,
+      [report.cluster_id, report.type, report.received_at, report.id],
+    );
+    let outcome: TProcessOutcome;
+    if (newer.rowCount) {
+      outcome = await finish(client, report, { status: "processed", summary: { superseded: true } });
+    } else {
+      const ctx: TReportContext = {
+        orgId: report.org_id,
+        clusterId: report.cluster_id,
+        reportId: report.id,
+        source: report.type,
+        now: new Date(),
+      };
+      await client.query("SAVEPOINT apply");
+      try {
+        const json: unknown = JSON.parse(report.body.toString("utf8"));
+        const summary = await apply(client, ctx, json);
+        outcome = await finish(client, report, { status: "processed", summary });
+      } catch (err) {
+        if (!(err instanceof ReportShapeError)) throw err;
+        // Nothing is kept from a report that does not fit its type; the report stays, with the reason.
+        await client.query("ROLLBACK TO SAVEPOINT apply");
+        outcome = await finish(client, report, { status: "failed", summary: {}, error: err.message });
+      }
+    }
+    await client.query("COMMIT");
+    return outcome;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    // Lost connections, deadlocks and shutdowns leave the report waiting: the next attempt will do.
+    if (!report || isTransient(err)) throw err;
+    // An unexpected failure (a bug, the database going away) keeps the report and shows the reason;
+    // an admin can reprocess it from the clusters page once the cause is fixed.
+    const message = `Processing failed: ${(err as Error).message}`;
+    await pool.query(`UPDATE reports SET status = 'failed', error = $2, processed_at = now() WHERE id = $1`, [
+      report.id,
+      message,
+    ]);
+    console.error(`[ingest] report ${report.id} (${report.type}) failed: ${(err as Error).stack ?? err}`);
+    return { reportId: report.id, status: "failed", summary: {}, error: message };
+  } finally {
+    client.release();
+  }
+}
+
+/** Processes waiting reports until none is left (or `max` were done); returns how many. */
+export async function processPendingReports(max = Number.POSITIVE_INFINITY): Promise<number> {
+  let done = 0;
+  while (done < max && (await processReport())) done++;
+  return done;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { pool } from "@/lib/server/db";
+import { refreshFindingOwners } from "./finding-owners";
+
+/**
+ * After a scope edit, brings findings' owning team in line with their resources, one org at a
+ * time. The flag is cleared only if no newer edit happened meanwhile (same timestamp), so an edit
+ * made during the refresh triggers another pass. Returns how many orgs were refreshed.
+ */
+export async function refreshStaleFindingOwners(): Promise<number> {
+  const { rows } = await pool.query<{ id: string; since: Date }>(
+    `SELECT id, finding_owners_stale_since AS since FROM organizations
+      WHERE finding_owners_stale_since IS NOT NULL ORDER BY finding_owners_stale_since`,
+  );
+  for (const org of rows) {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await refreshFindingOwners(client, org.id, null);
+      await client.query(
+        `UPDATE organizations SET finding_owners_stale_since = NULL WHERE id = $1 AND finding_owners_stale_since = $2`,
+        [org.id, org.since],
+      );
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+  return rows.length;
+}
