@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { curlUploadCommand, HELM_REPO_ADD, helmInstallCommand } from "./connect-commands";
 
@@ -22,5 +24,12 @@ describe("connect commands", () => {
     expect(curl).toContain('"https://bumpers.example.com/v0/organizations/acme/clusters/prod-us-east/data/polaris"');
     expect(curl).toContain('-H "Authorization: Bearer bmp_cl_TOKEN"');
     expect(curl).toContain("--data-binary @polaris.json");
+  });
+
+  it("is the command docs/agent.md shows, with the value names of the chart", () => {
+    const docs = readFileSync(path.resolve(process.cwd(), "docs/agent.md"), "utf8");
+    const documented = { host: "https://bumpers.example.com", org: "acme", cluster: "prod-us-east" };
+    expect(docs).toContain(HELM_REPO_ADD);
+    expect(docs).toContain(helmInstallCommand({ ...documented, token: "$CLUSTER_TOKEN" }));
   });
 });
