@@ -13,6 +13,8 @@ export type TReportContext = {
   source: string;
   /** One timestamp for the whole report, so every row and event of it agrees. */
   now: Date;
+  /** When the previous applied report of this cluster and source arrived: where vanished findings were last seen. */
+  previousReportAt: Date | null;
 };
 
 /** A finding ready for the database; image findings carry their image instead of a resource. */
@@ -77,10 +79,15 @@ const INCOMING_COLUMNS = [
 ] as const;
 
 /**
- * Applies one report's findings to the cluster's findings of that source, set-based:
- * COPY into a temp table, one upsert (new → open, back again → reopened), one update for the
- * ones gone (fixed; removed when their object is gone), and an event for every transition.
+ * Applies one report's findings to the cluster's findings of that source, set-based: COPY into a
+ * temp table, then one statement each for changed (back again → reopened), new (→ open) and gone
+ * (→ fixed, or removed when their object is gone) findings, each with an event per transition.
  * Triage (resolution, snooze, assignee) is never touched here, so it survives new reports.
+ *
+ * An open finding is by definition in the latest applied report of its cluster and source, so its
+ * row is not rewritten for every report: `last_seen_at` is the time it (re)appeared while open, and
+ * the time of the last report that had it once it is fixed or removed; `last_report_id` is the
+ * report that last changed it.
  */
 export async function applyFindings(
   client: PoolClient,
@@ -140,19 +147,52 @@ export async function applyFindings(
       JSON.stringify(row.evidence),
     ]),
   );
-  // Temp tables have no statistics until analyzed; without them the planner guesses badly for big reports.
-  await client.query("ANALYZE incoming_findings");
+  // Temp tables have no statistics until analyzed; the joins only need the key's.
+  await client.query("ANALYZE incoming_findings (fingerprint, kind, namespace, name)");
 
   const params = [ctx.orgId, ctx.clusterId, ctx.reportId, ctx.source, ctx.now];
-  // Data-modifying CTEs all see the snapshot from before the statement, so `previous` is the state
-  // each finding was in before this report.
-  const upserted = await client.query<{ kind: "opened" | "reopened"; count: string }>(
-    `WITH previous AS (
-       SELECT i.fingerprint, f.status
+  const resourceJoin = `LEFT JOIN resources r
+           ON i.image_id IS NULL AND r.org_id = $1 AND r.cluster_id = $2
+          AND r.kind = i.kind AND r.namespace = i.namespace AND r.name = i.name`;
+
+  // 1. Known findings: written only when their state or content changed, so the usual report (the
+  //    same problems as last time) costs reads, not rewrites. `old` is the row before the update.
+  const changed = await client.query<{ kind: "reopened"; count: string }>(
+    `WITH changed AS (
+       UPDATE findings f SET
+         category = i.category, severity = i.severity, score = i.score, title = i.title,
+         description = i.description, remediation = i.remediation, evidence = i.evidence,
+         image_id = i.image_id, resource_id = r.id,
+         owner_team_id = CASE WHEN i.image_id IS NULL THEN r.owner_team_id ELSE f.owner_team_id END,
+         status = 'open', fixed_at = NULL,
+         reopened_count = f.reopened_count + (old.status <> 'open')::int,
+         last_seen_at = CASE WHEN old.status <> 'open' THEN $5::timestamptz ELSE f.last_seen_at END,
+         last_report_id = $3::uuid, updated_at = $5::timestamptz
          FROM incoming_findings i
-         JOIN findings f ON f.org_id = $1 AND f.fingerprint = i.fingerprint
-     ), upserted AS (
-       INSERT INTO findings AS f (
+         JOIN findings old ON old.org_id = $1 AND old.fingerprint = i.fingerprint AND old.source = $4
+         ${resourceJoin}
+        WHERE f.id = old.id
+          AND (old.status <> 'open'
+               OR (old.category, old.score, old.title, old.description, old.remediation, old.evidence,
+                   old.image_id, old.resource_id)
+                  IS DISTINCT FROM (i.category, i.score, i.title, i.description, i.remediation, i.evidence,
+                   i.image_id, r.id)
+               OR (i.image_id IS NULL AND old.owner_team_id IS DISTINCT FROM r.owner_team_id))
+       RETURNING f.id, old.status AS previous
+     ), events AS (
+       INSERT INTO finding_events (org_id, finding_id, kind, report_id, created_at)
+       SELECT $1, id, 'reopened', $3::uuid, $5::timestamptz FROM changed WHERE previous <> 'open'
+       RETURNING kind
+     )
+     SELECT kind, count(*) FROM events GROUP BY kind`,
+    params,
+  );
+
+  // 2. New findings. The advisory lock held per cluster and source means no one else inserts these
+  //    fingerprints meanwhile; ON CONFLICT is only a guard.
+  const inserted = await client.query<{ kind: "opened"; count: string }>(
+    `WITH inserted AS (
+       INSERT INTO findings (
          org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title, description,
          remediation, namespace, kind, name, container, image_id, vulnerability_id, resource_id, owner_team_id,
          evidence, status, first_seen_at, last_seen_at, last_report_id, updated_at)
@@ -160,34 +200,22 @@ export async function applyFindings(
               i.remediation, i.namespace, i.kind, i.name, i.container, i.image_id, i.vulnerability_id, r.id,
               r.owner_team_id, i.evidence, 'open', $5::timestamptz, $5::timestamptz, $3::uuid, $5::timestamptz
          FROM incoming_findings i
-         LEFT JOIN resources r
-           ON i.image_id IS NULL AND r.org_id = $1 AND r.cluster_id = $2
-          AND r.kind = i.kind AND r.namespace = i.namespace AND r.name = i.name
-       ON CONFLICT (org_id, fingerprint) DO UPDATE SET
-         category = EXCLUDED.category, severity = EXCLUDED.severity, score = EXCLUDED.score,
-         title = EXCLUDED.title, description = EXCLUDED.description, remediation = EXCLUDED.remediation,
-         evidence = EXCLUDED.evidence, resource_id = EXCLUDED.resource_id,
-         owner_team_id = CASE WHEN EXCLUDED.image_id IS NULL THEN EXCLUDED.owner_team_id ELSE f.owner_team_id END,
-         image_id = EXCLUDED.image_id, status = 'open', fixed_at = NULL,
-         reopened_count = f.reopened_count + (f.status <> 'open')::int,
-         last_seen_at = EXCLUDED.last_seen_at, last_report_id = EXCLUDED.last_report_id,
-         updated_at = EXCLUDED.updated_at
-       RETURNING f.id, f.fingerprint
+         ${resourceJoin}
+        WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.org_id = $1 AND f.fingerprint = i.fingerprint)
+       ON CONFLICT (org_id, fingerprint) DO NOTHING
+       RETURNING id
      ), events AS (
        INSERT INTO finding_events (org_id, finding_id, kind, report_id, created_at)
-       SELECT $1, u.id, CASE WHEN p.status IS NULL THEN 'opened' ELSE 'reopened' END::finding_event_kind, $3::uuid, $5::timestamptz
-         FROM upserted u
-         LEFT JOIN previous p ON p.fingerprint = u.fingerprint
-        WHERE p.status IS DISTINCT FROM 'open'
+       SELECT $1, id, 'opened', $3::uuid, $5::timestamptz FROM inserted
        RETURNING kind
      )
      SELECT kind, count(*) FROM events GROUP BY kind`,
     params,
   );
 
-  // Open findings of this cluster and source that the report no longer has. An image that is no
-  // longer in the report (nothing runs it) or an object gone from the inventory is "removed";
-  // otherwise the problem was fixed.
+  // 3. Open findings of this cluster and source that the report no longer has. An image no longer
+  //    in the report (nothing runs it) or an object gone from the inventory is "removed"; otherwise
+  //    the problem was fixed. It was last seen in the previous report.
   const gone = await client.query<{ kind: "fixed" | "removed"; count: string }>(
     `WITH candidates AS (
        SELECT f.id,
@@ -199,9 +227,11 @@ export async function applyFindings(
               END::finding_status AS next
          FROM findings f
         WHERE f.org_id = $1 AND f.cluster_id = $2 AND f.source = $4 AND f.status = 'open'
-          AND f.last_report_id IS DISTINCT FROM $3::uuid
+          AND NOT EXISTS (SELECT 1 FROM incoming_findings i WHERE i.fingerprint = f.fingerprint)
      ), gone AS (
-       UPDATE findings f SET status = c.next, fixed_at = CASE WHEN c.next = 'fixed' THEN $5::timestamptz END, updated_at = $5::timestamptz
+       UPDATE findings f SET status = c.next, fixed_at = CASE WHEN c.next = 'fixed' THEN $5::timestamptz END,
+              last_seen_at = COALESCE($7::timestamptz, f.last_seen_at), last_report_id = $3::uuid,
+              updated_at = $5::timestamptz
          FROM candidates c
         WHERE f.id = c.id
        RETURNING f.id, f.status
@@ -211,10 +241,10 @@ export async function applyFindings(
        RETURNING kind
      )
      SELECT kind, count(*) FROM events GROUP BY kind`,
-    [...params, options.presentImageIds ?? []],
+    [...params, options.presentImageIds ?? [], ctx.previousReportAt],
   );
 
   const counts: TLifecycleCounts = { findings: unique.length, opened: 0, reopened: 0, fixed: 0, removed: 0 };
-  for (const r of [...upserted.rows, ...gone.rows]) counts[r.kind] = Number(r.count);
+  for (const r of [...changed.rows, ...inserted.rows, ...gone.rows]) counts[r.kind] = Number(r.count);
   return counts;
 }

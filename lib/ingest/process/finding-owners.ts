@@ -19,24 +19,30 @@ export async function refreshFindingOwners(
         AND f.owner_team_id IS DISTINCT FROM r.owner_team_id`,
     [orgId, clusterId],
   );
-  const imageOwned = await client.query(
-    `UPDATE findings f SET owner_team_id = o.team_id, updated_at = now()
-       FROM (
-         SELECT i.cluster_id, i.image_id, (
-                  SELECT r.owner_team_id
+  // The owning team of each image per cluster, computed once per image (not per finding).
+  const owners = `SELECT DISTINCT ON (iw.cluster_id, iw.image_id) iw.cluster_id, iw.image_id, r.owner_team_id AS team_id
                     FROM image_workloads iw
-                    JOIN resources r ON r.id = iw.resource_id
+                    JOIN resources r ON r.id = iw.resource_id AND r.removed_at IS NULL
                     LEFT JOIN teams t ON t.id = r.owner_team_id
-                   WHERE iw.cluster_id = i.cluster_id AND iw.image_id = i.image_id AND r.removed_at IS NULL
-                   ORDER BY r.owner_team_id IS NULL, t.priority, t.name
-                   LIMIT 1
-                ) AS team_id
-           FROM (SELECT DISTINCT cluster_id, image_id FROM findings
-                  WHERE org_id = $1 AND image_id IS NOT NULL AND ($2::uuid IS NULL OR cluster_id = $2)) i
-       ) o
+                   WHERE iw.org_id = $1 AND ($2::uuid IS NULL OR iw.cluster_id = $2)
+                   ORDER BY iw.cluster_id, iw.image_id, r.owner_team_id IS NULL, t.priority, t.name`;
+  const imageOwned = await client.query(
+    `WITH owners AS (${owners})
+     UPDATE findings f SET owner_team_id = o.team_id, updated_at = now()
+       FROM owners o
       WHERE f.org_id = $1 AND f.cluster_id = o.cluster_id AND f.image_id = o.image_id
         AND f.owner_team_id IS DISTINCT FROM o.team_id`,
     [orgId, clusterId],
   );
-  return { changed: (resourceOwned.rowCount ?? 0) + (imageOwned.rowCount ?? 0) };
+  // An image no workload runs any more has no owner left.
+  const orphaned = await client.query(
+    `WITH owners AS (${owners})
+     UPDATE findings f SET owner_team_id = NULL, updated_at = now()
+      WHERE f.org_id = $1 AND ($2::uuid IS NULL OR f.cluster_id = $2)
+        AND f.image_id IS NOT NULL AND f.owner_team_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM owners o
+                         WHERE o.cluster_id = f.cluster_id AND o.image_id = f.image_id AND o.team_id IS NOT NULL)`,
+    [orgId, clusterId],
+  );
+  return { changed: (resourceOwned.rowCount ?? 0) + (imageOwned.rowCount ?? 0) + (orphaned.rowCount ?? 0) };
 }

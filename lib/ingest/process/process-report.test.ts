@@ -93,6 +93,15 @@ describe("processing a Polaris report", () => {
     let finding = (await findingsOf(clusterId, "polaris")).find(coredns)!;
     expect(finding.status).toBe("fixed");
     expect(finding.fixed_at).toBeInstanceOf(Date);
+    // Last seen in report A; the 28 findings still open were not rewritten by B.
+    const seen = await pool.query(
+      `SELECT f.last_seen_at, r.received_at, (SELECT count(*)::int FROM findings
+          WHERE cluster_id = $1 AND status = 'open' AND last_report_id = $3) AS rewritten
+         FROM findings f, reports r WHERE f.id = $2 AND r.cluster_id = $1 AND r.sha256 = encode(sha256($4::bytea), 'hex')`,
+      [clusterId, finding.id, b.stored.reportId, POLARIS],
+    );
+    expect(seen.rows[0].last_seen_at).toEqual(seen.rows[0].received_at);
+    expect(seen.rows[0].rewritten).toBe(0);
 
     // The same bytes as the first upload, but after B: a new state of the cluster, not a retry.
     const again = await upload(orgId, clusterId, "polaris", POLARIS);

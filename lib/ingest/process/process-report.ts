@@ -19,7 +19,6 @@ type TReportRow = {
   org_id: string;
   cluster_id: string;
   type: string;
-  body: Buffer;
   received_at: Date;
 };
 
@@ -31,9 +30,9 @@ async function claim(client: PoolClient, reportId: string | undefined): Promise<
   // SKIP LOCKED: several workers share the queue; a report being processed by one is invisible to others.
   const { rows } = await client.query<TReportRow>(
     reportId
-      ? `SELECT id, org_id, cluster_id, type, body, received_at FROM reports
+      ? `SELECT id, org_id, cluster_id, type, received_at FROM reports
           WHERE id = $1 AND status = 'received' FOR UPDATE SKIP LOCKED`
-      : `SELECT id, org_id, cluster_id, type, body, received_at FROM reports
+      : `SELECT id, org_id, cluster_id, type, received_at FROM reports
           WHERE status = 'received' ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
     reportId ? [reportId] : [],
   );
@@ -103,13 +102,14 @@ export async function processReport(reportId?: string): Promise<TProcessOutcome 
     ]);
     // A newer report of the same cluster and type was already applied: applying this one would
     // move findings back in time.
-    const newer = await client.query(
-      `SELECT 1 FROM reports WHERE cluster_id = $1 AND type = $2 AND status = 'processed'
-          AND (received_at, id) > ($3, $4) LIMIT 1`,
+    const applied = await client.query<{ newer: boolean; previous: Date | null }>(
+      `SELECT bool_or((received_at, id) > ($3, $4)) AS newer,
+              max(received_at) FILTER (WHERE (received_at, id) < ($3, $4)) AS previous
+         FROM reports WHERE cluster_id = $1 AND type = $2 AND status = 'processed'`,
       [report.cluster_id, report.type, report.received_at, report.id],
     );
     let outcome: TProcessOutcome;
-    if (newer.rowCount) {
+    if (applied.rows[0]?.newer) {
       outcome = await finish(client, report, { status: "processed", summary: { superseded: true } });
     } else {
       const ctx: TReportContext = {
@@ -118,10 +118,16 @@ export async function processReport(reportId?: string): Promise<TProcessOutcome 
         reportId: report.id,
         source: report.type,
         now: new Date(),
+        previousReportAt: applied.rows[0]?.previous ?? null,
       };
       await client.query("SAVEPOINT apply");
       try {
-        const json: unknown = JSON.parse(report.body.toString("utf8"));
+        // As text: the server decodes it, which is much faster than bytea's hex in JavaScript.
+        const body = await client.query<{ text: string }>(
+          `SELECT convert_from(body, 'UTF8') AS text FROM reports WHERE id = $1`,
+          [report.id],
+        );
+        const json: unknown = JSON.parse(body.rows[0].text);
         const summary = await apply(client, ctx, json);
         outcome = await finish(client, report, { status: "processed", summary });
       } catch (err) {

@@ -59,19 +59,21 @@ export async function assignClusterOwners(
   orgId: string,
   clusterId: string,
 ): Promise<{ changed: number }> {
-  const [teams, cluster, resources] = await Promise.all([
-    client.query<TOwnershipTeam>(
-      `SELECT id, name, priority, scope_rules AS "scopeRules" FROM teams WHERE org_id = $1`,
-      [orgId],
-    ),
-    client.query<{ slug: string }>(`SELECT slug FROM clusters WHERE id = $1 AND org_id = $2`, [clusterId, orgId]),
-    client.query<TOwnedResource>(
-      `SELECT id, cluster_id AS "clusterId", namespace, kind, name, labels, owner_team_id AS "ownerTeamId",
-              removed_at AS "removedAt"
-         FROM resources WHERE org_id = $1 AND cluster_id = $2`,
-      [orgId, clusterId],
-    ),
+  // One client runs one query at a time: these are sequential on purpose.
+  const teams = await client.query<TOwnershipTeam>(
+    `SELECT id, name, priority, scope_rules AS "scopeRules" FROM teams WHERE org_id = $1`,
+    [orgId],
+  );
+  const cluster = await client.query<{ slug: string }>(`SELECT slug FROM clusters WHERE id = $1 AND org_id = $2`, [
+    clusterId,
+    orgId,
   ]);
+  const resources = await client.query<TOwnedResource>(
+    `SELECT id, cluster_id AS "clusterId", namespace, kind, name, labels, owner_team_id AS "ownerTeamId",
+            removed_at AS "removedAt"
+       FROM resources WHERE org_id = $1 AND cluster_id = $2`,
+    [orgId, clusterId],
+  );
   const slugs = new Map([[clusterId, cluster.rows[0]?.slug ?? ""]]);
   const { ids, owners } = ownerChanges(teams.rows, slugs, resources.rows);
   if (ids.length > 0) {
