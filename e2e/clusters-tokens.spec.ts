@@ -40,7 +40,7 @@ test.describe("clusters", () => {
 
     // The table lists it at once; after a reload the token is gone for good, only its hint stays.
     const row = rowOf(page, cluster.slug);
-    await expect(row).toContainText("waiting for first report");
+    await expect(row).toContainText("Waiting for first report");
     await page.reload();
     await expect(secretValue(page)).toHaveCount(0);
     await expect(page.getByText(token)).toHaveCount(0);

@@ -47,24 +47,17 @@ function When({ at, now }: { at: Date; now: Date }) {
   );
 }
 
-/** "under a minute", "4 min", "3 h", "2 days": how long a report has been waiting. */
-function formatAge(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 1) return "under a minute";
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} days`;
-}
-
 function ReportStatus({ report, now }: { report: TLatestReport; now: Date }) {
   const { label, tone } = STATUS[report.status];
   return (
     <div className="min-w-0">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <Badge tone={tone}>{label}</Badge>
+        {/* The upload's age: a reprocessed report keeps its upload time, there is no separate queue time. */}
         {report.status === "received" ? (
-          <span className="text-xs text-slate-500">waiting {formatAge(report.receivedAt, now)}</span>
+          <span className="text-xs text-slate-500">
+            uploaded <When at={report.receivedAt} now={now} />
+          </span>
         ) : null}
         {report.status !== "received" && report.processedAt ? (
           <span className="text-xs text-slate-500">
@@ -72,7 +65,6 @@ function ReportStatus({ report, now }: { report: TLatestReport; now: Date }) {
           </span>
         ) : null}
       </div>
-      {report.status === "failed" ? <ReportError error={report.error} /> : null}
     </div>
   );
 }
@@ -89,11 +81,11 @@ function ReportsTable({
   orgSlug: string | null;
 }) {
   return (
-    <Table>
+    <Table className="divide-slate-100">
       <thead>
         <tr>
           <Th>Report</Th>
-          <Th>Last received</Th>
+          <Th className="whitespace-nowrap">Last received</Th>
           <Th>Status</Th>
           <Th className="text-right">Size</Th>
           <Th>Agent</Th>
@@ -105,14 +97,15 @@ function ReportsTable({
           ) : null}
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
-        {reports.map((r) => (
-          <tr key={r.type}>
+      {/* One body per report: a failed one has a second, full-width row for its error. */}
+      {reports.map((r) => (
+        <tbody key={r.type}>
+          <tr>
             <Td className="font-mono text-xs text-slate-900">{r.type}</Td>
             <Td className="whitespace-nowrap">
               <When at={r.receivedAt} now={now} />
             </Td>
-            <Td className="w-full max-w-lg">
+            <Td className="w-full">
               <ReportStatus report={r} now={now} />
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">{formatSize(r.sizeBytes)}</Td>
@@ -133,8 +126,15 @@ function ReportsTable({
               </Td>
             ) : null}
           </tr>
-        ))}
-      </tbody>
+          {r.status === "failed" ? (
+            <tr>
+              <td colSpan={orgSlug ? 7 : 6} className="px-4 pb-3">
+                <ReportError error={r.error} />
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      ))}
     </Table>
   );
 }

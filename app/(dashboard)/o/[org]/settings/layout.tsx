@@ -14,7 +14,10 @@ export default async function SettingsLayout({
   const access = await requireOrgPage(orgSlug, "org:settings:manage");
   return (
     <>
-      <PageHeader title="Settings" description={`Members, teams, tokens and the audit log of ${access.org.name}.`} />
+      <PageHeader
+        title="Settings"
+        description={`Members, teams, clusters, tokens and the audit log of ${access.org.name}.`}
+      />
       <SettingsTabs orgSlug={access.org.slug} />
       <div className="mt-6">{children}</div>
     </>
