@@ -65,7 +65,7 @@ async function main() {
       const principal = await authenticateClusterRequest(req, org.slug, cluster.slug);
       await receiveReport({ ...principal, type, body: await readReportBody(req), headers: req.headers });
       const accepted = performance.now();
-      await processPendingReports();
+      await processPendingReports({ clusterId: principal.clusterId });
       return { total: performance.now() - started, request: accepted - started };
     }
 

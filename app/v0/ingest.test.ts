@@ -10,6 +10,7 @@ import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[typ
 import * as failureRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/failure/route";
 import * as claimRoute from "./organizations/[org]/clusters/[cluster]/reports/on-demand-jobs/claim/route";
 import { errorOf } from "@/lib/testing/http";
+import { processPendingReports } from "@/lib/ingest/process/process-report";
 
 const BASE = "http://bumpers.test";
 const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
@@ -176,6 +177,54 @@ describe("POST /v0/organizations/{org}/clusters/{cluster}/data/{type}", () => {
     expect((await errorOf(foreign)).message).not.toContain(s.foreign.cluster.orgId);
     expect(await reportsOf(s.sibling.cluster.id)).toHaveLength(0);
     expect(await reportsOf(s.foreign.cluster.id)).toHaveLength(0);
+  });
+});
+
+describe("an agent's upload, end to end", () => {
+  let s: TSetup;
+  beforeAll(async () => {
+    s = await setup();
+  });
+
+  it("replays the insights-agent's request (gzip, headers, bearer token) and ends with committed findings", async () => {
+    // What the agent sends: gzipped JSON with Content-Encoding, its version headers, the cluster token.
+    const res = await upload(s, "polaris", gzipSync(POLARIS), {
+      headers: { ...AGENT_HEADERS, "content-encoding": "gzip" },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('{"Success":true}');
+    const [stored] = await reportsOf(s.main.cluster.id);
+    expect(stored.status).toBe("received");
+    // The worker's part.
+    expect(await processPendingReports({ clusterId: s.main.cluster.id })).toBe(1);
+    const findings = await pool.query<{ n: number; open: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'open')::int AS open
+         FROM findings WHERE cluster_id = $1 AND source = 'polaris'`,
+      [s.main.cluster.id],
+    );
+    expect(findings.rows[0]).toEqual({ n: 29, open: 29 });
+    expect((await reportsOf(s.main.cluster.id))[0].status).toBe("processed");
+  });
+
+  it("answers 422 naming the path for JSON that is not the type's shape, and keeps the report as failed", async () => {
+    const res = await upload(s, "pluto", Buffer.from('{"items":[{"name":"web","api":{"version":7}}]}'));
+    expect(res.status).toBe(422);
+    const error = await errorOf(res);
+    expect(error.code).toBe("unprocessable");
+    expect(error.message).toMatch(/items\[0\]/);
+    expect(error.details).toMatchObject({ path: expect.stringMatching(/^items\[0\]/) });
+    const [kept] = await reportsOf(s.main.cluster.id, "pluto");
+    expect(kept.status).toBe("failed");
+    // Kept exactly as sent, so it can be reprocessed after a fix.
+    expect(kept.body.toString()).toBe('{"items":[{"name":"web","api":{"version":7}}]}');
+  });
+
+  it("keeps findings of one cluster invisible to another cluster's and another org's data", async () => {
+    const leaked = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE cluster_id IN ($1, $2)`,
+      [s.sibling.cluster.id, s.foreign.cluster.id],
+    );
+    expect(leaked.rows[0].n).toBe(0);
   });
 });
 

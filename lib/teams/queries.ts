@@ -78,3 +78,9 @@ export async function listMembersNotOnTeam(orgId: string, teamId: string) {
 }
 
 export type TAddableMember = Awaited<ReturnType<typeof listMembersNotOnTeam>>[number];
+
+/** Set while findings are being moved to their new teams after a scope change (see lib/ingest/process/stale-owners.ts). */
+export async function findingOwnersPendingSince(orgId: string): Promise<Date | null> {
+  const org = await db.organization.findUnique({ where: { id: orgId }, select: { findingOwnersStaleSince: true } });
+  return org?.findingOwnersStaleSince ?? null;
+}

@@ -17,7 +17,8 @@ export async function revokeToken(orgId: string, actor: TAuditEntry["actor"], to
     const revokedAt = new Date();
     const { count } = await tx.apiToken.updateMany({
       where: { id: token.id, orgId, revokedAt: null },
-      data: { revokedAt },
+      // A revoked token need not be readable any more: drop its encrypted copy with it.
+      data: { revokedAt, tokenCiphertext: null },
     });
     if (count === 0) throw new AppError("conflict", "This token is already revoked.");
     // Unchanged context on both sides: the summary shows "status: active → revoked" only.

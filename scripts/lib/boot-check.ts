@@ -3,6 +3,7 @@ import { chmod, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freePort, isPortOpen, waitForHealthy } from "./ports";
 import { prefixLines } from "./run-streamed";
 
@@ -32,6 +33,36 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
     await sleep(250);
   }
   return check();
+}
+
+/**
+ * Stores a small Polaris report for a demo cluster, the way the upload route does, and waits for
+ * the worker that `npm start` runs beside Next.js to process it. Returns a problem, or null.
+ */
+async function checkWorker(databaseUrl: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const body = JSON.stringify({ PolarisOutputVersion: "1.0", AuditTime: new Date().toISOString(), Results: [] });
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes)
+       SELECT c.org_id, c.id, 'polaris', encode(sha256(convert_to($1, 'UTF8')), 'hex'), convert_to($1, 'UTF8'), length($1)
+         FROM clusters c JOIN organizations o ON o.id = c.org_id WHERE o.slug = 'acme' ORDER BY c.slug LIMIT 1
+       RETURNING id`,
+      [body],
+    );
+    if (!rows[0]) return "the demo organization has no cluster to store a report for";
+    await client.query(`SELECT pg_notify('bumpers_reports', $1)`, [rows[0].id]);
+    let status = "received";
+    await waitUntil(async () => {
+      const r = await client.query<{ status: string }>(`SELECT status FROM reports WHERE id = $1`, [rows[0].id]);
+      status = r.rows[0]?.status ?? "missing";
+      return status !== "received";
+    }, 30_000);
+    return status === "processed" ? null : `the worker did not process a stored report (status ${status})`;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Returns the problems found; an empty list means the app booted, answered and shut down cleanly. */
@@ -91,6 +122,12 @@ export async function runBootCheck(root: string, log: (line: string) => void): P
       if (!existsSync(path.join(scratch, ".data/encryption-key"))) {
         problems.push("start did not keep a generated BUMPERS_ENCRYPTION_KEY in .data/encryption-key");
       }
+    }
+
+    if (!problems.length) {
+      const worker = await checkWorker(`postgresql://postgres:postgres@127.0.0.1:${pgPort}/bumpers`);
+      if (worker) problems.push(worker);
+      else log("the worker processed a report stored after start");
     }
 
     if (alive()) {

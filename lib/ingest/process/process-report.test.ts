@@ -197,7 +197,8 @@ describe("processing a Polaris report", () => {
   it("never loses or doubles a finding when reports of one cluster and type race", async () => {
     const bodies = [0, 1, 2, 3].map((i) => mutate(POLARIS, (json) => (json.AuditTime = `2026-11-2${i}T00:00:00Z`)));
     for (const body of bodies) await storeReport({ orgId, clusterId, type: "polaris", body, headers: new Headers() });
-    await Promise.all([processPendingReports(), processPendingReports(), processPendingReports()]);
+    const mine = { clusterId };
+    await Promise.all([processPendingReports(mine), processPendingReports(mine), processPendingReports(mine)]);
     const findings = await findingsOf(clusterId, "polaris");
     expect(findings).toHaveLength(29);
     expect(findings.every((f) => f.status === "open")).toBe(true);

@@ -26,15 +26,19 @@ type TReportRow = {
 // second key is a hash of both), so two reports of one cluster racing cannot interleave.
 const PROCESS_LOCK_NAMESPACE = 72707370;
 
-async function claim(client: PoolClient, reportId: string | undefined): Promise<TReportRow | undefined> {
+/** A report id, or which waiting reports to take the oldest of (all when omitted). */
+export type TProcessTarget = string | { clusterId?: string } | undefined;
+
+async function claim(client: PoolClient, target: TProcessTarget): Promise<TReportRow | undefined> {
   // SKIP LOCKED: several workers share the queue; a report being processed by one is invisible to others.
   const { rows } = await client.query<TReportRow>(
-    reportId
+    typeof target === "string"
       ? `SELECT id, org_id, cluster_id, type, received_at FROM reports
           WHERE id = $1 AND status = 'received' FOR UPDATE SKIP LOCKED`
       : `SELECT id, org_id, cluster_id, type, received_at FROM reports
-          WHERE status = 'received' ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    reportId ? [reportId] : [],
+          WHERE status = 'received' AND ($1::uuid IS NULL OR cluster_id = $1)
+          ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    typeof target === "string" ? [target] : [target?.clusterId ?? null],
   );
   return rows[0];
 }
@@ -80,12 +84,12 @@ function isTransient(err: unknown): boolean {
  * normalize set-based, mark processed. A crash rolls everything back and leaves the report
  * waiting, so each report is applied exactly once. Returns undefined when there was nothing to do.
  */
-export async function processReport(reportId?: string): Promise<TProcessOutcome | undefined> {
+export async function processReport(target?: TProcessTarget): Promise<TProcessOutcome | undefined> {
   const client = await pool.connect();
   let report: TReportRow | undefined;
   try {
     await client.query("BEGIN");
-    report = await claim(client, reportId);
+    report = await claim(client, target);
     if (!report) {
       await client.query("ROLLBACK");
       return undefined;
@@ -157,9 +161,10 @@ export async function processReport(reportId?: string): Promise<TProcessOutcome 
   }
 }
 
-/** Processes waiting reports until none is left (or `max` were done); returns how many. */
-export async function processPendingReports(max = Number.POSITIVE_INFINITY): Promise<number> {
+/** Processes waiting reports (of one cluster, or all) until none is left or `max` were done; returns how many. */
+export async function processPendingReports(options: { clusterId?: string; max?: number } = {}): Promise<number> {
+  const max = options.max ?? Number.POSITIVE_INFINITY;
   let done = 0;
-  while (done < max && (await processReport())) done++;
+  while (done < max && (await processReport({ clusterId: options.clusterId }))) done++;
   return done;
 }

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { getTeamBySlug, listMembersNotOnTeam, listTeamMembers } from "@/lib/teams/queries";
+import { findingOwnersPendingSince, getTeamBySlug, listMembersNotOnTeam, listTeamMembers } from "@/lib/teams/queries";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DeleteTeamForm } from "@/components/teams/delete-team-form";
+import { OwnershipStatus } from "@/components/teams/ownership-status";
 import { ScopeEditor } from "@/components/teams/scope-editor";
 import { TeamDetailsForm } from "@/components/teams/team-details-form";
 import { TeamMembersCard } from "@/components/teams/team-members-card";
@@ -18,9 +19,10 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ o
   const access = await requireOrgPage(orgSlug, "org:teams:manage");
   const team = await getTeamBySlug(access.org.id, teamSlug);
   if (!team) notFound();
-  const [members, candidates] = await Promise.all([
+  const [members, candidates, ownersPendingSince] = await Promise.all([
     listTeamMembers(access.org.id, team.id),
     listMembersNotOnTeam(access.org.id, team.id),
+    findingOwnersPendingSince(access.org.id),
   ]);
   const base = `/o/${access.org.slug}`;
   return (
@@ -52,7 +54,8 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ o
             </>
           }
         />
-        <CardBody>
+        <CardBody className="space-y-4">
+          <OwnershipStatus pendingSince={ownersPendingSince?.toISOString() ?? null} />
           <ScopeEditor orgSlug={access.org.slug} teamSlug={team.slug} initialRules={team.scopeRules} />
         </CardBody>
       </Card>
