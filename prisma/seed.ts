@@ -2,13 +2,19 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { reassignResourceOwners } from "@/lib/teams/reassign-owners";
 import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
 import type { TScopeRuleInput } from "@/lib/teams/schemas";
 import { ZScopeRules } from "@/lib/teams/schemas";
+import { uploadAsAgent, type TDemoAgent } from "./demo/agent-upload";
+import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
+import { DEMO_CLUSTERS, type TDemoCluster } from "./demo/inventory";
+import { PHASE_DAYS_AGO, PHASES } from "./demo/phases";
+import { demoReports } from "./demo/reports";
 
-// The demo organization "Acme": three teams with real-looking scopes, two clusters with an
-// inventory of namespaces and workloads, and one user per role. Skipped when "acme" exists.
+// The demo organization "Acme": three teams with real-looking scopes, one user per role, and two
+// clusters whose agents have reported for two weeks. The reports (prisma/demo) go through the same
+// upload and processing as a real agent's, so the inventory, ownership and findings are what
+// Bumpers makes of them. Skipped when "acme" exists.
 
 export const DEMO_ORG_SLUG = "acme";
 
@@ -81,37 +87,6 @@ const TEAMS: { slug: string; name: string; description: string; priority: number
   },
 ];
 
-type TSeedWorkload = [namespace: string, kind: string, name: string, labels?: Record<string, string>];
-
-const WORKLOADS: TSeedWorkload[] = [
-  ["payments-api", "Deployment", "payments-api", { "app.kubernetes.io/name": "payments-api" }],
-  ["payments-api", "Deployment", "fraud-scoring", { "app.kubernetes.io/name": "fraud-scoring" }],
-  ["payments-ledger", "StatefulSet", "ledger-postgres", { app: "ledger-postgres" }],
-  ["payments-ledger", "CronJob", "ledger-reconcile", { app: "ledger-reconcile" }],
-  ["payments-sandbox", "Deployment", "payments-api", { "app.kubernetes.io/name": "payments-api" }],
-  ["checkout-web", "Deployment", "storefront", { "app.kubernetes.io/name": "storefront" }],
-  ["checkout-web", "Deployment", "cart-api", { "app.kubernetes.io/name": "cart-api" }],
-  ["checkout-search", "StatefulSet", "search-opensearch", { app: "opensearch" }],
-  ["kube-system", "Deployment", "coredns", { "k8s-app": "kube-dns" }],
-  ["kube-system", "DaemonSet", "kube-proxy", { "k8s-app": "kube-proxy" }],
-  ["ingress-nginx", "Deployment", "ingress-nginx-controller", { "app.kubernetes.io/name": "ingress-nginx" }],
-  ["cert-manager", "Deployment", "cert-manager", { "app.kubernetes.io/name": "cert-manager" }],
-  ["monitoring", "StatefulSet", "prometheus-server", { "app.kubernetes.io/name": "prometheus" }],
-  ["monitoring", "Deployment", "grafana", { "app.kubernetes.io/name": "grafana" }],
-  ["data-analytics", "CronJob", "nightly-export", { app: "nightly-export", team: "payments" }],
-  ["data-analytics", "Deployment", "jupyter-hub", { app: "jupyter-hub" }],
-];
-
-const CLUSTERS = [
-  { slug: "prod-us-east", name: "Production US East", kubernetesVersion: "1.29.4", workloads: WORKLOADS },
-  {
-    slug: "staging-eu",
-    name: "Staging EU",
-    kubernetesVersion: "1.30.2",
-    workloads: WORKLOADS.filter(([ns]) => ns !== "payments-ledger" && ns !== "data-analytics"),
-  },
-];
-
 export type TSeedResult = { created: boolean; users: typeof DEMO_USERS };
 
 export async function seedDemo(options: { password: string }): Promise<TSeedResult> {
@@ -120,6 +95,18 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
 
   const passwordHash = await hashPassword(options.password);
   const org = await db.organization.create({ data: { slug: DEMO_ORG_SLUG, name: "Acme" } });
+  try {
+    await createPeople(org.id, passwordHash);
+    await reportHistory(org.id);
+  } catch (err) {
+    // Half an organization would be skipped by every later run: remove it so the next one starts over.
+    await db.organization.delete({ where: { id: org.id } }).catch(() => undefined);
+    throw err;
+  }
+  return { created: true, users: DEMO_USERS };
+}
+
+async function createPeople(orgId: string, passwordHash: string): Promise<void> {
   const users = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const user = await db.user.upsert({
@@ -128,15 +115,14 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
       create: { email: u.email, name: u.name, passwordHash },
     });
     users.set(u.email, user.id);
-    await db.membership.create({ data: { orgId: org.id, userId: user.id, role: u.orgRole } });
+    await db.membership.create({ data: { orgId, userId: user.id, role: u.orgRole } });
   }
-  const owner = { userId: users.get(DEMO_USERS[0].email)!, label: DEMO_USERS[0].email };
 
   const teamIds = new Map<string, string>();
   for (const t of TEAMS) {
     const team = await db.team.create({
       data: {
-        orgId: org.id,
+        orgId,
         slug: t.slug,
         name: t.name,
         description: t.description,
@@ -150,34 +136,40 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     if (!u.team) continue;
     const [teamSlug, role] = u.team;
     await db.teamMembership.create({
-      data: { orgId: org.id, teamId: teamIds.get(teamSlug)!, userId: users.get(u.email)!, role },
+      data: { orgId, teamId: teamIds.get(teamSlug)!, userId: users.get(u.email)!, role },
+    });
+  }
+}
+
+/** Connects the clusters, uploads three phases of agent reports, then backdates the earlier phases. */
+async function reportHistory(orgId: string): Promise<void> {
+  const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
+  const agents: { cluster: TDemoCluster; agent: TDemoAgent }[] = [];
+  for (const c of DEMO_CLUSTERS) {
+    const { token } = await createCluster(
+      orgId,
+      { userId: owner.id, label: owner.email },
+      { slug: c.slug, name: c.name },
+    );
+    agents.push({
+      cluster: c,
+      agent: {
+        orgSlug: DEMO_ORG_SLUG,
+        clusterSlug: c.slug,
+        token,
+        agentVersion: c.agentVersion,
+        chartVersion: c.chartVersion,
+      },
     });
   }
 
-  for (const c of CLUSTERS) {
-    const { cluster } = await createCluster(org.id, owner, { slug: c.slug, name: c.name });
-    await db.cluster.update({ where: { id: cluster.id }, data: { kubernetesVersion: c.kubernetesVersion } });
-    const namespaces = [...new Set(c.workloads.map(([ns]) => ns))];
-    await db.resource.createMany({
-      data: [
-        ...namespaces.map((ns) => ({
-          orgId: org.id,
-          clusterId: cluster.id,
-          namespace: ns,
-          kind: "Namespace",
-          name: ns,
-        })),
-        ...c.workloads.map(([namespace, kind, name, labels]) => ({
-          orgId: org.id,
-          clusterId: cluster.id,
-          namespace,
-          kind,
-          name,
-          labels: labels ?? {},
-        })),
-      ],
-    });
+  const now = new Date();
+  const backdates: TBackdate[] = [];
+  for (const [i, phase] of PHASES.entries()) {
+    if (i > 0) backdates.push({ before: await phaseBoundary(), days: PHASE_DAYS_AGO[PHASES[i - 1]] });
+    for (const { cluster, agent } of agents) {
+      for (const report of demoReports(cluster, phase, now)) await uploadAsAgent(agent, report);
+    }
   }
-  await db.$transaction((tx) => reassignResourceOwners(tx, org.id));
-  return { created: true, users: DEMO_USERS };
+  await backdateDemo(orgId, backdates);
 }

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, pool } from "@/lib/server/db";
+import { DEMO_CLUSTERS } from "./demo/inventory";
+import { PHASE_REPORTS } from "./demo/phases";
+import { DEMO_ORG_SLUG, DEMO_USERS, seedDemo } from "./seed";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function rows<T extends Record<string, unknown>>(sql: string, orgId: string): Promise<T[]> {
+  return (await pool.query<T>(sql, [orgId])).rows;
+}
+
+/** Everything the seed writes for the org, so a second run can be compared to the first. */
+async function snapshot(orgId: string) {
+  const count = async (table: string) =>
+    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, orgId))[0].n;
+  const tables = ["memberships", "teams", "team_memberships", "clusters", "api_tokens", "reports", "resources"];
+  const counts = Object.fromEntries(
+    await Promise.all([...tables, "findings", "finding_events", "images"].map(async (t) => [t, await count(t)])),
+  );
+  const findings = await rows(
+    `SELECT fingerprint, status, owner_team_id, first_seen_at, last_seen_at, fixed_at, updated_at
+       FROM findings WHERE org_id = $1 ORDER BY fingerprint`,
+    orgId,
+  );
+  const reports = await rows(`SELECT id, status, received_at FROM reports WHERE org_id = $1 ORDER BY id`, orgId);
+  return { counts, findings, reports };
+}
+
+describe("seedDemo", () => {
+  let orgId: string;
+
+  beforeAll(async () => {
+    await db.organization.deleteMany({ where: { slug: DEMO_ORG_SLUG } });
+    const result = await seedDemo({ password: "demo-password-for-tests" });
+    expect(result.created).toBe(true);
+    orgId = (await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } })).id;
+  }, 120_000);
+
+  it("processes every report the agents uploaded, with their versions", async () => {
+    const reports = await rows<{ cluster: string; type: string; status: string; agent_version: string }>(
+      `SELECT c.slug AS cluster, r.type, r.status, r.agent_version
+         FROM reports r JOIN clusters c ON c.id = r.cluster_id WHERE r.org_id = $1`,
+      orgId,
+    );
+    expect(reports.filter((r) => r.status !== "processed")).toEqual([]);
+    for (const cluster of DEMO_CLUSTERS) {
+      const types = new Set(reports.filter((r) => r.cluster === cluster.slug).map((r) => r.type));
+      expect([...types].sort()).toEqual([...new Set(Object.values(PHASE_REPORTS).flat())].sort());
+      expect(
+        reports.filter((r) => r.cluster === cluster.slug).every((r) => r.agent_version === cluster.agentVersion),
+      ).toBe(true);
+    }
+  });
+
+  it("builds each cluster's inventory from its workloads report", async () => {
+    const inventory = await rows<{ cluster: string; version: string; nodes: number; workloads: number }>(
+      `SELECT c.slug AS cluster, c.kubernetes_version AS version,
+              count(*) FILTER (WHERE r.kind = 'Node' AND r.removed_at IS NULL)::int AS nodes,
+              count(*) FILTER (WHERE r.kind IN ('Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'))::int AS workloads
+         FROM clusters c JOIN resources r ON r.cluster_id = c.id
+        WHERE c.org_id = $1 GROUP BY c.slug, c.kubernetes_version ORDER BY c.slug`,
+      orgId,
+    );
+    expect(inventory).toEqual([
+      { cluster: "prod-us-east", version: "1.29+", nodes: 4, workloads: 19 },
+      { cluster: "staging-eu", version: "1.30+", nodes: 2, workloads: 15 },
+    ]);
+    // The workloads the demo's team scopes were written for belong to those teams.
+    const owners = await rows<{ name: string; team: string | null }>(
+      `SELECT r.namespace || '/' || r.name AS name, t.slug AS team
+         FROM resources r JOIN clusters c ON c.id = r.cluster_id LEFT JOIN teams t ON t.id = r.owner_team_id
+        WHERE r.org_id = $1 AND c.slug = 'prod-us-east' AND r.kind IN ('Deployment', 'CronJob')
+          AND r.name IN ('payments-api', 'storefront', 'coredns', 'nightly-export', 'jupyter-hub')`,
+      orgId,
+    );
+    expect(Object.fromEntries(owners.map((o) => [o.name, o.team]))).toEqual({
+      "payments-api/payments-api": "payments",
+      "payments-sandbox/payments-api": null,
+      "checkout-web/storefront": "checkout",
+      "kube-system/coredns": "platform",
+      "data-analytics/nightly-export": "payments",
+      "data-analytics/jupyter-hub": null,
+    });
+  });
+
+  it("gives every team open findings, leaves some unassigned, and has some fixed and reopened", async () => {
+    const byOwner = await rows<{ team: string | null; open: number; fixed: number }>(
+      `SELECT t.slug AS team, count(*) FILTER (WHERE f.status = 'open')::int AS open,
+              count(*) FILTER (WHERE f.status = 'fixed')::int AS fixed
+         FROM findings f LEFT JOIN teams t ON t.id = f.owner_team_id
+        WHERE f.org_id = $1 GROUP BY t.slug`,
+      orgId,
+    );
+    const open = Object.fromEntries(byOwner.map((r) => [r.team ?? "unassigned", r.open]));
+    for (const team of ["payments", "checkout", "platform", "unassigned"]) expect(open[team]).toBeGreaterThan(0);
+    expect(byOwner.reduce((n, r) => n + r.fixed, 0)).toBeGreaterThan(0);
+
+    const sources = await rows<{ source: string; severity: string }>(
+      `SELECT DISTINCT source, severity::text FROM findings WHERE org_id = $1 AND status = 'open'`,
+      orgId,
+    );
+    expect(new Set(sources.map((s) => s.source))).toEqual(
+      new Set(["polaris", "trivy", "pluto", "nova", "goldilocks", "kube-bench"]),
+    );
+    expect(new Set(sources.map((s) => s.severity))).toEqual(new Set(["critical", "high", "medium", "low"]));
+
+    const events = await rows<{ kind: string }>(
+      `SELECT DISTINCT kind::text FROM finding_events WHERE org_id = $1`,
+      orgId,
+    );
+    expect(events.map((e) => e.kind).sort()).toEqual(["fixed", "opened", "removed", "reopened"]);
+  });
+
+  it("spreads the history over two weeks, with nothing in the future", async () => {
+    const [span] = await rows<{ first: Date; last: Date; event_days: number; future: number }>(
+      `SELECT (SELECT min(received_at) FROM reports WHERE org_id = $1) AS first,
+              (SELECT max(received_at) FROM reports WHERE org_id = $1) AS last,
+              (SELECT count(DISTINCT created_at::date)::int FROM finding_events WHERE org_id = $1) AS event_days,
+              (SELECT count(*)::int FROM findings WHERE org_id = $1
+                  AND greatest(first_seen_at, last_seen_at, fixed_at, updated_at) > now()) AS future`,
+      orgId,
+    );
+    const now = Date.now();
+    expect(now - span.first.getTime()).toBeGreaterThan(13 * DAY_MS);
+    expect(now - span.first.getTime()).toBeLessThan(15 * DAY_MS);
+    expect(now - span.last.getTime()).toBeLessThan(DAY_MS);
+    expect(span.event_days).toBe(3);
+    expect(span.future).toBe(0);
+    // A finding fixed in the middle report was first seen in the first one, days earlier.
+    const [fixedLater] = await rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings
+        WHERE org_id = $1 AND status = 'fixed' AND fixed_at - first_seen_at > interval '7 days'`,
+      orgId,
+    );
+    expect(fixedLater.n).toBeGreaterThan(0);
+  });
+
+  it("changes nothing when run again", async () => {
+    const before = await snapshot(orgId);
+    const users = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
+    const again = await seedDemo({ password: "another-password" });
+    expect(again.created).toBe(false);
+    expect(await snapshot(orgId)).toEqual(before);
+    expect(await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).toBe(users);
+  });
+});
