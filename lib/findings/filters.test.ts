@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_FILTERS, effectiveStates, parseFindingFilters, toFindingSearchParams } from "./filters";
+
+describe("findings filters", () => {
+  it("reads repeated and comma-separated values alike, and drops duplicates", () => {
+    const { filters, problems } = parseFindingFilters(
+      new URLSearchParams("severity=high&severity=critical,high&team=payments&q=%20run%20as%20root%20"),
+    );
+    expect(problems).toEqual([]);
+    expect(filters.severity).toEqual(["high", "critical"]);
+    expect(filters.team).toEqual(["payments"]);
+    expect(filters.q).toBe("run as root");
+  });
+
+  it("round-trips through the canonical query string", () => {
+    const view = {
+      ...DEFAULT_FILTERS,
+      team: ["payments", "unassigned"],
+      cluster: ["prod"],
+      namespace: ["payments-api"],
+      severity: ["critical" as const],
+      category: ["security"],
+      source: ["trivy"],
+      check: ["CVE-2024-1"],
+      status: ["open" as const, "snoozed" as const],
+      assignee: ["me"],
+      from: "2026-11-01",
+      to: "2026-11-25",
+      q: "openssl",
+      sort: "first_seen" as const,
+      group: "check" as const,
+    };
+    const query = toFindingSearchParams(view).toString();
+    expect(parseFindingFilters(new URLSearchParams(query))).toEqual({ filters: view, problems: [] });
+    // Defaults stay out of the URL.
+    expect(toFindingSearchParams(DEFAULT_FILTERS).toString()).toBe("");
+  });
+
+  it("reports unknown values and bad dates, and keeps the rest of the view", () => {
+    const { filters, problems } = parseFindingFilters({ severity: ["urgent", "high"], from: "yesterday", sort: "x" });
+    expect(filters.severity).toEqual(["high"]);
+    expect(filters.from).toBeNull();
+    expect(filters.sort).toBe("severity");
+    expect(problems.map((p) => p.field)).toEqual(["severity", "from", "sort"]);
+  });
+
+  it("shows open findings when no status is chosen", () => {
+    expect(effectiveStates(DEFAULT_FILTERS)).toEqual(["open"]);
+  });
+});

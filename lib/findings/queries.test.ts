@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pool } from "@/lib/server/db";
+import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { setTeamScope } from "@/lib/teams/set-team-scope";
+import { storeReport } from "@/lib/ingest/store-report";
+import { processReport } from "@/lib/ingest/process/process-report";
+import type { TOrgAccess } from "@/lib/auth/access";
+import { DEFAULT_FILTERS, parseFindingFilters, type TFindingFilters } from "./filters";
+import { getFinding } from "./get-finding";
+import { findingsOverview } from "./overview";
+import { eachFinding, listCheckGroups, listFindings, listResourceGroups, type TFindingRow } from "./queries";
+import { findingScopeOf, orgWideScope, type TFindingScope } from "./scope";
+
+const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
+const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
+
+type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
+
+async function upload(orgId: string, clusterId: string, type: string, body: Buffer) {
+  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
+  await processReport(stored.reportId);
+}
+
+function accessOf(t: TTenant, user: TTenant["users"][keyof TTenant["users"]], role: TOrgAccess["role"]): TOrgAccess {
+  const teamRoles = new Map<string, "viewer" | "editor" | "admin">();
+  if (user === t.users.editor) teamRoles.set(t.team.id, "editor");
+  if (user === t.users.viewer) teamRoles.set(t.team.id, "viewer");
+  if (user === t.users.teamAdmin) teamRoles.set(t.team.id, "admin");
+  return { user: { id: user.id, email: user.email, name: user.name }, org: t.org, role, teamRoles };
+}
+
+const view = (change: Partial<TFindingFilters> = {}): TFindingFilters => ({ ...DEFAULT_FILTERS, ...change });
+const me = { userId: null };
+
+async function all(scope: TFindingScope, filters: TFindingFilters): Promise<TFindingRow[]> {
+  const rows: TFindingRow[] = [];
+  for await (const batch of eachFinding(scope, filters, me, 7)) rows.push(...batch);
+  return rows;
+}
+
+describe("findings queries", () => {
+  let t: TTenant;
+  let other: TTenant;
+  let admin: TFindingScope;
+  let editor: TFindingScope;
+  let outsider: TFindingScope;
+  let total: number;
+
+  beforeAll(async () => {
+    t = await createTestTenant();
+    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    await setTeamScope(t.org.id, actor, t.team.id, [
+      { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
+    ]);
+    await setTeamScope(t.org.id, actor, t.otherTeam.id, [
+      { effect: "include", cluster: "*", namespace: "local-path-storage", kind: "*", name: "*", labels: {} },
+    ]);
+    const prod = await createTestCluster(t.org.id, { slug: "prod" });
+    await upload(t.org.id, prod.id, "polaris", POLARIS);
+    await upload(t.org.id, prod.id, "trivy", TRIVY);
+    other = await createTestTenant();
+    const foreign = await createTestCluster(other.org.id, { slug: "prod" });
+    await upload(other.org.id, foreign.id, "polaris", POLARIS);
+    admin = findingScopeOf(accessOf(t, t.users.admin, "admin"));
+    editor = findingScopeOf(accessOf(t, t.users.editor, "member"));
+    outsider = findingScopeOf(accessOf(t, t.users.member, "member"));
+    const counted = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE org_id = $1 AND state = 'open'`,
+      [t.org.id],
+    );
+    total = counted.rows[0].n;
+  });
+
+  it("pages through every open finding of the org for an admin, worst first, without repeats", async () => {
+    const rows = await all(admin, view());
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1].score).toBeGreaterThanOrEqual(rows[i].score);
+  });
+
+  it("shows a team member only the team's findings, and a member of no team nothing", async () => {
+    const rows = await all(editor, view());
+    const owned = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE owner_team_id = $1 AND state = 'open'`,
+      [t.team.id],
+    );
+    expect(rows.length).toBe(owned.rows[0].n);
+    expect(rows.every((r) => r.team?.slug === t.team.slug)).toBe(true);
+    // Its workloads' Polaris findings, and the vulnerabilities of images its workloads run.
+    const polaris = rows.filter((r) => r.source === "polaris");
+    expect(polaris).toHaveLength(18);
+    expect(polaris.every((r) => r.namespace === "kube-system")).toBe(true);
+    expect(rows.some((r) => r.source === "trivy")).toBe(true);
+    expect(await all(outsider, view())).toEqual([]);
+    // Naming another team in the filter does not widen the scope.
+    expect(await all(editor, view({ team: [t.otherTeam.slug, "unassigned"] }))).toEqual([]);
+  });
+
+  it("never returns another org's findings, even for an org-wide scope", async () => {
+    const rows = await all(orgWideScope(t.org.id), view());
+    const foreign = await pool.query(`SELECT id FROM findings WHERE org_id = $1`, [other.org.id]);
+    const ids = new Set(rows.map((r) => r.id));
+    expect(foreign.rows.some((r) => ids.has(r.id))).toBe(false);
+  });
+
+  it("filters by severity, source, namespace, text, unassigned and first-seen range", async () => {
+    const critical = await all(admin, view({ severity: ["critical"] }));
+    expect(critical.length).toBeGreaterThan(0);
+    expect(critical.every((r) => r.severity === "critical")).toBe(true);
+    const polaris = await all(admin, view({ source: ["polaris"], namespace: ["local-path-storage"] }));
+    expect(polaris).toHaveLength(11);
+    const text = await all(admin, view({ q: "coredns" }));
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.every((r) => `${r.title} ${r.name}`.toLowerCase().includes("coredns"))).toBe(true);
+    const unassigned = await all(admin, view({ team: ["unassigned"] }));
+    expect(unassigned.length).toBeGreaterThan(0);
+    expect(unassigned.every((r) => r.team === null)).toBe(true);
+    expect(await all(admin, view({ to: "2000-01-01" }))).toEqual([]);
+    const percent = await all(admin, view({ q: "%" }));
+    expect(percent).toEqual([]);
+  });
+
+  it("keeps keyset order for every sort", async () => {
+    for (const sort of ["first_seen", "last_seen", "resource"] as const) {
+      const rows = await all(admin, view({ sort }));
+      expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+    }
+  });
+
+  it("groups by check with the number of affected resources, and by resource", async () => {
+    const groups = await listCheckGroups(admin, view({ source: ["polaris"] }), me, { limit: 100 });
+    const pull = groups.data.find((g) => g.checkId === "pullPolicyNotAlways")!;
+    expect(pull).toMatchObject({ findings: 5, resources: 5, clusters: 1 });
+    let cursor: string | null = null;
+    const seen: string[] = [];
+    do {
+      const page: Awaited<ReturnType<typeof listCheckGroups>> = await listCheckGroups(admin, view(), me, {
+        limit: 3,
+        cursor,
+      });
+      seen.push(...page.data.map((g) => `${g.source}/${g.checkId}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const resources = await listResourceGroups(admin, view({ source: ["polaris"] }), me, { limit: 100 });
+    const provisioner = resources.data.find((g) => g.name === "local-path-provisioner")!;
+    expect(provisioner.findings).toBe(11);
+  });
+
+  it("returns a finding's detail with its history, and 404 outside the scope", async () => {
+    const [first] = (await listFindings(editor, view(), me, { limit: 1 })).data;
+    const detail = await getFinding(editor, first.id);
+    expect(detail.events.map((e) => e.kind)).toEqual(["opened"]);
+    expect(detail.team?.id).toBe(t.team.id);
+    const [theirs] = (await listFindings(admin, view({ team: [t.otherTeam.slug] }), me, { limit: 1 })).data;
+    await expect(getFinding(editor, theirs.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getFinding(editor, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
+    const foreign = await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1 LIMIT 1`, [
+      other.org.id,
+    ]);
+    await expect(getFinding(admin, foreign.rows[0].id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("shows image findings with the workloads running the image and the advisory text", async () => {
+    const [vuln] = (
+      await listFindings(admin, view({ source: ["trivy"], severity: ["critical", "high"] }), me, {
+        limit: 1,
+      })
+    ).data;
+    const detail = await getFinding(admin, vuln.id);
+    expect(detail.image).not.toBeNull();
+    expect(detail.description.length).toBeGreaterThan(0);
+    expect(detail.workloads.length).toBeGreaterThan(0);
+  });
+
+  it("answers a clear 400 for a cursor that is not ours", async () => {
+    await expect(listFindings(admin, view(), me, { limit: 5, cursor: "garbage" })).rejects.toMatchObject({
+      code: "bad_request",
+    });
+  });
+
+  it("summarizes the overview from the rollups, equal to counting findings", async () => {
+    const overview = await findingsOverview(admin);
+    const open = Object.values(overview.bySeverity).reduce((a, b) => a + b, 0);
+    expect(open).toBe(total);
+    expect(overview.byState.open).toBe(total);
+    expect(overview.trend).toHaveLength(30);
+    expect(overview.trend.at(-1)!.introduced).toBeGreaterThanOrEqual(total);
+    expect(overview.worstClusters[0].cluster.slug).toBe("prod");
+    const mine = await findingsOverview(editor);
+    const owned = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE owner_team_id = $1 AND state = 'open'`,
+      [t.team.id],
+    );
+    expect(Object.values(mine.bySeverity).reduce((a, b) => a + b, 0)).toBe(owned.rows[0].n);
+  });
+
+  it("parses the same filters the pages put in the URL", () => {
+    const { filters } = parseFindingFilters(new URLSearchParams("severity=critical&category=security&group=check"));
+    expect(filters).toMatchObject({ severity: ["critical"], category: ["security"], group: "check" });
+  });
+});

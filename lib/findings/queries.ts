@@ -1,0 +1,436 @@
+import "server-only";
+import { z } from "zod";
+import { pool } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { severityLabel } from "@/lib/ingest/parsers/types";
+import { effectiveStates, UNASSIGNED_TEAM, type TFindingFilters, type TFindingState } from "./filters";
+import { scopeCondition, type TFindingScope } from "./scope";
+
+// Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
+// narrowed by the caller's scope first. Cursors are opaque base64url JSON of the last row's keys.
+
+export type TFindingRow = {
+  id: string;
+  title: string;
+  severity: string;
+  score: number;
+  category: string;
+  source: string;
+  checkId: string;
+  state: TFindingState;
+  cluster: { slug: string; name: string };
+  namespace: string;
+  kind: string;
+  name: string;
+  container: string;
+  image: string | null;
+  vulnerabilityId: string;
+  team: { slug: string; name: string } | null;
+  assignee: { id: string; name: string } | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  snoozedUntil: Date | null;
+  resolution: string | null;
+};
+
+export type TPage<T> = { data: T[]; nextCursor: string | null };
+
+/** `me` in the assignee filter needs to know who "me" is. */
+export type TViewer = { userId: string | null };
+
+type TBuilt = { where: string; params: unknown[] };
+
+function encode(position: unknown[]): string {
+  return Buffer.from(JSON.stringify(position)).toString("base64url");
+}
+
+function decode<T>(cursor: string, schema: z.ZodType<T>): T {
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw new AppError("bad_request", "The cursor is not valid; start again without it.", { field: "cursor" });
+  }
+}
+
+/** ILIKE pattern for a literal substring: % and _ in the user's text match themselves. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function add(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/** Equality for one value (index-friendly ordering), ANY for several. */
+function inList(params: unknown[], column: string, values: readonly string[], cast = "text"): string {
+  return values.length === 1
+    ? `${column} = ${add(params, values[0])}::${cast}`
+    : `${column} = ANY(${add(params, values)}::${cast}[])`;
+}
+
+/**
+ * The WHERE clause of a view: scope, then the filters. Team and cluster slugs resolve in SQL, so
+ * an unknown slug simply matches nothing.
+ */
+async function buildWhere(scope: TFindingScope, filters: TFindingFilters, viewer: TViewer): Promise<TBuilt> {
+  const params: unknown[] = [];
+  let effectiveScope = scope;
+  if (filters.team.length) {
+    // The team filter narrows the scope; it never widens it.
+    const slugs = filters.team.filter((t) => t !== UNASSIGNED_TEAM);
+    const { rows } = slugs.length
+      ? await pool.query<{ id: string }>(`SELECT id FROM teams WHERE org_id = $1 AND slug = ANY($2::text[])`, [
+          scope.orgId,
+          slugs,
+        ])
+      : { rows: [] };
+    const wanted = rows.map((r) => r.id).filter((id) => scope.teamIds === null || scope.teamIds.includes(id));
+    effectiveScope = {
+      orgId: scope.orgId,
+      teamIds: wanted,
+      unassigned: scope.unassigned && filters.team.includes(UNASSIGNED_TEAM),
+    };
+  }
+  const conditions = [scopeCondition(effectiveScope, "f", params)];
+  conditions.push(inList(params, "f.state", effectiveStates(filters), "finding_state"));
+  if (filters.cluster.length) {
+    conditions.push(
+      `f.cluster_id IN (SELECT id FROM clusters WHERE org_id = f.org_id AND slug = ANY(${add(params, filters.cluster)}::text[]))`,
+    );
+  }
+  if (filters.namespace.length) conditions.push(inList(params, "f.namespace", filters.namespace));
+  if (filters.severity.length) conditions.push(inList(params, "f.severity", filters.severity, "severity_level"));
+  if (filters.category.length) conditions.push(inList(params, "f.category", filters.category));
+  if (filters.source.length) conditions.push(inList(params, "f.source", filters.source));
+  if (filters.check.length) conditions.push(inList(params, "f.check_id", filters.check));
+  if (filters.assignee.length) {
+    const ids = filters.assignee
+      .map((a) => (a === "me" ? viewer.userId : a))
+      .filter((a): a is string => !!a && a !== "none" && z.uuid().safeParse(a).success);
+    const parts: string[] = [];
+    if (ids.length) parts.push(`f.assignee_id = ANY(${add(params, ids)}::uuid[])`);
+    if (filters.assignee.includes("none")) parts.push("f.assignee_id IS NULL");
+    conditions.push(parts.length ? `(${parts.join(" OR ")})` : "false");
+  }
+  if (filters.from) conditions.push(`f.first_seen_at >= ${add(params, filters.from)}::date`);
+  if (filters.to) conditions.push(`f.first_seen_at < ${add(params, filters.to)}::date + 1`);
+  if (filters.q) conditions.push(`(f.title || ' ' || f.name) ILIKE ${add(params, containsPattern(filters.q))}`);
+  return { where: conditions.join(" AND "), params };
+}
+
+// Per sort: the ORDER BY, the keyset condition after a cursor, and the cursor of a row.
+type TSortSpec = {
+  orderBy: string;
+  after: (params: unknown[], cursor: string) => string;
+  cursorOf: (row: TRawRow) => string;
+};
+
+const ZScoreCursor = z.tuple([z.number(), z.uuid()]);
+const ZTimeCursor = z.tuple([z.iso.datetime(), z.uuid()]);
+const ZResourceCursor = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.uuid()]);
+
+const SORTS: Record<TFindingFilters["sort"], TSortSpec> = {
+  severity: {
+    orderBy: "f.score DESC, f.id",
+    after: (params, cursor) => {
+      const [score, id] = decode(cursor, ZScoreCursor);
+      const s = add(params, score);
+      return `(f.score < ${s}::real OR (f.score = ${s}::real AND f.id > ${add(params, id)}::uuid))`;
+    },
+    cursorOf: (row) => encode([row.score, row.id]),
+  },
+  first_seen: {
+    orderBy: "f.first_seen_at DESC, f.id",
+    after: (params, cursor) => {
+      const [at, id] = decode(cursor, ZTimeCursor);
+      const t = add(params, at);
+      return `(f.first_seen_at < ${t}::timestamptz OR (f.first_seen_at = ${t}::timestamptz AND f.id > ${add(params, id)}::uuid))`;
+    },
+    cursorOf: (row) => encode([row.first_seen_at.toISOString(), row.id]),
+  },
+  last_seen: {
+    orderBy: "f.last_seen_at DESC, f.id",
+    after: (params, cursor) => {
+      const [at, id] = decode(cursor, ZTimeCursor);
+      const t = add(params, at);
+      return `(f.last_seen_at < ${t}::timestamptz OR (f.last_seen_at = ${t}::timestamptz AND f.id > ${add(params, id)}::uuid))`;
+    },
+    cursorOf: (row) => encode([row.last_seen_at.toISOString(), row.id]),
+  },
+  resource: {
+    orderBy: "c.slug, f.namespace, f.kind, f.name, f.check_id, f.id",
+    after: (params, cursor) => {
+      const [cluster, namespace, kind, name, check, id] = decode(cursor, ZResourceCursor);
+      const values = [cluster, namespace, kind, name, check].map((v) => add(params, v));
+      return `((c.slug, f.namespace, f.kind, f.name, f.check_id, f.id) > (${values.join(", ")}, ${add(params, id)}::uuid))`;
+    },
+    cursorOf: (row) => encode([row.cluster_slug, row.namespace, row.kind, row.name, row.check_id, row.id]),
+  },
+};
+
+type TRawRow = {
+  id: string;
+  title: string;
+  severity: string;
+  score: number;
+  category: string;
+  source: string;
+  check_id: string;
+  state: TFindingState;
+  cluster_slug: string;
+  cluster_name: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  container: string;
+  image: string | null;
+  vulnerability_id: string;
+  team_slug: string | null;
+  team_name: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  snoozed_until: Date | null;
+  resolution: string | null;
+};
+
+const ROW_COLUMNS = `f.id, f.title, f.severity, f.score, f.category, f.source, f.check_id, f.state,
+       c.slug AS cluster_slug, c.name AS cluster_name, f.namespace, f.kind, f.name, f.container,
+       i.name AS image, f.vulnerability_id, t.slug AS team_slug, t.name AS team_name,
+       f.assignee_id, u.name AS assignee_name, f.first_seen_at, f.last_seen_at, f.snoozed_until, f.resolution`;
+
+const ROW_JOINS = `JOIN clusters c ON c.id = f.cluster_id
+  LEFT JOIN teams t ON t.id = f.owner_team_id
+  LEFT JOIN users u ON u.id = f.assignee_id
+  LEFT JOIN images i ON i.id = f.image_id`;
+
+function toRow(r: TRawRow): TFindingRow {
+  return {
+    id: r.id,
+    title: r.title,
+    severity: r.severity,
+    score: r.score,
+    category: r.category,
+    source: r.source,
+    checkId: r.check_id,
+    state: r.state,
+    cluster: { slug: r.cluster_slug, name: r.cluster_name },
+    namespace: r.namespace,
+    kind: r.kind,
+    name: r.name,
+    container: r.container,
+    image: r.image,
+    vulnerabilityId: r.vulnerability_id,
+    team: r.team_slug ? { slug: r.team_slug, name: r.team_name ?? r.team_slug } : null,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? "" } : null,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    snoozedUntil: r.snoozed_until,
+    resolution: r.resolution,
+  };
+}
+
+export type TListOptions = { limit: number; cursor?: string | null };
+
+/** One page of findings of a view, in the view's sort order. */
+export async function listFindings(
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+): Promise<TPage<TFindingRow>> {
+  const { where, params } = await buildWhere(scope, filters, viewer);
+  const sort = SORTS[filters.sort];
+  const conditions = [where];
+  if (options.cursor) conditions.push(sort.after(params, options.cursor));
+  const limit = add(params, options.limit + 1);
+  const { rows } = await pool.query<TRawRow>(
+    `SELECT ${ROW_COLUMNS}
+       FROM findings f ${ROW_JOINS}
+      WHERE ${conditions.join(" AND ")}
+      ORDER BY ${sort.orderBy}
+      LIMIT ${limit}`,
+    params,
+  );
+  const more = rows.length > options.limit;
+  const page = more ? rows.slice(0, options.limit) : rows;
+  return { data: page.map(toRow), nextCursor: more ? sort.cursorOf(page[page.length - 1]) : null };
+}
+
+/**
+ * Every finding of a view in batches, for CSV export: the caller streams each batch out, so
+ * memory stays flat whatever the number of rows.
+ */
+export async function* eachFinding(
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  batchSize = 2000,
+): AsyncGenerator<TFindingRow[]> {
+  let cursor: string | null = null;
+  do {
+    const page: TPage<TFindingRow> = await listFindings(scope, filters, viewer, { limit: batchSize, cursor });
+    if (page.data.length) yield page.data;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+/** One problem across resources: "one check on hundreds of workloads" is one row. */
+export type TCheckGroup = {
+  source: string;
+  checkId: string;
+  title: string;
+  category: string;
+  severity: string;
+  score: number;
+  findings: number;
+  resources: number;
+  clusters: number;
+  firstSeenAt: Date;
+};
+
+const ZCheckCursor = z.tuple([z.number(), z.number(), z.string(), z.string()]);
+
+export async function listCheckGroups(
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+): Promise<TPage<TCheckGroup>> {
+  const { where, params } = await buildWhere(scope, filters, viewer);
+  let having = "";
+  if (options.cursor) {
+    const [score, count, source, check] = decode(options.cursor, ZCheckCursor);
+    const s = add(params, score);
+    const n = add(params, count);
+    having = `HAVING (max(f.score) < ${s}::real
+      OR (max(f.score) = ${s}::real AND count(*) < ${n}::int)
+      OR (max(f.score) = ${s}::real AND count(*) = ${n}::int AND (f.source, f.check_id) > (${add(params, source)}, ${add(params, check)})))`;
+  }
+  const limit = add(params, options.limit + 1);
+  const { rows } = await pool.query<{
+    source: string;
+    check_id: string;
+    title: string;
+    category: string;
+    score: number;
+    findings: number;
+    resources: number;
+    clusters: number;
+    first_seen_at: Date;
+  }>(
+    `SELECT f.source, f.check_id, min(f.title) AS title, min(f.category) AS category, max(f.score) AS score,
+            count(*)::int AS findings,
+            count(DISTINCT (f.cluster_id, f.namespace, f.kind, f.name))::int AS resources,
+            count(DISTINCT f.cluster_id)::int AS clusters, min(f.first_seen_at) AS first_seen_at
+       FROM findings f
+      WHERE ${where}
+      GROUP BY f.source, f.check_id
+      ${having}
+      ORDER BY max(f.score) DESC, count(*) DESC, f.source, f.check_id
+      LIMIT ${limit}`,
+    params,
+  );
+  const more = rows.length > options.limit;
+  const page = more ? rows.slice(0, options.limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    data: page.map((r) => ({
+      source: r.source,
+      checkId: r.check_id,
+      title: r.title,
+      category: r.category,
+      severity: severityLabel(r.score),
+      score: r.score,
+      findings: r.findings,
+      resources: r.resources,
+      clusters: r.clusters,
+      firstSeenAt: r.first_seen_at,
+    })),
+    nextCursor: more && last ? encode([last.score, last.findings, last.source, last.check_id]) : null,
+  };
+}
+
+/** One Kubernetes object (or image) and the problems on it. */
+export type TResourceGroup = {
+  cluster: { slug: string; name: string };
+  namespace: string;
+  kind: string;
+  name: string;
+  team: { slug: string; name: string } | null;
+  severity: string;
+  score: number;
+  findings: number;
+  bySeverity: Record<"critical" | "high" | "medium" | "low" | "none", number>;
+};
+
+const ZResourceGroupCursor = z.tuple([z.number(), z.string(), z.string(), z.string(), z.string()]);
+
+export async function listResourceGroups(
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+): Promise<TPage<TResourceGroup>> {
+  const { where, params } = await buildWhere(scope, filters, viewer);
+  let having = "";
+  if (options.cursor) {
+    const [score, cluster, namespace, kind, name] = decode(options.cursor, ZResourceGroupCursor);
+    const s = add(params, score);
+    having = `HAVING (max(f.score) < ${s}::real OR (max(f.score) = ${s}::real AND (c.slug, f.namespace, f.kind, f.name) >
+      (${add(params, cluster)}, ${add(params, namespace)}, ${add(params, kind)}, ${add(params, name)})))`;
+  }
+  const limit = add(params, options.limit + 1);
+  const { rows } = await pool.query<{
+    cluster_slug: string;
+    cluster_name: string;
+    namespace: string;
+    kind: string;
+    name: string;
+    team_slug: string | null;
+    team_name: string | null;
+    score: number;
+    findings: number;
+    critical: number;
+    high: number;
+    medium: number;
+    low: number;
+    none: number;
+  }>(
+    `SELECT c.slug AS cluster_slug, min(c.name) AS cluster_name, f.namespace, f.kind, f.name,
+            min(t.slug) AS team_slug, min(t.name) AS team_name, max(f.score) AS score, count(*)::int AS findings,
+            count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
+            count(*) FILTER (WHERE f.severity = 'high')::int AS high,
+            count(*) FILTER (WHERE f.severity = 'medium')::int AS medium,
+            count(*) FILTER (WHERE f.severity = 'low')::int AS low,
+            count(*) FILTER (WHERE f.severity = 'none')::int AS none
+       FROM findings f
+       JOIN clusters c ON c.id = f.cluster_id
+       LEFT JOIN teams t ON t.id = f.owner_team_id
+      WHERE ${where}
+      GROUP BY c.slug, f.namespace, f.kind, f.name
+      ${having}
+      ORDER BY max(f.score) DESC, c.slug, f.namespace, f.kind, f.name
+      LIMIT ${limit}`,
+    params,
+  );
+  const more = rows.length > options.limit;
+  const page = more ? rows.slice(0, options.limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    data: page.map((r) => ({
+      cluster: { slug: r.cluster_slug, name: r.cluster_name },
+      namespace: r.namespace,
+      kind: r.kind,
+      name: r.name,
+      team: r.team_slug ? { slug: r.team_slug, name: r.team_name ?? r.team_slug } : null,
+      severity: severityLabel(r.score),
+      score: r.score,
+      findings: r.findings,
+      bySeverity: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, none: r.none },
+    })),
+    nextCursor: more && last ? encode([last.score, last.cluster_slug, last.namespace, last.kind, last.name]) : null,
+  };
+}
