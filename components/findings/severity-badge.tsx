@@ -1,0 +1,56 @@
+import { cn } from "@/components/ui/cn";
+
+export type TSeverity = "critical" | "high" | "medium" | "low" | "none";
+
+export const SEVERITIES: readonly TSeverity[] = ["critical", "high", "medium", "low", "none"];
+
+const BADGE: Record<TSeverity, string> = {
+  critical: "bg-red-50 text-red-700 ring-red-200",
+  high: "bg-orange-50 text-orange-700 ring-orange-200",
+  medium: "bg-amber-50 text-amber-800 ring-amber-200",
+  low: "bg-sky-50 text-sky-700 ring-sky-200",
+  none: "bg-slate-100 text-slate-600 ring-slate-200",
+};
+
+/** Text colour of a count of findings of one severity (tables of counts). */
+export const SEVERITY_TEXT: Record<TSeverity, string> = {
+  critical: "text-red-700",
+  high: "text-orange-700",
+  medium: "text-amber-700",
+  low: "text-sky-700",
+  none: "text-slate-500",
+};
+
+export const SEVERITY_LABEL: Record<TSeverity, string> = {
+  critical: "Critical",
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+  none: "None",
+};
+
+export function SeverityBadge({ severity, className }: { severity: TSeverity; className?: string }) {
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        BADGE[severity],
+        className,
+      )}
+    >
+      {SEVERITY_LABEL[severity]}
+    </span>
+  );
+}
+
+/** A count in a severity column: coloured when there is something, a muted dash when zero. */
+export function SeverityCount({ severity, count }: { severity: TSeverity; count: number }) {
+  if (count === 0) {
+    return (
+      <span className="text-slate-300" aria-label={`no ${severity}`}>
+        –
+      </span>
+    );
+  }
+  return <span className={cn("font-semibold tabular-nums", SEVERITY_TEXT[severity])}>{count}</span>;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { visibleTeams, type TOrgAccess } from "@/lib/auth/access";
+import { findingScopeOf, type TFindingScope } from "@/lib/findings/scope";
+
+/** `?team=unassigned`: findings no team owns (org admins only). */
+export const UNASSIGNED = "unassigned";
+
+export type TTeamFilter = {
+  /** The teams the caller may pick from (all for org admins, their own for members). */
+  teams: { slug: string; name: string }[];
+  /** Whether "Unassigned" is a choice. */
+  unassigned: boolean;
+  /** The chosen team slug or UNASSIGNED; null for everything the caller sees. */
+  selected: string | null;
+  /** The caller's finding scope, narrowed to the chosen team. */
+  scope: TFindingScope;
+};
+
+/**
+ * The `?team=<slug>` filter of the findings area pages. A slug the caller cannot see is ignored
+ * (the page shows everything they may see), so a shared link never widens anyone's view.
+ */
+export async function resolveTeamFilter(access: TOrgAccess, team: string | undefined): Promise<TTeamFilter> {
+  const scope = findingScopeOf(access);
+  const teams = (await visibleTeams(access)).filter((t) => scope.teamIds === null || scope.teamIds.includes(t.id));
+  const choices = { teams: teams.map(({ slug, name }) => ({ slug, name })), unassigned: scope.unassigned };
+  if (team === UNASSIGNED && scope.unassigned) {
+    return { ...choices, selected: UNASSIGNED, scope: { orgId: scope.orgId, teamIds: [], unassigned: true } };
+  }
+  const chosen = teams.find((t) => t.slug === team);
+  if (chosen) {
+    return {
+      ...choices,
+      selected: chosen.slug,
+      scope: { orgId: scope.orgId, teamIds: [chosen.id], unassigned: false },
+    };
+  }
+  return { ...choices, selected: null, scope };
+}
+
+/** Whether the page offers the team filter at all: only when there is more than one thing to pick. */
+export const hasTeamChoice = (filter: TTeamFilter) => filter.teams.length + (filter.unassigned ? 1 : 0) > 1;
