@@ -11,8 +11,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, field
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
+  // An object's issue names its own key; anything else is reported on `field`.
+  const key = issue?.path[0];
   throw new AppError("bad_request", issue?.message ?? "This value is not valid.", {
-    field,
+    field: typeof key === "string" ? key : field,
     issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
   });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -23,6 +23,9 @@ import {
   statesOf,
   uploadReport,
 } from "./triage-testing";
+
+// Every test ingests a real report first; the cold first one can outlast the default on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 async function errorOf(promise: Promise<unknown>) {
   try {
