@@ -3,7 +3,8 @@ import { z } from "zod";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { severityLabel } from "@/lib/ingest/parsers/types";
-import { effectiveStates, UNASSIGNED_TEAM, type TFindingFilters, type TFindingState } from "./filters";
+import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
+import { narrowScope } from "./api-scope";
 import { scopeCondition, type TFindingScope } from "./scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
@@ -75,23 +76,8 @@ function inList(params: unknown[], column: string, values: readonly string[], ca
  */
 async function buildWhere(scope: TFindingScope, filters: TFindingFilters, viewer: TViewer): Promise<TBuilt> {
   const params: unknown[] = [];
-  let effectiveScope = scope;
-  if (filters.team.length) {
-    // The team filter narrows the scope; it never widens it.
-    const slugs = filters.team.filter((t) => t !== UNASSIGNED_TEAM);
-    const { rows } = slugs.length
-      ? await pool.query<{ id: string }>(`SELECT id FROM teams WHERE org_id = $1 AND slug = ANY($2::text[])`, [
-          scope.orgId,
-          slugs,
-        ])
-      : { rows: [] };
-    const wanted = rows.map((r) => r.id).filter((id) => scope.teamIds === null || scope.teamIds.includes(id));
-    effectiveScope = {
-      orgId: scope.orgId,
-      teamIds: wanted,
-      unassigned: scope.unassigned && filters.team.includes(UNASSIGNED_TEAM),
-    };
-  }
+  // The team filter narrows the scope; it never widens it.
+  const effectiveScope = await narrowScope(scope, filters.team);
   const conditions = [scopeCondition(effectiveScope, "f", params)];
   conditions.push(inList(params, "f.state", effectiveStates(filters), "finding_state"));
   if (filters.cluster.length) {
@@ -234,6 +220,28 @@ function toRow(r: TRawRow): TFindingRow {
 
 export type TListOptions = { limit: number; cursor?: string | null };
 
+/** The SQL of one page of a view (exposed so the benchmark can EXPLAIN exactly what runs). */
+export async function findingsPageQuery(
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+): Promise<{ text: string; values: unknown[] }> {
+  const { where, params } = await buildWhere(scope, filters, viewer);
+  const sort = SORTS[filters.sort];
+  const conditions = [where];
+  if (options.cursor) conditions.push(sort.after(params, options.cursor));
+  const limit = add(params, options.limit + 1);
+  return {
+    text: `SELECT ${ROW_COLUMNS}
+       FROM findings f ${ROW_JOINS}
+      WHERE ${conditions.join(" AND ")}
+      ORDER BY ${sort.orderBy}
+      LIMIT ${limit}`,
+    values: params,
+  };
+}
+
 /** One page of findings of a view, in the view's sort order. */
 export async function listFindings(
   scope: TFindingScope,
@@ -241,22 +249,10 @@ export async function listFindings(
   viewer: TViewer,
   options: TListOptions,
 ): Promise<TPage<TFindingRow>> {
-  const { where, params } = await buildWhere(scope, filters, viewer);
-  const sort = SORTS[filters.sort];
-  const conditions = [where];
-  if (options.cursor) conditions.push(sort.after(params, options.cursor));
-  const limit = add(params, options.limit + 1);
-  const { rows } = await pool.query<TRawRow>(
-    `SELECT ${ROW_COLUMNS}
-       FROM findings f ${ROW_JOINS}
-      WHERE ${conditions.join(" AND ")}
-      ORDER BY ${sort.orderBy}
-      LIMIT ${limit}`,
-    params,
-  );
+  const { rows } = await pool.query<TRawRow>(await findingsPageQuery(scope, filters, viewer, options));
   const more = rows.length > options.limit;
   const page = more ? rows.slice(0, options.limit) : rows;
-  return { data: page.map(toRow), nextCursor: more ? sort.cursorOf(page[page.length - 1]) : null };
+  return { data: page.map(toRow), nextCursor: more ? SORTS[filters.sort].cursorOf(page[page.length - 1]) : null };
 }
 
 /**
@@ -293,12 +289,13 @@ export type TCheckGroup = {
 
 const ZCheckCursor = z.tuple([z.number(), z.number(), z.string(), z.string()]);
 
-export async function listCheckGroups(
+/** The SQL of one page of the by-check grouping (exposed for the benchmark's EXPLAIN). */
+export async function checkGroupsQuery(
   scope: TFindingScope,
   filters: TFindingFilters,
   viewer: TViewer,
   options: TListOptions,
-): Promise<TPage<TCheckGroup>> {
+): Promise<{ text: string; values: unknown[] }> {
   const { where, params } = await buildWhere(scope, filters, viewer);
   let having = "";
   if (options.cursor) {
@@ -310,6 +307,27 @@ export async function listCheckGroups(
       OR (max(f.score) = ${s}::real AND count(*) = ${n}::int AND (f.source, f.check_id) > (${add(params, source)}, ${add(params, check)})))`;
   }
   const limit = add(params, options.limit + 1);
+  return {
+    text: `SELECT f.source, f.check_id, min(f.title) AS title, min(f.category) AS category, max(f.score) AS score,
+            count(*)::int AS findings,
+            count(DISTINCT (f.cluster_id, f.namespace, f.kind, f.name))::int AS resources,
+            count(DISTINCT f.cluster_id)::int AS clusters, min(f.first_seen_at) AS first_seen_at
+       FROM findings f
+      WHERE ${where}
+      GROUP BY f.source, f.check_id
+      ${having}
+      ORDER BY max(f.score) DESC, count(*) DESC, f.source, f.check_id
+      LIMIT ${limit}`,
+    values: params,
+  };
+}
+
+export async function listCheckGroups(
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+): Promise<TPage<TCheckGroup>> {
   const { rows } = await pool.query<{
     source: string;
     check_id: string;
@@ -320,19 +338,7 @@ export async function listCheckGroups(
     resources: number;
     clusters: number;
     first_seen_at: Date;
-  }>(
-    `SELECT f.source, f.check_id, min(f.title) AS title, min(f.category) AS category, max(f.score) AS score,
-            count(*)::int AS findings,
-            count(DISTINCT (f.cluster_id, f.namespace, f.kind, f.name))::int AS resources,
-            count(DISTINCT f.cluster_id)::int AS clusters, min(f.first_seen_at) AS first_seen_at
-       FROM findings f
-      WHERE ${where}
-      GROUP BY f.source, f.check_id
-      ${having}
-      ORDER BY max(f.score) DESC, count(*) DESC, f.source, f.check_id
-      LIMIT ${limit}`,
-    params,
-  );
+  }>(await checkGroupsQuery(scope, filters, viewer, options));
   const more = rows.length > options.limit;
   const page = more ? rows.slice(0, options.limit) : rows;
   const last = page[page.length - 1];

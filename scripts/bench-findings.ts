@@ -1,0 +1,399 @@
+// Findings benchmark: 1,000,000 findings across 200 teams, 20 clusters and 5,000 workloads,
+// written with COPY into a scratch database; then `next start` on loopback and autocannon
+// (10 connections) against the findings API views, the overview, and the findings page.
+//
+//   npm run bench:findings [-- --findings 1000000 --seconds 10]
+//
+// Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
+// (latency table and EXPLAIN plans) for docs/benchmarks.md.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+import { freePort, waitForHealthy } from "./lib/ports";
+
+const root = path.resolve(import.meta.dirname, "..");
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const FINDINGS = arg("findings", 1_000_000);
+const SECONDS = arg("seconds", 10);
+const TEAMS = 200;
+const CLUSTERS = 20;
+const WORKLOADS = 5000;
+const PASSWORD = "bench-password-1";
+
+// A small deterministic generator, so runs are comparable.
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const POLARIS_CHECKS: [string, string, string, number][] = [
+  ["runAsRootAllowed", "security", "Should not be allowed to run as root", 0.75],
+  ["privilegeEscalationAllowed", "security", "Privilege escalation should not be allowed", 0.75],
+  ["notReadOnlyRootFilesystem", "security", "Filesystem should be read only", 0.25],
+  ["cpuLimitsMissing", "efficiency", "CPU limits should be set", 0.25],
+  ["memoryLimitsMissing", "efficiency", "Memory limits should be set", 0.25],
+  ["livenessProbeMissing", "reliability", "Liveness probe should be configured", 0.25],
+  ["readinessProbeMissing", "reliability", "Readiness probe should be configured", 0.25],
+  ["pullPolicyNotAlways", "reliability", "Image pull policy should be Always", 0.25],
+  ["tagNotSpecified", "reliability", "Image tag should be specified", 0.75],
+  ["dangerousCapabilities", "security", "Container should not have dangerous capabilities", 0.75],
+];
+const PACKAGES = ["openssl", "glibc", "zlib", "curl", "busybox", "libxml2", "expat", "sqlite", "ncurses", "pcre2"];
+const TRIVY_SCORES = [0.95, 0.75, 0.5, 0.5, 0.25, 0.25];
+
+function label(score: number) {
+  return score >= 0.9 ? "critical" : score >= 0.7 ? "high" : score >= 0.4 ? "medium" : score >= 0.1 ? "low" : "none";
+}
+
+function median(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function percentile(values: number[], p: number) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+async function main() {
+  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.error("No production build: running `next build` first…");
+    spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  }
+  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
+  const database = await createScratchDatabase(server.url, "bumpers_bench_findings");
+  process.env.DATABASE_URL = database.url;
+  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  let app: ReturnType<typeof spawn> | undefined;
+  try {
+    const { migrate } = await import("@/lib/server/migrations");
+    await migrate(database.url);
+    const { pool, db } = await import("@/lib/server/db");
+    const { copyRows } = await import("@/lib/ingest/process/copy-rows");
+    const { hashPassword } = await import("@/lib/auth/passwords");
+    const { createOrgToken } = await import("@/lib/tokens/create-org-token");
+
+    const started = performance.now();
+    const org = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
+    const user = await db.user.create({
+      data: { email: "owner@bench.example", name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
+    });
+    await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
+    const teams = await Promise.all(
+      Array.from({ length: TEAMS }, (_, i) =>
+        db.team.create({
+          data: { orgId: org.id, slug: `team-${String(i).padStart(3, "0")}`, name: `Team ${i}`, priority: i },
+        }),
+      ),
+    );
+    const clusters = await Promise.all(
+      Array.from({ length: CLUSTERS }, (_, i) =>
+        db.cluster.create({ data: { orgId: org.id, slug: `cluster-${i}`, name: `Cluster ${i}` } }),
+      ),
+    );
+    // Each team owns 25 workloads, spread over the clusters, in its own namespace.
+    const workloads = Array.from({ length: WORKLOADS }, (_, w) => ({
+      cluster: clusters[w % CLUSTERS].id,
+      team: teams[w % TEAMS].id,
+      namespace: `${teams[w % TEAMS].slug}-apps`,
+      name: `svc-${w}`,
+    }));
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await copyRows(
+        client,
+        "resources",
+        ["org_id", "cluster_id", "namespace", "kind", "name", "owner_team_id"],
+        workloads.map((w) => [org.id, w.cluster, w.namespace, "Deployment", w.name, w.team]),
+      );
+      const ids = await client.query<{ id: string; name: string }>(`SELECT id, name FROM resources WHERE org_id = $1`, [
+        org.id,
+      ]);
+      const resourceId = new Map(ids.rows.map((r) => [r.name, r.id]));
+      // Indexes are built once after the load, as a bulk import would.
+      await client.query(`DROP INDEX findings_search_idx, findings_team_state_score_idx, findings_org_state_score_idx,
+        findings_org_state_first_seen_idx, findings_org_check_idx, findings_cluster_id_source_status_idx,
+        findings_resource_id_idx, findings_image_id_idx`);
+      const random = rng(42);
+      const now = Date.now();
+      const columns = [
+        "org_id",
+        "cluster_id",
+        "fingerprint",
+        "source",
+        "check_id",
+        "category",
+        "severity",
+        "score",
+        "title",
+        "namespace",
+        "kind",
+        "name",
+        "container",
+        "vulnerability_id",
+        "resource_id",
+        "owner_team_id",
+        "status",
+        "resolution",
+        "snoozed_until",
+        "first_seen_at",
+        "last_seen_at",
+        "fixed_at",
+      ];
+      const CHUNK = 100_000;
+      for (let start = 0; start < FINDINGS; start += CHUNK) {
+        const rows: (string | number | null)[][] = [];
+        for (let i = start; i < Math.min(FINDINGS, start + CHUNK); i++) {
+          const w = workloads[i % WORKLOADS];
+          const polaris = random() < 0.3;
+          const roll = random();
+          const status = roll < 0.08 ? "fixed" : roll < 0.1 ? "removed" : "open";
+          const triage = random();
+          const firstSeen = new Date(now - Math.floor(random() * 90 * 86_400_000)).toISOString();
+          let row: (string | number | null)[];
+          if (polaris) {
+            const [check, category, title, score] = POLARIS_CHECKS[i % POLARIS_CHECKS.length];
+            row = [
+              check,
+              "polaris",
+              category,
+              label(score),
+              score,
+              title,
+              w.namespace,
+              "Deployment",
+              w.name,
+              "app",
+              "",
+            ];
+          } else {
+            const pkg = PACKAGES[Math.floor(random() * PACKAGES.length)];
+            const cve = `CVE-2026-${10000 + Math.floor(random() * 20000)}`;
+            const score = TRIVY_SCORES[Math.floor(random() * TRIVY_SCORES.length)];
+            row = [
+              cve,
+              "trivy",
+              "security",
+              label(score),
+              score,
+              `${pkg}: ${cve} in ${pkg}`,
+              w.namespace,
+              "Deployment",
+              w.name,
+              "app",
+              cve,
+            ];
+          }
+          const [check, source, category, severity, score, title, namespace, kind, name, container, vuln] = row;
+          rows.push([
+            org.id,
+            w.cluster,
+            `bench-${i}`,
+            source,
+            check,
+            category,
+            severity,
+            score,
+            title,
+            namespace,
+            kind,
+            name,
+            container,
+            vuln,
+            resourceId.get(w.name) ?? null,
+            w.team,
+            status,
+            triage < 0.05 ? "will_not_fix" : null,
+            triage >= 0.05 && triage < 0.1 ? new Date(now + 7 * 86_400_000).toISOString() : null,
+            firstSeen,
+            firstSeen,
+            status === "fixed" ? new Date(now).toISOString() : null,
+          ]);
+        }
+        await copyRows(client, "findings", columns, rows);
+      }
+      await client.query(`
+        CREATE INDEX findings_team_state_score_idx ON findings (org_id, owner_team_id, state, score DESC, id);
+        CREATE INDEX findings_org_state_score_idx ON findings (org_id, state, score DESC, id);
+        CREATE INDEX findings_org_state_first_seen_idx ON findings (org_id, state, first_seen_at DESC, id);
+        CREATE INDEX findings_org_check_idx ON findings (org_id, check_id);
+        CREATE INDEX findings_cluster_id_source_status_idx ON findings (cluster_id, source, status);
+        CREATE INDEX findings_resource_id_idx ON findings (resource_id);
+        CREATE INDEX findings_image_id_idx ON findings (image_id);
+        CREATE INDEX findings_search_idx ON findings USING gin ((title || ' ' || name) gin_trgm_ops);`);
+      // Trend rows as ingest would have left them: 90 days per team.
+      const daily: (string | number)[][] = [];
+      for (const team of teams) {
+        for (let d = 0; d < 90; d++) {
+          const day = new Date(now - d * 86_400_000).toISOString().slice(0, 10);
+          daily.push([
+            org.id,
+            team.id,
+            day,
+            Math.floor(random() * 60),
+            Math.floor(random() * 5),
+            Math.floor(random() * 50),
+            0,
+            Math.floor(random() * 10),
+          ]);
+        }
+      }
+      await copyRows(
+        client,
+        "finding_daily",
+        ["org_id", "owner_team_id", "day", "opened", "reopened", "fixed", "removed", "resolved"],
+        daily,
+      );
+      await client.query("COMMIT");
+      await client.query("VACUUM ANALYZE findings");
+    } finally {
+      client.release();
+    }
+    const token = await createOrgToken(
+      org.id,
+      { userId: user.id, label: user.email },
+      { name: "bench", kind: "org_read" },
+    );
+    console.error(
+      `generated ${FINDINGS.toLocaleString("en-US")} findings in ${Math.round((performance.now() - started) / 1000)} s`,
+    );
+
+    // EXPLAIN of the main queries, exactly as the API builds them.
+    const { findingsPageQuery, checkGroupsQuery } = await import("@/lib/findings/queries");
+    const { narrowScope } = await import("@/lib/findings/api-scope");
+    const { DEFAULT_FILTERS } = await import("@/lib/findings/filters");
+    const orgScope = { orgId: org.id, teamIds: null, unassigned: true };
+    const team = teams[42];
+    const teamScope = await narrowScope(orgScope, [team.slug]);
+    const viewer = { userId: null };
+    const plans: [string, { text: string; values: unknown[] }][] = [
+      ["Team default view", await findingsPageQuery(teamScope, DEFAULT_FILTERS, viewer, { limit: 50 })],
+      [
+        "Team, critical+high security",
+        await findingsPageQuery(
+          teamScope,
+          { ...DEFAULT_FILTERS, severity: ["critical", "high"], category: ["security"] },
+          viewer,
+          { limit: 50 },
+        ),
+      ],
+      [
+        "Org-wide text search",
+        await findingsPageQuery(orgScope, { ...DEFAULT_FILTERS, q: "openssl: CVE-2026-1234" }, viewer, { limit: 50 }),
+      ],
+      ["Team grouped by check", await checkGroupsQuery(teamScope, DEFAULT_FILTERS, viewer, { limit: 50 })],
+    ];
+    const explained: string[] = [];
+    for (const [name, query] of plans) {
+      const { rows } = await pool.query<{ "QUERY PLAN": string }>({
+        text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+        values: query.values,
+      });
+      explained.push(`#### ${name}\n\n\`\`\`\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n\`\`\``);
+    }
+    await pool.end();
+
+    // The app on loopback, against the scratch database.
+    const port = await freePort();
+    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "bench-secret",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealthy(`${base}/api/health`, { timeoutMs: 60_000, isAlive: () => app?.exitCode === null });
+    const cookie = await signIn(base, user.email);
+
+    const auth = { authorization: `Bearer ${token.secret}` };
+    const targets: [string, string, Record<string, string>][] = [
+      ["API: team default view", `/api/v1/findings?team=${team.slug}&limit=50`, auth],
+      [
+        "API: team, critical+high security",
+        `/api/v1/findings?team=${team.slug}&severity=critical,high&category=security&limit=50`,
+        auth,
+      ],
+      [
+        "API: org-wide text search",
+        `/api/v1/findings?q=${encodeURIComponent("openssl: CVE-2026-1234")}&limit=50`,
+        auth,
+      ],
+      ["API: team grouped by check", `/api/v1/findings?team=${team.slug}&group=check&limit=50`, auth],
+      ["API: org overview counts", `/api/v1/findings/overview`, auth],
+      ["API: team overview counts", `/api/v1/findings/overview?team=${team.slug}`, auth],
+      ["Page: findings list (team)", `/o/bench/findings?team=${team.slug}`, { cookie }],
+      ["Page: org overview", `/o/bench`, { cookie }],
+    ];
+    const table = ["| View | Requests | p50 | p95 | p99 | Errors |", "|---|---|---|---|---|---|"];
+    for (const [name, url, headers] of targets) {
+      const probe = await fetch(base + url, { headers, redirect: "manual" });
+      if (probe.status !== 200) {
+        table.push(`| ${name} | — | — | — | — | answered ${probe.status}, not measured |`);
+        continue;
+      }
+      const latencies: number[] = [];
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon({ url: base + url, headers, connections: 10, duration: SECONDS }, (err, res) =>
+          err ? reject(err) : resolve(res),
+        );
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+      });
+      const errors = result.errors + result.non2xx;
+      table.push(
+        `| ${name} | ${latencies.length} | ${median(latencies).toFixed(0)} ms | ${percentile(latencies, 95).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${errors} |`,
+      );
+      console.error(`done: ${name}`);
+    }
+    console.log(
+      `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, 10 connections, ${SECONDS} s per view`,
+    );
+    console.log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
+    );
+    console.log(table.join("\n"));
+    console.log(`\n${explained.join("\n\n")}`);
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    await database.dispose();
+    await server.stop();
+  }
+}
+
+/** A session cookie through next-auth's credentials flow, as the sign-in page does it. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const cookies = [...jar, ...(res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0])];
+  return cookies.join("; ");
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
