@@ -52,11 +52,12 @@ test.describe("teams and their scopes", () => {
     await rule(page, 2).getByLabel("Namespace").fill("data-*");
 
     // The preview, before anything is saved: data-analytics and its unlabelled workload become
-    // this team's; the checkout namespaces and the payments-labelled job stay with their teams.
+    // this team's; the checkout namespaces, their workloads, Helm releases and deprecated-API objects
+    // (from the demo agents' reports) and the payments-labelled job stay with their teams.
     const preview = page.getByTestId("scope-preview");
     await expect(preview.getByTestId("preview-owned")).toHaveText("1 namespace · 1 workload");
     await expect(preview).toContainText(
-      "11 matching resources already belong to a team with a higher priority (a lower number) and stay there.",
+      "15 matching resources already belong to a team with a higher priority (a lower number) and stay there.",
     );
     const prod = preview.getByRole("region", { name: "Cluster prod-us-east" });
     const item = (name: string) => prod.getByRole("listitem").filter({ hasText: name }).last();
