@@ -136,6 +136,20 @@ describe("seedDemo", () => {
     expect(fixedLater.n).toBeGreaterThan(0);
   });
 
+  it("has the trend rollups on the days the history happened", async () => {
+    const [rollups] = await rows<{ days: number; opened: number; events: number; open: number; counted: number }>(
+      `SELECT (SELECT count(DISTINCT day)::int FROM finding_daily WHERE org_id = $1) AS days,
+              (SELECT sum(opened)::int FROM finding_daily WHERE org_id = $1) AS opened,
+              (SELECT count(*)::int FROM finding_events WHERE org_id = $1 AND kind = 'opened') AS events,
+              (SELECT count(*)::int FROM findings WHERE org_id = $1 AND state = 'open') AS open,
+              (SELECT sum(count)::int FROM finding_counts WHERE org_id = $1 AND state = 'open') AS counted`,
+      orgId,
+    );
+    expect(rollups.days).toBe(3);
+    expect(rollups.opened).toBe(rollups.events);
+    expect(rollups.counted).toBe(rollups.open);
+  });
+
   it("changes nothing when run again", async () => {
     const before = await snapshot(orgId);
     const users = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });

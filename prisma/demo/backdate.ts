@@ -45,7 +45,11 @@ const COLUMNS: Readonly<Record<string, readonly string[]>> = {
   finding_events: ["created_at"],
 };
 
-/** Moves the org's history back, in one statement so the org is never seen half-moved. */
+/**
+ * Moves the org's history back in one statement, then rebuilds the findings rollups the overview
+ * reads (their triggers count events on the day they were written), in one transaction so the org
+ * is never seen half-moved.
+ */
 export async function backdateDemo(orgId: string, phases: readonly TBackdate[]): Promise<void> {
   const params: unknown[] = [orgId];
   const cases = phases.map((p) => {
@@ -58,5 +62,16 @@ export async function backdateDemo(orgId: string, phases: readonly TBackdate[]):
     const where = table === "organizations" ? "id = $1" : "org_id = $1";
     return `${table}_shifted AS (UPDATE ${table} SET ${columns.map(shift).join(", ")} WHERE ${where} RETURNING 1)`;
   });
-  await pool.query(`WITH ${updates.join(",\n")} SELECT 1`, params);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`WITH ${updates.join(",\n")} SELECT 1`, params);
+    await client.query("SELECT rebuild_finding_rollups($1)", [orgId]);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }
