@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
+import { staleClusters } from "@/lib/clusters/stale";
+import { findingsOverview } from "@/lib/findings/overview";
+import { findingScopeOf } from "@/lib/findings/scope";
 import { getOrgOverview } from "@/lib/orgs/overview";
+import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { GettingStarted } from "@/components/overview/getting-started";
-import { OwnershipCard } from "@/components/overview/ownership-card";
 import { ClustersCard } from "@/components/overview/clusters-card";
+import { FindingsOverview } from "@/components/overview/findings-overview";
+import { GettingStarted } from "@/components/overview/getting-started";
+import { findingsLinker } from "@/components/overview/links";
+import { OwnershipCard } from "@/components/overview/ownership-card";
+import { StaleClustersAlert } from "@/components/overview/stale-clusters-alert";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -15,77 +22,108 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const isAdmin = canOrg(access.role, "org:settings:manage");
-  const overview = await getOrgOverview(access.org.id, isAdmin ? "all" : [...access.teamRoles.keys()]);
+  const scope = findingScopeOf(access);
+  const now = new Date();
+  const [org, findings, unassigned, stale] = await Promise.all([
+    getOrgOverview(access.org.id, scope.teamIds ?? "all"),
+    findingsOverview(scope, now),
+    // The unassigned bucket on its own, for the admins' "Unassigned" figure.
+    scope.unassigned ? findingsOverview({ ...scope, teamIds: [] }, now) : null,
+    canOrg(access.role, "org:clusters:read") ? staleClusters(access.org.id, now) : [],
+  ]);
   const base = `/o/${access.org.slug}`;
-  const stats = [
-    { label: "Clusters", value: overview.clusters.length, href: `${base}/clusters` },
-    { label: "Workloads", value: overview.workloads },
-    { label: "Teams", value: overview.teamCount, href: isAdmin ? `${base}/settings/teams` : undefined },
-    { label: "Members", value: overview.members, href: isAdmin ? `${base}/settings/members` : undefined },
-  ];
-  const setupDone = overview.clusters.length > 0 && overview.teamCount > 0 && overview.members > 1;
+  const link = findingsLinker(access.org.slug);
+  // Members see their teams' findings; ownership lists exactly those teams for them.
+  const myTeams = org.ownership;
+  // How workloads split between teams says little to someone on one team.
+  const showOwnership = isAdmin || myTeams.length > 1;
+  const setupDone = org.clusters.length > 0 && org.teamCount > 0 && org.members > 1;
+
   return (
     <>
-      <PageHeader title={access.org.name} description="What your clusters look like today, across every team." />
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        {stats.map((s) => {
-          const body = (
+      <PageHeader
+        title={access.org.name}
+        description={
+          scope.teamIds === null ? (
+            "Open findings across every team and the workloads no team owns, and how they changed this month."
+          ) : myTeams.length ? (
             <>
-              <p className="text-sm text-slate-500">{s.label}</p>
-              <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">
-                {s.value.toLocaleString("en-US")}
-              </p>
+              Open findings of{" "}
+              {myTeams.map((t, i) => (
+                <Fragment key={t.slug}>
+                  {i === 0 ? "" : i === myTeams.length - 1 ? " and " : ", "}
+                  <Link href={`${base}/teams/${t.slug}`} className="font-medium text-slate-700 hover:text-brand-700">
+                    {t.name}
+                  </Link>
+                </Fragment>
+              ))}
+              , {myTeams.length === 1 ? "the team" : "the teams"} you are on, and how they changed this month.
             </>
-          );
-          return (
-            <Card key={s.label} className="p-5">
-              {s.href ? (
-                <Link href={s.href} className="block rounded hover:opacity-80">
-                  {body}
-                </Link>
-              ) : (
-                body
-              )}
-            </Card>
-          );
-        })}
-      </div>
-      {isAdmin && overview.unassignedWorkloads > 0 ? (
-        <p className="mt-4 text-sm text-amber-800">
-          {overview.unassignedWorkloads} workload{overview.unassignedWorkloads === 1 ? " is" : "s are"} not owned by any
-          team.{" "}
-          <Link href={`${base}/settings/teams`} className="font-medium underline">
-            Review team scopes
-          </Link>
-        </p>
-      ) : null}
+          ) : (
+            "You are not on a team yet, so there are no findings to show."
+          )
+        }
+        actions={
+          <LinkButton href={link()} variant="secondary">
+            Open the findings list
+          </LinkButton>
+        }
+      />
+      <StaleClustersAlert orgSlug={access.org.slug} clusters={stale} now={now} />
+      <FindingsOverview
+        orgSlug={access.org.slug}
+        overview={findings}
+        link={link}
+        now={now}
+        showTeam={scope.teamIds === null || scope.teamIds.length > 1}
+        scopeHint={
+          scope.teamIds === null
+            ? "across every team"
+            : myTeams.length === 1
+              ? `owned by ${myTeams[0].name}`
+              : `across your ${myTeams.length} teams`
+        }
+        unassignedOpen={unassigned ? unassigned.byState.open : null}
+        empty={
+          scope.teamIds?.length === 0 && !scope.unassigned
+            ? {
+                title: "You are not on a team yet",
+                body: "The overview shows the findings of the teams you are on. An org admin can add you to one.",
+              }
+            : org.clusters.length === 0
+              ? {
+                  title: "No findings yet: connect a cluster",
+                  body: isAdmin
+                    ? "Findings appear here once a cluster's agent uploads its first report."
+                    : "Findings appear here once an org admin connects a cluster and its agent reports.",
+                  action: isAdmin ? <LinkButton href={`${base}/clusters`}>Connect a cluster</LinkButton> : undefined,
+                }
+              : {
+                  title: "No findings yet",
+                  body: "Your clusters have not reported anything to fix. Findings appear after the agent's next report.",
+                  action: (
+                    <LinkButton href={`${base}/clusters`} variant="secondary">
+                      Check cluster reports
+                    </LinkButton>
+                  ),
+                }
+        }
+      />
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
-        <div className="space-y-6 lg:col-span-3">
-          <OwnershipCard orgSlug={access.org.slug} overview={overview} showUnassigned={isAdmin} />
-          <Card>
-            <CardHeader
-              title="Findings"
-              description="Security, reliability and efficiency issues reported by your clusters' agents."
-            />
-            <CardBody>
-              <p className="text-sm text-slate-500">
-                No findings yet. Findings appear here when a cluster&apos;s agent uploads its first report.{" "}
-                <Link href={`${base}/clusters`} className="font-medium text-brand-600 hover:text-brand-700">
-                  How to connect a cluster
-                </Link>
-              </p>
-            </CardBody>
-          </Card>
-        </div>
-        <div className="space-y-6 lg:col-span-2">
+        {showOwnership ? (
+          <div className="lg:col-span-3">
+            <OwnershipCard orgSlug={access.org.slug} overview={org} showUnassigned={isAdmin} />
+          </div>
+        ) : null}
+        <div className={showOwnership ? "space-y-6 lg:col-span-2" : "space-y-6 lg:col-span-5"}>
           {setupDone ? null : (
             <GettingStarted
               orgSlug={access.org.slug}
-              summary={{ clusters: overview.clusters.length, teams: overview.teamCount, members: overview.members }}
+              summary={{ clusters: org.clusters.length, teams: org.teamCount, members: org.members }}
               isAdmin={isAdmin}
             />
           )}
-          <ClustersCard orgSlug={access.org.slug} clusters={overview.clusters} />
+          <ClustersCard orgSlug={access.org.slug} clusters={org.clusters} />
         </div>
       </div>
     </>

@@ -1,0 +1,59 @@
+import { cn } from "@/components/ui/cn";
+
+function Block({ className }: { className?: string }) {
+  return <div className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
+}
+
+function CardShell({ className, children }: { className?: string; children: React.ReactNode }) {
+  return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</div>;
+}
+
+/**
+ * The overview's shape while its numbers load: the same tiles and card heights as the page, so
+ * nothing moves when the content arrives.
+ */
+export function OverviewSkeleton({ tiles = 5 }: { tiles?: number }) {
+  return (
+    <div aria-busy="true" aria-live="polite">
+      <span className="sr-only">Loading the overview…</span>
+      <div className="mb-6 space-y-2">
+        <Block className="h-8 w-48" />
+        <Block className="h-4 w-96 max-w-full" />
+      </div>
+      <div className={cn("grid grid-cols-2 gap-4", tiles > 5 ? "md:grid-cols-3 xl:grid-cols-6" : "md:grid-cols-5")}>
+        {Array.from({ length: tiles }, (_, i) => (
+          <CardShell key={i} className="h-[106px] p-4">
+            <Block className="h-4 w-24" />
+            <Block className="mt-3 h-8 w-16" />
+          </CardShell>
+        ))}
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <CardShell className="h-[357px] p-5 lg:col-span-2">
+          <Block className="h-5 w-32" />
+          <Block className="mt-12 h-52 w-full" />
+        </CardShell>
+        <CardShell className="h-[357px] p-5">
+          <Block className="h-5 w-36" />
+          <div className="mt-16 flex items-center gap-6">
+            <div className="size-[168px] shrink-0 animate-pulse rounded-full border-[20px] border-slate-200/70" />
+            <div className="flex-1 space-y-3">
+              <Block className="h-4 w-full" />
+              <Block className="h-4 w-full" />
+              <Block className="h-4 w-full" />
+              <Block className="h-4 w-full" />
+            </div>
+          </div>
+        </CardShell>
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <CardShell className="h-72 p-5 lg:col-span-2">
+          <Block className="h-5 w-48" />
+        </CardShell>
+        <CardShell className="h-72 p-5">
+          <Block className="h-5 w-36" />
+        </CardShell>
+      </div>
+    </div>
+  );
+}
