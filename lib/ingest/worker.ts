@@ -1,6 +1,8 @@
 import "server-only";
 import pg from "pg";
 import { env } from "@/lib/server/env";
+import { runRecurringJobs } from "@/lib/jobs/boss";
+import { RECURRING_JOBS } from "@/lib/jobs/recurring";
 import { REPORTS_CHANNEL } from "./notify";
 import { processReport } from "./process/process-report";
 import { refreshStaleFindingOwners } from "./process/stale-owners";
@@ -15,7 +17,8 @@ export type TWorker = { stop: () => Promise<void> };
 
 /**
  * The background worker: processes stored reports as they arrive (woken by NOTIFY, polling as a
- * fallback) and refreshes findings' owners after scope edits. Runs beside the web server so a
+ * fallback), refreshes findings' owners after scope edits, and runs the scheduled jobs of
+ * lib/jobs (pg-boss, e.g. snooze expiry). Runs beside the web server so a
  * 50 MB report never holds up a page or an agent's upload. Any number of workers may run: reports
  * are claimed with SKIP LOCKED.
  */
@@ -69,11 +72,12 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
   }
 
   const running = loop();
+  const jobs = runRecurringJobs(RECURRING_JOBS, { log });
   return {
     async stop() {
       stopping = true;
       wake?.();
-      await running;
+      await Promise.all([running, jobs.stop()]);
       await listener?.end().catch(() => undefined);
     },
   };

@@ -1,0 +1,15 @@
+import "server-only";
+import type { TRecurringJob } from "./boss";
+import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "./expire-snoozes";
+
+/** The jobs the worker runs on a schedule. */
+export const RECURRING_JOBS: readonly TRecurringJob[] = [
+  {
+    name: EXPIRE_SNOOZES_JOB,
+    cron: "* * * * *",
+    run: async () => {
+      const opened = await expireSnoozes();
+      return opened > 0 ? `${opened} snoozed finding(s) open again` : undefined;
+    },
+  },
+];
