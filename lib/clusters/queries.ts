@@ -1,4 +1,5 @@
 import "server-only";
+import { workloadKindCondition } from "@/lib/resources/kinds";
 import { db, pool } from "@/lib/server/db";
 
 export type TClusterSummary = {
@@ -19,8 +20,8 @@ async function inventoryCounts(orgId: string, clusterIds: string[]) {
   if (!clusterIds.length) return new Map<string, { workloads: number; namespaces: number }>();
   const { rows } = await pool.query<{ cluster_id: string; workloads: number; namespaces: number }>(
     `SELECT cluster_id,
-            count(*) FILTER (WHERE kind NOT IN ('Namespace', 'Node'))::int AS workloads,
-            count(DISTINCT namespace) FILTER (WHERE kind <> 'Node')::int AS namespaces
+            count(*) FILTER (WHERE ${workloadKindCondition("resources")})::int AS workloads,
+            count(DISTINCT namespace) FILTER (WHERE ${workloadKindCondition("resources")})::int AS namespaces
        FROM resources
       WHERE org_id = $1 AND cluster_id = ANY($2::uuid[]) AND removed_at IS NULL
       GROUP BY cluster_id`,

@@ -1,9 +1,10 @@
 import "server-only";
+import { WORKLOAD_KINDS } from "@/lib/resources/kinds";
 import { db } from "@/lib/server/db";
 
 /** Counts, ownership and clusters for the org overview, all from the inventory. */
 export async function getOrgOverview(orgId: string, visibleTeamIds: readonly string[] | "all") {
-  const workloadWhere = { orgId, removedAt: null, kind: { not: "Namespace" } };
+  const workloadWhere = { orgId, removedAt: null, kind: { in: [...WORKLOAD_KINDS] } };
   const [members, teams, clusters, byOwner, byCluster] = await Promise.all([
     db.membership.count({ where: { orgId } }),
     db.team.findMany({

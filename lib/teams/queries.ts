@@ -1,8 +1,9 @@
 import "server-only";
+import { WORKLOAD_KINDS } from "@/lib/resources/kinds";
 import { db } from "@/lib/server/db";
 import { ZScopeRules, type TScopeRule } from "./schemas";
 
-const liveWorkloads = { removedAt: null, kind: { not: "Namespace" } } as const;
+const liveWorkloads = { removedAt: null, kind: { in: [...WORKLOAD_KINDS] } };
 
 /** Every team of the org in ownership order, with its member and owned-workload counts. */
 export async function listTeams(orgId: string) {

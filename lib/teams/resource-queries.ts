@@ -1,4 +1,5 @@
 import "server-only";
+import { WORKLOAD_KINDS } from "@/lib/resources/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -33,12 +34,12 @@ async function listResources(
   const [namespaces, workloads, workloadCount] = await Promise.all([
     db.resource.findMany({ where: { ...live, kind: NAMESPACE_KIND }, select, orderBy: [...orderBy] }),
     db.resource.findMany({
-      where: { ...live, kind: { not: NAMESPACE_KIND } },
+      where: { ...live, kind: { in: [...WORKLOAD_KINDS] } },
       select,
       orderBy: [...orderBy],
       take: limit,
     }),
-    db.resource.count({ where: { ...live, kind: { not: NAMESPACE_KIND } } }),
+    db.resource.count({ where: { ...live, kind: { in: [...WORKLOAD_KINDS] } } }),
   ]);
   const refs = [...namespaces, ...workloads].map((r) => ({
     cluster: r.cluster.slug,

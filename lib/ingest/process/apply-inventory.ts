@@ -48,9 +48,11 @@ function inventoryRows(inventory: TWorkloadsInventory): TResourceRow[] {
         isControlPlane: n.isControlPlane,
       },
     })),
+    // A Namespace row carries its own name as namespace, so "namespace = x" scope rules and
+    // per-namespace lists include it.
     ...inventory.namespaces.map((ns) => ({
       kind: "Namespace",
-      namespace: "",
+      namespace: ns.name,
       name: ns.name,
       labels: ns.labels,
       details: {},

@@ -121,7 +121,9 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
         clusterId: report.cluster_id,
         reportId: report.id,
         source: report.type,
-        now: new Date(),
+        // Everything the report says is as of its arrival: first seen, fixed and event times
+        // follow the reports, not how long the queue took.
+        now: report.received_at,
         previousReportAt: applied.rows[0]?.previous ?? null,
       };
       await client.query("SAVEPOINT apply");
