@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { complianceByCluster, hasKubeBenchReport } from "@/lib/compliance/queries";
+import { hasTeamChoice, resolveTeamFilter } from "@/lib/vulnerabilities/team-filter";
+import { AreaEmpty } from "@/components/findings/area-empty";
+import { AreaFilterForm } from "@/components/findings/area-filter-form";
+import { FindingsTabs } from "@/components/findings/findings-tabs";
+import { ClusterCompliance } from "@/components/compliance/cluster-compliance";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Compliance" };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function CompliancePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: orgSlug } = await params;
+  const access = await requireOrgPage(orgSlug);
+  const sp = await searchParams;
+  const teamFilter = await resolveTeamFilter(access, first(sp.team));
+  const includeTriaged = first(sp.all) === "1";
+  const [sent, clusters] = await Promise.all([
+    hasKubeBenchReport(access.org.id),
+    complianceByCluster(teamFilter.scope, { includeTriaged }),
+  ]);
+  const slug = access.org.slug;
+  const orgWide = teamFilter.scope.teamIds === null;
+
+  return (
+    <>
+      <PageHeader
+        title="Compliance"
+        description="CIS Kubernetes Benchmark checks that failed or need a manual review on your clusters' nodes, from kube-bench, with how to fix each."
+      />
+      <FindingsTabs orgSlug={slug} team={teamFilter.selected} />
+      <div className="space-y-6">
+        <Card>
+          <CardBody>
+            <AreaFilterForm
+              idPrefix="compliance"
+              teams={hasTeamChoice(teamFilter) ? teamFilter : null}
+              includeTriaged={includeTriaged}
+              clearHref={`/o/${slug}/findings/compliance`}
+              active={Boolean(teamFilter.selected || includeTriaged)}
+            />
+          </CardBody>
+        </Card>
+        {clusters.length ? (
+          <>
+            <Alert tone="info">
+              Only failed checks and checks kube-bench could not verify (to review by hand) are listed; passed controls
+              are not reported, so there is no pass rate here.
+            </Alert>
+            {clusters.map((c) => (
+              <ClusterCompliance key={c.cluster.id} data={c} />
+            ))}
+          </>
+        ) : (
+          <AreaEmpty
+            sent={sent}
+            tool="kube-bench"
+            chartValue="kube-bench.enabled=true"
+            orgSlug={slug}
+            what="CIS benchmark results"
+            cleanTitle={orgWide ? "No failed checks" : "No compliance results for your teams"}
+            cleanText={
+              orgWide
+                ? "The latest kube-bench reports have no failed or warned checks."
+                : "kube-bench checks nodes and the control plane, which usually belong to a platform team or to no team. Org admins see every cluster's results."
+            }
+          />
+        )}
+      </div>
+    </>
+  );
+}

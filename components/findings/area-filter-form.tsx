@@ -1,0 +1,75 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+
+export type TTeamChoices = {
+  teams: { slug: string; name: string }[];
+  unassigned: boolean;
+  selected: string | null;
+};
+
+/**
+ * The filter bar of the findings areas: a plain GET form (the view lives in the URL, so it can be
+ * shared), with the page's own fields first, then the team (when there is a choice) and whether
+ * snoozed and resolved findings count.
+ */
+export function AreaFilterForm({
+  idPrefix,
+  children,
+  teams,
+  includeTriaged,
+  hidden = {},
+  clearHref,
+  active,
+}: {
+  idPrefix: string;
+  children?: ReactNode;
+  teams: TTeamChoices | null;
+  includeTriaged: boolean;
+  hidden?: Record<string, string>;
+  clearHref: string;
+  active: boolean;
+}) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-x-4 gap-y-3">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      {teams ? (
+        <Field id={`${idPrefix}-team`} label="Team" className="w-40">
+          <Select id={`${idPrefix}-team`} name="team" defaultValue={teams.selected ?? ""}>
+            <option value="">{teams.unassigned ? "All teams" : "All my teams"}</option>
+            {teams.teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+            {teams.unassigned ? <option value="unassigned">Unassigned</option> : null}
+          </Select>
+        </Field>
+      ) : null}
+      <label className="flex h-9 items-center gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          name="all"
+          value="1"
+          defaultChecked={includeTriaged}
+          className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+        />
+        Include snoozed and resolved
+      </label>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass("primary")}>
+          Apply
+        </button>
+        {active ? (
+          <Link href={clearHref} className={buttonClass("ghost")}>
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}
