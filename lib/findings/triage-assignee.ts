@@ -3,8 +3,7 @@ import type pg from "pg";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { findingScopeOf, type TFindingScope } from "./scope";
-import { scopeSql } from "./triage-targets";
+import { findingScopeOf, scopeCondition, type TFindingScope } from "./scope";
 
 export type TAssignee = { id: string; name: string; email: string; scope: TFindingScope };
 
@@ -39,7 +38,7 @@ export async function assertAssigneeCanRead(
   ids: readonly string[],
 ): Promise<void> {
   const params: unknown[] = [ids];
-  const readable = scopeSql(assignee.scope, "f", params);
+  const readable = scopeCondition(assignee.scope, "f", params);
   const { rows } = await client.query<{ id: string }>(
     `SELECT f.id FROM findings f WHERE f.id = ANY($1::uuid[]) AND NOT coalesce((${readable}), false) ORDER BY f.id`,
     params,

@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { z } from "zod";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { scopeCondition, type TFindingScope } from "./scope";
+import { scopeCondition } from "./scope";
 import type { TTriageContext } from "./triage-context";
 
 /** Parses a verb's input; a problem is a 400 naming the field, for actions and API routes alike. */
@@ -17,15 +17,6 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, field
     field: typeof key === "string" ? key : field,
     issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
   });
-}
-
-/**
- * `scopeCondition`, except that a scope matching nothing adds no parameter: an unreferenced
- * parameter makes PostgreSQL refuse the statement when several conditions share `params`.
- */
-export function scopeSql(scope: TFindingScope, alias: string, params: unknown[]): string {
-  if (scope.teamIds?.length === 0 && !scope.unassigned) return "false";
-  return scopeCondition(scope, alias, params);
 }
 
 export type TTarget = { id: string; orgId: string; ownerTeamId: string | null };
@@ -43,8 +34,8 @@ export async function authorizeTargets(
   options: { lock: boolean },
 ): Promise<TTarget[]> {
   const params: unknown[] = [ids];
-  const visible = scopeSql(ctx.scope, "f", params);
-  const triageable = scopeSql(ctx.triageScope, "f", params);
+  const visible = scopeCondition(ctx.scope, "f", params);
+  const triageable = scopeCondition(ctx.triageScope, "f", params);
   const { rows } = await client.query<{
     id: string;
     org_id: string;

@@ -4,7 +4,6 @@ import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { addTeamMember, createMember, createTestTenant } from "@/lib/testing/factories";
 import { orgTokenTriageContext } from "./triage-context";
-import { listFindingEvents } from "./triage-history";
 import { snoozePresetUntil } from "./triage-schemas";
 import {
   assignFindings,
@@ -349,19 +348,9 @@ describe("commenting", () => {
       { finding_id: id, kind: "commented", actor_id: t.users.editor.id, data: { text: "Tracked in JIRA-42" } },
     ]);
 
-    const history = await listFindingEvents(editor.scope, id);
-    expect(history.map((e) => e.kind)).toEqual(["opened", "commented"]);
-    expect(history[1]).toMatchObject({
-      id: comment.id,
-      actor: { id: t.users.editor.id, email: t.users.editor.email },
-      data: { text: "Tracked in JIRA-42" },
-    });
-
     const viewer = await sessionContext(t.users.viewer, t.org.slug);
     expect((await errorOf(commentOnFinding(viewer, id, "hi"))).code).toBe("forbidden");
-    expect((await listFindingEvents(viewer.scope, id)).length).toBe(2);
     expect((await errorOf(commentOnFinding(editor, t.findings.otherTeam[0]!, "hi"))).code).toBe("not_found");
-    expect((await errorOf(listFindingEvents(editor.scope, t.findings.otherTeam[0]!))).code).toBe("not_found");
     expect(await errorOf(commentOnFinding(editor, id, ""))).toMatchObject({
       code: "bad_request",
       details: { field: "text" },
