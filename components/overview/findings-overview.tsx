@@ -51,6 +51,7 @@ export function FindingsOverview({
   return (
     <div className="space-y-6">
       <div
+        data-testid="headline"
         className={
           unassignedOpen === null
             ? "grid grid-cols-2 gap-4 md:grid-cols-5"
@@ -83,7 +84,8 @@ export function FindingsOverview({
           label="Triaged"
           value={byState.snoozed + byState.resolved}
           href={link({ status: ["snoozed", "resolved"] })}
-          hint={`${byState.snoozed.toLocaleString("en-US")} snoozed, ${byState.resolved.toLocaleString("en-US")} resolved`}
+          hint="snoozed or resolved"
+          title={`${byState.snoozed.toLocaleString("en-US")} snoozed, ${byState.resolved.toLocaleString("en-US")} resolved`}
         />
         {unassignedOpen !== null ? (
           <StatTile

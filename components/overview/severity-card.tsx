@@ -39,6 +39,7 @@ export function SeverityCard({
                 <li key={r.key}>
                   <Link
                     href={link({ severity: [r.key] })}
+                    aria-label={`${SEVERITY_LABEL[r.key]}: ${r.count.toLocaleString("en-US")} open (${r.percent})`}
                     className="-mx-2 flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
                   >
                     <span className={cn("size-2.5 shrink-0 rounded-full", SEVERITY_BG[r.key])} aria-hidden />

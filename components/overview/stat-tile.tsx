@@ -25,18 +25,22 @@ export function StatTile({
   href,
   hint,
   tone = "neutral",
+  title,
 }: {
   label: string;
   value: number;
   href: string;
   hint?: ReactNode;
   tone?: TStatTone;
+  /** More detail on hover. */
+  title?: string;
 }) {
   // A zero is calm whatever it counts: only a non-zero figure gets its colour.
   const effective = value === 0 ? "neutral" : tone;
   return (
     <Link
       href={href}
+      title={title}
       className="group block rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-slate-300 hover:bg-slate-50/60"
     >
       <div className="flex items-center gap-2">

@@ -4,6 +4,9 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import { AXIS_TEXT, GRID_LINE, TREND_FILL } from "./palette";
 import type { TTrend } from "./prepare-trend";
 
+// A day with one fixed finding next to a first import of hundreds still shows a sliver.
+const visibleWhenNonZero = (value: number | undefined | null) => (value ? 3 : 0);
+
 const SERIES = [
   { key: "introduced", label: "New" },
   { key: "fixed", label: "Fixed" },
@@ -71,14 +74,22 @@ export function TrendChart({ trend, height = 208 }: { trend: TTrend; height?: nu
           <Tooltip content={<TrendTooltip />} cursor={{ fill: "#f1f5f9" }} isAnimationActive={false} />
           <Bar
             dataKey="introduced"
+            minPointSize={visibleWhenNonZero}
             stackId="day"
             fill={TREND_FILL.introduced}
             radius={[3, 3, 0, 0]}
             isAnimationActive={false}
           />
-          <Bar dataKey="fixed" stackId="day" fill={TREND_FILL.fixed} isAnimationActive={false} />
+          <Bar
+            dataKey="fixed"
+            minPointSize={visibleWhenNonZero}
+            stackId="day"
+            fill={TREND_FILL.fixed}
+            isAnimationActive={false}
+          />
           <Bar
             dataKey="resolved"
+            minPointSize={visibleWhenNonZero}
             stackId="day"
             fill={TREND_FILL.resolved}
             radius={[0, 0, 3, 3]}

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
+import TeamLayout from "./layout";
 import TeamHomePage from "./page";
 
 // next.config.js enables authInterrupts; the flag reaches forbidden() through this variable.
@@ -31,5 +32,15 @@ describe("team home page", () => {
     signInAs(b.users.owner);
     expect(await statusOf(TeamHomePage(props(a.org.slug, a.team.slug)))).toBe("404");
     expect(await statusOf(TeamHomePage(props(b.org.slug, a.team.slug)))).toBe("404");
+  });
+
+  it("refuses in the layout too, before the page's loading skeleton streams a 200", async () => {
+    const a = await createTestTenant();
+    const layout = (org: string, team: string) => TeamLayout({ children: null, ...props(org, team) });
+    signInAs(a.users.viewer);
+    expect(await statusOf(layout(a.org.slug, a.team.slug))).toBe("rendered");
+    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("404");
+    signInAs(a.users.member);
+    expect(await statusOf(layout(a.org.slug, a.team.slug))).toBe("404");
   });
 });
