@@ -22,7 +22,8 @@ export default defineConfig({
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup.ts"],
     environment: "node",
-    testTimeout: 20_000,
+    // Generous: integration tests ingest real reports, and a busy machine must not turn slowness into failures.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests share one freshly migrated database; each makes its own org.
     pool: "forks",
