@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatLastUsed } from "@/components/ui/format";
@@ -5,26 +6,35 @@ import type { TClusterCompliance, TComplianceCheck } from "@/lib/compliance/quer
 
 const SHOWN_TARGETS = 4;
 
-function Targets({ check }: { check: TComplianceCheck }) {
-  const names = check.targets.map((t) => (t.kind === "Cluster" ? "the cluster" : t.name));
+/** Where the check failed; each node opens its finding (to triage it there). */
+function Targets({ orgSlug, check }: { orgSlug: string; check: TComplianceCheck }) {
+  const name = (t: TComplianceCheck["targets"][number]) => (t.kind === "Cluster" ? "the cluster" : t.name);
   const notOpen = check.targets.filter((t) => t.state !== "open");
   return (
-    <p className="text-xs text-slate-500" title={names.join(", ")}>
-      On {names.slice(0, SHOWN_TARGETS).join(", ")}
-      {names.length > SHOWN_TARGETS ? ` and ${names.length - SHOWN_TARGETS} more` : ""}
+    <p className="text-xs text-slate-500" title={check.targets.map(name).join(", ")}>
+      On{" "}
+      {check.targets.slice(0, SHOWN_TARGETS).map((t, i) => (
+        <span key={t.findingId}>
+          {i > 0 ? ", " : ""}
+          <Link href={`/o/${orgSlug}/findings/${t.findingId}`} className="hover:text-brand-700 hover:underline">
+            {name(t)}
+          </Link>
+        </span>
+      ))}
+      {check.targets.length > SHOWN_TARGETS ? ` and ${check.targets.length - SHOWN_TARGETS} more` : ""}
       {notOpen.length ? ` · ${notOpen.length} snoozed or resolved` : ""}
     </p>
   );
 }
 
-function Check({ check }: { check: TComplianceCheck }) {
+function Check({ orgSlug, check }: { orgSlug: string; check: TComplianceCheck }) {
   return (
     <li className="px-5 py-3">
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <span className="w-14 shrink-0 font-mono text-xs text-slate-500">{check.testNumber}</span>
         <div className="min-w-0 flex-1">
           <p className="text-sm text-slate-900">{check.title}</p>
-          <Targets check={check} />
+          <Targets orgSlug={orgSlug} check={check} />
         </div>
         <div className="flex shrink-0 gap-1">
           {check.status === "FAIL" ? <Badge tone="red">Failed</Badge> : <Badge tone="amber">Manual review</Badge>}
@@ -47,7 +57,7 @@ function Check({ check }: { check: TComplianceCheck }) {
 }
 
 /** One cluster's failed and warned CIS checks, by benchmark section. */
-export function ClusterCompliance({ data }: { data: TClusterCompliance }) {
+export function ClusterCompliance({ orgSlug, data }: { orgSlug: string; data: TClusterCompliance }) {
   const facts = [
     data.benchmarkVersions.length ? `CIS Kubernetes Benchmark ${data.benchmarkVersions.join(", ")}` : "",
     data.nodes.length ? `${data.nodes.length} ${data.nodes.length === 1 ? "node" : "nodes"} with findings` : "",
@@ -85,7 +95,7 @@ export function ClusterCompliance({ data }: { data: TClusterCompliance }) {
             </div>
             <ul className="divide-y divide-slate-100 border-b border-slate-100 last:border-b-0">
               {section.checks.map((check) => (
-                <Check key={check.testNumber} check={check} />
+                <Check key={check.testNumber} orgSlug={orgSlug} check={check} />
               ))}
             </ul>
           </section>

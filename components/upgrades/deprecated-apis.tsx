@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ClusterBar } from "./cluster-bar";
@@ -28,7 +29,7 @@ function ClusterSummary({ group }: { group: TClusterDeprecations }) {
 }
 
 /** Objects on deprecated API versions, per cluster, compared with the cluster's Kubernetes version. */
-export function DeprecatedApis({ clusters }: { clusters: TClusterDeprecations[] }) {
+export function DeprecatedApis({ orgSlug, clusters }: { orgSlug: string; clusters: TClusterDeprecations[] }) {
   return (
     <div>
       {clusters.map((group) => (
@@ -54,7 +55,12 @@ export function DeprecatedApis({ clusters }: { clusters: TClusterDeprecations[] 
                 <tr key={item.findingId}>
                   <Td className="align-top">
                     <p className="text-xs text-slate-500">{item.kind}</p>
-                    <p className="break-all font-medium text-slate-900">{item.name}</p>
+                    <Link
+                      href={`/o/${orgSlug}/findings/${item.findingId}`}
+                      className="break-all font-medium text-slate-900 hover:text-brand-700"
+                    >
+                      {item.name}
+                    </Link>
                     <p className="text-xs text-slate-500">
                       {item.namespace ? `namespace ${item.namespace}` : "cluster-wide"}
                       {item.team ? ` · ${item.team.name}` : ""}

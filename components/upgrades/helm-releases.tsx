@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TClusterRef, THelmRelease } from "@/lib/upgrades/queries";
@@ -5,7 +6,13 @@ import { ClusterBar } from "./cluster-bar";
 import { VersionStep } from "./version-step";
 
 /** Outdated or deprecated Helm releases, per cluster. */
-export function HelmReleases({ clusters }: { clusters: { cluster: TClusterRef; items: THelmRelease[] }[] }) {
+export function HelmReleases({
+  orgSlug,
+  clusters,
+}: {
+  orgSlug: string;
+  clusters: { cluster: TClusterRef; items: THelmRelease[] }[];
+}) {
   return (
     <div>
       {clusters.map(({ cluster, items }) => (
@@ -36,7 +43,12 @@ export function HelmReleases({ clusters }: { clusters: { cluster: TClusterRef; i
               {items.map((r) => (
                 <tr key={r.findingId}>
                   <Td className="align-top">
-                    <p className="break-words font-medium text-slate-900">{r.release}</p>
+                    <Link
+                      href={`/o/${orgSlug}/findings/${r.findingId}`}
+                      className="break-words font-medium text-slate-900 hover:text-brand-700"
+                    >
+                      {r.release}
+                    </Link>
                     <p className="text-xs text-slate-500">
                       namespace {r.namespace || "–"}
                       {r.team ? ` · ${r.team.name}` : ""}

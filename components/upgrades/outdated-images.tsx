@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TClusterRef, TOutdatedImage } from "@/lib/upgrades/queries";
@@ -8,7 +9,13 @@ import { VersionStep } from "./version-step";
 const SHOWN = 3;
 
 /** Container images with newer releases, per cluster, with the safest step (the newest patch) and the workloads. */
-export function OutdatedImages({ clusters }: { clusters: { cluster: TClusterRef; items: TOutdatedImage[] }[] }) {
+export function OutdatedImages({
+  orgSlug,
+  clusters,
+}: {
+  orgSlug: string;
+  clusters: { cluster: TClusterRef; items: TOutdatedImage[] }[];
+}) {
   return (
     <div>
       {clusters.map(({ cluster, items }) => (
@@ -57,8 +64,13 @@ export function OutdatedImages({ clusters }: { clusters: { cluster: TClusterRef;
                       <ul className="space-y-0.5">
                         {image.workloads.slice(0, SHOWN).map((w) => (
                           <li key={w.findingId} className="truncate" title={`${w.kind} ${w.namespace}/${w.name}`}>
-                            {w.namespace ? `${w.namespace}/` : ""}
-                            {w.name}
+                            <Link
+                              href={`/o/${orgSlug}/findings/${w.findingId}`}
+                              className="text-slate-800 hover:text-brand-700"
+                            >
+                              {w.namespace ? `${w.namespace}/` : ""}
+                              {w.name}
+                            </Link>
                             {w.container && w.container !== w.name ? (
                               <span className="text-slate-500"> ({w.container})</span>
                             ) : null}

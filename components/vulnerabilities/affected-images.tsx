@@ -25,6 +25,12 @@ export function AffectedImages({ orgSlug, images }: { orgSlug: string; images: T
                   <span className="font-medium text-slate-900">{f.cluster.name}</span>
                   <Badge tone={STATE_TONE[f.state]}>{f.state}</Badge>
                   <span className="text-xs text-slate-500">since {formatDate(f.firstSeenAt)}</span>
+                  <Link
+                    href={`/o/${orgSlug}/findings/${f.id}`}
+                    className="ml-auto text-xs font-medium text-brand-600 hover:text-brand-700"
+                  >
+                    Open finding<span className="sr-only"> in {f.cluster.name}</span>
+                  </Link>
                 </div>
                 <div className="mt-2 grid gap-3 md:grid-cols-2">
                   <div>

@@ -59,7 +59,7 @@ export default async function CompliancePage({
               are not reported, so there is no pass rate here.
             </Alert>
             {clusters.map((c) => (
-              <ClusterCompliance key={c.cluster.id} data={c} />
+              <ClusterCompliance key={c.cluster.id} orgSlug={slug} data={c} />
             ))}
           </>
         ) : (

@@ -78,7 +78,7 @@ export default async function UpgradesPage({
             description="Objects still written with an API version Kubernetes deprecates or removes, compared with each cluster's version. Change them before upgrading the cluster."
           />
           {apis.clusters.length ? (
-            <DeprecatedApis clusters={apis.clusters} />
+            <DeprecatedApis orgSlug={slug} clusters={apis.clusters} />
           ) : (
             <CardBody>
               <AreaEmpty
@@ -99,7 +99,7 @@ export default async function UpgradesPage({
             description="Releases installed from an outdated chart version, or from a chart its maintainers deprecated."
           />
           {charts.clusters.length ? (
-            <HelmReleases clusters={charts.clusters} />
+            <HelmReleases orgSlug={slug} clusters={charts.clusters} />
           ) : (
             <CardBody>
               <AreaEmpty
@@ -120,7 +120,7 @@ export default async function UpgradesPage({
             description="Images with newer releases. The newest patch release is the safest step; a new major version needs its release notes read first."
           />
           {images.clusters.length ? (
-            <OutdatedImages clusters={images.clusters} />
+            <OutdatedImages orgSlug={slug} clusters={images.clusters} />
           ) : (
             <CardBody>
               <AreaEmpty
