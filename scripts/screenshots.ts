@@ -13,7 +13,12 @@ const height = Number(process.env.HEIGHT ?? 800);
 
 async function main() {
   const targets = process.argv.slice(2).map((arg) => {
-    const [name, url] = arg.includes("=") ? arg.split("=", 2) : [arg.replace(/\W+/g, "-").replace(/^-|-$/g, ""), arg];
+    // Only the first "=" separates the name: the path may have a query string with its own.
+    const at = arg.indexOf("=");
+    const [name, url] =
+      at > 0 && !arg.slice(0, at).includes("/")
+        ? [arg.slice(0, at), arg.slice(at + 1)]
+        : [arg.replace(/\W+/g, "-").replace(/^-|-$/g, ""), arg];
     return { name, url };
   });
   mkdirSync(outDir, { recursive: true });
