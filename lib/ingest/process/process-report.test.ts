@@ -298,3 +298,18 @@ describe("processing a Trivy report", () => {
     expect(by.removed).toBe(s2.removed);
   });
 });
+
+describe("processing a kube-bench report", () => {
+  it("keeps the parser's totals (passed controls too) with the report", async () => {
+    const org = await createTestOrg();
+    const cluster = await createTestCluster(org.id, { slug: "prod" });
+    const body = fixture("lib/ingest/parsers/fixtures/kube-bench-agent.json");
+    const { outcome } = await upload(org.id, cluster.id, "kube-bench", body);
+    expect(outcome?.status).toBe("processed");
+    const stored = await pool.query<{ summary: { meta?: { totals?: { pass: number } } } }>(
+      `SELECT summary FROM reports WHERE cluster_id = $1`,
+      [cluster.id],
+    );
+    expect(stored.rows[0].summary.meta?.totals?.pass).toBeGreaterThan(0);
+  });
+});

@@ -46,8 +46,12 @@ async function claim(client: PoolClient, target: TProcessTarget): Promise<TRepor
 async function apply(client: PoolClient, ctx: TReportContext, json: unknown): Promise<Record<string, unknown>> {
   const parsed = parseReport(ctx.source, json);
   switch (parsed.kind) {
-    case "findings":
-      return applyFindings(client, ctx, findingRowsFromParsed(parsed.result.findings));
+    case "findings": {
+      const counts = await applyFindings(client, ctx, findingRowsFromParsed(parsed.result.findings));
+      // What the parser learned beyond findings (e.g. kube-bench's passed controls per node) stays
+      // with the report for the pages that show it.
+      return parsed.result.meta ? { ...counts, meta: parsed.result.meta } : counts;
+    }
     case "images":
       return applyImages(client, ctx, parsed.result.images ?? []);
     case "inventory":
