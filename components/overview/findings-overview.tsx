@@ -84,7 +84,7 @@ export function FindingsOverview({
           label="Triaged"
           value={byState.snoozed + byState.resolved}
           href={link({ status: ["snoozed", "resolved"] })}
-          hint="snoozed or resolved"
+          hint="snoozed, resolved"
           title={`${byState.snoozed.toLocaleString("en-US")} snoozed, ${byState.resolved.toLocaleString("en-US")} resolved`}
         />
         {unassignedOpen !== null ? (

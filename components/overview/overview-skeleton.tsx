@@ -22,21 +22,21 @@ export function OverviewSkeleton({ tiles = 5 }: { tiles?: number }) {
       </div>
       <div className={cn("grid grid-cols-2 gap-4", tiles > 5 ? "md:grid-cols-3 xl:grid-cols-6" : "md:grid-cols-5")}>
         {Array.from({ length: tiles }, (_, i) => (
-          <CardShell key={i} className="h-[106px] p-4">
+          <CardShell key={i} className="h-[114px] p-4">
             <Block className="h-4 w-24" />
             <Block className="mt-3 h-8 w-16" />
           </CardShell>
         ))}
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <CardShell className="h-[357px] p-5 lg:col-span-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-5">
+        <CardShell className="h-[353px] p-5 lg:col-span-3">
           <Block className="h-5 w-32" />
           <Block className="mt-12 h-52 w-full" />
         </CardShell>
-        <CardShell className="h-[357px] p-5">
+        <CardShell className="h-[353px] p-5 lg:col-span-2">
           <Block className="h-5 w-36" />
           <div className="mt-16 flex items-center gap-6">
-            <div className="size-[168px] shrink-0 animate-pulse rounded-full border-[20px] border-slate-200/70" />
+            <div className="size-[152px] shrink-0 animate-pulse rounded-full border-[20px] border-slate-200/70" />
             <div className="flex-1 space-y-3">
               <Block className="h-4 w-full" />
               <Block className="h-4 w-full" />
@@ -46,11 +46,11 @@ export function OverviewSkeleton({ tiles = 5 }: { tiles?: number }) {
           </div>
         </CardShell>
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <CardShell className="h-72 p-5 lg:col-span-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-5">
+        <CardShell className="h-72 p-5 lg:col-span-3">
           <Block className="h-5 w-48" />
         </CardShell>
-        <CardShell className="h-72 p-5">
+        <CardShell className="h-72 p-5 lg:col-span-2">
           <Block className="h-5 w-36" />
         </CardShell>
       </div>

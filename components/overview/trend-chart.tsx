@@ -4,9 +4,6 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import { AXIS_TEXT, GRID_LINE, TREND_FILL } from "./palette";
 import type { TTrend } from "./prepare-trend";
 
-// A day with one fixed finding next to a first import of hundreds still shows a sliver.
-const visibleWhenNonZero = (value: number | undefined | null) => (value ? 3 : 0);
-
 const SERIES = [
   { key: "introduced", label: "New" },
   { key: "fixed", label: "Fixed" },
@@ -41,6 +38,10 @@ function TrendTooltip({ active, payload }: TTooltipProps) {
  * height, so the space is reserved before the chart measures its width in the browser.
  */
 export function TrendChart({ trend, height = 208 }: { trend: TTrend; height?: number }) {
+  // A day with one fixed finding next to a first import of hundreds still gets a sliver. Recharts
+  // passes a stacked segment's running total, so the day's own value is looked up by index.
+  const sliver = (key: "introduced" | "fixed" | "resolved") => (_: unknown, index: number) =>
+    trend.points[index]?.[key] ? 3 : 0;
   return (
     <div style={{ height }} aria-hidden>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height }}>
@@ -74,7 +75,7 @@ export function TrendChart({ trend, height = 208 }: { trend: TTrend; height?: nu
           <Tooltip content={<TrendTooltip />} cursor={{ fill: "#f1f5f9" }} isAnimationActive={false} />
           <Bar
             dataKey="introduced"
-            minPointSize={visibleWhenNonZero}
+            minPointSize={sliver("introduced")}
             stackId="day"
             fill={TREND_FILL.introduced}
             radius={[3, 3, 0, 0]}
@@ -82,14 +83,14 @@ export function TrendChart({ trend, height = 208 }: { trend: TTrend; height?: nu
           />
           <Bar
             dataKey="fixed"
-            minPointSize={visibleWhenNonZero}
+            minPointSize={sliver("fixed")}
             stackId="day"
             fill={TREND_FILL.fixed}
             isAnimationActive={false}
           />
           <Bar
             dataKey="resolved"
-            minPointSize={visibleWhenNonZero}
+            minPointSize={sliver("resolved")}
             stackId="day"
             fill={TREND_FILL.resolved}
             radius={[0, 0, 3, 3]}
