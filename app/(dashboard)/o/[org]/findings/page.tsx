@@ -1,29 +1,290 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { visibleTeams } from "@/lib/auth/access";
+import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
+import {
+  hasActiveFilters,
+  parseFindingFilters,
+  toFindingSearchParams,
+  UNASSIGNED_TEAM,
+  type TFindingFilters,
+} from "@/lib/findings/filters";
+import { listCheckGroups, listFindings, listResourceGroups, type TPage } from "@/lib/findings/queries";
+import { listSavedViews } from "@/lib/findings/saved-views";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
+import { findingFilterOptions } from "@/lib/findings/ui-filter-options";
+import { formatAge, wherePath } from "@/lib/findings/ui-format";
+import { CATEGORY_LABELS, RESOLUTION_TEXT } from "@/lib/findings/ui-labels";
+import {
+  canonicalRedirectQuery,
+  clearedFilters,
+  filterChips,
+  findingDetailHref,
+  findingsListHref,
+  findingsListPath,
+  findingsQuery,
+  FIRST_PAGE,
+  nextPage,
+  normalizeFilters,
+  parsePageState,
+  previousPage,
+  type TFilterNames,
+} from "@/lib/findings/ui-list";
+import { AppError } from "@/lib/server/errors";
+import { CheckGroupsTable, type TCheckGroupRow } from "@/components/findings/check-groups-table";
+import { FilterChips } from "@/components/findings/filter-chips";
+import { FindingsEmpty, type TEmptyReason } from "@/components/findings/findings-empty";
+import { FindingsFilterBar } from "@/components/findings/findings-filter-bar";
+import { FindingsPager } from "@/components/findings/findings-pager";
+import { FindingsTable } from "@/components/findings/findings-table";
+import { FindingsTabs } from "@/components/findings/findings-tabs";
+import { MenuCloser } from "@/components/findings/menu-closer";
+import { ResourceGroupsTable, type TResourceGroupRow } from "@/components/findings/resource-groups-table";
+import type { TListRow } from "@/components/findings/row-types";
+import { SavedViews } from "@/components/findings/saved-views";
+import type { TSeverity } from "@/components/findings/severity-badge";
+import { ViewToolbar } from "@/components/findings/view-toolbar";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { EmptyIcon } from "@/components/ui/icons";
-import { LinkButton } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Findings" };
 
-export default async function FindingsPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const access = await requireOrgPage(org);
+const PAGE_SIZE = 50;
+
+function toSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  }
+  return params;
+}
+
+/** Runs a page query; a cursor the query refuses (tampered, or from another sort) is an empty page. */
+async function loadPage<T>(load: () => Promise<TPage<T>>): Promise<TPage<T> | null> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof AppError && err.code === "bad_request") return null;
+    throw err;
+  }
+}
+
+export default async function FindingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: orgSlug } = await params;
+  const access = await requireOrgPage(orgSlug);
+  const org = access.org.slug;
+  const search = toSearchParams(await searchParams);
+  const canonical = canonicalRedirectQuery(search);
+  if (canonical !== null) redirect(canonical ? `${findingsListPath(org)}?${canonical}` : findingsListPath(org));
+
+  const parsed = parseFindingFilters(search);
+  const filters = normalizeFilters(parsed.filters);
+  const pageState = parsePageState(search);
+  const scope = findingScopeOf(access, "team:read");
+  const triageScope = findingScopeOf(access, "team:triage");
+  const viewer = { userId: access.user.id };
+  const listOptions = { limit: PAGE_SIZE, cursor: pageState.cursor };
+  const now = new Date();
+
+  const [teams, options, savedViews, findings, checks, resources] = await Promise.all([
+    visibleTeams(access),
+    findingFilterOptions(access, scope),
+    listSavedViews(access.org.id, access.user.id),
+    filters.group === "none" ? loadPage(() => listFindings(scope, filters, viewer, listOptions)) : null,
+    filters.group === "check" ? loadPage(() => listCheckGroups(scope, filters, viewer, listOptions)) : null,
+    filters.group === "resource" ? loadPage(() => listResourceGroups(scope, filters, viewer, listOptions)) : null,
+  ]);
+
+  const teamIdBySlug = new Map(teams.map((t) => [t.slug, t.id]));
+  const names: TFilterNames = {
+    teams: Object.fromEntries(teams.map((t) => [t.slug, t.name])),
+    clusters: Object.fromEntries(options.clusters.map((c) => [c.slug, c.name])),
+    people: Object.fromEntries(options.people.map((p) => [p.id, p.name])),
+  };
+  const hrefOf = (change: Partial<TFindingFilters>) => findingsListHref(org, { ...filters, ...change });
+  const currentQuery = findingsQuery(filters, pageState);
+  const viewQuery = findingsQuery(filters);
+  const page = findings ?? checks ?? resources;
+  const canTriageTeam = (slug: string | null) =>
+    scopeIncludesTeam(triageScope, slug === null ? null : (teamIdBySlug.get(slug) ?? "?"));
+
+  const rows: TListRow[] = (findings?.data ?? []).map((f) => ({
+    id: f.id,
+    href: findingDetailHref(org, f.id, currentQuery),
+    title: f.title,
+    severity: f.severity as TSeverity,
+    category: CATEGORY_LABELS[f.category] ?? f.category,
+    // The advisory id, unless the title already starts with it ("CVE-2021-30139 in apk-tools").
+    vulnerabilityId: f.vulnerabilityId && !f.title.includes(f.vulnerabilityId) ? f.vulnerabilityId : "",
+    where: wherePath(f),
+    team: f.team,
+    assignee: f.assignee?.name || null,
+    state: f.state,
+    stateDetail:
+      f.state === "snoozed" && f.snoozedUntil
+        ? `until ${formatDate(f.snoozedUntil)}`
+        : f.state === "resolved" && f.resolution
+          ? (RESOLUTION_TEXT[f.resolution] ?? null)
+          : null,
+    firstSeen: { age: formatAge(f.firstSeenAt, now), exact: formatDateTime(f.firstSeenAt) },
+    canTriage: canTriageTeam(f.team?.slug ?? null),
+  }));
+  const checkRows: TCheckGroupRow[] = (checks?.data ?? []).map((c) => ({
+    key: `${c.source}/${c.checkId}`,
+    href: hrefOf({ check: [c.checkId], group: "none" }),
+    title: c.title,
+    checkId: c.checkId,
+    source: c.source,
+    category: c.category,
+    severity: c.severity as TSeverity,
+    findings: c.findings,
+    resources: c.resources,
+    clusters: c.clusters,
+    firstSeen: { age: formatAge(c.firstSeenAt, now), exact: formatDateTime(c.firstSeenAt) },
+  }));
+  const resourceRows: TResourceGroupRow[] = (resources?.data ?? []).map((r) => ({
+    key: `${r.cluster.slug}/${r.namespace}/${r.kind}/${r.name}`,
+    // No filter names one object; cluster, namespace and its name narrow the list down to it.
+    href: hrefOf({
+      cluster: [r.cluster.slug],
+      namespace: r.namespace ? [r.namespace] : filters.namespace,
+      q: r.name,
+      group: "none",
+    }),
+    kind: r.kind,
+    name: r.name,
+    where: [r.cluster.name, r.namespace].filter(Boolean).join(" › "),
+    team: r.team?.name ?? null,
+    severity: r.severity as TSeverity,
+    findings: r.findings,
+    bySeverity: r.bySeverity,
+  }));
+
+  const previous = previousPage(pageState);
+  const pageCount = page?.data.length ?? 0;
+  const unit = filters.group === "check" ? "checks" : filters.group === "resource" ? "resources" : "findings";
+  const triageAny = triageScope.teamIds === null || triageScope.teamIds.length > 0 || triageScope.unassigned;
+
+  let empty: TEmptyReason | null = null;
+  if (!page) empty = { kind: "bad-page", firstHref: hrefOf({}) };
+  else if (page.data.length === 0) {
+    const onlyTeam = !hasActiveFilters({ ...filters, team: [] });
+    if (options.total === 0 && !hasActiveFilters(filters)) {
+      empty = {
+        kind: "no-findings",
+        hasClusters: options.hasClusters,
+        canConnect: canOrg(access.role, "org:clusters:manage"),
+        clustersHref: `/o/${org}/clusters`,
+      };
+    } else if (onlyTeam && !pageState.cursor) {
+      const team = filters.team.length === 1 ? filters.team[0] : null;
+      empty = {
+        kind: "all-clear",
+        who: team === UNASSIGNED_TEAM ? "unassigned findings" : team ? (names.teams[team] ?? team) : "your teams",
+        otherStatesHref: hrefOf({ status: ["snoozed", "resolved"] }),
+      };
+    } else {
+      empty = pageState.cursor
+        ? { kind: "bad-page", firstHref: hrefOf({}) }
+        : { kind: "filtered", clearHref: findingsListHref(org, clearedFilters(filters)) };
+    }
+  }
+
+  const exportHref = `/api/v1/findings/export?${new URLSearchParams([["org", org], ...toFindingSearchParams(filters)])}`;
+
   return (
     <>
+      <MenuCloser />
       <PageHeader
         title="Findings"
-        description="Security, reliability, efficiency and deprecation issues in your team's workloads, with how to fix them."
+        description="What is wrong in your team's workloads, where, and how to fix it."
+        actions={
+          <>
+            <SavedViews
+              orgSlug={org}
+              query={viewQuery}
+              views={savedViews.map((v) => ({
+                id: v.id,
+                name: v.name,
+                href: v.query ? `${findingsListPath(org)}?${v.query}` : findingsListPath(org),
+                current: v.query === viewQuery,
+              }))}
+            />
+            <a href={exportHref} className={buttonClass("secondary")} download>
+              Export CSV
+            </a>
+          </>
+        }
       />
-      <EmptyState
-        icon={<EmptyIcon name="shield" />}
-        title="No findings yet"
-        action={<LinkButton href={`/o/${access.org.slug}/clusters`}>Connect a cluster</LinkButton>}
-      >
-        Findings appear here when a cluster&apos;s agent uploads its first Polaris, Trivy, Pluto, Nova, Goldilocks or
-        kube-bench report. Each one is assigned to the team that owns the workload.
-      </EmptyState>
+      <FindingsTabs orgSlug={org} team={filters.team.length === 1 ? filters.team[0] : null} />
+      <div className="space-y-3">
+        <FindingsFilterBar
+          action={findingsListPath(org)}
+          filters={filters}
+          names={names}
+          choices={{
+            teams: teams.map((t) => ({ slug: t.slug, name: t.name })),
+            unassigned: scope.unassigned,
+            clusters: options.clusters,
+            namespaces: options.namespaces,
+            people: options.people,
+            viewerId: access.user.id,
+          }}
+        />
+        {parsed.problems.length ? (
+          <Alert tone="warning">
+            Some of this link&apos;s filters were not understood and are ignored:{" "}
+            {parsed.problems.map((p) => p.message).join(" ")}
+          </Alert>
+        ) : null}
+        <FilterChips
+          chips={filterChips(org, filters, names)}
+          clearHref={findingsListHref(org, clearedFilters(filters))}
+        />
+        <Card className="overflow-visible">
+          <div className="border-b border-slate-100 px-4 py-3">
+            <ViewToolbar filters={filters} hrefOf={hrefOf}>
+              <span className="text-xs text-slate-500">
+                {options.open.toLocaleString("en-US")} open in{" "}
+                {scope.teamIds === null ? "the organization" : "your teams"}
+              </span>
+            </ViewToolbar>
+          </div>
+          {empty ? (
+            <div className="p-4">
+              <FindingsEmpty reason={empty} />
+            </div>
+          ) : null}
+          {rows.length ? (
+            <FindingsTable
+              orgSlug={org}
+              rows={rows}
+              viewerId={access.user.id}
+              people={triageAny ? options.people : []}
+            />
+          ) : null}
+          {checkRows.length ? <CheckGroupsTable rows={checkRows} /> : null}
+          {resourceRows.length ? <ResourceGroupsTable rows={resourceRows} /> : null}
+          {page ? (
+            <FindingsPager
+              shown={`${pageCount.toLocaleString("en-US")} ${unit} on this page`}
+              firstHref={pageState.cursor ? findingsListHref(org, filters, FIRST_PAGE) : null}
+              prevHref={previous ? findingsListHref(org, filters, previous) : null}
+              nextHref={page.nextCursor ? findingsListHref(org, filters, nextPage(pageState, page.nextCursor)) : null}
+            />
+          ) : null}
+        </Card>
+      </div>
     </>
   );
 }

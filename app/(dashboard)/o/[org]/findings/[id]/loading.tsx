@@ -1,0 +1,5 @@
+import { FindingDetailSkeleton } from "@/components/findings/findings-skeleton";
+
+export default function FindingLoading() {
+  return <FindingDetailSkeleton />;
+}

@@ -1,0 +1,210 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { getFinding, type TFindingDetail } from "@/lib/findings/get-finding";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
+import { findingPeople } from "@/lib/findings/ui-filter-options";
+import { eligibleAssignees, formatAge, packagesOf, wherePath } from "@/lib/findings/ui-format";
+import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
+import { safeBackHref } from "@/lib/findings/ui-list";
+import { AppError } from "@/lib/server/errors";
+import {
+  PackagesTable,
+  RawEvidence,
+  StatusList,
+  WhereList,
+  WorkloadsTable,
+} from "@/components/findings/finding-sections";
+import { FindingHistory } from "@/components/findings/finding-history";
+import { FindingsTabs } from "@/components/findings/findings-tabs";
+import { MenuCloser } from "@/components/findings/menu-closer";
+import { NoteForm } from "@/components/findings/note-form";
+import { RichText } from "@/components/findings/rich-text";
+import { SeverityBadge, type TSeverity } from "@/components/findings/severity-badge";
+import { TriagePanel } from "@/components/findings/triage-panel";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { ExternalLink, hostOf, preferredReferences } from "@/components/vulnerabilities/reference-links";
+
+export const metadata: Metadata = { title: "Finding" };
+
+async function loadFinding(scope: Parameters<typeof getFinding>[0], id: string): Promise<TFindingDetail> {
+  try {
+    return await getFinding(scope, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+const MAX_REFERENCES = 6;
+
+export default async function FindingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: orgSlug, id } = await params;
+  const access = await requireOrgPage(orgSlug);
+  const org = access.org.slug;
+  const back = (await searchParams).back;
+  const backHref = safeBackHref(org, Array.isArray(back) ? back[0] : back);
+  const scope = findingScopeOf(access, "team:read");
+  const finding = await loadFinding(scope, id);
+  const canTriage = scopeIncludesTeam(findingScopeOf(access, "team:triage"), finding.team?.id ?? null);
+  const people = canTriage ? await findingPeople(access, scope) : null;
+  const now = new Date();
+  const isVulnerability = Boolean(finding.vulnerabilityId);
+  const packages = packagesOf(finding.evidence);
+  const references = isVulnerability ? preferredReferences(finding.references, MAX_REFERENCES) : finding.references;
+  const teamHref =
+    finding.team && scopeIncludesTeam(scope, finding.team.id) ? `/o/${org}/teams/${finding.team.slug}` : null;
+
+  return (
+    <>
+      <MenuCloser />
+      <FindingsTabs orgSlug={org} />
+      <Link
+        href={backHref}
+        className="mb-4 inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900"
+        data-testid="back-to-findings"
+      >
+        <span aria-hidden>←</span> Back to findings
+      </Link>
+      <header className="mb-6">
+        <div className="flex flex-wrap items-center gap-2">
+          <SeverityBadge severity={finding.severity as TSeverity} />
+          <Badge tone={STATE_TONES[finding.state]}>{STATE_LABELS[finding.state]}</Badge>
+          <span className="text-sm text-slate-500">
+            {CATEGORY_LABELS[finding.category] ?? finding.category} · {SOURCE_LABELS[finding.source] ?? finding.source}{" "}
+            · <code className="font-mono text-xs">{finding.checkId}</code>
+          </span>
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words text-slate-900">{finding.title}</h1>
+        <p className="mt-1.5 text-sm text-slate-600">
+          <span className="font-medium text-slate-700">{finding.team?.name ?? "Unassigned"}</span>
+          <span className="px-1.5 text-slate-300">·</span>
+          {wherePath(finding).join(" › ")}
+          <span className="px-1.5 text-slate-300">·</span>
+          <span title={formatDateTime(finding.firstSeenAt)}>first seen {formatAge(finding.firstSeenAt, now)}</span>
+        </p>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader title="Why it matters" />
+            <CardBody className="text-sm text-slate-700">
+              {finding.description ? (
+                <RichText text={finding.description} />
+              ) : (
+                <p className="text-slate-500">The report gave no description for this check.</p>
+              )}
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="How to fix it" />
+            <CardBody className="space-y-4 text-sm text-slate-700">
+              {finding.remediation ? (
+                <RichText text={finding.remediation} />
+              ) : (
+                <p className="text-slate-500">No fix is known yet; the links below explain the problem.</p>
+              )}
+              {references.length ? (
+                <div>
+                  <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                    {isVulnerability ? "Advisories" : "Check documentation"}
+                  </h3>
+                  <ul className="mt-1.5 space-y-1">
+                    {references.map((url) => (
+                      <li key={url} className="min-w-0 truncate">
+                        <ExternalLink href={url}>{isVulnerability ? hostOf(url) : url}</ExternalLink>
+                        {isVulnerability ? <span className="ml-2 text-xs text-slate-400">{url}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {isVulnerability ? (
+                <p>
+                  <Link
+                    href={`/o/${org}/findings/vulnerabilities/${encodeURIComponent(finding.vulnerabilityId)}`}
+                    className="font-medium text-brand-600 hover:text-brand-700"
+                  >
+                    Every image with {finding.vulnerabilityId} →
+                  </Link>
+                </p>
+              ) : null}
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader
+              title="Evidence"
+              description={
+                packages.length
+                  ? "The packages in the image that carry this vulnerability."
+                  : "What the report said about this resource."
+              }
+            />
+            <CardBody className="space-y-4">
+              {packages.length ? <PackagesTable packages={packages} /> : null}
+              <RawEvidence evidence={finding.evidence} />
+            </CardBody>
+          </Card>
+
+          {finding.image && finding.workloads.length ? (
+            <Card>
+              <CardHeader
+                title="Workloads running this image"
+                description={`In ${finding.cluster.name}. Upgrading the image fixes the finding for all of them.`}
+              />
+              <WorkloadsTable workloads={finding.workloads} />
+            </Card>
+          ) : null}
+
+          <Card>
+            <CardHeader title="History and notes" description="Reports, decisions and notes, newest first." />
+            <CardBody className="space-y-5">
+              {canTriage ? <NoteForm orgSlug={org} findingId={finding.id} /> : null}
+              <FindingHistory events={finding.events} source={finding.source} now={now} />
+            </CardBody>
+          </Card>
+        </div>
+
+        <aside className="space-y-6" aria-label="Status and location">
+          <Card>
+            <CardHeader title="Status" />
+            <CardBody className="space-y-4">
+              <StatusList finding={finding} now={now} />
+              {canTriage && people ? (
+                <div className="border-t border-slate-100 pt-4">
+                  <TriagePanel
+                    orgSlug={org}
+                    findingId={finding.id}
+                    resolved={finding.state === "resolved"}
+                    snoozed={finding.state === "snoozed"}
+                    assigneeId={finding.assignee?.id ?? null}
+                    people={eligibleAssignees(people, [finding.team?.slug ?? null])}
+                    viewerId={access.user.id}
+                  />
+                </div>
+              ) : null}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Where" />
+            <CardBody>
+              <WhereList finding={finding} teamHref={teamHref} />
+            </CardBody>
+          </Card>
+        </aside>
+      </div>
+    </>
+  );
+}

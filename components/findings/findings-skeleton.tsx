@@ -1,0 +1,95 @@
+import { cn } from "@/components/ui/cn";
+
+function Block({ className }: { className?: string }) {
+  return <div className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
+}
+
+/**
+ * The findings area's shape while a page loads: header, tabs, filter bar and a table, at the
+ * heights the real page has, so nothing jumps when it arrives.
+ */
+export function FindingsListSkeleton() {
+  return (
+    <div aria-busy="true" aria-live="polite">
+      <span className="sr-only">Loading findings…</span>
+      <div className="mb-6 flex items-end justify-between gap-4">
+        <div className="space-y-2">
+          <Block className="h-8 w-40" />
+          <Block className="h-4 w-96 max-w-full" />
+        </div>
+        <div className="flex gap-2">
+          <Block className="h-9 w-28" />
+          <Block className="h-9 w-24" />
+        </div>
+      </div>
+      <div className="mb-6 flex gap-6 border-b border-slate-200 pb-2.5">
+        {["w-20", "w-28", "w-20", "w-24"].map((w, i) => (
+          <Block key={i} className={cn("h-4", w)} />
+        ))}
+      </div>
+      <div className="mb-3 flex flex-wrap gap-2">
+        <Block className="h-8 w-64" />
+        {Array.from({ length: 8 }, (_, i) => (
+          <Block key={i} className="h-8 w-24" />
+        ))}
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="flex justify-between border-b border-slate-100 px-4 py-3">
+          <Block className="h-7 w-64" />
+          <Block className="h-7 w-36" />
+        </div>
+        <div className="h-9 border-b border-slate-200 bg-slate-50" />
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="flex items-start gap-6 border-b border-slate-100 px-4 py-3 last:border-0">
+            <Block className="h-5 w-16 rounded-full" />
+            <div className="flex-1 space-y-2">
+              <Block className="h-4 w-3/4" />
+              <Block className="h-3 w-1/2" />
+            </div>
+            <Block className="h-4 w-24" />
+            <Block className="h-5 w-16 rounded-full" />
+            <Block className="h-4 w-20" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A finding's page while it loads: header, then the two columns. */
+export function FindingDetailSkeleton() {
+  return (
+    <div aria-busy="true" aria-live="polite">
+      <span className="sr-only">Loading the finding…</span>
+      <Block className="mb-4 h-4 w-32" />
+      <div className="mb-6 space-y-3">
+        <div className="flex gap-2">
+          <Block className="h-5 w-16 rounded-full" />
+          <Block className="h-5 w-16 rounded-full" />
+        </div>
+        <Block className="h-7 w-2/3" />
+        <Block className="h-4 w-1/2" />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-6">
+          {["h-32", "h-40", "h-48"].map((h, i) => (
+            <div key={i} className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", h)}>
+              <Block className="h-5 w-40" />
+              <Block className="mt-4 h-4 w-full" />
+              <Block className="mt-2 h-4 w-5/6" />
+            </div>
+          ))}
+        </div>
+        <div className="space-y-6">
+          <div className="h-56 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <Block className="h-5 w-24" />
+            <Block className="mt-4 h-8 w-full" />
+          </div>
+          <div className="h-72 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <Block className="h-5 w-24" />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

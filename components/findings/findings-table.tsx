@@ -1,0 +1,249 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { BulkBar } from "./bulk-bar";
+import type { TListRow } from "./row-types";
+import { SeverityBadge } from "./severity-badge";
+import type { TAssignablePerson } from "@/lib/findings/ui-format";
+
+const CHECKBOX = "size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500 focus:ring-offset-1";
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return Boolean(el?.closest("input, textarea, select, [contenteditable=true], dialog[open]"));
+}
+
+/**
+ * The findings of one page. Triagers get checkboxes (Shift-click selects a range) and the bulk
+ * bar; everyone gets keyboard shortcuts: j / k move between findings, x selects the current one,
+ * / jumps to the search box, Enter opens.
+ */
+export function FindingsTable({
+  orgSlug,
+  rows,
+  people,
+  viewerId,
+}: {
+  orgSlug: string;
+  rows: TListRow[];
+  people: TAssignablePerson[];
+  viewerId: string;
+}) {
+  const triage = rows.some((r) => r.canTriage);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const lastClicked = useRef<number | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  // After a refresh some findings may have left the page; a selection only holds rows on it.
+  const selectable = useMemo(() => rows.filter((r) => r.canTriage), [rows]);
+  const selected = useMemo(() => selectable.filter((r) => picked.has(r.id)), [selectable, picked]);
+  const allPicked = selectable.length > 0 && selected.length === selectable.length;
+
+  const toggle = useCallback((id: string, on?: boolean) => {
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on ?? !next.has(id)) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const onRowCheck = (index: number, event: React.MouseEvent<HTMLInputElement>) => {
+    const row = rows[index];
+    const on = event.currentTarget.checked;
+    if (event.shiftKey && lastClicked.current !== null) {
+      const [from, to] = [lastClicked.current, index].sort((a, b) => a - b);
+      setPicked((prev) => {
+        const next = new Set(prev);
+        for (const r of rows.slice(from, to + 1)) {
+          if (!r.canTriage) continue;
+          if (on) next.add(r.id);
+          else next.delete(r.id);
+        }
+        return next;
+      });
+    } else toggle(row.id, on);
+    lastClicked.current = index;
+  };
+
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = selected.length > 0 && !allPicked;
+  }, [selected.length, allPicked]);
+
+  useEffect(() => {
+    const links = () => [...(tableRef.current?.querySelectorAll<HTMLAnchorElement>("a[data-row-link]") ?? [])];
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === "/") {
+        const search = document.querySelector<HTMLInputElement>("[data-shortcut=search]");
+        if (search) {
+          event.preventDefault();
+          search.focus();
+          search.select();
+        }
+        return;
+      }
+      if (event.key !== "j" && event.key !== "k" && event.key !== "x") return;
+      const all = links();
+      if (!all.length) return;
+      const current = all.findIndex((a) => a === document.activeElement);
+      if (event.key === "x") {
+        const id = current >= 0 ? all[current].closest("tr")?.dataset.rowId : undefined;
+        const row = rows.find((r) => r.id === id);
+        if (row?.canTriage) {
+          event.preventDefault();
+          toggle(row.id);
+        }
+        return;
+      }
+      event.preventDefault();
+      const next = current < 0 ? 0 : Math.min(all.length - 1, Math.max(0, current + (event.key === "j" ? 1 : -1)));
+      all[next].focus();
+      all[next].scrollIntoView({ block: "nearest" });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [rows, toggle]);
+
+  return (
+    <div>
+      {triage ? (
+        <BulkBar
+          orgSlug={orgSlug}
+          selected={selected}
+          people={people}
+          viewerId={viewerId}
+          onClear={() => setPicked(new Set())}
+        />
+      ) : null}
+      <div className="overflow-x-auto">
+        <table ref={tableRef} className="w-full table-fixed divide-y divide-slate-200 text-sm">
+          <colgroup>
+            {triage ? <col className="w-10" /> : null}
+            <col className="w-24" />
+            <col />
+            <col className="w-32" />
+            <col className="w-28" />
+            <col className="w-28" />
+          </colgroup>
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase">
+            <tr>
+              {triage ? (
+                <th scope="col" className="py-2.5 pl-4">
+                  <input
+                    ref={selectAll}
+                    type="checkbox"
+                    className={CHECKBOX}
+                    aria-label="Select all on this page"
+                    checked={allPicked}
+                    onChange={(e) =>
+                      setPicked(e.currentTarget.checked ? new Set(selectable.map((r) => r.id)) : new Set())
+                    }
+                  />
+                </th>
+              ) : null}
+              <th scope="col" className="px-4 py-2.5">
+                Severity
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Finding
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Team
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                First seen
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 bg-white">
+            {rows.map((row, index) => {
+              const isPicked = row.canTriage && picked.has(row.id);
+              return (
+                <tr
+                  key={row.id}
+                  data-row-id={row.id}
+                  className={cn("group align-top", isPicked ? "bg-brand-50/60" : "hover:bg-slate-50/70")}
+                >
+                  {triage ? (
+                    <td className="py-3 pl-4">
+                      {row.canTriage ? (
+                        <input
+                          type="checkbox"
+                          className={cn(CHECKBOX, "mt-0.5")}
+                          aria-label={`Select ${row.title}`}
+                          checked={isPicked}
+                          onClick={(e) => onRowCheck(index, e)}
+                          onChange={() => undefined}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
+                  <td className="px-4 py-3">
+                    <SeverityBadge severity={row.severity} />
+                    <div className="mt-1 text-xs text-slate-500">{row.category}</div>
+                  </td>
+                  <td className="min-w-0 px-4 py-3">
+                    <Link
+                      href={row.href}
+                      data-row-link
+                      className="line-clamp-2 font-medium break-words text-slate-900 hover:text-brand-700 focus-visible:rounded focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+                    >
+                      {row.title}
+                    </Link>
+                    <p className="mt-0.5 truncate text-xs text-slate-500" title={row.where.join(" › ")}>
+                      {row.vulnerabilityId ? (
+                        <code className="mr-1.5 font-mono text-slate-600">{row.vulnerabilityId}</code>
+                      ) : null}
+                      {row.where.map((part, i) => (
+                        <span key={i}>
+                          {i > 0 ? (
+                            <span className="px-1 text-slate-300" aria-hidden>
+                              ›
+                            </span>
+                          ) : null}
+                          {i > 0 ? <span className="sr-only">, </span> : null}
+                          {part}
+                        </span>
+                      ))}
+                    </p>
+                  </td>
+                  <td className="px-4 py-3">
+                    <div className={cn("truncate", row.team ? "text-slate-700" : "text-slate-400 italic")}>
+                      {row.team?.name ?? "Unassigned"}
+                    </div>
+                    {row.assignee ? (
+                      <div className="mt-0.5 flex items-center gap-1 truncate text-xs text-slate-500">
+                        <span className="sr-only">Assigned to</span>
+                        <svg viewBox="0 0 16 16" className="size-3 shrink-0 text-slate-400" aria-hidden>
+                          <circle cx="8" cy="5.5" r="2.5" fill="currentColor" />
+                          <path d="M3 14c.6-2.8 2.6-4 5-4s4.4 1.2 5 4z" fill="currentColor" />
+                        </svg>
+                        <span className="truncate">{row.assignee}</span>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={STATE_TONES[row.state]}>{STATE_LABELS[row.state]}</Badge>
+                    {row.stateDetail ? <div className="mt-1 text-xs text-slate-500">{row.stateDetail}</div> : null}
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                    <time title={row.firstSeen.exact}>{row.firstSeen.age}</time>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

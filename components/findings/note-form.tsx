@@ -1,0 +1,66 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { commentOnFindingAction } from "@/app/(dashboard)/o/[org]/findings/actions";
+import { MAX_COMMENT } from "@/lib/findings/triage-schemas";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/field";
+
+/** Adds a note to the finding's history; the form empties once it is saved. */
+export function NoteForm({ orgSlug, findingId }: { orgSlug: string; findingId: string }) {
+  const router = useRouter();
+  const [state, dispatch, pending] = useActionState(commentOnFindingAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    if (!state?.ok || handled.current === state) return;
+    handled.current = state;
+    formRef.current?.reset();
+    router.refresh();
+  }, [state, router]);
+  const error = state && !state.ok ? (state.error.fieldErrors?.text?.join(" ") ?? state.error.message) : null;
+  return (
+    <form
+      ref={formRef}
+      className="space-y-2"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        startTransition(() => dispatch(form));
+      }}
+    >
+      <input type="hidden" name="org" value={orgSlug} />
+      <input type="hidden" name="id" value={findingId} />
+      <label htmlFor="finding-note" className="sr-only">
+        Add a note
+      </label>
+      <Textarea
+        id="finding-note"
+        name="text"
+        rows={2}
+        maxLength={MAX_COMMENT}
+        placeholder="Add a note for your team: what you found, who is on it, a link to the ticket…"
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? "finding-note-error" : undefined}
+        onKeyDown={(e) => {
+          // Ctrl/Cmd+Enter sends, as in most comment boxes.
+          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+        }}
+      />
+      {error ? (
+        <Alert tone="error">
+          <span id="finding-note-error">{error}</span>
+        </Alert>
+      ) : null}
+      <div className="flex items-center justify-end gap-3">
+        <span className="text-xs text-slate-400">Ctrl+Enter to send</span>
+        <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
+          {pending ? "Saving…" : "Add note"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { TFindingState } from "@/lib/findings/filters";
+import type { TSeverity } from "./severity-badge";
+
+/** One row of the findings list, prepared on the server (ages are computed there, once). */
+export type TListRow = {
+  id: string;
+  href: string;
+  title: string;
+  severity: TSeverity;
+  category: string;
+  /** The CVE (or other advisory) id of an image finding, else "". */
+  vulnerabilityId: string;
+  /** Cluster, namespace, "Kind name", container. */
+  where: string[];
+  team: { slug: string; name: string } | null;
+  assignee: string | null;
+  state: TFindingState;
+  /** "until Mar 5", "Will not fix". */
+  stateDetail: string | null;
+  firstSeen: { age: string; exact: string };
+  /** May the viewer resolve, snooze and assign this one? */
+  canTriage: boolean;
+};

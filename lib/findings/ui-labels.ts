@@ -1,0 +1,62 @@
+import type { TFindingState } from "./filters";
+
+// Words the findings pages use for stored values. Client-safe.
+
+export const STATE_LABELS: Record<TFindingState, string> = {
+  open: "Open",
+  snoozed: "Snoozed",
+  resolved: "Resolved",
+  fixed: "Fixed",
+  removed: "Removed",
+};
+
+/** What each state means, for people who do not know the lifecycle by heart. */
+export const STATE_HINTS: Record<TFindingState, string> = {
+  open: "Still present in the latest report",
+  snoozed: "Hidden until a date, then open again",
+  resolved: "Won't fix or working as intended",
+  fixed: "Gone from the latest report",
+  removed: "The resource no longer exists",
+};
+
+export const CATEGORY_LABELS: Record<string, string> = {
+  security: "Security",
+  reliability: "Reliability",
+  efficiency: "Efficiency",
+  deprecation: "Deprecation",
+  upgrade: "Upgrade",
+  compliance: "Compliance",
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+  polaris: "Polaris",
+  trivy: "Trivy",
+  pluto: "Pluto",
+  nova: "Nova",
+  goldilocks: "Goldilocks",
+  "kube-bench": "kube-bench",
+};
+
+export const SORT_LABELS = {
+  severity: "Severity",
+  first_seen: "Newest first",
+  last_seen: "Recently seen",
+  resource: "Resource",
+} as const;
+
+export const GROUP_LABELS = { none: "List", check: "By check", resource: "By resource" } as const;
+
+export const RESOLUTION_TEXT: Record<string, string> = {
+  will_not_fix: "Will not fix",
+  working_as_intended: "Working as intended",
+};
+
+export type TStateTone = "neutral" | "brand" | "green" | "amber" | "red" | "blue";
+
+export const STATE_TONES: Record<TFindingState, TStateTone> = {
+  open: "blue",
+  snoozed: "amber",
+  resolved: "neutral",
+  fixed: "green",
+  removed: "neutral",
+};
