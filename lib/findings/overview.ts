@@ -16,6 +16,8 @@ export type TOverview = {
   byCategory: Record<(typeof FINDING_CATEGORY_NAMES)[number], number>;
   /** All findings by state. */
   byState: Record<TFindingState, number>;
+  /** Open findings no team owns, when the scope includes them (org admins); else null. */
+  unassignedOpen: number | null;
   /** Per day (UTC), oldest first: introduced (opened + reopened), fixed, resolved. */
   trend: { day: string; introduced: number; fixed: number; resolved: number }[];
   worstClusters: TWorstPlace[];
@@ -47,10 +49,10 @@ export async function findingsOverview(scope: TFindingScope, now: Date = new Dat
   dailyParams.push(since);
 
   const [counts, places, daily, newestCritical] = await Promise.all([
-    pool.query<{ state: TFindingState; severity: string; category: string; n: number }>(
-      `SELECT state, severity, category, sum(count)::int AS n
+    pool.query<{ state: TFindingState; severity: string; category: string; unassigned: boolean; n: number }>(
+      `SELECT state, severity, category, owner_team_id IS NULL AS unassigned, sum(count)::int AS n
          FROM finding_counts fc WHERE ${countScope} AND count <> 0
-        GROUP BY state, severity, category`,
+        GROUP BY state, severity, category, owner_team_id IS NULL`,
       countParams,
     ),
     pool.query<{
@@ -62,8 +64,8 @@ export async function findingsOverview(scope: TFindingScope, now: Date = new Dat
       open: number;
     }>(
       `SELECT c.slug AS cluster_slug, c.name AS cluster_name, fc.namespace,
-              sum(fc.count) FILTER (WHERE fc.severity = 'critical')::int AS critical,
-              sum(fc.count) FILTER (WHERE fc.severity = 'high')::int AS high,
+              coalesce(sum(fc.count) FILTER (WHERE fc.severity = 'critical'), 0)::int AS critical,
+              coalesce(sum(fc.count) FILTER (WHERE fc.severity = 'high'), 0)::int AS high,
               sum(fc.count)::int AS open
          FROM finding_counts fc JOIN clusters c ON c.id = fc.cluster_id
         WHERE ${countScope} AND fc.state = 'open' AND fc.count <> 0
@@ -90,9 +92,11 @@ export async function findingsOverview(scope: TFindingScope, now: Date = new Dat
   const bySeverity = zeroes(FINDING_SEVERITIES);
   const byCategory = zeroes(FINDING_CATEGORY_NAMES);
   const byState = zeroes(FINDING_STATES);
+  let unassignedOpen = 0;
   for (const r of counts.rows) {
     byState[r.state] += r.n;
     if (r.state !== "open") continue;
+    if (r.unassigned) unassignedOpen += r.n;
     if (r.severity in bySeverity) bySeverity[r.severity as keyof typeof bySeverity] += r.n;
     if (r.category in byCategory) byCategory[r.category as keyof typeof byCategory] += r.n;
   }
@@ -123,6 +127,7 @@ export async function findingsOverview(scope: TFindingScope, now: Date = new Dat
     bySeverity,
     byCategory,
     byState,
+    unassignedOpen: scope.unassigned ? unassignedOpen : null,
     trend,
     worstClusters: [...clusters.values()].sort(worst).slice(0, WORST_LIMIT),
     worstNamespaces: namespaces.sort(worst).slice(0, WORST_LIMIT),

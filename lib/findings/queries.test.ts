@@ -189,12 +189,18 @@ describe("findings queries", () => {
     expect(overview.trend).toHaveLength(30);
     expect(overview.trend.at(-1)!.introduced).toBeGreaterThanOrEqual(total);
     expect(overview.worstClusters[0].cluster.slug).toBe("prod");
+    const unassigned = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE org_id = $1 AND owner_team_id IS NULL AND state = 'open'`,
+      [t.org.id],
+    );
+    expect(overview.unassignedOpen).toBe(unassigned.rows[0].n);
     const mine = await findingsOverview(editor);
     const owned = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM findings WHERE owner_team_id = $1 AND state = 'open'`,
       [t.team.id],
     );
     expect(Object.values(mine.bySeverity).reduce((a, b) => a + b, 0)).toBe(owned.rows[0].n);
+    expect(mine.unassignedOpen).toBeNull();
   });
 
   it("parses the same filters the pages put in the URL", () => {

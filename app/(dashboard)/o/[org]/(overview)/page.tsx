@@ -24,11 +24,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const isAdmin = canOrg(access.role, "org:settings:manage");
   const scope = findingScopeOf(access);
   const now = new Date();
-  const [org, findings, unassigned, stale] = await Promise.all([
+  const [org, findings, stale] = await Promise.all([
     getOrgOverview(access.org.id, scope.teamIds ?? "all"),
     findingsOverview(scope, now),
-    // The unassigned bucket on its own, for the admins' "Unassigned" figure.
-    scope.unassigned ? findingsOverview({ ...scope, teamIds: [] }, now) : null,
     canOrg(access.role, "org:clusters:read") ? staleClusters(access.org.id, now) : [],
   ]);
   const base = `/o/${access.org.slug}`;
@@ -83,7 +81,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
               ? `owned by ${myTeams[0].name}`
               : `across your ${myTeams.length} teams`
         }
-        unassignedOpen={unassigned ? unassigned.byState.open : null}
+        unassignedOpen={findings.unassignedOpen}
         empty={
           scope.teamIds?.length === 0 && !scope.unassigned
             ? {
