@@ -151,3 +151,25 @@ test("a team lead resolves several findings at once, with a reason", async ({ pa
   await expect(history).toContainText("resolved it: working as intended");
   await expect(history).toContainText("Batch jobs: requests are sized by the scheduler");
 });
+
+test("a developer saves a view, opens it again from the menu and deletes it", async ({ page }) => {
+  await signIn(page, DEMO_USERS.dev);
+  const name = `Open in payments ${Date.now().toString(36)}`;
+  await page.goto(`${list}?severity=high&sort=first_seen`);
+  await page.getByRole("button", { name: "Save view" }).click();
+  const dialog = page.getByRole("dialog", { name: "Save this view" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Save view" }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto(list);
+  const menu = page.getByTestId("saved-views");
+  await menu.locator("summary").click();
+  await menu.getByRole("link", { name }).click();
+  await expect(page).toHaveURL(/\?severity=high&sort=first_seen$/);
+  await expect(page.getByTestId("sort-menu")).toContainText("Newest first");
+
+  await menu.locator("summary").click();
+  await menu.getByRole("button", { name: `Delete saved view ${name}` }).click();
+  await expect(menu.getByRole("link", { name })).toHaveCount(0);
+});

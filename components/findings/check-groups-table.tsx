@@ -26,7 +26,7 @@ export function CheckGroupsTable({ rows }: { rows: TCheckGroupRow[] }) {
         <colgroup>
           <col className="w-28" />
           <col />
-          <col className="w-48" />
+          <col className="w-56" />
           <col className="w-28" />
         </colgroup>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase">
@@ -67,7 +67,7 @@ export function CheckGroupsTable({ rows }: { rows: TCheckGroupRow[] }) {
               <td className="px-4 py-3">
                 <Link
                   href={row.href}
-                  className="font-medium text-brand-700 hover:text-brand-700"
+                  className="font-medium whitespace-nowrap text-brand-700 hover:underline"
                   data-testid="check-affected"
                   aria-label={`${n(row.resources, "resource", "resources")} in ${n(row.clusters, "cluster", "clusters")}: show the findings of ${row.title}`}
                 >

@@ -94,7 +94,7 @@ export function WhereList({ finding, teamHref }: { finding: TFindingDetail; team
 }
 
 /** The finding's state in words, with who decided and why. */
-export function StatusList({ finding, now }: { finding: TFindingDetail; now: Date }) {
+export function StatusList({ finding, now, viewerId }: { finding: TFindingDetail; now: Date; viewerId: string }) {
   return (
     <DetailList>
       <DetailRow label="Status">
@@ -117,7 +117,14 @@ export function StatusList({ finding, now }: { finding: TFindingDetail; now: Dat
         ) : null}
       </DetailRow>
       <DetailRow label="Assignee">
-        {finding.assignee ? finding.assignee.name || finding.assignee.email : muted("Nobody")}
+        {finding.assignee ? (
+          <>
+            {finding.assignee.name || finding.assignee.email}
+            {finding.assignee.id === viewerId ? <span className="text-slate-500"> (you)</span> : null}
+          </>
+        ) : (
+          muted("Nobody")
+        )}
       </DetailRow>
       <DetailRow label="First seen">
         <time title={formatDateTime(finding.firstSeenAt)}>{formatAge(finding.firstSeenAt, now)}</time>

@@ -4,6 +4,7 @@ import { EmptyIcon } from "@/components/ui/icons";
 
 export type TEmptyReason =
   | { kind: "no-findings"; hasClusters: boolean; canConnect: boolean; clustersHref: string }
+  | { kind: "no-team" }
   | { kind: "filtered"; clearHref: string }
   | { kind: "all-clear"; who: string; otherStatesHref: string }
   | { kind: "bad-page"; firstHref: string };
@@ -28,6 +29,13 @@ export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {
             ? "Nothing your teams own has been reported yet. Findings appear after a cluster's agent uploads its Polaris, Trivy, Pluto, Nova, Goldilocks or kube-bench report."
             : "Findings appear here once a cluster's agent uploads its first report. Each one goes to the team that owns the workload."}
           {!reason.canConnect && !reason.hasClusters ? " Ask an org admin to connect one." : null}
+        </EmptyState>
+      );
+    case "no-team":
+      return (
+        <EmptyState icon={<EmptyIcon name="shield" />} title="You are not on a team yet">
+          Findings belong to the team that owns the workload, and you see those of your teams. Ask an org admin or a
+          team admin to add you to your team.
         </EmptyState>
       );
     case "filtered":

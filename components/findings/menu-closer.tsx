@@ -4,14 +4,17 @@ import { useEffect } from "react";
 
 /**
  * Makes the <details> menus of the page behave like menus: one open at a time, closed by a click
- * elsewhere or by Escape (which returns focus to the menu's button). Without JavaScript they
- * still open and close on their own button.
+ * elsewhere, by choosing a link in them, or by Escape (which returns focus to the menu's button).
+ * Without JavaScript they still open and close on their own button.
  */
 export function MenuCloser() {
   useEffect(() => {
     const menus = () => [...document.querySelectorAll<HTMLDetailsElement>("details[data-menu][open]")];
     const onClick = (event: MouseEvent) => {
-      for (const menu of menus()) if (!menu.contains(event.target as Node)) menu.open = false;
+      const target = event.target as Element;
+      // A link inside a menu navigates on the client, where the menu would otherwise stay open.
+      const followsLink = Boolean(target.closest?.("a[href]"));
+      for (const menu of menus()) if (followsLink || !menu.contains(target)) menu.open = false;
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;

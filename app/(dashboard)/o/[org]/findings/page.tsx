@@ -14,8 +14,6 @@ import { listCheckGroups, listFindings, listResourceGroups, type TPage } from "@
 import { listSavedViews } from "@/lib/findings/saved-views";
 import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
 import { findingFilterOptions } from "@/lib/findings/ui-filter-options";
-import { formatAge, wherePath } from "@/lib/findings/ui-format";
-import { CATEGORY_LABELS, RESOLUTION_TEXT } from "@/lib/findings/ui-labels";
 import {
   canonicalRedirectQuery,
   clearedFilters,
@@ -32,23 +30,21 @@ import {
   type TFilterNames,
 } from "@/lib/findings/ui-list";
 import { AppError } from "@/lib/server/errors";
-import { CheckGroupsTable, type TCheckGroupRow } from "@/components/findings/check-groups-table";
+import { CheckGroupsTable } from "@/components/findings/check-groups-table";
 import { FilterChips } from "@/components/findings/filter-chips";
 import { FindingsEmpty, type TEmptyReason } from "@/components/findings/findings-empty";
 import { FindingsFilterBar } from "@/components/findings/findings-filter-bar";
 import { FindingsPager } from "@/components/findings/findings-pager";
 import { FindingsTable } from "@/components/findings/findings-table";
+import { toCheckRows, toListRows, toResourceRows } from "@/components/findings/list-rows";
 import { FindingsTabs } from "@/components/findings/findings-tabs";
 import { MenuCloser } from "@/components/findings/menu-closer";
-import { ResourceGroupsTable, type TResourceGroupRow } from "@/components/findings/resource-groups-table";
-import type { TListRow } from "@/components/findings/row-types";
+import { ResourceGroupsTable } from "@/components/findings/resource-groups-table";
 import { SavedViews } from "@/components/findings/saved-views";
-import type { TSeverity } from "@/components/findings/severity-badge";
 import { ViewToolbar } from "@/components/findings/view-toolbar";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatDate, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Findings" };
@@ -115,60 +111,22 @@ export default async function FindingsPage({
   const currentQuery = findingsQuery(filters, pageState);
   const viewQuery = findingsQuery(filters);
   const page = findings ?? checks ?? resources;
-  const canTriageTeam = (slug: string | null) =>
-    scopeIncludesTeam(triageScope, slug === null ? null : (teamIdBySlug.get(slug) ?? "?"));
 
-  const rows: TListRow[] = (findings?.data ?? []).map((f) => ({
-    id: f.id,
-    href: findingDetailHref(org, f.id, currentQuery),
-    title: f.title,
-    severity: f.severity as TSeverity,
-    category: CATEGORY_LABELS[f.category] ?? f.category,
-    // The advisory id, unless the title already starts with it ("CVE-2021-30139 in apk-tools").
-    vulnerabilityId: f.vulnerabilityId && !f.title.includes(f.vulnerabilityId) ? f.vulnerabilityId : "",
-    where: wherePath(f),
-    team: f.team,
-    assignee: f.assignee?.name || null,
-    state: f.state,
-    stateDetail:
-      f.state === "snoozed" && f.snoozedUntil
-        ? `until ${formatDate(f.snoozedUntil)}`
-        : f.state === "resolved" && f.resolution
-          ? (RESOLUTION_TEXT[f.resolution] ?? null)
-          : null,
-    firstSeen: { age: formatAge(f.firstSeenAt, now), exact: formatDateTime(f.firstSeenAt) },
-    canTriage: canTriageTeam(f.team?.slug ?? null),
-  }));
-  const checkRows: TCheckGroupRow[] = (checks?.data ?? []).map((c) => ({
-    key: `${c.source}/${c.checkId}`,
-    href: hrefOf({ check: [c.checkId], group: "none" }),
-    title: c.title,
-    checkId: c.checkId,
-    source: c.source,
-    category: c.category,
-    severity: c.severity as TSeverity,
-    findings: c.findings,
-    resources: c.resources,
-    clusters: c.clusters,
-    firstSeen: { age: formatAge(c.firstSeenAt, now), exact: formatDateTime(c.firstSeenAt) },
-  }));
-  const resourceRows: TResourceGroupRow[] = (resources?.data ?? []).map((r) => ({
-    key: `${r.cluster.slug}/${r.namespace}/${r.kind}/${r.name}`,
-    // No filter names one object; cluster, namespace and its name narrow the list down to it.
-    href: hrefOf({
+  const rows = toListRows(findings?.data ?? [], {
+    now,
+    hrefOf: (id) => findingDetailHref(org, id, currentQuery),
+    canTriage: (team) => scopeIncludesTeam(triageScope, team === null ? null : (teamIdBySlug.get(team) ?? "?")),
+  });
+  const checkRows = toCheckRows(checks?.data ?? [], now, (c) => hrefOf({ check: [c.checkId], group: "none" }));
+  // No filter names one object; its cluster, namespace and name narrow the list down to it.
+  const resourceRows = toResourceRows(resources?.data ?? [], (r) =>
+    hrefOf({
       cluster: [r.cluster.slug],
       namespace: r.namespace ? [r.namespace] : filters.namespace,
       q: r.name,
       group: "none",
     }),
-    kind: r.kind,
-    name: r.name,
-    where: [r.cluster.name, r.namespace].filter(Boolean).join(" › "),
-    team: r.team?.name ?? null,
-    severity: r.severity as TSeverity,
-    findings: r.findings,
-    bySeverity: r.bySeverity,
-  }));
+  );
 
   const previous = previousPage(pageState);
   const pageCount = page?.data.length ?? 0;
@@ -179,7 +137,9 @@ export default async function FindingsPage({
   if (!page) empty = { kind: "bad-page", firstHref: hrefOf({}) };
   else if (page.data.length === 0) {
     const onlyTeam = !hasActiveFilters({ ...filters, team: [] });
-    if (options.total === 0 && !hasActiveFilters(filters)) {
+    if (scope.teamIds?.length === 0 && !scope.unassigned) {
+      empty = { kind: "no-team" };
+    } else if (options.total === 0 && !hasActiveFilters(filters)) {
       empty = {
         kind: "no-findings",
         hasClusters: options.hasClusters,

@@ -7,7 +7,8 @@ import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
 import { findingPeople } from "@/lib/findings/ui-filter-options";
 import { eligibleAssignees, formatAge, packagesOf, wherePath } from "@/lib/findings/ui-format";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
-import { safeBackHref } from "@/lib/findings/ui-list";
+import { DEFAULT_FILTERS } from "@/lib/findings/filters";
+import { findingsListHref, safeBackHref } from "@/lib/findings/ui-list";
 import { AppError } from "@/lib/server/errors";
 import {
   PackagesTable,
@@ -130,16 +131,22 @@ export default async function FindingPage({
                   </ul>
                 </div>
               ) : null}
-              {isVulnerability ? (
-                <p>
+              <p className="flex flex-wrap gap-x-5 gap-y-1">
+                <Link
+                  href={findingsListHref(org, { ...DEFAULT_FILTERS, check: [finding.checkId] })}
+                  className="font-medium text-brand-600 hover:text-brand-700"
+                >
+                  Same problem elsewhere →
+                </Link>
+                {isVulnerability ? (
                   <Link
                     href={`/o/${org}/findings/vulnerabilities/${encodeURIComponent(finding.vulnerabilityId)}`}
                     className="font-medium text-brand-600 hover:text-brand-700"
                   >
                     Every image with {finding.vulnerabilityId} →
                   </Link>
-                </p>
-              ) : null}
+                ) : null}
+              </p>
             </CardBody>
           </Card>
 
@@ -181,7 +188,7 @@ export default async function FindingPage({
           <Card>
             <CardHeader title="Status" />
             <CardBody className="space-y-4">
-              <StatusList finding={finding} now={now} />
+              <StatusList finding={finding} now={now} viewerId={access.user.id} />
               {canTriage && people ? (
                 <div className="border-t border-slate-100 pt-4">
                   <TriagePanel
