@@ -29,7 +29,7 @@ export function MenuButton({
         )}
       >
         {label}
-        <svg viewBox="0 0 16 16" className="size-3.5 text-slate-400 group-open:rotate-180" aria-hidden>
+        <svg viewBox="0 0 16 16" className="size-3 text-slate-400 group-open:rotate-180" aria-hidden>
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" />
         </svg>
       </summary>

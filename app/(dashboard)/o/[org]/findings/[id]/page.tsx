@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { getFinding, type TFindingDetail } from "@/lib/findings/get-finding";
+import { getFinding } from "@/lib/findings/get-finding";
 import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
 import { findingPeople } from "@/lib/findings/ui-filter-options";
 import { eligibleAssignees, formatAge, packagesOf, wherePath } from "@/lib/findings/ui-format";
@@ -29,15 +30,28 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ExternalLink, hostOf, preferredReferences } from "@/components/vulnerabilities/reference-links";
 
-export const metadata: Metadata = { title: "Finding" };
-
-async function loadFinding(scope: Parameters<typeof getFinding>[0], id: string): Promise<TFindingDetail> {
+/**
+ * The finding as the signed-in user may see it, or the 404 page. Cached per request, so the page
+ * title and the page read it once.
+ */
+const loadFinding = cache(async (orgSlug: string, id: string) => {
+  const access = await requireOrgPage(orgSlug);
   try {
-    return await getFinding(scope, id);
+    return { access, finding: await getFinding(findingScopeOf(access, "team:read"), id) };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
+});
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ org: string; id: string }>;
+}): Promise<Metadata> {
+  const { org, id } = await params;
+  const { finding } = await loadFinding(org, id);
+  return { title: finding.title };
 }
 
 const MAX_REFERENCES = 6;
@@ -50,12 +64,11 @@ export default async function FindingPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org: orgSlug, id } = await params;
-  const access = await requireOrgPage(orgSlug);
+  const { access, finding } = await loadFinding(orgSlug, id);
   const org = access.org.slug;
   const back = (await searchParams).back;
   const backHref = safeBackHref(org, Array.isArray(back) ? back[0] : back);
   const scope = findingScopeOf(access, "team:read");
-  const finding = await loadFinding(scope, id);
   const canTriage = scopeIncludesTeam(findingScopeOf(access, "team:triage"), finding.team?.id ?? null);
   const people = canTriage ? await findingPeople(access, scope) : null;
   const now = new Date();
