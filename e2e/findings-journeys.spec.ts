@@ -5,6 +5,9 @@ import { DEMO_ORG, DEMO_USERS, signIn } from "./helpers";
 // narrowing the list and snoozing one, a viewer reading only, the grouping by check, and a team
 // lead resolving in bulk. These change the demo's findings, hence the admin-journeys project.
 
+// Each journey visits several pages and waits for server actions; give loaded CI machines room.
+test.describe.configure({ timeout: 120_000 });
+
 const list = `/o/${DEMO_ORG}/findings`;
 const rows = (page: Page) => page.locator("tbody tr[data-row-id]");
 const row = (page: Page, id: string) => page.locator(`tbody tr[data-row-id="${id}"]`);
