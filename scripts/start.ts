@@ -49,6 +49,16 @@ function buildIsMissingOrStale(): "missing" | "stale" | null {
   return newestSourceChange() > statSync(buildId).mtimeMs ? "stale" : null;
 }
 
+/**
+ * Ctrl-C reaches every process of the group at once, so a child may report its own interrupt
+ * (SIGINT/SIGTERM, or 130/143 from a wrapper) before our handler runs: that is a clean stop too.
+ * Anything else means the child died, and start fails with its code.
+ */
+function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  if (signal === "SIGINT" || signal === "SIGTERM" || code === 130 || code === 143) return 0;
+  return code ?? 1;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "db:generate"]);
   const build = dev ? null : buildIsMissingOrStale();
@@ -119,14 +129,14 @@ async function main(): Promise<void> {
       stdio: "inherit",
       env: process.env,
     });
-    child.on("exit", (code) => void stop(code ?? 1));
+    child.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
     // The worker processes uploaded reports in its own process, so big reports never slow the pages.
     const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
     worker = spawn(process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
       stdio: "inherit",
       env: process.env,
     });
-    worker.on("exit", (code) => void stop(code ?? 1));
+    worker.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
     await waitForHealthy(`http://127.0.0.1:${port}/api/health`, {
       timeoutMs: 120_000,
       isAlive: () => child?.exitCode === null,
