@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { pool } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
 import { severityLabel } from "@/lib/ingest/parsers/types";
 import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
 import { narrowScope } from "./api-scope";
@@ -40,18 +40,6 @@ export type TPage<T> = { data: T[]; nextCursor: string | null };
 export type TViewer = { userId: string | null };
 
 type TBuilt = { where: string; params: unknown[] };
-
-function encode(position: unknown[]): string {
-  return Buffer.from(JSON.stringify(position)).toString("base64url");
-}
-
-function decode<T>(cursor: string, schema: z.ZodType<T>): T {
-  try {
-    return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("bad_request", "The cursor is not valid; start again without it.", { field: "cursor" });
-  }
-}
 
 /** ILIKE pattern for a literal substring: % and _ in the user's text match themselves. */
 function containsPattern(text: string): string {
@@ -120,38 +108,38 @@ const SORTS: Record<TFindingFilters["sort"], TSortSpec> = {
   severity: {
     orderBy: "f.score DESC, f.id",
     after: (params, cursor) => {
-      const [score, id] = decode(cursor, ZScoreCursor);
+      const [score, id] = decodeCursor(cursor, ZScoreCursor);
       const s = add(params, score);
       return `(f.score < ${s}::real OR (f.score = ${s}::real AND f.id > ${add(params, id)}::uuid))`;
     },
-    cursorOf: (row) => encode([row.score, row.id]),
+    cursorOf: (row) => encodeCursor([row.score, row.id]),
   },
   first_seen: {
     orderBy: "f.first_seen_at DESC, f.id",
     after: (params, cursor) => {
-      const [at, id] = decode(cursor, ZTimeCursor);
+      const [at, id] = decodeCursor(cursor, ZTimeCursor);
       const t = add(params, at);
       return `(f.first_seen_at < ${t}::timestamptz OR (f.first_seen_at = ${t}::timestamptz AND f.id > ${add(params, id)}::uuid))`;
     },
-    cursorOf: (row) => encode([row.first_seen_at.toISOString(), row.id]),
+    cursorOf: (row) => encodeCursor([row.first_seen_at.toISOString(), row.id]),
   },
   last_seen: {
     orderBy: "f.last_seen_at DESC, f.id",
     after: (params, cursor) => {
-      const [at, id] = decode(cursor, ZTimeCursor);
+      const [at, id] = decodeCursor(cursor, ZTimeCursor);
       const t = add(params, at);
       return `(f.last_seen_at < ${t}::timestamptz OR (f.last_seen_at = ${t}::timestamptz AND f.id > ${add(params, id)}::uuid))`;
     },
-    cursorOf: (row) => encode([row.last_seen_at.toISOString(), row.id]),
+    cursorOf: (row) => encodeCursor([row.last_seen_at.toISOString(), row.id]),
   },
   resource: {
     orderBy: "c.slug, f.namespace, f.kind, f.name, f.check_id, f.id",
     after: (params, cursor) => {
-      const [cluster, namespace, kind, name, check, id] = decode(cursor, ZResourceCursor);
+      const [cluster, namespace, kind, name, check, id] = decodeCursor(cursor, ZResourceCursor);
       const values = [cluster, namespace, kind, name, check].map((v) => add(params, v));
       return `((c.slug, f.namespace, f.kind, f.name, f.check_id, f.id) > (${values.join(", ")}, ${add(params, id)}::uuid))`;
     },
-    cursorOf: (row) => encode([row.cluster_slug, row.namespace, row.kind, row.name, row.check_id, row.id]),
+    cursorOf: (row) => encodeCursor([row.cluster_slug, row.namespace, row.kind, row.name, row.check_id, row.id]),
   },
 };
 
@@ -299,7 +287,7 @@ export async function checkGroupsQuery(
   const { where, params } = await buildWhere(scope, filters, viewer);
   let having = "";
   if (options.cursor) {
-    const [score, count, source, check] = decode(options.cursor, ZCheckCursor);
+    const [score, count, source, check] = decodeCursor(options.cursor, ZCheckCursor);
     const s = add(params, score);
     const n = add(params, count);
     having = `HAVING (max(f.score) < ${s}::real
@@ -355,7 +343,7 @@ export async function listCheckGroups(
       clusters: r.clusters,
       firstSeenAt: r.first_seen_at,
     })),
-    nextCursor: more && last ? encode([last.score, last.findings, last.source, last.check_id]) : null,
+    nextCursor: more && last ? encodeCursor([last.score, last.findings, last.source, last.check_id]) : null,
   };
 }
 
@@ -383,7 +371,7 @@ export async function listResourceGroups(
   const { where, params } = await buildWhere(scope, filters, viewer);
   let having = "";
   if (options.cursor) {
-    const [score, cluster, namespace, kind, name] = decode(options.cursor, ZResourceGroupCursor);
+    const [score, cluster, namespace, kind, name] = decodeCursor(options.cursor, ZResourceGroupCursor);
     const s = add(params, score);
     having = `HAVING (max(f.score) < ${s}::real OR (max(f.score) = ${s}::real AND (c.slug, f.namespace, f.kind, f.name) >
       (${add(params, cluster)}, ${add(params, namespace)}, ${add(params, kind)}, ${add(params, name)})))`;
@@ -437,6 +425,7 @@ export async function listResourceGroups(
       findings: r.findings,
       bySeverity: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, none: r.none },
     })),
-    nextCursor: more && last ? encode([last.score, last.cluster_slug, last.namespace, last.kind, last.name]) : null,
+    nextCursor:
+      more && last ? encodeCursor([last.score, last.cluster_slug, last.namespace, last.kind, last.name]) : null,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z, ZodError } from "zod";
+import { encodeCursor } from "./cursor";
 import { authorizeOrg, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { bearerToken } from "@/lib/auth/tokens";
 import { getSessionUser } from "@/lib/auth/session";
@@ -187,18 +188,8 @@ export function parseListParams(url: URL): z.infer<typeof ZListParams> {
   });
 }
 
-/** Cursors are opaque to clients: base64url of a small JSON position. */
-export function encodeCursor(position: object): string {
-  return Buffer.from(JSON.stringify(position)).toString("base64url");
-}
-
-export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
-  try {
-    return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("bad_request", "The cursor is not valid; start again without it.");
-  }
-}
+// Cursors live in ./cursor (free of Next imports, so scripts can use list queries too).
+export { decodeCursor, encodeCursor } from "./cursor";
 
 export function listResponse<T>(data: T[], nextCursor: object | null): Response {
   return json({ data, nextCursor: nextCursor ? encodeCursor(nextCursor) : null });

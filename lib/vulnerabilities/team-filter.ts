@@ -1,9 +1,10 @@
 import "server-only";
 import { visibleTeams, type TOrgAccess } from "@/lib/auth/access";
+import { UNASSIGNED_TEAM } from "@/lib/findings/filters";
 import { findingScopeOf, type TFindingScope } from "@/lib/findings/scope";
 
-/** `?team=unassigned`: findings no team owns (org admins only). */
-export const UNASSIGNED = "unassigned";
+/** `?team=unassigned`: findings no team owns (org admins only); the findings list's own value. */
+export const UNASSIGNED = UNASSIGNED_TEAM;
 
 export type TTeamFilter = {
   /** The teams the caller may pick from (all for org admins, their own for members). */
