@@ -4,7 +4,7 @@ import { ownerChanges, type TOwnedResource, type TOwnershipTeam } from "@/lib/te
 
 export type TResourceKey = { kind: string; namespace: string; name: string };
 
-function keyOf(r: TResourceKey): string {
+export function resourceKey(r: TResourceKey): string {
   return `${r.kind}\u0000${r.namespace}\u0000${r.name}`;
 }
 
@@ -19,7 +19,7 @@ export async function ensureResources(
   refs: readonly TResourceKey[],
 ): Promise<Map<string, string>> {
   const unique = new Map<string, TResourceKey>();
-  for (const r of refs) unique.set(keyOf(r), r);
+  for (const r of refs) unique.set(resourceKey(r), r);
   const list = [...unique.values()];
   const ids = new Map<string, string>();
   if (list.length === 0) return ids;
@@ -42,12 +42,8 @@ export async function ensureResources(
       WHERE r.org_id = $1 AND r.cluster_id = $2`,
     [orgId, clusterId, kinds, namespaces, names],
   );
-  for (const r of rows) ids.set(keyOf(r), r.id);
+  for (const r of rows) ids.set(resourceKey(r), r.id);
   return ids;
-}
-
-export function resourceKey(r: TResourceKey): string {
-  return keyOf(r);
 }
 
 /**
