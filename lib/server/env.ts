@@ -68,6 +68,15 @@ export const ZEnv = z.object({
   BUMPERS_ENCRYPTION_KEY: ZEncryptionKey("BUMPERS_ENCRYPTION_KEY"),
   /** The key before a change of BUMPERS_ENCRYPTION_KEY: still accepted for reading. */
   BUMPERS_ENCRYPTION_KEY_PREVIOUS: ZEncryptionKey("BUMPERS_ENCRYPTION_KEY_PREVIOUS"),
+  /**
+   * Base URL of the PagerDuty Events API v2 (events go to `<url>/v2/enqueue`). `npm start` runs the
+   * local fake PagerDuty and points here when unset.
+   */
+  PAGERDUTY_EVENTS_URL: z
+    .string()
+    .trim()
+    .default("https://events.pagerduty.com")
+    .transform((v) => (v || "https://events.pagerduty.com").replace(/\/+$/, "")),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { createTestTenant } from "@/lib/testing/factories";
+import { createDestination } from "./create-destination";
+import { deleteDestination } from "./delete-destination";
+import { getDestination, listDestinations } from "./queries";
+import { openRoutingKey } from "./routing-key";
+import { renameDestination, updateDestination } from "./update-destination";
+
+const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (err: { code?: string }) => err.code ?? String(err),
+  );
+const KEY = "abcdefghijklmnopqrstuvwxyz01wxyz";
+
+describe("alert destinations", () => {
+  it("stores the key sealed and shows only its mask", async () => {
+    const t = await createTestTenant();
+    const created = await createDestination(t.org.id, actorFor(t.users.admin), {
+      name: "Payments on-call",
+      routingKey: KEY,
+      teamId: t.team.id,
+    });
+    expect(created).toMatchObject({ name: "Payments on-call", maskedKey: "••••wxyz", teamName: t.team.name });
+    expect(JSON.stringify(created)).not.toContain(KEY);
+    const listed = await listDestinations(t.org.id);
+    expect(JSON.stringify(listed)).not.toContain(KEY);
+    const row = await db.alertDestination.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.routingKeyCiphertext).not.toContain(KEY);
+    expect(openRoutingKey(row.id, row.routingKeyCiphertext)).toBe(KEY);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { orgId: t.org.id, action: "alert_destination.created" },
+    });
+    expect(JSON.stringify({ ...audit, id: String(audit.id) })).not.toContain(KEY);
+  });
+
+  it("refuses a key that is not 32 letters and digits, and a duplicate name", async () => {
+    const t = await createTestTenant();
+    const actor = actorFor(t.users.admin);
+    await expect(
+      createDestination(t.org.id, actor, { name: "Ops", routingKey: "short", teamId: null }),
+    ).rejects.toMatchObject({
+      code: "bad_request",
+      details: { field: "routingKey" },
+    });
+    await createDestination(t.org.id, actor, { name: "Ops", routingKey: KEY, teamId: null });
+    await expect(
+      createDestination(t.org.id, actor, { name: "Ops", routingKey: KEY, teamId: null }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+    });
+  });
+
+  it("renames, re-keys and deletes; another org's destination is not_found", async () => {
+    const t = await createTestTenant();
+    const other = await createTestTenant();
+    const actor = actorFor(t.users.admin);
+    const d = await createDestination(t.org.id, actor, { name: "Ops", routingKey: KEY, teamId: null });
+    expect((await renameDestination(t.org.id, actor, d.id, "Platform")).name).toBe("Platform");
+    const rekeyed = await updateDestination(t.org.id, actor, d.id, {
+      name: "Platform",
+      teamId: null,
+      routingKey: "ZYXWVUTSRQPONMLKJIHGFEDCBA987654",
+    });
+    expect(rekeyed.maskedKey).toBe("••••7654");
+    const otherActor = actorFor(other.users.admin);
+    expect(await codeOf(getDestination(other.org.id, d.id))).toBe("not_found");
+    expect(await codeOf(renameDestination(other.org.id, otherActor, d.id, "Mine"))).toBe("not_found");
+    expect(await codeOf(deleteDestination(other.org.id, otherActor, d.id))).toBe("not_found");
+    expect(await codeOf(getDestination(t.org.id, "not-a-uuid"))).toBe("not_found");
+    // A team of another org cannot own it.
+    expect(await codeOf(updateDestination(t.org.id, actor, d.id, { name: "Platform", teamId: other.team.id }))).toBe(
+      "bad_request",
+    );
+    await deleteDestination(t.org.id, actor, d.id);
+    expect(await listDestinations(t.org.id)).toEqual([]);
+  });
+});

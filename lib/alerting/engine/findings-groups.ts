@@ -1,0 +1,276 @@
+import "server-only";
+import { matchingRules } from "../rules/match";
+import { PD_SEVERITY_RANK, type TAlertGrouping, type TPdSeverity, type TSeverityLevel } from "../schemas";
+import { rulesOfKind, targetOf, type TEngineContext, type TEngineRule } from "./context";
+import { boundedSample, groupKeyOf } from "./payload";
+import type { TSql } from "./sql";
+import type { TDesiredGroup, TRouteTarget } from "./types";
+
+/** Which findings an evaluation looks at: the whole org, one source tool, or the checks of some findings. */
+export type TFindingsFilter = {
+  source?: string;
+  findingIds?: readonly string[];
+  /** Only findings owned by this team (null: unassigned). For the preview. */
+  teamId?: string | null;
+};
+
+type TTuple = {
+  team_id: string | null;
+  source: string;
+  check_id: string;
+  category: string;
+  severity: TSeverityLevel;
+  cluster_id: string;
+  namespace: string;
+};
+
+/** The SQL condition on findings `f` for a filter; params start after $1 (the org). */
+export function findingsFilterSql(filter: TFindingsFilter, params: unknown[]): string {
+  let team = "";
+  if (filter.teamId !== undefined) {
+    params.push(filter.teamId);
+    team = `AND f.owner_team_id IS NOT DISTINCT FROM $${params.length}::uuid `;
+  }
+  return team + findingsSubjectSql(filter, params);
+}
+
+function findingsSubjectSql(filter: TFindingsFilter, params: unknown[]): string {
+  if (filter.findingIds) {
+    params.push(filter.findingIds);
+    return `AND (f.source, f.check_id) IN (SELECT s.source, s.check_id FROM findings s
+                 WHERE s.org_id = $1::uuid AND s.id = ANY($${params.length}::uuid[]))`;
+  }
+  if (filter.source) {
+    params.push(filter.source);
+    return `AND f.source = $${params.length}`;
+  }
+  return "";
+}
+
+type TChoice = { rule: TEngineRule; target: TRouteTarget | null };
+
+/**
+ * The open alert groups the org's open findings call for. Matching looks only at team, check,
+ * category, severity, cluster and namespace, so rules run in JavaScript over the distinct tuples
+ * (hundreds, not the findings), and one grouped query counts and samples each group.
+ */
+export async function desiredFindingGroups(
+  sql: TSql,
+  ctx: TEngineContext,
+  filter: TFindingsFilter,
+): Promise<TDesiredGroup[]> {
+  const params: unknown[] = [ctx.orgId];
+  const condition = findingsFilterSql(filter, params);
+  const { rows: tuples } = await sql.query<TTuple>(
+    `SELECT f.owner_team_id AS team_id, f.source, f.check_id, f.category, f.severity::text AS severity,
+            f.cluster_id, f.namespace
+       FROM findings f
+      WHERE f.org_id = $1::uuid AND f.state = 'open' ${condition}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    params,
+  );
+  const baseline = rulesOfKind(ctx.baseline, "findings");
+  // (tuple index, grouping) → the rules that chose it; the mapping goes back to SQL for counting.
+  const mapping: { idx: number; tuple: TTuple; grouping: TAlertGrouping; choices: TChoice[] }[] = [];
+  tuples.forEach((t, idx) => {
+    const item = {
+      severity: t.severity,
+      category: t.category,
+      source: t.source,
+      checkId: t.check_id,
+      cluster: ctx.clusters.get(t.cluster_id)?.slug ?? "",
+      namespace: t.namespace,
+    };
+    // Baseline and team rules are matched independently: a team rule can add, never take away.
+    const matched = [
+      ...matchingRules(baseline, item),
+      ...(t.team_id ? matchingRules(rulesOfKind(ctx.teamRules.get(t.team_id), "findings"), item) : []),
+    ];
+    const byGrouping = new Map<TAlertGrouping, TChoice[]>();
+    for (const rule of matched) {
+      const list = byGrouping.get(rule.grouping) ?? [];
+      list.push({ rule, target: targetOf(ctx, rule, t.team_id) });
+      byGrouping.set(rule.grouping, list);
+    }
+    for (const [grouping, choices] of byGrouping) mapping.push({ idx, tuple: t, grouping, choices });
+  });
+  if (!mapping.length) return [];
+
+  const m = mapping.map((x, i) => ({
+    i,
+    team_id: x.tuple.team_id,
+    source: x.tuple.source,
+    check_id: x.tuple.check_id,
+    category: x.tuple.category,
+    severity: x.tuple.severity,
+    cluster_id: x.tuple.cluster_id,
+    namespace: x.tuple.namespace,
+    grouping: x.grouping,
+  }));
+  const { rows } = await sql.query<{
+    team_id: string | null;
+    source: string;
+    check_id: string;
+    grouping: TAlertGrouping;
+    scope_key: string;
+    cluster_id: string | null;
+    namespace: string | null;
+    kind: string | null;
+    name: string | null;
+    mapping: number[];
+    findings: number;
+    resources: number;
+    title: string;
+    category: string;
+    worst: TSeverityLevel;
+    cluster_ids: string[];
+    sample: string[];
+  }>(
+    `WITH m AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS m(i int, team_id uuid, source text, check_id text, category text,
+                                                         severity text, cluster_id uuid, namespace text, grouping text)
+     ), hits AS (
+       SELECT m.i, m.team_id, m.source, m.check_id, m.grouping, f.category, f.severity, f.title, f.cluster_id,
+              f.namespace, f.kind, f.name, f.container,
+              CASE m.grouping
+                WHEN 'check' THEN ''
+                WHEN 'check_cluster' THEN f.cluster_id::text
+                WHEN 'check_namespace' THEN f.cluster_id::text || '/' || f.namespace
+                ELSE f.cluster_id::text || '/' || f.namespace || '/' || f.kind || '/' || f.name
+              END AS scope_key
+         FROM m
+         JOIN findings f
+           ON f.org_id = $1::uuid AND f.state = 'open'
+          AND f.owner_team_id IS NOT DISTINCT FROM m.team_id AND f.source = m.source AND f.check_id = m.check_id
+          AND f.category = m.category AND f.severity::text = m.severity AND f.cluster_id = m.cluster_id
+          AND f.namespace = m.namespace
+     )
+     SELECT team_id, source, check_id, grouping, scope_key,
+            CASE WHEN grouping <> 'check' THEN min(cluster_id::text) END AS cluster_id,
+            CASE WHEN grouping IN ('check_namespace', 'workload') THEN min(namespace) END AS namespace,
+            CASE WHEN grouping = 'workload' THEN min(kind) END AS kind,
+            CASE WHEN grouping = 'workload' THEN min(name) END AS name,
+            array_agg(DISTINCT i) AS mapping,
+            count(*)::int AS findings,
+            count(DISTINCT (cluster_id, namespace, kind, name))::int AS resources,
+            min(title) AS title, min(category) AS category, min(severity)::text AS worst,
+            array_agg(DISTINCT cluster_id::text) AS cluster_ids,
+            (array_agg(DISTINCT cluster_id::text || ' ' || namespace || '/' || kind || '/' || name))[1:${SAMPLE_ROWS}] AS sample
+       FROM hits
+      GROUP BY team_id, source, check_id, grouping, scope_key`,
+    [ctx.orgId, JSON.stringify(m)],
+  );
+
+  return rows.map((r) => {
+    const choices = r.mapping.flatMap((i) => mapping[i]!.choices);
+    return toDesiredGroup(ctx, r, choices);
+  });
+}
+
+const SAMPLE_ROWS = 20;
+
+function toDesiredGroup(
+  ctx: TEngineContext,
+  r: {
+    team_id: string | null;
+    source: string;
+    check_id: string;
+    grouping: TAlertGrouping;
+    scope_key: string;
+    cluster_id: string | null;
+    namespace: string | null;
+    kind: string | null;
+    name: string | null;
+    findings: number;
+    resources: number;
+    title: string;
+    category: string;
+    worst: TSeverityLevel;
+    cluster_ids: string[];
+    sample: string[];
+  },
+  choices: TChoice[],
+): TDesiredGroup {
+  const subject = `${r.source}/${r.check_id}`;
+  const routes = new Map<string, TRouteTarget>();
+  let pdSeverity: TPdSeverity = "info";
+  const paging = choices.filter((c) => c.target);
+  for (const c of paging) {
+    routes.set(c.target!.destinationId, c.target!);
+    if (PD_SEVERITY_RANK[c.rule.pdSeverity] > PD_SEVERITY_RANK[pdSeverity]) pdSeverity = c.rule.pdSeverity;
+  }
+  if (!paging.length) {
+    for (const c of choices)
+      if (PD_SEVERITY_RANK[c.rule.pdSeverity] > PD_SEVERITY_RANK[pdSeverity]) pdSeverity = c.rule.pdSeverity;
+  }
+  const team = r.team_id ? ctx.teams.get(r.team_id) : undefined;
+  const clusterSlugs = r.cluster_ids.map((id) => ctx.clusters.get(id)?.slug ?? id).sort();
+  const scope: Record<string, string> = {};
+  if (r.cluster_id) scope.cluster = ctx.clusters.get(r.cluster_id)?.slug ?? r.cluster_id;
+  if (r.namespace !== null) scope.namespace = r.namespace;
+  if (r.kind) scope.kind = r.kind;
+  if (r.name) scope.name = r.name;
+  const where =
+    r.grouping === "workload"
+      ? `${scope.cluster}/${scope.namespace}/${scope.kind}/${scope.name}`
+      : r.grouping === "check_namespace"
+        ? `namespace ${scope.namespace} of ${scope.cluster}`
+        : clusterSlugs.length === 1
+          ? clusterSlugs[0]
+          : `${clusterSlugs.length} clusters`;
+  const resources = r.resources === 1 ? "1 resource" : `${r.resources} resources`;
+  const summary = `${r.title}: ${resources} in ${where}${team ? ` (team ${team.name})` : " (unassigned)"}`;
+  const query = new URLSearchParams({ check: r.check_id, source: r.source, status: "open" });
+  if (team) query.set("team", team.slug);
+  if (scope.cluster) query.set("cluster", scope.cluster);
+  if (scope.namespace !== undefined && r.grouping !== "check_cluster") query.set("namespace", scope.namespace);
+  if (r.grouping === "workload" && scope.name) query.set("q", scope.name);
+  const sample = r.sample
+    .map((s) => {
+      const [clusterId, rest] = [s.slice(0, s.indexOf(" ")), s.slice(s.indexOf(" ") + 1)];
+      return `${ctx.clusters.get(clusterId)?.slug ?? clusterId}/${rest}`;
+    })
+    .sort();
+  return {
+    kind: "findings",
+    teamId: r.team_id,
+    groupKey: groupKeyOf({
+      orgId: ctx.orgId,
+      teamId: r.team_id,
+      kind: "findings",
+      subject,
+      scope: `${r.grouping}:${r.scope_key}`,
+    }),
+    grouping: r.grouping,
+    subject,
+    scope,
+    title: r.title,
+    pdSeverity,
+    affectedCount: r.resources,
+    routes: [...routes.values()].sort((a, b) => a.destinationId.localeCompare(b.destinationId)),
+    facts: {
+      summary,
+      source:
+        clusterSlugs.length <= 3
+          ? clusterSlugs.join(", ")
+          : `${clusterSlugs.slice(0, 3).join(", ")} +${clusterSlugs.length - 3}`,
+      component: subject,
+      group: team?.slug ?? "unassigned",
+      class: r.category,
+      customDetails: {
+        check: subject,
+        category: r.category,
+        worst_severity: r.worst,
+        team: team?.name ?? "Unassigned",
+        affected_resources: r.resources,
+        findings: r.findings,
+        clusters: clusterSlugs.slice(0, 20),
+        sample: boundedSample(sample, r.resources),
+        rules: [...new Set(choices.map((c) => c.rule.name))].slice(0, 20),
+      },
+      link: `${ctx.baseUrl}/o/${ctx.orgSlug}/findings?${query.toString()}`,
+      linkText: "Open in Bumpers",
+    },
+    ruleIds: [...new Set(choices.map((c) => c.rule.id))],
+  };
+}
