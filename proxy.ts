@@ -1,15 +1,44 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, securityHeaders } from "@/lib/security/headers";
 
-// Coarse redirect only: signed-out visitors of the dashboard go to the sign-in page first.
-// Authorization is never decided here; every page and route checks the session and tenant itself.
+// Runs before every page (never before /api or the agent's /v0 uploads: a proxy buffers request
+// bodies, and reports can be large; next.config.js gives those routes their static headers).
+// 1. A fresh CSP nonce per request: Next reads it from the request's CSP header and stamps its
+//    own scripts with it, so no inline script runs without it.
+// 2. Coarse redirect only: signed-out visitors of the dashboard go to the sign-in page first.
+//    Authorization is never decided here; every page and route checks the session and tenant itself.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = ["/o/", "/orgs/"];
 
 export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
+  const headers = securityHeaders({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === "development",
+    https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+  });
+  const response = needsSignIn(request) ? redirectToSignIn(request) : forwardWithPolicy(request, headers);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function needsSignIn(request: NextRequest): boolean {
+  const path = request.nextUrl.pathname + "/";
+  if (!SIGNED_IN_AREAS.some((area) => path.startsWith(area))) return false;
+  return !SESSION_COOKIES.some((name) => request.cookies.has(name));
+}
+
+function redirectToSignIn(request: NextRequest): NextResponse {
   const login = new URL("/login", request.url);
   login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/o/:path*", "/orgs/:path*"] };
+function forwardWithPolicy(request: NextRequest, headers: Record<string, string>): NextResponse {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  return NextResponse.next({ request: { headers: requestHeaders } });
+}
+
+export const config = {
+  matcher: ["/((?!api/|v0/|_next/static/|_next/image|favicon.ico|icon).*)"],
+};
