@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+// Static inventory of everything under app/ that answers a request: route handlers (each exported
+// HTTP method), pages and layouts (the default export) and server actions (each export of a
+// "use server" file). An entry is guarded when its code calls one of GUARDS, directly or through
+// a function declared in the same file. Public entries must be listed explicitly by the caller.
+
+/** Calls that check a session, a token or a tenant before anything else happens. */
+export const GUARDS = new Set([
+  // sessions and tenants (lib/auth)
+  "requireUser",
+  "getSessionUser", // callers branch on null: sign-in redirect or an "unauthorized" answer
+  "authorizeTeamSettings", // lib/teams/authorize.ts: authorizeOrg + the team's existence
+  "requireOrgPage",
+  "requireTeamPage",
+  "authorizeOrg",
+  "authorizeTeam",
+  // JSON API: session or org token, then the permission (lib/server/http.ts)
+  "withApi",
+  // agent endpoints: the cluster's token or an org admin token (lib/ingest, lib/clusters)
+  "authenticateClusterRequest",
+  "authenticateFleetRequest",
+]);
+
+const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+export type TRouteEntry = { file: string; kind: "route" | "page" | "layout" | "action"; name: string; guarded: boolean };
+
+/** Every entry of one source file; `file` is only used for naming. */
+export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
+  const kind = kindOf(file, source);
+  if (!kind) return [];
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const guardedLocals = guardedLocalFunctions(sf);
+  const isGuarded = (node: ts.Node | undefined) => !!node && callsGuard(node, guardedLocals);
+
+  const entries: TRouteEntry[] = [];
+  const add = (name: string, node: ts.Node | undefined) => entries.push({ file, kind, name, guarded: isGuarded(node) });
+  for (const statement of sf.statements) {
+    if (ts.isFunctionDeclaration(statement) && isExported(statement)) {
+      const isDefault = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      const name = isDefault ? "default" : (statement.name?.text ?? "default");
+      if (wanted(kind, name)) add(name, statement.body);
+    } else if (ts.isVariableStatement(statement) && isExported(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const name = decl.name.getText(sf);
+        if (wanted(kind, name)) add(name, decl.initializer);
+      }
+    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      // `export { handler as GET }`: judged by the local it names.
+      for (const spec of statement.exportClause.elements) {
+        const local = (spec.propertyName ?? spec.name).text;
+        if (wanted(kind, spec.name.text)) entries.push({ file, kind, name: spec.name.text, guarded: guardedLocals.has(local) });
+      }
+    } else if (ts.isExportAssignment(statement) && wanted(kind, "default")) {
+      add("default", statement.expression);
+    }
+  }
+  return entries;
+}
+
+/** Every entry under `appDir`, with paths relative to it. */
+export function inventoryOfApp(appDir: string): TRouteEntry[] {
+  return filesUnder(appDir)
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .flatMap((f) => inventoryOfSource(path.relative(appDir, f), readFileSync(f, "utf8")));
+}
+
+function kindOf(file: string, source: string): TRouteEntry["kind"] | null {
+  const base = path.basename(file).replace(/\.(ts|tsx)$/, "");
+  if (base === "route") return "route";
+  if (base === "page") return "page";
+  if (base === "layout") return "layout";
+  return /^\s*["']use server["']/.test(source) ? "action" : null;
+}
+
+function wanted(kind: TRouteEntry["kind"], name: string): boolean {
+  if (kind === "route") return HTTP_METHODS.has(name);
+  if (kind === "page" || kind === "layout") return name === "default";
+  return true;
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** Names of functions declared in the file (declarations and `const f = () => …`) that call a guard. */
+function guardedLocalFunctions(sf: ts.SourceFile): Set<string> {
+  const bodies = new Map<string, ts.Node>();
+  for (const statement of sf.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) bodies.set(statement.name.text, statement.body);
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name) && decl.initializer) bodies.set(decl.name.text, decl.initializer);
+      }
+    }
+  }
+  // Fixed point: a function is guarded when it calls a guard or an already guarded local.
+  const guarded = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, body] of bodies) {
+      if (!guarded.has(name) && callsGuard(body, guarded)) {
+        guarded.add(name);
+        changed = true;
+      }
+    }
+  }
+  return guarded;
+}
+
+function callsGuard(node: ts.Node, guardedLocals: Set<string>): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+      if (GUARDS.has(name) || guardedLocals.has(name)) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
