@@ -1,19 +1,23 @@
+import { parseCloudCosts, type TCloudCostRow } from "../parsers/cloudcosts";
 import { parseGoldilocks } from "../parsers/goldilocks";
 import { parseKubeBench } from "../parsers/kube-bench";
 import { parseNova } from "../parsers/nova";
+import { parseOpenCost, type TOpenCostReport } from "../parsers/opencost";
 import { parsePluto } from "../parsers/pluto";
 import { parsePolaris } from "../parsers/polaris";
 import { parseTrivy } from "../parsers/trivy";
 import type { TParseResult } from "../parsers/types";
 import { parseWorkloads, type TWorkloadsInventory } from "../parsers/workloads";
 
-// Which parser reads which report type. Types without a parser here (opencost, cloudcosts,
-// installation, anything a newer agent sends) are stored and listed as they are.
+// Which parser reads which report type. Types without a parser here (installation, anything a
+// newer agent sends) are stored and listed as they are.
 
 export type TParsedReport =
   | { kind: "findings"; result: TParseResult }
   | { kind: "images"; result: TParseResult }
   | { kind: "inventory"; inventory: TWorkloadsInventory }
+  | { kind: "opencost"; report: TOpenCostReport }
+  | { kind: "cloudcosts"; rows: TCloudCostRow[] }
   | { kind: "stored" };
 
 const FINDING_PARSERS: Readonly<Record<string, (report: unknown) => TParseResult>> = {
@@ -33,5 +37,7 @@ export function parseReport(type: string, json: unknown): TParsedReport {
   if (parser) return { kind: "findings", result: parser(json) };
   if (type === "trivy") return { kind: "images", result: parseTrivy(json) };
   if (type === "workloads") return { kind: "inventory", inventory: parseWorkloads(json).inventory };
+  if (type === "opencost") return { kind: "opencost", report: parseOpenCost(json) };
+  if (type === "cloudcosts") return { kind: "cloudcosts", rows: parseCloudCosts(json) };
   return { kind: "stored" };
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/server/db";
+import { applyCloudCosts } from "@/lib/cost/ingest/apply-cloudcosts";
+import { applyCostEstimate } from "@/lib/cost/ingest/apply-estimate";
+import { applyOpenCost } from "@/lib/cost/ingest/apply-opencost";
+import { alertOnReportProcessed } from "@/lib/alerting/hooks";
 import { ReportShapeError } from "../parsers/types";
 import { applyFindings, findingRowsFromParsed, type TReportContext } from "./apply-findings";
 import { applyImages } from "./apply-images";
@@ -54,8 +58,15 @@ async function apply(client: PoolClient, ctx: TReportContext, json: unknown): Pr
     }
     case "images":
       return applyImages(client, ctx, parsed.result.images ?? []);
-    case "inventory":
-      return applyInventory(client, ctx, parsed.inventory);
+    case "inventory": {
+      const counts = await applyInventory(client, ctx, parsed.inventory);
+      // Estimated cost for clusters without OpenCost, from the owners and labels just applied.
+      return { ...counts, cost: await applyCostEstimate(client, ctx, parsed.inventory) };
+    }
+    case "opencost":
+      return applyOpenCost(client, ctx, parsed.report);
+    case "cloudcosts":
+      return applyCloudCosts(client, ctx, parsed.rows);
     case "stored":
       return { stored: true };
   }
@@ -139,6 +150,8 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
         );
         const json: unknown = JSON.parse(body.rows[0].text);
         const summary = await apply(client, ctx, json);
+        // Alert transitions (PagerDuty outbox) in the same transaction as the findings they follow.
+        await alertOnReportProcessed(client, ctx);
         outcome = await finish(client, report, { status: "processed", summary });
       } catch (err) {
         if (!(err instanceof ReportShapeError)) throw err;

@@ -1,0 +1,11 @@
+import { json, withApi } from "@/lib/server/http";
+import { costScopeForPrincipal } from "@/lib/cost/api";
+import { listBudgets } from "@/lib/cost/budgets/queries";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/cost/budgets: the budgets the caller may read, with this month's progress and alerts. */
+export const GET = withApi(
+  async ({ org, principal }) => json({ data: await listBudgets(costScopeForPrincipal(org.id, principal)) }),
+  { permission: "org:read" },
+);

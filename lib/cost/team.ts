@@ -1,0 +1,244 @@
+import "server-only";
+import { pool } from "@/lib/server/db";
+import { forecastMonthEnd, type TMonthForecast } from "./forecast";
+import { monthStart, previousRange, type TCostRange } from "./range";
+import { assertTeamInScope, type TCostScope } from "./scope";
+import { getCostCurrency } from "./settings-queries";
+import { changeOf, ratioOf } from "./sql";
+import type { TCostBreakdownBy, TCostBreakdownRow, TServiceDay } from "./types";
+
+// One team's cost (or, with teamId null, the workloads no team owns), from cost_daily through
+// its (org_id, owner_team_id, day) index: a team's rows of a range are a small slice.
+
+function teamCondition(orgId: string, teamId: string | null, params: unknown[]): string {
+  params.push(orgId);
+  const org = `c.org_id = $${params.length}`;
+  if (teamId === null) return `${org} AND c.owner_team_id IS NULL AND c.allocation = 'workload'`;
+  params.push(teamId);
+  return `${org} AND c.owner_team_id = $${params.length}::uuid`;
+}
+
+export type TTeamCostSummary = {
+  currency: string;
+  range: TCostRange;
+  previousRange: TCostRange;
+  total: number;
+  previousTotal: number | null;
+  change: number | null;
+  efficiency: number | null;
+  month: TMonthForecast;
+};
+
+/** A team's total, change, efficiency and month-to-date forecast. not_found outside the scope. */
+export async function getTeamCostSummary(
+  scope: TCostScope,
+  teamId: string | null,
+  range: TCostRange,
+): Promise<TTeamCostSummary> {
+  assertTeamInScope(scope, teamId);
+  const previous = previousRange(range);
+  const month = monthStart(range.to);
+  const params: unknown[] = [];
+  const where = teamCondition(scope.orgId, teamId, params);
+  const dailyParams = [...params, month < previous.from ? month : previous.from, range.to];
+  const [daily, currency] = await Promise.all([
+    pool.query<{ day: string; cost: number; used: number; requested: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(total_cost) AS cost, sum(used_cost) AS used,
+              sum(requested_cost) AS requested
+         FROM cost_daily c WHERE ${where} AND day BETWEEN $${dailyParams.length - 1} AND $${dailyParams.length}
+        GROUP BY day`,
+      dailyParams,
+    ),
+    getCostCurrency(scope.orgId),
+  ]);
+  let total = 0;
+  let prev = 0;
+  let prevRows = false;
+  let used = 0;
+  let requested = 0;
+  for (const r of daily.rows) {
+    if (r.day >= range.from) {
+      total += r.cost;
+      used += r.used;
+      requested += r.requested;
+    } else if (r.day >= previous.from && r.day <= previous.to) {
+      prev += r.cost;
+      prevRows = true;
+    }
+  }
+  const previousTotal = prevRows ? prev : null;
+  return {
+    currency,
+    range,
+    previousRange: previous,
+    total,
+    previousTotal,
+    change: changeOf(total, previousTotal),
+    efficiency: ratioOf(used, requested),
+    month: forecastMonthEnd(new Map(daily.rows.map((r) => [r.day, r.cost])), range.to),
+  };
+}
+
+const GROUPS: Record<TCostBreakdownBy, { select: string; group: string }> = {
+  service: {
+    select: `c.service AS key, c.service AS label, NULL::text AS slug, NULL::text AS cluster_name, NULL AS namespace, NULL AS kind, NULL AS workload, NULL AS container, c.service AS service`,
+    group: "c.service",
+  },
+  namespace: {
+    select: `cl.slug || '/' || c.namespace AS key, c.namespace AS label, cl.slug, cl.name AS cluster_name, c.namespace, NULL AS kind, NULL AS workload, NULL AS container, NULL AS service`,
+    group: "cl.slug, cl.name, c.namespace",
+  },
+  workload: {
+    select: `cl.slug || '/' || c.namespace || '/' || c.kind || '/' || c.workload AS key, c.workload AS label, cl.slug, cl.name AS cluster_name, c.namespace, c.kind, c.workload, NULL AS container, min(c.service) AS service`,
+    group: "cl.slug, cl.name, c.namespace, c.kind, c.workload",
+  },
+  container: {
+    select: `cl.slug || '/' || c.namespace || '/' || c.kind || '/' || c.workload || '/' || c.container AS key, CASE WHEN c.container = '' THEN c.workload ELSE c.container END AS label, cl.slug, cl.name AS cluster_name, c.namespace, c.kind, c.workload, c.container, min(c.service) AS service`,
+    group: "cl.slug, cl.name, c.namespace, c.kind, c.workload, c.container",
+  },
+};
+
+type TBreakdownSql = {
+  key: string;
+  label: string;
+  slug: string | null;
+  cluster_name: string | null;
+  namespace: string | null;
+  kind: string | null;
+  workload: string | null;
+  container: string | null;
+  service: string | null;
+  cost: number | null;
+  previous: number | null;
+  used: number | null;
+  requested: number | null;
+  cpu_req: number | null;
+  cpu_used: number | null;
+  mem_req: number | null;
+  mem_used: number | null;
+};
+
+/**
+ * A team's cost by service (app.kubernetes.io/name, else app, else the workload), namespace,
+ * workload or container, largest first, with change vs the previous period, efficiency, share
+ * and the requested/used core- and GiB-hours. A container of "" is the whole workload (OpenCost
+ * aggregated by controller).
+ */
+export async function listTeamCostBreakdown(
+  scope: TCostScope,
+  teamId: string | null,
+  range: TCostRange,
+  by: TCostBreakdownBy,
+): Promise<TCostBreakdownRow[]> {
+  assertTeamInScope(scope, teamId);
+  const previous = previousRange(range);
+  const params: unknown[] = [];
+  const where = teamCondition(scope.orgId, teamId, params);
+  params.push(previous.from, range.to, range.from);
+  const n = params.length;
+  const g = GROUPS[by];
+  const cur = `FILTER (WHERE c.day >= $${n})`;
+  const { rows } = await pool.query<TBreakdownSql>(
+    `SELECT ${g.select},
+            sum(c.total_cost) ${cur} AS cost, sum(c.total_cost) FILTER (WHERE c.day < $${n}) AS previous,
+            sum(c.used_cost) ${cur} AS used, sum(c.requested_cost) ${cur} AS requested,
+            sum(c.cpu_core_hours_requested) ${cur} AS cpu_req, sum(c.cpu_core_hours_used) ${cur} AS cpu_used,
+            sum(c.memory_gib_hours_requested) ${cur} AS mem_req, sum(c.memory_gib_hours_used) ${cur} AS mem_used
+       FROM cost_daily c JOIN clusters cl ON cl.id = c.cluster_id
+      WHERE ${where} AND c.day BETWEEN $${n - 2} AND $${n - 1}
+      GROUP BY ${g.group}`,
+    params,
+  );
+  const out: TCostBreakdownRow[] = rows
+    // Rows only in the previous period are gone now; the movers list shows them, not the breakdown.
+    .filter((r) => r.cost !== null)
+    .map((r) => ({
+      key: r.key,
+      label: r.label,
+      cluster: r.slug && r.cluster_name ? { slug: r.slug, name: r.cluster_name } : null,
+      namespace: r.namespace,
+      kind: r.kind,
+      workload: r.workload,
+      container: r.container,
+      service: r.service,
+      cost: r.cost ?? 0,
+      previousCost: r.previous,
+      change: changeOf(r.cost ?? 0, r.previous),
+      efficiency: ratioOf(r.used ?? 0, r.requested),
+      share: null,
+      cpuCoreHoursRequested: r.cpu_req ?? 0,
+      cpuCoreHoursUsed: r.cpu_used,
+      memoryGibHoursRequested: r.mem_req ?? 0,
+      memoryGibHoursUsed: r.mem_used,
+    }));
+  const total = out.reduce((s, r) => s + r.cost, 0);
+  for (const r of out) r.share = ratioOf(r.cost, total);
+  return out.sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
+}
+
+export type TCostMover = {
+  service: string;
+  cost: number;
+  previousCost: number;
+  /** cost − previousCost (positive: grew). */
+  delta: number;
+  change: number | null;
+};
+
+/** The services whose cost moved most (by absolute difference) vs the previous period. */
+export async function listTopMovers(
+  scope: TCostScope,
+  teamId: string | null,
+  range: TCostRange,
+  limit = 5,
+): Promise<TCostMover[]> {
+  assertTeamInScope(scope, teamId);
+  const previous = previousRange(range);
+  const params: unknown[] = [];
+  const where = teamCondition(scope.orgId, teamId, params);
+  params.push(previous.from, range.to, range.from, limit);
+  const n = params.length;
+  const { rows } = await pool.query<{ service: string; cost: number; previous: number }>(
+    `SELECT service, coalesce(sum(total_cost) FILTER (WHERE day >= $${n - 1}), 0) AS cost,
+            coalesce(sum(total_cost) FILTER (WHERE day < $${n - 1}), 0) AS previous
+       FROM cost_daily c WHERE ${where} AND day BETWEEN $${n - 3} AND $${n - 2}
+      GROUP BY service
+      ORDER BY abs(coalesce(sum(total_cost) FILTER (WHERE day >= $${n - 1}), 0)
+                 - coalesce(sum(total_cost) FILTER (WHERE day < $${n - 1}), 0)) DESC, service
+      LIMIT $${n}`,
+    params,
+  );
+  return rows.map((r) => ({
+    service: r.service,
+    cost: r.cost,
+    previousCost: r.previous,
+    delta: r.cost - r.previous,
+    change: changeOf(r.cost, r.previous),
+  }));
+}
+
+/**
+ * One service of a team, per day of the range: cost, and requested vs used core- and GiB-hours
+ * (used null on days without usage data). Days without rows are absent; the preparer fills them.
+ */
+export async function getServiceCostSeries(
+  scope: TCostScope,
+  teamId: string | null,
+  service: string,
+  range: TCostRange,
+): Promise<TServiceDay[]> {
+  assertTeamInScope(scope, teamId);
+  const params: unknown[] = [];
+  const where = teamCondition(scope.orgId, teamId, params);
+  params.push(service, range.from, range.to);
+  const n = params.length;
+  const { rows } = await pool.query<TServiceDay>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(total_cost) AS cost,
+            sum(cpu_core_hours_requested) AS "cpuCoreHoursRequested", sum(cpu_core_hours_used) AS "cpuCoreHoursUsed",
+            sum(memory_gib_hours_requested) AS "memoryGibHoursRequested", sum(memory_gib_hours_used) AS "memoryGibHoursUsed"
+       FROM cost_daily c WHERE ${where} AND service = $${n - 2} AND day BETWEEN $${n - 1} AND $${n}
+      GROUP BY day ORDER BY day`,
+    params,
+  );
+  return rows;
+}
