@@ -5,7 +5,12 @@ import { DEMO_USERS, signIn } from "./helpers";
 // proves the strict policy does not break the app (a blocked script would leave it dead).
 
 function scriptPolicy(csp: string): string {
-  return csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
+  return (
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src ")) ?? ""
+  );
 }
 
 function nonceOf(csp: string): string {

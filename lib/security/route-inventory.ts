@@ -26,7 +26,12 @@ export const GUARDS = new Set([
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-export type TRouteEntry = { file: string; kind: "route" | "page" | "layout" | "action"; name: string; guarded: boolean };
+export type TRouteEntry = {
+  file: string;
+  kind: "route" | "page" | "layout" | "action";
+  name: string;
+  guarded: boolean;
+};
 
 /** Every entry of one source file; `file` is only used for naming. */
 export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
@@ -48,11 +53,16 @@ export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
         const name = decl.name.getText(sf);
         if (wanted(kind, name)) add(name, decl.initializer);
       }
-    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       // `export { handler as GET }`: judged by the local it names.
       for (const spec of statement.exportClause.elements) {
         const local = (spec.propertyName ?? spec.name).text;
-        if (wanted(kind, spec.name.text)) entries.push({ file, kind, name: spec.name.text, guarded: guardedLocals.has(local) });
+        if (wanted(kind, spec.name.text))
+          entries.push({ file, kind, name: spec.name.text, guarded: guardedLocals.has(local) });
       }
     } else if (ts.isExportAssignment(statement) && wanted(kind, "default")) {
       add("default", statement.expression);
@@ -90,7 +100,8 @@ function isExported(node: ts.Node): boolean {
 function guardedLocalFunctions(sf: ts.SourceFile): Set<string> {
   const bodies = new Map<string, ts.Node>();
   for (const statement of sf.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) bodies.set(statement.name.text, statement.body);
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body)
+      bodies.set(statement.name.text, statement.body);
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) {
         if (ts.isIdentifier(decl.name) && decl.initializer) bodies.set(decl.name.text, decl.initializer);
@@ -99,7 +110,7 @@ function guardedLocalFunctions(sf: ts.SourceFile): Set<string> {
   }
   // Fixed point: a function is guarded when it calls a guard or an already guarded local.
   const guarded = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [name, body] of bodies) {
       if (!guarded.has(name) && callsGuard(body, guarded)) {
@@ -117,7 +128,11 @@ function callsGuard(node: ts.Node, guardedLocals: Set<string>): boolean {
     if (found) return;
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : "";
       if (GUARDS.has(name) || guardedLocals.has(name)) {
         found = true;
         return;
