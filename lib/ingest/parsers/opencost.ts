@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { goStringMap } from "./go-json";
-import { parseReportShape } from "./report-shape";
+import { formatReportPath, parseReportShape } from "./report-shape";
 import { ReportShapeError } from "./types";
 
 // OpenCost's allocation API response (GET /allocation, opencost/opencost pkg/kubecost
@@ -160,7 +160,7 @@ function identity(name: string, a: TAllocation) {
 
 function time(value: string, path: PropertyKey[]): number {
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new ReportShapeError(path.map(String).join("."), "not an RFC 3339 time");
+  if (Number.isNaN(t)) throw new ReportShapeError(formatReportPath(path), "not an RFC 3339 time");
   return t;
 }
 
