@@ -41,6 +41,12 @@ function keys(): { current?: TKey; previous?: TKey } {
   };
 }
 
+/** True when `sealed` was written under the current key (nothing to re-seal after a rotation). */
+export function isSealedWithCurrentKey(sealed: string): boolean {
+  const current = keys().current;
+  return !!current && SEALED.exec(sealed)?.[1] === current.id;
+}
+
 /**
  * Seals `plaintext`. `context` (e.g. the row it belongs to) is authenticated but not stored: the
  * value only opens with the same context, so a sealed value copied onto another row is useless.
