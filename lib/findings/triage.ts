@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { alertOnFindingsTriaged } from "@/lib/alerting/hooks";
 import { AppError } from "@/lib/server/errors";
 import { assertAssigneeCanRead, loadAssignee } from "./triage-assignee";
 import type { TTriageContext } from "./triage-context";
@@ -72,7 +73,10 @@ async function triage(
   const ids = parseInput(ZFindingIds, rawIds, "ids");
   return withTargets(ctx, ids, { lock: true }, async (client) => {
     await before?.(client, ids);
-    return { requested: ids.length, changedIds: await applyChange(client, ctx, ids, change) };
+    const changedIds = await applyChange(client, ctx, ids, change);
+    // A group whose findings are all resolved or snoozed now resolves in PagerDuty (same transaction).
+    await alertOnFindingsTriaged(client, ctx.scope.orgId, changedIds);
+    return { requested: ids.length, changedIds };
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { env } from "@/lib/server/env";
 import { runRecurringJobs } from "@/lib/jobs/boss";
+import { startAlertDelivery } from "@/lib/alerting/delivery/run-delivery";
 import { RECURRING_JOBS } from "@/lib/jobs/recurring";
 import { REPORTS_CHANNEL } from "./notify";
 import { processReport } from "./process/process-report";
@@ -18,7 +19,8 @@ export type TWorker = { stop: () => Promise<void> };
 /**
  * The background worker: processes stored reports as they arrive (woken by NOTIFY, polling as a
  * fallback), refreshes findings' owners after scope edits, and runs the scheduled jobs of
- * lib/jobs (pg-boss, e.g. snooze expiry). Runs beside the web server so a
+ * lib/jobs (pg-boss, e.g. snooze expiry), and delivers PagerDuty events from the alert outbox.
+ * Runs beside the web server so a
  * 50 MB report never holds up a page or an agent's upload. Any number of workers may run: reports
  * are claimed with SKIP LOCKED.
  */
@@ -73,11 +75,13 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
 
   const running = loop();
   const jobs = runRecurringJobs(RECURRING_JOBS, { log });
+  // PagerDuty outbox delivery (lib/alerting): its own loop, so a slow PagerDuty never delays reports.
+  const alerts = startAlertDelivery({ log: (line) => log(`alerts: ${line}`) });
   return {
     async stop() {
       stopping = true;
       wake?.();
-      await Promise.all([running, jobs.stop()]);
+      await Promise.all([running, jobs.stop(), alerts.stop()]);
       await listener?.end().catch(() => undefined);
     },
   };

@@ -1,0 +1,141 @@
+import "server-only";
+import { pool } from "@/lib/server/db";
+import { storeReport } from "@/lib/ingest/store-report";
+import { processReport } from "@/lib/ingest/process/process-report";
+import { evaluateFindingAlerts } from "./engine/evaluate";
+
+// Builders for the alerting integration tests and the benchmark: Polaris reports that go through
+// the real ingest path, and set-based inserts for findings Polaris cannot produce (criticals).
+
+export type TWorkload = { namespace: string; name: string };
+export type TFailingCheck = {
+  id: string;
+  message?: string;
+  severity?: "danger" | "warning";
+  category?: "Security" | "Reliability" | "Efficiency";
+  /** Containers of each workload failing it. */
+  containers?: number;
+};
+
+let reportSeq = 0;
+
+/** A Polaris audit in the agent's format: each workload fails each check in `containers` containers. */
+export function polarisReport(workloads: readonly TWorkload[], checks: readonly TFailingCheck[]): Buffer {
+  const maxContainers = Math.max(1, ...checks.map((c) => c.containers ?? 1));
+  const result = (c: TFailingCheck) => ({
+    ID: c.id,
+    Message: c.message ?? `${c.id} should be fixed`,
+    Details: null,
+    Success: false,
+    Severity: c.severity ?? "danger",
+    Category: c.category ?? "Security",
+  });
+  return Buffer.from(
+    JSON.stringify({
+      PolarisOutputVersion: "1.0",
+      AuditTime: new Date().toISOString(),
+      SourceType: "Cluster",
+      SourceName: "",
+      DisplayName: `alerting-test-${++reportSeq}`,
+      ClusterInfo: { Version: "1.29", Nodes: 3, Pods: workloads.length, Namespaces: 1, Controllers: workloads.length },
+      Results: workloads.map((w) => ({
+        Name: w.name,
+        Namespace: w.namespace,
+        Kind: "Deployment",
+        Results: {},
+        PodResult: {
+          Name: "",
+          Results: {},
+          ContainerResults: Array.from({ length: maxContainers }, (_, i) => ({
+            Name: `c${i}`,
+            Results: Object.fromEntries(checks.filter((c) => i < (c.containers ?? 1)).map((c) => [c.id, result(c)])),
+          })),
+        },
+        CreatedTime: "0001-01-01T00:00:00Z",
+      })),
+      Score: 50,
+    }),
+  );
+}
+
+export function workloads(count: number, namespaces: readonly string[], prefix = "app"): TWorkload[] {
+  return Array.from({ length: count }, (_, i) => ({
+    namespace: namespaces[i % namespaces.length]!,
+    name: `${prefix}-${String(i).padStart(4, "0")}`,
+  }));
+}
+
+/** Stores and processes a report like an agent upload followed by the worker. */
+export async function ingest(orgId: string, clusterId: string, type: string, body: Buffer) {
+  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
+  const outcome = await processReport(stored.reportId);
+  if (outcome?.status !== "processed") throw new Error(`report not processed: ${outcome?.error ?? "?"}`);
+  return outcome;
+}
+
+/**
+ * Inserts open findings of one check directly (set-based), then evaluates alerts in a
+ * transaction, as processReport would.
+ */
+export async function insertFindings(input: {
+  orgId: string;
+  clusterId: string;
+  teamId: string | null;
+  checkId: string;
+  severity: "critical" | "high" | "medium" | "low";
+  category?: string;
+  source?: string;
+  namespace?: string;
+  count: number;
+}): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO findings (org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title,
+                             namespace, kind, name, owner_team_id)
+       SELECT $1, $2, md5(random()::text || i), $3, $4, $5, $6::severity_level, 0.95, $4 || ' is wrong',
+              $7, 'Deployment', 'w-' || i, $8
+         FROM generate_series(1, $9) AS i`,
+      [
+        input.orgId,
+        input.clusterId,
+        input.source ?? "trivy",
+        input.checkId,
+        input.category ?? "security",
+        input.severity,
+        input.namespace ?? "default",
+        input.teamId,
+        input.count,
+      ],
+    );
+    await evaluateFindingAlerts(client, input.orgId, { source: input.source ?? "trivy" });
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export type TOutboxRow = {
+  id: string;
+  action: string;
+  dedup_key: string;
+  status: string;
+  destination_id: string;
+  group_id: string | null;
+  attempts: number;
+  payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+export async function outbox(orgId: string): Promise<TOutboxRow[]> {
+  const { rows } = await pool.query<TOutboxRow>(
+    `SELECT id::text AS id, action::text AS action, dedup_key, status::text AS status, destination_id, group_id,
+            attempts, payload
+       FROM alert_events WHERE org_id = $1 ORDER BY id`,
+    [orgId],
+  );
+  return rows;
+}
