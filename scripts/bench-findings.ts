@@ -2,7 +2,12 @@
 // written with COPY into a scratch database; then `next start` on loopback and autocannon
 // (10 connections) against the findings API views, the overview, and the findings page.
 //
-//   npm run bench:findings [-- --findings 1000000 --seconds 10]
+//   npm run bench:findings [-- --findings 1000000 --seconds 10 --repeat 3]
+//
+// --database <name> keeps the generated data in that database (on DATABASE_URL's server) and
+// reuses it on the next run instead of writing the million rows again; --port <n> fixes the app's
+// port; --only <text> measures only the views whose name contains it; --repeat <n> measures each
+// view n times and reports the median of each percentile.
 //
 // Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
 // (latency table and EXPLAIN plans) for docs/benchmarks.md.
@@ -13,15 +18,23 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+import type { db, pool } from "@/lib/server/db";
+import type { copyRows } from "@/lib/ingest/process/copy-rows";
+import { createDatabaseIfMissing } from "./lib/local-postgres";
 import { freePort, waitForHealthy } from "./lib/ports";
 
 const root = path.resolve(import.meta.dirname, "..");
-const arg = (name: string, fallback: number) => {
+const argText = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name: string, fallback: number) => Number(argText(name) ?? fallback);
 const FINDINGS = arg("findings", 1_000_000);
 const SECONDS = arg("seconds", 10);
+const REPEAT = arg("repeat", 1);
+const PORT = arg("port", 0);
+const ONLY = argText("only");
+const KEEP_DATABASE = argText("database");
 const TEAMS = 200;
 const CLUSTERS = 20;
 const WORKLOADS = 5000;
@@ -60,6 +73,13 @@ function median(values: number[]) {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+function uptimeLoad() {
+  return `load ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ")}`;
+}
+
 function percentile(values: number[], p: number) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -71,7 +91,9 @@ async function main() {
     spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
   }
   const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
-  const database = await createScratchDatabase(server.url, "bumpers_bench_findings");
+  const database = KEEP_DATABASE
+    ? await namedDatabase(server.url, KEEP_DATABASE)
+    : await createScratchDatabase(server.url, "bumpers_bench_findings");
   process.env.DATABASE_URL = database.url;
   process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
   let app: ReturnType<typeof spawn> | undefined;
@@ -83,216 +105,41 @@ async function main() {
     const { hashPassword } = await import("@/lib/auth/passwords");
     const { createOrgToken } = await import("@/lib/tokens/create-org-token");
 
-    const started = performance.now();
-    const org = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
-    const user = await db.user.create({
-      data: { email: "owner@bench.example", name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
-    });
-    await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
-    const teams = await Promise.all(
-      Array.from({ length: TEAMS }, (_, i) =>
-        db.team.create({
-          data: { orgId: org.id, slug: `team-${String(i).padStart(3, "0")}`, name: `Team ${i}`, priority: i },
-        }),
-      ),
-    );
-    const clusters = await Promise.all(
-      Array.from({ length: CLUSTERS }, (_, i) =>
-        db.cluster.create({ data: { orgId: org.id, slug: `cluster-${i}`, name: `Cluster ${i}` } }),
-      ),
-    );
-    // Each team owns 25 workloads, spread over the clusters, in its own namespace.
-    const workloads = Array.from({ length: WORKLOADS }, (_, w) => ({
-      cluster: clusters[w % CLUSTERS].id,
-      team: teams[w % TEAMS].id,
-      namespace: `${teams[w % TEAMS].slug}-apps`,
-      name: `svc-${w}`,
-    }));
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      await copyRows(
-        client,
-        "resources",
-        ["org_id", "cluster_id", "namespace", "kind", "name", "owner_team_id"],
-        workloads.map((w) => [org.id, w.cluster, w.namespace, "Deployment", w.name, w.team]),
-      );
-      const ids = await client.query<{ id: string; name: string }>(`SELECT id, name FROM resources WHERE org_id = $1`, [
-        org.id,
-      ]);
-      const resourceId = new Map(ids.rows.map((r) => [r.name, r.id]));
-      // Indexes are built once after the load, as a bulk import would.
-      await client.query(`DROP INDEX findings_search_idx, findings_team_state_score_idx, findings_org_state_score_idx,
-        findings_org_state_first_seen_idx, findings_org_check_idx, findings_cluster_id_source_status_idx,
-        findings_resource_id_idx, findings_image_id_idx`);
-      const random = rng(42);
-      const now = Date.now();
-      const columns = [
-        "org_id",
-        "cluster_id",
-        "fingerprint",
-        "source",
-        "check_id",
-        "category",
-        "severity",
-        "score",
-        "title",
-        "namespace",
-        "kind",
-        "name",
-        "container",
-        "vulnerability_id",
-        "resource_id",
-        "owner_team_id",
-        "status",
-        "resolution",
-        "snoozed_until",
-        "first_seen_at",
-        "last_seen_at",
-        "fixed_at",
-      ];
-      const CHUNK = 100_000;
-      for (let start = 0; start < FINDINGS; start += CHUNK) {
-        const rows: (string | number | null)[][] = [];
-        for (let i = start; i < Math.min(FINDINGS, start + CHUNK); i++) {
-          const w = workloads[i % WORKLOADS];
-          const polaris = random() < 0.3;
-          const roll = random();
-          const status = roll < 0.08 ? "fixed" : roll < 0.1 ? "removed" : "open";
-          const triage = random();
-          const firstSeen = new Date(now - Math.floor(random() * 90 * 86_400_000)).toISOString();
-          let row: (string | number | null)[];
-          if (polaris) {
-            const [check, category, title, score] = POLARIS_CHECKS[i % POLARIS_CHECKS.length];
-            row = [
-              check,
-              "polaris",
-              category,
-              label(score),
-              score,
-              title,
-              w.namespace,
-              "Deployment",
-              w.name,
-              "app",
-              "",
-            ];
-          } else {
-            const pkg = PACKAGES[Math.floor(random() * PACKAGES.length)];
-            const cve = `CVE-2026-${10000 + Math.floor(random() * 20000)}`;
-            const score = TRIVY_SCORES[Math.floor(random() * TRIVY_SCORES.length)];
-            row = [
-              cve,
-              "trivy",
-              "security",
-              label(score),
-              score,
-              `${pkg}: ${cve} in ${pkg}`,
-              w.namespace,
-              "Deployment",
-              w.name,
-              "app",
-              cve,
-            ];
-          }
-          const [check, source, category, severity, score, title, namespace, kind, name, container, vuln] = row;
-          rows.push([
-            org.id,
-            w.cluster,
-            `bench-${i}`,
-            source,
-            check,
-            category,
-            severity,
-            score,
-            title,
-            namespace,
-            kind,
-            name,
-            container,
-            vuln,
-            resourceId.get(w.name) ?? null,
-            w.team,
-            status,
-            triage < 0.05 ? "will_not_fix" : null,
-            triage >= 0.05 && triage < 0.1 ? new Date(now + 7 * 86_400_000).toISOString() : null,
-            firstSeen,
-            firstSeen,
-            status === "fixed" ? new Date(now).toISOString() : null,
-          ]);
-        }
-        await copyRows(client, "findings", columns, rows);
-      }
-      await client.query(`
-        CREATE INDEX findings_team_state_score_idx ON findings (org_id, owner_team_id, state, score DESC, id);
-        CREATE INDEX findings_org_state_score_idx ON findings (org_id, state, score DESC, id);
-        CREATE INDEX findings_org_state_first_seen_idx ON findings (org_id, state, first_seen_at DESC, id);
-        CREATE INDEX findings_org_check_idx ON findings (org_id, check_id);
-        CREATE INDEX findings_cluster_id_source_status_idx ON findings (cluster_id, source, status);
-        CREATE INDEX findings_resource_id_idx ON findings (resource_id);
-        CREATE INDEX findings_image_id_idx ON findings (image_id);
-        CREATE INDEX findings_search_idx ON findings USING gin ((title || ' ' || name) gin_trgm_ops);`);
-      // Trend rows as ingest would have left them: 90 days per team.
-      const daily: (string | number)[][] = [];
-      for (const team of teams) {
-        for (let d = 0; d < 90; d++) {
-          const day = new Date(now - d * 86_400_000).toISOString().slice(0, 10);
-          daily.push([
-            org.id,
-            team.id,
-            day,
-            Math.floor(random() * 60),
-            Math.floor(random() * 5),
-            Math.floor(random() * 50),
-            0,
-            Math.floor(random() * 10),
-          ]);
-        }
-      }
-      await copyRows(
-        client,
-        "finding_daily",
-        ["org_id", "owner_team_id", "day", "opened", "reopened", "fixed", "removed", "resolved"],
-        daily,
-      );
-      await client.query("COMMIT");
-      await client.query("VACUUM ANALYZE findings");
-    } finally {
-      client.release();
-    }
+    const existing = await db.organization.findUnique({ where: { slug: "bench" }, select: { id: true } });
+    const { org, user, teams } = existing
+      ? await loadExisting(db, existing.id)
+      : await generate(db, pool, copyRows, hashPassword);
     const token = await createOrgToken(
       org.id,
       { userId: user.id, label: user.email },
       { name: "bench", kind: "org_read" },
     );
-    console.error(
-      `generated ${FINDINGS.toLocaleString("en-US")} findings in ${Math.round((performance.now() - started) / 1000)} s`,
-    );
 
     // EXPLAIN of the main queries, exactly as the API builds them.
     const { findingsPageQuery, checkGroupsQuery } = await import("@/lib/findings/queries");
-    const { narrowScope } = await import("@/lib/findings/api-scope");
     const { DEFAULT_FILTERS } = await import("@/lib/findings/filters");
     const orgScope = { orgId: org.id, teamIds: null, unassigned: true };
     const team = teams[42];
-    const teamScope = await narrowScope(orgScope, [team.slug]);
+    const teamView = { ...DEFAULT_FILTERS, team: [team.slug] };
     const viewer = { userId: null };
     const plans: [string, { text: string; values: unknown[] }][] = [
-      ["Team default view", await findingsPageQuery(teamScope, DEFAULT_FILTERS, viewer, { limit: 50 })],
+      ["Team default view", await findingsPageQuery(orgScope, teamView, viewer, { limit: 50 })],
       [
         "Team, critical+high security",
         await findingsPageQuery(
-          teamScope,
-          { ...DEFAULT_FILTERS, severity: ["critical", "high"], category: ["security"] },
+          orgScope,
+          { ...teamView, severity: ["critical", "high"], category: ["security"] },
           viewer,
-          { limit: 50 },
+          {
+            limit: 50,
+          },
         ),
       ],
       [
         "Org-wide text search",
         await findingsPageQuery(orgScope, { ...DEFAULT_FILTERS, q: "openssl: CVE-2026-1234" }, viewer, { limit: 50 }),
       ],
-      ["Team grouped by check", await checkGroupsQuery(teamScope, DEFAULT_FILTERS, viewer, { limit: 50 })],
+      ["Team grouped by check", await checkGroupsQuery(orgScope, teamView, viewer, { limit: 50 })],
     ];
     const explained: string[] = [];
     for (const [name, query] of plans) {
@@ -305,7 +152,7 @@ async function main() {
     await pool.end();
 
     // The app on loopback, against the scratch database.
-    const port = await freePort();
+    const port = PORT || (await freePort());
     app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
       cwd: root,
       env: {
@@ -342,26 +189,41 @@ async function main() {
     ];
     const table = ["| View | Requests | p50 | p95 | p99 | Errors |", "|---|---|---|---|---|---|"];
     for (const [name, url, headers] of targets) {
+      if (ONLY && !name.toLowerCase().includes(ONLY.toLowerCase())) continue;
       const probe = await fetch(base + url, { headers, redirect: "manual" });
       if (probe.status !== 200) {
         table.push(`| ${name} | — | — | — | — | answered ${probe.status}, not measured |`);
         continue;
       }
-      const latencies: number[] = [];
-      const result = await new Promise<autocannon.Result>((resolve, reject) => {
-        const instance = autocannon({ url: base + url, headers, connections: 10, duration: SECONDS }, (err, res) =>
-          err ? reject(err) : resolve(res),
-        );
-        instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-      });
-      const errors = result.errors + result.non2xx;
+      // Each run's percentiles; the table shows the median of each over the runs.
+      const runs: { requests: number; p50: number; p95: number; p99: number; errors: number }[] = [];
+      for (let run = 0; run < REPEAT; run++) {
+        const latencies: number[] = [];
+        const result = await new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon({ url: base + url, headers, connections: 10, duration: SECONDS }, (err, res) =>
+            err ? reject(err) : resolve(res),
+          );
+          instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) =>
+            latencies.push(ms),
+          );
+        });
+        runs.push({
+          requests: latencies.length,
+          p50: median(latencies),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.non2xx,
+        });
+        console.error(`${name}, run ${run + 1}: p50 ${runs[run].p50} ms, p95 ${runs[run].p95} ms, ${uptimeLoad()}`);
+      }
+      const of = (key: "requests" | "p50" | "p95" | "p99") => median(runs.map((r) => r[key])).toFixed(0);
+      const p95s = runs.length > 1 ? ` (${runs.map((r) => r.p95.toFixed(0)).join(", ")})` : "";
       table.push(
-        `| ${name} | ${latencies.length} | ${median(latencies).toFixed(0)} ms | ${percentile(latencies, 95).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${errors} |`,
+        `| ${name} | ${of("requests")} | ${of("p50")} ms | ${of("p95")} ms${p95s} | ${of("p99")} ms | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
       );
-      console.error(`done: ${name}`);
     }
     console.log(
-      `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, 10 connections, ${SECONDS} s per view`,
+      `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
     );
     console.log(
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
@@ -376,6 +238,204 @@ async function main() {
     await database.dispose();
     await server.stop();
   }
+}
+
+type TDb = typeof db;
+type TPool = typeof pool;
+type TCopyRows = typeof copyRows;
+type TBenchData = { org: { id: string }; user: { id: string; email: string }; teams: { id: string; slug: string }[] };
+
+/** The data of an earlier run kept with --database: the same org, owner and teams. */
+async function loadExisting(db: TDb, orgId: string): Promise<TBenchData> {
+  const user = await db.user.findUniqueOrThrow({ where: { email: "owner@bench.example" } });
+  const teams = await db.team.findMany({ where: { orgId }, orderBy: { slug: "asc" } });
+  console.error("reusing the findings written by an earlier run");
+  return { org: { id: orgId }, user, teams };
+}
+
+/** Writes the org, its teams, clusters and workloads, and the findings with COPY. */
+async function generate(
+  db: TDb,
+  pool: TPool,
+  copyRows: TCopyRows,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<TBenchData> {
+  const started = performance.now();
+  const org = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
+  const user = await db.user.create({
+    data: { email: "owner@bench.example", name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
+  });
+  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
+  const teams = await Promise.all(
+    Array.from({ length: TEAMS }, (_, i) =>
+      db.team.create({
+        data: { orgId: org.id, slug: `team-${String(i).padStart(3, "0")}`, name: `Team ${i}`, priority: i },
+      }),
+    ),
+  );
+  const clusters = await Promise.all(
+    Array.from({ length: CLUSTERS }, (_, i) =>
+      db.cluster.create({ data: { orgId: org.id, slug: `cluster-${i}`, name: `Cluster ${i}` } }),
+    ),
+  );
+  // Each team owns 25 workloads, spread over the clusters, in its own namespace.
+  const workloads = Array.from({ length: WORKLOADS }, (_, w) => ({
+    cluster: clusters[w % CLUSTERS].id,
+    team: teams[w % TEAMS].id,
+    namespace: `${teams[w % TEAMS].slug}-apps`,
+    name: `svc-${w}`,
+  }));
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await copyRows(
+      client,
+      "resources",
+      ["org_id", "cluster_id", "namespace", "kind", "name", "owner_team_id"],
+      workloads.map((w) => [org.id, w.cluster, w.namespace, "Deployment", w.name, w.team]),
+    );
+    const ids = await client.query<{ id: string; name: string }>(`SELECT id, name FROM resources WHERE org_id = $1`, [
+      org.id,
+    ]);
+    const resourceId = new Map(ids.rows.map((r) => [r.name, r.id]));
+    // Indexes are built once after the load, as a bulk import would (the migrations' own
+    // definitions, read back, so the benchmark measures exactly the indexes that ship).
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename = 'findings'
+          AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+    );
+    await client.query(`DROP INDEX ${indexes.map((i) => `"${i.name}"`).join(", ")}`);
+    const random = rng(42);
+    const now = Date.now();
+    const columns = [
+      "org_id",
+      "cluster_id",
+      "fingerprint",
+      "source",
+      "check_id",
+      "category",
+      "severity",
+      "score",
+      "title",
+      "namespace",
+      "kind",
+      "name",
+      "container",
+      "vulnerability_id",
+      "resource_id",
+      "owner_team_id",
+      "status",
+      "resolution",
+      "snoozed_until",
+      "first_seen_at",
+      "last_seen_at",
+      "fixed_at",
+    ];
+    const CHUNK = 100_000;
+    for (let start = 0; start < FINDINGS; start += CHUNK) {
+      const rows: (string | number | null)[][] = [];
+      for (let i = start; i < Math.min(FINDINGS, start + CHUNK); i++) {
+        const w = workloads[i % WORKLOADS];
+        const polaris = random() < 0.3;
+        const roll = random();
+        const status = roll < 0.08 ? "fixed" : roll < 0.1 ? "removed" : "open";
+        const triage = random();
+        const firstSeen = new Date(now - Math.floor(random() * 90 * 86_400_000)).toISOString();
+        let row: (string | number | null)[];
+        if (polaris) {
+          const [check, category, title, score] = POLARIS_CHECKS[i % POLARIS_CHECKS.length];
+          row = [check, "polaris", category, label(score), score, title, w.namespace, "Deployment", w.name, "app", ""];
+        } else {
+          const pkg = PACKAGES[Math.floor(random() * PACKAGES.length)];
+          const cve = `CVE-2026-${10000 + Math.floor(random() * 20000)}`;
+          const score = TRIVY_SCORES[Math.floor(random() * TRIVY_SCORES.length)];
+          row = [
+            cve,
+            "trivy",
+            "security",
+            label(score),
+            score,
+            `${pkg}: ${cve} in ${pkg}`,
+            w.namespace,
+            "Deployment",
+            w.name,
+            "app",
+            cve,
+          ];
+        }
+        const [check, source, category, severity, score, title, namespace, kind, name, container, vuln] = row;
+        rows.push([
+          org.id,
+          w.cluster,
+          `bench-${i}`,
+          source,
+          check,
+          category,
+          severity,
+          score,
+          title,
+          namespace,
+          kind,
+          name,
+          container,
+          vuln,
+          resourceId.get(w.name) ?? null,
+          w.team,
+          status,
+          triage < 0.05 ? "will_not_fix" : null,
+          triage >= 0.05 && triage < 0.1 ? new Date(now + 7 * 86_400_000).toISOString() : null,
+          firstSeen,
+          firstSeen,
+          status === "fixed" ? new Date(now).toISOString() : null,
+        ]);
+      }
+      await copyRows(client, "findings", columns, rows);
+    }
+    await client.query("SET maintenance_work_mem = '256MB'");
+    for (const index of indexes) await client.query(index.definition);
+    // Trend rows as ingest would have left them: 90 days per team.
+    const daily: (string | number)[][] = [];
+    for (const team of teams) {
+      for (let d = 0; d < 90; d++) {
+        const day = new Date(now - d * 86_400_000).toISOString().slice(0, 10);
+        daily.push([
+          org.id,
+          team.id,
+          day,
+          Math.floor(random() * 60),
+          Math.floor(random() * 5),
+          Math.floor(random() * 50),
+          0,
+          Math.floor(random() * 10),
+        ]);
+      }
+    }
+    await copyRows(
+      client,
+      "finding_daily",
+      ["org_id", "owner_team_id", "day", "opened", "reopened", "fixed", "removed", "resolved"],
+      daily,
+    );
+    await client.query("COMMIT");
+    await client.query("VACUUM ANALYZE findings");
+  } finally {
+    client.release();
+  }
+  console.error(
+    `generated ${FINDINGS.toLocaleString("en-US")} findings in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
+  return { org, user, teams };
+}
+
+/** A database kept between runs (--database): created when missing, never dropped. */
+async function namedDatabase(serverUrl: string, name: string) {
+  const admin = new URL(serverUrl);
+  admin.pathname = "/postgres";
+  await createDatabaseIfMissing(admin.toString(), name);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, dispose: async () => {} };
 }
 
 /** A session cookie through next-auth's credentials flow, as the sign-in page does it. */

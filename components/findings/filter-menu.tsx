@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FilterOptions } from "./filter-options";
 
 /** A toolbar button that opens a panel: a native <details>, so it works without JavaScript. */
 export function MenuButton({
@@ -92,38 +93,7 @@ export function FilterMenu({
         {options.length === 0 ? (
           <p className="px-2 py-1.5 text-sm text-slate-500">Nothing to choose yet.</p>
         ) : (
-          <div className="max-h-64 overflow-y-auto">
-            {options.map((o) => {
-              const id = `filter-${name}-${o.value}`;
-              // The hint describes the choice rather than naming it: "Snoozed", not "Snoozed Hidden until…".
-              return (
-                <div
-                  key={o.value}
-                  className="flex items-start gap-2 rounded px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
-                >
-                  <input
-                    id={id}
-                    type="checkbox"
-                    name={name}
-                    value={o.value}
-                    defaultChecked={selected.includes(o.value)}
-                    aria-describedby={o.hint ? `${id}-hint` : undefined}
-                    className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
-                  />
-                  <div className="min-w-0 flex-1">
-                    <label htmlFor={id} className="block cursor-pointer break-words">
-                      {o.label}
-                    </label>
-                    {o.hint ? (
-                      <span id={`${id}-hint`} className="block text-xs text-slate-500">
-                        {o.hint}
-                      </span>
-                    ) : null}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
+          <FilterOptions name={name} options={options} selected={selected} />
         )}
         {emptyLabel ? <p className="px-2 pt-1.5 text-xs text-slate-500">None ticked: {emptyLabel}.</p> : null}
       </fieldset>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { TOrgOverview } from "@/lib/orgs/overview";
 
+const MAX_TEAMS = 10;
+
 const COLORS = [
   "bg-brand-500",
   "bg-sky-500",
@@ -22,14 +24,36 @@ export function OwnershipCard({
   overview: TOrgOverview;
   showUnassigned: boolean;
 }) {
+  // Past MAX_TEAMS, the largest teams (still in priority order) and the rest as one line: an org
+  // with hundreds of teams would otherwise list every one of them on its overview.
+  const teams = overview.ownership;
+  const largest = new Set(
+    [...teams]
+      .sort((a, b) => b.workloads - a.workloads)
+      .slice(0, MAX_TEAMS - 1)
+      .map((t) => t.slug),
+  );
+  const shown = teams.length > MAX_TEAMS ? teams.filter((t) => largest.has(t.slug)) : teams;
+  const others = teams.length > MAX_TEAMS ? teams.filter((t) => !largest.has(t.slug)) : [];
   const segments = [
-    ...overview.ownership.map((t, i) => ({
+    ...shown.map((t, i) => ({
       key: t.slug,
       label: t.name,
       count: t.workloads,
       color: COLORS[i % COLORS.length],
-      href: `/o/${orgSlug}/teams/${t.slug}`,
+      href: `/o/${orgSlug}/teams/${t.slug}` as string | null,
     })),
+    ...(others.length
+      ? [
+          {
+            key: "__others",
+            label: `${others.length} other teams`,
+            count: others.reduce((sum, t) => sum + t.workloads, 0),
+            color: "bg-slate-400",
+            href: showUnassigned ? `/o/${orgSlug}/settings/teams` : null,
+          },
+        ]
+      : []),
     ...(showUnassigned
       ? [
           {
@@ -75,10 +99,17 @@ export function OwnershipCard({
             <ul className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
               {segments.map((s) => (
                 <li key={s.key} className="flex items-center justify-between gap-3 text-sm">
-                  <Link href={s.href} className="flex min-w-0 items-center gap-2 text-slate-700 hover:text-brand-700">
-                    <span className={`size-2.5 shrink-0 rounded-full ${s.color}`} aria-hidden />
-                    <span className="truncate">{s.label}</span>
-                  </Link>
+                  {s.href ? (
+                    <Link href={s.href} className="flex min-w-0 items-center gap-2 text-slate-700 hover:text-brand-700">
+                      <span className={`size-2.5 shrink-0 rounded-full ${s.color}`} aria-hidden />
+                      <span className="truncate">{s.label}</span>
+                    </Link>
+                  ) : (
+                    <span className="flex min-w-0 items-center gap-2 text-slate-700">
+                      <span className={`size-2.5 shrink-0 rounded-full ${s.color}`} aria-hidden />
+                      <span className="truncate">{s.label}</span>
+                    </span>
+                  )}
                   <span className="tabular-nums text-slate-500">
                     {s.count} <span className="text-slate-400">({Math.round((s.count / total) * 100)}%)</span>
                   </span>

@@ -1,7 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
 import { FINDING_CATEGORY_NAMES, FINDING_SEVERITIES, FINDING_STATES, type TFindingState } from "./filters";
-import { scopeCondition, type TFindingScope } from "./scope";
+import { narrowedIncludesUnassigned, narrowedScopeCondition } from "./api-scope";
+import type { TFindingScope } from "./scope";
 import type { TFindingRow } from "./queries";
 import { listFindings } from "./queries";
 import { DEFAULT_FILTERS } from "./filters";
@@ -40,11 +41,16 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-export async function findingsOverview(scope: TFindingScope, now: Date = new Date()): Promise<TOverview> {
+/** The overview of `scope`, narrowed to some teams when `teamSlugs` names any (see the list's team filter). */
+export async function findingsOverview(
+  scope: TFindingScope,
+  now: Date = new Date(),
+  teamSlugs: readonly string[] = [],
+): Promise<TOverview> {
   const countParams: unknown[] = [];
-  const countScope = scopeCondition(scope, "fc", countParams);
+  const countScope = narrowedScopeCondition(scope, teamSlugs, "fc", countParams);
   const dailyParams: unknown[] = [];
-  const dailyScope = scopeCondition(scope, "fd", dailyParams);
+  const dailyScope = narrowedScopeCondition(scope, teamSlugs, "fd", dailyParams);
   const since = new Date(now.getTime() - (TREND_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   dailyParams.push(since);
 
@@ -81,7 +87,7 @@ export async function findingsOverview(scope: TFindingScope, now: Date = new Dat
     ),
     listFindings(
       scope,
-      { ...DEFAULT_FILTERS, severity: ["critical"], sort: "first_seen" },
+      { ...DEFAULT_FILTERS, team: [...teamSlugs], severity: ["critical"], sort: "first_seen" },
       { userId: null },
       {
         limit: 5,
@@ -127,7 +133,7 @@ export async function findingsOverview(scope: TFindingScope, now: Date = new Dat
     bySeverity,
     byCategory,
     byState,
-    unassignedOpen: scope.unassigned ? unassignedOpen : null,
+    unassignedOpen: narrowedIncludesUnassigned(scope, teamSlugs) ? unassignedOpen : null,
     trend,
     worstClusters: [...clusters.values()].sort(worst).slice(0, WORST_LIMIT),
     worstNamespaces: namespaces.sort(worst).slice(0, WORST_LIMIT),

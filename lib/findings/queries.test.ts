@@ -12,6 +12,7 @@ import { getFinding } from "./get-finding";
 import { findingsOverview } from "./overview";
 import { eachFinding, listCheckGroups, listFindings, listResourceGroups, type TFindingRow } from "./queries";
 import { findingScopeOf, orgWideScope, type TFindingScope } from "./scope";
+import { forgetSearchSample, searchIndexPatternFor } from "./search";
 
 const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
 const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
@@ -122,6 +123,27 @@ describe("findings queries", () => {
     expect(percent).toEqual([]);
   });
 
+  it("finds exactly what a plain ILIKE finds when only the text's rare words go to the index", async () => {
+    // Statistics make some words common (in this database: titles shared by many findings).
+    await pool.query("ANALYZE findings");
+    forgetSearchSample();
+    const { rows: titles } = await pool.query<{ q: string }>(
+      `SELECT DISTINCT title || ' ' || name AS q FROM findings WHERE org_id = $1 AND state = 'open' ORDER BY 1`,
+      [t.org.id],
+    );
+    const narrowed: string[] = [];
+    for (const { q } of titles) if ((await searchIndexPatternFor(q)) !== null) narrowed.push(q);
+    expect(narrowed.length).toBeGreaterThan(0);
+    for (const q of narrowed.slice(0, 10)) {
+      const plain = await pool.query<{ id: string }>(
+        `SELECT id FROM findings WHERE org_id = $1 AND state = 'open' AND (title || ' ' || name) ILIKE $2`,
+        [t.org.id, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+      );
+      const found = await all(admin, view({ q: q.toUpperCase() }));
+      expect(found.map((r) => r.id).sort()).toEqual(plain.rows.map((r) => r.id).sort());
+    }
+  });
+
   it("keeps keyset order for every sort", async () => {
     for (const sort of ["first_seen", "last_seen", "resource"] as const) {
       const rows = await all(admin, view({ sort }));
@@ -201,6 +223,32 @@ describe("findings queries", () => {
     );
     expect(Object.values(mine.bySeverity).reduce((a, b) => a + b, 0)).toBe(owned.rows[0].n);
     expect(mine.unassignedOpen).toBeNull();
+  });
+
+  it("narrows the overview and the list to named teams in SQL, never beyond the scope", async () => {
+    const count = async (condition: string) =>
+      (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM findings WHERE org_id = $1 AND state = 'open' AND ${condition}`,
+          [t.org.id, t.team.id],
+        )
+      ).rows[0].n;
+    const open = (o: Awaited<ReturnType<typeof findingsOverview>>) =>
+      Object.values(o.bySeverity).reduce((a, b) => a + b, 0);
+    const team = await findingsOverview(admin, new Date(), [t.team.slug]);
+    expect(open(team)).toBe(await count("owner_team_id = $2"));
+    expect(team.unassignedOpen).toBeNull();
+    expect(team.newestCritical.every((r) => r.team?.slug === t.team.slug)).toBe(true);
+    const withUnassigned = await findingsOverview(admin, new Date(), [t.team.slug, "unassigned"]);
+    expect(open(withUnassigned)).toBe(await count("(owner_team_id = $2 OR owner_team_id IS NULL)"));
+    expect(withUnassigned.unassignedOpen).toBe(await count("owner_team_id IS NULL AND $2::uuid IS NOT NULL"));
+    expect(open(await findingsOverview(admin, new Date(), ["no-such-team"]))).toBe(0);
+    // A member naming a team they are not on (or the unassigned bucket) sees nothing of it.
+    expect(open(await findingsOverview(editor, new Date(), [t.otherTeam.slug, "unassigned"]))).toBe(0);
+    const both = await all(admin, view({ team: [t.team.slug, t.otherTeam.slug] }));
+    expect(both.length).toBe(
+      await count("owner_team_id IN (SELECT id FROM teams WHERE org_id = $1) AND $2::uuid IS NOT NULL"),
+    );
   });
 
   it("parses the same filters the pages put in the URL", () => {

@@ -4,8 +4,9 @@ import { pool } from "@/lib/server/db";
 import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
 import { severityLabel } from "@/lib/ingest/parsers/types";
 import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
-import { narrowScope } from "./api-scope";
-import { scopeCondition, type TFindingScope } from "./scope";
+import { narrowedScopeCondition } from "./api-scope";
+import { searchIndexPatternFor } from "./search";
+import type { TFindingScope } from "./scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
 // narrowed by the caller's scope first. Cursors are opaque base64url JSON of the last row's keys.
@@ -65,8 +66,7 @@ function inList(params: unknown[], column: string, values: readonly string[], ca
 async function buildWhere(scope: TFindingScope, filters: TFindingFilters, viewer: TViewer): Promise<TBuilt> {
   const params: unknown[] = [];
   // The team filter narrows the scope; it never widens it.
-  const effectiveScope = await narrowScope(scope, filters.team);
-  const conditions = [scopeCondition(effectiveScope, "f", params)];
+  const conditions = [narrowedScopeCondition(scope, filters.team, "f", params)];
   conditions.push(inList(params, "f.state", effectiveStates(filters), "finding_state"));
   if (filters.cluster.length) {
     conditions.push(
@@ -89,7 +89,14 @@ async function buildWhere(scope: TFindingScope, filters: TFindingFilters, viewer
   }
   if (filters.from) conditions.push(`f.first_seen_at >= ${add(params, filters.from)}::date`);
   if (filters.to) conditions.push(`f.first_seen_at < ${add(params, filters.to)}::date + 1`);
-  if (filters.q) conditions.push(`(f.title || ' ' || f.name) ILIKE ${add(params, containsPattern(filters.q))}`);
+  if (filters.q) {
+    // The trigram index gets the text's rare words; the whole text is then checked through an
+    // expression the index does not cover, so the planner cannot fold it back into the index scan.
+    const indexed = await searchIndexPatternFor(filters.q);
+    const whole = containsPattern(filters.q);
+    conditions.push(`(f.title || ' ' || f.name) ILIKE ${add(params, indexed ?? whole)}`);
+    if (indexed) conditions.push(`concat_ws(' ', f.title, f.name) ILIKE ${add(params, whole)}`);
+  }
   return { where: conditions.join(" AND "), params };
 }
 

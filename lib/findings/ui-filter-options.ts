@@ -3,6 +3,8 @@ import type { TOrgAccess } from "@/lib/auth/access";
 import { canOrg } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/orgs/queries";
 import { pool } from "@/lib/server/db";
+import { narrowedScopeCondition } from "./api-scope";
+import type { TFindingFilters } from "./filters";
 import { scopeCondition, type TFindingScope } from "./scope";
 
 // What the findings list's filter menus offer, read from the finding_counts rollup (one row per
@@ -53,15 +55,25 @@ export async function findingPeople(access: TOrgAccess, scope: TFindingScope): P
   );
 }
 
-export async function findingFilterOptions(access: TOrgAccess, scope: TFindingScope): Promise<TFilterOptions> {
+/**
+ * The menus' choices for a view. Clusters and namespaces are those of the view's teams (and the
+ * namespaces those of its clusters), so a team's list offers its own places, not the whole org's.
+ */
+export async function findingFilterOptions(
+  access: TOrgAccess,
+  scope: TFindingScope,
+  view: Pick<TFindingFilters, "team" | "cluster"> = { team: [], cluster: [] },
+): Promise<TFilterOptions> {
   const params: unknown[] = [];
   const where = scopeCondition(scope, "fc", params);
+  const placeParams: unknown[] = [];
+  const placeWhere = narrowedScopeCondition(scope, view.team, "fc", placeParams);
   const [places, totals, clusterCount, people] = await Promise.all([
     pool.query<{ slug: string; name: string; namespace: string }>(
       `SELECT DISTINCT c.slug, c.name, fc.namespace
          FROM finding_counts fc JOIN clusters c ON c.id = fc.cluster_id
-        WHERE ${where} AND fc.count <> 0`,
-      params,
+        WHERE ${placeWhere} AND fc.count <> 0`,
+      placeParams,
     ),
     pool.query<{ total: number; open: number }>(
       `SELECT coalesce(sum(count), 0)::int AS total,
@@ -76,7 +88,7 @@ export async function findingFilterOptions(access: TOrgAccess, scope: TFindingSc
   const namespaces = new Set<string>();
   for (const row of places.rows) {
     clusters.set(row.slug, row.name);
-    if (row.namespace) namespaces.add(row.namespace);
+    if (row.namespace && (!view.cluster.length || view.cluster.includes(row.slug))) namespaces.add(row.namespace);
   }
   return {
     clusters: [...clusters].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name)),

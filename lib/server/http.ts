@@ -8,9 +8,8 @@ import { bearerToken } from "@/lib/auth/tokens";
 import { getSessionUser } from "@/lib/auth/session";
 import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
-import { authenticateToken, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
+import { authenticateTokenWithOrg, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
 import type { TOrgTokenKind } from "@/lib/tokens/schemas";
-import { db } from "./db";
 import { AppError, errorBody } from "./errors";
 
 // Route wrappers for /api/v1 (model: Dub's withWorkspace). A handler receives an authenticated
@@ -92,14 +91,12 @@ export function withErrors<P = Record<string, string>>(
 }
 
 async function fromToken(req: Request, url: URL, raw: string, kinds: readonly TOrgTokenKind[]) {
-  const token = await authenticateToken(raw);
-  if (!token) throw new AppError("unauthorized", "The API token is invalid or revoked.");
+  // The token and its org in one read: this runs before every API request's own query.
+  const found = await authenticateTokenWithOrg(raw);
+  if (!found) throw new AppError("unauthorized", "The API token is invalid or revoked.");
+  const { principal: token, org } = found;
   if (token.kind === "cluster") throw new AppError("forbidden", "Cluster tokens can only upload reports.");
   if (!kinds.includes(token.kind)) throw new AppError("forbidden", "This route needs an org admin token.");
-  const org = await db.organization.findUniqueOrThrow({
-    where: { id: token.orgId },
-    select: { id: true, slug: true, name: true },
-  });
   // The tenant is the token's org; naming another one is a mistake we refuse, not a switch.
   const named = url.searchParams.get("org");
   if (named && named !== org.slug) throw new AppError("forbidden", "This token belongs to another organization.");

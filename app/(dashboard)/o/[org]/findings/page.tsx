@@ -94,7 +94,7 @@ export default async function FindingsPage({
 
   const [teams, options, savedViews, findings, checks, resources] = await Promise.all([
     visibleTeams(access),
-    findingFilterOptions(access, scope),
+    findingFilterOptions(access, scope, filters),
     listSavedViews(access.org.id, access.user.id),
     filters.group === "none" ? loadPage(() => listFindings(scope, filters, viewer, listOptions)) : null,
     filters.group === "check" ? loadPage(() => listCheckGroups(scope, filters, viewer, listOptions)) : null,
