@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db, pool } from "@/lib/server/db";
+import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { createDestination } from "./destinations/create-destination";
+import { clearAlert, raiseAlert } from "./raise-alert";
+import { createRule } from "./rules/create-rule";
+import { checkStaleClusters } from "./stale-job";
+import { outbox } from "./test-helpers";
+
+async function inTransaction<T>(fn: (client: import("pg").PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function setup(kind: "budget" | "stale_cluster") {
+  const t = await createTestTenant();
+  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const destination = await createDestination(t.org.id, actor, {
+    name: "Platform",
+    routingKey: randomBytes(16).toString("hex"),
+    teamId: null,
+  });
+  await createRule(t.org.id, actor, null, {
+    kind,
+    name: `${kind} to platform`,
+    destinationId: destination.id,
+    pdSeverity: "warning",
+  });
+  return { t, actor, destination };
+}
+
+describe("raiseAlert / clearAlert (budgets)", () => {
+  it("raises once, updates on new details, resolves on clear, reopens as a new incident", async () => {
+    const { t } = await setup("budget");
+    const input = {
+      orgId: t.org.id,
+      teamId: t.team.id,
+      key: "budget:b1:80pct",
+      summary: "Payments spent 80% of its June budget",
+      details: { spent: 800, budget: 1000 },
+      link: `/o/${t.org.slug}/cost`,
+    };
+    await inTransaction((c) => raiseAlert(c, input));
+    await inTransaction((c) => raiseAlert(c, input)); // unchanged: nothing
+    await inTransaction((c) => raiseAlert(c, { ...input, details: { spent: 900, budget: 1000 } }));
+    await inTransaction((c) => clearAlert(c, { orgId: t.org.id, teamId: t.team.id, key: input.key }));
+    await inTransaction((c) => clearAlert(c, { orgId: t.org.id, teamId: t.team.id, key: input.key })); // nothing open
+    await inTransaction((c) => raiseAlert(c, input));
+    const events = await outbox(t.org.id);
+    expect(events.map((e) => e.action)).toEqual(["trigger", "trigger", "resolve", "trigger"]);
+    expect(events[0]!.dedup_key).toBe(events[2]!.dedup_key);
+    expect(events[3]!.dedup_key).not.toBe(events[0]!.dedup_key);
+    expect(events[0]!.payload.payload).toMatchObject({ severity: "warning", class: "budget", summary: input.summary });
+    expect(events[0]!.payload.links[0].href).toMatch(new RegExp(`/o/${t.org.slug}/cost$`));
+  });
+
+  it("rolls back with the caller's transaction, and refuses another org's team", async () => {
+    const { t } = await setup("budget");
+    const other = await createTestTenant();
+    await expect(
+      inTransaction(async (c) => {
+        await raiseAlert(c, { orgId: t.org.id, teamId: null, key: "k", summary: "s" });
+        throw new Error("caller failed");
+      }),
+    ).rejects.toThrow("caller failed");
+    expect(await outbox(t.org.id)).toEqual([]);
+    await expect(
+      inTransaction((c) => raiseAlert(c, { orgId: t.org.id, teamId: other.team.id, key: "k", summary: "s" })),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("stale cluster alerts", () => {
+  it("a silent cluster raises its own alert, resolved when it reports again; findings stay untouched", async () => {
+    const { t } = await setup("stale_cluster");
+    const cluster = await createTestCluster(t.org.id, { slug: "quiet" });
+    const old = new Date(Date.now() - 48 * 3_600_000);
+    await db.report.create({
+      data: {
+        orgId: t.org.id,
+        clusterId: cluster.id,
+        type: "polaris",
+        sha256: "a",
+        body: Buffer.from("{}"),
+        sizeBytes: 2,
+        receivedAt: old,
+      },
+    });
+    await checkStaleClusters();
+    let events = await outbox(t.org.id);
+    expect(events.map((e) => e.action)).toEqual(["trigger"]);
+    expect(events[0]!.payload.payload).toMatchObject({ source: "quiet", class: "stale-cluster" });
+    await checkStaleClusters();
+    expect(await outbox(t.org.id)).toHaveLength(1);
+    await db.report.create({
+      data: {
+        orgId: t.org.id,
+        clusterId: cluster.id,
+        type: "polaris",
+        sha256: "b",
+        body: Buffer.from("{}"),
+        sizeBytes: 2,
+      },
+    });
+    await checkStaleClusters();
+    events = await outbox(t.org.id);
+    expect(events.map((e) => e.action)).toEqual(["trigger", "resolve"]);
+  });
+});
