@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { PoolClient } from "pg";
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
@@ -8,7 +9,7 @@ import { createRule } from "./rules/create-rule";
 import { checkStaleClusters } from "./stale-job";
 import { outbox } from "./test-helpers";
 
-async function inTransaction<T>(fn: (client: import("pg").PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
