@@ -46,7 +46,7 @@ async function upload(type: string, body: Uint8Array, gzip: boolean): Promise<nu
       "content-type": "application/json",
       ...(gzip ? { "content-encoding": "gzip" } : {}),
     },
-    body: gzip ? gzipSync(body) : body,
+    body: Buffer.from(gzip ? gzipSync(body) : body),
   });
   const res = await uploadRoute.POST(req, { params: Promise.resolve(params) });
   return res.status;
@@ -100,7 +100,7 @@ async function uploadClaimingGzip(bytes: Uint8Array): Promise<number> {
   const req = new Request(`http://bumpers.test/v0/organizations/${ctx.org}/clusters/${ctx.cluster}/data/polaris`, {
     method: "POST",
     headers: { authorization: `Bearer ${ctx.token}`, "content-encoding": "gzip" },
-    body: bytes,
+    body: Buffer.from(bytes),
   });
   return (await uploadRoute.POST(req, { params: Promise.resolve(params) })).status;
 }
