@@ -5,6 +5,7 @@ import { createCluster } from "@/lib/clusters/create-cluster";
 import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
 import type { TScopeRuleInput } from "@/lib/teams/schemas";
 import { ZScopeRules } from "@/lib/teams/schemas";
+import { seedAlerting } from "./demo/alerting";
 import { uploadAsAgent, type TDemoAgent } from "./demo/agent-upload";
 import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
 import { DEMO_CLUSTERS, type TDemoCluster } from "./demo/inventory";
@@ -96,7 +97,9 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
   const passwordHash = await hashPassword(options.password);
   const org = await db.organization.create({ data: { slug: DEMO_ORG_SLUG, name: "Acme" } });
   try {
-    await createPeople(org.id, passwordHash);
+    const teamIds = await createPeople(org.id, passwordHash);
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
+    await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
     await reportHistory(org.id);
   } catch (err) {
     // Half an organization would be skipped by every later run: remove it so the next one starts over.
@@ -106,7 +109,7 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
   return { created: true, users: DEMO_USERS };
 }
 
-async function createPeople(orgId: string, passwordHash: string): Promise<void> {
+async function createPeople(orgId: string, passwordHash: string): Promise<Map<string, string>> {
   const users = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const user = await db.user.upsert({
@@ -139,6 +142,7 @@ async function createPeople(orgId: string, passwordHash: string): Promise<void> 
       data: { orgId, teamId: teamIds.get(teamSlug)!, userId: users.get(u.email)!, role },
     });
   }
+  return teamIds;
 }
 
 /** Connects the clusters, uploads three phases of agent reports, then backdates the earlier phases. */

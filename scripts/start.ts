@@ -130,6 +130,16 @@ async function main(): Promise<void> {
     const { pool } = await import("@/lib/server/db");
     await pool.end();
 
+    // A fresh demo machine may have no network: without PAGERDUTY_EVENTS_URL, PagerDuty events go
+    // to a fake Events API in this process (lib/testing/fake-pagerduty.ts), which the app and the
+    // worker inherit; alerts, the delivery log and "Send test event" then work offline.
+    const realPagerDuty = process.env.PAGERDUTY_EVENTS_URL?.trim();
+    if (!realPagerDuty) {
+      const { startFakePagerDuty } = await import("@/lib/testing/fake-pagerduty");
+      const fake = await startFakePagerDuty({ port: Number(process.env.BUMPERS_FAKE_PAGERDUTY_PORT || 0) });
+      process.env.PAGERDUTY_EVENTS_URL = fake.url;
+    }
+
     // Node runs Next's CLI directly (not through npx) so that stopping this process stops the server too.
     const nextCli = path.join(root, "node_modules/next/dist/bin/next");
     child = spawn(process.execPath, [nextCli, dev ? "dev" : "start", "-p", String(port)], {
@@ -149,6 +159,16 @@ async function main(): Promise<void> {
       isAlive: () => child?.exitCode === null,
     });
     log(`Bumpers is running at http://localhost:${port}`);
+    if (realPagerDuty) {
+      log(`PagerDuty events go to ${realPagerDuty}/v2/enqueue.`);
+    } else {
+      const fake = process.env.PAGERDUTY_EVENTS_URL;
+      log(`PagerDuty: PAGERDUTY_EVENTS_URL is not set, so events go to a local fake PagerDuty at ${fake}`);
+      log(
+        `  (what it received: ${fake}/v2/incidents). To page for real, set PAGERDUTY_EVENTS_URL=https://events.pagerduty.com`,
+      );
+      log("  and add a destination with its Events API v2 integration key (docs/alerting.md).");
+    }
     if (demo) {
       log("Demo sign-ins (organization Acme), all with the password " + demo.password + ":");
       for (const u of demo.users) log(`  ${u.email.padEnd(22)} ${u.what}`);
