@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { listDestinations } from "@/lib/alerting/destinations/queries";
+import { getAlertGroup, listDeliveryLog, listOpenIncidents, type TAlertFeedItem } from "@/lib/alerting/queries";
+import { filterHref, firstValues, UNASSIGNED_TEAM, ZLogFilters } from "@/lib/alerting/ui-filters";
+import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
+import { AppError } from "@/lib/server/errors";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyIcon } from "@/components/ui/icons";
+import { Alert } from "@/components/ui/alert";
+import { LinkButton } from "@/components/ui/button";
+import { FindingsPager } from "@/components/findings/findings-pager";
+import { DeliveryLogTable } from "@/components/alerting/delivery-log-table";
+import { FilterForm, FilterSelect } from "@/components/alerting/filter-form";
+import { OpenIncidentsCard } from "@/components/alerting/open-incidents";
+
+export const metadata: Metadata = { title: "Delivery log" };
+
+/** The group named in the URL, or null when it is not one the caller may see (a 404). */
+async function groupOf(scope: Parameters<typeof getAlertGroup>[0], groupId: string): Promise<TAlertFeedItem | null> {
+  try {
+    return await getAlertGroup(scope, groupId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  }
+}
+
+export default async function DeliveryLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: orgSlug } = await params;
+  const access = await requireOrgPage(orgSlug);
+  const filters = ZLogFilters.parse(firstValues(await searchParams));
+  const team = await resolveTeamFilter(access, filters.team);
+  if (!team) notFound();
+  const destinations = await listDestinations(access.org.id);
+  if (filters.destination && !destinations.some((d) => d.id === filters.destination)) notFound();
+  const group = filters.group ? await groupOf(team.scope, filters.group) : null;
+  if (filters.group && !group) notFound();
+
+  const teamFilter = team.teamId !== undefined ? { teamId: team.teamId } : {};
+  const [page, incidents] = await Promise.all([
+    listDeliveryLog(team.scope, {
+      ...teamFilter,
+      ...(filters.destination ? { destinationId: filters.destination } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.action ? { action: filters.action } : {}),
+      ...(group ? { groupId: group.id } : {}),
+      limit: 50,
+      cursor: filters.cursor ?? null,
+    }),
+    listOpenIncidents(team.scope, {
+      ...teamFilter,
+      ...(filters.destination ? { destinationId: filters.destination } : {}),
+    }),
+  ]);
+  const base = `/o/${access.org.slug}/alerting/log`;
+  const { cursor, ...view } = filters;
+  const active = Object.values(view).some(Boolean);
+  const now = new Date();
+  const shownIncidents = group ? incidents.filter((i) => i.groupId === group.id) : incidents;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <FilterForm label="Filter deliveries" clearHref={base} active={active}>
+          {group ? <input type="hidden" name="group" value={group.id} /> : null}
+          <FilterSelect
+            id="log-team"
+            name="team"
+            label="Team"
+            anyLabel={team.scope.unassigned ? "All teams" : "All my teams"}
+            choices={[
+              ...team.teams.map((t) => ({ value: t.slug, label: t.name })),
+              ...(team.scope.unassigned ? [{ value: UNASSIGNED_TEAM, label: "Org-wide and tests" }] : []),
+            ]}
+            value={filters.team}
+          />
+          <FilterSelect
+            id="log-destination"
+            name="destination"
+            label="Destination"
+            anyLabel="Every destination"
+            choices={destinations.map((d) => ({ value: d.id, label: d.name }))}
+            value={filters.destination}
+            className="w-48"
+          />
+          <FilterSelect
+            id="log-status"
+            name="status"
+            label="Status"
+            anyLabel="Any status"
+            choices={["pending", "delivered", "failed"].map((s) => ({
+              value: s,
+              label: s[0]!.toUpperCase() + s.slice(1),
+            }))}
+            value={filters.status}
+            className="w-36"
+          />
+          <FilterSelect
+            id="log-action"
+            name="action"
+            label="Action"
+            anyLabel="Any action"
+            choices={["trigger", "resolve", "acknowledge"].map((s) => ({
+              value: s,
+              label: s[0]!.toUpperCase() + s.slice(1),
+            }))}
+            value={filters.action}
+            className="w-36"
+          />
+        </FilterForm>
+        {group ? (
+          <Alert tone="info" className="mb-4">
+            Showing the events of one alert group: <strong>{group.title}</strong> ({group.status}, {group.affectedCount}{" "}
+            affected). Its dedup key is <code className="font-mono">{group.dedupKey}</code>.
+          </Alert>
+        ) : null}
+        {page.data.length ? (
+          <Card>
+            <DeliveryLogTable items={page.data} now={now} orgSlug={access.org.slug} />
+            <FindingsPager
+              firstHref={cursor ? filterHref(base, view) : null}
+              prevHref={null}
+              nextHref={page.nextCursor ? filterHref(base, view, { cursor: page.nextCursor }) : null}
+              shown={`${page.data.length} event${page.data.length === 1 ? "" : "s"} on this page`}
+            />
+          </Card>
+        ) : (
+          <EmptyState
+            icon={<EmptyIcon name="bell" />}
+            title={active || cursor ? "No event matches these filters" : "Nothing sent to PagerDuty yet"}
+            action={
+              active || cursor ? (
+                <LinkButton href={base} variant="secondary">
+                  Clear the filters
+                </LinkButton>
+              ) : (
+                <LinkButton href={`/o/${access.org.slug}/alerting/destinations`}>See the destinations</LinkButton>
+              )
+            }
+          >
+            {active || cursor
+              ? "Each trigger and resolve sent to PagerDuty is listed here with its answer."
+              : "Every trigger and resolve is listed here with PagerDuty's answer once a rule pages. Org admins can send a test event from a destination."}
+          </EmptyState>
+        )}
+      </div>
+      <OpenIncidentsCard incidents={shownIncidents} orgSlug={access.org.slug} now={now} />
+    </div>
+  );
+}
