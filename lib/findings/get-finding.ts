@@ -166,16 +166,25 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
       : Promise.resolve({ rows: [] }),
   ]);
 
-  const references =
+  const docs =
     f.source === "polaris" && (f.category === "security" || f.category === "efficiency" || f.category === "reliability")
-      ? [polarisDocsUrl(f.category)]
-      : (f.vuln_references ?? []).filter((ref) => /^https?:\/\//.test(ref));
+      ? polarisDocsUrl(f.category)
+      : null;
+  // Polaris findings carry their check's documentation link in the stored description (and, for
+  // checks we have no fix text for, in the remediation): the page shows it once, under "Check
+  // documentation", unless the fix text already links it.
+  const description = withoutDocsParagraph(f.description || f.vuln_description || "", docs);
+  const references = docs
+    ? f.remediation.includes(docs)
+      ? []
+      : [docs]
+    : (f.vuln_references ?? []).filter((ref) => /^https?:\/\//.test(ref));
 
   return {
     id: f.id,
     title: f.title,
     // Vulnerability findings keep their advisory text once per CVE in the org's catalog.
-    description: f.description || f.vuln_description || "",
+    description,
     remediation: f.remediation,
     references,
     severity: f.severity,
@@ -215,4 +224,13 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
       data: e.data,
     })),
   };
+}
+
+/** The description without its "Polaris documentation: <url>" paragraph (the page links it). */
+function withoutDocsParagraph(description: string, docs: string | null): string {
+  if (!docs) return description;
+  return description
+    .split("\n\n")
+    .filter((p) => p.trim() !== `Polaris documentation: ${docs}`)
+    .join("\n\n");
 }

@@ -185,6 +185,18 @@ describe("findings queries", () => {
     await expect(getFinding(admin, foreign.rows[0].id)).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("links a Polaris check's documentation once on its detail", async () => {
+    const polaris = await all(admin, view({ source: ["polaris"] }));
+    expect(polaris.length).toBeGreaterThan(0);
+    for (const row of polaris) {
+      const detail = await getFinding(admin, row.id);
+      const text = [detail.description, detail.remediation, ...detail.references].join("\n");
+      const links = text.match(/https:\/\/polaris\.docs\.fairwinds\.com\/checks\/[a-z]+\//g) ?? [];
+      expect(links).toHaveLength(1);
+      expect(detail.description.length).toBeGreaterThan(0);
+    }
+  });
+
   it("shows image findings with the workloads running the image and the advisory text", async () => {
     const [vuln] = (
       await listFindings(admin, view({ source: ["trivy"], severity: ["critical", "high"] }), me, {
