@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
+import { demoCostReports } from "./demo/cost-reports";
 import { DEMO_CLUSTERS } from "./demo/inventory";
 import { PHASE_REPORTS } from "./demo/phases";
 import { DEMO_ORG_SLUG, DEMO_USERS, seedDemo } from "./seed";
@@ -46,7 +47,8 @@ describe("seedDemo", () => {
     expect(reports.filter((r) => r.status !== "processed")).toEqual([]);
     for (const cluster of DEMO_CLUSTERS) {
       const types = new Set(reports.filter((r) => r.cluster === cluster.slug).map((r) => r.type));
-      expect([...types].sort()).toEqual([...new Set(Object.values(PHASE_REPORTS).flat())].sort());
+      const costTypes = demoCostReports(cluster, new Date()).map((r) => r.type);
+      expect([...types].sort()).toEqual([...new Set([...Object.values(PHASE_REPORTS).flat(), ...costTypes])].sort());
       expect(
         reports.filter((r) => r.cluster === cluster.slug).every((r) => r.agent_version === cluster.agentVersion),
       ).toBe(true);
@@ -148,6 +150,39 @@ describe("seedDemo", () => {
     expect(rollups.days).toBe(3);
     expect(rollups.opened).toBe(rollups.events);
     expect(rollups.counted).toBe(rollups.open);
+  });
+
+  it("has a month of cost per cluster from OpenCost, production reconciled to its bill, and two budgets", async () => {
+    const days = await rows<{ cluster: string; days: number; sources: string[]; idle: number }>(
+      `SELECT c.slug AS cluster, count(DISTINCT d.day)::int AS days, array_agg(DISTINCT d.source ORDER BY d.source) AS sources,
+              sum(d.total_cost) FILTER (WHERE d.allocation = 'idle') AS idle
+         FROM cost_daily d JOIN clusters c ON c.id = d.cluster_id WHERE d.org_id = $1 GROUP BY c.slug ORDER BY c.slug`,
+      orgId,
+    );
+    expect(days.map((d) => [d.cluster, d.days])).toEqual([
+      ["prod-us-east", 31],
+      ["staging-eu", 31],
+    ]);
+    expect(days[0].sources).toEqual(["cloud", "opencost"]);
+    expect(days[1].sources).toEqual(["opencost"]);
+    expect(days.every((d) => d.idle > 0)).toBe(true);
+    const [teams] = await rows<{ teams: number; unassigned: number }>(
+      `SELECT count(DISTINCT owner_team_id)::int AS teams,
+              count(*) FILTER (WHERE owner_team_id IS NULL AND allocation = 'workload')::int AS unassigned
+         FROM cost_daily WHERE org_id = $1`,
+      orgId,
+    );
+    expect(teams.teams).toBe(3);
+    expect(teams.unassigned).toBeGreaterThan(0);
+    const budgets = await rows<{ name: string; alerts: string[] }>(
+      `SELECT b.name, array_remove(array_agg(a.threshold ORDER BY a.threshold), NULL) AS alerts
+         FROM cost_budgets b LEFT JOIN cost_budget_alerts a ON a.budget_id = b.id
+        WHERE b.org_id = $1 GROUP BY b.name ORDER BY b.name`,
+      orgId,
+    );
+    expect(budgets.map((b) => b.name)).toEqual(["Payments platform", "Storefront"]);
+    expect(budgets[0].alerts).toContain("actual:80");
+    expect(budgets[1].alerts).toEqual([]);
   });
 
   it("changes nothing when run again", async () => {

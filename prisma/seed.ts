@@ -8,6 +8,7 @@ import { ZScopeRules } from "@/lib/teams/schemas";
 import { seedAlerting } from "./demo/alerting";
 import { uploadAsAgent, type TDemoAgent } from "./demo/agent-upload";
 import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
+import { seedCost } from "./demo/cost";
 import { DEMO_CLUSTERS, type TDemoCluster } from "./demo/inventory";
 import { PHASE_DAYS_AGO, PHASES } from "./demo/phases";
 import { demoReports } from "./demo/reports";
@@ -176,4 +177,6 @@ async function reportHistory(orgId: string): Promise<void> {
     }
   }
   await backdateDemo(orgId, backdates);
+  // Cost reports carry their own dates (OpenCost windows, bill days): uploaded after the backdate.
+  await seedCost(orgId, agents, now);
 }

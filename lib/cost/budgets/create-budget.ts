@@ -3,6 +3,7 @@ import type { TOrgAccess } from "@/lib/auth/access";
 import { actorOf } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
+import { evaluateOrgBudgets } from "./evaluate-budgets";
 import { authorizeBudgetTeam } from "./authorize-budget";
 import { ZBudgetInput, type TBudgetInput } from "./schemas";
 
@@ -10,7 +11,7 @@ import { ZBudgetInput, type TBudgetInput } from "./schemas";
 export async function createBudget(access: TOrgAccess, input: TBudgetInput) {
   const data = ZBudgetInput.parse(input);
   await authorizeBudgetTeam(access, data.teamId);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const budget = await tx.costBudget.create({
       data: {
         orgId: access.org.id,
@@ -40,4 +41,7 @@ export async function createBudget(access: TOrgAccess, input: TBudgetInput) {
     });
     return budget;
   });
+  // A budget may start out past a threshold: say so now rather than at the next report.
+  await evaluateOrgBudgets(access.org.id);
+  return created;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import { pool } from "@/lib/server/db";
 import { monthEnd, monthStart } from "../range";
 import { notifyBudgetAlert } from "./notify-budget-alert";
 import { budgetProgress } from "./progress";
@@ -74,4 +75,23 @@ export async function evaluateBudgetsForDays(
     raised += inserted.rows.length;
   }
   return raised;
+}
+
+/**
+ * Checks the org's budgets for the current month in a transaction of its own: after a budget is
+ * created or changed (it may already be past a threshold), and by anything that runs daily.
+ */
+export async function evaluateOrgBudgets(orgId: string, now: Date = new Date()): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const raised = await evaluateBudgetsForDays(client, orgId, [now.toISOString().slice(0, 10)], now);
+    await client.query("COMMIT");
+    return raised;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

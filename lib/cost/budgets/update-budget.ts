@@ -3,6 +3,7 @@ import type { TOrgAccess } from "@/lib/auth/access";
 import { actorOf } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
+import { evaluateOrgBudgets } from "./evaluate-budgets";
 import { authorizeBudgetTeam, loadBudget } from "./authorize-budget";
 import { ZBudgetInput, type TBudgetInput } from "./schemas";
 
@@ -15,7 +16,7 @@ export async function updateBudget(access: TOrgAccess, budgetId: string, input: 
   const before = await loadBudget(access.org.id, budgetId);
   await authorizeBudgetTeam(access, before.teamId);
   if (data.teamId !== before.teamId) await authorizeBudgetTeam(access, data.teamId);
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const budget = await tx.costBudget.update({
       where: { id: before.id },
       data: {
@@ -55,4 +56,7 @@ export async function updateBudget(access: TOrgAccess, budgetId: string, input: 
     });
     return budget;
   });
+  // A budget may start out past a threshold: say so now rather than at the next report.
+  await evaluateOrgBudgets(access.org.id);
+  return updated;
 }

@@ -1,0 +1,63 @@
+import "server-only";
+import type { TOrgAccess } from "@/lib/auth/access";
+import { createBudget } from "@/lib/cost/budgets/create-budget";
+import { isoDay, monthStart } from "@/lib/cost/range";
+import { orgCostScope } from "@/lib/cost/scope";
+import { getServiceCostSeries, getTeamCostSummary } from "@/lib/cost/team";
+import { db } from "@/lib/server/db";
+import { uploadAsAgent, type TDemoAgent } from "./agent-upload";
+import { demoCostReports } from "./cost-reports";
+import type { TDemoCluster } from "./inventory";
+
+/**
+ * A month of cost through the real ingest path (OpenCost per cluster, the AWS bill of production),
+ * then two budgets sized from it: Payments a little past 80 % this month (so its alert shows),
+ * the storefront service comfortably inside its budget.
+ */
+export async function seedCost(
+  orgId: string,
+  agents: readonly { cluster: TDemoCluster; agent: TDemoAgent }[],
+  now: Date,
+): Promise<void> {
+  for (const { cluster, agent } of agents) {
+    for (const report of demoCostReports(cluster, now)) await uploadAsAgent(agent, report);
+  }
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: { id: true, slug: true, name: true },
+  });
+  const owner = await db.membership.findFirstOrThrow({
+    where: { orgId, role: "owner" },
+    select: { user: { select: { id: true, email: true, name: true } } },
+  });
+  const access: TOrgAccess = { user: owner.user, org, role: "owner", teamRoles: new Map() };
+  const teams = new Map(
+    (await db.team.findMany({ where: { orgId }, select: { id: true, slug: true } })).map((t) => [t.slug, t.id]),
+  );
+  const scope = orgCostScope(orgId);
+  const today = isoDay(now);
+  const month = { from: monthStart(today), to: today };
+  const payments = teams.get("payments");
+  if (payments) {
+    const { month: mtd } = await getTeamCostSummary(scope, payments, month);
+    await createBudget(access, {
+      name: "Payments platform",
+      scope: "team",
+      teamId: payments,
+      monthlyAmount: Math.max(10, Math.ceil(mtd.monthToDate / 0.85 / 10) * 10),
+    });
+  }
+  const checkout = teams.get("checkout");
+  if (checkout) {
+    const days = await getServiceCostSeries(scope, checkout, "storefront", month);
+    const mtd = days.reduce((s, d) => s + d.cost, 0);
+    const perDay = days.length ? mtd / days.length : 1;
+    await createBudget(access, {
+      name: "Storefront",
+      scope: "service",
+      teamId: checkout,
+      value: "storefront",
+      monthlyAmount: Math.max(10, Math.ceil((perDay * 31 * 1.4) / 10) * 10),
+    });
+  }
+}
