@@ -11,6 +11,7 @@ const ERROR_TEXT: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
   OAuthNoEmail: "Your provider did not share an email address, so we cannot sign you in.",
   OAuthAccountNotLinked: "This email already signs in another way.",
+  RateLimited: "Too many sign-in attempts from your network. Wait a minute, then try again.",
 };
 
 function describe(error: string | undefined | null): string | null {

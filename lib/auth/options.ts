@@ -6,13 +6,8 @@ import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { authorizeCredentials } from "./authorize-credentials";
+import { clientIpOf } from "./client-ip";
 import { findOrCreateOAuthUser } from "./oauth-users";
-
-function clientIpOf(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
-}
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const e = env();

@@ -7,6 +7,7 @@ import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { openAgentToken } from "./agent-token-secret";
 import { createCluster } from "./create-cluster";
 import { ZClusterSlug } from "./schemas";
+import { enforceApiTokenLimit } from "@/lib/server/rate-limit";
 
 // The insights-agent chart's fleet installer (fleetInstall=true) runs, with an org admin token:
 //   GET  /v0/organizations/{org}/clusters/{cluster}?showToken=true   → 404, or the cluster
@@ -39,6 +40,7 @@ export async function authenticateFleetRequest(req: Request, orgSlug: string): P
   }
   const org = await db.organization.findUnique({ where: { id: token.orgId }, select: { slug: true } });
   if (!org || org.slug !== orgSlug) throw new AppError("forbidden", "This token belongs to another organization.");
+  await enforceApiTokenLimit(token.tokenId);
   return { orgId: token.orgId, orgSlug: org.slug, actor: { tokenId: token.tokenId, label: token.name } };
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { bearerToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
+import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 
 export type TClusterPrincipal = { orgId: string; clusterId: string; tokenId: string };
@@ -28,5 +30,8 @@ export async function authenticateClusterRequest(
   if (!cluster || cluster.orgId !== token.orgId || cluster.slug !== clusterSlug || cluster.org.slug !== orgSlug) {
     throw denied;
   }
+  // Per token, after it is known to be genuine: a looping agent slows itself, not its neighbours.
+  const { BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: limit } = env();
+  await enforceRateLimit(`ingest:token:${token.tokenId}`, limit, 60, "requests with this cluster token");
   return { orgId: cluster.orgId, clusterId: cluster.id, tokenId: token.tokenId };
 }

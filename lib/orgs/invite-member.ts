@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { sendMail, type TMailResult } from "@/lib/server/mail";
+import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { ORG_ROLE_LABELS } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -58,6 +59,11 @@ export async function inviteMember(access: TOrgAccess, input: TInviteInput, orig
   if (input.teamId && !team) {
     throw new AppError("bad_request", "Choose a team of this organization.", { field: "teamId" });
   }
+
+  // Invitations send mail to outside addresses: a cap per org keeps a stolen admin session from
+  // turning Bumpers into a mail cannon. Renewals go through here too.
+  const { BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: limit } = env();
+  await enforceRateLimit(`invitations:org:${orgId}`, limit, 3600, "invitations for this organization");
 
   const secret = generateInvitationSecret();
   const now = new Date();

@@ -42,6 +42,14 @@ export const ZEnv = z.object({
   /** Failed sign-ins allowed per email (and per client address) within the window. */
   BUMPERS_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   BUMPERS_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Requests per minute per org API token (/api/v1, fleet install); 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Report uploads per minute per cluster token (an agent sends about ten per run). */
+  BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Sign-in attempts per minute per client address, on top of the failed-attempt lock per account. */
+  BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Invitations (new and renewed) per hour per organization. */
+  BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: z.coerce.number().int().min(0).default(100),
   /** bcrypt cost factor for password hashes. */
   BUMPERS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   BUMPERS_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),

@@ -11,6 +11,7 @@ import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { authenticateTokenWithOrg, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
 import type { TOrgTokenKind } from "@/lib/tokens/schemas";
 import { AppError, errorBody } from "./errors";
+import { enforceApiTokenLimit, RateLimitedError } from "./rate-limit";
 
 // Route wrappers for /api/v1 (model: Dub's withWorkspace). A handler receives an authenticated
 // tenant and returns a Response; the wrapper answers every error with the same JSON shape.
@@ -52,6 +53,12 @@ function zodDetails(err: ZodError) {
 
 /** Maps any thrown value to the JSON error response; unexpected errors are logged, not shown. */
 export function errorResponse(err: unknown, req: Request, requestId: string): Response {
+  if (err instanceof RateLimitedError) {
+    return NextResponse.json(errorBody(err), {
+      status: err.status,
+      headers: { "retry-after": String(err.retryAfterSeconds) },
+    });
+  }
   if (err instanceof AppError) return NextResponse.json(errorBody(err), { status: err.status });
   if (err instanceof ZodError) {
     return NextResponse.json(
@@ -97,6 +104,7 @@ async function fromToken(req: Request, url: URL, raw: string, kinds: readonly TO
   const { principal: token, org } = found;
   if (token.kind === "cluster") throw new AppError("forbidden", "Cluster tokens can only upload reports.");
   if (!kinds.includes(token.kind)) throw new AppError("forbidden", "This route needs an org admin token.");
+  await enforceApiTokenLimit(token.tokenId);
   // The tenant is the token's org; naming another one is a mistake we refuse, not a switch.
   const named = url.searchParams.get("org");
   if (named && named !== org.slug) throw new AppError("forbidden", "This token belongs to another organization.");

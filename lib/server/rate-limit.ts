@@ -1,5 +1,7 @@
 import "server-only";
 import { pool } from "./db";
+import { env } from "./env";
+import { AppError } from "./errors";
 
 // Fixed-window counters in Postgres (no second datastore). One row per key.
 
@@ -29,4 +31,36 @@ export async function currentWindow(key: string): Promise<TWindow | null> {
 
 export async function clearWindow(key: string): Promise<void> {
   await pool.query("DELETE FROM rate_limits WHERE key = $1", [key]);
+}
+
+/** The 429 a caller gets past a limit; `retryAfterSeconds` becomes the Retry-After header. */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super("rate_limited", message, { retryAfterSeconds });
+  }
+}
+
+/**
+ * Counts one request for `key` and throws RateLimitedError once more than `limit` arrived in the
+ * window. A limit of 0 means no limit (nothing is counted).
+ */
+export async function enforceRateLimit(key: string, limit: number, windowSeconds: number, what: string): Promise<void> {
+  if (limit <= 0) return;
+  const window = await countEvent(key, windowSeconds);
+  if (window.count <= limit) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((window.resetAt.getTime() - Date.now()) / 1000));
+  throw new RateLimitedError(retryAfterSeconds, `Too many ${what}. Try again in ${retryAfterSeconds} s.`);
+}
+
+/** Per org token, whatever the route (API or fleet install): one script in a loop cannot starve the others. */
+export async function enforceApiTokenLimit(tokenId: string): Promise<void> {
+  await enforceRateLimit(
+    `api:token:${tokenId}`,
+    env().BUMPERS_RATE_LIMIT_API_PER_MINUTE,
+    60,
+    "requests with this token",
+  );
 }

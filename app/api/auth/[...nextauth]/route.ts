@@ -1,8 +1,13 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { limitSignInAttempts } from "@/lib/auth/sign-in-rate-limit";
 
 // next-auth reads the options per request so that env() is parsed at runtime, not at build.
-const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
-  NextAuth(req as never, ctx as never, authOptions());
+type TContext = { params: Promise<{ nextauth: string[] }> };
+const handler = (req: Request, ctx: TContext) => NextAuth(req as never, ctx as never, authOptions());
 
-export { handler as GET, handler as POST };
+export async function POST(req: Request, ctx: TContext) {
+  return (await limitSignInAttempts(req)) ?? handler(req, ctx);
+}
+
+export { handler as GET };
