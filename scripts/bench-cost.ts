@@ -1,0 +1,386 @@
+// Cost benchmark: 90 days × 5,000 workloads × 20 clusters of daily cost rows (450,000 workload
+// rows plus a daily idle row per cluster), written with COPY into a scratch database and rolled up
+// with the same code ingest runs (rebuildCostRollups); then `next start` on loopback and autocannon
+// (10 connections) against the three cost views of the API: a team's cost, the org overview and a
+// label-grouped view.
+//
+//   npm run bench:cost [-- --days 90 --workloads 5000 --clusters 20 --seconds 10 --repeat 3]
+//
+// --database <name> keeps the data in that database (on DATABASE_URL's server) and reuses it;
+// --port <n> fixes the app's port; --only <text> measures only matching views; --repeat <n>
+// measures each view n times and reports the median of each percentile.
+//
+// Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
+// (latency table and EXPLAIN plans) for docs/benchmarks.md.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import type { db, pool } from "@/lib/server/db";
+import type { copyRows } from "@/lib/ingest/process/copy-rows";
+import type { rebuildCostRollups } from "@/lib/cost/ingest/rollup";
+import { createDatabaseIfMissing } from "./lib/local-postgres";
+import { freePort, waitForHealthy } from "./lib/ports";
+import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const argText = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const arg = (name: string, fallback: number) => Number(argText(name) ?? fallback);
+const DAYS = arg("days", 90);
+const WORKLOADS = arg("workloads", 5000);
+const CLUSTERS = arg("clusters", 20);
+const SECONDS = arg("seconds", 10);
+const REPEAT = arg("repeat", 1);
+const PORT = arg("port", 0);
+const ONLY = argText("only");
+const KEEP_DATABASE = argText("database");
+const TEAMS = 50;
+const PRODUCTS = ["checkout", "search", "payments", "catalog", "identity", "messaging", "analytics", "ads"];
+const PASSWORD = "bench-password-1";
+const CPU = 0.031611;
+const RAM = 0.004237;
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const load = () =>
+  `load ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ")}`;
+
+type TBenchData = { org: { id: string }; user: { id: string; email: string }; teams: { id: string; slug: string }[] };
+
+async function main() {
+  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.error("No production build: running `next build` first…");
+    spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  }
+  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
+  const database = KEEP_DATABASE
+    ? await namedDatabase(server.url, KEEP_DATABASE)
+    : await createScratchDatabase(server.url, "bumpers_bench_cost");
+  process.env.DATABASE_URL = database.url;
+  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  let app: ReturnType<typeof spawn> | undefined;
+  try {
+    const { migrate } = await import("@/lib/server/migrations");
+    await migrate(database.url);
+    const { pool, db } = await import("@/lib/server/db");
+    const { copyRows } = await import("@/lib/ingest/process/copy-rows");
+    const { rebuildCostRollups } = await import("@/lib/cost/ingest/rollup");
+    const { hashPassword } = await import("@/lib/auth/passwords");
+    const { createOrgToken } = await import("@/lib/tokens/create-org-token");
+    const existing = await db.organization.findUnique({ where: { slug: "bench-cost" }, select: { id: true } });
+    const data = existing
+      ? await loadExisting(db, existing.id)
+      : await generate(db, pool, copyRows, rebuildCostRollups, hashPassword);
+    const token = await createOrgToken(
+      data.org.id,
+      { userId: data.user.id, label: data.user.email },
+      { name: "bench", kind: "org_read" },
+    );
+    const { rows: counts } = await pool.query<{ rows: number; rollup: number; labels: number }>(
+      `SELECT (SELECT count(*)::int FROM cost_daily WHERE org_id = $1) AS rows,
+              (SELECT count(*)::int FROM cost_rollup_daily WHERE org_id = $1) AS rollup,
+              (SELECT count(*)::int FROM cost_label_daily WHERE org_id = $1) AS labels`,
+      [data.org.id],
+    );
+    const team = data.teams[7];
+
+    // EXPLAIN of the heaviest statement of each view, as the lib builds it.
+    const today = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+    const previous = new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10);
+    const plans: [string, string, unknown[]][] = [
+      [
+        "Team view: breakdown by service (cost_daily)",
+        `SELECT c.service, sum(c.total_cost) FILTER (WHERE c.day >= $4), sum(c.total_cost) FILTER (WHERE c.day < $4)
+           FROM cost_daily c JOIN clusters cl ON cl.id = c.cluster_id
+          WHERE c.org_id = $1 AND c.owner_team_id = $2::uuid AND c.day BETWEEN $3 AND $5 GROUP BY c.service`,
+        [data.org.id, team.id, previous, from, today],
+      ],
+      [
+        "Org overview: team table (cost_rollup_daily)",
+        `SELECT owner_team_id, allocation, sum(total_cost) FILTER (WHERE day >= $3), sum(total_cost) FILTER (WHERE day < $3)
+           FROM cost_rollup_daily r WHERE r.org_id = $1 AND day BETWEEN $2 AND $4 GROUP BY 1, 2`,
+        [data.org.id, previous, from, today],
+      ],
+      [
+        "Label view: values of one key (cost_label_daily)",
+        `SELECT label_value, sum(total_cost) FROM cost_label_daily l
+          WHERE l.org_id = $1 AND label_key = 'product' AND day BETWEEN $2 AND $3 GROUP BY 1`,
+        [data.org.id, from, today],
+      ],
+    ];
+    const explained: string[] = [];
+    for (const [name, text, values] of plans) {
+      const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+      explained.push(`#### ${name}\n\n\`\`\`\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n\`\`\``);
+    }
+    await pool.end();
+
+    const port = PORT || (await freePort());
+    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "bench-secret",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealthy(`${base}/api/health`, { timeoutMs: 60_000, isAlive: () => app?.exitCode === null });
+    const headers = { authorization: `Bearer ${token.secret}` };
+    const targets: [string, string][] = [
+      ["Team cost view (30 days, by service)", `/api/v1/cost/teams/${team.slug}?range=30d&by=service`],
+      ["Team cost view (90 days, by workload)", `/api/v1/cost/teams/${team.slug}?range=90d&by=workload`],
+      ["Org overview (30 days, by team)", `/api/v1/cost/overview?range=30d&groupBy=team`],
+      ["Org overview (90 days, by namespace)", `/api/v1/cost/overview?range=90d&groupBy=namespace`],
+      ["Label-grouped view (30 days, product)", `/api/v1/cost/labels?key=product&range=30d`],
+      [
+        "Org overview grouped by label (30 days, product)",
+        `/api/v1/cost/overview?range=30d&groupBy=label&labelKey=product`,
+      ],
+    ];
+    const table = ["| View | Requests | p50 | p95 | p99 | Errors |", "|---|---|---|---|---|---|"];
+    for (const [name, url] of targets) {
+      if (ONLY && !name.toLowerCase().includes(ONLY.toLowerCase())) continue;
+      const probe = await fetch(base + url, { headers });
+      if (probe.status !== 200) {
+        table.push(`| ${name} | — | — | — | — | answered ${probe.status}, not measured |`);
+        continue;
+      }
+      const runs: { requests: number; p50: number; p95: number; p99: number; errors: number }[] = [];
+      for (let run = 0; run < REPEAT; run++) {
+        const latencies: number[] = [];
+        const result = await new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon({ url: base + url, headers, connections: 10, duration: SECONDS }, (err, res) =>
+            err ? reject(err) : resolve(res),
+          );
+          instance.on("response", (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
+        });
+        runs.push({
+          requests: latencies.length,
+          p50: median(latencies),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.non2xx,
+        });
+        console.error(`${name}, run ${run + 1}: p50 ${runs[run].p50} ms, p95 ${runs[run].p95} ms, ${load()}`);
+      }
+      const of = (key: "requests" | "p50" | "p95" | "p99") => median(runs.map((r) => r[key])).toFixed(0);
+      const p95s = runs.length > 1 ? ` (${runs.map((r) => r.p95.toFixed(0)).join(", ")})` : "";
+      table.push(
+        `| ${name} | ${of("requests")} | ${of("p50")} ms | ${of("p95")} ms${p95s} | ${of("p99")} ms | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
+      );
+    }
+    const c = counts[0];
+    console.log(
+      `\nCost benchmark, ${today}: ${DAYS} days × ${WORKLOADS.toLocaleString("en-US")} workloads × ${CLUSTERS} clusters = ${c.rows.toLocaleString("en-US")} cost_daily rows (${c.rollup.toLocaleString("en-US")} rollup rows, ${c.labels.toLocaleString("en-US")} label rollup rows), ${TEAMS} teams; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${load()} at the end`,
+    );
+    console.log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
+    );
+    console.log(table.join("\n"));
+    console.log(`\n${explained.join("\n\n")}`);
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    await database.dispose();
+    await server.stop();
+  }
+}
+
+async function loadExisting(database: typeof db, orgId: string): Promise<TBenchData> {
+  const user = await database.user.findUniqueOrThrow({ where: { email: "owner@bench-cost.example" } });
+  const teams = await database.team.findMany({ where: { orgId }, orderBy: { slug: "asc" } });
+  console.error("reusing the cost rows written by an earlier run");
+  return { org: { id: orgId }, user, teams };
+}
+
+/** The org, teams and clusters, then the daily rows per cluster with COPY and the rollups as ingest builds them. */
+async function generate(
+  database: typeof db,
+  connections: typeof pool,
+  copy: typeof copyRows,
+  rollup: typeof rebuildCostRollups,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<TBenchData> {
+  const started = performance.now();
+  const org = await database.organization.create({ data: { slug: "bench-cost", name: "Bench cost" } });
+  const user = await database.user.create({
+    data: { email: "owner@bench-cost.example", name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
+  });
+  await database.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
+  const teams = await Promise.all(
+    Array.from({ length: TEAMS }, (_, i) =>
+      database.team.create({ data: { orgId: org.id, slug: `team-${String(i).padStart(2, "0")}`, name: `Team ${i}` } }),
+    ),
+  );
+  const clusters = await Promise.all(
+    Array.from({ length: CLUSTERS }, (_, i) =>
+      database.cluster.create({ data: { orgId: org.id, slug: `cluster-${i}`, name: `Cluster ${i}` } }),
+    ),
+  );
+  const random = rng(7);
+  // Each workload: a cluster, a team (a tenth unowned), a namespace of its team, a size and labels.
+  const workloads = Array.from({ length: WORKLOADS }, (_, w) => {
+    const t = w % TEAMS;
+    const owned = w % 10 !== 9;
+    const labels: Record<string, string> = { "app.kubernetes.io/name": `svc-${w}`, team: teams[t].slug };
+    if (w % 7 !== 0) labels.product = PRODUCTS[w % PRODUCTS.length];
+    if (w % 3 === 0) labels.feature = `feature-${w % 40}`;
+    return {
+      cluster: clusters[w % CLUSTERS].id,
+      team: owned ? teams[t].id : null,
+      namespace: `${teams[t].slug}-${w % 4}`,
+      name: `svc-${w}`,
+      cpu: 0.1 + random() * 2,
+      ram: 0.25 + random() * 6,
+      labels: JSON.stringify(labels),
+    };
+  });
+  const days = Array.from({ length: DAYS }, (_, d) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10));
+  const columns = [
+    "org_id",
+    "cluster_id",
+    "day",
+    "namespace",
+    "kind",
+    "workload",
+    "container",
+    "allocation",
+    "source",
+    "owner_team_id",
+    "service",
+    "labels",
+    "cpu_core_hours_requested",
+    "cpu_core_hours_used",
+    "memory_gib_hours_requested",
+    "memory_gib_hours_used",
+    "cpu_cost",
+    "memory_cost",
+    "storage_cost",
+    "total_cost",
+    "in_cluster_cost",
+    "used_cost",
+    "requested_cost",
+  ];
+  const client = await connections.connect();
+  try {
+    for (const cluster of clusters) {
+      await client.query("BEGIN");
+      const rows: (string | number | null)[][] = [];
+      for (const day of days) {
+        let allocated = 0;
+        for (const w of workloads) {
+          if (w.cluster !== cluster.id) continue;
+          const f = 0.8 + random() * 0.4;
+          const cpuReq = w.cpu * 24;
+          const ramReq = w.ram * 24;
+          const cpuUsed = cpuReq * (0.2 + random() * 0.7);
+          const ramUsed = ramReq * (0.4 + random() * 0.5);
+          const cpuCost = cpuReq * CPU * f;
+          const ramCost = ramReq * RAM * f;
+          const storage = w.name.endsWith("0") ? 0.26 : 0;
+          const total = cpuCost + ramCost + storage;
+          allocated += total;
+          rows.push([
+            org.id,
+            cluster.id,
+            day,
+            w.namespace,
+            "Deployment",
+            w.name,
+            "",
+            "workload",
+            "opencost",
+            w.team,
+            w.name,
+            w.labels,
+            cpuReq,
+            cpuUsed,
+            ramReq,
+            ramUsed,
+            cpuCost,
+            ramCost,
+            storage,
+            total,
+            total,
+            cpuUsed * CPU * f + ramUsed * RAM * f,
+            cpuCost + ramCost,
+          ]);
+        }
+        const idle = allocated * 0.25;
+        rows.push([
+          org.id,
+          cluster.id,
+          day,
+          "__idle__",
+          "",
+          "__idle__",
+          "",
+          "idle",
+          "opencost",
+          null,
+          "__idle__",
+          "{}",
+          0,
+          null,
+          0,
+          null,
+          idle / 2,
+          idle / 2,
+          0,
+          idle,
+          idle,
+          0,
+          0,
+        ]);
+      }
+      await copy(client, "cost_daily", columns, rows);
+      await rollup(client, org.id, cluster.id, days);
+      await client.query("COMMIT");
+    }
+    await client.query("VACUUM ANALYZE cost_daily, cost_rollup_daily, cost_label_daily");
+  } finally {
+    client.release();
+  }
+  console.error(`generated ${DAYS} days of cost in ${Math.round((performance.now() - started) / 1000)} s`);
+  return { org, user, teams };
+}
+
+async function namedDatabase(serverUrl: string, name: string) {
+  const admin = new URL(serverUrl);
+  admin.pathname = "/postgres";
+  await createDatabaseIfMissing(admin.toString(), name);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, dispose: async () => {} };
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
