@@ -1,6 +1,7 @@
 import "server-only";
 import type { TRecurringJob } from "./boss";
 import { checkStaleClusters, STALE_CLUSTER_ALERTS_JOB } from "@/lib/alerting/stale-job";
+import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "./expire-snoozes";
 
 /** The jobs the worker runs on a schedule. */
@@ -19,6 +20,18 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     run: async () => {
       const events = await checkStaleClusters();
       return events > 0 ? `${events} stale-cluster alert event(s) enqueued` : undefined;
+    },
+  },
+  {
+    // Nightly, off the hour most cron jobs pick.
+    name: PRUNE_JOB,
+    cron: "17 3 * * *",
+    run: async () => {
+      const { reports, findingEvents, deliveryLog } = await pruneRetention();
+      const total = reports + findingEvents + deliveryLog;
+      return total > 0
+        ? `pruned ${reports} report(s), ${findingEvents} finding event(s), ${deliveryLog} delivery log event(s)`
+        : undefined;
     },
   },
 ];

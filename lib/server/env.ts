@@ -50,6 +50,12 @@ export const ZEnv = z.object({
   BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Invitations (new and renewed) per hour per organization. */
   BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: z.coerce.number().int().min(0).default(100),
+  /** Days raw reports are kept (the last processed one per cluster and type always is); 0 = forever. */
+  BUMPERS_RETENTION_REPORT_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Days finding history is kept (a finding's "opened" event and notes always are); 0 = forever. */
+  BUMPERS_RETENTION_FINDING_EVENT_DAYS: z.coerce.number().int().min(0).default(365),
+  /** Days the PagerDuty delivery log keeps sent and failed events; 0 = forever. */
+  BUMPERS_RETENTION_DELIVERY_LOG_DAYS: z.coerce.number().int().min(0).default(90),
   /** bcrypt cost factor for password hashes. */
   BUMPERS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   BUMPERS_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),

@@ -1,0 +1,85 @@
+import "server-only";
+import { pool } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+
+// Retention: what grows without bound is pruned in small batches (short transactions, no long
+// locks on tables that ingest writes to). Nothing that defines the current state is removed:
+// the last processed report of each cluster and type (and anything newer), reports still queued,
+// undelivered PagerDuty events, the "opened" event and every note of a finding.
+
+export const PRUNE_JOB = "prune-retention";
+const BATCH = 2000;
+
+export type TRetention = { reportDays: number; findingEventDays: number; deliveryLogDays: number };
+export type TPruned = { reports: number; findingEvents: number; deliveryLog: number };
+
+export function retentionFromEnv(): TRetention {
+  const e = env();
+  return {
+    reportDays: e.BUMPERS_RETENTION_REPORT_DAYS,
+    findingEventDays: e.BUMPERS_RETENTION_FINDING_EVENT_DAYS,
+    deliveryLogDays: e.BUMPERS_RETENTION_DELIVERY_LOG_DAYS,
+  };
+}
+
+/**
+ * Deletes in batches until a batch comes back short; `statement` gets ($1 cutoff, $2 batch size,
+ * $3 org id or null for every org).
+ */
+async function deleteInBatches(statement: string, cutoff: Date, orgId: string | null): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await pool.query(statement, [cutoff, BATCH, orgId]);
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < BATCH) return total;
+  }
+}
+
+const cutoffOf = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/**
+ * Prunes everything older than its retention (0 days = keep forever), in every org or in `orgId`
+ * only. Returns the counts removed.
+ */
+export async function pruneRetention(
+  retention: TRetention = retentionFromEnv(),
+  options: { now?: Date; orgId?: string } = {},
+): Promise<TPruned> {
+  const now = options.now ?? new Date();
+  const org = options.orgId ?? null;
+  const pruned: TPruned = { reports: 0, findingEvents: 0, deliveryLog: 0 };
+  if (retention.reportDays > 0) {
+    pruned.reports = await deleteInBatches(
+      `DELETE FROM reports WHERE id IN (
+         SELECT r.id FROM reports r
+          WHERE r.received_at < $1 AND r.status <> 'received' AND ($3::uuid IS NULL OR r.org_id = $3)
+            AND EXISTS (SELECT 1 FROM reports newer
+                         WHERE newer.org_id = r.org_id AND newer.cluster_id = r.cluster_id AND newer.type = r.type
+                           AND newer.status = 'processed' AND newer.received_at > r.received_at)
+          LIMIT $2)`,
+      cutoffOf(now, retention.reportDays),
+      org,
+    );
+  }
+  if (retention.findingEventDays > 0) {
+    pruned.findingEvents = await deleteInBatches(
+      `DELETE FROM finding_events WHERE id IN (
+         SELECT id FROM finding_events
+          WHERE created_at < $1 AND kind NOT IN ('opened', 'commented') AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+      cutoffOf(now, retention.findingEventDays),
+      org,
+    );
+  }
+  if (retention.deliveryLogDays > 0) {
+    pruned.deliveryLog = await deleteInBatches(
+      `DELETE FROM alert_events WHERE id IN (
+         SELECT id FROM alert_events
+          WHERE created_at < $1 AND status <> 'pending' AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+      cutoffOf(now, retention.deliveryLogDays),
+      org,
+    );
+  }
+  return pruned;
+}
