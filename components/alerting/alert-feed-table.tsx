@@ -26,7 +26,9 @@ export function AlertFeedTable({ items, now, orgSlug }: { items: TAlertFeedItem[
           return (
             <tr key={item.id} className="align-top">
               <Td className="max-w-xl">
-                <div className="font-medium text-slate-900">{item.title}</div>
+                <div className="line-clamp-2 font-medium text-slate-900" title={item.title}>
+                  {item.title}
+                </div>
                 <div className="mt-0.5 text-xs text-slate-500">
                   {RULE_KIND_LABELS[item.kind]} · {GROUPING_LABELS[item.grouping]}
                   {Object.keys(item.scope).length
@@ -35,7 +37,10 @@ export function AlertFeedTable({ items, now, orgSlug }: { items: TAlertFeedItem[
                         .join(", ")}`
                     : ""}
                 </div>
-                {item.summary !== item.title ? <p className="mt-1 text-sm text-slate-600">{item.summary}</p> : null}
+                {/* Findings' summaries repeat the title, count and team shown beside them; others say more. */}
+                {item.summary.startsWith(item.title) ? null : (
+                  <p className="mt-1 text-sm text-slate-600">{item.summary}</p>
+                )}
                 {item.sample.length ? (
                   <p className="mt-1 break-all font-mono text-xs text-slate-500">
                     {sampleText(item.sample, item.affectedCount)}

@@ -5,8 +5,17 @@ const PD_TONE: Record<TPdSeverity, TBadgeTone> = { critical: "red", error: "ambe
 
 /** A page's PagerDuty severity, or "no page" when the alert stays in the app. */
 export function PageBadge({ paged, severity }: { paged: boolean; severity: TPdSeverity }) {
-  if (!paged) return <Badge tone="neutral">no page</Badge>;
-  return <Badge tone={PD_TONE[severity]}>pages · {severity}</Badge>;
+  if (!paged)
+    return (
+      <Badge tone="neutral" className="whitespace-nowrap">
+        no page
+      </Badge>
+    );
+  return (
+    <Badge tone={PD_TONE[severity]} className="whitespace-nowrap">
+      pages · {severity}
+    </Badge>
+  );
 }
 
 export function PdSeverityBadge({ severity }: { severity: TPdSeverity }) {

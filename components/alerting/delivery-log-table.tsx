@@ -6,13 +6,24 @@ import { DeliveryStatusBadge } from "./badges";
 import { PagerDutyAnswer } from "./pagerduty-answer";
 
 /** Every outbox event, newest first, with PagerDuty's answer. */
-export function DeliveryLogTable({ items, now, orgSlug }: { items: TDeliveryLogItem[]; now: Date; orgSlug: string }) {
+export function DeliveryLogTable({
+  items,
+  now,
+  orgSlug,
+  showDestination = true,
+}: {
+  items: TDeliveryLogItem[];
+  now: Date;
+  orgSlug: string;
+  /** Off on a destination's own page. */
+  showDestination?: boolean;
+}) {
   return (
     <Table>
       <thead>
         <tr>
           <Th>Event</Th>
-          <Th>Destination</Th>
+          {showDestination ? <Th>Destination</Th> : null}
           <Th>Status</Th>
           <Th className="text-right">Attempts</Th>
           <Th>PagerDuty&apos;s answer</Th>
@@ -21,7 +32,7 @@ export function DeliveryLogTable({ items, now, orgSlug }: { items: TDeliveryLogI
       <tbody className="divide-y divide-slate-100">
         {items.map((e) => (
           <tr key={e.id} className="align-top">
-            <Td className="max-w-md">
+            <Td className="max-w-lg">
               <div className="flex items-center gap-2">
                 <span className="font-medium capitalize text-slate-900">{e.action}</span>
                 <span className="text-xs text-slate-500" title={formatDateTime(e.createdAt)}>
@@ -32,7 +43,8 @@ export function DeliveryLogTable({ items, now, orgSlug }: { items: TDeliveryLogI
                 {e.groupId ? (
                   <Link
                     href={`/o/${orgSlug}/alerting/log?group=${e.groupId}`}
-                    className="hover:text-brand-700 hover:underline"
+                    className="line-clamp-2 hover:text-brand-700 hover:underline"
+                    title={e.groupTitle ?? undefined}
                   >
                     {e.groupTitle ?? "Alert group"}
                   </Link>
@@ -42,14 +54,16 @@ export function DeliveryLogTable({ items, now, orgSlug }: { items: TDeliveryLogI
               </div>
               <code className="mt-0.5 block break-all font-mono text-xs text-slate-500">{e.dedupKey}</code>
             </Td>
-            <Td className="whitespace-nowrap">
-              <Link
-                href={`/o/${orgSlug}/alerting/destinations/${e.destinationId}`}
-                className="text-slate-700 hover:text-brand-700 hover:underline"
-              >
-                {e.destinationName}
-              </Link>
-            </Td>
+            {showDestination ? (
+              <Td className="whitespace-nowrap">
+                <Link
+                  href={`/o/${orgSlug}/alerting/destinations/${e.destinationId}`}
+                  className="text-slate-700 hover:text-brand-700 hover:underline"
+                >
+                  {e.destinationName}
+                </Link>
+              </Td>
+            ) : null}
             <Td className="whitespace-nowrap">
               <DeliveryStatusBadge status={e.status} />
               <div className="mt-1 text-xs text-slate-500">

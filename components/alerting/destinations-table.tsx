@@ -37,12 +37,12 @@ export function DestinationsTable({
             <Td>
               <Link
                 href={`/o/${orgSlug}/alerting/destinations/${d.id}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                className="whitespace-nowrap font-medium text-slate-900 hover:text-brand-700 hover:underline"
               >
                 {d.name}
               </Link>
               <div className="text-xs text-slate-500">
-                {d.ruleCount} rule{d.ruleCount === 1 ? "" : "s"} send here
+                {d.ruleCount ? `Named in ${d.ruleCount} rule${d.ruleCount === 1 ? "" : "s"}` : "Named in no rule"}
               </div>
             </Td>
             <Td className="whitespace-nowrap">{d.teamName ?? <span className="text-slate-400">Org-wide</span>}</Td>

@@ -10,12 +10,16 @@ export function OpenIncidentsCard({
   orgSlug,
   now,
   description,
+  limit = 20,
 }: {
   incidents: TOpenIncident[];
   orgSlug: string;
   now: Date;
   description?: string;
+  /** Rows shown; the rest are counted. */
+  limit?: number;
 }) {
+  const shown = incidents.slice(0, limit);
   return (
     <Card>
       <CardHeader
@@ -33,12 +37,12 @@ export function OpenIncidentsCard({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {incidents.map((i) => (
+            {shown.map((i) => (
               <tr key={`${i.groupId}:${i.destinationId}`}>
                 <Td>
                   <Link
                     href={`/o/${orgSlug}/alerting/log?group=${i.groupId}`}
-                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    className="line-clamp-2 font-medium text-slate-900 hover:text-brand-700 hover:underline"
                   >
                     {i.title}
                   </Link>
@@ -54,6 +58,11 @@ export function OpenIncidentsCard({
       ) : (
         <p className="px-5 py-4 text-sm text-slate-500">No incident is open in PagerDuty for this view.</p>
       )}
+      {incidents.length > shown.length ? (
+        <p className="border-t border-slate-100 px-5 py-3 text-xs text-slate-500">
+          …and {incidents.length - shown.length} more{incidents.length >= 500 ? " (at most 500 are counted)" : ""}.
+        </p>
+      ) : null}
     </Card>
   );
 }

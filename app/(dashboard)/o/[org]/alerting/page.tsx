@@ -59,7 +59,7 @@ export default async function AlertFeedPage({
           id="feed-status"
           name="status"
           label="Status"
-          anyLabel="Open and resolved"
+          anyLabel="Any status"
           choices={[
             { value: "open", label: "Open" },
             { value: "resolved", label: "Resolved" },

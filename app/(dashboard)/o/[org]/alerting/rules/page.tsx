@@ -81,7 +81,7 @@ export default async function TeamRulesPage({
       <Card>
         <CardHeader
           title="Org baseline · always applies"
-          description={`Set by org admins for every team. ${access.team.name}'s rules add pages on top; they cannot remove or lower these.`}
+          description="Set by org admins for every team. The team's rules below add pages on top; they cannot remove or lower these."
           actions={
             <Link href={`/o/${access.org.slug}/alerting/baseline`} className="text-sm font-medium text-brand-600">
               Baseline policy →
@@ -97,7 +97,7 @@ export default async function TeamRulesPage({
 
       <Card>
         <CardHeader
-          title={`${access.team.name}'s rules`}
+          title={`${access.team.name} rules`}
           description={
             <>
               In order: the first matching rule wins, unless it says “continue”.{" "}
@@ -114,7 +114,7 @@ export default async function TeamRulesPage({
             rules={rules}
             previews={new Map(previews.map((p) => [p.ruleId, p]))}
             editing={editing}
-            label={`${access.team.name}'s rules`}
+            label={`${access.team.name} rules`}
           />
         ) : (
           <div className="p-5">

@@ -48,6 +48,9 @@ export default async function TeamHomePage({ params }: { params: Promise<{ org: 
             <LinkButton href={link()} variant="secondary">
               Open the findings list
             </LinkButton>
+            <LinkButton href={`/o/${access.org.slug}/alerting/rules?team=${access.team.slug}`} variant="secondary">
+              Alert rules
+            </LinkButton>
             {canEditScope ? (
               <LinkButton href={settingsHref} variant="secondary">
                 Team settings and scope

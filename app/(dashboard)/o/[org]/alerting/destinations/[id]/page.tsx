@@ -85,7 +85,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
             </div>
           </div>
           <div>
-            <div className="text-xs font-medium uppercase tracking-wide text-slate-500">Rules sending here</div>
+            <div className="text-xs font-medium uppercase tracking-wide text-slate-500">Rules naming it</div>
             <div className="mt-1">{destination.ruleCount}</div>
           </div>
         </CardBody>
@@ -100,6 +100,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
         incidents={incidents}
         orgSlug={access.org.slug}
         now={now}
+        limit={10}
         description="Open on this service; resolves always go to the key that got the trigger."
       />
       <Card>
@@ -112,7 +113,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
           }
         />
         {log.data.length ? (
-          <DeliveryLogTable items={log.data} now={now} orgSlug={access.org.slug} />
+          <DeliveryLogTable items={log.data} now={now} orgSlug={access.org.slug} showDestination={false} />
         ) : (
           <p className="px-5 py-4 text-sm text-slate-500">
             Nothing sent here yet{canManage ? ": send a test event to check the key." : "."}
