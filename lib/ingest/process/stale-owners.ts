@@ -1,11 +1,13 @@
 import "server-only";
+import { refreshCostOwners } from "@/lib/cost/ingest/rollup";
 import { pool } from "@/lib/server/db";
 import { refreshFindingOwners } from "./finding-owners";
 
 /**
- * After a scope edit, brings findings' owning team in line with their resources, one org at a
- * time. The flag is cleared only if no newer edit happened meanwhile (same timestamp), so an edit
- * made during the refresh triggers another pass. Returns how many orgs were refreshed.
+ * After a scope edit, brings the owning team of findings and cost rows in line with their
+ * resources, one org at a time. The flag is cleared only if no newer edit happened meanwhile (same
+ * timestamp), so an edit made during the refresh triggers another pass. Returns how many orgs
+ * were refreshed.
  */
 export async function refreshStaleFindingOwners(): Promise<number> {
   const { rows } = await pool.query<{ id: string; since: Date }>(
@@ -17,6 +19,8 @@ export async function refreshStaleFindingOwners(): Promise<number> {
     try {
       await client.query("BEGIN");
       await refreshFindingOwners(client, org.id, null);
+      // Cost rows follow their workload to its new team, history included (docs/cost.md).
+      await refreshCostOwners(client, org.id);
       await client.query(
         `UPDATE organizations SET finding_owners_stale_since = NULL WHERE id = $1 AND finding_owners_stale_since = $2`,
         [org.id, org.since],
