@@ -1,6 +1,12 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import type { TMenuOption } from "./filter-menu";
+
+/** Long lists (an org's hundreds of teams) render this many in the server's HTML, the rest in the browser. */
+const SERVER_RENDERED = 30;
+
+const subscribeNever = () => () => {};
 
 // The rows' styles live on the list (child selectors) rather than on every row: a menu may offer
 // hundreds of teams or namespaces, and each class string would be repeated in the HTML per row.
@@ -13,9 +19,10 @@ const LIST = [
 ].join(" ");
 
 /**
- * A filter menu's checkboxes. A client leaf only so that the options travel to the browser as
- * plain data instead of as a rendered tree (a menu of 200 teams was most of the page's payload);
- * the server still renders them to HTML, so the form works without JavaScript.
+ * A filter menu's checkboxes. A client leaf so that the options travel to the browser as plain
+ * data instead of as a rendered tree: a menu of 200 teams was most of the page's payload and of
+ * its render time. The server's HTML has the first options and the ticked ones, so the form
+ * works before JavaScript has loaded; the browser then renders the whole list.
  */
 export function FilterOptions({
   name,
@@ -26,28 +33,45 @@ export function FilterOptions({
   options: TMenuOption[];
   selected: readonly string[];
 }) {
+  // False on the server and while hydrating, true once the browser has taken over.
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  const shown =
+    inBrowser || options.length <= SERVER_RENDERED
+      ? options
+      : options.filter((o, i) => i < SERVER_RENDERED || selected.includes(o.value));
   return (
-    <div className={LIST}>
-      {options.map((o) => {
-        const id = `filter-${name}-${o.value}`;
-        // The hint describes the choice rather than naming it: "Snoozed", not "Snoozed Hidden until…".
-        return (
-          <div key={o.value}>
-            <input
-              id={id}
-              type="checkbox"
-              name={name}
-              value={o.value}
-              defaultChecked={selected.includes(o.value)}
-              aria-describedby={o.hint ? `${id}-hint` : undefined}
-            />
-            <span>
-              <label htmlFor={id}>{o.label}</label>
-              {o.hint ? <small id={`${id}-hint`}>{o.hint}</small> : null}
-            </span>
-          </div>
-        );
-      })}
-    </div>
+    <>
+      <div className={LIST}>
+        {shown.map((o) => {
+          const id = `filter-${name}-${o.value}`;
+          // The hint describes the choice rather than naming it: "Snoozed", not "Snoozed Hidden until…".
+          return (
+            <div key={o.value}>
+              <input
+                id={id}
+                type="checkbox"
+                name={name}
+                value={o.value}
+                defaultChecked={selected.includes(o.value)}
+                aria-describedby={o.hint ? `${id}-hint` : undefined}
+              />
+              <span>
+                <label htmlFor={id}>{o.label}</label>
+                {o.hint ? <small id={`${id}-hint`}>{o.hint}</small> : null}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      {shown.length < options.length ? (
+        <p className="px-2 pt-1.5 text-xs text-slate-500">
+          {options.length - shown.length} more are listed once the page has loaded.
+        </p>
+      ) : null}
+    </>
   );
 }

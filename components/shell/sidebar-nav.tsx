@@ -2,10 +2,16 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
 import { NavIcon, type TNavIcon } from "./nav-icons";
 
 type TItem = { href: string; label: string; icon: TNavIcon; exact?: boolean };
+
+// An org admin of a large org sees hundreds of teams: the server's HTML lists the first ones (and
+// the current one), the browser the rest, so every page does not render them all twice.
+const SERVER_RENDERED_TEAMS = 30;
+const subscribeNever = () => () => {};
 
 export function SidebarNav({
   orgSlug,
@@ -28,6 +34,15 @@ export function SidebarNav({
   ];
   const isActive = (href: string, exact?: boolean) =>
     exact ? pathname === href : pathname === href || pathname.startsWith(href + "/");
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  const shownTeams =
+    inBrowser || teams.length <= SERVER_RENDERED_TEAMS
+      ? teams
+      : teams.filter((t, i) => i < SERVER_RENDERED_TEAMS || isActive(`${base}/teams/${t.slug}`));
 
   return (
     <>
@@ -54,7 +69,7 @@ export function SidebarNav({
         <p className="px-2.5 text-xs font-semibold uppercase tracking-wider text-slate-500">Teams</p>
         {teams.length ? (
           <ul className="mt-2 space-y-0.5" data-testid="team-nav">
-            {teams.map((team) => {
+            {shownTeams.map((team) => {
               const href = `${base}/teams/${team.slug}`;
               return (
                 <li key={team.slug}>
