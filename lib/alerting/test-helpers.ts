@@ -21,7 +21,16 @@ let reportSeq = 0;
 
 /** A Polaris audit in the agent's format: each workload fails each check in `containers` containers. */
 export function polarisReport(workloads: readonly TWorkload[], checks: readonly TFailingCheck[]): Buffer {
-  const maxContainers = Math.max(1, ...checks.map((c) => c.containers ?? 1));
+  return polarisReportWith(workloads, () => checks);
+}
+
+/** Like polarisReport, with the failing checks chosen per workload. */
+export function polarisReportWith(
+  workloads: readonly TWorkload[],
+  checksOf: (workload: TWorkload, index: number) => readonly TFailingCheck[],
+): Buffer {
+  const perWorkload = workloads.map((w, i) => checksOf(w, i));
+  const maxContainers = Math.max(1, ...perWorkload.flat().map((c) => c.containers ?? 1));
   const result = (c: TFailingCheck) => ({
     ID: c.id,
     Message: c.message ?? `${c.id} should be fixed`,
@@ -38,7 +47,7 @@ export function polarisReport(workloads: readonly TWorkload[], checks: readonly 
       SourceName: "",
       DisplayName: `alerting-test-${++reportSeq}`,
       ClusterInfo: { Version: "1.29", Nodes: 3, Pods: workloads.length, Namespaces: 1, Controllers: workloads.length },
-      Results: workloads.map((w) => ({
+      Results: workloads.map((w, wi) => ({
         Name: w.name,
         Namespace: w.namespace,
         Kind: "Deployment",
@@ -48,7 +57,9 @@ export function polarisReport(workloads: readonly TWorkload[], checks: readonly 
           Results: {},
           ContainerResults: Array.from({ length: maxContainers }, (_, i) => ({
             Name: `c${i}`,
-            Results: Object.fromEntries(checks.filter((c) => i < (c.containers ?? 1)).map((c) => [c.id, result(c)])),
+            Results: Object.fromEntries(
+              perWorkload[wi]!.filter((c) => i < (c.containers ?? 1)).map((c) => [c.id, result(c)]),
+            ),
           })),
         },
         CreatedTime: "0001-01-01T00:00:00Z",
@@ -134,7 +145,7 @@ export async function outbox(orgId: string): Promise<TOutboxRow[]> {
   const { rows } = await pool.query<TOutboxRow>(
     `SELECT id::text AS id, action::text AS action, dedup_key, status::text AS status, destination_id, group_id,
             attempts, payload
-       FROM alert_events WHERE org_id = $1 ORDER BY id`,
+       FROM alert_events e WHERE org_id = $1 ORDER BY e.id`,
     [orgId],
   );
   return rows;

@@ -5,7 +5,7 @@ import type { TEventBody } from "../engine/payload";
 import { sqlOf } from "../engine/sql";
 import { sendEvent, type TSendOutcome } from "../pagerduty/send-event";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
-import { takeRateToken } from "./rate-limit";
+import { BURST, EVENTS_PER_MINUTE, takeRateToken } from "./rate-limit";
 
 // The outbox worker's one step: claim due events with a lease, pace them per routing key, send,
 // record PagerDuty's answer. Claims are plain row updates (no transaction is held during the
@@ -25,6 +25,8 @@ export type TDeliveryOptions = {
   timeoutMs?: number;
   perMinute?: number;
   burst?: number;
+  /** Only this org's events (tests, and a worker dedicated to one tenant). */
+  orgId?: string;
   /** For tests: 0..1 instead of Math.random() in the backoff jitter. */
   random?: () => number;
 };
@@ -55,17 +57,28 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
     attempts: number;
     payload: TEventBody;
   }>(
-    `WITH due AS (
-       SELECT e.id FROM alert_events e
-        WHERE e.status = 'pending' AND e.next_attempt_at <= $1::timestamptz
-          AND (e.lease_until IS NULL OR e.lease_until <= $1::timestamptz)
-          AND NOT EXISTS (
-                SELECT 1 FROM alert_events p
-                 WHERE p.group_id = e.group_id AND p.destination_id = e.destination_id
-                   AND p.status = 'pending' AND p.id < e.id)
-        ORDER BY e.id
+    // Keys with no room left in their pacing are skipped, and a batch takes at most `burst`
+    // events of one key, so a backlog on one service does not crowd out the others.
+    // (FOR UPDATE cannot sit next to a window function, hence the two steps.)
+    `WITH candidates AS (
+       SELECT id FROM (
+         SELECT e.id, row_number() OVER (PARTITION BY e.key_fingerprint ORDER BY e.id) AS n
+           FROM alert_events e
+           LEFT JOIN alert_rate_limits l ON l.key_fingerprint = e.key_fingerprint
+          WHERE e.status = 'pending' AND e.next_attempt_at <= $1::timestamptz
+            AND (e.lease_until IS NULL OR e.lease_until <= $1::timestamptz)
+            AND (l.tat IS NULL OR l.tat <= $1::timestamptz + $5 * interval '1 millisecond')
+            AND ($6::uuid IS NULL OR e.org_id = $6::uuid)
+            AND NOT EXISTS (
+                  SELECT 1 FROM alert_events p
+                   WHERE p.group_id = e.group_id AND p.destination_id = e.destination_id
+                     AND p.status = 'pending' AND p.id < e.id)
+       ) ranked
+        WHERE n <= $4
+        ORDER BY id
         LIMIT $2
-        FOR UPDATE SKIP LOCKED
+     ), due AS (
+       SELECT id FROM alert_events WHERE id IN (SELECT id FROM candidates) ORDER BY id FOR UPDATE SKIP LOCKED
      )
      UPDATE alert_events e
         SET lease_until = $1::timestamptz + $3 * interval '1 millisecond', attempts = e.attempts + 1,
@@ -73,7 +86,15 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
        FROM due WHERE e.id = due.id
      RETURNING e.id::text AS id, e.org_id, e.destination_id, e.routing_key_ciphertext, e.key_fingerprint, e.attempts,
                e.payload`,
-    [options.now ?? new Date(), options.limit ?? 20, options.leaseMs ?? LEASE_MS],
+    [
+      options.now ?? new Date(),
+      options.limit ?? 20,
+      options.leaseMs ?? LEASE_MS,
+      options.burst ?? BURST,
+      // Room for one more event: tat within the tolerance minus one interval of now.
+      (60_000 / (options.perMinute ?? EVENTS_PER_MINUTE)) * ((options.burst ?? BURST) - 1),
+      options.orgId ?? null,
+    ],
   );
   return rows
     .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))

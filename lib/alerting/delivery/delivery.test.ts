@@ -9,7 +9,7 @@ import { sealRoutingKey } from "../destinations/routing-key";
 import { sqlOf } from "../engine/sql";
 import { createRule } from "../rules/create-rule";
 import { insertFindings, outbox } from "../test-helpers";
-import { claimDueEvents, deliverDueEvents, LEASE_MS } from "./deliver";
+import { claimDueEvents, deliverClaimedEvent, deliverDueEvents, LEASE_MS } from "./deliver";
 import { takeRateToken } from "./rate-limit";
 
 // Delivery against a real HTTP fake: retries, permanent failures, leases and pacing. Time moves by
@@ -51,15 +51,9 @@ async function orgWithEvents(groups = 1) {
   return { t, actor, key, destination, cluster };
 }
 
-/** Delivers only this org's events (others' may be pending in the same database). */
-async function deliverOrg(orgId: string, options: Parameters<typeof deliverDueEvents>[0] = {}) {
-  // Other orgs' events are pushed out of the way by leasing them far ahead first.
-  await pool.query(
-    `UPDATE alert_events SET lease_until = now() + interval '1 day' WHERE org_id <> $1 AND status = 'pending'`,
-    [orgId],
-  );
-  return deliverDueEvents({ url: `${fake.url}/v2/enqueue`, limit: 50, ...options });
-}
+/** Delivers only this org's events (other tests' may be pending in the same database). */
+const deliverOrg = (orgId: string, options: Parameters<typeof deliverDueEvents>[0] = {}) =>
+  deliverDueEvents({ url: `${fake.url}/v2/enqueue`, limit: 50, orgId, ...options });
 
 describe("outbox delivery", () => {
   it("429 then 202: retried after the backoff and delivered once", async () => {
@@ -116,11 +110,7 @@ describe("outbox delivery", () => {
 
   it("a worker killed between claim and send: the event is delivered after the lease expires", async () => {
     const { t, key } = await orgWithEvents();
-    await pool.query(
-      `UPDATE alert_events SET lease_until = now() + interval '1 day' WHERE org_id <> $1 AND status = 'pending'`,
-      [t.org.id],
-    );
-    const claimed = await claimDueEvents({ limit: 50 });
+    const claimed = await claimDueEvents({ limit: 50, orgId: t.org.id });
     expect(claimed.map((c) => c.orgId)).toEqual([t.org.id]);
     // …and the process dies here. Another worker sees nothing while the lease holds.
     expect(await deliverOrg(t.org.id)).toMatchObject({ claimed: 0 });
@@ -170,12 +160,17 @@ describe("outbox delivery", () => {
     expect(allowed).toBeGreaterThanOrEqual(100);
   });
 
-  it("a throttled event is handed back without counting as an attempt", async () => {
+  it("a key without room is skipped by the claim; a throttled event is handed back without counting", async () => {
     const { t } = await orgWithEvents(3);
-    const step = await deliverOrg(t.org.id, { perMinute: 60, burst: 1 });
-    expect(step).toMatchObject({ claimed: 3, delivered: 1, throttled: 2 });
+    const pace = { perMinute: 60, burst: 1 };
+    expect(await deliverOrg(t.org.id, pace)).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(await deliverOrg(t.org.id, pace)).toMatchObject({ claimed: 0 });
+    // A worker with a looser idea of the limit claims anyway; the shared pacing still refuses.
+    const [event] = await claimDueEvents({ limit: 1, perMinute: 60, burst: 5, orgId: t.org.id });
+    expect(await deliverClaimedEvent(event!, { ...pace, url: `${fake.url}/v2/enqueue` })).toBe("throttled");
     const rows = await outbox(t.org.id);
     expect(rows.filter((r) => r.status === "pending").every((r) => r.attempts === 0)).toBe(true);
+    expect(await deliverOrg(t.org.id, { ...pace, now: later(1500) })).toMatchObject({ delivered: 1 });
   });
 
   it("an unreadable key (sealed for another destination) fails the event instead of retrying forever", async () => {

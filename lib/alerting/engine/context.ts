@@ -40,45 +40,45 @@ export function appBaseUrl(): string {
 
 /** Everything about the org the engine looks up: a few small reads, once per evaluation. */
 export async function loadEngineContext(sql: TSql, orgId: string): Promise<TEngineContext> {
-  const [org, rules, destinations, teams, clusters] = await Promise.all([
-    sql.query<{ slug: string }>(`SELECT slug FROM organizations WHERE id = $1::uuid`, [orgId]),
-    sql.query<{
-      id: string;
-      team_id: string | null;
-      kind: TRuleKind;
-      name: string;
-      match: unknown;
-      use_team_destination: boolean;
-      destination_id: string | null;
-      pd_severity: TPdSeverity;
-      grouping: TAlertGrouping;
-      continue_matching: boolean;
-      no_page: boolean;
-    }>(
-      `SELECT id, team_id, kind::text AS kind, name, match, use_team_destination, destination_id,
-              pd_severity::text AS pd_severity, grouping::text AS grouping, continue_matching, no_page
-         FROM alert_rules WHERE org_id = $1::uuid ORDER BY team_id NULLS FIRST, kind, position, created_at`,
-      [orgId],
-    ),
-    sql.query<{
-      id: string;
-      team_id: string | null;
-      name: string;
-      routing_key_ciphertext: string;
-      key_fingerprint: string;
-    }>(
-      `SELECT id, team_id, name, routing_key_ciphertext, key_fingerprint FROM alert_destinations
-        WHERE org_id = $1::uuid ORDER BY created_at, id`,
-      [orgId],
-    ),
-    sql.query<{ id: string; slug: string; name: string }>(`SELECT id, slug, name FROM teams WHERE org_id = $1::uuid`, [
-      orgId,
-    ]),
-    sql.query<{ id: string; slug: string; name: string }>(
-      `SELECT id, slug, name FROM clusters WHERE org_id = $1::uuid`,
-      [orgId],
-    ),
-  ]);
+  // One after the other: a pg client runs one query at a time anyway.
+  const org = await sql.query<{ slug: string }>(`SELECT slug FROM organizations WHERE id = $1::uuid`, [orgId]);
+  const rules = await sql.query<{
+    id: string;
+    team_id: string | null;
+    kind: TRuleKind;
+    name: string;
+    match: unknown;
+    use_team_destination: boolean;
+    destination_id: string | null;
+    pd_severity: TPdSeverity;
+    grouping: TAlertGrouping;
+    continue_matching: boolean;
+    no_page: boolean;
+  }>(
+    `SELECT id, team_id, kind::text AS kind, name, match, use_team_destination, destination_id,
+            pd_severity::text AS pd_severity, grouping::text AS grouping, continue_matching, no_page
+       FROM alert_rules WHERE org_id = $1::uuid ORDER BY team_id NULLS FIRST, kind, position, created_at`,
+    [orgId],
+  );
+  const destinations = await sql.query<{
+    id: string;
+    team_id: string | null;
+    name: string;
+    routing_key_ciphertext: string;
+    key_fingerprint: string;
+  }>(
+    `SELECT id, team_id, name, routing_key_ciphertext, key_fingerprint FROM alert_destinations
+      WHERE org_id = $1::uuid ORDER BY created_at, id`,
+    [orgId],
+  );
+  const teams = await sql.query<{ id: string; slug: string; name: string }>(
+    `SELECT id, slug, name FROM teams WHERE org_id = $1::uuid`,
+    [orgId],
+  );
+  const clusters = await sql.query<{ id: string; slug: string; name: string }>(
+    `SELECT id, slug, name FROM clusters WHERE org_id = $1::uuid`,
+    [orgId],
+  );
   const ctx: TEngineContext = {
     orgId,
     orgSlug: org.rows[0]?.slug ?? "",

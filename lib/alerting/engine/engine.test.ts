@@ -37,11 +37,11 @@ beforeEach(() => {
 const mine = (filter: { status?: "triggered" | "resolved" } = {}) =>
   fake.incidents(filter).filter((i) => i.routingKey === SHOP_KEY || i.routingKey === PLATFORM_KEY);
 
-const deliverAll = async () => {
+const deliverAll = async (orgId: string) => {
   const url = `${fake.url}/v2/enqueue`;
   let total = 0;
   for (;;) {
-    const step = await deliverDueEvents({ url, limit: 100 });
+    const step = await deliverDueEvents({ url, limit: 100, orgId });
     total += step.delivered;
     if (!step.claimed) return total;
   }
@@ -107,7 +107,7 @@ describe("alert transitions per group", () => {
     expect(JSON.stringify(payload).length).toBeLessThan(16 * 1024);
     expect(JSON.stringify(payload)).not.toContain(SHOP_KEY);
 
-    expect(await deliverAll()).toBe(1);
+    await deliverAll(t.org.id);
     expect(mine()).toHaveLength(1);
     expect(mine()[0]).toMatchObject({ routingKey: SHOP_KEY, dedupKey, status: "triggered", triggers: 1 });
 
@@ -117,7 +117,7 @@ describe("alert transitions per group", () => {
     expect(events).toHaveLength(2);
     expect(events[1]).toMatchObject({ action: "trigger", dedup_key: dedupKey });
     expect(events[1]!.payload.payload.custom_details.affected_resources).toBe(250);
-    await deliverAll();
+    await deliverAll(t.org.id);
     expect(mine()).toHaveLength(1);
     expect(mine()[0]).toMatchObject({ status: "triggered", triggers: 2 });
 
@@ -130,7 +130,7 @@ describe("alert transitions per group", () => {
     events = await outbox(t.org.id);
     expect(events).toHaveLength(3);
     expect(events[2]).toMatchObject({ action: "resolve", dedup_key: dedupKey });
-    await deliverAll();
+    await deliverAll(t.org.id);
     expect(mine()).toEqual([expect.objectContaining({ routingKey: SHOP_KEY, dedupKey, status: "resolved" })]);
 
     // It comes back: a new incident (new epoch, new dedup key).
@@ -148,7 +148,7 @@ describe("alert transitions per group", () => {
     expect(events.map((e) => e.action)).toEqual(["trigger", "trigger"]);
     expect(new Set(events.map((e) => e.dedup_key)).size).toBe(1);
     expect(events[1]!.payload.payload.source).toBe("prod-a, prod-b");
-    await deliverAll();
+    await deliverAll(t.org.id);
     expect(mine()).toHaveLength(1);
     expect(mine()[0]!.triggers).toBe(2);
   });
@@ -159,7 +159,7 @@ describe("alert transitions per group", () => {
     await ingest(t.org.id, prodB.id, "polaris", polarisReport(workloads(30, ["shop-api"]), [PRIV]));
     const events = await outbox(t.org.id);
     expect(new Set(events.map((e) => e.dedup_key)).size).toBe(2);
-    await deliverAll();
+    await deliverAll(t.org.id);
     expect(
       fake
         .incidents()
@@ -168,7 +168,7 @@ describe("alert transitions per group", () => {
     ).toEqual(["prod-a", "prod-b"]);
     // Fixing one cluster resolves only its incident.
     await ingest(t.org.id, prodB.id, "polaris", polarisReport(workloads(30, ["shop-api"]), []));
-    await deliverAll();
+    await deliverAll(t.org.id);
     expect(mine({ status: "resolved" }).map((i) => i.source)).toEqual(["prod-b"]);
     expect(mine({ status: "triggered" }).map((i) => i.source)).toEqual(["prod-a"]);
   });
@@ -191,7 +191,7 @@ describe("alert transitions per group", () => {
     });
     const pull = { id: "pullPolicyNotAlways", category: "Reliability" as const, severity: "warning" as const };
     await ingest(t.org.id, prodA.id, "polaris", polarisReport(workloads(40, ["shop-api"]), [pull]));
-    await deliverAll();
+    await deliverAll(t.org.id);
     const before = await outbox(t.org.id);
     expect(before.map((e) => e.action)).toEqual(["trigger", "trigger"]);
     expect(new Set(before.map((e) => e.dedup_key)).size).toBe(1);
@@ -222,7 +222,7 @@ describe("alert transitions per group", () => {
       severity: "critical",
       count: 3,
     });
-    await deliverAll();
+    await deliverAll(t.org.id);
     // The quiet team has no destination of its own: the baseline's fallback (platform) pages.
     expect(
       fake
@@ -279,7 +279,7 @@ describe("alert transitions per group", () => {
   it("a destination change while open resolves on the old key and triggers on the new", async () => {
     const { t, actor, prodA, shopDest } = await setup();
     await ingest(t.org.id, prodA.id, "polaris", polarisReport(workloads(4, ["shop-api"]), [PRIV]));
-    await deliverAll();
+    await deliverAll(t.org.id);
     const { updateDestination } = await import("../destinations/update-destination");
     const NEW_KEY = "newshopnewshopnewshopnewshop0002";
     await updateDestination(t.org.id, actor, shopDest.id, {
@@ -287,7 +287,7 @@ describe("alert transitions per group", () => {
       teamId: shopDest.teamId,
       routingKey: NEW_KEY,
     });
-    await deliverAll();
+    await deliverAll(t.org.id);
     expect(fake.incidents({ routingKey: SHOP_KEY })[0]).toMatchObject({ status: "resolved" });
     expect(fake.incidents({ routingKey: NEW_KEY })[0]).toMatchObject({ status: "triggered" });
     expect(fake.incidents({ routingKey: NEW_KEY })[0]!.dedupKey).toBe(

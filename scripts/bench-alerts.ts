@@ -1,0 +1,207 @@
+// Alerting benchmark: a Polaris report opening 10,000 findings across 500 workloads and 50 checks,
+// through the real ingest path with the alert transitions in its transaction; then the transition
+// computation alone (median of several runs, rolled back), and delivery to the fake PagerDuty
+// under the per-key rate limit.
+//
+//   npm run bench:alerts [-- --repeat 5 --keys 20]
+//
+// Uses DATABASE_URL's server (or an embedded one) with a scratch database it drops afterwards.
+// Prints Markdown for docs/benchmarks.md.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const argText = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const REPEAT = Number(argText("repeat") ?? 5);
+const KEYS = Number(argText("keys") ?? 20);
+const WORKLOADS = 500;
+const CHECKS = 50;
+const CHECKS_PER_WORKLOAD = 20; // 500 × 20 = 10,000 findings, each check on 200 workloads
+
+const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+
+async function main() {
+  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
+  const database = await createScratchDatabase(server.url, "bumpers_bench_alerts");
+  process.env.DATABASE_URL = database.url;
+  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  process.env.NEXTAUTH_SECRET ||= "bench";
+  const { startFakePagerDuty } = await import("@/lib/testing/fake-pagerduty");
+  const fake = await startFakePagerDuty({ port: 0 });
+  try {
+    const { migrate } = await import("@/lib/server/migrations");
+    await migrate(database.url);
+    const { pool, db } = await import("@/lib/server/db");
+    const { createCluster } = await import("@/lib/clusters/create-cluster");
+    const { createDestination } = await import("@/lib/alerting/destinations/create-destination");
+    const { createRule } = await import("@/lib/alerting/rules/create-rule");
+    const { evaluateFindingAlerts } = await import("@/lib/alerting/engine/evaluate");
+    const { deliverDueEvents } = await import("@/lib/alerting/delivery/deliver");
+    const { sealRoutingKey, keyFingerprint } = await import("@/lib/alerting/destinations/routing-key");
+    const { ingest, polarisReportWith, workloads } = await import("@/lib/alerting/test-helpers");
+
+    const org = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
+    const user = await db.user.create({ data: { email: "bench-alerts@bench.example", name: "Bench" } });
+    const actor = { userId: user.id, label: user.email };
+    const team = await db.team.create({
+      data: {
+        orgId: org.id,
+        slug: "shop",
+        name: "Shop",
+        scopeRules: [{ effect: "include", cluster: "*", namespace: "*", kind: "*", name: "*", labels: {} }],
+      },
+    });
+    const key = randomBytes(16).toString("hex");
+    const destination = await createDestination(org.id, actor, {
+      name: "Shop on-call",
+      routingKey: key,
+      teamId: team.id,
+    });
+    await createRule(org.id, actor, null, {
+      name: "Everything high, by check",
+      match: { minSeverity: "high" },
+      useTeamDestination: true,
+      destinationId: destination.id,
+      pdSeverity: "error",
+      grouping: "check",
+    });
+    const { cluster } = await createCluster(org.id, actor, { slug: "prod", name: "Prod" });
+
+    const checks = Array.from({ length: CHECKS }, (_, i) => ({ id: `benchCheck${String(i).padStart(2, "0")}` }));
+    const all = workloads(
+      WORKLOADS,
+      Array.from({ length: 20 }, (_, i) => `ns-${i}`),
+    );
+    const body = polarisReportWith(all, (_w, i) =>
+      Array.from({ length: CHECKS_PER_WORKLOAD }, (_, k) => checks[(i + k) % CHECKS]!),
+    );
+
+    // 1. The report, end to end (parse, findings, transitions, outbox) in one transaction.
+    const started = performance.now();
+    await ingest(org.id, cluster.id, "polaris", body);
+    const reportMs = performance.now() - started;
+    const counts = await pool.query<{ findings: number; groups: number; events: number }>(
+      `SELECT (SELECT count(*)::int FROM findings WHERE org_id = $1 AND state = 'open') AS findings,
+              (SELECT count(*)::int FROM alert_groups WHERE org_id = $1 AND status = 'open') AS groups,
+              (SELECT count(*)::int FROM alert_events WHERE org_id = $1) AS events`,
+      [org.id],
+    );
+    const { findings, groups, events } = counts.rows[0]!;
+
+    // 2. Transitions alone, rolled back each time: from nothing (all groups new), steady state (no
+    // change, no event), and grouping by workload (10,000 groups).
+    async function timeEvaluation(prepare?: string): Promise<{ ms: number; events: number }[]> {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          if (prepare) await client.query(prepare, [org.id]);
+          const t0 = performance.now();
+          const result = await evaluateFindingAlerts(client, org.id, { source: "polaris" });
+          runs.push({ ms: performance.now() - t0, events: result.events });
+        } finally {
+          await client.query("ROLLBACK");
+          client.release();
+        }
+      }
+      return runs;
+    }
+    const fromScratch = await timeEvaluation(`DELETE FROM alert_groups WHERE org_id = $1`);
+    const steady = await timeEvaluation();
+    const byWorkload = await timeEvaluation(`UPDATE alert_rules SET grouping = 'workload' WHERE org_id = $1`);
+
+    // 3. Delivery: the report's events on one key under the limit; then `KEYS` keys at once.
+    const url = `${fake.url}/v2/enqueue`;
+    async function drain(): Promise<number> {
+      const t0 = performance.now();
+      for (;;) {
+        const step = await deliverDueEvents({ url, limit: 50 });
+        const left = await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM alert_events WHERE status = 'pending'`,
+        );
+        if (left.rows[0]!.n === 0) return performance.now() - t0;
+        if (step.claimed === 0 || step.throttled === step.claimed) await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    /** Synthetic trigger events (no group) for `perKey` events on each key. */
+    async function enqueue(targets: { destinationId: string; key: string }[], perKey: number) {
+      const rows = targets.flatMap((t) =>
+        Array.from({ length: perKey }, (_, i) => ({
+          destination_id: t.destinationId,
+          ciphertext: sealRoutingKey(t.destinationId, t.key),
+          fingerprint: keyFingerprint(t.key),
+          payload: {
+            event_action: "trigger",
+            dedup_key: `bench-${i}`,
+            payload: { summary: `bench ${i}`, source: "bench", severity: "info" },
+          },
+        })),
+      );
+      await pool.query(
+        `INSERT INTO alert_events (org_id, destination_id, destination_name, routing_key_ciphertext, key_fingerprint,
+                                   action, dedup_key, payload)
+         SELECT $1, (e->>'destination_id')::uuid, 'bench', e->>'ciphertext', e->>'fingerprint', 'trigger',
+                e->'payload'->>'dedup_key', e->'payload'
+           FROM jsonb_array_elements($2::jsonb) AS e`,
+        [org.id, JSON.stringify(rows)],
+      );
+    }
+
+    // One key: the report's events plus 100 more, to see the limit hold over more than a minute.
+    await enqueue([{ destinationId: destination.id, key }], 100);
+    const oneKeyEvents = events + 100;
+    const oneKeyMs = await drain();
+    const perMinuteOneKey = fake.maxPerMinute(key);
+
+    const perKey = 50;
+    const keys = Array.from({ length: KEYS }, () => randomBytes(16).toString("hex"));
+    await enqueue(
+      keys.map((k) => ({ destinationId: crypto.randomUUID(), key: k })),
+      perKey,
+    );
+    const manyKeysMs = await drain();
+    const worstPerMinute = Math.max(...keys.map((k) => fake.maxPerMinute(k)));
+
+    const fmt = (runs: { ms: number; events: number }[]) =>
+      `${ms(median(runs.map((r) => r.ms)))} (runs: ${runs.map((r) => ms(r.ms)).join(", ")}; events ${runs[0]!.events})`;
+    console.log(`
+## Alerts
+
+\`npm run bench:alerts\` (repeat ${REPEAT}; load average at the end ${load()}). One Polaris report opens
+${findings.toLocaleString("en")} findings on ${WORKLOADS} workloads and ${CHECKS} checks; the baseline rule groups by check.
+
+| What | Figure |
+| --- | --- |
+| Report processed end to end (parse, findings, transitions, outbox, one transaction) | ${ms(reportMs)} |
+| Open alert groups after it | ${groups} |
+| Events enqueued (must equal the groups) | ${events} |
+| Transitions alone, all groups new (median) | ${fmt(fromScratch)} |
+| Transitions alone, nothing changed (median) | ${fmt(steady)} |
+| Transitions alone, grouped by workload: 10,000 groups (median) | ${fmt(byWorkload)} |
+| Delivery of ${oneKeyEvents} events (the report's and 100 more) to one routing key (limit 100/min, burst 10) | ${ms(oneKeyMs)} (${Math.round((oneKeyEvents / oneKeyMs) * 60_000)} events/min); most in any 60 s: ${perMinuteOneKey} |
+| Delivery of ${KEYS * perKey} events to ${KEYS} routing keys | ${ms(manyKeysMs)} (${Math.round(((KEYS * perKey) / manyKeysMs) * 60_000)} events/min); most per key in any 60 s: ${worstPerMinute} |
+`);
+    await pool.end();
+  } finally {
+    await fake.close();
+    await database.dispose();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
