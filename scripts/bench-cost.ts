@@ -144,6 +144,8 @@ async function main() {
         NEXTAUTH_SECRET: "bench-secret",
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         NODE_ENV: "production",
+        // Measures the views, not the per-token rate limit.
+        BUMPERS_RATE_LIMIT_API_PER_MINUTE: "0",
       },
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -11,15 +11,28 @@ import { IDLE_NAME, NO_LABEL, UNALLOCATED_NAME, type TCostSeriesPoint, type TLab
 
 type TBuckets = { label: Map<string, number>; none: number; idle: number; unallocated: number };
 
-/** Label keys that appear on costed workloads in the range, most expensive first. */
+/**
+ * Label keys that appear on costed workloads in the range the scope reads, alphabetically. A
+ * skip scan over the (org_id, label_key, day) index: one probe per key, so a key with thousands
+ * of values (app names) costs no more than one with three.
+ */
 export async function listCostLabelKeys(scope: TCostScope, range: TCostRange, limit = 200): Promise<string[]> {
   const params: unknown[] = [];
   const where = costScopeSql(scope, "l", params);
   params.push(range.from, range.to, limit);
+  const n = params.length;
   const { rows } = await pool.query<{ key: string }>(
-    `SELECT label_key AS key FROM cost_label_daily l
-      WHERE ${where} AND day BETWEEN $${params.length - 2} AND $${params.length - 1}
-      GROUP BY label_key ORDER BY sum(total_cost) DESC, label_key LIMIT $${params.length}`,
+    `WITH RECURSIVE k(key) AS (
+       (SELECT label_key FROM cost_label_daily WHERE org_id = $1 ORDER BY label_key LIMIT 1)
+       UNION ALL
+       SELECT (SELECT label_key FROM cost_label_daily WHERE org_id = $1 AND label_key > k.key ORDER BY label_key LIMIT 1)
+         FROM k WHERE k.key IS NOT NULL
+     )
+     SELECT k.key FROM k
+      WHERE k.key IS NOT NULL AND EXISTS (
+        SELECT 1 FROM cost_label_daily l
+         WHERE ${where} AND l.label_key = k.key AND l.day BETWEEN $${n - 2} AND $${n - 1})
+      ORDER BY k.key LIMIT $${n}`,
     params,
   );
   return rows.map((r) => r.key);

@@ -6,6 +6,7 @@ import { getCostSeries, getCostSummary, listTeamCosts } from "./overview";
 import { eachDay } from "./range";
 import { orgCostScope } from "./scope";
 import { getServiceCostSeries, getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "./team";
+import { getTeamCostView } from "./team-view";
 import { allocation, uploadReport } from "./testing/upload";
 
 // Generated data through the real ingest path: 3 clusters × 4 namespaces × 3 workloads over 20
@@ -167,6 +168,30 @@ describe("cost views on generated data", () => {
     const movers = await listTopMovers(scope, search.id, range, 2);
     expect(movers).toHaveLength(2);
     expect(Math.abs(movers[0].delta)).toBeGreaterThanOrEqual(Math.abs(movers[1].delta));
+
+    // The one-scan view the API uses agrees with the separate queries, for every breakdown.
+    for (const teamId of [search.id, null]) {
+      for (const by of ["service", "namespace", "workload", "container"] as const) {
+        const view = await getTeamCostView(scope, teamId, range, by, 3);
+        const separate = await listTeamCostBreakdown(scope, teamId, range, by);
+        expect(view.breakdown.map((r) => [r.key, r.label, r.service])).toEqual(
+          separate.map((r) => [r.key, r.label, r.service]),
+        );
+        view.breakdown.forEach((r, i) => {
+          expect(r.cost).toBeCloseTo(separate[i].cost, 9);
+          expect(r.previousCost ?? 0).toBeCloseTo(separate[i].previousCost ?? 0, 9);
+          expect(r.efficiency ?? 0).toBeCloseTo(separate[i].efficiency ?? 0, 9);
+          expect(r.cpuCoreHoursUsed ?? 0).toBeCloseTo(separate[i].cpuCoreHoursUsed ?? 0, 9);
+        });
+        const summaryAlone = await getTeamCostSummary(scope, teamId, range);
+        expect(view.summary.total).toBeCloseTo(summaryAlone.total, 9);
+        expect(view.summary.previousTotal ?? 0).toBeCloseTo(summaryAlone.previousTotal ?? 0, 9);
+        expect(view.summary.month.forecast ?? 0).toBeCloseTo(summaryAlone.month.forecast ?? 0, 9);
+        expect(view.movers.map((m) => m.service)).toEqual(
+          (await listTopMovers(scope, teamId, range, 3)).map((m) => m.service),
+        );
+      }
+    }
 
     // Unassigned (tools and data namespaces) as a team-like view.
     const unassigned = await getTeamCostSummary(scope, null, range);

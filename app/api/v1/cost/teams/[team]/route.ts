@@ -1,6 +1,6 @@
 import { json, withApi } from "@/lib/server/http";
 import { costScopeForPrincipal, findCostTeam, parseBreakdownBy, parseCostRange } from "@/lib/cost/api";
-import { getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "@/lib/cost/team";
+import { getTeamCostView } from "@/lib/cost/team-view";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +16,7 @@ export const GET = withApi<{ team: string }>(
     const scope = costScopeForPrincipal(org.id, principal);
     const team = await findCostTeam(org.id, params.team);
     const teamId = team?.id ?? null;
-    const [summary, breakdown, movers] = await Promise.all([
-      getTeamCostSummary(scope, teamId, range),
-      listTeamCostBreakdown(scope, teamId, range, by),
-      listTopMovers(scope, teamId, range),
-    ]);
+    const { summary, breakdown, movers } = await getTeamCostView(scope, teamId, range, by);
     return json({ data: { team, summary, by, breakdown, movers } });
   },
   { permission: "org:read" },
