@@ -1,5 +1,0 @@
-import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
-
-export default function AlertingLoading() {
-  return <AlertingSkeleton />;
-}
