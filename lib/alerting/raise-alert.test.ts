@@ -6,8 +6,10 @@ import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { createDestination } from "./destinations/create-destination";
 import { clearAlert, raiseAlert } from "./raise-alert";
 import { createRule } from "./rules/create-rule";
-import { checkStaleClusters } from "./stale-job";
-import { outbox } from "./test-helpers";
+import { alertOnExpiredSnoozes, checkStaleClusters } from "./stale-job";
+import { insertFindings, outbox } from "./test-helpers";
+import { orgWideScope } from "@/lib/findings/scope";
+import { snoozeFindings } from "@/lib/findings/triage";
 
 async function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -117,5 +119,54 @@ describe("stale cluster alerts", () => {
     await checkStaleClusters();
     events = await outbox(t.org.id);
     expect(events.map((e) => e.action)).toEqual(["trigger", "resolve"]);
+  });
+});
+
+describe("expired snoozes", () => {
+  it("findings whose snooze ran out page again without waiting for a report", async () => {
+    const t = await createTestTenant();
+    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const destination = await createDestination(t.org.id, actor, {
+      name: "Platform",
+      routingKey: randomBytes(16).toString("hex"),
+      teamId: null,
+    });
+    await createRule(t.org.id, actor, null, {
+      name: "Criticals",
+      match: { minSeverity: "critical" },
+      destinationId: destination.id,
+    });
+    const cluster = await createTestCluster(t.org.id);
+    await insertFindings({
+      orgId: t.org.id,
+      clusterId: cluster.id,
+      teamId: t.team.id,
+      checkId: "CVE-1",
+      severity: "critical",
+      count: 2,
+    });
+    const ids = (await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [t.org.id])).rows.map(
+      (r) => r.id,
+    );
+    const ctx = {
+      scope: orgWideScope(t.org.id),
+      triageScope: orgWideScope(t.org.id),
+      actor: { userId: null, label: "test" },
+    };
+    await snoozeFindings(ctx, ids, { until: new Date(Date.now() + 3_600_000) });
+    expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "resolve"]);
+    // What the snooze job does when the time comes (for this org only: the job itself is global).
+    await pool.query(
+      `WITH expired AS (UPDATE findings SET snoozed_until = NULL WHERE org_id = $1 RETURNING id, org_id)
+       INSERT INTO finding_events (org_id, finding_id, kind, data)
+       SELECT org_id, id, 'unsnoozed', '{"expired": true}' FROM expired`,
+      [t.org.id],
+    );
+    await alertOnExpiredSnoozes();
+    const events = await outbox(t.org.id);
+    expect(events.map((e) => e.action)).toEqual(["trigger", "resolve", "trigger"]);
+    expect(events[2]!.dedup_key).not.toBe(events[0]!.dedup_key);
+    await alertOnExpiredSnoozes(); // again: nothing new
+    expect(await outbox(t.org.id)).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TRecurringJob } from "./boss";
-import { checkStaleClusters, STALE_CLUSTER_ALERTS_JOB } from "@/lib/alerting/stale-job";
+import { STALE_CLUSTER_ALERTS_JOB, sweepAlerts } from "@/lib/alerting/stale-job";
 import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "./expire-snoozes";
 
@@ -18,8 +18,8 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     name: STALE_CLUSTER_ALERTS_JOB,
     cron: "* * * * *",
     run: async () => {
-      const events = await checkStaleClusters();
-      return events > 0 ? `${events} stale-cluster alert event(s) enqueued` : undefined;
+      const events = await sweepAlerts();
+      return events > 0 ? `${events} alert event(s) enqueued (stale clusters, expired snoozes)` : undefined;
     },
   },
   {
