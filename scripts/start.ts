@@ -148,12 +148,15 @@ async function main(): Promise<void> {
     });
     child.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
     // The worker processes uploaded reports in its own process, so big reports never slow the pages.
-    const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
-    worker = spawn(process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
-      stdio: "inherit",
-      env: process.env,
-    });
-    worker.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
+    // Instances that should only serve pages (workers scaled on their own) turn it off.
+    if (env().BUMPERS_START_WORKER) {
+      const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+      worker = spawn(process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
+        stdio: "inherit",
+        env: process.env,
+      });
+      worker.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
+    }
     await waitForHealthy(`http://127.0.0.1:${port}/api/health`, {
       timeoutMs: 120_000,
       isAlive: () => child?.exitCode === null,

@@ -63,6 +63,11 @@ export const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Port of the embedded PostgreSQL that `npm start` runs when DATABASE_URL is unset. */
   BUMPERS_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Whether `npm start` runs the worker beside the app (reports, jobs, PagerDuty delivery). */
+  BUMPERS_START_WORKER: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   /** Seed the demo organization "Acme" on first start. */
   BUMPERS_DEMO_SEED: z
     .enum(["true", "false", "1", "0"])
