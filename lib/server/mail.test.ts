@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "./env";
 import { formatMailLogLine, sendMail } from "./mail";
 
-const mail = { to: "ada@example.com", subject: "Join Acme", text: "Hello", link: "https://b.test/invite/abc" };
+const SECRET = "Zq8dW3kP0vR7xY2mN5bT9cH4jL6fA1sE8gU3iO0pQ7w";
+const mail = { to: "ada@example.com", subject: "Join Acme", text: "Hello", link: `https://b.test/invite/${SECRET}` };
 
 afterEach(() => {
   delete process.env.BUMPERS_MAIL_TRANSPORT;
@@ -11,7 +12,7 @@ afterEach(() => {
 });
 
 describe("mail adapter", () => {
-  it("writes one log line with recipient, subject and link with the log transport", async () => {
+  it("writes one log line with recipient, subject and the link without its secret with the log transport", async () => {
     process.env.BUMPERS_MAIL_TRANSPORT = "log";
     resetEnvCache();
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
@@ -21,7 +22,8 @@ describe("mail adapter", () => {
     expect(line).not.toContain("\n");
     expect(line).toContain('to="ada@example.com"');
     expect(line).toContain('subject="Join Acme"');
-    expect(line).toContain('link="https://b.test/invite/abc"');
+    expect(line).toContain('link="https://b.test/invite/Zq8d…"');
+    expect(line).not.toContain(SECRET.slice(4));
   });
 
   it("does nothing with the none transport", async () => {

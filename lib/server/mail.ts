@@ -2,8 +2,9 @@ import "server-only";
 import { env } from "./env";
 
 // Bumpers ships without a mail server. The transport is chosen by BUMPERS_MAIL_TRANSPORT:
-// `log` writes each mail as one line to the server log (operators can forward it), `none` drops it.
-// Callers always also show the invitation link in the UI, so no mail is ever the only copy.
+// `log` writes each mail as one line to the server log, `none` drops it. A mail's link is a
+// credential (an invitation), and logs are read by more people than the invitee: the log shows
+// only its first characters. Callers always show the full link in the UI to the person who sent it.
 
 export type TMail = { to: string; subject: string; text: string; link?: string };
 export type TMailResult = { transport: "log" | "none"; sent: boolean };
@@ -15,8 +16,15 @@ export function formatMailLogLine(from: string, mail: TMail): string {
     `to=${JSON.stringify(mail.to)}`,
     `subject=${JSON.stringify(mail.subject)}`,
   ];
-  if (mail.link) fields.push(`link=${JSON.stringify(mail.link)}`);
+  if (mail.link) fields.push(`link=${JSON.stringify(redactLink(mail.link))}`);
   return `[mail] ${fields.join(" ")}`;
+}
+
+/** The link with its last path segment (the secret) cut to 4 characters. */
+export function redactLink(link: string): string {
+  const cut = link.lastIndexOf("/");
+  const secret = link.slice(cut + 1);
+  return secret.length > 4 ? `${link.slice(0, cut + 1)}${secret.slice(0, 4)}…` : link;
 }
 
 export async function sendMail(mail: TMail): Promise<TMailResult> {
