@@ -10,6 +10,7 @@ import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { authenticateTokenWithOrg, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
 import type { TOrgTokenKind } from "@/lib/tokens/schemas";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-errors";
 import { AppError, errorBody } from "./errors";
 import { enforceApiTokenLimit, RateLimitedError } from "./rate-limit";
 
@@ -64,6 +65,14 @@ export function errorResponse(err: unknown, req: Request, requestId: string): Re
     return NextResponse.json(
       { error: { code: "bad_request", message: "The request is not valid.", details: zodDetails(err) } },
       { status: 400 },
+    );
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Not the request's fault and not a bug: the same request works once PostgreSQL is back.
+    console.error(`[api] request ${requestId} ${req.method} ${new URL(req.url).pathname}: database unavailable`);
+    return NextResponse.json(
+      { error: { code: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, requestId } },
+      { status: 503, headers: { "retry-after": "5" } },
     );
   }
   console.error(`[api] request ${requestId} ${req.method} ${new URL(req.url).pathname} failed`, err);
