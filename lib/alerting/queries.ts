@@ -4,7 +4,7 @@ import type { TFindingScope } from "@/lib/findings/scope";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { isUuid } from "./parse-input";
-import type { TAlertGrouping, TPdSeverity, TRuleKind } from "./schemas";
+import type { TAlertGrouping, TDeliveryLogQuery, TPdSeverity, TRuleKind } from "./schemas";
 
 // Reads for the Alerting pages. Every function takes a TFindingScope (findingScopeOf(access) for
 // a session): team members see their teams' alerts and deliveries, org admins everything,
@@ -279,4 +279,29 @@ export async function getAlertGroup(scope: TFindingScope, groupId: string): Prom
     : null;
   if (!row) throw notFound("Alert not found.");
   return (await toFeedItems(scope.orgId, [row]))[0]!;
+}
+
+/**
+ * The delivery log for an API query: `team` is a slug (or "unassigned" for events not tied to a
+ * team); a team the caller cannot see, or that does not exist, lists nothing.
+ */
+export async function listDeliveryLogByQuery(
+  scope: TFindingScope,
+  query: TDeliveryLogQuery,
+): Promise<TPage<TDeliveryLogItem>> {
+  let teamId: string | null | undefined;
+  if (query.team === "unassigned") teamId = null;
+  else if (query.team) {
+    const team = await db.team.findFirst({ where: { orgId: scope.orgId, slug: query.team }, select: { id: true } });
+    if (!team) return { data: [], nextCursor: null };
+    teamId = team.id;
+  }
+  return listDeliveryLog(scope, {
+    teamId,
+    destinationId: query.destination,
+    status: query.status,
+    action: query.action,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
 }

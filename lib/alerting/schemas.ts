@@ -125,3 +125,21 @@ export type TRaiseAlertInput = z.input<typeof ZRaiseAlert>;
 
 export const SEVERITY_RANK: Record<TSeverityLevel, number> = { critical: 4, high: 3, medium: 2, low: 1, none: 0 };
 export const PD_SEVERITY_RANK: Record<TPdSeverity, number> = { critical: 3, error: 2, warning: 1, info: 0 };
+
+/** GET /api/v1/alerts/deliveries query: team slug ("unassigned" for org-level), destination id, status, action. */
+export const ZDeliveryLogQuery = z.object({
+  team: z.string().trim().min(1).max(60).optional(),
+  destination: z.uuid("destination must be a destination id.").optional(),
+  status: z
+    .enum(["pending", "delivered", "failed"], { error: "status must be pending, delivered or failed." })
+    .optional(),
+  action: z
+    .enum(["trigger", "acknowledge", "resolve"], { error: "action must be trigger, acknowledge or resolve." })
+    .optional(),
+  limit: z.coerce.number().int().min(1, "limit must be at least 1.").max(500, "limit must be at most 500.").default(50),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, "cursor is not valid.")
+    .optional(),
+});
+export type TDeliveryLogQuery = z.infer<typeof ZDeliveryLogQuery>;
