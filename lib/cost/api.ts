@@ -59,6 +59,15 @@ export function parseBreakdownBy(params: URLSearchParams): TCostBreakdownBy {
   return by.data;
 }
 
+const ZTop = z.coerce.number().int().min(1).max(50).default(8);
+
+/** ?top=<1..50>: how many keys of a series keep their own line (default 8); the rest is "Other". */
+export function parseTop(params: URLSearchParams): number {
+  const top = ZTop.safeParse(params.get("top") ?? undefined);
+  if (!top.success) throw firstIssue(new z.ZodError(top.error.issues.map((i) => ({ ...i, path: ["top"] }))));
+  return top.data;
+}
+
 export function parseLabelKey(params: URLSearchParams, name = "labelKey"): string {
   const key = ZLabelKey.safeParse(params.get(name) ?? "");
   if (!key.success) throw firstIssue(new z.ZodError(key.error.issues.map((i) => ({ ...i, path: [name] }))));

@@ -66,12 +66,23 @@ describe("/api/v1/cost", () => {
     const { data } = (await res.json()) as {
       data: {
         summary: { total: number; currency: string };
-        series: { cost: number }[];
+        series: {
+          total: number;
+          series: { key: string; label: string }[];
+          data: Record<string, number | string | null>[];
+        };
         teams: { key: string; bucket: string; cost: number }[];
       };
     };
     expect(data.summary).toMatchObject({ total: 20, currency: "USD" });
-    expect(data.series.reduce((s, p) => s + p.cost, 0)).toBe(20);
+    expect(data.series.total).toBe(20);
+    // Chart rows: one per day of the range, the teams plus unassigned and idle as series.
+    expect(data.series.data).toHaveLength(10);
+    expect(data.series.series.map((x) => x.label).sort()).toEqual(
+      [a.t.otherTeam.name, a.t.team.name, "Idle capacity", "Unassigned"].sort(),
+    );
+    expect(data.series.data.find((d) => d.day === "2026-10-05")?.idle).toBe(5);
+    expect(data.series.data.find((d) => d.day === "2026-10-04")?.idle).toBeNull();
     expect(Object.fromEntries(data.teams.map((r) => [r.bucket === "team" ? r.key : r.bucket, r.cost]))).toEqual({
       [a.t.team.id]: 5,
       [a.t.otherTeam.id]: 5,
@@ -130,6 +141,8 @@ describe("/api/v1/cost", () => {
     const bad = await overviewRoute.GET(get("/api/v1/cost/overview?range=custom&from=2026-10-01", a.token));
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).details).toMatchObject({ field: "from" });
+    const top = await overviewRoute.GET(get("/api/v1/cost/overview?top=0", a.token));
+    expect((await errorOf(top)).details).toMatchObject({ field: "top" });
     const group = await overviewRoute.GET(get("/api/v1/cost/overview?groupBy=planet", a.token));
     expect((await errorOf(group)).details).toMatchObject({ field: "groupBy" });
     const label = await labelsRoute.GET(get("/api/v1/cost/labels", a.token));

@@ -1,25 +1,21 @@
 import { json, withApi } from "@/lib/server/http";
-import { costScopeForPrincipal, parseCostRange, parseSeriesGroup } from "@/lib/cost/api";
-import { getCostSeries, getCostSummary, listTeamCosts } from "@/lib/cost/overview";
+import { costScopeForPrincipal, parseCostRange, parseSeriesGroup, parseTop } from "@/lib/cost/api";
+import { getCostOverviewView } from "@/lib/cost/views";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/v1/cost/overview?range=30d[&from&to][&groupBy=team|cluster|namespace|label&labelKey=]:
- * total, change, efficiency, month-to-date and forecast; the daily series grouped as asked; the
- * team table with unassigned, idle and unallocated rows.
+ * GET /api/v1/cost/overview?range=30d[&from&to][&groupBy=team|cluster|namespace|label&labelKey=][&top=8]:
+ * total, change, efficiency, month-to-date and forecast; the daily series grouped as asked (chart
+ * rows, top N + Other); the team table with unassigned, idle and unallocated rows.
  */
 export const GET = withApi(
   async ({ url, org, principal }) => {
     const range = parseCostRange(url.searchParams);
     const { groupBy, labelKey } = parseSeriesGroup(url.searchParams);
+    const top = parseTop(url.searchParams);
     const scope = costScopeForPrincipal(org.id, principal);
-    const [summary, series, teams] = await Promise.all([
-      getCostSummary(scope, range),
-      getCostSeries(scope, range, groupBy, labelKey),
-      listTeamCosts(scope, range),
-    ]);
-    return json({ data: { summary, groupBy, labelKey: labelKey ?? null, series, teams } });
+    return json({ data: await getCostOverviewView(scope, range, groupBy, labelKey, top) });
   },
   { permission: "org:read" },
 );
