@@ -1,4 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orgWideScope } from "@/lib/findings/scope";
+import { resetEnvCache } from "@/lib/server/env";
+import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
+import { listDeliveryLog } from "../queries";
+import { sendTestEvent } from "./send-test-event";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { createDestination } from "./create-destination";
@@ -76,5 +82,61 @@ describe("alert destinations", () => {
     );
     await deleteDestination(t.org.id, actor, d.id);
     expect(await listDestinations(t.org.id)).toEqual([]);
+  });
+});
+
+describe("send test event", () => {
+  let fake: TFakePagerDuty;
+  beforeAll(async () => {
+    fake = await startFakePagerDuty({ port: 0 });
+    process.env.PAGERDUTY_EVENTS_URL = fake.url;
+    resetEnvCache();
+  });
+  afterAll(async () => {
+    delete process.env.PAGERDUTY_EVENTS_URL;
+    resetEnvCache();
+    await fake.close();
+  });
+
+  it("sends a real trigger and its resolve, shows PagerDuty's answers and logs both", async () => {
+    const t = await createTestTenant();
+    const key = randomBytes(16).toString("hex");
+    const d = await createDestination(t.org.id, actorFor(t.users.admin), {
+      name: "Ops",
+      routingKey: key,
+      teamId: null,
+    });
+    const result = await sendTestEvent(t.org.id, actorFor(t.users.admin), d.id);
+    expect(result).toMatchObject({
+      ok: true,
+      steps: [
+        { action: "trigger", ok: true, status: 202, response: { status: "success", message: "Event processed" } },
+        { action: "resolve", ok: true, status: 202 },
+      ],
+    });
+    expect(fake.incidents({ routingKey: key })).toEqual([
+      expect.objectContaining({ dedupKey: result.dedupKey, status: "resolved" }),
+    ]);
+    const log = await listDeliveryLog(orgWideScope(t.org.id), { destinationId: d.id });
+    expect(log.data.map((e) => [e.action, e.status])).toEqual([
+      ["resolve", "delivered"],
+      ["trigger", "delivered"],
+    ]);
+    expect((await getDestination(t.org.id, d.id)).lastDeliveredAt).toBeInstanceOf(Date);
+  });
+
+  it("shows a refusal and keeps it on the destination; another org's destination is not_found", async () => {
+    const t = await createTestTenant();
+    const other = await createTestTenant();
+    const d = await createDestination(t.org.id, actorFor(t.users.admin), {
+      name: "Ops",
+      routingKey: randomBytes(16).toString("hex"),
+      teamId: null,
+    });
+    fake.failNext("429");
+    const result = await sendTestEvent(t.org.id, actorFor(t.users.admin), d.id);
+    expect(result).toMatchObject({ ok: false, steps: [{ action: "trigger", ok: false, status: 429 }] });
+    expect((await getDestination(t.org.id, d.id)).lastError).toMatchObject({ status: "throttle event" });
+    expect(await codeOf(sendTestEvent(other.org.id, actorFor(other.users.admin), d.id))).toBe("not_found");
   });
 });
