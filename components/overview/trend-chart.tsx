@@ -4,6 +4,9 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import { AXIS_TEXT, GRID_LINE, TREND_FILL } from "./palette";
 import type { TTrend } from "./prepare-trend";
 
+// "10K" rather than "10000": five digits do not fit the axis' 48 px and were cut off.
+const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact" });
+
 const SERIES = [
   { key: "introduced", label: "New" },
   { key: "fixed", label: "Fixed" },
@@ -64,7 +67,7 @@ export function TrendChart({ trend, height = 208 }: { trend: TTrend; height?: nu
           <YAxis
             domain={trend.domain}
             ticks={trend.yTicks}
-            tickFormatter={(v: number) => String(Math.abs(v))}
+            tickFormatter={(v: number) => COMPACT.format(Math.abs(v))}
             tick={{ fill: AXIS_TEXT, fontSize: 12 }}
             tickLine={false}
             axisLine={false}
