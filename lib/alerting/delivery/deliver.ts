@@ -15,7 +15,7 @@ import { BURST, EVENTS_PER_MINUTE, takeRateToken } from "./rate-limit";
 export const LEASE_MS = 60_000;
 
 export type TDeliveryOptions = {
-  /** Events claimed per step. */
+  /** Events claimed per step (default 50; at most a burst of them per routing key). */
   limit?: number;
   leaseMs?: number;
   /** The clock (tests move it forward instead of waiting). */
@@ -88,7 +88,7 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
                e.payload`,
     [
       options.now ?? new Date(),
-      options.limit ?? 20,
+      options.limit ?? 50,
       options.leaseMs ?? LEASE_MS,
       options.burst ?? BURST,
       // Room for one more event: tat within the tolerance minus one interval of now.
