@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { listAlertFeed } from "@/lib/alerting/queries";
 import { RULE_KIND_LABELS, RULE_KINDS } from "@/lib/alerting/schemas";
-import { filterHref, firstValues, UNASSIGNED_TEAM, ZFeedFilters } from "@/lib/alerting/ui-filters";
+import { firstValues, UNASSIGNED_TEAM, ZFeedFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { EmptyIcon } from "@/components/ui/icons";
-import { LinkButton } from "@/components/ui/button";
-import { FindingsPager } from "@/components/findings/findings-pager";
-import { AlertFeedTable } from "@/components/alerting/alert-feed-table";
+import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
 import { FilterForm, FilterSelect } from "@/components/alerting/filter-form";
+import { FeedResults } from "./feed-results";
 
 export const metadata: Metadata = { title: "Alert feed" };
 
@@ -27,16 +23,8 @@ export default async function AlertFeedPage({
   const filters = ZFeedFilters.parse(firstValues(await searchParams));
   const team = await resolveTeamFilter(access, filters.team);
   if (!team) notFound();
-  const page = await listAlertFeed(team.scope, {
-    ...(team.teamId !== undefined ? { teamId: team.teamId } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.paged ? { paged: filters.paged === "yes" } : {}),
-    limit: 50,
-    cursor: filters.cursor ?? null,
-  });
   const base = `/o/${access.org.slug}/alerting`;
-  const { cursor, ...view } = filters;
+  const { cursor: _cursor, ...view } = filters;
   const active = Object.values(view).some(Boolean);
   const teamChoices = [
     ...team.teams.map((t) => ({ value: t.slug, label: t.name })),
@@ -86,35 +74,10 @@ export default async function AlertFeedPage({
           value={filters.kind}
         />
       </FilterForm>
-      {page.data.length ? (
-        <Card>
-          <AlertFeedTable items={page.data} now={new Date()} orgSlug={access.org.slug} />
-          <FindingsPager
-            firstHref={cursor ? filterHref(base, view) : null}
-            prevHref={null}
-            nextHref={page.nextCursor ? filterHref(base, view, { cursor: page.nextCursor }) : null}
-            shown={`${page.data.length} alert${page.data.length === 1 ? "" : "s"} on this page`}
-          />
-        </Card>
-      ) : (
-        <EmptyState
-          icon={<EmptyIcon name="bell" />}
-          title={active || cursor ? "No alert matches these filters" : "No alerts yet"}
-          action={
-            active || cursor ? (
-              <LinkButton href={base} variant="secondary">
-                Clear the filters
-              </LinkButton>
-            ) : (
-              <LinkButton href={`${base}/rules`}>Set up your team&apos;s rules</LinkButton>
-            )
-          }
-        >
-          {active || cursor
-            ? "Alerts open when a rule matches an open finding, a silent cluster or a budget threshold."
-            : "An alert opens here when a rule matches open findings, a cluster stops reporting or a budget is crossed — paged through PagerDuty, or shown here only for “no page” rules."}
-        </EmptyState>
-      )}
+      {/* Keyed by the filters, so a new view shows the skeleton instead of the previous list. */}
+      <Suspense key={JSON.stringify(filters)} fallback={<AlertingSkeleton />}>
+        <FeedResults orgSlug={access.org.slug} scope={team.scope} teamId={team.teamId} filters={filters} />
+      </Suspense>
     </>
   );
 }

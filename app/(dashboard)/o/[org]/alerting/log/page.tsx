@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listDestinations } from "@/lib/alerting/destinations/queries";
-import { getAlertGroup, listDeliveryLog, listOpenIncidents, type TAlertFeedItem } from "@/lib/alerting/queries";
-import { filterHref, firstValues, UNASSIGNED_TEAM, ZLogFilters } from "@/lib/alerting/ui-filters";
+import { getAlertGroup, type TAlertFeedItem } from "@/lib/alerting/queries";
+import { firstValues, UNASSIGNED_TEAM, ZLogFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AppError } from "@/lib/server/errors";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { EmptyIcon } from "@/components/ui/icons";
 import { Alert } from "@/components/ui/alert";
-import { LinkButton } from "@/components/ui/button";
-import { FindingsPager } from "@/components/findings/findings-pager";
-import { DeliveryLogTable } from "@/components/alerting/delivery-log-table";
+import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
 import { FilterForm, FilterSelect } from "@/components/alerting/filter-form";
-import { OpenIncidentsCard } from "@/components/alerting/open-incidents";
+import { LogResults } from "./log-results";
 
 export const metadata: Metadata = { title: "Delivery log" };
 
@@ -45,27 +41,9 @@ export default async function DeliveryLogPage({
   const group = filters.group ? await groupOf(team.scope, filters.group) : null;
   if (filters.group && !group) notFound();
 
-  const teamFilter = team.teamId !== undefined ? { teamId: team.teamId } : {};
-  const [page, incidents] = await Promise.all([
-    listDeliveryLog(team.scope, {
-      ...teamFilter,
-      ...(filters.destination ? { destinationId: filters.destination } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.action ? { action: filters.action } : {}),
-      ...(group ? { groupId: group.id } : {}),
-      limit: 50,
-      cursor: filters.cursor ?? null,
-    }),
-    listOpenIncidents(team.scope, {
-      ...teamFilter,
-      ...(filters.destination ? { destinationId: filters.destination } : {}),
-    }),
-  ]);
   const base = `/o/${access.org.slug}/alerting/log`;
-  const { cursor, ...view } = filters;
+  const { cursor: _cursor, ...view } = filters;
   const active = Object.values(view).some(Boolean);
-  const now = new Date();
-  const shownIncidents = group ? incidents.filter((i) => i.groupId === group.id) : incidents;
 
   return (
     <div className="space-y-6">
@@ -123,37 +101,17 @@ export default async function DeliveryLogPage({
             affected). Its dedup key is <code className="font-mono">{group.dedupKey}</code>.
           </Alert>
         ) : null}
-        {page.data.length ? (
-          <Card>
-            <DeliveryLogTable items={page.data} now={now} orgSlug={access.org.slug} />
-            <FindingsPager
-              firstHref={cursor ? filterHref(base, view) : null}
-              prevHref={null}
-              nextHref={page.nextCursor ? filterHref(base, view, { cursor: page.nextCursor }) : null}
-              shown={`${page.data.length} event${page.data.length === 1 ? "" : "s"} on this page`}
-            />
-          </Card>
-        ) : (
-          <EmptyState
-            icon={<EmptyIcon name="bell" />}
-            title={active || cursor ? "No event matches these filters" : "Nothing sent to PagerDuty yet"}
-            action={
-              active || cursor ? (
-                <LinkButton href={base} variant="secondary">
-                  Clear the filters
-                </LinkButton>
-              ) : (
-                <LinkButton href={`/o/${access.org.slug}/alerting/destinations`}>See the destinations</LinkButton>
-              )
-            }
-          >
-            {active || cursor
-              ? "Each trigger and resolve sent to PagerDuty is listed here with its answer."
-              : "Every trigger and resolve is listed here with PagerDuty's answer once a rule pages. Org admins can send a test event from a destination."}
-          </EmptyState>
-        )}
       </div>
-      <OpenIncidentsCard incidents={shownIncidents} orgSlug={access.org.slug} now={now} />
+      {/* Keyed by the filters, so a new view shows the skeleton instead of the previous list. */}
+      <Suspense key={JSON.stringify(filters)} fallback={<AlertingSkeleton />}>
+        <LogResults
+          orgSlug={access.org.slug}
+          scope={team.scope}
+          teamId={team.teamId}
+          filters={filters}
+          group={group ? { id: group.id } : null}
+        />
+      </Suspense>
     </div>
   );
 }

@@ -48,7 +48,7 @@ export default async function TeamHomePage({ params }: { params: Promise<{ org: 
             <LinkButton href={link()} variant="secondary">
               Open the findings list
             </LinkButton>
-            <LinkButton href={`/o/${access.org.slug}/alerting/rules?team=${access.team.slug}`} variant="secondary">
+            <LinkButton href={`/o/${access.org.slug}/alerting/rules/${access.team.slug}`} variant="secondary">
               Alert rules
             </LinkButton>
             {canEditScope ? (

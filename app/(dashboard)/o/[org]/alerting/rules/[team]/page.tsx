@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrgPage, requireTeamPage } from "@/lib/auth/page-guards";
+import { requireTeamPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
 import { canTeam } from "@/lib/auth/permissions";
 import { listDestinations } from "@/lib/alerting/destinations/queries";
 import { previewRules } from "@/lib/alerting/preview";
 import { listBaselineRules, listTeamRules } from "@/lib/alerting/rules/queries";
-import { firstValues } from "@/lib/alerting/ui-filters";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,27 +15,12 @@ import { RuleList } from "@/components/alerting/rule-list";
 
 export const metadata: Metadata = { title: "Team alert rules" };
 
-export default async function TeamRulesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { org: orgSlug } = await params;
-  const orgAccess = await requireOrgPage(orgSlug);
-  const teams = await visibleTeams(orgAccess);
-  const requested = firstValues(await searchParams).team;
-  const base = `/o/${orgAccess.org.slug}/alerting/rules`;
-  if (!requested && !teams.length) {
-    return (
-      <EmptyState icon={<EmptyIcon name="bell" />} title="You are not on a team yet">
-        Team rules belong to a team: ask an org admin to add you to yours. The org baseline still pages for every team.
-      </EmptyState>
-    );
-  }
-  // A team the caller is not on (or another org's) is a 404, as on the team's own page.
-  const access = await requireTeamPage(orgAccess.org.slug, requested ?? teams[0]!.slug);
+export default async function TeamRulesPage({ params }: { params: Promise<{ org: string; team: string }> }) {
+  const { org: orgSlug, team: teamSlug } = await params;
+  // The layout has turned a team the caller is not on (or another org's) into a 404.
+  const access = await requireTeamPage(orgSlug, teamSlug);
+  const teams = await visibleTeams(access);
+  const base = `/o/${access.org.slug}/alerting/rules`;
   const canEdit = canTeam(access.teamRole, "team:routing:manage");
   const [baseline, rules, previews, destinations] = await Promise.all([
     listBaselineRules(access.org.id),
@@ -63,7 +47,7 @@ export default async function TeamRulesPage({
           {teams.map((t) => (
             <Link
               key={t.id}
-              href={`${base}?team=${t.slug}`}
+              href={`${base}/${t.slug}`}
               aria-current={t.id === access.team.id ? "page" : undefined}
               className={cn(
                 "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",
