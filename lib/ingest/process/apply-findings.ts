@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { severityLabel, type TParsedFinding } from "../parsers/types";
 import { copyRows } from "./copy-rows";
+import { IMAGE_OWNERS_SQL } from "./finding-owners";
 import { findingFingerprint } from "./fingerprint";
 import { ensureResources } from "./resources";
 
@@ -190,17 +191,21 @@ export async function applyFindings(
 
   // 2. New findings. The advisory lock held per cluster and source means no one else inserts these
   //    fingerprints meanwhile; ON CONFLICT is only a guard.
+  //    An image finding gets its image's owner right away (what refreshFindingOwners would set
+  //    next), so a report of new vulnerabilities does not write every new row twice.
   const inserted = await client.query<{ kind: "opened"; count: string }>(
-    `WITH inserted AS (
+    `WITH image_owners AS (${IMAGE_OWNERS_SQL}), inserted AS (
        INSERT INTO findings (
          org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title, description,
          remediation, namespace, kind, name, container, image_id, vulnerability_id, resource_id, owner_team_id,
          evidence, status, first_seen_at, last_seen_at, last_report_id, updated_at)
        SELECT $1, $2, i.fingerprint, $4, i.check_id, i.category, i.severity, i.score, i.title, i.description,
               i.remediation, i.namespace, i.kind, i.name, i.container, i.image_id, i.vulnerability_id, r.id,
-              r.owner_team_id, i.evidence, 'open', $5::timestamptz, $5::timestamptz, $3::uuid, $5::timestamptz
+              CASE WHEN i.image_id IS NULL THEN r.owner_team_id ELSE io.team_id END,
+              i.evidence, 'open', $5::timestamptz, $5::timestamptz, $3::uuid, $5::timestamptz
          FROM incoming_findings i
          ${resourceJoin}
+         LEFT JOIN image_owners io ON io.cluster_id = $2 AND io.image_id = i.image_id
         WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.org_id = $1 AND f.fingerprint = i.fingerprint)
        ON CONFLICT (org_id, fingerprint) DO NOTHING
        RETURNING id

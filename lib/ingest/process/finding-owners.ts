@@ -2,6 +2,18 @@ import "server-only";
 import type { PoolClient } from "pg";
 
 /**
+ * The owning team of each image per cluster ($1: org, $2: cluster, or null for all of them),
+ * computed once per image (not per finding): the highest-priority team running it. Ingest uses
+ * it too, so that new image findings are written with their owner instead of updated afterwards.
+ */
+export const IMAGE_OWNERS_SQL = `SELECT DISTINCT ON (iw.cluster_id, iw.image_id) iw.cluster_id, iw.image_id, r.owner_team_id AS team_id
+                    FROM image_workloads iw
+                    JOIN resources r ON r.id = iw.resource_id AND r.removed_at IS NULL
+                    LEFT JOIN teams t ON t.id = r.owner_team_id
+                   WHERE iw.org_id = $1 AND ($2::uuid IS NULL OR iw.cluster_id = $2)
+                   ORDER BY iw.cluster_id, iw.image_id, r.owner_team_id IS NULL, t.priority, t.name`;
+
+/**
  * Brings the owning team of findings in line with their resources: a workload's findings belong
  * to the workload's team; an image's findings to the highest-priority team running the image
  * in that cluster (the vulnerability pages show every team running it). Two set-based UPDATEs;
@@ -19,13 +31,7 @@ export async function refreshFindingOwners(
         AND f.owner_team_id IS DISTINCT FROM r.owner_team_id`,
     [orgId, clusterId],
   );
-  // The owning team of each image per cluster, computed once per image (not per finding).
-  const owners = `SELECT DISTINCT ON (iw.cluster_id, iw.image_id) iw.cluster_id, iw.image_id, r.owner_team_id AS team_id
-                    FROM image_workloads iw
-                    JOIN resources r ON r.id = iw.resource_id AND r.removed_at IS NULL
-                    LEFT JOIN teams t ON t.id = r.owner_team_id
-                   WHERE iw.org_id = $1 AND ($2::uuid IS NULL OR iw.cluster_id = $2)
-                   ORDER BY iw.cluster_id, iw.image_id, r.owner_team_id IS NULL, t.priority, t.name`;
+  const owners = IMAGE_OWNERS_SQL;
   const imageOwned = await client.query(
     `WITH owners AS (${owners})
      UPDATE findings f SET owner_team_id = o.team_id, updated_at = now()
