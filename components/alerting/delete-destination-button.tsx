@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { deleteDestinationAction } from "@/app/(dashboard)/o/[org]/alerting/destinations/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
-/** Deletes a destination after confirmation; its open incidents are resolved first. */
+/** Deletes a destination after confirmation (its open incidents are resolved first), then shows the list. */
 export function DeleteDestinationButton({
   orgSlug,
   destination,
@@ -12,7 +11,6 @@ export function DeleteDestinationButton({
   orgSlug: string;
   destination: { id: string; name: string; openIncidents: number; ruleCount: number };
 }) {
-  const router = useRouter();
   const consequences = [
     destination.openIncidents
       ? `its ${destination.openIncidents} open incident${destination.openIncidents === 1 ? " is" : "s are"} resolved first`
@@ -32,7 +30,6 @@ export function DeleteDestinationButton({
       }. Its delivery log stays.`}
       confirmLabel="Delete destination"
       pendingLabel="Deleting…"
-      onSuccess={() => router.push(`/o/${orgSlug}/alerting/destinations`)}
     />
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, authorizeOrg } from "@/lib/auth/access";
 import { createDestination } from "@/lib/alerting/destinations/create-destination";
@@ -50,17 +51,23 @@ export async function updateDestinationAction(
   }
 }
 
+/**
+ * Deletes from the destination's own page, then goes back to the list on the server: refreshing
+ * the deleted destination's page first would show a 404.
+ */
 export async function deleteDestinationAction(_prev: unknown, form: FormData): Promise<TActionResult<null>> {
   const parsed = ZTarget.safeParse(Object.fromEntries(form));
   if (!parsed.success) return fromZodError(parsed.error);
+  let orgSlug: string;
   try {
     const access = await authorizeOrg(parsed.data.org, "org:integrations:manage");
     await deleteDestination(access.org.id, actorOf(access), parsed.data.destinationId);
-    revalidate(access.org.slug);
-    return ok(null);
+    orgSlug = access.org.slug;
+    revalidate(orgSlug);
   } catch (err) {
     return fromError(err);
   }
+  redirect(`/o/${orgSlug}/alerting/destinations`);
 }
 
 /** Sends a trigger and its resolve now; PagerDuty refusing them is data (shown), not an action error. */
