@@ -1,6 +1,6 @@
 import "server-only";
 import { labelCostSeries, listCostLabelKeys, listLabelCosts } from "./labels";
-import { getCostSeries, getCostSummary, listTeamCosts } from "./overview";
+import { getOverviewFigures } from "./overview-view";
 import { prepareCostSeries, type TPreparedSeries } from "./prepare-series";
 import type { TCostRange } from "./range";
 import type { TCostScope } from "./scope";
@@ -25,11 +25,7 @@ export async function getCostOverviewView(
   labelKey: string | undefined,
   top: number,
 ): Promise<TCostOverviewView> {
-  const [summary, points, teams] = await Promise.all([
-    getCostSummary(scope, range),
-    getCostSeries(scope, range, groupBy, labelKey),
-    listTeamCosts(scope, range),
-  ]);
+  const { summary, points, teams } = await getOverviewFigures(scope, range, groupBy, labelKey);
   return { summary, groupBy, labelKey: labelKey ?? null, series: prepareCostSeries(points, range, top), teams };
 }
 
