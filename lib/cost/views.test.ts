@@ -8,6 +8,7 @@ import { orgCostScope } from "./scope";
 import { getServiceCostSeries, getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "./team";
 import { getTeamCostView } from "./team-view";
 import { getOverviewFigures } from "./overview-view";
+import { getLabelFigures } from "./label-view";
 import { allocation, uploadReport } from "./testing/upload";
 
 // Generated data through the real ingest path: 3 clusters × 4 namespaces × 3 workloads over 20
@@ -245,6 +246,23 @@ describe("cost views on generated data", () => {
       [org.id],
     );
     expect(labels.find((r) => r.value === "checkout")?.cost).toBeCloseTo(checkout.cost, 9);
+    // The two-scan label view the API uses agrees with the separate queries.
+    for (const labelKey of ["product", "app", "no-such-key"]) {
+      const figures = await getLabelFigures(scope, range, labelKey);
+      const separate = await listLabelCosts(scope, range, labelKey);
+      expect(figures.rows.map((r) => [r.value, r.bucket])).toEqual(separate.map((r) => [r.value, r.bucket]));
+      figures.rows.forEach((r, i) => {
+        expect(r.cost).toBeCloseTo(separate[i].cost, 9);
+        expect(r.previousCost ?? -1).toBeCloseTo(separate[i].previousCost ?? -1, 9);
+        expect(r.efficiency ?? -1).toBeCloseTo(separate[i].efficiency ?? -1, 9);
+      });
+      const series = await labelCostSeries(scope, range, labelKey);
+      expect(figures.points).toHaveLength(series.length);
+      expect(figures.points.reduce((s, p) => s + p.cost, 0)).toBeCloseTo(
+        series.reduce((s, p) => s + p.cost, 0),
+        9,
+      );
+    }
     const labelSeries = await labelCostSeries(scope, range, "product");
     expect(labelSeries.reduce((s, p) => s + p.cost, 0)).toBeCloseTo(sql.total, 9);
     const missingKey = await listLabelCosts(scope, range, "no-such-key");

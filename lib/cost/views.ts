@@ -1,5 +1,6 @@
 import "server-only";
-import { labelCostSeries, listCostLabelKeys, listLabelCosts } from "./labels";
+import { listCostLabelKeys } from "./labels";
+import { getLabelFigures } from "./label-view";
 import { getOverviewFigures } from "./overview-view";
 import { prepareCostSeries, type TPreparedSeries } from "./prepare-series";
 import type { TCostRange } from "./range";
@@ -43,10 +44,9 @@ export async function getLabelCostView(
   key: string,
   top: number,
 ): Promise<TLabelCostView> {
-  const [keys, rows, points] = await Promise.all([
+  const [keys, { rows, points }] = await Promise.all([
     listCostLabelKeys(scope, range),
-    listLabelCosts(scope, range, key),
-    labelCostSeries(scope, range, key),
+    getLabelFigures(scope, range, key),
   ]);
   return { key, range, keys, rows, series: prepareCostSeries(points, range, top) };
 }
