@@ -19,7 +19,7 @@ const browser = {
   launchOptions: chromiumLaunchOptions(),
 };
 /** Specs that change the shared demo organization; see `projects`. */
-const CHANGES_DEMO_ORG = /(invite|teams|clusters-tokens|clusters-status|findings-journeys)\.spec\.ts$/;
+const CHANGES_DEMO_ORG = /(invite|teams|clusters-tokens|clusters-status|findings-journeys|alerting)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

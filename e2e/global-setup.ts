@@ -6,11 +6,13 @@ import type { FullConfig } from "@playwright/test";
 import { migrate } from "../lib/server/migrations";
 import { createScratchDatabase, ensurePostgresServer } from "../scripts/lib/scratch-database";
 import { waitForHealthy } from "../scripts/lib/ports";
+import { startFakePagerDuty, type TFakePagerDuty } from "../lib/testing/fake-pagerduty";
 import { DEMO_PASSWORD } from "./helpers";
 
 // Before the specs: a fresh database (on DATABASE_URL's server, or an embedded one), migrated and
-// seeded with the demo organization, and `next start` on the port playwright.config.ts picked.
-// Returns the teardown that stops the server and drops the database.
+// seeded with the demo organization, `next start` on the port playwright.config.ts picked, the
+// worker (reports, alert delivery) and a fake PagerDuty both send events to.
+// Returns the teardown that stops them and drops the database.
 
 const root = process.cwd();
 const SERVER_LOG = path.join(root, "test-results/e2e-server.log");
@@ -39,19 +41,29 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const server = await ensurePostgresServer({ dir: ".data/e2e-postgres" });
   const database = await createScratchDatabase(server.url, "bumpers_e2e");
   let next: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
+  let pagerDuty: TFakePagerDuty | undefined;
+
+  const stopChild = async (child: ChildProcess | undefined) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+  };
 
   const teardown = async () => {
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const exited = new Promise((resolve) => next!.once("exit", resolve));
-      process.kill(-next.pid!, "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (next.exitCode === null && next.signalCode === null) process.kill(-next.pid!, "SIGKILL");
-    }
+    await Promise.all([stopChild(next), stopChild(worker)]);
+    await pagerDuty?.close().catch(() => undefined);
     await database.dispose().catch((err: Error) => console.error(`[e2e] could not drop the database: ${err.message}`));
     await server.stop();
   };
 
   try {
+    // PagerDuty events (test events from the app, deliveries from the worker) go to a fake.
+    pagerDuty = await startFakePagerDuty({ port: 0 });
+    // Specs read what it received (GET /v2/incidents, /v2/events) from their workers' environment.
+    process.env.BUMPERS_E2E_PAGERDUTY_URL = pagerDuty.url;
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of UNSET) delete env[name];
     Object.assign(env, {
@@ -66,6 +78,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       BUMPERS_SIGNIN_WINDOW_SECONDS: "900",
       BUMPERS_MAIL_TRANSPORT: "log",
       NEXT_TELEMETRY_DISABLED: "1",
+      PAGERDUTY_EVENTS_URL: pagerDuty.url,
     });
 
     await migrate(database.url);
@@ -87,6 +100,15 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     });
     next.stdout!.pipe(log);
     next.stderr!.pipe(log);
+    // The worker processes uploaded reports and delivers the alert outbox, as `npm start` runs it.
+    worker = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production" },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    worker.stdout!.pipe(log);
+    worker.stderr!.pipe(log);
     await waitForHealthy(`${baseURL}/api/health`, {
       timeoutMs: 90_000,
       isAlive: () => next!.exitCode === null && next!.signalCode === null,
