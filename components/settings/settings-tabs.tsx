@@ -9,6 +9,7 @@ const TABS = [
   { path: "teams", label: "Teams" },
   { path: "clusters", label: "Clusters" },
   { path: "tokens", label: "API tokens" },
+  { path: "cost", label: "Cost" },
   { path: "audit", label: "Audit log" },
 ] as const;
 

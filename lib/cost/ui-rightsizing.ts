@@ -37,10 +37,10 @@ export type TPreparedRightsizing = {
 };
 
 const CHECK_LABELS: Record<string, string> = {
-  cpuRequestTooHigh: "CPU request too high",
-  cpuRequestTooLow: "CPU request too low",
-  memoryRequestTooHigh: "Memory request too high",
-  memoryRequestTooLow: "Memory request too low",
+  cpuRequestTooHigh: "CPU too high",
+  cpuRequestTooLow: "CPU too low",
+  memoryRequestTooHigh: "Memory too high",
+  memoryRequestTooLow: "Memory too low",
 };
 
 export function prepareRightsizing(rows: readonly TRightsizingRow[], currency: string): TPreparedRightsizing[] {

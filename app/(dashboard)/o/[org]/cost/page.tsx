@@ -1,26 +1,177 @@
 import type { Metadata } from "next";
+import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
+import { getCloudComparison } from "@/lib/cost/cloud";
+import { formatMoney } from "@/lib/cost/format";
+import { listCostLabelKeys, listLabelCosts } from "@/lib/cost/labels";
+import { getCostSeries, getCostSummary, listTeamCosts } from "@/lib/cost/overview";
+import { prepareCostSeries } from "@/lib/cost/prepare-series";
+import { prepareLabelTable, prepareTeamTable } from "@/lib/cost/prepare-tables";
+import { isoDay } from "@/lib/cost/range";
+import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
+import { costHref, formatRange, parseGroupState, parseRangeState } from "@/lib/cost/ui-range";
+import { SPECIAL_ROW_HINTS } from "@/lib/cost/ui-rows";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { EmptyIcon } from "@/components/ui/icons";
-import { LinkButton } from "@/components/ui/button";
+import { CloudCard } from "@/components/cost/cloud-card";
+import { CostEmpty } from "@/components/cost/cost-empty";
+import { CostTable } from "@/components/cost/cost-table";
+import { CostTabs } from "@/components/cost/cost-tabs";
+import { RangePicker } from "@/components/cost/range-picker";
+import { SeriesCard } from "@/components/cost/series-card";
+import { SummaryTiles } from "@/components/cost/summary-tiles";
 
 export const metadata: Metadata = { title: "Cost" };
 
-export default async function CostPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function CostPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org } = await params;
   const access = await requireOrgPage(org);
+  const search = await searchParams;
+  const today = isoDay(new Date());
+  const state = parseRangeState(search, today);
+  const { range } = state;
+  const scope = costScopeOf(access);
+  const orgWide = scopeIsOrgWide(scope);
+  const base = `/o/${access.org.slug}/cost`;
+
+  const labelKeys = await listCostLabelKeys(scope, range);
+  const group = parseGroupState(search, labelKeys);
+  const [summary, points, teams, labels, cloud] = await Promise.all([
+    getCostSummary(scope, range),
+    getCostSeries(scope, range, group.groupBy, group.labelKey ?? undefined),
+    listTeamCosts(scope, range),
+    group.labelKey ? listLabelCosts(scope, range, group.labelKey) : null,
+    orgWide ? getCloudComparison(scope, range) : null,
+  ]);
+  const { currency } = summary;
+  const noTeam = !orgWide && scope.teamIds !== null && scope.teamIds.length === 0;
+  const nothing = summary.total === 0 && summary.previousTotal === null && points.length === 0;
+
+  const header = (
+    <>
+      <PageHeader
+        title="Cost"
+        description={`What each team, service and namespace costs, ${formatRange(range)}. Idle and unassigned cost stay visible.`}
+        actions={
+          <RangePicker
+            path={base}
+            state={state}
+            today={today}
+            keep={{ groupBy: group.groupBy === "team" ? null : group.groupBy, labelKey: group.labelKey }}
+          />
+        }
+      />
+      <CostTabs orgSlug={access.org.slug} query={state.query} />
+      {state.problem ? (
+        <Alert tone="warning" className="mb-4">
+          {state.problem} Showing the last 30 days.
+        </Alert>
+      ) : null}
+    </>
+  );
+  if (noTeam || nothing) {
+    return (
+      <>
+        {header}
+        <CostEmpty
+          reason={noTeam ? "no-team" : state.preset === "custom" ? "empty-range" : "no-data"}
+          clustersHref={`/o/${access.org.slug}/clusters`}
+          canConnect={canOrg(access.role, "org:clusters:manage")}
+        />
+      </>
+    );
+  }
+
+  const teamRows = prepareTeamTable(teams, currency, (slug) => costHref(`${base}/teams/${slug}`, state.query)).map(
+    (r) => ({
+      ...r,
+      href: r.key === "unassigned" ? costHref(`${base}/teams/unassigned`, state.query) : r.href,
+      sub: r.special ? (SPECIAL_ROW_HINTS[r.key] ?? null) : null,
+    }),
+  );
+  const labelRows = labels
+    ? prepareLabelTable(labels, currency).map((r) => ({
+        ...r,
+        sub: r.special ? (SPECIAL_ROW_HINTS[r.key] ?? null) : null,
+      }))
+    : null;
+  const exportHref = (table: string, extra: Record<string, string | null> = {}) =>
+    costHref(`${base}/export`, state.query, { table, ...extra });
+  const hasBill = cloud !== null && cloud.days.some((d) => d.billed !== null);
+  const sources = [
+    summary.bySource.opencost > 0 ? `OpenCost ${formatMoney(summary.bySource.opencost, currency)}` : null,
+    summary.bySource.estimate > 0
+      ? `estimated from requests ${formatMoney(summary.bySource.estimate, currency)}`
+      : null,
+    summary.bySource.cloud > 0
+      ? `reconciled to the cloud bill ${formatMoney(summary.bySource.cloud, currency)} (${summary.reconciledDays} days)`
+      : null,
+  ].filter(Boolean);
+
   return (
     <>
-      <PageHeader title="Cost" description="What each team, service and namespace costs, its trend, and the waste." />
-      <EmptyState
-        icon={<EmptyIcon name="chart" />}
-        title="No cost data yet"
-        action={<LinkButton href={`/o/${access.org.slug}/clusters`}>Connect a cluster</LinkButton>}
-      >
-        Cost appears once a cluster&apos;s agent uploads its workload inventory or an OpenCost allocation report. Every
-        dollar is attributed to the team that owns the workload; idle and unassigned cost stay visible.
-      </EmptyState>
+      {header}
+      <div className="space-y-6">
+        <div>
+          <SummaryTiles summary={summary} />
+          {sources.length ? (
+            <p className="mt-2 text-xs text-slate-500">
+              Where the figures come from: {sources.join(" · ")}. {orgWide ? null : "Only your teams' cost is shown."}
+            </p>
+          ) : null}
+        </div>
+        <SeriesCard
+          prepared={prepareCostSeries(points, range)}
+          currency={currency}
+          path={base}
+          rangeQueryString={state.query}
+          groupBy={group.groupBy}
+          labelKey={group.labelKey}
+          labelKeys={labelKeys}
+        />
+        {labelRows && group.labelKey ? (
+          <Card>
+            <CardHeader
+              title={`By label ${group.labelKey}`}
+              description="Workloads without the label are (none); idle and unallocated keep their own rows."
+              actions={
+                <a
+                  href={exportHref("labels", { labelKey: group.labelKey })}
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                  download
+                >
+                  Export CSV
+                </a>
+              }
+            />
+            <CostTable rows={labelRows} nameHeader="Value" caption={`Cost by label ${group.labelKey}`} />
+          </Card>
+        ) : null}
+        <Card>
+          <CardHeader
+            title="Teams"
+            description={
+              orgWide
+                ? "Teams + unassigned + idle + unallocated = the clusters' total."
+                : "Your teams. Org admins also see unassigned and idle cost."
+            }
+            actions={
+              <a href={exportHref("teams")} className="text-sm font-medium text-brand-700 hover:underline" download>
+                Export CSV
+              </a>
+            }
+          />
+          <CostTable rows={teamRows} nameHeader="Team" caption="Cost per team" testId="team-cost-rows" />
+        </Card>
+        {hasBill && cloud ? <CloudCard cloud={cloud} currency={currency} exportHref={exportHref("cloud")} /> : null}
+      </div>
     </>
   );
 }

@@ -1,0 +1,5 @@
+import { CostSkeleton } from "@/components/cost/cost-skeleton";
+
+export default function Loading() {
+  return <CostSkeleton variant="list" />;
+}

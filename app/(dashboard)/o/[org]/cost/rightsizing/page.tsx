@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { visibleTeams } from "@/lib/auth/access";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { formatMoney } from "@/lib/cost/format";
+import { listRightsizing } from "@/lib/cost/rightsizing";
+import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
+import { getCostCurrency } from "@/lib/cost/settings-queries";
+import { costHref, parseRangeState } from "@/lib/cost/ui-range";
+import { prepareRightsizing, totalSaving } from "@/lib/cost/ui-rightsizing";
+import { scopeIncludesTeam } from "@/lib/findings/scope";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/field";
+import { EmptyIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { CostTabs } from "@/components/cost/cost-tabs";
+import { RightsizingTable } from "@/components/cost/rightsizing-table";
+
+export const metadata: Metadata = { title: "Rightsizing" };
+
+export default async function RightsizingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org } = await params;
+  const access = await requireOrgPage(org);
+  const search = await searchParams;
+  const state = parseRangeState(search);
+  const scope = costScopeOf(access);
+  const teams = (await visibleTeams(access)).filter((t) => scopeIncludesTeam(scope, t.id));
+  const teamSlug = typeof search.team === "string" && search.team ? search.team : null;
+  const team = teamSlug ? teams.find((t) => t.slug === teamSlug) : null;
+  // A team the viewer cannot read is the same 404 as one that does not exist.
+  if (teamSlug && !team) notFound();
+  const [rows, currency] = await Promise.all([
+    listRightsizing(scope, team ? { teamId: team.id } : {}),
+    getCostCurrency(access.org.id),
+  ]);
+  const base = `/o/${access.org.slug}/cost`;
+  const path = `${base}/rightsizing`;
+  const prepared = prepareRightsizing(rows, currency);
+  const saving = totalSaving(rows);
+
+  return (
+    <>
+      <PageHeader
+        title="Rightsizing"
+        description="Goldilocks' recommended requests per container, priced at the cluster's unit prices over a month (730 hours) of its replicas."
+        actions={
+          <a
+            href={costHref(`${base}/export`, state.query, { table: "rightsizing", team: team?.slug })}
+            className={buttonClass("secondary")}
+            download
+          >
+            Export CSV
+          </a>
+        }
+      />
+      <CostTabs orgSlug={access.org.slug} query={state.query} />
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <form action={path} method="get" className="flex items-center gap-2">
+            {[...new URLSearchParams(state.query)].map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
+            ))}
+            <label htmlFor="rightsizing-team" className="text-sm font-medium text-slate-700">
+              Team
+            </label>
+            <Select id="rightsizing-team" name="team" defaultValue={team?.slug ?? ""} className="w-52">
+              <option value="">{scopeIsOrgWide(scope) ? "All teams" : "All my teams"}</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.slug}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+            <button type="submit" className={buttonClass("secondary", "sm")}>
+              Show
+            </button>
+          </form>
+          {rows.length ? (
+            <p className="text-sm text-slate-600" data-testid="rightsizing-total">
+              Applying every recommendation that saves would save{" "}
+              <span className="font-semibold tabular-nums text-emerald-700">{formatMoney(saving, currency)}</span> a
+              month.
+            </p>
+          ) : null}
+        </div>
+        {prepared.length ? (
+          <Card>
+            <CardHeader
+              title={`${prepared.length} container${prepared.length === 1 ? "" : "s"} to resize`}
+              description="Largest saving first. A negative saving means the container asks for less than it needs: a reliability fix."
+            />
+            <RightsizingTable rows={prepared} orgSlug={access.org.slug} showTeam={!team} />
+          </Card>
+        ) : (
+          <EmptyState icon={<EmptyIcon name="chart" />} title="No rightsizing recommendation">
+            Recommendations come from the Goldilocks report of the agent: when it finds containers whose requests are
+            far from what they use, they appear here with the monthly saving.
+          </EmptyState>
+        )}
+      </div>
+    </>
+  );
+}

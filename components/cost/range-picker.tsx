@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { buttonClass } from "@/components/ui/button";
+import { RANGE_PRESETS } from "@/lib/cost/range";
+import { costHref, RANGE_LABELS, rangeQuery, type TRangeState } from "@/lib/cost/ui-range";
+import { resolveRange } from "@/lib/cost/range";
+
+/**
+ * The range of a cost page, in its URL: preset links, and a plain GET form for a custom range
+ * (works without JavaScript; the browser's date inputs are keyboard friendly). Other state of
+ * the page (`keep`) travels along.
+ */
+export function RangePicker({
+  path,
+  state,
+  today,
+  keep = {},
+}: {
+  path: string;
+  state: TRangeState;
+  today: string;
+  keep?: Record<string, string | null | undefined>;
+}) {
+  const presets = RANGE_PRESETS.filter((p) => p !== "custom");
+  return (
+    <div className="flex flex-wrap items-center gap-3" data-testid="range-picker">
+      <nav aria-label="Range" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
+        {presets.map((preset) => {
+          const active = state.preset === preset;
+          return (
+            <Link
+              key={preset}
+              href={costHref(path, rangeQuery(preset, resolveRange(preset, today)), keep)}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "rounded px-2.5 py-1 text-sm font-medium whitespace-nowrap",
+                active ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+              )}
+            >
+              {RANGE_LABELS[preset]}
+            </Link>
+          );
+        })}
+      </nav>
+      <form action={path} method="get" className="flex items-center gap-1.5" aria-label="Custom range">
+        <input type="hidden" name="range" value="custom" />
+        {Object.entries(keep).map(([name, value]) =>
+          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+        )}
+        <label htmlFor="range-from" className="sr-only">
+          From
+        </label>
+        <input
+          id="range-from"
+          type="date"
+          name="from"
+          required
+          max={today}
+          defaultValue={state.range.from}
+          className={dateClass(state.preset === "custom")}
+        />
+        <span className="text-sm text-slate-400" aria-hidden>
+          –
+        </span>
+        <label htmlFor="range-to" className="sr-only">
+          To
+        </label>
+        <input
+          id="range-to"
+          type="date"
+          name="to"
+          required
+          max={today}
+          defaultValue={state.range.to}
+          className={dateClass(state.preset === "custom")}
+        />
+        <button type="submit" className={buttonClass(state.preset === "custom" ? "primary" : "secondary", "sm")}>
+          Apply
+        </button>
+      </form>
+    </div>
+  );
+}
+
+const dateClass = (active: boolean) =>
+  cn(
+    "h-8 rounded-md border bg-white px-2 text-sm text-slate-700 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20",
+    active ? "border-brand-500" : "border-slate-300",
+  );
