@@ -8,17 +8,25 @@ import { sqlOf } from "./engine/sql";
 
 /**
  * After a report's findings are applied (lib/ingest/process/process-report.ts): transitions for
- * the checks of that source tool; an inventory (which marks findings removed and moves owners)
- * re-evaluates every check. A cluster reporting again also clears its stale-cluster alert.
+ * the checks the report changed (opened, fixed, reopened or removed findings), each over the
+ * whole org, so an unchanged report costs next to nothing. An inventory also moves owners between
+ * teams, which leaves no finding event, so it re-evaluates every check. A cluster reporting again
+ * also clears its stale-cluster alert.
  */
 export async function alertOnReportProcessed(
   client: pg.ClientBase,
-  report: { orgId: string; source: string },
+  report: { orgId: string; source: string; reportId?: string; now?: Date },
 ): Promise<TEvaluation> {
   const findingSource = (FINDING_SOURCES as readonly string[]).includes(report.source);
+  const filter =
+    findingSource && report.reportId && report.now
+      ? { report: { id: report.reportId, at: report.now } }
+      : findingSource
+        ? { source: report.source }
+        : {};
   const findings =
     findingSource || report.source === "workloads"
-      ? await evaluateFindingAlerts(client, report.orgId, findingSource ? { source: report.source } : {})
+      ? await evaluateFindingAlerts(client, report.orgId, filter)
       : { groups: 0, events: 0 };
   const { rows } = await sqlOf(client).query<{ open: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM alert_groups WHERE org_id = $1::uuid AND kind = 'stale_cluster' AND status = 'open') AS open`,

@@ -1,6 +1,6 @@
 import "server-only";
 import { loadEngineContext, type TEngineContext } from "./context";
-import { desiredFindingGroups, type TFindingsFilter } from "./findings-groups";
+import { changedChecksSql, desiredFindingGroups, type TFindingsFilter } from "./findings-groups";
 import { desiredStaleGroups } from "./stale-groups";
 import { sqlOf, type TSql, type TSqlClient } from "./sql";
 import { planTransitions } from "./transitions";
@@ -101,15 +101,21 @@ export async function evaluateFindingAlerts(
   const ctx = await loadEngineContext(sql, orgId);
   const desired = await desiredFindingGroups(sql, ctx, filter);
   // $3 onwards: which open groups are in scope, so a fixed check's group resolves.
-  const openScope = filter.findingIds
+  const openScope = filter.report
     ? {
-        sql: `g.kind = 'findings' AND g.subject IN (SELECT s.source || '/' || s.check_id FROM findings s
-                                                    WHERE s.org_id = $1::uuid AND s.id = ANY($3::uuid[]))`,
-        params: [filter.findingIds],
+        sql: `g.kind = 'findings' AND g.subject IN (SELECT c.source || '/' || c.check_id
+                                                    FROM (${changedChecksSql("$3", "$4")}) c)`,
+        params: [filter.report.at, filter.report.id],
       }
-    : filter.source
-      ? { sql: `g.kind = 'findings' AND starts_with(g.subject, $3::text)`, params: [`${filter.source}/`] }
-      : { sql: `g.kind = 'findings'`, params: [] };
+    : filter.findingIds
+      ? {
+          sql: `g.kind = 'findings' AND g.subject IN (SELECT s.source || '/' || s.check_id FROM findings s
+                                                    WHERE s.org_id = $1::uuid AND s.id = ANY($3::uuid[]))`,
+          params: [filter.findingIds],
+        }
+      : filter.source
+        ? { sql: `g.kind = 'findings' AND starts_with(g.subject, $3::text)`, params: [`${filter.source}/`] }
+        : { sql: `g.kind = 'findings'`, params: [] };
   return apply(sql, ctx, desired, openScope);
 }
 

@@ -12,6 +12,11 @@ export type TFindingsFilter = {
   findingIds?: readonly string[];
   /** Only findings owned by this team (null: unassigned). For the preview. */
   teamId?: string | null;
+  /**
+   * Only the checks a processed report changed (findings with a lifecycle event from it), each
+   * evaluated over the whole org: an unchanged report costs one indexed lookup.
+   */
+  report?: { id: string; at: Date };
 };
 
 type TTuple = {
@@ -24,6 +29,13 @@ type TTuple = {
   namespace: string;
 };
 
+/** (source, check_id) of the findings a report changed; events are found by (org, created_at), their index. */
+export function changedChecksSql(atParam: string, reportParam: string): string {
+  return `SELECT DISTINCT s.source, s.check_id
+            FROM finding_events ev JOIN findings s ON s.id = ev.finding_id
+           WHERE ev.org_id = $1::uuid AND ev.created_at = ${atParam}::timestamptz AND ev.report_id = ${reportParam}::uuid`;
+}
+
 /** The SQL condition on findings `f` for a filter; params start after $1 (the org). */
 export function findingsFilterSql(filter: TFindingsFilter, params: unknown[]): string {
   let team = "";
@@ -35,6 +47,10 @@ export function findingsFilterSql(filter: TFindingsFilter, params: unknown[]): s
 }
 
 function findingsSubjectSql(filter: TFindingsFilter, params: unknown[]): string {
+  if (filter.report) {
+    params.push(filter.report.at, filter.report.id);
+    return `AND (f.source, f.check_id) IN (${changedChecksSql(`$${params.length - 1}`, `$${params.length}`)})`;
+  }
   if (filter.findingIds) {
     params.push(filter.findingIds);
     return `AND (f.source, f.check_id) IN (SELECT s.source, s.check_id FROM findings s
