@@ -34,7 +34,10 @@ function modeOf(rule?: TRuleView): TDestinationMode {
 /** The baseline rule the draft would undercut, checked as the form changes (the server checks again). */
 function conflictOf(form: HTMLFormElement | null, baseline: readonly TGuardRule[] | null): string | null {
   if (!form || !baseline?.length) return null;
-  const draft = ZRuleInput.safeParse({ ...ruleInputFromForm(new FormData(form)), name: "draft" });
+  const input = ruleInputFromForm(new FormData(form));
+  // The guard looks at what is matched and how it pages, not at the name or the destination, so a
+  // half-filled form is checked too.
+  const draft = ZRuleInput.safeParse({ ...input, name: "draft", useTeamDestination: !input.noPage });
   return draft.success ? baselineConflict(draft.data, baseline) : null;
 }
 
