@@ -7,7 +7,6 @@ import { eachDay } from "./range";
 import { orgCostScope } from "./scope";
 import { getServiceCostSeries, getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "./team";
 import { getTeamCostView } from "./team-view";
-import { getOverviewFigures } from "./overview-view";
 import { getLabelFigures } from "./label-view";
 import { allocation, uploadReport } from "./testing/upload";
 
@@ -139,35 +138,6 @@ describe("cost views on generated data", () => {
     for (const groupBy of ["team", "cluster", "namespace"] as const) {
       const series = await getCostSeries(scope, range, groupBy);
       expect(series.reduce((s, p) => s + p.cost, 0)).toBeCloseTo(sql.total, 9);
-    }
-
-    // The one-scan overview the API uses agrees with the separate queries.
-    for (const groupBy of ["team", "cluster", "namespace", "label"] as const) {
-      const labelKey = groupBy === "label" ? "product" : undefined;
-      const one = await getOverviewFigures(scope, range, groupBy, labelKey);
-      const s = await getCostSummary(scope, range);
-      expect(one.summary.total).toBeCloseTo(s.total, 9);
-      expect(one.summary.previousTotal ?? -1).toBeCloseTo(s.previousTotal ?? -1, 9);
-      expect(one.summary.efficiency ?? -1).toBeCloseTo(s.efficiency ?? -1, 9);
-      expect(one.summary.month.monthToDate).toBeCloseTo(s.month.monthToDate, 9);
-      expect(one.summary.month.forecast ?? -1).toBeCloseTo(s.month.forecast ?? -1, 9);
-      expect(one.summary.bySource.opencost).toBeCloseTo(s.bySource.opencost, 9);
-      expect(one.summary.reconciledDays).toBe(s.reconciledDays);
-      const separateTeams = await listTeamCosts(scope, range);
-      expect(one.teams.map((r) => [r.key, r.bucket])).toEqual(separateTeams.map((r) => [r.key, r.bucket]));
-      one.teams.forEach((r, i) => {
-        expect(r.cost).toBeCloseTo(separateTeams[i].cost, 9);
-        expect(r.previousCost ?? -1).toBeCloseTo(separateTeams[i].previousCost ?? -1, 9);
-        expect(r.share ?? -1).toBeCloseTo(separateTeams[i].share ?? -1, 9);
-      });
-      const key = (p: { day: string; key: string; bucket: string }) => `${p.day}|${p.key}|${p.bucket}`;
-      const separate = await getCostSeries(scope, range, groupBy, labelKey);
-      const mine = new Map(one.points.map((p) => [key(p), p]));
-      expect(one.points).toHaveLength(separate.length);
-      for (const p of separate) {
-        expect(mine.get(key(p))?.label).toBe(p.label);
-        expect(mine.get(key(p))?.cost).toBeCloseTo(p.cost, 9);
-      }
     }
 
     // Team view: breakdowns sum to the team's total; service = app label.
