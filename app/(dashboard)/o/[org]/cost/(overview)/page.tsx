@@ -3,8 +3,9 @@ import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { getCloudComparison } from "@/lib/cost/cloud";
 import { formatMoney } from "@/lib/cost/format";
-import { listCostLabelKeys, listLabelCosts } from "@/lib/cost/labels";
-import { getCostSeries, getCostSummary, listTeamCosts } from "@/lib/cost/overview";
+import { listCostLabelKeys } from "@/lib/cost/labels";
+import { getLabelFigures } from "@/lib/cost/label-view";
+import { getOverviewFigures } from "@/lib/cost/overview-view";
 import { prepareCostSeries } from "@/lib/cost/prepare-series";
 import { prepareLabelTable, prepareTeamTable } from "@/lib/cost/prepare-tables";
 import { isoDay } from "@/lib/cost/range";
@@ -43,13 +44,15 @@ export default async function CostPage({
 
   const labelKeys = await listCostLabelKeys(scope, range);
   const group = parseGroupState(search, labelKeys);
-  const [summary, points, teams, labels, cloud] = await Promise.all([
-    getCostSummary(scope, range),
-    getCostSeries(scope, range, group.groupBy, group.labelKey ?? undefined),
-    listTeamCosts(scope, range),
-    group.labelKey ? listLabelCosts(scope, range, group.labelKey) : null,
+  // The overview's figures in one scan of the rollup; a label grouping adds the label view's.
+  const [figures, labelFigures, cloud] = await Promise.all([
+    getOverviewFigures(scope, range, group.groupBy === "label" ? "team" : group.groupBy),
+    group.labelKey ? getLabelFigures(scope, range, group.labelKey) : null,
     orgWide ? getCloudComparison(scope, range) : null,
   ]);
+  const { summary, teams } = figures;
+  const points = labelFigures ? labelFigures.points : figures.points;
+  const labels = labelFigures?.rows ?? null;
   const { currency } = summary;
   const noTeam = !orgWide && scope.teamIds !== null && scope.teamIds.length === 0;
   const nothing = summary.total === 0 && summary.previousTotal === null && points.length === 0;

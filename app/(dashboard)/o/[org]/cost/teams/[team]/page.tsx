@@ -6,7 +6,7 @@ import { findCostTeam } from "@/lib/cost/api";
 import { prepareBreakdownTable } from "@/lib/cost/prepare-tables";
 import { isoDay } from "@/lib/cost/range";
 import { costScopeOf } from "@/lib/cost/scope";
-import { getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "@/lib/cost/team";
+import { getTeamCostView } from "@/lib/cost/team-view";
 import type { TCostBreakdownBy } from "@/lib/cost/types";
 import { orNotFound } from "@/lib/cost/ui-page";
 import { BREAKDOWN_LABELS, costHref, formatRange, parseBreakdownState, parseRangeState } from "@/lib/cost/ui-range";
@@ -44,13 +44,7 @@ export default async function TeamCostPage({
   const scope = costScopeOf(access);
   const team = await orNotFound(findCostTeam(access.org.id, teamSlug));
   const teamId = team?.id ?? null;
-  const [summary, breakdown, movers] = await orNotFound(
-    Promise.all([
-      getTeamCostSummary(scope, teamId, range),
-      listTeamCostBreakdown(scope, teamId, range, by),
-      listTopMovers(scope, teamId, range),
-    ]),
-  );
+  const { summary, breakdown, movers } = await orNotFound(getTeamCostView(scope, teamId, range, by));
   const { currency } = summary;
   const base = `/o/${access.org.slug}/cost`;
   const path = `${base}/teams/${teamSegment(team)}`;
