@@ -1,6 +1,6 @@
 import "server-only";
 import { loadEngineContext, type TEngineContext } from "./context";
-import { changedChecksSql, desiredFindingGroups, type TFindingsFilter } from "./findings-groups";
+import { checksOf, desiredFindingGroups, type TFindingsFilter } from "./findings-groups";
 import { desiredStaleGroups } from "./stale-groups";
 import { sqlOf, type TSql, type TSqlClient } from "./sql";
 import { planTransitions } from "./transitions";
@@ -98,24 +98,21 @@ export async function evaluateFindingAlerts(
 ): Promise<TEvaluation> {
   const sql = sqlOf(client);
   await lockOrg(sql, orgId);
+  const checks = await checksOf(sql, orgId, filter);
+  // Nothing the report or action touched can page: done without reading rules.
+  if (checks && !checks.length) return { groups: 0, events: 0 };
   const ctx = await loadEngineContext(sql, orgId);
-  const desired = await desiredFindingGroups(sql, ctx, filter);
+  const scoped: TFindingsFilter = checks ? { teamId: filter.teamId, checks } : filter;
+  const desired = await desiredFindingGroups(sql, ctx, scoped);
   // $3 onwards: which open groups are in scope, so a fixed check's group resolves.
-  const openScope = filter.report
+  const openScope = checks
     ? {
-        sql: `g.kind = 'findings' AND g.subject IN (SELECT c.source || '/' || c.check_id
-                                                    FROM (${changedChecksSql("$3", "$4")}) c)`,
-        params: [filter.report.at, filter.report.id],
+        sql: `g.kind = 'findings' AND g.subject = ANY($3::text[])`,
+        params: [checks.map((c) => `${c.source}/${c.checkId}`)],
       }
-    : filter.findingIds
-      ? {
-          sql: `g.kind = 'findings' AND g.subject IN (SELECT s.source || '/' || s.check_id FROM findings s
-                                                    WHERE s.org_id = $1::uuid AND s.id = ANY($3::uuid[]))`,
-          params: [filter.findingIds],
-        }
-      : filter.source
-        ? { sql: `g.kind = 'findings' AND starts_with(g.subject, $3::text)`, params: [`${filter.source}/`] }
-        : { sql: `g.kind = 'findings'`, params: [] };
+    : filter.source
+      ? { sql: `g.kind = 'findings' AND starts_with(g.subject, $3::text)`, params: [`${filter.source}/`] }
+      : { sql: `g.kind = 'findings'`, params: [] };
   return apply(sql, ctx, desired, openScope);
 }
 

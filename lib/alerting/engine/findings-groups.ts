@@ -6,18 +6,23 @@ import { boundedSample, groupKeyOf } from "./payload";
 import type { TSql } from "./sql";
 import type { TDesiredGroup, TRouteTarget } from "./types";
 
-/** Which findings an evaluation looks at: the whole org, one source tool, or the checks of some findings. */
+/** Which findings an evaluation looks at: the whole org, one source tool, or some checks. */
 export type TFindingsFilter = {
   source?: string;
+  /** The checks of these findings (a triage action). Resolved to `checks` before evaluating. */
   findingIds?: readonly string[];
-  /** Only findings owned by this team (null: unassigned). For the preview. */
-  teamId?: string | null;
   /**
-   * Only the checks a processed report changed (findings with a lifecycle event from it), each
-   * evaluated over the whole org: an unchanged report costs one indexed lookup.
+   * The checks a processed report changed (findings with a lifecycle event from it). Resolved to
+   * `checks` before evaluating: an unchanged report costs one indexed lookup.
    */
   report?: { id: string; at: Date };
+  /** These checks, each over the whole org. */
+  checks?: readonly TCheckRef[];
+  /** Only findings owned by this team (null: unassigned). For the preview. */
+  teamId?: string | null;
 };
+
+export type TCheckRef = { source: string; checkId: string };
 
 type TTuple = {
   team_id: string | null;
@@ -29,38 +34,51 @@ type TTuple = {
   namespace: string;
 };
 
-/** (source, check_id) of the findings a report changed; events are found by (org, created_at), their index. */
-export function changedChecksSql(atParam: string, reportParam: string): string {
-  return `SELECT DISTINCT s.source, s.check_id
-            FROM finding_events ev JOIN findings s ON s.id = ev.finding_id
-           WHERE ev.org_id = $1::uuid AND ev.created_at = ${atParam}::timestamptz AND ev.report_id = ${reportParam}::uuid`;
+/**
+ * The (source, check) pairs a report or some findings touch, read first on their own: a short
+ * list the planner can hash, where a subquery over rows written moments ago in the same
+ * transaction (no statistics yet) led it into nested loops over thousands of findings.
+ */
+export async function checksOf(sql: TSql, orgId: string, filter: TFindingsFilter): Promise<TCheckRef[] | undefined> {
+  let rows: { source: string; check_id: string }[];
+  if (filter.report) {
+    ({ rows } = await sql.query<{ source: string; check_id: string }>(
+      `SELECT DISTINCT s.source, s.check_id
+         FROM finding_events ev JOIN findings s ON s.id = ev.finding_id
+        WHERE ev.org_id = $1::uuid AND ev.created_at = $2::timestamptz AND ev.report_id = $3::uuid`,
+      [orgId, filter.report.at, filter.report.id],
+    ));
+  } else if (filter.findingIds) {
+    ({ rows } = await sql.query<{ source: string; check_id: string }>(
+      `SELECT DISTINCT source, check_id FROM findings WHERE org_id = $1::uuid AND id = ANY($2::uuid[])`,
+      [orgId, filter.findingIds],
+    ));
+  } else {
+    return filter.checks ? [...filter.checks] : undefined;
+  }
+  return rows.map((r) => ({ source: r.source, checkId: r.check_id }));
 }
 
-/** The SQL condition on findings `f` for a filter; params start after $1 (the org). */
+/** The SQL condition on findings `f` for a filter (reports and finding ids resolved to `checks`). */
 export function findingsFilterSql(filter: TFindingsFilter, params: unknown[]): string {
   let team = "";
   if (filter.teamId !== undefined) {
     params.push(filter.teamId);
     team = `AND f.owner_team_id IS NOT DISTINCT FROM $${params.length}::uuid `;
   }
-  return team + findingsSubjectSql(filter, params);
-}
-
-function findingsSubjectSql(filter: TFindingsFilter, params: unknown[]): string {
-  if (filter.report) {
-    params.push(filter.report.at, filter.report.id);
-    return `AND (f.source, f.check_id) IN (${changedChecksSql(`$${params.length - 1}`, `$${params.length}`)})`;
-  }
-  if (filter.findingIds) {
-    params.push(filter.findingIds);
-    return `AND (f.source, f.check_id) IN (SELECT s.source, s.check_id FROM findings s
-                 WHERE s.org_id = $1::uuid AND s.id = ANY($${params.length}::uuid[]))`;
+  if (filter.checks) {
+    params.push(
+      filter.checks.map((c) => c.source),
+      filter.checks.map((c) => c.checkId),
+    );
+    return `${team}AND (f.source, f.check_id) IN (SELECT u.source, u.check_id
+                 FROM unnest($${params.length - 1}::text[], $${params.length}::text[]) AS u(source, check_id))`;
   }
   if (filter.source) {
     params.push(filter.source);
-    return `AND f.source = $${params.length}`;
+    return `${team}AND f.source = $${params.length}`;
   }
-  return "";
+  return team;
 }
 
 type TChoice = { rule: TEngineRule; target: TRouteTarget | null };
