@@ -19,9 +19,7 @@ export type TTeamAccess = TOrgAccess & {
 };
 
 /** Actor recorded in the audit log. */
-export type TActor = { userId: string; label: string };
-
-export const actorOf = (access: TOrgAccess): TActor => ({ userId: access.user.id, label: access.user.email });
+export { actorOf, type TActor } from "./actor";
 
 // Memberships are read per request (never from the JWT), so removal takes effect at once.
 const loadOrgAccess = cache(async (orgSlug: string): Promise<TOrgAccess | null> => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TOrgAccess } from "@/lib/auth/access";
-import { actorOf } from "@/lib/auth/access";
+import { actorOf } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { evaluateOrgBudgets } from "./evaluate-budgets";
