@@ -20,18 +20,20 @@ export function RightsizingTable({
         <tr>
           <Th>Container</Th>
           {showTeam ? <Th>Team</Th> : null}
-          <Th className="text-right">Replicas</Th>
           <Th className="whitespace-nowrap">CPU request</Th>
           <Th className="whitespace-nowrap">Memory request</Th>
           <Th className="text-right whitespace-nowrap">Saving / month</Th>
-          <Th>Findings</Th>
+          <Th className="whitespace-nowrap">Findings</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100" data-testid="rightsizing-rows">
         {rows.map((r) => (
           <tr key={r.key}>
             <Td className="max-w-64">
-              <p className="truncate font-medium text-slate-900" title={`${r.workload} / ${r.container}`}>
+              <p
+                className="truncate font-medium text-slate-900"
+                title={`${r.kind} ${r.workload}, container ${r.container}`}
+              >
                 {r.workload} <span className="text-slate-400">/</span> {r.container}
               </p>
               <p className="truncate text-xs text-slate-500" title={r.where}>
@@ -43,7 +45,6 @@ export function RightsizingTable({
                 {r.team ? r.team.name : <span className="italic text-slate-500">Unassigned</span>}
               </Td>
             ) : null}
-            <Td className="text-right tabular-nums">{r.replicas}</Td>
             <Td className="whitespace-nowrap">
               <Change {...r.cpu} />
             </Td>
@@ -66,14 +67,16 @@ export function RightsizingTable({
               {r.saving}
             </Td>
             <Td>
-              <ul className="space-y-0.5">
+              <ul className="flex gap-2">
                 {r.findings.map((f) => (
                   <li key={f.id}>
                     <Link
                       href={`/o/${orgSlug}/findings/${f.id}`}
                       className="text-xs text-brand-700 hover:underline whitespace-nowrap"
+                      title={`The Goldilocks finding: ${f.checkId}`}
                     >
                       {f.label}
+                      <span className="sr-only"> finding of {r.workload}</span>
                     </Link>
                   </li>
                 ))}

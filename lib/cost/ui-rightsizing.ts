@@ -25,7 +25,9 @@ export type TPreparedRightsizing = {
   key: string;
   workload: string;
   container: string;
+  /** Namespace, cluster and replicas. */
   where: string;
+  kind: string;
   team: { slug: string; name: string } | null;
   replicas: number;
   cpu: { current: string; recommended: string; changed: boolean };
@@ -37,10 +39,10 @@ export type TPreparedRightsizing = {
 };
 
 const CHECK_LABELS: Record<string, string> = {
-  cpuRequestTooHigh: "CPU too high",
-  cpuRequestTooLow: "CPU too low",
-  memoryRequestTooHigh: "Memory too high",
-  memoryRequestTooLow: "Memory too low",
+  cpuRequestTooHigh: "CPU",
+  cpuRequestTooLow: "CPU",
+  memoryRequestTooHigh: "Memory",
+  memoryRequestTooLow: "Memory",
 };
 
 export function prepareRightsizing(rows: readonly TRightsizingRow[], currency: string): TPreparedRightsizing[] {
@@ -48,7 +50,8 @@ export function prepareRightsizing(rows: readonly TRightsizingRow[], currency: s
     key: [r.cluster.slug, r.namespace, r.kind, r.workload, r.container].join("/"),
     workload: r.workload,
     container: r.container,
-    where: `${r.kind} in ${r.namespace} · ${r.cluster.name}`,
+    where: `${r.namespace} · ${r.cluster.name} · ${r.replicas} replica${r.replicas === 1 ? "" : "s"}`,
+    kind: r.kind,
     team: r.team ? { slug: r.team.slug, name: r.team.name } : null,
     replicas: r.replicas,
     cpu: {
@@ -66,7 +69,9 @@ export function prepareRightsizing(rows: readonly TRightsizingRow[], currency: s
         ? formatMoney(0, currency)
         : `${r.monthlySaving < 0 ? "−" : ""}${formatMoney(Math.abs(r.monthlySaving), currency)}`,
     direction: r.monthlySaving >= 0.005 ? "save" : r.monthlySaving <= -0.005 ? "more" : "none",
-    findings: r.findings.map((f) => ({ ...f, label: CHECK_LABELS[f.checkId] ?? f.checkId })),
+    findings: r.findings
+      .map((f) => ({ ...f, label: CHECK_LABELS[f.checkId] ?? f.checkId }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   }));
 }
 

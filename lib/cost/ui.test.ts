@@ -178,7 +178,8 @@ describe("rightsizing rows", () => {
       memory: { current: "4 GiB", recommended: "—", changed: false },
       saving: "$91.62",
       direction: "save",
-      findings: [{ id: "f1", checkId: "cpuRequestTooHigh", label: "CPU too high" }],
+      where: "payments · Production · 3 replicas",
+      findings: [{ id: "f1", checkId: "cpuRequestTooHigh", label: "CPU" }],
     });
     expect(more).toMatchObject({ saving: "−$3.48", direction: "more" });
     // Reliability fixes that cost more are not subtracted from what can be saved.

@@ -61,7 +61,11 @@ export default async function CostPage({
     <>
       <PageHeader
         title="Cost"
-        description={`What each team, service and namespace costs, ${formatRange(range)}. Idle and unassigned cost stay visible.`}
+        description={
+          orgWide
+            ? `What each team, service and namespace costs, ${formatRange(range)}. Idle and unassigned cost stay visible.`
+            : `What your teams' services and namespaces cost, ${formatRange(range)}.`
+        }
         actions={
           <RangePicker
             path={base}
