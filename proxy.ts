@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { databaseStatus } from "@/lib/server/database-status";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/server/db-errors";
 
 // Runs before every page (never before /api or the agent's /v0 uploads: a proxy buffers request
 // bodies, and reports can be large; next.config.js gives those routes their static headers).
@@ -7,16 +9,22 @@ import { createNonce, securityHeaders } from "@/lib/security/headers";
 //    own scripts with it, so no inline script runs without it.
 // 2. Coarse redirect only: signed-out visitors of the dashboard go to the sign-in page first.
 //    Authorization is never decided here; every page and route checks the session and tenant itself.
+// 3. While PostgreSQL cannot be reached, pages answer 503 with a page that says so (a page would
+//    otherwise start streaming with 200 and fail halfway, or answer 500).
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/o/", "/orgs/"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const headers = securityHeaders({
     nonce: createNonce(),
     development: process.env.NODE_ENV === "development",
     https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
   });
-  const response = needsSignIn(request) ? redirectToSignIn(request) : forwardWithPolicy(request, headers);
+  const response = needsSignIn(request)
+    ? redirectToSignIn(request)
+    : (await databaseStatus().reachable())
+      ? forwardWithPolicy(request, headers)
+      : databaseUnavailable();
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
@@ -25,6 +33,17 @@ function needsSignIn(request: NextRequest): boolean {
   const path = request.nextUrl.pathname + "/";
   if (!SIGNED_IN_AREAS.some((area) => path.startsWith(area))) return false;
   return !SESSION_COOKIES.some((name) => request.cookies.has(name));
+}
+
+function databaseUnavailable(): NextResponse {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bumpers is unavailable</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; color: #1f2937">
+<h1 style="font-size: 1.25rem">Bumpers is unavailable</h1><p>${DATABASE_UNAVAILABLE_MESSAGE}</p></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" },
+  });
 }
 
 function redirectToSignIn(request: NextRequest): NextResponse {
