@@ -1,4 +1,4 @@
-// Load test: N simulated clusters (default 50) upload every report type the agent sends, round
+// Load test: N simulated clusters (50; 25 in --short) upload every report type the agent sends, round
 // after round, to `next start` with worker processes running, while an API client reads the
 // findings list. Then the queue drains and the books must balance:
 //
@@ -40,9 +40,9 @@ const arg = (name: string, fallback: number) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
-const CLUSTERS = arg("clusters", 50);
-const SECONDS = arg("seconds", SHORT ? 25 : 180);
-const INTERVAL_S = arg("interval", SHORT ? 12 : 20);
+const CLUSTERS = arg("clusters", SHORT ? 25 : 50);
+const SECONDS = arg("seconds", SHORT ? 15 : 180);
+const INTERVAL_S = arg("interval", SHORT ? 10 : 20);
 const WORKERS = arg("workers", 2);
 const DRAIN_S = arg("drain", SHORT ? 120 : 600);
 const log = (line: string) => console.log(`[load] ${line}`);

@@ -2,16 +2,17 @@
 // streamed under a [label] prefix, ending with one line `N passed, N failed` (the sum over all
 // suites). Runs against DATABASE_URL's server when set (CI), else an embedded PostgreSQL.
 //
-//   npm test                       lint, typecheck, unit, build, e2e, boot
-//   npm test -- --only unit,e2e    just those (e2e and boot build first when .next/ has no build)
+//   npm test                       lint, typecheck, unit, build, e2e, faults, boot
+//   npm test -- --only unit,e2e    just those (e2e, faults and boot build first when .next/ has no build)
 //   npm test -- --skip build,boot  everything else
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { runBootCheck } from "./lib/boot-check";
+import { runChecks } from "./lib/run-checks";
 import { runStreamed } from "./lib/run-streamed";
 import { ensurePostgresServer, type TPostgresServer } from "./lib/scratch-database";
 
-const SUITES = ["lint", "typecheck", "unit", "build", "e2e", "boot"] as const;
+const SUITES = ["lint", "typecheck", "unit", "build", "e2e", "faults", "boot"] as const;
 type TSuite = (typeof SUITES)[number];
 type TCount = { passed: number; failed: number; skipped: number; note?: string };
 
@@ -42,8 +43,8 @@ function parseArgs(argv: string[]): TSuite[] {
   const only = list("--only");
   const skip = list("--skip") ?? [];
   const chosen = SUITES.filter((s) => (only ? only.includes(s) : true) && !skip.includes(s));
-  // e2e and the boot check run the production build; make one when there is none.
-  const needsBuild = chosen.some((s) => s === "e2e" || s === "boot");
+  // e2e, the fault scripts and the boot check run the production build; make one when there is none.
+  const needsBuild = chosen.some((s) => s === "e2e" || s === "faults" || s === "boot");
   if (needsBuild && !chosen.includes("build") && !existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.log("No production build in .next/; adding the build step.");
     return SUITES.filter((s) => s === "build" || chosen.includes(s));
@@ -134,6 +135,14 @@ async function runBuild(env: NodeJS.ProcessEnv): Promise<TCount> {
   return single(result.code === 0);
 }
 
+/** The short load and fault scripts (each runs its own embedded PostgreSQL); each check counts as a test. */
+async function runFaults(env: NodeJS.ProcessEnv): Promise<TCount> {
+  const tsx = ["--conditions=react-server"];
+  const load = await runChecks("load", bin("tsx"), [...tsx, "scripts/load-test.ts", "--short"], env);
+  const faults = await runChecks("faults", bin("tsx"), [...tsx, "scripts/fault-test.ts", "--short"], env);
+  return { passed: load.passed + faults.passed, failed: load.failed + faults.failed, skipped: 0 };
+}
+
 async function runSuite(suite: TSuite, env: NodeJS.ProcessEnv): Promise<TCount> {
   switch (suite) {
     case "lint":
@@ -146,6 +155,8 @@ async function runSuite(suite: TSuite, env: NodeJS.ProcessEnv): Promise<TCount> 
       return runBuild(env);
     case "e2e":
       return runE2e(env);
+    case "faults":
+      return runFaults(env);
     case "boot": {
       const problems = await runBootCheck(root, (line) => console.log(`[boot] ${line}`));
       for (const p of problems) console.log(`[boot] FAILED: ${p}`);

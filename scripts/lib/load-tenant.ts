@@ -11,14 +11,21 @@ export type TLoadTenant = {
   readToken: string;
   clusters: { id: string; slug: string; token: string }[];
   routingKey?: string;
+  /** The org's owner, who can sign in with this password. */
+  owner: { email: string; password: string };
 };
 
 export async function createLoadTenant(options: { clusters: number; alerting?: boolean }): Promise<TLoadTenant> {
   const { db } = await import("@/lib/server/db");
   const { createCluster } = await import("@/lib/clusters/create-cluster");
   const { createOrgToken } = await import("@/lib/tokens/create-org-token");
+  const { hashPassword } = await import("@/lib/auth/passwords");
+  const password = `load-${randomBytes(9).toString("base64url")}`;
   const org = await db.organization.create({ data: { slug: "load", name: "Load" } });
-  const user = await db.user.create({ data: { email: "load@load.example", name: "Load" } });
+  const user = await db.user.create({
+    data: { email: "load@load.example", name: "Load", passwordHash: await hashPassword(password) },
+  });
+  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
   const actor = { userId: user.id, label: user.email };
   const clusters = [];
   for (let i = 0; i < options.clusters; i++) {
@@ -51,5 +58,12 @@ export async function createLoadTenant(options: { clusters: number; alerting?: b
       grouping: "workload",
     });
   }
-  return { orgId: org.id, orgSlug: org.slug, readToken: read.secret, clusters, routingKey };
+  return {
+    orgId: org.id,
+    orgSlug: org.slug,
+    readToken: read.secret,
+    clusters,
+    routingKey,
+    owner: { email: user.email, password },
+  };
 }
