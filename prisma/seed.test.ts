@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
-import { demoCostReports } from "./demo/cost-reports";
+import { COST_DAYS, demoCostReports } from "./demo/cost-reports";
 import { DEMO_CLUSTERS } from "./demo/inventory";
 import { PHASE_REPORTS } from "./demo/phases";
 import { DEMO_ORG_SLUG, DEMO_USERS, seedDemo } from "./seed";
@@ -152,7 +152,7 @@ describe("seedDemo", () => {
     expect(rollups.counted).toBe(rollups.open);
   });
 
-  it("has a month of cost per cluster from OpenCost, production reconciled to its bill, and two budgets", async () => {
+  it("has two months of cost per cluster from OpenCost, production reconciled to its bill, and two budgets", async () => {
     const days = await rows<{ cluster: string; days: number; sources: string[]; idle: number }>(
       `SELECT c.slug AS cluster, count(DISTINCT d.day)::int AS days, array_agg(DISTINCT d.source ORDER BY d.source) AS sources,
               sum(d.total_cost) FILTER (WHERE d.allocation = 'idle') AS idle
@@ -160,8 +160,8 @@ describe("seedDemo", () => {
       orgId,
     );
     expect(days.map((d) => [d.cluster, d.days])).toEqual([
-      ["prod-us-east", 31],
-      ["staging-eu", 31],
+      ["prod-us-east", COST_DAYS + 1],
+      ["staging-eu", COST_DAYS + 1],
     ]);
     expect(days[0].sources).toEqual(["cloud", "opencost"]);
     expect(days[1].sources).toEqual(["opencost"]);

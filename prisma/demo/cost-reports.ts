@@ -2,13 +2,14 @@ import { parseQuantity } from "@/lib/ingest/parsers/quantity";
 import { containerAt, replicasIn, type TDemoCluster, type TDemoNode } from "./inventory";
 import type { TDemoReport } from "./reports";
 
-// A month of cost for each demo cluster, as the agents would upload it: OpenCost allocation API
+// Two months of cost for each demo cluster (so a 30-day view has a whole previous period to
+// compare with), as the agents would upload it: OpenCost allocation API
 // answers (`window=7d&step=1d&aggregate=controller`, one set per UTC day, the shape of
 // shared/fixtures/opencost/allocation-example-output.json) and, for the production cluster, the
 // cloud-costs plugin's FOCUS rows for its AWS bill. Priced like OpenCost on AWS: an m6i node's
 // on-demand price split half CPU, half memory. Deterministic for a given `now`.
 
-export const COST_DAYS = 30;
+export const COST_DAYS = 60;
 const DAY_MS = 86_400_000;
 const GIB = 2 ** 30;
 

@@ -10,7 +10,7 @@ import { demoCostReports } from "./cost-reports";
 import type { TDemoCluster } from "./inventory";
 
 /**
- * A month of cost through the real ingest path (OpenCost per cluster, the AWS bill of production),
+ * Two months of cost through the real ingest path (OpenCost per cluster, the AWS bill of production),
  * then two budgets sized from it: Payments a little past 80 % this month (so its alert shows),
  * the storefront service comfortably inside its budget.
  */
