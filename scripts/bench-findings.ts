@@ -216,7 +216,9 @@ async function main() {
           p99: percentile(latencies, 99),
           errors: result.errors + result.non2xx,
         });
-        console.error(`${name}, run ${run + 1}: p50 ${runs[run].p50} ms, p95 ${runs[run].p95} ms, ${uptimeLoad()}`);
+        console.error(
+          `${name}, run ${run + 1}: p50 ${runs[run].p50.toFixed(0)} ms, p95 ${runs[run].p95.toFixed(0)} ms, ${uptimeLoad()}`,
+        );
       }
       const of = (key: "requests" | "p50" | "p95" | "p99") => median(runs.map((r) => r[key])).toFixed(0);
       const p95s = runs.length > 1 ? ` (${runs.map((r) => r.p95.toFixed(0)).join(", ")})` : "";

@@ -13,6 +13,7 @@ import { findingsOverview } from "./overview";
 import { eachFinding, listCheckGroups, listFindings, listResourceGroups, type TFindingRow } from "./queries";
 import { findingScopeOf, orgWideScope, type TFindingScope } from "./scope";
 import { forgetSearchSample, searchIndexPatternFor } from "./search";
+import { findingFilterOptions } from "./ui-filter-options";
 
 const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
 const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
@@ -261,6 +262,20 @@ describe("findings queries", () => {
     expect(both.length).toBe(
       await count("owner_team_id IN (SELECT id FROM teams WHERE org_id = $1) AND $2::uuid IS NOT NULL"),
     );
+  });
+
+  it("offers the chosen teams' clusters and namespaces in the filter menus, with the scope's totals", async () => {
+    const access = accessOf(t, t.users.admin, "admin");
+    const all = await findingFilterOptions(access, admin);
+    const team = await findingFilterOptions(access, admin, { team: [t.team.slug], cluster: [] });
+    expect(all.namespaces).toEqual(expect.arrayContaining(["kube-system", "local-path-storage"]));
+    expect(team.namespaces).toContain("kube-system");
+    expect(team.namespaces).not.toContain("local-path-storage");
+    expect(team.clusters.map((c) => c.slug)).toEqual(["prod"]);
+    // The counts stay those of the whole scope: the toolbar's "N open" and the empty states use them.
+    expect(team.open).toBe(all.open);
+    expect((await findingFilterOptions(access, admin, { team: ["no-such-team"], cluster: [] })).namespaces).toEqual([]);
+    expect((await findingFilterOptions(access, admin, { team: [], cluster: ["elsewhere"] })).namespaces).toEqual([]);
   });
 
   it("parses the same filters the pages put in the URL", () => {
