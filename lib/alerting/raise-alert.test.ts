@@ -6,8 +6,11 @@ import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { createDestination } from "./destinations/create-destination";
 import { clearAlert, raiseAlert } from "./raise-alert";
 import { createRule } from "./rules/create-rule";
-import { alertOnExpiredSnoozes, checkStaleClusters } from "./stale-job";
-import { insertFindings, outbox } from "./test-helpers";
+import { alertAfterOwnershipChanges, alertOnExpiredSnoozes, checkStaleClusters } from "./stale-job";
+import { listAlertFeed } from "./queries";
+import { setTeamScope } from "@/lib/teams/set-team-scope";
+import { refreshStaleFindingOwners } from "@/lib/ingest/process/stale-owners";
+import { ingest, insertFindings, outbox, polarisReport, workloads } from "./test-helpers";
 import { orgWideScope } from "@/lib/findings/scope";
 import { snoozeFindings } from "@/lib/findings/triage";
 
@@ -168,5 +171,42 @@ describe("expired snoozes", () => {
     expect(events[2]!.dedup_key).not.toBe(events[0]!.dedup_key);
     await alertOnExpiredSnoozes(); // again: nothing new
     expect(await outbox(t.org.id)).toHaveLength(3);
+  });
+});
+
+describe("ownership moves", () => {
+  it("after a scope edit, a team's alert follows its findings to the new owner", async () => {
+    const t = await createTestTenant();
+    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const destination = await createDestination(t.org.id, actor, {
+      name: "Platform",
+      routingKey: randomBytes(16).toString("hex"),
+      teamId: null,
+    });
+    await createRule(t.org.id, actor, null, {
+      name: "High",
+      match: { minSeverity: "high" },
+      destinationId: destination.id,
+    });
+    const shop = [{ effect: "include" as const, cluster: "*", namespace: "shop-*", kind: "*", name: "*", labels: {} }];
+    await setTeamScope(t.org.id, actor, t.team.id, shop);
+    const cluster = await createTestCluster(t.org.id);
+    await ingest(
+      t.org.id,
+      cluster.id,
+      "polaris",
+      polarisReport(workloads(5, ["shop-api"]), [{ id: "runAsRootAllowed" }]),
+    );
+    let feed = await listAlertFeed(orgWideScope(t.org.id), { status: "open" });
+    expect(feed.data.map((g) => g.teamId)).toEqual([t.team.id]);
+
+    await setTeamScope(t.org.id, actor, t.team.id, []);
+    await setTeamScope(t.org.id, actor, t.otherTeam.id, shop);
+    await refreshStaleFindingOwners();
+    await alertAfterOwnershipChanges();
+    feed = await listAlertFeed(orgWideScope(t.org.id), { status: "open" });
+    expect(feed.data.map((g) => g.teamId)).toEqual([t.otherTeam.id]);
+    // The new team's group triggers and the old one's resolves (two groups: order between them is free).
+    expect((await outbox(t.org.id)).map((e) => e.action).sort()).toEqual(["resolve", "trigger", "trigger"]);
   });
 });

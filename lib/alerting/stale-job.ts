@@ -58,7 +58,30 @@ export async function alertOnExpiredSnoozes(now = new Date(), withinMs = 5 * 60_
   return events;
 }
 
-/** The worker's every-minute alert job: stale clusters, then expired snoozes. */
+/**
+ * A team scope edit (or a priority change, a new or deleted team) moves findings between teams in
+ * the background (the worker's owner refresh), with no finding event. Orgs with such an edit in
+ * the last `withinMs` are re-evaluated whole, so their alerts follow the findings to their new
+ * team within a minute or two of the refresh; re-evaluating after that changes nothing.
+ */
+export async function alertAfterOwnershipChanges(now = new Date(), withinMs = 5 * 60_000): Promise<number> {
+  const { rows } = await pool.query<{ org_id: string }>(
+    // Per org through the audit log's (org, time) index: a short range scan each.
+    `SELECT o.id AS org_id FROM organizations o
+      WHERE EXISTS (
+              SELECT 1 FROM audit_logs a
+               WHERE a.org_id = o.id AND a.created_at > $1::timestamptz - $2 * interval '1 millisecond'
+                 AND a.action IN ('team.scope_changed', 'team.updated', 'team.created', 'team.deleted'))`,
+    [now, withinMs],
+  );
+  let events = 0;
+  for (const { org_id: orgId } of rows) {
+    events += (await inTransaction((client) => evaluateFindingAlerts(client, orgId))).events;
+  }
+  return events;
+}
+
+/** The worker's every-minute alert job: stale clusters, expired snoozes, ownership moves. */
 export async function sweepAlerts(now = new Date()): Promise<number> {
-  return (await checkStaleClusters(now)) + (await alertOnExpiredSnoozes(now));
+  return (await checkStaleClusters(now)) + (await alertOnExpiredSnoozes(now)) + (await alertAfterOwnershipChanges(now));
 }

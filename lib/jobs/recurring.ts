@@ -19,7 +19,7 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     cron: "* * * * *",
     run: async () => {
       const events = await sweepAlerts();
-      return events > 0 ? `${events} alert event(s) enqueued (stale clusters, expired snoozes)` : undefined;
+      return events > 0 ? `${events} alert event(s) enqueued (stale clusters, expired snoozes, team moves)` : undefined;
     },
   },
   {
