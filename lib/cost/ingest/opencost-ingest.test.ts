@@ -101,4 +101,40 @@ describe("OpenCost ingest", () => {
     expect(rows.reduce((s, r) => s + r.cost, 0)).toBeCloseTo(total, 9);
     expect(total).toBeCloseTo(7.75, 9);
   });
+
+  it("applies an older report that arrives after a newer one: each covers its own days", async () => {
+    const org = await createTestOrg();
+    const cluster = await createTestCluster(org.id);
+    const set = (d: string, cpu: number) => ({
+      "shop/web": allocation(
+        "shop/web",
+        { namespace: "shop", controller: "web", controllerKind: "deployment" },
+        { start: `${d}T00:00:00Z`, end: new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString() },
+        { cpu },
+      ),
+    });
+    await uploadReport(
+      org.id,
+      cluster.id,
+      "opencost",
+      { code: 200, data: [set("2026-05-02", 2)] },
+      new Date("2026-05-03T01:00:00Z"),
+    );
+    const late = await uploadReport(
+      org.id,
+      cluster.id,
+      "opencost",
+      { code: 200, data: [set("2026-05-01", 1)] },
+      new Date("2026-05-02T01:00:00Z"),
+    );
+    expect(late?.summary).not.toMatchObject({ superseded: true });
+    const days = await sql<{ day: string; total: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(total_cost) AS total FROM cost_daily WHERE org_id = $1 GROUP BY 1 ORDER BY 1`,
+      [org.id],
+    );
+    expect(days).toEqual([
+      { day: "2026-05-01", total: 1 },
+      { day: "2026-05-02", total: 2 },
+    ]);
+  });
 });

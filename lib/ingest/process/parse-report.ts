@@ -28,6 +28,12 @@ const FINDING_PARSERS: Readonly<Record<string, (report: unknown) => TParseResult
   "kube-bench": parseKubeBench,
 };
 
+/**
+ * Report types that describe a window of time (cost allocations, bills) rather than the cluster's
+ * state now: each applies to its own days, so an older one arriving late is still applied.
+ */
+export const WINDOWED_TYPES: ReadonlySet<string> = new Set(["opencost", "cloudcosts"]);
+
 /** Report types whose findings have a lifecycle (the `source` of their findings). */
 export const FINDING_SOURCES = [...Object.keys(FINDING_PARSERS), "trivy"] as const;
 

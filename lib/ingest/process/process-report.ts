@@ -9,7 +9,7 @@ import { ReportShapeError } from "../parsers/types";
 import { applyFindings, findingRowsFromParsed, type TReportContext } from "./apply-findings";
 import { applyImages } from "./apply-images";
 import { applyInventory } from "./apply-inventory";
-import { parseReport } from "./parse-report";
+import { parseReport, WINDOWED_TYPES } from "./parse-report";
 
 export type TProcessOutcome = {
   reportId: string;
@@ -120,7 +120,7 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
       `team-ownership:${report.org_id}`,
     ]);
     // A newer report of the same cluster and type was already applied: applying this one would
-    // move findings back in time.
+    // move findings back in time. Cost reports carry their own dates and are always applied.
     const applied = await client.query<{ newer: boolean; previous: Date | null }>(
       `SELECT bool_or((received_at, id) > ($3, $4)) AS newer,
               max(received_at) FILTER (WHERE (received_at, id) < ($3, $4)) AS previous
@@ -128,7 +128,7 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
       [report.cluster_id, report.type, report.received_at, report.id],
     );
     let outcome: TProcessOutcome;
-    if (applied.rows[0]?.newer) {
+    if (applied.rows[0]?.newer && !WINDOWED_TYPES.has(report.type)) {
       outcome = await finish(client, report, { status: "processed", summary: { superseded: true } });
     } else {
       const ctx: TReportContext = {
