@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ORG, DEMO_USERS, expectNotFoundPage, pageOf, secretValue, signIn, signUp, uniqueId } from "./helpers";
+import {
+  DEMO_ORG,
+  DEMO_USERS,
+  expectNotFoundPage,
+  pageOf,
+  readSecret,
+  rememberSecret,
+  signIn,
+  signUp,
+  uniqueId,
+} from "./helpers";
 
 // Changes the demo organization (a destination, a Payments rule, a cluster that comes and goes),
 // so it runs with the admin journeys. PagerDuty is the fake e2e/global-setup.ts starts; the
@@ -42,7 +52,7 @@ test.describe("alerting", () => {
   }) => {
     const id = uniqueId();
     const name = `E2E service ${id}`;
-    const key = integrationKey(id);
+    const key = rememberSecret(integrationKey(id));
     await signIn(page, DEMO_USERS.admin);
     await page.goto(`${base}/destinations`);
     await expect(
@@ -162,7 +172,7 @@ test.describe("alerting", () => {
     await page.getByLabel("Name", { exact: true }).fill(cluster.name);
     await page.getByLabel("Cluster slug").fill(cluster.slug);
     await page.getByRole("button", { name: "Add cluster" }).click();
-    const token = (await secretValue(page).textContent()) ?? "";
+    const token = await readSecret(page);
     const upload = (body: string) =>
       page.request.post(`/v0/organizations/${DEMO_ORG}/clusters/${cluster.slug}/data/polaris`, {
         headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...AGENT_HEADERS },

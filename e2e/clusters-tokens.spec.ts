@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, secretValue, signIn, uniqueId } from "./helpers";
+import { DEMO_USERS, secretValue, signIn, uniqueId, readSecret } from "./helpers";
 
 const CLUSTER_TOKEN = /^bmp_cl_[A-Za-z0-9_-]{43}$/;
 const ORG_TOKEN = /^bmp_org_[A-Za-z0-9_-]{43}$/;
@@ -29,7 +29,7 @@ test.describe("clusters", () => {
     // The token, once, with the Helm command that installs the agent for this org and cluster.
     await expect(page.getByRole("heading", { name: `Connect ${cluster.name}` })).toBeVisible();
     await expect(page.getByText(`Agent token for ${cluster.slug}`)).toBeVisible();
-    const token = (await secretValue(page).textContent()) ?? "";
+    const token = await readSecret(page);
     expect(token).toMatch(CLUSTER_TOKEN);
     const helm = codeBlock(page, "2. Install the insights-agent in the cluster");
     await expect(helm).toContainText("helm upgrade --install insights-agent fairwinds-stable/insights-agent");
@@ -54,7 +54,7 @@ test.describe("clusters", () => {
     const rotate = page.getByRole("dialog", { name: `Rotate the agent token of ${cluster.slug}` });
     await rotate.getByRole("button", { name: "Rotate token" }).click();
     await expect(rotate.getByText(`New agent token for ${cluster.slug}`)).toBeVisible();
-    const rotated = (await secretValue(rotate).textContent()) ?? "";
+    const rotated = await readSecret(rotate);
     expect(rotated).toMatch(CLUSTER_TOKEN);
     expect(rotated).not.toBe(token);
     await expect(codeBlock(page, "2. Update the agent with the new token")).toContainText(
@@ -102,7 +102,7 @@ test.describe("API tokens", () => {
     await page.getByRole("button", { name: "Create token" }).click();
 
     await expect(page.getByText(`API token "${name}"`)).toBeVisible();
-    const token = (await secretValue(page).textContent()) ?? "";
+    const token = await readSecret(page);
     expect(token).toMatch(ORG_TOKEN);
     const row = rowOf(page, name);
     await expect(row.getByRole("cell").nth(1)).toHaveText("Read");

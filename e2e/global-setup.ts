@@ -1,13 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { migrate } from "../lib/server/migrations";
 import { createScratchDatabase, ensurePostgresServer } from "../scripts/lib/scratch-database";
 import { waitForHealthy } from "../scripts/lib/ports";
 import { startFakePagerDuty, type TFakePagerDuty } from "../lib/testing/fake-pagerduty";
-import { DEMO_PASSWORD } from "./helpers";
+import { DEMO_PASSWORD, SECRETS_FILE } from "./helpers";
 
 // Before the specs: a fresh database (on DATABASE_URL's server, or an embedded one), migrated and
 // seeded with the demo organization, `next start` on the port playwright.config.ts picked, the
@@ -80,6 +80,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       NEXT_TELEMETRY_DISABLED: "1",
       PAGERDUTY_EVENTS_URL: pagerDuty.url,
     });
+
+    // The server's own secrets head the list that e2e/server-log.spec.ts looks for in its log.
+    mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
+    writeFileSync(SECRETS_FILE, [env.NEXTAUTH_SECRET, env.BUMPERS_ENCRYPTION_KEY, DEMO_PASSWORD, ""].join("\n"));
 
     await migrate(database.url);
     const seed = spawnSync(

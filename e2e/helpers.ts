@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { appendFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 // The demo organization seeded by e2e/global-setup.ts (prisma/seed.ts), with one known password.
@@ -45,7 +47,7 @@ export function newAccount(): TNewAccount {
   return {
     name: `Sam Tester ${id}`,
     email: `sam-${id}@e2e.example`,
-    password: `pw-${id}-long-enough`,
+    password: rememberSecret(`pw-${id}-long-enough`),
     orgName: `Globex ${id}`,
     orgSlug: `globex-${id}`,
   };
@@ -103,3 +105,25 @@ export async function expectForbiddenPage(page: Page, path: string): Promise<voi
 
 /** The value a SecretReveal shows once (a token or an invitation link). */
 export const secretValue = (scope: Page | Locator) => scope.getByTestId("secret-value");
+
+/**
+ * Every secret the suite creates or is shown (passwords, tokens, keys, invitation links) is noted
+ * here; e2e/server-log.spec.ts then checks that none of them reached the server's log.
+ */
+export const SECRETS_FILE = path.join(process.cwd(), "test-results/e2e-secrets.txt");
+
+export function rememberSecret(value: string): string {
+  if (value.length >= 8) {
+    mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
+    appendFileSync(SECRETS_FILE, `${value}\n`);
+  }
+  return value;
+}
+
+/** The text of a secret shown once on the page, noted with rememberSecret. */
+export async function readSecret(scope: Page | Locator): Promise<string> {
+  const value = (await secretValue(scope).textContent()) ?? "";
+  // A link's secret is its last segment: the log may show the rest, never that.
+  if (/^https?:\/\//.test(value)) rememberSecret(value.slice(value.lastIndexOf("/") + 1));
+  return rememberSecret(value);
+}

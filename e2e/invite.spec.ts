@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, mainNav, pageOf, secretValue, signIn, teamLinks, uniqueId } from "./helpers";
+import { DEMO_USERS, mainNav, pageOf, signIn, teamLinks, uniqueId, readSecret } from "./helpers";
 
 const MEMBERS = "/o/acme/settings/members";
 
@@ -15,7 +15,7 @@ async function invite(page: Page, email: string, team?: { name: string; role: st
   await page.getByRole("button", { name: "Invite", exact: true }).click();
   const panel = page.getByTestId("invitation-link");
   await expect(panel).toContainText(`Invitation link for ${email}`);
-  const link = (await secretValue(panel).textContent()) ?? "";
+  const link = await readSecret(panel);
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]{20,}$/);
   return link;
 }
@@ -106,7 +106,7 @@ test.describe("inviting a member", () => {
       .getByTestId("invitation-link")
       .filter({ hasText: "Their earlier invitation link no longer works." });
     await expect(renewed).toBeVisible();
-    const second = (await secretValue(renewed).textContent()) ?? "";
+    const second = await readSecret(renewed);
     expect(second).toContain("/invite/");
     expect(second).not.toBe(first);
 
