@@ -322,9 +322,15 @@ async function main() {
       try {
         const res = await run();
         if (!(res.headers.get("content-type") ?? "").includes("json")) {
-          // A page: the message is whatever text it shows.
-          const text = (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-          const shown = /[^.>]*database[^.]*\./i.exec(text)?.[0]?.trim() ?? text.slice(0, 80);
+          // A page: the message is the paragraph of its text that mentions the database.
+          const paragraphs = (await res.text()).split(/<\/?(?:p|h1|div|body)[^>]*>/);
+          const text = paragraphs.map((p) =>
+            p
+              .replace(/<[^>]+>/g, " ")
+              .replace(/\s+/g, " ")
+              .trim(),
+          );
+          const shown = text.find((p) => /database/i.test(p)) ?? text.join(" ").slice(0, 80);
           return { what, status: res.status, ms: performance.now() - t0, message: shown };
         }
         const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
