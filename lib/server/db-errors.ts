@@ -3,8 +3,7 @@
 // `unavailable` with a message saying so, instead of a 500: nothing is wrong with the request, and
 // the same request will work once PostgreSQL is back (the pool reconnects by itself).
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  "Bumpers cannot reach its database right now. Nothing was changed; try again in a moment.";
+export const DATABASE_UNAVAILABLE_MESSAGE = "Bumpers cannot reach its database right now. Try again in a moment.";
 
 // SQLSTATE classes 08 (connection exception), 53 (insufficient resources: too many connections)
 // and 57P01-57P03 (admin/crash shutdown, cannot connect now: the server is starting up).
