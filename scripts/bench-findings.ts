@@ -4,6 +4,7 @@
 //
 //   npm run bench:findings [-- --findings 1000000 --seconds 10 --repeat 3]
 //
+// --connections <n> (default 10) sets autocannon's concurrency; 1 gives a page's render time alone.
 // --database <name> keeps the generated data in that database (on DATABASE_URL's server) and
 // reuses it on the next run instead of writing the million rows again; --port <n> fixes the app's
 // port; --only <text> measures only the views whose name contains it; --repeat <n> measures each
@@ -34,6 +35,8 @@ const SECONDS = arg("seconds", 10);
 const REPEAT = arg("repeat", 1);
 const PORT = arg("port", 0);
 const ONLY = argText("only");
+/** 10 by default (the issue's load); 1 measures a page's server render time alone. */
+const CONNECTIONS = arg("connections", 10);
 const KEEP_DATABASE = argText("database");
 const TEAMS = 200;
 const CLUSTERS = 20;
@@ -202,7 +205,7 @@ async function main() {
       for (let run = 0; run < REPEAT; run++) {
         const latencies: number[] = [];
         const result = await new Promise<autocannon.Result>((resolve, reject) => {
-          const instance = autocannon({ url: base + url, headers, connections: 10, duration: SECONDS }, (err, res) =>
+          const instance = autocannon({ url: base + url, headers, connections: CONNECTIONS, duration: SECONDS }, (err, res) =>
             err ? reject(err) : resolve(res),
           );
           instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) =>
@@ -227,7 +230,7 @@ async function main() {
       );
     }
     console.log(
-      `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
+      `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, ${CONNECTIONS} connection${CONNECTIONS === 1 ? "" : "s"}, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
     );
     console.log(
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
