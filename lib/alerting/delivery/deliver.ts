@@ -57,24 +57,27 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
     attempts: number;
     payload: TEventBody;
   }>(
-    // Keys with no room left in their pacing are skipped, and a batch takes at most `burst`
-    // events of one key, so a backlog on one service does not crowd out the others.
+    // A batch takes no more events of a key than its pacing allows right now (none when it has no
+    // room), so a backlog on one service neither crowds out the others nor churns through claims.
     // (FOR UPDATE cannot sit next to a window function, hence the two steps.)
     `WITH candidates AS (
        SELECT id FROM (
-         SELECT e.id, row_number() OVER (PARTITION BY e.key_fingerprint ORDER BY e.id) AS n
+         SELECT e.id, row_number() OVER (PARTITION BY e.key_fingerprint ORDER BY e.id) AS n,
+                -- Events the key's pacing allows right now (GCRA: burst minus what is ahead of now).
+                floor(extract(epoch FROM ($1::timestamptz + $4::int * $5::float8 * interval '1 millisecond'
+                                          - greatest(coalesce(l.tat, $1::timestamptz), $1::timestamptz))) * 1000 / $5::float8
+                ) AS room
            FROM alert_events e
            LEFT JOIN alert_rate_limits l ON l.key_fingerprint = e.key_fingerprint
           WHERE e.status = 'pending' AND e.next_attempt_at <= $1::timestamptz
             AND (e.lease_until IS NULL OR e.lease_until <= $1::timestamptz)
-            AND (l.tat IS NULL OR l.tat <= $1::timestamptz + $5 * interval '1 millisecond')
             AND ($6::uuid IS NULL OR e.org_id = $6::uuid)
             AND NOT EXISTS (
                   SELECT 1 FROM alert_events p
                    WHERE p.group_id = e.group_id AND p.destination_id = e.destination_id
                      AND p.status = 'pending' AND p.id < e.id)
        ) ranked
-        WHERE n <= $4
+        WHERE n <= room
         ORDER BY id
         LIMIT $2
      ), due AS (
@@ -91,8 +94,8 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
       options.limit ?? 50,
       options.leaseMs ?? LEASE_MS,
       options.burst ?? BURST,
-      // Room for one more event: tat within the tolerance minus one interval of now.
-      (60_000 / (options.perMinute ?? EVENTS_PER_MINUTE)) * ((options.burst ?? BURST) - 1),
+      // The pacing's interval between events, in ms.
+      60_000 / (options.perMinute ?? EVENTS_PER_MINUTE),
       options.orgId ?? null,
     ],
   );

@@ -47,7 +47,7 @@ export function startAlertDelivery(
       let busy = false;
       try {
         const step = await deliverDueEvents(options.delivery);
-        if (step.claimed) {
+        if (step.delivered + step.failed + step.retried > 0) {
           const parts = Object.entries(step).filter(([k, v]) => k !== "claimed" && v > 0);
           log(`events: ${parts.map(([k, v]) => `${v} ${k}`).join(", ")}`);
         }
