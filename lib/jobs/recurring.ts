@@ -2,6 +2,7 @@ import "server-only";
 import type { TRecurringJob } from "./boss";
 import { STALE_CLUSTER_ALERTS_JOB, sweepAlerts } from "@/lib/alerting/stale-job";
 import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
+import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-alerts";
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "./expire-snoozes";
 
 /** The jobs the worker runs on a schedule. */
@@ -20,6 +21,15 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     run: async () => {
       const events = await sweepAlerts();
       return events > 0 ? `${events} alert event(s) enqueued (stale clusters, expired snoozes, team moves)` : undefined;
+    },
+  },
+  {
+    // A month's budget incidents resolve soon after the month ends (and a deleted budget's at once).
+    name: "clear-ended-budget-alerts",
+    cron: "*/10 * * * *",
+    run: async () => {
+      const cleared = await clearEndedBudgetAlerts();
+      return cleared > 0 ? `${cleared} budget incident(s) of an ended month or a deleted budget resolved` : undefined;
     },
   },
   {
