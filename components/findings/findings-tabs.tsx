@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/components/ui/cn";
+import { TabNav } from "@/components/ui/tab-nav";
 
 const AREAS = [
   { path: "vulnerabilities", label: "Vulnerabilities" },
@@ -24,26 +23,5 @@ export function FindingsTabs({ orgSlug, team }: { orgSlug: string; team?: string
     { href: base, label: "Findings", active: inArea(base) && !AREAS.some((a) => inArea(`${base}/${a.path}`)) },
     ...AREAS.map((a) => ({ href: `${base}/${a.path}`, label: a.label, active: inArea(`${base}/${a.path}`) })),
   ];
-  return (
-    <nav className="mb-6 border-b border-slate-200" aria-label="Findings">
-      <ul className="-mb-px flex gap-6">
-        {tabs.map((tab) => (
-          <li key={tab.href}>
-            <Link
-              href={tab.href + query}
-              aria-current={tab.active ? "page" : undefined}
-              className={cn(
-                "inline-block border-b-2 px-1 pb-2.5 text-sm font-medium",
-                tab.active
-                  ? "border-brand-600 text-brand-700"
-                  : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
-              )}
-            >
-              {tab.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label="Findings" tabs={tabs.map((tab) => ({ ...tab, href: tab.href + query }))} className="mb-6" />;
 }
