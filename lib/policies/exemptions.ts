@@ -1,0 +1,30 @@
+import { isRecord } from "./pod-spec";
+import type { TKubeObject } from "./types";
+
+export const EXEMPT_ANNOTATION = "bumpers.io/exempt";
+export const EXEMPT_REASON_ANNOTATION = "bumpers.io/exempt-reason";
+
+export type TExemptions = {
+  /** Check ids the object asks to be exempted from. */
+  checkIds: Set<string>;
+  /** The stated reason; without one the request is refused, so exemptions stay reviewable. */
+  reason: string | null;
+};
+
+/** Read the exemption annotations of an object's own metadata. */
+export function readExemptions(object: TKubeObject): TExemptions {
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const raw = annotations[EXEMPT_ANNOTATION];
+  const checkIds = new Set(
+    typeof raw === "string"
+      ? raw
+          .split(",")
+          .map((id) => id.trim())
+          .filter((id) => id.length > 0)
+      : [],
+  );
+  const reasonRaw = annotations[EXEMPT_REASON_ANNOTATION];
+  const reason = typeof reasonRaw === "string" && reasonRaw.trim().length > 0 ? reasonRaw.trim() : null;
+  return { checkIds, reason };
+}
