@@ -304,7 +304,7 @@ const GROUPS: TGroup[] = [
     removedIn: "1.26",
     replacement: "flowcontrol.apiserver.k8s.io/v1",
     replacementAvailableIn: "1.29",
-    migration: `Before 1.29 move to flowcontrol.apiserver.k8s.io/v1beta3 (served 1.26–1.31). ${FLOWCONTROL_V1}`,
+    migration: `Clusters older than 1.29 have no v1: use flowcontrol.apiserver.k8s.io/v1beta2 on 1.23–1.25 and v1beta3 on 1.26–1.28. ${FLOWCONTROL_V1}`,
   },
   {
     apiVersions: ["autoscaling/v2beta2"],
@@ -333,7 +333,7 @@ const GROUPS: TGroup[] = [
     removedIn: "1.29",
     replacement: "flowcontrol.apiserver.k8s.io/v1",
     replacementAvailableIn: "1.29",
-    migration: `Before 1.29 move to flowcontrol.apiserver.k8s.io/v1beta3 (served 1.26–1.31). ${FLOWCONTROL_V1}`,
+    migration: `Clusters older than 1.29 have no v1: use flowcontrol.apiserver.k8s.io/v1beta3 (served 1.26–1.31). ${FLOWCONTROL_V1}`,
   },
   // v1.32
   {
