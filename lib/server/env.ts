@@ -47,7 +47,7 @@ export const ZEnv = z.object({
   /** Report uploads per minute per cluster token (an agent sends about ten per run). */
   BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Sign-in attempts per minute per client address, on top of the failed-attempt lock per account. */
-  BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Invitations (new and renewed) per hour per organization. */
   BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: z.coerce.number().int().min(0).default(100),
   /** Days raw reports are kept (the last processed one per cluster and type always is); 0 = forever. */
