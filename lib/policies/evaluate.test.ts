@@ -42,7 +42,7 @@ describe("built-in checks registry", () => {
 
 describe("evaluateObject", () => {
   it("passes a realistic good Deployment on every check", () => {
-    const { results } = evaluateObject(goodDeployment());
+    const { results } = evaluateObject(goodDeployment(), { targetVersion: { major: 1, minor: 32 } });
     expect(results.map((r) => r.checkId).sort()).toEqual(BUILT_IN_CHECKS.map((c) => c.id).sort());
     expect(results.filter((r) => r.failures.length > 0)).toEqual([]);
   });

@@ -1,14 +1,17 @@
 import { BUILT_IN_CHECKS } from "./checks";
 import { EXEMPT_REASON_ANNOTATION, readExemptions } from "./exemptions";
 import { extractPodTemplate } from "./pod-spec";
+import type { TKubernetesVersion } from "./deprecations";
 import type { TCheck, TCheckContext, TCheckResult, TEvaluation, TKubeObject } from "./types";
 
 export type TEvaluateOptions = {
   /** The checks to run; every built-in check by default. */
   checks?: readonly TCheck[];
+  /** Target cluster version for the deprecation checks; without it they are not run (not reported as passing). */
+  targetVersion?: TKubernetesVersion | null;
 };
 
-function buildContext(object: TKubeObject): TCheckContext {
+function buildContext(object: TKubeObject, targetVersion: TKubernetesVersion | null): TCheckContext {
   const template = extractPodTemplate(object);
   return {
     object,
@@ -16,6 +19,7 @@ function buildContext(object: TKubeObject): TCheckContext {
     podSpec: template?.spec ?? null,
     podSpecPath: template?.path ?? null,
     containers: template?.containers ?? [],
+    targetVersion,
   };
 }
 
@@ -24,11 +28,12 @@ function buildContext(object: TKubeObject): TCheckContext {
  * passed); a check the object is exempted from by annotation still reports its failures, marked exempted.
  */
 export function evaluateObject(object: TKubeObject, options: TEvaluateOptions = {}): TEvaluation {
-  const ctx = buildContext(object);
+  const ctx = buildContext(object, options.targetVersion ?? null);
   const exemptions = readExemptions(object);
   const results: TCheckResult[] = [];
   for (const check of options.checks ?? BUILT_IN_CHECKS) {
-    if (!check.appliesTo.includes(ctx.kind)) continue;
+    if (check.appliesTo !== "all" && !check.appliesTo.includes(ctx.kind)) continue;
+    if (check.category === "deprecation" && !ctx.targetVersion) continue;
     const result: TCheckResult = {
       checkId: check.id,
       severity: check.defaultSeverity,

@@ -3,6 +3,8 @@
 export type TCheckCategory = "security" | "reliability" | "efficiency" | "deprecation";
 export type TCheckSeverity = "critical" | "high" | "medium" | "low";
 
+import type { TKubernetesVersion } from "./deprecations";
+
 /** A Kubernetes object as parsed from YAML or JSON; nothing about its shape is trusted. */
 export type TKubeObject = Record<string, unknown>;
 
@@ -22,6 +24,8 @@ export type TCheckContext = {
   /** JSON path of the Pod spec inside the object, e.g. `spec.template.spec`. */
   podSpecPath: string | null;
   containers: TContainerRef[];
+  /** The Kubernetes version the object must run on; deprecation checks are skipped without it. */
+  targetVersion: TKubernetesVersion | null;
 };
 
 export type TCheckFailure = {
@@ -41,8 +45,8 @@ export type TCheck = {
   description: string;
   /** Written for app developers: what to change in the YAML, with a short snippet. */
   remediation: string;
-  /** Kinds the check runs on; the others are skipped. */
-  appliesTo: readonly string[];
+  /** Kinds the check runs on (the others are skipped), or "all" for every kind. */
+  appliesTo: readonly string[] | "all";
   evaluate: (ctx: TCheckContext) => TCheckFailure[];
 };
 
