@@ -144,3 +144,49 @@ describe("exemptions by annotation", () => {
     expect(evaluateObject(object).results.find((r) => r.checkId === "hostNetworkSet")?.exempted).toBe(false);
   });
 });
+
+describe("evaluateObject on hostile input", () => {
+  const weird: unknown[] = [null, "text", 42, [], [null, "x", 3], { add: "SYS_ADMIN" }, true];
+
+  it("never throws on fields of unexpected types, whatever the kind", () => {
+    for (const kind of ["Pod", "Deployment", "CronJob", "Service", 7]) {
+      for (const value of weird) {
+        const container = {
+          name: value,
+          image: value,
+          imagePullPolicy: value,
+          ports: value,
+          resources: { requests: value, limits: value },
+          securityContext: { capabilities: value, privileged: value, runAsUser: value },
+        };
+        const podSpec = {
+          securityContext: value,
+          containers: [container, value],
+          initContainers: value,
+          volumes: [value],
+        };
+        const object = {
+          apiVersion: value,
+          kind,
+          metadata: { annotations: { "bumpers.io/exempt": value } },
+          spec: { ...podSpec, replicas: value, template: { spec: podSpec }, jobTemplate: value },
+        };
+        expect(() => evaluateObject(object, { targetVersion: { major: 1, minor: 30 } })).not.toThrow();
+      }
+    }
+  });
+
+  it("still reports the real problems of a partly malformed object", () => {
+    const object = goodDeployment({
+      podSpec: { containers: ["junk", goodContainer({ securityContext: { privileged: true } })] },
+    });
+    const privileged = evaluateObject(object).results.find((r) => r.checkId === "runAsPrivileged");
+    expect(privileged?.failures).toEqual([
+      {
+        container: "web",
+        path: "spec.template.spec.containers[1].securityContext.privileged",
+        message: 'Container "web" runs in privileged mode.',
+      },
+    ]);
+  });
+});
