@@ -83,4 +83,21 @@ describe("reliability checks", () => {
     });
     expect(failuresOf(two, "tagNotSpecified")?.map((f) => f.container)).toEqual(["web", "sidecar"]);
   });
+
+  it("pdbLabelsMissing fails when the Pod template has no app label, on Deployments and StatefulSets", () => {
+    expect(failuresOf(goodDeployment(), "pdbLabelsMissing")).toEqual([]);
+    const unlabeled = goodDeployment();
+    const spec = unlabeled.spec as { template: { metadata: Record<string, unknown> } };
+    spec.template.metadata.labels = { tier: "web" };
+    expect(failuresOf(unlabeled, "pdbLabelsMissing")).toEqual([
+      {
+        path: "spec.template.metadata.labels",
+        message: "The Pod template has no app.kubernetes.io/name or app label for a PodDisruptionBudget to select.",
+      },
+    ]);
+    expect(failuresOf({ ...unlabeled, kind: "StatefulSet" }, "pdbLabelsMissing")).toHaveLength(1);
+    spec.template.metadata.labels = { "app.kubernetes.io/name": "shop" };
+    expect(failuresOf(unlabeled, "pdbLabelsMissing")).toEqual([]);
+    expect(failuresOf({ ...unlabeled, kind: "DaemonSet" }, "pdbLabelsMissing")).toBeNull();
+  });
 });

@@ -1,6 +1,9 @@
 import type { TCheck, TCheckContext, TCheckFailure } from "../types";
-import { ALL_WORKLOADS, eachContainer, LONG_RUNNING_WORKLOADS } from "./helpers";
+import { ALL_WORKLOADS, eachContainer, LONG_RUNNING_WORKLOADS, record } from "./helpers";
 import { hasMutableTag, parseImage } from "./image";
+
+/** Labels a PodDisruptionBudget conventionally selects pods by. */
+const APP_LABELS = ["app.kubernetes.io/name", "app"];
 
 function probeMissing(ctx: TCheckContext, field: string, label: string): TCheckFailure[] {
   // Init containers run to completion before the pod starts; Kubernetes rejects probes on them.
@@ -110,6 +113,27 @@ export const RELIABILITY_CHECKS: TCheck[] = [
             replicas === undefined
               ? "The Deployment does not set replicas, so it runs a single pod."
               : `The Deployment runs ${String(replicas)} replica(s).`,
+        },
+      ];
+    },
+  },
+  {
+    id: "pdbLabelsMissing",
+    title: "No app label for a PodDisruptionBudget",
+    category: "reliability",
+    defaultSeverity: "low",
+    description:
+      "The pods carry neither an `app.kubernetes.io/name` nor an `app` label, so a PodDisruptionBudget cannot select them reliably and node drains may take all replicas down at once.",
+    remediation:
+      "Label the Pod template with the app's name, then select that label in a PodDisruptionBudget:\n\n```yaml\ntemplate:\n  metadata:\n    labels:\n      app.kubernetes.io/name: shop\n```",
+    appliesTo: ["Deployment", "StatefulSet"],
+    evaluate: (ctx) => {
+      const labels = record(record(record(record(ctx.object.spec).template).metadata).labels);
+      if (APP_LABELS.some((label) => typeof labels[label] === "string" && labels[label] !== "")) return [];
+      return [
+        {
+          path: "spec.template.metadata.labels",
+          message: "The Pod template has no app.kubernetes.io/name or app label for a PodDisruptionBudget to select.",
         },
       ];
     },
