@@ -26,7 +26,13 @@ describe("security checks", () => {
     const privileged = deploymentWithContainer({
       securityContext: { privileged: true, allowPrivilegeEscalation: false },
     });
-    expect(failuresOf(privileged, "privilegeEscalationAllowed")).toHaveLength(1);
+    expect(failuresOf(privileged, "privilegeEscalationAllowed")).toEqual([
+      {
+        container: "web",
+        path: `${CONTAINER_PATH}.securityContext.privileged`,
+        message: 'Container "web" is privileged, so it can always escalate privileges.',
+      },
+    ]);
   });
 
   it("runAsRootAllowed honours pod-level settings and container overrides", () => {

@@ -52,10 +52,13 @@ export const SECURITY_CHECKS: TCheck[] = [
         const sc = containerSecurityContext(container);
         // Privileged containers always can escalate, whatever the flag says.
         if (sc.allowPrivilegeEscalation === false && sc.privileged !== true) return null;
+        const privileged = sc.privileged === true;
         return {
           container: container.name,
-          path: `${container.path}.securityContext.allowPrivilegeEscalation`,
-          message: `Container "${container.name}" does not set allowPrivilegeEscalation: false.`,
+          path: `${container.path}.securityContext.${privileged ? "privileged" : "allowPrivilegeEscalation"}`,
+          message: privileged
+            ? `Container "${container.name}" is privileged, so it can always escalate privileges.`
+            : `Container "${container.name}" does not set allowPrivilegeEscalation: false.`,
         };
       }),
   },
