@@ -22,6 +22,8 @@ export const GUARDS = new Set([
   // agent endpoints: the cluster's token or an org admin token (lib/ingest, lib/clusters)
   "authenticateClusterRequest",
   "authenticateFleetRequest",
+  // admission webhook: the cluster token, checked against the cluster slug alone (lib/admission)
+  "authenticateAdmissionRequest",
 ]);
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCluster } from "@/lib/clusters/create-cluster";
+import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { createOrgToken } from "@/lib/tokens/create-org-token";
+import { createTestTenant } from "@/lib/testing/factories";
+import { errorOf } from "@/lib/testing/http";
+import * as admissionRoute from "./admission/[cluster]/route";
+
+const BASE = "http://bumpers.test";
+const UID = "705ab4f5-6393-11e8-b7cc-42010a800002";
+
+type TSetup = Awaited<ReturnType<typeof setup>>;
+
+async function setup() {
+  const tenant = await createTestTenant();
+  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const main = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
+  const sibling = await createCluster(tenant.org.id, actor, { slug: "staging", name: "Staging" });
+  const orgToken = await createOrgToken(tenant.org.id, actor, { name: "fleet", kind: "org_admin" });
+  const other = await createTestTenant();
+  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const foreign = await createCluster(other.org.id, otherActor, { slug: "edge", name: "Edge" });
+  // Same slug in another org: the token is answered for its own cluster, never for this org's.
+  const twin = await createCluster(other.org.id, otherActor, { slug: "prod", name: "Prod" });
+  return { main, sibling, orgToken: orgToken.secret, foreign, twin };
+}
+
+function review(object: Record<string, unknown>) {
+  return {
+    apiVersion: "admission.k8s.io/v1",
+    kind: "AdmissionReview",
+    request: {
+      uid: UID,
+      kind: { group: "apps", version: "v1", kind: "Deployment" },
+      resource: { group: "apps", version: "v1", resource: "deployments" },
+      namespace: "shop",
+      name: "shop",
+      operation: "CREATE",
+      object,
+      dryRun: false,
+      userInfo: { username: "dev@acme.test" },
+    },
+  };
+}
+
+function post(cluster: string, token: string | null, body: string) {
+  const req = new Request(`${BASE}/api/v1/admission/${cluster}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  return admissionRoute.POST(req, { params: Promise.resolve({ cluster }) });
+}
+
+describe("POST /api/v1/admission/{cluster}", () => {
+  let s: TSetup;
+  beforeAll(async () => {
+    s = await setup();
+  });
+
+  it("answers an AdmissionReview for the cluster's own token: allowed for a good Deployment", async () => {
+    const res = await post("prod", s.main.token, JSON.stringify(review(goodDeployment())));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      apiVersion: "admission.k8s.io/v1",
+      kind: "AdmissionReview",
+      response: { uid: UID, allowed: true },
+    });
+  });
+
+  it("denies a privileged container with a 200 AdmissionReview carrying the 403 status", async () => {
+    const object = deploymentWithContainer({ securityContext: { privileged: true } });
+    const res = await post("prod", s.main.token, JSON.stringify(review(object)));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response: { uid: string; allowed: boolean; status: { code: number } } };
+    expect(body.response).toMatchObject({ uid: UID, allowed: false, status: { code: 403 } });
+  });
+
+  it("reviews a same-slug cluster of another org as that org's own cluster (the token picks the tenant)", async () => {
+    const res = await post("prod", s.twin.token, JSON.stringify(review(goodDeployment())));
+    expect(res.status).toBe(200);
+    const edge = await post("edge", s.twin.token, JSON.stringify(review(goodDeployment())));
+    expect(edge.status).toBe(403);
+  });
+
+  it("answers 401 without a token", async () => {
+    const res = await post("prod", null, JSON.stringify(review(goodDeployment())));
+    expect(res.status).toBe(401);
+    expect((await errorOf(res)).code).toBe("unauthorized");
+  });
+
+  it("answers 403 to another cluster's token, another org's token and an org token", async () => {
+    for (const token of [s.sibling.token, s.foreign.token, s.orgToken]) {
+      const res = await post("prod", token, JSON.stringify(review(goodDeployment())));
+      expect(res.status).toBe(403);
+      expect((await errorOf(res)).code).toBe("forbidden");
+    }
+  });
+
+  it("answers 400 to bad JSON, and to a wrong shape with the uid echoed", async () => {
+    const bad = await post("prod", s.main.token, "{not json");
+    expect(bad.status).toBe(400);
+    const wrong = await post("prod", s.main.token, JSON.stringify({ kind: "AdmissionReview", request: { uid: UID } }));
+    expect(wrong.status).toBe(400);
+    const error = await errorOf(wrong);
+    expect(error.code).toBe("bad_request");
+    expect(error.details).toMatchObject({ uid: UID });
+  });
+
+  it("refuses a body over 1 MB with 413", async () => {
+    const res = await post("prod", s.main.token, JSON.stringify({ padding: "x".repeat(1024 * 1024 + 1) }));
+    expect(res.status).toBe(413);
+  });
+});

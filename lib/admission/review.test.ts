@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { deploymentWithContainer, goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import type { TKubeObject } from "@/lib/policies/types";
+import { MAX_WARNING_LENGTH, MAX_WARNINGS, reviewAdmission, ZAdmissionReview } from "./review";
+import type { TAdmissionRequest } from "./review";
+
+function request(object: TKubeObject | null, overrides: Partial<TAdmissionRequest> = {}): TAdmissionRequest {
+  return {
+    uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
+    kind: { group: "apps", version: "v1", kind: "Deployment" },
+    resource: { group: "apps", version: "v1", resource: "deployments" },
+    namespace: "shop",
+    name: "shop",
+    operation: "CREATE",
+    object,
+    userInfo: { username: "dev@acme.test" },
+    ...overrides,
+  };
+}
+
+describe("reviewAdmission", () => {
+  it("allows a good Deployment without warnings and echoes the uid", () => {
+    const review = reviewAdmission(request(goodDeployment()));
+    expect(review).toEqual({
+      apiVersion: "admission.k8s.io/v1",
+      kind: "AdmissionReview",
+      response: { uid: "705ab4f5-6393-11e8-b7cc-42010a800002", allowed: true },
+    });
+  });
+
+  it("denies a privileged container (critical) with the check and how to fix it", () => {
+    const review = reviewAdmission(request(deploymentWithContainer({ securityContext: { privileged: true } })));
+    expect(review.response.allowed).toBe(false);
+    expect(review.response.status?.code).toBe(403);
+    expect(review.response.status?.message).toContain("runAsPrivileged");
+    expect(review.response.status?.message).toContain("Remove privileged: true");
+  });
+
+  it("warns, without blocking, on failures of non-critical checks", () => {
+    const review = reviewAdmission(request(deploymentWithContainer({ livenessProbe: undefined })));
+    expect(review.response.allowed).toBe(true);
+    expect(review.response.status).toBeUndefined();
+    expect(review.response.warnings?.length).toBeGreaterThan(0);
+    expect(review.response.warnings?.join("\n")).toContain("[bumpers]");
+  });
+
+  it("allows DELETE and kinds the engine does not handle, silently", () => {
+    const privileged = deploymentWithContainer({ securityContext: { privileged: true } });
+    expect(reviewAdmission(request(null, { operation: "DELETE", oldObject: privileged })).response).toEqual({
+      uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
+      allowed: true,
+    });
+    const configMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" }, data: {} };
+    expect(reviewAdmission(request(configMap)).response).toEqual({
+      uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
+      allowed: true,
+    });
+  });
+
+  it("neither blocks nor warns on checks exempted by annotation with a reason", () => {
+    const object = goodDeployment({
+      annotations: {
+        "bumpers.io/exempt": "runAsPrivileged, privilegeEscalationAllowed",
+        "bumpers.io/exempt-reason": "CNI plugin",
+      },
+      podSpec: {
+        containers: [
+          goodContainer({ securityContext: { ...(goodContainer().securityContext as object), privileged: true } }),
+        ],
+      },
+    });
+    expect(reviewAdmission(request(object)).response).toEqual({
+      uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
+      allowed: true,
+    });
+  });
+
+  it("bounds the number and length of warnings", () => {
+    const containers = Array.from({ length: 15 }, (_, i) =>
+      goodContainer({ name: `c-${"x".repeat(80)}-${i}`, livenessProbe: undefined }),
+    );
+    const review = reviewAdmission(request(goodDeployment({ podSpec: { containers } })));
+    const warnings = review.response.warnings ?? [];
+    expect(review.response.allowed).toBe(true);
+    expect(warnings).toHaveLength(MAX_WARNINGS);
+    expect(warnings.every((warning) => warning.length <= MAX_WARNING_LENGTH)).toBe(true);
+    expect(warnings.at(-1)).toMatch(/^\[bumpers\] …and \d+ more$/);
+  });
+});
+
+describe("ZAdmissionReview", () => {
+  it("accepts an API server review and rejects a wrong shape", () => {
+    const body = { apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: request(goodDeployment()) };
+    expect(ZAdmissionReview.safeParse(body).success).toBe(true);
+    expect(ZAdmissionReview.safeParse({ ...body, request: { uid: "x" } }).success).toBe(false);
+  });
+});
