@@ -12,17 +12,16 @@
 //
 // Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
 // (latency table and EXPLAIN plans) for docs/benchmarks.md.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import type { db, pool } from "@/lib/server/db";
 import type { copyRows } from "@/lib/ingest/process/copy-rows";
 import type { rebuildCostRollups } from "@/lib/cost/ingest/rollup";
 import { createDatabaseIfMissing } from "./lib/local-postgres";
-import { freePort, waitForHealthy } from "./lib/ports";
+import { startBenchApp, measureViews, uptimeLoad, type TBenchApp } from "./lib/bench-http";
 import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,17 +52,6 @@ function rng(seed: number) {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const percentile = (values: number[], p: number) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const load = () =>
-  `load ${os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(" ")}`;
-
 type TBenchData = { org: { id: string }; user: { id: string; email: string }; teams: { id: string; slug: string }[] };
 
 async function main() {
@@ -77,7 +65,7 @@ async function main() {
     : await createScratchDatabase(server.url, "bumpers_bench_cost");
   process.env.DATABASE_URL = database.url;
   process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
-  let app: ReturnType<typeof spawn> | undefined;
+  let app: TBenchApp | undefined;
   try {
     const { migrate } = await import("@/lib/server/migrations");
     await migrate(database.url);
@@ -135,22 +123,8 @@ async function main() {
     }
     await pool.end();
 
-    const port = PORT || (await freePort());
-    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: "bench-secret",
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        NODE_ENV: "production",
-        // Measures the views, not the per-token rate limit.
-        BUMPERS_RATE_LIMIT_API_PER_MINUTE: "0",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealthy(`${base}/api/health`, { timeoutMs: 60_000, isAlive: () => app?.exitCode === null });
+    app = await startBenchApp(root, database.url, PORT);
+    const base = app.base;
     const headers = { authorization: `Bearer ${token.secret}` };
     const targets: [string, string][] = [
       ["Team cost view (30 days, by service)", `/api/v1/cost/teams/${team.slug}?range=30d&by=service`],
@@ -163,41 +137,14 @@ async function main() {
         `/api/v1/cost/overview?range=30d&groupBy=label&labelKey=product`,
       ],
     ];
-    const table = ["| View | Requests | p50 | p95 | p99 | Errors |", "|---|---|---|---|---|---|"];
-    for (const [name, url] of targets) {
-      if (ONLY && !name.toLowerCase().includes(ONLY.toLowerCase())) continue;
-      const probe = await fetch(base + url, { headers });
-      if (probe.status !== 200) {
-        table.push(`| ${name} | — | — | — | — | answered ${probe.status}, not measured |`);
-        continue;
-      }
-      const runs: { requests: number; p50: number; p95: number; p99: number; errors: number }[] = [];
-      for (let run = 0; run < REPEAT; run++) {
-        const latencies: number[] = [];
-        const result = await new Promise<autocannon.Result>((resolve, reject) => {
-          const instance = autocannon({ url: base + url, headers, connections: 10, duration: SECONDS }, (err, res) =>
-            err ? reject(err) : resolve(res),
-          );
-          instance.on("response", (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
-        });
-        runs.push({
-          requests: latencies.length,
-          p50: median(latencies),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          errors: result.errors + result.non2xx,
-        });
-        console.error(`${name}, run ${run + 1}: p50 ${runs[run].p50} ms, p95 ${runs[run].p95} ms, ${load()}`);
-      }
-      const of = (key: "requests" | "p50" | "p95" | "p99") => median(runs.map((r) => r[key])).toFixed(0);
-      const p95s = runs.length > 1 ? ` (${runs.map((r) => r.p95.toFixed(0)).join(", ")})` : "";
-      table.push(
-        `| ${name} | ${of("requests")} | ${of("p50")} ms | ${of("p95")} ms${p95s} | ${of("p99")} ms | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
-      );
-    }
+    const table = await measureViews(
+      base,
+      targets.map(([name, url]) => ({ name, url, headers })),
+      { only: ONLY, repeat: REPEAT, seconds: SECONDS, connections: 10 },
+    );
     const c = counts[0];
     console.log(
-      `\nCost benchmark, ${today}: ${DAYS} days × ${WORKLOADS.toLocaleString("en-US")} workloads × ${CLUSTERS} clusters = ${c.rows.toLocaleString("en-US")} cost_daily rows (${c.rollup.toLocaleString("en-US")} rollup rows, ${c.labels.toLocaleString("en-US")} label rollup rows), ${TEAMS} teams; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${load()} at the end`,
+      `\nCost benchmark, ${today}: ${DAYS} days × ${WORKLOADS.toLocaleString("en-US")} workloads × ${CLUSTERS} clusters = ${c.rows.toLocaleString("en-US")} cost_daily rows (${c.rollup.toLocaleString("en-US")} rollup rows, ${c.labels.toLocaleString("en-US")} label rollup rows), ${TEAMS} teams; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
     );
     console.log(
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
@@ -205,10 +152,7 @@ async function main() {
     console.log(table.join("\n"));
     console.log(`\n${explained.join("\n\n")}`);
   } finally {
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((r) => app!.once("exit", r));
-    }
+    await app?.stop();
     await database.dispose();
     await server.stop();
   }

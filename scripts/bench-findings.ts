@@ -12,17 +12,16 @@
 //
 // Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
 // (latency table and EXPLAIN plans) for docs/benchmarks.md.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
 import type { db, pool } from "@/lib/server/db";
 import type { copyRows } from "@/lib/ingest/process/copy-rows";
 import { createDatabaseIfMissing } from "./lib/local-postgres";
-import { freePort, waitForHealthy } from "./lib/ports";
+import { startBenchApp, measureViews, uptimeLoad, type TBenchApp } from "./lib/bench-http";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argText = (name: string) => {
@@ -71,23 +70,6 @@ function label(score: number) {
   return score >= 0.9 ? "critical" : score >= 0.7 ? "high" : score >= 0.4 ? "medium" : score >= 0.1 ? "low" : "none";
 }
 
-function median(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-function uptimeLoad() {
-  return `load ${os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(" ")}`;
-}
-
-function percentile(values: number[], p: number) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
-
 async function main() {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.error("No production build: running `next build` first…");
@@ -99,7 +81,7 @@ async function main() {
     : await createScratchDatabase(server.url, "bumpers_bench_findings");
   process.env.DATABASE_URL = database.url;
   process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
-  let app: ReturnType<typeof spawn> | undefined;
+  let app: TBenchApp | undefined;
   try {
     const { migrate } = await import("@/lib/server/migrations");
     await migrate(database.url);
@@ -155,26 +137,12 @@ async function main() {
     await pool.end();
 
     // The app on loopback, against the scratch database.
-    const port = PORT || (await freePort());
-    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: "bench-secret",
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        NODE_ENV: "production",
-        // One token at full speed is the point here: measure queries, not the 429s of its limit.
-        BUMPERS_RATE_LIMIT_API_PER_MINUTE: "0",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealthy(`${base}/api/health`, { timeoutMs: 60_000, isAlive: () => app?.exitCode === null });
+    app = await startBenchApp(root, database.url, PORT);
+    const base = app.base;
     const cookie = await signIn(base, user.email);
 
     const auth = { authorization: `Bearer ${token.secret}` };
-    const targets: [string, string, Record<string, string>][] = [
+    const views: [string, string, Record<string, string>][] = [
       ["API: team default view", `/api/v1/findings?team=${team.slug}&limit=50`, auth],
       [
         "API: team, critical+high security",
@@ -192,43 +160,11 @@ async function main() {
       ["Page: findings list (team)", `/o/bench/findings?team=${team.slug}`, { cookie }],
       ["Page: org overview", `/o/bench`, { cookie }],
     ];
-    const table = ["| View | Requests | p50 | p95 | p99 | Errors |", "|---|---|---|---|---|---|"];
-    for (const [name, url, headers] of targets) {
-      if (ONLY && !name.toLowerCase().includes(ONLY.toLowerCase())) continue;
-      const probe = await fetch(base + url, { headers, redirect: "manual" });
-      if (probe.status !== 200) {
-        table.push(`| ${name} | — | — | — | — | answered ${probe.status}, not measured |`);
-        continue;
-      }
-      // Each run's percentiles; the table shows the median of each over the runs.
-      const runs: { requests: number; p50: number; p95: number; p99: number; errors: number }[] = [];
-      for (let run = 0; run < REPEAT; run++) {
-        const latencies: number[] = [];
-        const result = await new Promise<autocannon.Result>((resolve, reject) => {
-          const instance = autocannon({ url: base + url, headers, connections: CONNECTIONS, duration: SECONDS }, (err, res) =>
-            err ? reject(err) : resolve(res),
-          );
-          instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) =>
-            latencies.push(ms),
-          );
-        });
-        runs.push({
-          requests: latencies.length,
-          p50: median(latencies),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          errors: result.errors + result.non2xx,
-        });
-        console.error(
-          `${name}, run ${run + 1}: p50 ${runs[run].p50.toFixed(0)} ms, p95 ${runs[run].p95.toFixed(0)} ms, ${uptimeLoad()}`,
-        );
-      }
-      const of = (key: "requests" | "p50" | "p95" | "p99") => median(runs.map((r) => r[key])).toFixed(0);
-      const p95s = runs.length > 1 ? ` (${runs.map((r) => r.p95.toFixed(0)).join(", ")})` : "";
-      table.push(
-        `| ${name} | ${of("requests")} | ${of("p50")} ms | ${of("p95")} ms${p95s} | ${of("p99")} ms | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
-      );
-    }
+    const table = await measureViews(
+      base,
+      views.map(([name, url, headers]) => ({ name, url, headers })),
+      { only: ONLY, repeat: REPEAT, seconds: SECONDS, connections: CONNECTIONS },
+    );
     console.log(
       `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, ${CONNECTIONS} connection${CONNECTIONS === 1 ? "" : "s"}, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
     );
@@ -238,10 +174,7 @@ async function main() {
     console.log(table.join("\n"));
     console.log(`\n${explained.join("\n\n")}`);
   } finally {
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((r) => app!.once("exit", r));
-    }
+    await app?.stop();
     await database.dispose();
     await server.stop();
   }
