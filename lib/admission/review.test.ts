@@ -1,8 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { deploymentWithContainer, goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import type { TKubeObject } from "@/lib/policies/types";
-import { MAX_WARNING_LENGTH, MAX_WARNINGS, reviewAdmission, ZAdmissionReview } from "./review";
-import type { TAdmissionRequest } from "./review";
+import { defaultSetting } from "@/lib/policies/effective";
+import {
+  DEFAULT_ADMISSION_POLICY,
+  decideAdmission,
+  MAX_WARNING_LENGTH,
+  MAX_WARNINGS,
+  reviewAdmission,
+  ZAdmissionReview,
+} from "./review";
+import type { TAdmissionPolicy, TAdmissionRequest } from "./review";
+
+/** The org blocks these checks in admission; the rest keep their defaults. */
+function blockingPolicy(checkIds: string[], overrides: Partial<TAdmissionPolicy> = {}): TAdmissionPolicy {
+  return {
+    ...DEFAULT_ADMISSION_POLICY,
+    setting: (check) => ({ ...defaultSetting(check), blockAdmission: checkIds.includes(check.id) }),
+    ...overrides,
+  };
+}
+
+const privileged = () => deploymentWithContainer({ securityContext: { privileged: true } });
 
 function request(object: TKubeObject | null, overrides: Partial<TAdmissionRequest> = {}): TAdmissionRequest {
   return {
@@ -28,8 +47,18 @@ describe("reviewAdmission", () => {
     });
   });
 
-  it("denies a privileged container (critical) with the check and how to fix it", () => {
-    const review = reviewAdmission(request(deploymentWithContainer({ securityContext: { privileged: true } })));
+  it("only warns by default, even on a critical check: the org decides what blocks", () => {
+    const decision = decideAdmission(request(privileged()));
+    expect(decision.review.response.allowed).toBe(true);
+    expect(decision.outcome).toBe("warned");
+    expect(decision.review.response.warnings?.[0]).toMatch(/^\[bumpers\] critical runAsPrivileged: /);
+  });
+
+  it("denies a check the org blocks, with the check and how to fix it", () => {
+    const decision = decideAdmission(request(privileged()), blockingPolicy(["runAsPrivileged"]));
+    const review = decision.review;
+    expect(decision.outcome).toBe("denied");
+    expect(decision.blocking.map((r) => r.checkId)).toEqual(["runAsPrivileged"]);
     expect(review.response.allowed).toBe(false);
     expect(review.response.status?.code).toBe(403);
     expect(review.response.status?.message).toContain("runAsPrivileged");
@@ -69,10 +98,41 @@ describe("reviewAdmission", () => {
         ],
       },
     });
-    expect(reviewAdmission(request(object)).response).toEqual({
+    expect(reviewAdmission(request(object), blockingPolicy(["runAsPrivileged"])).response).toEqual({
       uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
       allowed: true,
     });
+  });
+
+  it("in passive mode allows what would be denied, warns 'would deny' and says so in the decision", () => {
+    const decision = decideAdmission(request(privileged()), blockingPolicy(["runAsPrivileged"], { passive: true }));
+    expect(decision.review.response.allowed).toBe(true);
+    expect(decision.outcome).toBe("warned");
+    expect(decision.passive).toBe(true);
+    expect(decision.review.response.warnings?.[0]).toMatch(/^\[bumpers\] would deny runAsPrivileged: /);
+  });
+
+  it("applies the effective severity, skips disabled checks and honours exemptions the caller resolved", () => {
+    const policy: TAdmissionPolicy = {
+      ...DEFAULT_ADMISSION_POLICY,
+      setting: (check) => ({
+        ...defaultSetting(check),
+        enabled: check.id !== "livenessProbeMissing",
+        severity: check.id === "readinessProbeMissing" ? "critical" : check.defaultSeverity,
+      }),
+      exemption: (checkId) => (checkId === "runAsPrivileged" ? "Resolved in Bumpers: will not fix" : null),
+    };
+    const object = deploymentWithContainer({
+      securityContext: { privileged: true },
+      livenessProbe: undefined,
+      readinessProbe: undefined,
+    });
+    const decision = decideAdmission(request(object), policy);
+    const ids = decision.failing.map((r) => r.checkId);
+    expect(ids).not.toContain("livenessProbeMissing");
+    expect(ids).not.toContain("runAsPrivileged");
+    expect(decision.failing.find((r) => r.checkId === "readinessProbeMissing")?.severity).toBe("critical");
+    expect(decision.exempted).toEqual([{ checkId: "runAsPrivileged", note: "Resolved in Bumpers: will not fix" }]);
   });
 
   it("bounds the number and length of warnings", () => {

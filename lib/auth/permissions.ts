@@ -24,11 +24,18 @@ export type TPermission =
   | "team:triage"
   | "team:members:manage"
   | "team:routing:manage"
-  | "team:budgets:manage";
+  | "team:budgets:manage"
+  | "team:policies:manage";
 
 const TEAM_VIEWER: TPermission[] = ["team:read"];
 const TEAM_EDITOR: TPermission[] = [...TEAM_VIEWER, "team:triage"];
-const TEAM_ADMIN: TPermission[] = [...TEAM_EDITOR, "team:members:manage", "team:routing:manage", "team:budgets:manage"];
+const TEAM_ADMIN: TPermission[] = [
+  ...TEAM_EDITOR,
+  "team:members:manage",
+  "team:routing:manage",
+  "team:budgets:manage",
+  "team:policies:manage",
+];
 
 const ORG_MEMBER: TPermission[] = ["org:read", "org:members:read", "org:clusters:read"];
 const ORG_ADMIN: TPermission[] = [
