@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_CHECKS, checkById } from "./checks";
 import { evaluateObject } from "./evaluate";
-import { goodContainer, goodDeployment, goodPodSpec } from "./test-manifests";
+import { goodContainer, goodDeployment, goodNonWorkloads, goodPodSpec } from "./test-manifests";
 
 const POLARIS_IDS = [
   "runAsRootAllowed",
@@ -22,6 +22,23 @@ const POLARIS_IDS = [
   "tagNotSpecified",
   "pullPolicyNotAlways",
   "deploymentMissingReplicas",
+  "insecureCapabilities",
+  "linuxHardening",
+  "procMount",
+  "hostProcess",
+  "automountServiceAccountToken",
+  "sensitiveContainerEnvVar",
+  "sensitiveConfigmapContent",
+  "tlsSettingsMissing",
+  "clusterrolePodExecAttach",
+  "rolePodExecAttach",
+  "clusterrolebindingClusterAdmin",
+  "rolebindingClusterAdminClusterRole",
+  "priorityClassNotSet",
+  "topologySpreadConstraint",
+  "pdbDisruptionsIsZero",
+  "hpaMinAvailability",
+  "hpaMaxAvailability",
 ];
 
 describe("built-in checks registry", () => {
@@ -41,10 +58,25 @@ describe("built-in checks registry", () => {
 });
 
 describe("evaluateObject", () => {
-  it("passes a realistic good Deployment on every check", () => {
+  it("passes a realistic good Deployment on every check that applies to Deployments", () => {
     const { results } = evaluateObject(goodDeployment(), { targetVersion: { major: 1, minor: 32 } });
-    expect(results.map((r) => r.checkId).sort()).toEqual(BUILT_IN_CHECKS.map((c) => c.id).sort());
+    const forDeployments = BUILT_IN_CHECKS.filter((c) => c.appliesTo === "all" || c.appliesTo.includes("Deployment"));
+    expect(results.map((r) => r.checkId).sort()).toEqual(forDeployments.map((c) => c.id).sort());
     expect(results.filter((r) => r.failures.length > 0)).toEqual([]);
+  });
+
+  it("passes good objects of the other kinds, and every check runs on one of the good objects", () => {
+    const ran = new Set<string>();
+    for (const object of [goodDeployment(), ...goodNonWorkloads()]) {
+      const { results } = evaluateObject(object, { targetVersion: { major: 1, minor: 32 } });
+      expect(
+        results.filter((r) => r.failures.length > 0),
+        String(object.kind),
+      ).toEqual([]);
+      for (const result of results) ran.add(result.checkId);
+    }
+    // A check whose appliesTo names no real kind would silently never run.
+    expect([...ran].sort()).toEqual(BUILT_IN_CHECKS.map((c) => c.id).sort());
   });
 
   it("reports severity, category and title from the check", () => {
@@ -90,7 +122,12 @@ describe("evaluateObject", () => {
       },
     };
     const failed = evaluateObject(cron).results.filter((r) => r.failures.length > 0);
-    expect(failed.map((r) => r.checkId).sort()).toEqual(["notReadOnlyRootFilesystem", "privilegeEscalationAllowed"]);
+    // The pod-level RuntimeDefault seccomp profile keeps linuxHardening passing without dropped capabilities.
+    expect(failed.map((r) => r.checkId).sort()).toEqual([
+      "insecureCapabilities",
+      "notReadOnlyRootFilesystem",
+      "privilegeEscalationAllowed",
+    ]);
     expect(failed[0]?.failures[0]?.path).toMatch(
       /^spec\.jobTemplate\.spec\.template\.spec\.containers\[0\]\.securityContext\./,
     );
@@ -148,30 +185,70 @@ describe("exemptions by annotation", () => {
 describe("evaluateObject on hostile input", () => {
   const weird: unknown[] = [null, "text", 42, [], [null, "x", 3], { add: "SYS_ADMIN" }, true];
 
+  const kinds: unknown[] = [
+    "Pod",
+    "Deployment",
+    "CronJob",
+    "Service",
+    7,
+    ...new Set(BUILT_IN_CHECKS.flatMap((c) => (c.appliesTo === "all" ? [] : c.appliesTo))),
+  ];
+
   it("never throws on fields of unexpected types, whatever the kind", () => {
-    for (const kind of ["Pod", "Deployment", "CronJob", "Service", 7]) {
+    for (const kind of kinds) {
       for (const value of weird) {
+        const securityContext = {
+          capabilities: value,
+          privileged: value,
+          runAsUser: value,
+          procMount: value,
+          windowsOptions: value,
+          seccompProfile: value,
+          seLinuxOptions: value,
+          appArmorProfile: value,
+        };
         const container = {
           name: value,
           image: value,
           imagePullPolicy: value,
-          ports: value,
+          ports: [value, { hostPort: value }],
+          env: [value, { name: value, value }, { name: "API_TOKEN", value }],
           resources: { requests: value, limits: value },
-          securityContext: { capabilities: value, privileged: value, runAsUser: value },
+          securityContext: { ...securityContext, capabilities: { drop: value, add: value } },
         };
         const podSpec = {
-          securityContext: value,
-          containers: [container, value],
+          securityContext: { ...securityContext, windowsOptions: { hostProcess: value } },
+          containers: [container, { securityContext }, value],
           initContainers: value,
           volumes: [value],
+          automountServiceAccountToken: value,
+          serviceAccountName: value,
+          priorityClassName: value,
+          topologySpreadConstraints: value,
         };
         const object = {
           apiVersion: value,
           kind,
-          metadata: { annotations: { "bumpers.io/exempt": value } },
-          spec: { ...podSpec, replicas: value, template: { spec: podSpec }, jobTemplate: value },
+          metadata: { name: value, annotations: { "bumpers.io/exempt": value } },
+          spec: {
+            ...podSpec,
+            replicas: value,
+            template: { metadata: { annotations: value }, spec: podSpec },
+            jobTemplate: value,
+            tls: value,
+            minAvailable: value,
+            maxUnavailable: value,
+            minReplicas: value,
+            maxReplicas: value,
+          },
+          data: value,
+          rules: [value, { apiGroups: value, resources: value, verbs: value }],
+          roleRef: value,
         };
         expect(() => evaluateObject(object, { targetVersion: { major: 1, minor: 30 } })).not.toThrow();
+        // Whole sections of the wrong type, too.
+        const hollow = { kind, metadata: value, spec: value, data: value, rules: value, roleRef: value };
+        expect(() => evaluateObject(hollow, { targetVersion: { major: 1, minor: 30 } })).not.toThrow();
       }
     }
   });

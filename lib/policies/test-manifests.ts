@@ -21,7 +21,17 @@ export function goodContainer(overrides: Record<string, unknown> = {}): Record<s
 
 export function goodPodSpec(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    securityContext: { runAsNonRoot: true, runAsUser: 10001 },
+    securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+    automountServiceAccountToken: false,
+    priorityClassName: "business-critical",
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: "topology.kubernetes.io/zone",
+        whenUnsatisfiable: "ScheduleAnyway",
+        labelSelector: { matchLabels: { app: "shop" } },
+      },
+    ],
     containers: [goodContainer()],
     volumes: [{ name: "tmp", emptyDir: {} }],
     ...overrides,
@@ -52,4 +62,63 @@ export function goodDeployment(
 /** A good Deployment whose single container has the given overrides. */
 export function deploymentWithContainer(overrides: Record<string, unknown>): TKubeObject {
   return goodDeployment({ podSpec: { containers: [goodContainer(overrides)] } });
+}
+
+/** A well-configured object of each non-workload kind the built-in checks cover: each passes every check. */
+export function goodNonWorkloads(): TKubeObject[] {
+  const metadata = { name: "shop", namespace: "shop" };
+  return [
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata,
+      spec: {
+        tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }],
+        rules: [{ host: "shop.example.com" }],
+      },
+    },
+    {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata,
+      spec: { maxUnavailable: 1, selector: { matchLabels: { app: "shop" } } },
+    },
+    {
+      apiVersion: "autoscaling/v2",
+      kind: "HorizontalPodAutoscaler",
+      metadata,
+      spec: {
+        minReplicas: 2,
+        maxReplicas: 10,
+        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "shop" },
+      },
+    },
+    { apiVersion: "v1", kind: "ConfigMap", metadata, data: { LOG_LEVEL: "info", "app.properties": "cache=on" } },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "Role",
+      metadata,
+      rules: [{ apiGroups: [""], resources: ["pods", "pods/log"], verbs: ["get", "list", "watch"] }],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRole",
+      metadata: { name: "shop-reader" },
+      rules: [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "list"] }],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata,
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" },
+      subjects: [{ kind: "ServiceAccount", name: "shop", namespace: "shop" }],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name: "shop-reader" },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "shop-reader" },
+      subjects: [{ kind: "ServiceAccount", name: "shop", namespace: "shop" }],
+    },
+  ];
 }

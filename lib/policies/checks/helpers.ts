@@ -20,6 +20,34 @@ export function podSecurityContext(ctx: TCheckContext): Record<string, unknown> 
   return record(ctx.podSpec?.securityContext);
 }
 
+/** The string items of a list field; a field that is not a list, and items that are not strings, count as absent. */
+export function stringItems(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** Capability names as Kubernetes spells them: upper case, without the kernel's `CAP_` prefix. */
+export function normalizeCapability(value: unknown): string {
+  return String(value).toUpperCase().replace(/^CAP_/, "");
+}
+
+/** The metadata of the Pod template: the object's own metadata for a bare Pod. */
+export function podTemplateMetadata(ctx: TCheckContext): Record<string, unknown> {
+  if (!ctx.podSpecPath) return {};
+  let current: unknown = ctx.object;
+  for (const key of ctx.podSpecPath.split(".").slice(0, -1)) current = record(current)[key];
+  return record(record(current).metadata);
+}
+
+export function objectName(ctx: TCheckContext): string {
+  const name = record(ctx.object.metadata).name;
+  return typeof name === "string" ? name : "";
+}
+
+/** JSON path of a map entry, bracketed when the key is not a plain identifier (`data["app.properties"]`). */
+export function entryPath(base: string, key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
+}
+
 /** Run `test` on each container (init containers too unless `appContainersOnly`) and collect failures. */
 export function eachContainer(
   ctx: TCheckContext,

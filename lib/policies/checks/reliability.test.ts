@@ -100,4 +100,29 @@ describe("reliability checks", () => {
     expect(failuresOf(unlabeled, "pdbLabelsMissing")).toEqual([]);
     expect(failuresOf({ ...unlabeled, kind: "DaemonSet" }, "pdbLabelsMissing")).toBeNull();
   });
+
+  it("priorityClassNotSet fails without a priorityClassName, on every workload kind", () => {
+    expect(failuresOf(goodDeployment(), "priorityClassNotSet")).toEqual([]);
+    expect(failuresOf(goodDeployment({ podSpec: { priorityClassName: "" } }), "priorityClassNotSet")).toEqual([
+      { path: "spec.template.spec.priorityClassName", message: "The pod does not set priorityClassName." },
+    ]);
+    const jobWithout = job(goodPodSpec({ priorityClassName: undefined }));
+    expect(failuresOf(jobWithout, "priorityClassNotSet")?.[0]?.path).toBe("spec.template.spec.priorityClassName");
+  });
+
+  it("topologySpreadConstraint fails without a constraint, but not on Jobs or DaemonSets", () => {
+    expect(failuresOf(goodDeployment(), "topologySpreadConstraint")).toEqual([]);
+    const none = goodDeployment({ podSpec: { topologySpreadConstraints: [] } });
+    expect(failuresOf(none, "topologySpreadConstraint")).toEqual([
+      {
+        path: "spec.template.spec.topologySpreadConstraints",
+        message: "The pod spec has no topology spread constraint.",
+      },
+    ]);
+    expect(failuresOf({ ...none, kind: "StatefulSet" }, "topologySpreadConstraint")).toHaveLength(1);
+    expect(failuresOf({ ...none, kind: "DaemonSet" }, "topologySpreadConstraint")).toBeNull();
+    expect(
+      failuresOf(job(goodPodSpec({ topologySpreadConstraints: undefined })), "topologySpreadConstraint"),
+    ).toBeNull();
+  });
 });

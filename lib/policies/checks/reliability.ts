@@ -21,6 +21,9 @@ function probeMissing(ctx: TCheckContext, field: string, label: string): TCheckF
   );
 }
 
+/** A DaemonSet runs one pod per node by design, so spreading it across nodes or zones means nothing. */
+const SPREADABLE_WORKLOADS: readonly string[] = LONG_RUNNING_WORKLOADS.filter((kind) => kind !== "DaemonSet");
+
 export const RELIABILITY_CHECKS: TCheck[] = [
   {
     id: "livenessProbeMissing",
@@ -134,6 +137,45 @@ export const RELIABILITY_CHECKS: TCheck[] = [
         {
           path: "spec.template.metadata.labels",
           message: "The Pod template has no app.kubernetes.io/name or app label for a PodDisruptionBudget to select.",
+        },
+      ];
+    },
+  },
+  {
+    id: "priorityClassNotSet",
+    title: "Priority class not set",
+    category: "reliability",
+    // Polaris rates it a warning; it is advice (many clusters define no PriorityClass), so it ranks lowest here.
+    defaultSeverity: "low",
+    description:
+      "The pod has no priority class, so when the cluster runs short of capacity it can be preempted by, or left pending behind, less important workloads that do have one.",
+    remediation:
+      "Set a PriorityClass that matches how critical the workload is (ask the platform team which ones exist):\n\n```yaml\nspec:\n  priorityClassName: business-critical\n```",
+    appliesTo: ALL_WORKLOADS,
+    evaluate: (ctx) => {
+      const name = ctx.podSpec?.priorityClassName;
+      if (!ctx.podSpec || (typeof name === "string" && name !== "")) return [];
+      return [{ path: `${ctx.podSpecPath}.priorityClassName`, message: "The pod does not set priorityClassName." }];
+    },
+  },
+  {
+    id: "topologySpreadConstraint",
+    title: "No topology spread constraint",
+    category: "reliability",
+    // Polaris rates it a warning; the scheduler already spreads replicas softly by default, so it ranks low here.
+    defaultSeverity: "low",
+    description:
+      "The pod spec has no `topologySpreadConstraints`, so nothing guarantees that replicas land on different nodes or zones: one node or zone failure can take all of them down.",
+    remediation:
+      "Spread the replicas across zones (and, if you like, nodes), selecting the pods by their app label:\n\n```yaml\nspec:\n  topologySpreadConstraints:\n    - maxSkew: 1\n      topologyKey: topology.kubernetes.io/zone\n      whenUnsatisfiable: ScheduleAnyway\n      labelSelector:\n        matchLabels:\n          app.kubernetes.io/name: shop\n```",
+    appliesTo: SPREADABLE_WORKLOADS,
+    evaluate: (ctx) => {
+      const constraints = ctx.podSpec?.topologySpreadConstraints;
+      if (!ctx.podSpec || (Array.isArray(constraints) && constraints.length > 0)) return [];
+      return [
+        {
+          path: `${ctx.podSpecPath}.topologySpreadConstraints`,
+          message: "The pod spec has no topology spread constraint.",
         },
       ];
     },

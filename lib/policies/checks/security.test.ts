@@ -102,6 +102,10 @@ describe("security checks", () => {
     expect(failuresOf(goodDeployment(), "hostPortSet")).toEqual([]);
     const bad = deploymentWithContainer({ ports: [{ containerPort: 8080 }, { containerPort: 9090, hostPort: 9090 }] });
     expect(failuresOf(bad, "hostPortSet")?.[0]?.path).toBe(`${CONTAINER_PATH}.ports[1].hostPort`);
+    // Kubernetes writes hostPort: 0 for "none" (and Polaris passes it).
+    expect(
+      failuresOf(deploymentWithContainer({ ports: [{ containerPort: 8080, hostPort: 0 }] }), "hostPortSet"),
+    ).toEqual([]);
   });
 
   it("notReadOnlyRootFilesystem fails on each container with a writable root filesystem, init containers too", () => {
@@ -116,5 +120,23 @@ describe("security checks", () => {
         message: 'Container "migrate" has a writable root filesystem.',
       },
     ]);
+  });
+
+  it("tlsSettingsMissing fails an Ingress without a TLS section, and runs on Ingresses only", () => {
+    const ingress = (spec: Record<string, unknown>) => ({
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: { name: "shop" },
+      spec: { rules: [{ host: "shop.example.com" }], ...spec },
+    });
+    expect(
+      failuresOf(ingress({ tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }] }), "tlsSettingsMissing"),
+    ).toEqual([]);
+    for (const tls of [undefined, [], null]) {
+      expect(failuresOf(ingress({ tls }), "tlsSettingsMissing")).toEqual([
+        { path: "spec.tls", message: "The Ingress has no TLS section." },
+      ]);
+    }
+    expect(failuresOf(goodDeployment(), "tlsSettingsMissing")).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import {
   ALL_WORKLOADS,
   containerSecurityContext,
   eachContainer,
+  normalizeCapability,
   podFlagFailure,
   podSecurityContext,
   record,
@@ -11,8 +12,8 @@ import {
 /** Capabilities that amount to (near) root on the node; the same list Polaris uses. */
 const DANGEROUS_CAPABILITIES = new Set(["ALL", "SYS_ADMIN", "NET_ADMIN"]);
 
-function normalizeCapability(value: unknown): string {
-  return String(value).toUpperCase().replace(/^CAP_/, "");
+function isUnsetPort(value: unknown): boolean {
+  return value === undefined || value === null || value === 0;
 }
 
 export const SECURITY_CHECKS: TCheck[] = [
@@ -196,7 +197,8 @@ export const SECURITY_CHECKS: TCheck[] = [
         const ports = container.spec.ports;
         if (!Array.isArray(ports)) return null;
         return ports.flatMap((port, index) =>
-          record(port).hostPort === undefined
+          // 0 is how Kubernetes writes "no host port".
+          isUnsetPort(record(port).hostPort)
             ? []
             : [
                 {
@@ -228,5 +230,21 @@ export const SECURITY_CHECKS: TCheck[] = [
               message: `Container "${container.name}" has a writable root filesystem.`,
             },
       ),
+  },
+  {
+    id: "tlsSettingsMissing",
+    title: "Ingress without TLS",
+    category: "security",
+    defaultSeverity: "medium",
+    description:
+      "The Ingress has no `tls` section, so it serves its hosts over plain HTTP: requests, responses and credentials travel unencrypted.",
+    remediation:
+      "Add a `tls` section naming the hosts and the Secret holding their certificate (cert-manager can issue and renew it):\n\n```yaml\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n```",
+    appliesTo: ["Ingress"],
+    evaluate: (ctx) => {
+      const tls = record(ctx.object.spec).tls;
+      if (Array.isArray(tls) && tls.length > 0) return [];
+      return [{ path: "spec.tls", message: "The Ingress has no TLS section." }];
+    },
   },
 ];
