@@ -1,0 +1,46 @@
+import type { TCheckSeverity } from "../policies/types";
+import { isFailing, type TReport } from "./run-checks";
+import type { TScanUpload, TScanUploadResult } from "./schemas";
+import type { TScmContext } from "./scm-context";
+
+/** The server's cap on one upload; past it, the most important results are the ones sent. */
+export const MAX_UPLOAD_RESULTS = 5000;
+
+const SEVERITY_RANK: Record<TCheckSeverity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** The failing, not exempted checks of a run, as POST /api/v1/ci/scan-results takes them. */
+export function buildUpload(
+  report: TReport,
+  scm: { [K in keyof TScmContext]: string },
+): { upload: TScanUpload; total: number } {
+  const results: TScanUploadResult[] = [];
+  for (const object of report.objects) {
+    for (const result of object.results) {
+      if (!isFailing(result) || result.exempted) continue;
+      results.push({
+        checkId: result.checkId,
+        severity: result.severity,
+        category: result.category,
+        title: result.title,
+        namespace: object.namespace,
+        kind: object.kind,
+        name: object.name,
+        file: object.file,
+        line: object.line,
+        messages: result.failures.map((failure) => failure.message),
+        blocking: result.blocking,
+      });
+    }
+  }
+  const total = results.length;
+  if (total > MAX_UPLOAD_RESULTS) {
+    // Stable sort: within a rank, results keep the order of the files.
+    results.sort(
+      (a, b) => Number(b.blocking) - Number(a.blocking) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+    );
+  }
+  return {
+    upload: { repository: scm.repository, branch: scm.branch, commit: scm.commit, results: results.slice(0, MAX_UPLOAD_RESULTS) },
+    total,
+  };
+}
