@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEPRECATION_CHECK_IDS } from "@/lib/policies/checks/deprecation";
 import { parseReportShape } from "./report-shape";
 import type { TParsedFinding, TParseResult } from "./types";
 
@@ -83,7 +84,10 @@ function toFinding(item: TPlutoItem, targetVersions: Record<string, string>): TP
   ].join(" ");
 
   return {
-    checkId: `deprecated-api:${api.version}/${api.kind}`,
+    // The policy engine's ids, so this finding and an admission or CI result on the object are one identity;
+    // which API it is stays in the title and the evidence. Pluto judges `removed` against its target version,
+    // as apiVersionRemoved does against the cluster's.
+    checkId: removed ? DEPRECATION_CHECK_IDS.removed : DEPRECATION_CHECK_IDS.deprecated,
     title,
     description,
     remediation,

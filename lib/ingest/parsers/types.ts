@@ -33,7 +33,7 @@ export type TResourceRef = {
 };
 
 export type TParsedFinding = {
-  /** Stable id of the check within its tool, e.g. "runAsRootAllowed", "deprecated-api:apps/v1beta1/Deployment". */
+  /** Stable id of the check within its tool, e.g. "runAsRootAllowed", "apiVersionRemoved". */
   checkId: string;
   title: string;
   description: string;

@@ -9,11 +9,14 @@ function apiVersionFailure(ctx: TCheckContext, status: TApiVersionStatus): TChec
   return result.status === status ? [{ path: "apiVersion", message: result.message }] : [];
 }
 
+/** The ids of the two checks, shared with the Pluto parser so agent findings and admission results are one identity. */
+export const DEPRECATION_CHECK_IDS = { removed: "apiVersionRemoved", deprecated: "apiVersionDeprecated" } as const;
+
 // Two checks rather than one, so an org can block removed APIs (the object cannot be applied) while
 // only warning about deprecated ones (it still works, but blocks a future upgrade).
 export const DEPRECATION_CHECKS: TCheck[] = [
   {
-    id: "apiVersionRemoved",
+    id: DEPRECATION_CHECK_IDS.removed,
     title: "API version removed in the target Kubernetes version",
     category: "deprecation",
     defaultSeverity: "high",
@@ -24,7 +27,7 @@ export const DEPRECATION_CHECKS: TCheck[] = [
     evaluate: (ctx) => apiVersionFailure(ctx, "removed"),
   },
   {
-    id: "apiVersionDeprecated",
+    id: DEPRECATION_CHECK_IDS.deprecated,
     title: "Deprecated API version",
     category: "deprecation",
     defaultSeverity: "low",
