@@ -52,12 +52,13 @@ function TokenForm({ orgSlug, host, onAnother }: { orgSlug: string; host: string
         <Field
           id="token-kind"
           label="Access"
-          hint="Admin tokens can also create clusters and read the audit log."
+          hint="Admin tokens can also create clusters and read the audit log. CI tokens only read policy settings and upload scan results."
           errors={errors.kind}
         >
           <Select id="token-kind" name="kind" defaultValue="org_read" aria-invalid={Boolean(errors.kind)}>
             <option value="org_read">Read only</option>
             <option value="org_admin">Admin</option>
+            <option value="ci">CI (bumpers check --server)</option>
           </Select>
         </Field>
         <div className="md:pt-6">

@@ -37,7 +37,7 @@ export function OrgTokenTable({ tokens, orgSlug }: { tokens: TOrgTokenRow[]; org
           <tr key={t.id} className={t.revokedAt ? "text-slate-400" : undefined}>
             <Td className="font-medium text-slate-900">{t.name}</Td>
             <Td>
-              <Badge tone={t.kind === "org_admin" ? "amber" : "blue"}>{TOKEN_KIND_LABELS[t.kind]}</Badge>
+              <Badge tone={t.kind === "org_admin" ? "amber" : t.kind === "ci" ? "green" : "blue"}>{TOKEN_KIND_LABELS[t.kind]}</Badge>
             </Td>
             <Td>
               <code className="font-mono text-xs">{t.hint}</code>

@@ -28,7 +28,7 @@ async function creatorsById(ids: (string | null)[]) {
 /** Org API tokens (never their hash), with who created them. */
 export async function listOrgTokens(orgId: string) {
   const tokens = await db.apiToken.findMany({
-    where: { orgId, kind: { in: ["org_read", "org_admin"] } },
+    where: { orgId, kind: { in: ["org_read", "org_admin", "ci"] } },
     orderBy: [...ACTIVE_FIRST],
     select: TOKEN_COLUMNS,
   });

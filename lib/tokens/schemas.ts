@@ -1,15 +1,16 @@
 import { z } from "zod";
 
-export const ORG_TOKEN_KINDS = ["org_read", "org_admin"] as const;
+export const ORG_TOKEN_KINDS = ["org_read", "org_admin", "ci"] as const;
 export type TOrgTokenKind = (typeof ORG_TOKEN_KINDS)[number];
 
 export const TOKEN_KIND_LABELS: Record<TOrgTokenKind | "cluster", string> = {
   org_read: "Read",
   org_admin: "Admin",
+  ci: "CI",
   cluster: "Cluster agent",
 };
 
-export const ZOrgTokenKind = z.enum(ORG_TOKEN_KINDS, { error: "Choose read or admin access." });
+export const ZOrgTokenKind = z.enum(ORG_TOKEN_KINDS, { error: "Choose read, admin or CI access." });
 export const ZTokenName = z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
 export const ZNewOrgToken = z.object({ name: ZTokenName, kind: ZOrgTokenKind });
 export type TNewOrgToken = z.infer<typeof ZNewOrgToken>;
