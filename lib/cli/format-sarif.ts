@@ -4,7 +4,8 @@ import type { TCheck, TCheckSeverity } from "../policies/types";
 import { NO_NAMESPACE, objectLabel } from "./format-table";
 import { RESOLVED_IN_BUMPERS, type TReport, type TReportObject } from "./run-checks";
 
-export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+export const SARIF_SCHEMA_URI =
+  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 const DEFAULT_LEVEL: Record<TCheckSeverity, "error" | "warning" | "note"> = {
   critical: "error",

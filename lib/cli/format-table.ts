@@ -17,7 +17,14 @@ const plain: TPaint = (text) => text;
 
 export function makeColors(enabled: boolean): TColors {
   if (!enabled) return { red: plain, yellow: plain, dim: plain, bold: plain, green: plain, cyan: plain };
-  return { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22), green: ansi(32, 39), cyan: ansi(36, 39) };
+  return {
+    red: ansi(31, 39),
+    yellow: ansi(33, 39),
+    dim: ansi(2, 22),
+    bold: ansi(1, 22),
+    green: ansi(32, 39),
+    cyan: ansi(36, 39),
+  };
 }
 
 /** `Deployment shop/web`, or `Deployment (no namespace)/web` for helm output that leaves it to the install. */

@@ -11,7 +11,7 @@ import { USAGE } from "./help";
 import { readManifests } from "./read-manifests";
 import { runChecks, type TPolicy, type TReport } from "./run-checks";
 import { resolveScmContext, type TScmContext } from "./scm-context";
-import { fetchPolicySettings, uploadScanResults, type TServerConnection } from "./server-client";
+import type { TServerConnection } from "./server-client";
 import { buildUpload } from "./upload";
 
 export type TCliIo = {
@@ -44,7 +44,11 @@ function prepareServer(args: TCheckArgs, io: TCliIo, version: string): TServerRu
   if (!token) {
     throw usageError("--server needs a token: set the BUMPERS_TOKEN environment variable (from your CI's secrets).");
   }
-  const scm = resolveScmContext({ repository: args.repository, branch: args.branch, commit: args.commit }, io.env, io.cwd);
+  const scm = resolveScmContext(
+    { repository: args.repository, branch: args.branch, commit: args.commit },
+    io.env,
+    io.cwd,
+  );
   const missing = (["repository", "branch", "commit"] as const).filter((key) => !scm[key]);
   if (missing.length > 0) {
     throw usageError(
@@ -74,9 +78,11 @@ async function check(args: TCheckArgs, io: TCliIo, version: string): Promise<num
   const { manifests, notes } = await readManifests({ inputs, cwd: io.cwd, stdin: io.stdin, stdinName: args.stdinName });
   for (const note of notes) await write(io.stderr, `bumpers: ${note}\n`);
 
+  // Loaded only in server mode: the client and its schemas are a noticeable part of the start-up time.
+  const client = server ? await import("./server-client") : null;
   let policy: TPolicy = { source: "local", block: args.block };
-  if (server) {
-    const settings = await fetchPolicySettings(server.connection, server.scm.repository);
+  if (server && client) {
+    const settings = await client.fetchPolicySettings(server.connection, server.scm.repository);
     policy = { source: "server", settings };
   }
   const report = runChecks(manifests, { policy, targetVersion: args.targetVersion });
@@ -93,7 +99,9 @@ async function check(args: TCheckArgs, io: TCliIo, version: string): Promise<num
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, renderMain(args, report, version, policy, false));
     } catch (error) {
-      throw usageError(`--output: cannot write ${args.output} (${error instanceof Error ? error.message : String(error)}).`);
+      throw usageError(
+        `--output: cannot write ${args.output} (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
   }
   const stdoutArgs: TCheckArgs = args.output ? { ...args, format: "table" } : args;
@@ -101,13 +109,16 @@ async function check(args: TCheckArgs, io: TCliIo, version: string): Promise<num
 
   if (manifests.length === 0) await write(io.stderr, "bumpers: no Kubernetes objects found in the inputs.\n");
   if (server && args.block !== "all" && args.block.size > 0) {
-    await write(io.stderr, "bumpers: --block is ignored with --server: the organization's settings decide what blocks.\n");
+    await write(
+      io.stderr,
+      "bumpers: --block is ignored with --server: the organization's settings decide what blocks.\n",
+    );
   }
   if (policy.source === "server" && policy.settings.passive) {
     await write(human, "Bumpers is in passive mode for this organization: nothing blocks.\n");
   }
 
-  if (server) {
+  if (server && client) {
     const { upload, total } = buildUpload(report, server.scm);
     if (upload.results.length < total) {
       await write(
@@ -115,7 +126,7 @@ async function check(args: TCheckArgs, io: TCliIo, version: string): Promise<num
         `bumpers: uploading the first ${upload.results.length} of ${total} failing checks (blocking and most severe first); the server takes at most ${upload.results.length} per run.\n`,
       );
     }
-    const answer = await uploadScanResults(server.connection, upload);
+    const answer = await client.uploadScanResults(server.connection, upload);
     await write(
       human,
       `Reported to Bumpers: ${answer.findings} open finding${answer.findings === 1 ? "" : "s"} for ${server.scm.repository} (${answer.opened} new, ${answer.fixed} fixed): ${answer.url}\n`,

@@ -86,7 +86,11 @@ function toManifest(
   if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") return null;
   const metadata = isRecord(value.metadata) ? value.metadata : {};
   const name =
-    typeof metadata.name === "string" ? metadata.name : typeof metadata.generateName === "string" ? metadata.generateName : "";
+    typeof metadata.name === "string"
+      ? metadata.name
+      : typeof metadata.generateName === "string"
+        ? metadata.generateName
+        : "";
   const line = node?.range ? lineCounter.linePos(node.range[0]).line : fallbackLine;
   return {
     file,
@@ -122,7 +126,9 @@ export function parseManifests(text: string, file: string, language: TSourceLang
       value = document.toJS({ maxAliasCount: 1000 });
     } catch (error) {
       const line = root.range ? lineCounter.linePos(root.range[0]).line : 1;
-      throw usageError(`${file}:${line}: cannot read the document: ${error instanceof Error ? error.message : String(error)}`);
+      throw usageError(
+        `${file}:${line}: cannot read the document: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const rootLine = root.range ? lineCounter.linePos(root.range[0]).line : 1;
     const push = (item: unknown, node: YamlNode | undefined) => {

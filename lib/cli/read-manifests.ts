@@ -120,7 +120,9 @@ export async function readManifests({ inputs, cwd, stdin, stdinName }: TReadInpu
       // A chart's templates/ folder holds Go templates, not YAML: skip them when walking a folder
       // rather than failing the whole check; a file named on the command line still fails.
       if (source.foundInFolder && text.includes("{{") && error instanceof CliError) {
-        notes.push(`Skipped ${file}: not valid YAML, and it looks like a Helm template (render it with helm template and pipe it in).`);
+        notes.push(
+          `Skipped ${file}: not valid YAML, and it looks like a Helm template (render it with helm template and pipe it in).`,
+        );
         continue;
       }
       throw error;

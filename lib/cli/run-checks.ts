@@ -6,9 +6,7 @@ import type { TManifest } from "./parse-manifests";
 import type { TPolicySettings } from "./schemas";
 
 /** Which checks run and block: from --block alone, or from the server's settings. */
-export type TPolicy =
-  | { source: "local"; block: Set<string> | "all" }
-  | { source: "server"; settings: TPolicySettings };
+export type TPolicy = { source: "local"; block: Set<string> | "all" } | { source: "server"; settings: TPolicySettings };
 
 export type TReportFailure = TCheckFailure & { line: number };
 
@@ -66,9 +64,7 @@ function preparePolicy(policy: TPolicy) {
   }
   const { settings } = policy;
   const byId = new Map(settings.checks.map((setting) => [setting.id, setting]));
-  const resolutions = new Set(
-    settings.resolutions.map((r) => resolutionKey(r.checkId, r.namespace, r.kind, r.name)),
-  );
+  const resolutions = new Set(settings.resolutions.map((r) => resolutionKey(r.checkId, r.namespace, r.kind, r.name)));
   return {
     // A check the server does not list (a CLI newer than the server) runs with its defaults and does not block.
     checks: BUILT_IN_CHECKS.filter((check) => byId.get(check.id)?.enabled ?? true),

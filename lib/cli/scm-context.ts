@@ -25,7 +25,10 @@ function git(cwd: string, args: string[]): string | null {
 
 /** `git@github.com:acme/shop.git`, `https://github.com/acme/shop.git` → `acme/shop` (GitLab subgroups kept). */
 export function repositoryFromRemote(remote: string): string | null {
-  const trimmed = remote.trim().replace(/\/+$/, "").replace(/\.git$/, "");
+  const trimmed = remote
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\.git$/, "");
   const scpLike = /^[^@/\s]+@[^:/\s]+:(.+)$/.exec(trimmed);
   let repositoryPath: string | null = scpLike ? scpLike[1] : null;
   if (!repositoryPath) {
@@ -43,12 +46,7 @@ export function repositoryFromRemote(remote: string): string | null {
  * The repository, branch and commit a CI run is about: the options first, then GitHub Actions' and
  * GitLab CI's variables, then the local git checkout. Pull requests use the head branch's name.
  */
-export function resolveScmContext(
-  given: TScmContext,
-  env: TEnv,
-  cwd: string,
-  useGit: boolean = true,
-): TScmContext {
+export function resolveScmContext(given: TScmContext, env: TEnv, cwd: string, useGit: boolean = true): TScmContext {
   const repository =
     given.repository ??
     fromEnv(env, "GITHUB_REPOSITORY", "CI_PROJECT_PATH") ??

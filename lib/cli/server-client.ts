@@ -74,7 +74,9 @@ async function requestJson<T>(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    throw serverError(`Cannot reach the Bumpers server at ${connection.baseUrl} while ${what}: ${networkReason(error)}.`);
+    throw serverError(
+      `Cannot reach the Bumpers server at ${connection.baseUrl} while ${what}: ${networkReason(error)}.`,
+    );
   }
   const text = await response.text().catch(() => "");
   if (!response.ok) throw serverError(refusal(response, text, what));
@@ -82,13 +84,17 @@ async function requestJson<T>(
   try {
     json = JSON.parse(text);
   } catch {
-    throw serverError(`The Bumpers server's answer while ${what} is not JSON (is ${connection.baseUrl} the Bumpers address?).`);
+    throw serverError(
+      `The Bumpers server's answer while ${what} is not JSON (is ${connection.baseUrl} the Bumpers address?).`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-    throw serverError(`The Bumpers server's answer while ${what} is not what this CLI expects${where}: ${issue?.message ?? "invalid"}.`);
+    throw serverError(
+      `The Bumpers server's answer while ${what} is not what this CLI expects${where}: ${issue?.message ?? "invalid"}.`,
+    );
   }
   return parsed.data;
 }

@@ -40,7 +40,12 @@ export function buildUpload(
     );
   }
   return {
-    upload: { repository: scm.repository, branch: scm.branch, commit: scm.commit, results: results.slice(0, MAX_UPLOAD_RESULTS) },
+    upload: {
+      repository: scm.repository,
+      branch: scm.branch,
+      commit: scm.commit,
+      results: results.slice(0, MAX_UPLOAD_RESULTS),
+    },
     total,
   };
 }
