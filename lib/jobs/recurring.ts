@@ -37,10 +37,12 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     name: PRUNE_JOB,
     cron: "17 3 * * *",
     run: async () => {
-      const { reports, findingEvents, deliveryLog } = await pruneRetention();
-      const total = reports + findingEvents + deliveryLog;
+      const pruned = await pruneRetention();
+      const total = Object.values(pruned).reduce((sum, n) => sum + n, 0);
       return total > 0
-        ? `pruned ${reports} report(s), ${findingEvents} finding event(s), ${deliveryLog} delivery log event(s)`
+        ? `pruned ${pruned.reports} report(s), ${pruned.findingEvents} finding event(s), ` +
+            `${pruned.deliveryLog} delivery log event(s), ${pruned.admissionLog} admission decision(s), ` +
+            `${pruned.ciScans} CI scan(s), ${pruned.ciFindings} CI finding(s)`
         : undefined;
     },
   },

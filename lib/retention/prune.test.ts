@@ -90,6 +90,34 @@ describe("retention pruning", () => {
     expect(left.rows.map((r) => r.status)).toEqual(["pending"]);
   });
 
+  it("drops old admission decisions, CI scans and CI findings not seen for the period", async () => {
+    const t = await createTriageTenant();
+    await pool.query(
+      `INSERT INTO admission_decisions (org_id, cluster_id, uid, operation, kind, outcome, created_at)
+       SELECT $1, $2, 'u' || n, 'CREATE', 'Deployment', 'allowed', now() - make_interval(days => n)
+         FROM unnest(ARRAY[1, 45]) AS n`,
+      [t.org.id, t.cluster.id],
+    );
+    await pool.query(
+      `INSERT INTO ci_scans (org_id, repository, branch, "commit", results, blocking, opened, fixed, created_at)
+       SELECT $1, 'acme/app', 'main', 'abcdef1', 0, 0, 0, 0, now() - make_interval(days => n)
+         FROM unnest(ARRAY[2, 60]) AS n`,
+      [t.org.id],
+    );
+    await pool.query(
+      `INSERT INTO ci_findings (org_id, fingerprint, repository, branch, "commit", check_id, category, severity,
+                                title, kind, name, status, last_seen_at)
+       SELECT $1, 'fp' || n, 'acme/app', b, 'abcdef1', 'hostPathSet', 'security', 'high', 'x', 'Deployment', 'a',
+              s::finding_status, now() - make_interval(days => n)
+         FROM (VALUES (1, 'main', 'open'), (50, 'main', 'fixed'), (70, 'old-feature', 'open')) AS v(n, b, s)`,
+      [t.org.id],
+    );
+    const pruned = await pruneRetention({ ...RETENTION, admissionLogDays: 30, ciDays: 30 }, { orgId: t.org.id });
+    expect(pruned).toMatchObject({ admissionLog: 1, ciScans: 1, ciFindings: 2 });
+    const left = await pool.query<{ branch: string }>("SELECT branch FROM ci_findings WHERE org_id = $1", [t.org.id]);
+    expect(left.rows).toEqual([{ branch: "main" }]);
+  });
+
   it("keeps everything when a retention is 0, and touches no other organization", async () => {
     const t = await createTriageTenant();
     const other = await createTriageTenant();
@@ -100,7 +128,7 @@ describe("retention pruning", () => {
 
     expect(
       await pruneRetention({ reportDays: 0, findingEventDays: 0, deliveryLogDays: 0 }, { orgId: t.org.id }),
-    ).toEqual({ reports: 0, findingEvents: 0, deliveryLog: 0 });
+    ).toEqual({ reports: 0, findingEvents: 0, deliveryLog: 0, admissionLog: 0, ciScans: 0, ciFindings: 0 });
     expect((await pruneRetention(RETENTION, { orgId: t.org.id })).reports).toBe(1);
     expect((await idsOf("reports", other.org.id)).has(otherOld)).toBe(true);
   });

@@ -10,8 +10,21 @@ import { env } from "@/lib/server/env";
 export const PRUNE_JOB = "prune-retention";
 const BATCH = 2000;
 
-export type TRetention = { reportDays: number; findingEventDays: number; deliveryLogDays: number };
-export type TPruned = { reports: number; findingEvents: number; deliveryLog: number };
+export type TRetention = {
+  reportDays: number;
+  findingEventDays: number;
+  deliveryLogDays: number;
+  admissionLogDays?: number;
+  ciDays?: number;
+};
+export type TPruned = {
+  reports: number;
+  findingEvents: number;
+  deliveryLog: number;
+  admissionLog: number;
+  ciScans: number;
+  ciFindings: number;
+};
 
 export function retentionFromEnv(): TRetention {
   const e = env();
@@ -19,6 +32,8 @@ export function retentionFromEnv(): TRetention {
     reportDays: e.BUMPERS_RETENTION_REPORT_DAYS,
     findingEventDays: e.BUMPERS_RETENTION_FINDING_EVENT_DAYS,
     deliveryLogDays: e.BUMPERS_RETENTION_DELIVERY_LOG_DAYS,
+    admissionLogDays: e.BUMPERS_RETENTION_ADMISSION_LOG_DAYS,
+    ciDays: e.BUMPERS_RETENTION_CI_DAYS,
   };
 }
 
@@ -47,7 +62,7 @@ export async function pruneRetention(
 ): Promise<TPruned> {
   const now = options.now ?? new Date();
   const org = options.orgId ?? null;
-  const pruned: TPruned = { reports: 0, findingEvents: 0, deliveryLog: 0 };
+  const pruned: TPruned = { reports: 0, findingEvents: 0, deliveryLog: 0, admissionLog: 0, ciScans: 0, ciFindings: 0 };
   if (retention.reportDays > 0) {
     pruned.reports = await deleteInBatches(
       `DELETE FROM reports WHERE id IN (
@@ -78,6 +93,34 @@ export async function pruneRetention(
           WHERE created_at < $1 AND status <> 'pending' AND ($3::uuid IS NULL OR org_id = $3)
           LIMIT $2)`,
       cutoffOf(now, retention.deliveryLogDays),
+      org,
+    );
+  }
+  if (retention.admissionLogDays) {
+    pruned.admissionLog = await deleteInBatches(
+      `DELETE FROM admission_decisions WHERE id IN (
+         SELECT id FROM admission_decisions
+          WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+      cutoffOf(now, retention.admissionLogDays),
+      org,
+    );
+  }
+  if (retention.ciDays) {
+    const cutoff = cutoffOf(now, retention.ciDays);
+    pruned.ciScans = await deleteInBatches(
+      `DELETE FROM ci_scans WHERE id IN (
+         SELECT id FROM ci_scans WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3) LIMIT $2)`,
+      cutoff,
+      org,
+    );
+    // Fixed long ago, or open on a branch no scan has reported for the whole period (merged or abandoned).
+    pruned.ciFindings = await deleteInBatches(
+      `DELETE FROM ci_findings WHERE id IN (
+         SELECT id FROM ci_findings
+          WHERE last_seen_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+      cutoff,
       org,
     );
   }

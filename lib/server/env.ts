@@ -56,6 +56,10 @@ export const ZEnv = z.object({
   BUMPERS_RETENTION_FINDING_EVENT_DAYS: z.coerce.number().int().min(0).default(365),
   /** Days the PagerDuty delivery log keeps sent and failed events; 0 = forever. */
   BUMPERS_RETENTION_DELIVERY_LOG_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Days the admission decision log is kept; 0 = forever. */
+  BUMPERS_RETENTION_ADMISSION_LOG_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Days CI scans, fixed CI findings and branches no longer scanned are kept; 0 = forever. */
+  BUMPERS_RETENTION_CI_DAYS: z.coerce.number().int().min(0).default(90),
   /** bcrypt cost factor for password hashes. */
   BUMPERS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   BUMPERS_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
