@@ -187,7 +187,7 @@ export function RuleForm({
                   {listField(
                     "sources",
                     "Source tools",
-                    "polaris, trivy, pluto, nova, goldilocks, kube-bench. Empty: all.",
+                    "polaris, trivy, pluto, nova, goldilocks, kube-bench, admission. Empty: all.",
                   )}
                   {listField("checks", "Checks", "Check ids, * wildcards (runAsRootAllowed, CVE-*). Empty: all.")}
                   {listField("clusters", "Clusters", "Cluster slugs, * wildcards (prod-*). Empty: all.")}

@@ -17,7 +17,7 @@ export const FINDING_CATEGORY_NAMES = [
   "compliance",
 ] as const;
 
-export const FINDING_SOURCES = ["polaris", "trivy", "pluto", "nova", "goldilocks", "kube-bench"] as const;
+export const FINDING_SOURCES = ["polaris", "trivy", "pluto", "nova", "goldilocks", "kube-bench", "admission"] as const;
 
 export const FINDING_SORTS = ["severity", "first_seen", "last_seen", "resource"] as const;
 export type TFindingSort = (typeof FINDING_SORTS)[number];

@@ -83,7 +83,9 @@ const untilDate = (value: unknown): string | null => {
 /** A history event in words, for people who were not there. */
 export function describeEvent(event: TEventInput, source: string): TEventView {
   const who = event.actor?.name || str(event.data.actorLabel) || "Someone";
-  const report = `the ${SOURCE_LABELS[source] ?? source} report`;
+  // Admission findings come from reviews of one object, not from a report of the cluster.
+  const report =
+    source === "admission" ? "the latest admission review" : `the ${SOURCE_LABELS[source] ?? source} report`;
   const d = event.data;
   switch (event.kind) {
     case "opened":

@@ -35,6 +35,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   nova: "Nova",
   goldilocks: "Goldilocks",
   "kube-bench": "kube-bench",
+  admission: "Admission webhook",
 };
 
 export const SORT_LABELS = {
