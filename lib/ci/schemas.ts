@@ -25,7 +25,8 @@ export const ZScanResult = z.object({
   title: z.string().trim().min(1).max(200),
   namespace: ZObjectName.default(""),
   kind: ZObjectName.min(1),
-  name: ZObjectName.min(1),
+  // A manifest can lack a name (a template's generateName); it is still one object of the scan.
+  name: ZObjectName.default(""),
   file: z.string().max(1000).default(""),
   line: z.number().int().min(1).max(10_000_000).nullable().default(null),
   messages: z.array(z.string().max(1000)).max(50).default([]),
