@@ -7,6 +7,7 @@ const AREAS = [
   { path: "vulnerabilities", label: "Vulnerabilities" },
   { path: "upgrades", label: "Upgrades" },
   { path: "compliance", label: "Compliance" },
+  { path: "ci", label: "CI" },
 ] as const;
 
 /**

@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+
+const LINK = "font-medium text-brand-600 hover:text-brand-700";
+
+function Snippet({ children, label }: { children: string; label: string }) {
+  return (
+    <pre
+      aria-label={label}
+      className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-left font-mono text-xs leading-relaxed text-slate-100"
+    >
+      <code>{children}</code>
+    </pre>
+  );
+}
+
+/**
+ * The CI tab before any scan arrived: how to run `bumpers check --server` in a pipeline with a
+ * CI token, and how repositories come to belong to teams.
+ */
+export function CiSetup({
+  orgSlug,
+  serverUrl,
+  canManageTokens,
+}: {
+  orgSlug: string;
+  serverUrl: string;
+  canManageTokens: boolean;
+}) {
+  const base = `/o/${encodeURIComponent(orgSlug)}`;
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8">
+      <div className="mx-auto max-w-2xl">
+        <h3 className="text-sm font-semibold text-slate-900">No CI results yet</h3>
+        <p className="mt-1 text-sm text-slate-500">
+          <code className="font-mono text-xs">bumpers check</code> runs the same policy checks as the admission webhook
+          on your repository&apos;s manifests, before they reach a cluster. With{" "}
+          <code className="font-mono text-xs">--server</code> it applies the organization&apos;s settings (which checks
+          block a merge) and reports the failures here, per repository and branch.
+        </p>
+        <ol className="mt-5 list-decimal space-y-4 pl-5 text-sm text-slate-700 marker:font-semibold marker:text-slate-400">
+          <li>
+            {canManageTokens ? (
+              <>
+                Create a token of kind <strong>CI</strong> in{" "}
+                <Link href={`${base}/settings/tokens`} className={LINK}>
+                  Settings → Tokens
+                </Link>
+              </>
+            ) : (
+              <>
+                Ask an org admin for a token of kind <strong>CI</strong> (Settings → Tokens)
+              </>
+            )}{" "}
+            and store it in your CI system&apos;s secrets as <code className="font-mono text-xs">BUMPERS_TOKEN</code>.
+            It can only read policy settings and upload results.
+          </li>
+          <li>
+            Run the check on your manifests in the pipeline, for example in GitHub Actions:
+            <div className="mt-2">
+              <Snippet label="GitHub Actions step">{`- name: Kubernetes policy checks
+  run: npx bumpers check --server ${serverUrl} deploy/
+  env:
+    BUMPERS_TOKEN: \${{ secrets.BUMPERS_TOKEN }}`}</Snippet>
+            </div>
+            <p className="mt-2 text-slate-500">
+              Rendered charts work too:{" "}
+              <code className="font-mono text-xs">
+                helm template ./chart | npx bumpers check --server {serverUrl} -
+              </code>
+              . The repository, branch and commit come from GitHub Actions&apos; or GitLab CI&apos;s variables (or{" "}
+              <code className="font-mono text-xs">--repository</code>,{" "}
+              <code className="font-mono text-xs">--branch</code>, <code className="font-mono text-xs">--commit</code>).
+              The run fails when a blocking check fails.
+            </p>
+          </li>
+          <li>
+            Give each team its repositories in{" "}
+            {canManageTokens ? (
+              <Link href={`${base}/settings/teams`} className={LINK}>
+                Settings → Teams
+              </Link>
+            ) : (
+              "Settings → Teams"
+            )}{" "}
+            (patterns such as <code className="font-mono text-xs">acme/payments-*</code>), so its members see their
+            results here and the team&apos;s stricter policy settings apply.
+          </li>
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+/** Scans exist, but none of a repository the caller's teams own (or the filters match none). */
+export function CiNothingVisible({ filtered, clearHref }: { filtered: boolean; clearHref: string }) {
+  return filtered ? (
+    <EmptyState
+      title="No CI scans match these filters"
+      action={
+        <Link href={clearHref} className={LINK}>
+          Show every repository
+        </Link>
+      }
+    />
+  ) : (
+    <EmptyState title="No CI results for your teams">
+      Scans have been uploaded, but none of a repository your teams own. Repositories belong to teams through the
+      patterns org admins set in each team&apos;s settings.
+    </EmptyState>
+  );
+}
