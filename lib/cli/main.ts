@@ -12,7 +12,7 @@ import { readManifests } from "./read-manifests";
 import { runChecks, type TPolicy, type TReport } from "./run-checks";
 import { resolveScmContext, type TScmContext } from "./scm-context";
 import type { TServerConnection } from "./server-client";
-import { buildUpload } from "./upload";
+import { buildUpload, MAX_UPLOAD_RESULTS } from "./upload";
 
 export type TCliIo = {
   argv: readonly string[];
@@ -114,16 +114,30 @@ async function check(args: TCheckArgs, io: TCliIo, version: string): Promise<num
       "bumpers: --block is ignored with --server: the organization's settings decide what blocks.\n",
     );
   }
-  if (policy.source === "server" && policy.settings.passive) {
-    await write(human, "Bumpers is in passive mode for this organization: nothing blocks.\n");
+  if (policy.source === "server") {
+    const { team, passive } = policy.settings;
+    if (team) await write(human, `Settings of the ${team.name} team (${team.slug}), which owns this repository.\n`);
+    if (passive) await write(human, "Bumpers is in passive mode for this organization: nothing blocks.\n");
   }
 
-  if (server && client) {
-    const { upload, total } = buildUpload(report, server.scm);
-    if (upload.results.length < total) {
+  if (server && client && policy.source === "server") {
+    const listed = policy.settings.checks.map((setting) => setting.id);
+    const { upload, total, unknownToServer } = buildUpload(
+      report,
+      server.scm,
+      listed.length > 0 ? new Set(listed) : null,
+    );
+    if (unknownToServer > 0) {
       await write(
         io.stderr,
-        `bumpers: uploading the first ${upload.results.length} of ${total} failing checks (blocking and most severe first); the server takes at most ${upload.results.length} per run.\n`,
+        `bumpers: ${unknownToServer} failing check${unknownToServer === 1 ? " is" : "s are"} not uploaded: the server does not know ${unknownToServer === 1 ? "its check" : "their checks"} (it is older than this CLI).\n`,
+      );
+    }
+    const uploadable = total - unknownToServer;
+    if (upload.results.length < uploadable) {
+      await write(
+        io.stderr,
+        `bumpers: uploading ${upload.results.length} of ${uploadable} failing checks, blocking and most severe first: the server takes at most ${MAX_UPLOAD_RESULTS} per run.\n`,
       );
     }
     const answer = await client.uploadScanResults(server.connection, upload);

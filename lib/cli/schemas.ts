@@ -8,6 +8,8 @@ const ZSeverity = z.enum(["critical", "high", "medium", "low"]);
 export const ZPolicySettings = z.object({
   /** Passive organizations report only: nothing blocks, in CI or at admission. */
   passive: z.boolean(),
+  /** The team owning the repository, whose overrides apply; null when no team claims it. */
+  team: z.object({ slug: z.string(), name: z.string() }).nullable().optional(),
   checks: z.array(
     z.object({
       id: z.string(),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILT_IN_CHECKS } from "../policies/checks";
 import type { TPolicySettings, TScanUpload } from "./schemas";
 import { FIXTURES, runBumpers } from "./test-helpers";
 
@@ -103,14 +104,16 @@ const serverArgs = (repository: string) => [
 
 describe.concurrent("bumpers check --server", () => {
   it("applies the organization's settings: disabled checks skipped, severities replaced, blockCi blocks, resolutions exempt; then uploads", async () => {
+    // Like the real server, every check is listed; four are set apart from their defaults.
+    const overrides: Record<string, Partial<TPolicySettings["checks"][number]>> = {
+      runAsPrivileged: { blockCi: true, blockAdmission: true },
+      tagNotSpecified: { enabled: false, blockCi: true },
+      privilegeEscalationAllowed: { severity: "low" },
+      hostPathSet: { blockCi: true },
+    };
     policies.set("acme/settings", {
       passive: false,
-      checks: [
-        check("runAsPrivileged", { severity: "critical", blockCi: true, blockAdmission: true }),
-        check("tagNotSpecified", { enabled: false, blockCi: true }),
-        check("privilegeEscalationAllowed", { severity: "low" }),
-        check("hostPathSet", { severity: "high", blockCi: true }),
-      ],
+      checks: BUILT_IN_CHECKS.map((c) => check(c.id, { severity: c.defaultSeverity, ...overrides[c.id] })),
       resolutions: [{ checkId: "hostPathSet", namespace: "payments", kind: "DaemonSet", name: "log-shipper" }],
     });
     const run = await runBumpers(

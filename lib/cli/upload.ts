@@ -5,18 +5,34 @@ import type { TScmContext } from "./scm-context";
 
 /** The server's cap on one upload; past it, the most important results are the ones sent. */
 export const MAX_UPLOAD_RESULTS = 5000;
+/** The server's bounds on one result's messages. */
+const MAX_MESSAGES = 50;
+const MAX_MESSAGE_LENGTH = 1000;
+
+function clampMessage(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
+}
 
 const SEVERITY_RANK: Record<TCheckSeverity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
-/** The failing, not exempted checks of a run, as POST /api/v1/ci/scan-results takes them. */
+/**
+ * The failing, not exempted checks of a run, as POST /api/v1/ci/scan-results takes them. Checks the
+ * server did not list (a CLI newer than the server) are left out: the server would refuse the upload.
+ */
 export function buildUpload(
   report: TReport,
   scm: { [K in keyof TScmContext]: string },
-): { upload: TScanUpload; total: number } {
+  serverCheckIds: ReadonlySet<string> | null = null,
+): { upload: TScanUpload; total: number; unknownToServer: number } {
   const results: TScanUploadResult[] = [];
+  let unknownToServer = 0;
   for (const object of report.objects) {
     for (const result of object.results) {
       if (!isFailing(result) || result.exempted) continue;
+      if (serverCheckIds && !serverCheckIds.has(result.checkId)) {
+        unknownToServer += 1;
+        continue;
+      }
       results.push({
         checkId: result.checkId,
         severity: result.severity,
@@ -27,7 +43,7 @@ export function buildUpload(
         name: object.name,
         file: object.file,
         line: object.line,
-        messages: result.failures.map((failure) => failure.message),
+        messages: result.failures.slice(0, MAX_MESSAGES).map((failure) => clampMessage(failure.message)),
         blocking: result.blocking,
       });
     }
@@ -47,5 +63,6 @@ export function buildUpload(
       results: results.slice(0, MAX_UPLOAD_RESULTS),
     },
     total,
+    unknownToServer,
   };
 }
