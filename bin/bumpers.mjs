@@ -21,11 +21,18 @@ function stdinIsPiped() {
   }
 }
 
-const { runCli } = await tsImport("../lib/cli/main.ts", {
-  parentURL: import.meta.url,
-  // The package's own settings, not those of whatever repository the check runs in.
-  tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
-});
+let runCli;
+try {
+  ({ runCli } = await tsImport("../lib/cli/main.ts", {
+    parentURL: import.meta.url,
+    // The package's own settings, not those of whatever repository the check runs in.
+    tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
+  }));
+} catch (error) {
+  // A broken install, not a finding: exit 2, never 1, which a pipeline reads as "a check blocks".
+  process.stderr.write(`bumpers: cannot load the command: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(2);
+}
 
 process.exitCode = await runCli({
   argv: process.argv.slice(2),

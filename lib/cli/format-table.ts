@@ -89,6 +89,8 @@ export function formatTable(report: TReport, options: { colors: TColors; targetV
       });
       const fix = remediationHeadline(result.checkId);
       if (fix) lines.push(`${indent}${colors.dim(`Fix: ${fix}`)}`);
+      // The object asked for an exemption that was refused (no reason): say why it still fails.
+      if (result.exemptionNote) lines.push(`${indent}${colors.yellow(result.exemptionNote)}`);
     }
     lines.push("");
   }
