@@ -29,6 +29,7 @@ export function SidebarNav({
     { href: `${base}/findings`, label: "Findings", icon: "findings" },
     { href: `${base}/cost`, label: "Cost", icon: "cost" },
     { href: `${base}/alerting`, label: "Alerting", icon: "alerting" },
+    { href: `${base}/policies`, label: "Policies", icon: "policies" },
     { href: `${base}/clusters`, label: "Clusters", icon: "clusters" },
     ...(canSeeSettings ? [{ href: `${base}/settings`, label: "Settings", icon: "settings" as const }] : []),
   ];

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { setPolicyModeAction } from "@/app/(dashboard)/o/[org]/policies/actions";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** One button that switches the mode; the page shows the new mode once the server has it. */
+export function PolicyModeForm({ orgSlug, passive }: { orgSlug: string; passive: boolean }) {
+  const [result, action] = useActionState(setPolicyModeAction, null);
+  return (
+    <form action={action} className="flex flex-col items-end gap-2">
+      <input type="hidden" name="org" value={orgSlug} />
+      <input type="hidden" name="passive" value={passive ? "" : "on"} />
+      <SubmitButton variant={passive ? "primary" : "secondary"} pendingLabel="Switching…">
+        {passive ? "Start enforcing" : "Switch to passive mode"}
+      </SubmitButton>
+      {result?.ok ? (
+        <Alert tone="success">
+          {result.data.passive ? "Passive mode is on." : "Blocking checks are enforced again."}
+        </Alert>
+      ) : null}
+      {result && !result.ok ? <Alert tone="error">{result.error.message}</Alert> : null}
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import type { TTeamCheckRow } from "@/lib/policies/effective";
+import { CHECK_CATEGORIES, type TTeamCheckView } from "@/lib/policies/queries";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { SeverityBadge } from "@/components/findings/severity-badge";
+import { CheckCell } from "./check-cells";
+import { CATEGORY_LABELS, SettingSummary } from "./setting-badges";
+import { TeamCheckRow } from "./team-check-row";
+
+/** What a team's own row adds, for readers: nothing, or each field it tightens. */
+function OverrideSummary({ team, view }: { team: TTeamCheckRow | null; view: TTeamCheckView }) {
+  const parts = [
+    team?.enabled && !view.org.enabled ? <Badge key="on">turned on</Badge> : null,
+    team?.severity && team.severity !== view.org.severity && view.effective.severity === team.severity ? (
+      <SeverityBadge key="sev" severity={team.severity} />
+    ) : null,
+    team?.blockAdmission && !view.org.blockAdmission ? (
+      <Badge key="adm" tone="red">
+        blocks admission
+      </Badge>
+    ) : null,
+    team?.blockCi && !view.org.blockCi ? (
+      <Badge key="ci" tone="red">
+        blocks CI
+      </Badge>
+    ) : null,
+  ].filter(Boolean);
+  if (!parts.length) return <span className="text-slate-300">–</span>;
+  return <span className="inline-flex flex-wrap gap-1">{parts}</span>;
+}
+
+/** A team's page: per check the org baseline, the team's override (editable by its admins) and what applies. */
+export function TeamChecksTables({
+  orgSlug,
+  teamSlug,
+  checks,
+  editable,
+}: {
+  orgSlug: string;
+  teamSlug: string;
+  checks: readonly TTeamCheckView[];
+  editable: boolean;
+}) {
+  const columns = editable ? 8 : 4;
+  return (
+    <div className="space-y-6">
+      {CHECK_CATEGORIES.map((category) => {
+        const rows = checks.filter((c) => c.check.category === category);
+        if (!rows.length) return null;
+        const label = CATEGORY_LABELS[category];
+        const stricter = rows.filter((r) => JSON.stringify(r.effective) !== JSON.stringify(r.org)).length;
+        return (
+          <Card key={category}>
+            <CardHeader
+              title={label}
+              description={`${rows.length} check${rows.length === 1 ? "" : "s"}${stricter ? ` · ${stricter} stricter for this team` : ""}`}
+            />
+            <Table>
+              <caption className="sr-only">{`${label} checks: the org's baseline, the team's override and what applies`}</caption>
+              <thead>
+                <tr>
+                  <Th>Check</Th>
+                  <Th>Org baseline</Th>
+                  {editable ? (
+                    <>
+                      <Th className="text-center">On</Th>
+                      <Th>Severity</Th>
+                      <Th className="text-center">Blocks admission</Th>
+                      <Th className="text-center">Blocks CI</Th>
+                    </>
+                  ) : (
+                    <Th>Team override</Th>
+                  )}
+                  <Th>Applies</Th>
+                  {editable ? (
+                    <Th>
+                      <span className="sr-only">Save</span>
+                    </Th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((view) =>
+                  editable ? (
+                    <TeamCheckRow
+                      key={view.check.id}
+                      orgSlug={orgSlug}
+                      teamSlug={teamSlug}
+                      check={view.check}
+                      org={view.org}
+                      team={view.team}
+                      effective={view.effective}
+                      columns={columns}
+                    />
+                  ) : (
+                    <tr key={view.check.id}>
+                      <CheckCell check={view.check} muted={!view.effective.enabled} />
+                      <Td>
+                        <SettingSummary setting={view.org} />
+                      </Td>
+                      <Td>
+                        <OverrideSummary team={view.team} view={view} />
+                      </Td>
+                      <Td>
+                        <SettingSummary setting={view.effective} />
+                      </Td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </Table>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}
