@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURES, runBumpers } from "./test-helpers";
+import { FIXTURES, runBumpers, runInProcess } from "./test-helpers";
 
 const fixture = (name: string) => `${FIXTURES}/${name}`;
 const outDir = mkdtempSync(path.join(tmpdir(), "bumpers-cli-"));
@@ -172,28 +172,28 @@ describe.concurrent("bumpers check (local)", () => {
   });
 
   it("refuses misuse with exit 2 and a clear message", async () => {
-    const [token, missing, version, format, none] = await Promise.all([
+    const [token, none, missing, version, format] = await Promise.all([
       runBumpers(["check", "--token", "s3cret", fixture("clean-deployment.yaml")]),
-      runBumpers(["check", fixture("no-such-file.yaml")]),
-      runBumpers(["check", "--target-version", "latest", fixture("clean-deployment.yaml")]),
-      runBumpers(["check", "--format", "xml", fixture("clean-deployment.yaml")]),
       runBumpers(["check"]),
+      runInProcess(["check", fixture("no-such-file.yaml")]),
+      runInProcess(["check", "--target-version", "latest", fixture("clean-deployment.yaml")]),
+      runInProcess(["check", "--format", "xml", fixture("clean-deployment.yaml")]),
     ]);
     expect(token).toMatchObject({ code: 2, stdout: "" });
     expect(token.stderr).toContain("set the BUMPERS_TOKEN environment variable");
+    // No arguments and nothing piped: usage, not a hang waiting for input.
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("Usage: bumpers check");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`bumpers: ${fixture("no-such-file.yaml")}: no such file or folder.\n`);
     expect(version.code).toBe(2);
     expect(version.stderr).toContain('"latest" is not a Kubernetes version');
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("--format must be one of table, json, sarif");
-    // No arguments and nothing piped: usage, not a hang waiting for input.
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain("Usage: bumpers check");
   });
 
   it("prints its help and version", async () => {
-    const [help, version] = await Promise.all([runBumpers(["--help"]), runBumpers(["--version"])]);
+    const [help, version] = await Promise.all([runInProcess(["--help"]), runBumpers(["--version"])]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--target-version");
     const packageJson = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };

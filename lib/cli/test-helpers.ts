@@ -41,3 +41,25 @@ export function runBumpers(
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);
   });
 }
+
+/** Run the command in this process (no launcher): for argument checks that need no real process. */
+export async function runInProcess(argv: string[], env: Record<string, string> = {}): Promise<TRun> {
+  const { PassThrough } = await import("node:stream");
+  const { runCli } = await import("./main");
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+  stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+  const code = await runCli({
+    argv,
+    env,
+    cwd: REPO_ROOT,
+    stdin: new PassThrough(),
+    stdinIsPiped: false,
+    stdout,
+    stderr,
+  });
+  return { code, stdout: out, stderr: err };
+}

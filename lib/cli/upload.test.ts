@@ -1,6 +1,4 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./main";
 import type { TReport, TReportObject } from "./run-checks";
 import { buildUpload, MAX_UPLOAD_RESULTS } from "./upload";
 
@@ -93,29 +91,5 @@ describe("buildUpload", () => {
     expect(upload.results).toHaveLength(MAX_UPLOAD_RESULTS);
     expect(upload.results.slice(0, 5).every((r) => r.blocking && r.severity === "critical")).toBe(true);
     expect(upload.results[5].name).toBe("pod-0");
-  });
-});
-
-describe("table colors", () => {
-  async function tableOn(env: Record<string, string>): Promise<string> {
-    const stdout = Object.assign(new PassThrough(), { isTTY: true });
-    let text = "";
-    stdout.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-    const code = await runCli({
-      argv: ["check", "lib/cli/fixtures/bad-deployment.yaml"],
-      env,
-      cwd: process.cwd(),
-      stdin: new PassThrough(),
-      stdinIsPiped: false,
-      stdout,
-      stderr: new PassThrough(),
-    });
-    expect(code).toBe(0);
-    return text;
-  }
-
-  it("colors a terminal, and never with NO_COLOR set", async () => {
-    expect(await tableOn({})).toContain("\u001b[");
-    expect(await tableOn({ NO_COLOR: "1" })).not.toContain("\u001b[");
   });
 });
