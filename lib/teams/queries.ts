@@ -37,17 +37,35 @@ export type TTeamDetails = {
   description: string;
   priority: number;
   scopeRules: TScopeRule[];
+  repositoryPatterns: string[];
 };
 
 export async function getTeamBySlug(orgId: string, slug: string): Promise<TTeamDetails | null> {
   const team = await db.team.findUnique({
     where: { orgId_slug: { orgId, slug } },
-    select: { id: true, slug: true, name: true, description: true, priority: true, scopeRules: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      priority: true,
+      scopeRules: true,
+      repositoryPatterns: true,
+    },
   });
   if (!team) return null;
   // Rules are validated on write; a row edited by hand must not break the page.
   const rules = ZScopeRules.safeParse(team.scopeRules);
   return { ...team, scopeRules: rules.success ? rules.data : [] };
+}
+
+/** Every team's repository patterns, in no order: what decides which team owns a CI repository. */
+export async function listTeamRepositoryPatterns(orgId: string) {
+  const teams = await db.team.findMany({
+    where: { orgId },
+    select: { id: true, name: true, priority: true, repositoryPatterns: true },
+  });
+  return teams.map(({ repositoryPatterns, ...t }) => ({ ...t, patterns: repositoryPatterns }));
 }
 
 /** A team's members with their team role and org role. */

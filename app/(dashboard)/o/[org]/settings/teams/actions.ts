@@ -4,13 +4,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, authorizeOrg } from "@/lib/auth/access";
-import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
+import { fail, fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 import { authorizeTeamSettings } from "@/lib/teams/authorize";
 import { createTeam } from "@/lib/teams/create-team";
 import { deleteTeam } from "@/lib/teams/delete-team";
+import { parsePatternLines } from "@/lib/teams/repository-patterns";
 import { previewTeamScope } from "@/lib/teams/resource-queries";
 import { ZNewTeam, ZScopeRulesDraft, ZTeamUpdate } from "@/lib/teams/schemas";
 import type { TScopePreview } from "@/lib/teams/scope-preview";
+import { setTeamRepositories } from "@/lib/teams/set-team-repositories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { updateTeam } from "@/lib/teams/update-team";
 
@@ -96,6 +98,25 @@ export async function previewTeamScopeAction(input: unknown): Promise<TActionRes
     const parsed = ZScopeInput.safeParse(input);
     if (!parsed.success) return fromZodError(parsed.error);
     return ok(await previewTeamScope(access.org.id, access.team.id, parsed.data.rules));
+  } catch (err) {
+    return fromError(err);
+  }
+}
+
+/** Saves the repository patterns typed one per line; each invalid line is named in the error. */
+export async function saveTeamRepositoriesAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<TActionResult<{ patterns: string[]; reassigned: number }>> {
+  const ref = ZTeamRef.safeParse(fields(form));
+  if (!ref.success) return fromZodError(ref.error);
+  try {
+    const access = await authorizeTeamSettings(ref.data.org, ref.data.team);
+    const { patterns, errors } = parsePatternLines(String(form.get("patterns") ?? ""));
+    if (errors.length) return fail("bad_request", "Please correct the patterns below.", { patterns: errors });
+    const result = await setTeamRepositories(access.org.id, actorOf(access), access.team.id, patterns);
+    revalidatePath(`/o/${access.org.slug}`, "layout");
+    return ok(result);
   } catch (err) {
     return fromError(err);
   }

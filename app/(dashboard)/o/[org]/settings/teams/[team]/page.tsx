@@ -2,7 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { findingOwnersPendingSince, getTeamBySlug, listMembersNotOnTeam, listTeamMembers } from "@/lib/teams/queries";
+import { listCiRepositories } from "@/lib/ci/queries";
+import { orgWideScope } from "@/lib/findings/scope";
+import {
+  findingOwnersPendingSince,
+  getTeamBySlug,
+  listMembersNotOnTeam,
+  listTeamMembers,
+  listTeamRepositoryPatterns,
+} from "@/lib/teams/queries";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -11,6 +19,7 @@ import { OwnershipStatus } from "@/components/teams/ownership-status";
 import { ScopeEditor } from "@/components/teams/scope-editor";
 import { TeamDetailsForm } from "@/components/teams/team-details-form";
 import { TeamMembersCard } from "@/components/teams/team-members-card";
+import { TeamRepositoriesForm } from "@/components/teams/team-repositories-form";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -19,10 +28,12 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ o
   const access = await requireOrgPage(orgSlug, "org:teams:manage");
   const team = await getTeamBySlug(access.org.id, teamSlug);
   if (!team) notFound();
-  const [members, candidates, ownersPendingSince] = await Promise.all([
+  const [members, candidates, ownersPendingSince, repositoryTeams, repositories] = await Promise.all([
     listTeamMembers(access.org.id, team.id),
     listMembersNotOnTeam(access.org.id, team.id),
     findingOwnersPendingSince(access.org.id),
+    listTeamRepositoryPatterns(access.org.id),
+    listCiRepositories(orgWideScope(access.org.id)),
   ]);
   const base = `/o/${access.org.slug}`;
   return (
@@ -57,6 +68,27 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ o
         <CardBody className="space-y-4">
           <OwnershipStatus pendingSince={ownersPendingSince?.toISOString() ?? null} />
           <ScopeEditor orgSlug={access.org.slug} teamSlug={team.slug} initialRules={team.scopeRules} />
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="Repositories"
+          description={
+            <>
+              The repositories whose CI results (<code>bumpers check --server</code>) belong to this team: its members
+              see them on the CI tab, and the team&apos;s policy settings apply to their checks. When several teams
+              match, the one with the lowest priority number owns the repository.
+            </>
+          }
+        />
+        <CardBody>
+          <TeamRepositoriesForm
+            orgSlug={access.org.slug}
+            team={{ id: team.id, slug: team.slug, patterns: team.repositoryPatterns }}
+            teams={repositoryTeams}
+            repositories={repositories}
+          />
         </CardBody>
       </Card>
 
