@@ -61,6 +61,11 @@ function prepareServer(args: TCheckArgs, io: TCliIo, version: string): TServerRu
   };
 }
 
+function isPlainHttpElsewhere(baseUrl: string): boolean {
+  const { protocol, hostname } = new URL(baseUrl);
+  return protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
+
 function renderMain(args: TCheckArgs, report: TReport, version: string, policy: TPolicy, colors: boolean): string {
   if (args.format === "json") {
     return formatJson(report, { version, targetVersion: args.targetVersionLabel, policy: policy.source });
@@ -73,6 +78,12 @@ async function check(args: TCheckArgs, io: TCliIo, version: string): Promise<num
   const inputs = args.inputs.length > 0 ? args.inputs : io.stdinIsPiped ? ["-"] : null;
   if (!inputs) throw usageError(`No files or folders to check.\n\n${USAGE}`);
   const server = prepareServer(args, io, version);
+  if (server && isPlainHttpElsewhere(server.connection.baseUrl)) {
+    await write(
+      io.stderr,
+      "bumpers: warning: --server is plain http://, so the token crosses the network unencrypted.\n",
+    );
+  }
 
   // Inputs first: a typo or invalid YAML is reported (exit 2) without a round trip to the server.
   const { manifests, notes } = await readManifests({ inputs, cwd: io.cwd, stdin: io.stdin, stdinName: args.stdinName });
