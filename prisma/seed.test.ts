@@ -185,6 +185,39 @@ describe("seedDemo", () => {
     expect(budgets[1].alerts).toEqual([]);
   });
 
+  it("has policy settings, a Payments override, an exemption and a week of admission decisions", async () => {
+    const settings = await rows<{ check: string; blocks: string }>(
+      `SELECT check_id AS check, concat_ws(',', CASE WHEN NOT enabled THEN 'off' END,
+              CASE WHEN block_admission THEN 'admission' END, CASE WHEN block_ci THEN 'ci' END) AS blocks
+         FROM policy_settings WHERE org_id = $1 ORDER BY check_id`,
+      orgId,
+    );
+    expect(settings).toEqual([
+      { check: "hostPathSet", blocks: "ci" },
+      { check: "runAsPrivileged", blocks: "admission,ci" },
+      { check: "topologySpreadConstraint", blocks: "off" },
+    ]);
+    const [counts] = await rows<{ overrides: number; exemptions: number }>(
+      `SELECT (SELECT count(*)::int FROM team_policy_settings WHERE org_id = $1) AS overrides,
+              (SELECT count(*)::int FROM policy_exemptions WHERE org_id = $1) AS exemptions`,
+      orgId,
+    );
+    expect(counts).toEqual({ overrides: 1, exemptions: 1 });
+    const decisions = await rows<{ outcome: string; passive: boolean; teams: number; n: number; oldest: Date }>(
+      `SELECT outcome::text, passive, count(DISTINCT team_id)::int AS teams, count(*)::int AS n, min(created_at) AS oldest
+         FROM admission_decisions WHERE org_id = $1 GROUP BY outcome, passive ORDER BY outcome, passive`,
+      orgId,
+    );
+    expect(decisions.map((d) => [d.outcome, d.passive])).toEqual([
+      ["allowed", false],
+      ["denied", false],
+      ["warned", false],
+      ["warned", true],
+    ]);
+    expect(decisions.reduce((n, d) => n + d.n, 0)).toBeGreaterThanOrEqual(50);
+    expect(decisions.every((d) => Date.now() - d.oldest.getTime() < 7 * DAY_MS)).toBe(true);
+  });
+
   it("changes nothing when run again", async () => {
     const before = await snapshot(orgId);
     const users = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });

@@ -11,6 +11,7 @@ import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
 import { seedCost } from "./demo/cost";
 import { DEMO_CLUSTERS, type TDemoCluster } from "./demo/inventory";
 import { PHASE_DAYS_AGO, PHASES } from "./demo/phases";
+import { seedPolicies } from "./demo/policies";
 import { demoReports } from "./demo/reports";
 
 // The demo organization "Acme": three teams with real-looking scopes, one user per role, and two
@@ -102,6 +103,7 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
     await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
     await reportHistory(org.id);
+    await seedPolicies(org.id, { id: owner.id, email: owner.email, name: owner.name }, teamIds);
   } catch (err) {
     // Half an organization would be skipped by every later run: remove it so the next one starts over.
     await db.organization.delete({ where: { id: org.id } }).catch(() => undefined);
