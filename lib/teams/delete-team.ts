@@ -5,6 +5,7 @@ import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { loadTeamForUpdate } from "./load-team";
 import { lockTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
+import { reassignRepositoryOwners } from "./reassign-repository-owners";
 
 /**
  * Deletes a team once the caller has typed its slug. Its memberships go with it; its resources
@@ -30,6 +31,8 @@ export async function deleteTeam(
     await tx.invitation.updateMany({ where: { orgId, teamId }, data: { teamId: null, teamRole: null } });
     await tx.team.delete({ where: { id: team.id } });
     const { changed } = await reassignResourceOwners(tx, orgId);
+    // The team's CI repositories pass to the next team whose patterns match, like its resources.
+    await reassignRepositoryOwners(tx, orgId);
     await recordAudit(tx, {
       orgId,
       actor,

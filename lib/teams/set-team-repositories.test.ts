@@ -6,7 +6,9 @@ import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { listTeamRepositoryPatterns } from "./queries";
 import { parsePatternLines, previewRepositoryOwners } from "./repository-patterns";
+import { deleteTeam } from "./delete-team";
 import { setTeamRepositories } from "./set-team-repositories";
+import { updateTeam } from "./update-team";
 
 const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
 
@@ -153,6 +155,22 @@ describe("setTeamRepositories", () => {
       "other/tool": [null],
     });
     expect(await ciOwners(other.org.id)).toEqual({ "acme/payments-api": [other.team.id] });
+  });
+
+  it("follows a priority change and a deleted team to the next matching team", async () => {
+    const t = await createTestTenant();
+    const actor = actorFor(t.users.admin);
+    await db.team.update({ where: { id: t.team.id }, data: { priority: 10, repositoryPatterns: ["acme/payments-*"] } });
+    await db.team.update({ where: { id: t.otherTeam.id }, data: { priority: 20, repositoryPatterns: ["acme/*"] } });
+    await recordCiScan(t.org.id, scan("acme/payments-api"));
+    expect(await ciOwners(t.org.id)).toEqual({ "acme/payments-api": [t.team.id] });
+    const { name, description } = t.team;
+    await updateTeam(t.org.id, actor, t.team.id, { name, description, priority: 30 });
+    expect(await ciOwners(t.org.id)).toEqual({ "acme/payments-api": [t.otherTeam.id] });
+    await updateTeam(t.org.id, actor, t.team.id, { name, description, priority: 5 });
+    expect(await ciOwners(t.org.id)).toEqual({ "acme/payments-api": [t.team.id] });
+    await deleteTeam(t.org.id, actor, t.team.id, { confirmSlug: t.team.slug });
+    expect(await ciOwners(t.org.id)).toEqual({ "acme/payments-api": [t.otherTeam.id] });
   });
 
   it("does not let another org change a team: by the verb or through the settings action", async () => {

@@ -4,6 +4,7 @@ import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { loadTeamForUpdate } from "./load-team";
 import { lockTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
+import { reassignRepositoryOwners } from "./reassign-repository-owners";
 import type { TTeamUpdate } from "./schemas";
 
 /** Renames a team or changes its priority; a new priority can move resources between teams. */
@@ -20,6 +21,8 @@ export async function updateTeam(orgId: string, actor: TAuditEntry["actor"], tea
     });
     const { changed: reassigned } =
       before.priority !== team.priority ? await reassignResourceOwners(tx, orgId) : { changed: 0 };
+    // Priority also decides which team's repository patterns win for CI results.
+    if (before.priority !== team.priority) await reassignRepositoryOwners(tx, orgId);
     await recordAudit(tx, {
       orgId,
       actor,
