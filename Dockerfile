@@ -31,6 +31,8 @@ COPY --from=build /app/public ./public
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/scripts ./scripts
+# The `bumpers check` command line (docs/ci.md): docker run --rm -v "$PWD:/src" -w /src bumpers node /app/bin/bumpers.mjs check .
+COPY --from=build /app/bin ./bin
 # Unprivileged at runtime; .data/ holds the generated session secret when NEXTAUTH_SECRET is unset.
 RUN mkdir -p .data && chown -R node:node .data .next
 USER node
