@@ -218,6 +218,36 @@ describe("seedDemo", () => {
     expect(decisions.every((d) => Date.now() - d.oldest.getTime() < 7 * DAY_MS)).toBe(true);
   });
 
+  it("has a week of CI scans, owned by the teams' repository patterns, with a blocking feature branch", async () => {
+    const branches = await rows<{ branch: string; team: string | null; open: number; blocking: number; scans: number }>(
+      `SELECT s.repository || '@' || s.branch AS branch, t.slug AS team, count(*)::int AS scans,
+              (array_agg(s.results ORDER BY s.created_at DESC))[1] AS open,
+              (array_agg(s.blocking ORDER BY s.created_at DESC))[1] AS blocking
+         FROM ci_scans s LEFT JOIN teams t ON t.id = s.owner_team_id
+        WHERE s.org_id = $1 GROUP BY 1, 2 ORDER BY 1`,
+      orgId,
+    );
+    expect(branches.map((b) => [b.branch, b.team, b.scans])).toEqual([
+      ["acme/checkout-web@main", "checkout", 2],
+      ["acme/data-notebooks@main", null, 1],
+      ["acme/payments-api@feature/ledger-v2", "payments", 1],
+      ["acme/payments-api@main", "payments", 3],
+      ["acme/platform-ingress@main", "platform", 1],
+    ]);
+    const byBranch = Object.fromEntries(branches.map((b) => [b.branch, b]));
+    expect(byBranch["acme/payments-api@feature/ledger-v2"].blocking).toBeGreaterThan(0);
+    expect(byBranch["acme/payments-api@main"].blocking).toBe(0);
+    // The branch's open CI findings are its latest scan's results; main's older ones were fixed.
+    const findings = await rows<{ branch: string; open: number; fixed: number }>(
+      `SELECT repository || '@' || branch AS branch, count(*) FILTER (WHERE status = 'open')::int AS open,
+              count(*) FILTER (WHERE status = 'fixed')::int AS fixed
+         FROM ci_findings WHERE org_id = $1 GROUP BY 1 ORDER BY 1`,
+      orgId,
+    );
+    for (const f of findings) expect(f.open).toBe(byBranch[f.branch].open);
+    expect(findings.find((f) => f.branch === "acme/payments-api@main")!.fixed).toBeGreaterThan(0);
+  });
+
   it("changes nothing when run again", async () => {
     const before = await snapshot(orgId);
     const users = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });

@@ -6,6 +6,7 @@ import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
 import type { TScopeRuleInput } from "@/lib/teams/schemas";
 import { ZScopeRules } from "@/lib/teams/schemas";
 import { seedAlerting } from "./demo/alerting";
+import { seedCiScans } from "./demo/ci-scans";
 import { uploadAsAgent, type TDemoAgent } from "./demo/agent-upload";
 import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
 import { seedCost } from "./demo/cost";
@@ -56,7 +57,15 @@ export const DEMO_USERS: {
 const include = (rule: Omit<TScopeRuleInput, "effect">): TScopeRuleInput => ({ effect: "include", ...rule });
 const exclude = (rule: Omit<TScopeRuleInput, "effect">): TScopeRuleInput => ({ effect: "exclude", ...rule });
 
-const TEAMS: { slug: string; name: string; description: string; priority: number; rules: TScopeRuleInput[] }[] = [
+const TEAMS: {
+  slug: string;
+  name: string;
+  description: string;
+  priority: number;
+  rules: TScopeRuleInput[];
+  /** Repository patterns: whose CI results (bumpers check --server) the team owns. */
+  repositories: string[];
+}[] = [
   {
     slug: "payments",
     name: "Payments",
@@ -67,6 +76,7 @@ const TEAMS: { slug: string; name: string; description: string; priority: number
       include({ namespace: "payments-*" }),
       include({ labels: { team: "payments" } }),
     ],
+    repositories: ["acme/payments-*", "acme/ledger"],
   },
   {
     slug: "checkout",
@@ -74,6 +84,7 @@ const TEAMS: { slug: string; name: string; description: string; priority: number
     description: "Storefront, cart and search.",
     priority: 20,
     rules: [include({ namespace: "checkout-*" }), include({ namespace: "storefront" })],
+    repositories: ["acme/checkout-*", "acme/storefront"],
   },
   {
     slug: "platform",
@@ -87,6 +98,7 @@ const TEAMS: { slug: string; name: string; description: string; priority: number
       include({ namespace: "monitoring" }),
       include({ namespace: "insights-agent" }),
     ],
+    repositories: ["acme/platform-*"],
   },
 ];
 
@@ -104,6 +116,8 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
     await reportHistory(org.id);
     await seedPolicies(org.id, { id: owner.id, email: owner.email, name: owner.name }, teamIds);
+    // After the policy settings: the scans apply them as bumpers check --server would.
+    await seedCiScans(org.id, new Date());
   } catch (err) {
     // Half an organization would be skipped by every later run: remove it so the next one starts over.
     await db.organization.delete({ where: { id: org.id } }).catch(() => undefined);
@@ -134,6 +148,7 @@ async function createPeople(orgId: string, passwordHash: string): Promise<Map<st
         description: t.description,
         priority: t.priority,
         scopeRules: ZScopeRules.parse(t.rules),
+        repositoryPatterns: t.repositories,
       },
     });
     teamIds.set(t.slug, team.id);
