@@ -21,11 +21,12 @@ function Snippet({ children, label }: { children: string; label: string }) {
 export function CiSetup({
   orgSlug,
   serverUrl,
-  canManageTokens,
+  canManageOrg,
 }: {
   orgSlug: string;
   serverUrl: string;
-  canManageTokens: boolean;
+  /** Org admins get links to the token and team settings; others are told whom to ask. */
+  canManageOrg: boolean;
 }) {
   const base = `/o/${encodeURIComponent(orgSlug)}`;
   return (
@@ -40,7 +41,7 @@ export function CiSetup({
         </p>
         <ol className="mt-5 list-decimal space-y-4 pl-5 text-sm text-slate-700 marker:font-semibold marker:text-slate-400">
           <li>
-            {canManageTokens ? (
+            {canManageOrg ? (
               <>
                 Create a token of kind <strong>CI</strong> in{" "}
                 <Link href={`${base}/settings/tokens`} className={LINK}>
@@ -64,19 +65,18 @@ export function CiSetup({
     BUMPERS_TOKEN: \${{ secrets.BUMPERS_TOKEN }}`}</Snippet>
             </div>
             <p className="mt-2 text-slate-500">
-              Rendered charts work too:{" "}
-              <code className="font-mono text-xs">
-                helm template ./chart | npx bumpers check --server {serverUrl} -
-              </code>
-              . The repository, branch and commit come from GitHub Actions&apos; or GitLab CI&apos;s variables (or{" "}
+              The repository, branch and commit come from GitHub Actions&apos; or GitLab CI&apos;s variables (or{" "}
               <code className="font-mono text-xs">--repository</code>,{" "}
               <code className="font-mono text-xs">--branch</code>, <code className="font-mono text-xs">--commit</code>).
-              The run fails when a blocking check fails.
+              The run fails when a blocking check fails. Rendered charts work too, from standard input:
             </p>
+            <div className="mt-2">
+              <Snippet label="Helm chart">{`helm template ./chart | npx bumpers check --server ${serverUrl} -`}</Snippet>
+            </div>
           </li>
           <li>
             Give each team its repositories in{" "}
-            {canManageTokens ? (
+            {canManageOrg ? (
               <Link href={`${base}/settings/teams`} className={LINK}>
                 Settings → Teams
               </Link>

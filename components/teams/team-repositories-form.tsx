@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const repositoriesCount = (n: number) => `${n} ${n === 1 ? "repository" : "repositories"}`;
 
 /**
  * A team's repository patterns, one per line, with what they would own among the repositories CI
@@ -38,8 +38,17 @@ export function TeamRepositoriesForm({
     () => previewRepositoryOwners(teams, team.id, draft.patterns, repositories),
     [teams, team.id, draft.patterns, repositories],
   );
+  // What the saved patterns give today, to show which repositories a change would move.
+  const saved = useMemo(
+    () =>
+      new Map(
+        previewRepositoryOwners(teams, team.id, team.patterns, repositories).map((p) => [p.repository, p.ownerId]),
+      ),
+    [teams, team.id, team.patterns, repositories],
+  );
   const owned = preview.filter((p) => p.ownerId === team.id);
   const shadowed = preview.filter((p) => p.matchesDraft && p.ownerId !== team.id);
+  const lost = preview.filter((p) => !p.matchesDraft && saved.get(p.repository) === team.id);
   const nameOf = new Map(teams.map((t) => [t.id, t.name]));
 
   return (
@@ -51,7 +60,7 @@ export function TeamRepositoriesForm({
           <Alert tone="success">
             Saved.
             {state.data.reassigned
-              ? ` ${plural(state.data.reassigned, "repository")} changed owner; their CI findings moved with them.`
+              ? ` ${repositoriesCount(state.data.reassigned)} changed owner; their CI findings moved with them.`
               : ""}
           </Alert>
         ) : null}
@@ -96,17 +105,39 @@ export function TeamRepositoriesForm({
         ) : (
           <>
             <p className="text-slate-600">
-              With these patterns the team owns {plural(owned.length, "repository")} of {repositories.length} with CI
+              With these patterns the team owns {repositoriesCount(owned.length)} of the {repositories.length} with CI
               results.
             </p>
             {owned.length ? (
               <ul className="space-y-1">
-                {owned.map((p) => (
-                  <li key={p.repository} className="truncate font-mono text-xs text-slate-800" title={p.repository}>
-                    {p.repository}
-                  </li>
-                ))}
+                {owned.map((p) => {
+                  const before = saved.get(p.repository) ?? null;
+                  return (
+                    <li key={p.repository} className="truncate text-xs" title={p.repository}>
+                      <span className="font-mono text-slate-800">{p.repository}</span>
+                      {before !== team.id ? (
+                        <span className="text-emerald-700">
+                          {" "}
+                          (from {before ? (nameOf.get(before) ?? "another team") : "unassigned"})
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
+            ) : null}
+            {lost.length ? (
+              <div>
+                <p className="text-xs text-slate-500">No longer this team&apos;s once saved:</p>
+                <ul className="mt-1 space-y-1">
+                  {lost.map((p) => (
+                    <li key={p.repository} className="truncate text-xs text-slate-600" title={p.repository}>
+                      <span className="font-mono">{p.repository}</span> →{" "}
+                      {p.ownerId ? (nameOf.get(p.ownerId) ?? "another team") : "unassigned"}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ) : null}
             {shadowed.length ? (
               <div>

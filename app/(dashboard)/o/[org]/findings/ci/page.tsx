@@ -37,6 +37,15 @@ const ZSelection = z.object({
   branch: z.string().trim().min(1).max(255).optional().catch(undefined),
 });
 
+/** "17 open, 3 blocking, on 4 branches. " from the branches' latest scans, when all are listed. */
+function branchTotals({ rows, truncated }: { rows: { open: number; blocking: number }[]; truncated: boolean }) {
+  if (truncated || !rows.length) return "";
+  const open = rows.reduce((n, r) => n + r.open, 0);
+  const blocking = rows.reduce((n, r) => n + r.blocking, 0);
+  const on = rows.length === 1 ? "on 1 branch" : `on ${rows.length} branches`;
+  return `${open} open${blocking ? `, ${blocking} blocking,` : ""} ${on}. `;
+}
+
 export default async function CiFindingsPage({
   params,
   searchParams,
@@ -81,14 +90,21 @@ export default async function CiFindingsPage({
     <>
       <PageHeader
         title="CI"
-        description="Policy checks that failed in your repositories' Kubernetes manifests, as bumpers check reported them from CI. Each branch keeps its own results, apart from the clusters' findings: a feature branch never adds to a team's open findings."
+        description={
+          <>
+            Policy checks that failed in your repositories&apos; Kubernetes manifests, as{" "}
+            <code className="font-mono text-xs">bumpers check --server</code> reported them from CI. Each branch keeps
+            its own results, apart from the clusters&apos; findings: a feature branch never adds to a team&apos;s open
+            findings.
+          </>
+        }
       />
       <FindingsTabs orgSlug={slug} team={teamFilter.selected} />
       {!anyScan ? (
         <CiSetup
           orgSlug={slug}
           serverUrl={await appBaseUrl()}
-          canManageTokens={canOrg(access.role, "org:tokens:manage")}
+          canManageOrg={canOrg(access.role, "org:tokens:manage")}
         />
       ) : (
         <div className="space-y-6">
@@ -154,7 +170,7 @@ export default async function CiFindingsPage({
                 ) : (
                   <CardHeader
                     title={repository ? `Open findings in ${repository}` : "Open findings"}
-                    description="On every branch, as its latest scan left them. Blocking checks first, then by severity."
+                    description={`${branchTotals(branches)}On every branch, as its latest scan left them. Blocking checks first, then by severity.`}
                   />
                 )}
                 {repository && branch && !scan ? (
