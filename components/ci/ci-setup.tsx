@@ -66,7 +66,7 @@ export function CiSetup({
             </div>
             <p className="mt-2 text-slate-500">
               The repository, branch and commit come from GitHub Actions&apos; or GitLab CI&apos;s variables (or{" "}
-              <code className="font-mono text-xs">--repository</code>,{" "}
+              <code className="font-mono text-xs whitespace-nowrap">--repository</code>,{" "}
               <code className="font-mono text-xs">--branch</code>, <code className="font-mono text-xs">--commit</code>).
               The run fails when a blocking check fails. Rendered charts work too, from standard input:
             </p>
