@@ -19,7 +19,8 @@ const browser = {
   launchOptions: chromiumLaunchOptions(),
 };
 /** Specs that change the shared demo organization; see `projects`. */
-const CHANGES_DEMO_ORG = /(invite|teams|clusters-tokens|clusters-status|findings-journeys|alerting)\.spec\.ts$/;
+const CHANGES_DEMO_ORG =
+  /(invite|teams|clusters-tokens|clusters-status|findings-journeys|alerting|policies)\.spec\.ts$/;
 
 const SERVER_LOG_AUDIT = /server-log\.spec\.ts$/;
 
