@@ -115,7 +115,7 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
     await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
     await reportHistory(org.id);
-    await seedPolicies(org.id, { id: owner.id, email: owner.email, name: owner.name }, teamIds);
+    await seedPolicies(org.id, { userId: owner.id, label: owner.email }, teamIds);
     // After the policy settings: the scans apply them as bumpers check --server would.
     await seedCiScans(org.id, new Date());
   } catch (err) {

@@ -1,7 +1,8 @@
 import "server-only";
-import type { TOrgAccess, TTeamAccess } from "@/lib/auth/access";
-import { createPolicyExemption } from "@/lib/policies/exemptions-admin";
-import { updateOrgCheckSetting, updateTeamCheckSetting } from "@/lib/policies/update-settings";
+import type { TActor } from "@/lib/auth/access";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { checkById } from "@/lib/policies/checks";
+import { orgSetting } from "@/lib/policies/effective";
 import { db, pool } from "@/lib/server/db";
 import { demoUid } from "./ids";
 
@@ -10,7 +11,6 @@ import { demoUid } from "./ids";
 // off; Payments blocks missing readiness probes in CI; ingress-nginx may bind host ports. The org
 // ran passive for its first days, so older decisions that blocking checks would deny say so.
 
-const NONE = { enabled: true, severity: "", blockAdmission: false, blockCi: false };
 const HOUR_MS = 3_600_000;
 /** Blocking was switched on this long ago; before that the org was passive. */
 const ENFORCING_FOR_HOURS = 4 * 24;
@@ -182,39 +182,62 @@ const DECISIONS: TDecisionSpec[] = [
   },
 ];
 
-/** Org settings, a Payments override and an exemption rule, through the same verbs as the pages (audited). */
-async function seedSettings(orgId: string, owner: TOrgAccess["user"], teamIds: ReadonlyMap<string, string>) {
-  const org = await db.organization.findUniqueOrThrow({
-    where: { id: orgId },
-    select: { id: true, slug: true, name: true },
-  });
-  const access: TOrgAccess = { user: owner, org, role: "owner", teamRoles: new Map() };
-  await updateOrgCheckSetting(access, { ...NONE, checkId: "runAsPrivileged", blockAdmission: true, blockCi: true });
-  await updateOrgCheckSetting(access, { ...NONE, checkId: "hostPathSet", blockCi: true });
-  await updateOrgCheckSetting(access, { ...NONE, checkId: "topologySpreadConstraint", enabled: false });
-  const payments = teamIds.get("payments");
-  if (payments) {
-    const team: TTeamAccess = {
-      ...access,
-      team: { id: payments, slug: "payments", name: "Payments" },
-      teamRole: "admin",
+/**
+ * Org settings, a Payments override and an exemption rule, written as the pages' verbs write them
+ * (lib/policies), audited. Not through those verbs: they take a session's access, and the seed
+ * runs outside Next, where the session module cannot load.
+ */
+async function seedSettings(orgId: string, actor: TActor, teamIds: ReadonlyMap<string, string>) {
+  const defaults = { enabled: true, severity: null, blockAdmission: false, blockCi: false };
+  const settings = [
+    { checkId: "runAsPrivileged", ...defaults, blockAdmission: true, blockCi: true },
+    { checkId: "hostPathSet", ...defaults, blockCi: true },
+    { checkId: "topologySpreadConstraint", ...defaults, enabled: false },
+  ];
+  await db.$transaction(async (tx) => {
+    for (const setting of settings) {
+      const check = checkById(setting.checkId)!;
+      await tx.policySetting.create({ data: { orgId, ...setting } });
+      await recordAudit(tx, {
+        orgId,
+        actor,
+        action: "policy.org_setting_changed",
+        target: { type: "check", id: check.id, label: check.title },
+        before: orgSetting(check, null),
+        after: orgSetting(check, setting),
+      });
+    }
+    const payments = teamIds.get("payments");
+    if (payments) {
+      const override = { enabled: false, severity: "high" as const, blockAdmission: false, blockCi: true };
+      await tx.teamPolicySetting.create({
+        data: { orgId, teamId: payments, checkId: "readinessProbeMissing", ...override },
+      });
+      await recordAudit(tx, {
+        orgId,
+        actor,
+        action: "policy.team_setting_changed",
+        target: { type: "team", id: payments, label: `Payments: ${checkById("readinessProbeMissing")!.title}` },
+        after: override,
+      });
+    }
+    const exemption = {
+      checkIds: ["hostPortSet"],
+      teamId: teamIds.get("platform") ?? null,
+      cluster: "*",
+      namespace: "ingress-nginx",
+      kind: "Deployment",
+      name: "ingress-nginx-controller",
+      reason: "Binds 80 and 443 on the node: the bare-metal load balancer sends traffic straight to the host ports.",
     };
-    await updateTeamCheckSetting(team, {
-      ...NONE,
-      enabled: false,
-      checkId: "readinessProbeMissing",
-      severity: "high",
-      blockCi: true,
+    const created = await tx.policyExemption.create({ data: { orgId, ...exemption } });
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "policy.exemption_created",
+      target: { type: "policy_exemption", id: created.id, label: exemption.checkIds.join(", ") },
+      after: { ...exemption, team: "Platform", expiresAt: null },
     });
-  }
-  await createPolicyExemption(access, {
-    checkIds: ["hostPortSet"],
-    teamId: teamIds.get("platform") ?? null,
-    namespace: "ingress-nginx",
-    kind: "Deployment",
-    name: "ingress-nginx-controller",
-    reason: "Binds 80 and 443 on the node: the bare-metal load balancer sends traffic straight to the host ports.",
-    expiresAt: null,
   });
 }
 
@@ -242,7 +265,8 @@ async function seedDecisions(orgId: string, teamIds: ReadonlyMap<string, string>
       clusterId: clusters.get(spec.cluster)!,
       teamId: spec.team ? (teamIds.get(spec.team) ?? null) : null,
       uid: demoUid("admission", spec.cluster, spec.namespace, spec.name, String(n)),
-      operation: n === 0 && spec.kind !== "CronJob" ? "CREATE" : "UPDATE",
+      // Rounds run newest first: the oldest application of each object created it.
+      operation: n === spec.times - 1 ? "CREATE" : "UPDATE",
       namespace: spec.namespace,
       kind: spec.kind,
       name: spec.name,
@@ -269,10 +293,10 @@ async function seedDecisions(orgId: string, teamIds: ReadonlyMap<string, string>
 
 export async function seedPolicies(
   orgId: string,
-  owner: TOrgAccess["user"],
+  actor: TActor,
   teamIds: ReadonlyMap<string, string>,
   now: Date = new Date(),
 ): Promise<void> {
-  await seedSettings(orgId, owner, teamIds);
+  await seedSettings(orgId, actor, teamIds);
   await seedDecisions(orgId, teamIds, now);
 }
