@@ -4,14 +4,27 @@ import type { TCheckInfo } from "@/lib/policies/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Td } from "@/components/ui/table";
+import { Td, Th } from "@/components/ui/table";
 
-// The cells the check tables share, editable or not.
+// The cells the check tables share, editable or not. Cells are narrower than the app's tables
+// (px-3): a check row holds up to nine columns in the page's width.
+
+/** A table cell of the check tables. */
+export function Cell({ className, ...props }: Parameters<typeof Td>[0]) {
+  return <Td className={cn("px-3", className)} {...props} />;
+}
+
+/** A header cell of the check tables; `group` spans the columns below it. */
+export function HeadCell({ className, ...props }: Parameters<typeof Th>[0]) {
+  return <Th className={cn("px-3", className)} {...props} />;
+}
 
 export const CHECKBOX =
   "size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500 focus:ring-offset-1 disabled:cursor-not-allowed disabled:opacity-60";
 export const SELECT =
-  "h-8 w-full min-w-28 rounded-md border border-slate-300 bg-white pl-2 pr-7 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20";
+  "h-8 w-44 rounded-md border border-slate-300 bg-white pl-2 pr-7 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
+
+export const severityLabel = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /**
  * Submits a row's form without React's reset after the action, so a refused change stays on
@@ -28,7 +41,7 @@ export function submitKeepingFields(dispatch: (form: FormData) => void, before?:
 
 export function CheckCell({ check, muted }: { check: TCheckInfo; muted?: boolean }) {
   return (
-    <Td className="max-w-xs">
+    <Td className="min-w-44 max-w-56 px-3">
       <div className={cn("font-medium", muted ? "text-slate-500" : "text-slate-900")} title={check.description}>
         {check.title}
       </div>
@@ -39,7 +52,7 @@ export function CheckCell({ check, muted }: { check: TCheckInfo; muted?: boolean
 
 export function FindingsCell({ count, href, title }: { count: number; href: string; title: string }) {
   return (
-    <Td className="text-right tabular-nums">
+    <Td className="px-3 text-right tabular-nums">
       {count > 0 ? (
         <Link
           href={href}
@@ -59,7 +72,7 @@ export function FindingsCell({ count, href, title }: { count: number; href: stri
 
 export function TeamsCell({ count }: { count: number }) {
   return (
-    <Td className="text-right tabular-nums">
+    <Td className="px-3 text-right tabular-nums">
       {count > 0 ? (
         <span className="text-slate-700" title={`${count} team${count === 1 ? "" : "s"} make it stricter`}>
           {count}
@@ -73,7 +86,10 @@ export function TeamsCell({ count }: { count: number }) {
   );
 }
 
-/** A row's save button and what happened to its last save. */
+/**
+ * A row's save button: primary while the row has unsaved changes, a check mark beside it once the
+ * server has them. A polite live region says the same to screen readers.
+ */
 export function RowStatus({
   pending,
   dirty,
@@ -85,26 +101,20 @@ export function RowStatus({
   saved: boolean;
   label: string;
 }) {
-  const status = pending ? "Saving…" : dirty ? "Unsaved" : saved ? "Saved" : "";
+  const done = saved && !dirty && !pending;
   return (
-    <div className="flex items-center justify-end gap-2">
-      <span
-        role="status"
-        className={cn("w-14 text-right text-xs", status === "Saved" ? "text-emerald-700" : "text-slate-500")}
-      >
-        {status}
+    <span className="inline-flex items-center justify-end gap-1.5">
+      <span role="status" className="sr-only">
+        {pending ? `Saving ${label}…` : done ? `${label}: saved.` : ""}
       </span>
-      <Button
-        type="submit"
-        size="sm"
-        variant={dirty ? "primary" : "secondary"}
-        disabled={pending}
-        aria-busy={pending}
-        aria-label={`Save ${label}`}
-      >
-        Save
+      <span aria-hidden className={cn("w-4 text-sm text-emerald-600", !done && "invisible")} title="Saved">
+        ✓
+      </span>
+      <Button type="submit" size="sm" variant={dirty ? "primary" : "secondary"} disabled={pending} aria-busy={pending}>
+        {pending ? "Saving…" : "Save"}
+        <span className="sr-only"> {label}</span>
       </Button>
-    </div>
+    </span>
   );
 }
 

@@ -1,8 +1,8 @@
 import { CHECK_CATEGORIES, type TOrgCheckView } from "@/lib/policies/queries";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { SeverityBadge } from "@/components/findings/severity-badge";
-import { CheckCell, FindingsCell, TeamsCell } from "./check-cells";
+import { Cell, CheckCell, FindingsCell, HeadCell, TeamsCell } from "./check-cells";
 import { OrgCheckRow } from "./org-check-row";
 import { CATEGORY_LABELS, FlagText } from "./setting-badges";
 
@@ -19,7 +19,7 @@ export function ChecksTables({
   /** "org" or "your teams": whose open findings the counts are. */
   findingsScope: string;
 }) {
-  const columns = editable ? 9 : 8;
+  const columns = editable ? 8 : 7;
   const findingsHref = (checkId: string) => `/o/${orgSlug}/findings?check=${encodeURIComponent(checkId)}`;
   return (
     <div className="space-y-6">
@@ -45,27 +45,45 @@ export function ChecksTables({
               <caption className="sr-only">{`${label} checks and the org's setting of each`}</caption>
               <thead>
                 <tr>
-                  <Th>Check</Th>
-                  <Th>Default</Th>
-                  <Th className="text-center">On</Th>
-                  <Th>Severity</Th>
-                  <Th className="text-center" title="A failing check denies the object at admission">
-                    Blocks admission
-                  </Th>
-                  <Th className="text-center" title="A failing check fails the CI command">
-                    Blocks CI
-                  </Th>
-                  <Th className="text-right" title={`Open findings of ${findingsScope}, any source`}>
+                  <HeadCell rowSpan={2} className="align-bottom">
+                    Check
+                  </HeadCell>
+                  <HeadCell rowSpan={2} className="text-center align-bottom">
+                    On
+                  </HeadCell>
+                  <HeadCell rowSpan={2} className="align-bottom">
+                    Severity
+                  </HeadCell>
+                  <HeadCell colSpan={2} scope="colgroup" className="pb-0 text-center">
+                    Blocks
+                  </HeadCell>
+                  <HeadCell
+                    rowSpan={2}
+                    className="text-right align-bottom"
+                    title={`Open findings of ${findingsScope}, any source`}
+                  >
                     Open
-                  </Th>
-                  <Th className="text-right" title="Teams whose override is stricter than the org's setting">
+                  </HeadCell>
+                  <HeadCell
+                    rowSpan={2}
+                    className="text-right align-bottom"
+                    title="Teams whose override is stricter than the org's setting"
+                  >
                     Teams
-                  </Th>
+                  </HeadCell>
                   {editable ? (
-                    <Th>
+                    <HeadCell rowSpan={2}>
                       <span className="sr-only">Save</span>
-                    </Th>
+                    </HeadCell>
                   ) : null}
+                </tr>
+                <tr>
+                  <HeadCell className="text-center" title="A failing check denies the object at admission">
+                    Admission
+                  </HeadCell>
+                  <HeadCell className="text-center" title="A failing check fails the CI run">
+                    CI
+                  </HeadCell>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -84,21 +102,21 @@ export function ChecksTables({
                   ) : (
                     <tr key={row.check.id} className={row.setting.enabled ? undefined : "bg-slate-50/60"}>
                       <CheckCell check={row.check} muted={!row.setting.enabled} />
-                      <Td>
-                        <SeverityBadge severity={row.check.defaultSeverity} />
-                      </Td>
-                      <Td className="text-center">
+                      <Cell className="text-center">
                         <FlagText on={row.setting.enabled} label="On" />
-                      </Td>
-                      <Td>
+                      </Cell>
+                      <Cell className="whitespace-nowrap">
                         <SeverityBadge severity={row.setting.severity} />
-                      </Td>
-                      <Td className="text-center">
+                        {row.setting.severity !== row.check.defaultSeverity ? (
+                          <span className="ml-1.5 text-xs text-slate-500">default {row.check.defaultSeverity}</span>
+                        ) : null}
+                      </Cell>
+                      <Cell className="text-center">
                         <FlagText on={row.setting.blockAdmission} label="Blocks" />
-                      </Td>
-                      <Td className="text-center">
+                      </Cell>
+                      <Cell className="text-center">
                         <FlagText on={row.setting.blockCi} label="Blocks" />
-                      </Td>
+                      </Cell>
                       <FindingsCell
                         count={row.openFindings}
                         href={findingsHref(row.check.id)}

@@ -46,6 +46,21 @@ function CheckList({ ids, tone, label }: { ids: readonly string[]; tone: "red" |
   );
 }
 
+const SERVICE_ACCOUNT = /^system:serviceaccount:([^:]+):(.+)$/;
+
+/** A service account as its name and namespace (GitOps controllers apply most objects), a person as is. */
+function Requester({ username }: { username: string }) {
+  if (!username) return <span className="text-slate-400">–</span>;
+  const sa = SERVICE_ACCOUNT.exec(username);
+  if (!sa) return <span className="break-words">{username}</span>;
+  return (
+    <span title={username}>
+      <span className="block break-words text-slate-700">{sa[2]}</span>
+      <span className="text-slate-500">service account · {sa[1]}</span>
+    </span>
+  );
+}
+
 /** The recorded admission reviews, newest first. */
 export function DecisionsTable({ rows, now }: { rows: readonly TDecisionRow[]; now: Date }) {
   return (
@@ -69,9 +84,10 @@ export function DecisionsTable({ rows, now }: { rows: readonly TDecisionRow[]; n
               </span>
               <div className="text-xs text-slate-500">{d.clusterSlug}</div>
             </Td>
-            <Td className="max-w-xs">
-              <div className="break-all font-medium text-slate-900">
-                <span className="font-normal text-slate-500">{d.namespace ? `${d.namespace}/` : ""}</span>
+            <Td className="min-w-56 max-w-xs">
+              <div className="break-words font-medium text-slate-900">
+                {d.namespace ? <span className="font-normal text-slate-500">{d.namespace}/</span> : null}
+                <wbr />
                 {d.name || "(unnamed)"}
               </div>
               <div className="text-xs text-slate-500">
@@ -79,7 +95,9 @@ export function DecisionsTable({ rows, now }: { rows: readonly TDecisionRow[]; n
                 {d.teamName ? ` · ${d.teamName}` : " · no team"}
               </div>
             </Td>
-            <Td className="max-w-48 break-all text-xs text-slate-600">{d.username || "–"}</Td>
+            <Td className="min-w-44 max-w-56 text-xs text-slate-600">
+              <Requester username={d.username} />
+            </Td>
             <Td>
               <OutcomeBadge outcome={d.outcome} passive={d.passive} />
             </Td>

@@ -15,8 +15,8 @@ function ScopeText({ rule }: { rule: TExemptionView }) {
     <dl className="space-y-0.5 text-xs">
       {parts.map((p) => (
         <div key={p} className="flex gap-1.5">
-          <dt className="w-16 shrink-0 text-slate-500">{p}</dt>
-          <dd className="break-all font-mono text-slate-800">{rule[p]}</dd>
+          <dt className="w-20 shrink-0 text-slate-500">{p}</dt>
+          <dd className="break-words font-mono text-slate-800">{rule[p]}</dd>
         </div>
       ))}
     </dl>
@@ -73,7 +73,7 @@ export function ExemptionsTable({
                   </span>
                 )}
               </Td>
-              <Td>
+              <Td className="min-w-64">
                 <ScopeText rule={rule} />
               </Td>
               <Td className="whitespace-nowrap">

@@ -6,15 +6,15 @@ import { CHECK_SEVERITIES, type TCheckSetting } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
 import { cn } from "@/components/ui/cn";
-import { Td } from "@/components/ui/table";
-import { SeverityBadge } from "@/components/findings/severity-badge";
 import {
+  Cell,
   CHECKBOX,
   CheckCell,
   FindingsCell,
   RowError,
   RowStatus,
   SELECT,
+  severityLabel,
   submitKeepingFields,
   TeamsCell,
 } from "./check-cells";
@@ -66,10 +66,7 @@ export function OrgCheckRow({
     <>
       <tr className={cn("align-middle", !enabled && "bg-slate-50/60", dirty && "bg-brand-50/40")}>
         <CheckCell check={check} muted={!enabled} />
-        <Td>
-          <SeverityBadge severity={check.defaultSeverity} />
-        </Td>
-        <Td className="text-center">
+        <Cell className="text-center">
           <input
             type="checkbox"
             form={formId}
@@ -79,8 +76,8 @@ export function OrgCheckRow({
             onChange={(e) => change(setEnabled)(e.target.checked)}
             aria-label={`Enabled: ${check.title}`}
           />
-        </Td>
-        <Td>
+        </Cell>
+        <Cell>
           <select
             form={formId}
             name="severity"
@@ -89,15 +86,20 @@ export function OrgCheckRow({
             onChange={(e) => change(setSeverity)(e.target.value as TCheckSeverity | "")}
             aria-label={`Severity: ${check.title}`}
           >
-            <option value="">Default ({check.defaultSeverity})</option>
-            {CHECK_SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s[0]!.toUpperCase() + s.slice(1)}
-              </option>
-            ))}
+            {CHECK_SEVERITIES.map((s) =>
+              s === check.defaultSeverity ? (
+                <option key={s} value="">
+                  {severityLabel(s)} (default)
+                </option>
+              ) : (
+                <option key={s} value={s}>
+                  {severityLabel(s)}
+                </option>
+              ),
+            )}
           </select>
-        </Td>
-        <Td className="text-center">
+        </Cell>
+        <Cell className="text-center">
           <input
             type="checkbox"
             form={formId}
@@ -107,8 +109,8 @@ export function OrgCheckRow({
             onChange={(e) => change(setBlockAdmission)(e.target.checked)}
             aria-label={`Block in admission: ${check.title}`}
           />
-        </Td>
-        <Td className="text-center">
+        </Cell>
+        <Cell className="text-center">
           <input
             type="checkbox"
             form={formId}
@@ -118,16 +120,16 @@ export function OrgCheckRow({
             onChange={(e) => change(setBlockCi)(e.target.checked)}
             aria-label={`Block in CI: ${check.title}`}
           />
-        </Td>
+        </Cell>
         <FindingsCell count={openFindings} href={findingsHref} title={check.title} />
         <TeamsCell count={tighteningTeams} />
-        <Td className="whitespace-nowrap text-right">
+        <Cell className="whitespace-nowrap text-right">
           <form id={formId} action={action} onSubmit={submitKeepingFields(action, () => setTouched(false))}>
             <input type="hidden" name="org" value={orgSlug} />
             <input type="hidden" name="checkId" value={check.id} />
             <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />
           </form>
-        </Td>
+        </Cell>
       </tr>
       {result && !result.ok && !touched ? <RowError columns={columns} message={result.error.message} /> : null}
     </>

@@ -14,7 +14,7 @@ export function PolicyModeCard({
 }) {
   return (
     <Card className={passive ? "border-amber-200 bg-amber-50/40" : undefined}>
-      <div className="flex flex-wrap items-start justify-between gap-4 px-5 py-4">
+      <div className="flex flex-wrap items-start justify-between gap-4 px-5 py-4 md:flex-nowrap">
         <div className="min-w-0 max-w-3xl">
           <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">
             Mode

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 export function PolicyModeForm({ orgSlug, passive }: { orgSlug: string; passive: boolean }) {
   const [result, action] = useActionState(setPolicyModeAction, null);
   return (
-    <form action={action} className="flex flex-col items-end gap-2">
+    <form action={action} className="flex shrink-0 flex-col items-end gap-2">
       <input type="hidden" name="org" value={orgSlug} />
       <input type="hidden" name="passive" value={passive ? "" : "on"} />
       <SubmitButton variant={passive ? "primary" : "secondary"} pendingLabel="Switching…">

@@ -10,16 +10,21 @@ export const CATEGORY_LABELS: Record<TCheckCategory, string> = {
   deprecation: "Deprecation",
 };
 
-/** A setting in one line: off, or its severity and where it blocks (else it only warns). */
+/** What blocks, in a few words: "admission", "CI", "admission + CI". */
+export function blocksText(setting: Pick<TCheckSetting, "blockAdmission" | "blockCi">): string | null {
+  const where = [setting.blockAdmission ? "admission" : null, setting.blockCi ? "CI" : null].filter(Boolean);
+  return where.length ? `blocks ${where.join(" + ")}` : null;
+}
+
+/** A setting in a few words: off, or its severity and where it blocks (otherwise it only warns). */
 export function SettingSummary({ setting }: { setting: TCheckSetting }) {
   if (!setting.enabled) return <Badge tone="neutral">Off</Badge>;
+  const blocks = blocksText(setting);
   return (
-    <span className="inline-flex flex-wrap items-center gap-1">
+    <div className="space-y-0.5" title={blocks ? undefined : "Warns, blocks nothing"}>
       <SeverityBadge severity={setting.severity} />
-      {setting.blockAdmission ? <Badge tone="red">blocks admission</Badge> : null}
-      {setting.blockCi ? <Badge tone="red">blocks CI</Badge> : null}
-      {!setting.blockAdmission && !setting.blockCi ? <span className="text-xs text-slate-500">warns</span> : null}
-    </span>
+      {blocks ? <div className="text-xs font-medium text-red-700">{blocks}</div> : null}
+    </div>
   );
 }
 

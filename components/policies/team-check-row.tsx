@@ -6,11 +6,17 @@ import { CHECK_SEVERITIES, SEVERITY_RANK, type TCheckSetting, type TTeamCheckRow
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
 import { cn } from "@/components/ui/cn";
-import { Td } from "@/components/ui/table";
-import { CHECKBOX, CheckCell, RowError, RowStatus, SELECT, submitKeepingFields } from "./check-cells";
+import {
+  Cell,
+  CHECKBOX,
+  CheckCell,
+  RowError,
+  RowStatus,
+  SELECT,
+  severityLabel,
+  submitKeepingFields,
+} from "./check-cells";
 import { SettingSummary } from "./setting-badges";
-
-const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** A stored severity that still raises the org's, else "" (the org's). */
 function raisedSeverity(org: TCheckSetting, team: TTeamCheckRow | null): TCheckSeverity | "" {
@@ -73,23 +79,10 @@ export function TeamCheckRow({
     <>
       <tr className={cn("align-middle", dirty && "bg-brand-50/40")}>
         <CheckCell check={check} muted={!effective.enabled} />
-        <Td>
+        <Cell>
           <SettingSummary setting={org} />
-        </Td>
-        <Td className="text-center">
-          <input
-            type="checkbox"
-            form={formId}
-            name="enabled"
-            className={CHECKBOX}
-            checked={org.enabled || enabled}
-            disabled={org.enabled}
-            title={org.enabled ? lockedTitle : undefined}
-            onChange={(e) => change(setEnabled)(e.target.checked)}
-            aria-label={`Turn on for the team: ${check.title}`}
-          />
-        </Td>
-        <Td>
+        </Cell>
+        <Cell>
           <select
             form={formId}
             name="severity"
@@ -99,15 +92,29 @@ export function TeamCheckRow({
             onChange={(e) => change(setSeverity)(e.target.value as TCheckSeverity | "")}
             aria-label={`Severity: ${check.title}`}
           >
-            <option value="">Org&apos;s ({org.severity})</option>
+            <option value="">{severityLabel(org.severity)} (org)</option>
             {choices.map((s) => (
               <option key={s} value={s}>
-                {label(s)}
+                {severityLabel(s)}
               </option>
             ))}
           </select>
-        </Td>
-        <Td className="text-center">
+          {org.enabled ? null : (
+            <label className="mt-1.5 flex items-center gap-1.5 text-xs text-slate-600">
+              <input
+                type="checkbox"
+                form={formId}
+                name="enabled"
+                className={CHECKBOX}
+                checked={enabled}
+                onChange={(e) => change(setEnabled)(e.target.checked)}
+              />
+              Turn on for the team
+              <span className="sr-only">: {check.title}</span>
+            </label>
+          )}
+        </Cell>
+        <Cell className="text-center">
           <input
             type="checkbox"
             form={formId}
@@ -119,8 +126,8 @@ export function TeamCheckRow({
             onChange={(e) => change(setBlockAdmission)(e.target.checked)}
             aria-label={`Block in admission: ${check.title}`}
           />
-        </Td>
-        <Td className="text-center">
+        </Cell>
+        <Cell className="text-center">
           <input
             type="checkbox"
             form={formId}
@@ -132,18 +139,18 @@ export function TeamCheckRow({
             onChange={(e) => change(setBlockCi)(e.target.checked)}
             aria-label={`Block in CI: ${check.title}`}
           />
-        </Td>
-        <Td>
+        </Cell>
+        <Cell>
           <SettingSummary setting={effective} />
-        </Td>
-        <Td className="whitespace-nowrap text-right">
+        </Cell>
+        <Cell className="whitespace-nowrap text-right">
           <form id={formId} action={action} onSubmit={submitKeepingFields(action, () => setTouched(false))}>
             <input type="hidden" name="org" value={orgSlug} />
             <input type="hidden" name="team" value={teamSlug} />
             <input type="hidden" name="checkId" value={check.id} />
             <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />
           </form>
-        </Td>
+        </Cell>
       </tr>
       {result && !result.ok && !touched ? <RowError columns={columns} message={result.error.message} /> : null}
     </>

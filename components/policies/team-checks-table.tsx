@@ -2,9 +2,9 @@ import type { TTeamCheckRow } from "@/lib/policies/effective";
 import { CHECK_CATEGORIES, type TTeamCheckView } from "@/lib/policies/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { SeverityBadge } from "@/components/findings/severity-badge";
-import { CheckCell } from "./check-cells";
+import { Cell, CheckCell, HeadCell } from "./check-cells";
 import { CATEGORY_LABELS, SettingSummary } from "./setting-badges";
 import { TeamCheckRow } from "./team-check-row";
 
@@ -42,7 +42,7 @@ export function TeamChecksTables({
   checks: readonly TTeamCheckView[];
   editable: boolean;
 }) {
-  const columns = editable ? 8 : 4;
+  const columns = editable ? 7 : 4;
   return (
     <div className="space-y-6">
       {CHECK_CATEGORIES.map((category) => {
@@ -60,25 +60,39 @@ export function TeamChecksTables({
               <caption className="sr-only">{`${label} checks: the org's baseline, the team's override and what applies`}</caption>
               <thead>
                 <tr>
-                  <Th>Check</Th>
-                  <Th>Org baseline</Th>
+                  <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
+                    Check
+                  </HeadCell>
+                  <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
+                    Org baseline
+                  </HeadCell>
                   {editable ? (
-                    <>
-                      <Th className="text-center">On</Th>
-                      <Th>Severity</Th>
-                      <Th className="text-center">Blocks admission</Th>
-                      <Th className="text-center">Blocks CI</Th>
-                    </>
+                    <HeadCell colSpan={3} scope="colgroup" className="pb-0 text-center">
+                      Team override
+                    </HeadCell>
                   ) : (
-                    <Th>Team override</Th>
+                    <HeadCell>Team override</HeadCell>
                   )}
-                  <Th>Applies</Th>
+                  <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom" title="What the webhook and CI use">
+                    Applies
+                  </HeadCell>
                   {editable ? (
-                    <Th>
+                    <HeadCell rowSpan={2}>
                       <span className="sr-only">Save</span>
-                    </Th>
+                    </HeadCell>
                   ) : null}
                 </tr>
+                {editable ? (
+                  <tr>
+                    <HeadCell>Severity</HeadCell>
+                    <HeadCell className="text-center" title="A failing check denies the team's objects at admission">
+                      Admission
+                    </HeadCell>
+                    <HeadCell className="text-center" title="A failing check fails the team's CI runs">
+                      CI
+                    </HeadCell>
+                  </tr>
+                ) : null}
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((view) =>
@@ -96,15 +110,15 @@ export function TeamChecksTables({
                   ) : (
                     <tr key={view.check.id}>
                       <CheckCell check={view.check} muted={!view.effective.enabled} />
-                      <Td>
+                      <Cell>
                         <SettingSummary setting={view.org} />
-                      </Td>
-                      <Td>
+                      </Cell>
+                      <Cell>
                         <OverrideSummary team={view.team} view={view} />
-                      </Td>
-                      <Td>
+                      </Cell>
+                      <Cell>
                         <SettingSummary setting={view.effective} />
-                      </Td>
+                      </Cell>
                     </tr>
                   ),
                 )}

@@ -62,14 +62,26 @@ describe("policy queries", () => {
     }
     expect(await tighteningOf()).toBe(2);
     const teams = [t.team, t.otherTeam].map((team) => ({ id: team.id, slug: team.slug, name: team.name }));
-    expect((await summarizeTeamOverrides(t.org.id, teams)).map((s) => [s.tightened, s.blocksAdmission])).toEqual([
-      [1, 1],
-      [1, 1],
+    expect((await summarizeTeamOverrides(t.org.id, teams)).map((s) => s.stricter)).toEqual([
+      [
+        {
+          checkId: "hostPortSet",
+          title: "Host port used",
+          effective: expect.objectContaining({ blockAdmission: true }),
+        },
+      ],
+      [
+        {
+          checkId: "hostPortSet",
+          title: "Host port used",
+          effective: expect.objectContaining({ blockAdmission: true }),
+        },
+      ],
     ]);
 
     await updateOrgCheckSetting(admin, { ...defaults, enabled: true, checkId: "hostPortSet", blockAdmission: true });
     expect(await tighteningOf()).toBe(0);
-    expect((await summarizeTeamOverrides(t.org.id, teams)).map((s) => s.tightened)).toEqual([0, 0]);
+    expect((await summarizeTeamOverrides(t.org.id, teams)).map((s) => s.stricter)).toEqual([[], []]);
     const view = (await getTeamPolicy(t.org.id, t.team.id)).checks.find((c) => c.check.id === "hostPortSet")!;
     expect(view.org.blockAdmission).toBe(true);
     expect(view.effective).toEqual(view.org);

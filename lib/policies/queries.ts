@@ -163,13 +163,11 @@ export type TTeamOverrideSummary = {
   id: string;
   slug: string;
   name: string;
-  /** Checks the team makes stricter than the org. */
-  tightened: number;
-  /** Of those, the checks that block admission only because of the team. */
-  blocksAdmission: number;
+  /** The checks the team makes stricter than the org, and how. */
+  stricter: { checkId: string; title: string; effective: TCheckSetting }[];
 };
 
-/** The given teams (the caller's visible ones) with how many checks each tightens. */
+/** The given teams (the caller's visible ones) with the checks each makes stricter. */
 export async function summarizeTeamOverrides(
   orgId: string,
   teams: readonly { id: string; slug: string; name: string }[],
@@ -177,15 +175,14 @@ export async function summarizeTeamOverrides(
   const [org, rows] = await Promise.all([getOrgPolicy(orgId), teamRows(orgId)]);
   return teams.map((team) => {
     const own = rows.get(team.id);
-    let tightened = 0;
-    let blocksAdmission = 0;
-    for (const check of BUILT_IN_CHECKS) {
-      const row = own?.get(check.id);
-      if (!tightens(check, org.rows.get(check.id), row)) continue;
-      tightened++;
-      if (row!.blockAdmission && !orgSetting(check, org.rows.get(check.id)).blockAdmission) blocksAdmission++;
-    }
-    return { id: team.id, slug: team.slug, name: team.name, tightened, blocksAdmission };
+    const stricter = BUILT_IN_CHECKS.filter((check) => tightens(check, org.rows.get(check.id), own?.get(check.id))).map(
+      (check) => ({
+        checkId: check.id,
+        title: check.title,
+        effective: effectiveSetting(check, org.rows.get(check.id), own?.get(check.id)),
+      }),
+    );
+    return { id: team.id, slug: team.slug, name: team.name, stricter };
   });
 }
 

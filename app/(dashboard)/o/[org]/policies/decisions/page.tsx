@@ -49,7 +49,16 @@ export default async function AdmissionLogPage({
   const active = Boolean(view.team || view.cluster || view.outcome);
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <div className="mb-4">
+          <RangeLinks
+            links={DECISION_RANGES.map((range) => ({
+              href: decisionHref(base, { ...view, range }),
+              label: DECISION_RANGE_LABELS[range],
+              active: range === view.range,
+            }))}
+          />
+        </div>
         <FilterForm label="Filter decisions" clearHref={decisionHref(base, { range: view.range })} active={active}>
           <input type="hidden" name="range" value={view.range} />
           <FilterSelect
@@ -81,15 +90,6 @@ export default async function AdmissionLogPage({
             className="w-48"
           />
         </FilterForm>
-        <div className="mb-4">
-          <RangeLinks
-            links={DECISION_RANGES.map((range) => ({
-              href: decisionHref(base, { ...view, range }),
-              label: DECISION_RANGE_LABELS[range],
-              active: range === view.range,
-            }))}
-          />
-        </div>
       </div>
       {/* Keyed by the filters, so a new view shows the skeleton instead of the previous one. */}
       <Suspense key={JSON.stringify(search)} fallback={<PoliciesSkeleton variant="table" />}>
