@@ -92,17 +92,36 @@ export function CiSetup({
   );
 }
 
-/** Scans exist, but none of a repository the caller's teams own (or the filters match none). */
-export function CiNothingVisible({ filtered, clearHref }: { filtered: boolean; clearHref: string }) {
+/** Why a branch named by a link shows nothing; the same words whether or not other branches do. */
+export function unseenBranchText(repository: string, branch: string): string {
+  return `No scan of the branch ${branch} of ${repository} that you can see: it has not been scanned, or the repository belongs to a team you are not on.`;
+}
+
+/** Scans exist, but none of a repository the caller's teams own, or none the filters or link match. */
+export function CiNothingVisible({
+  filtered,
+  branch,
+  clearHref,
+}: {
+  filtered: boolean;
+  /** The repository and branch a link named, when it did. */
+  branch: { repository: string; branch: string } | null;
+  clearHref: string;
+}) {
+  const showAll = (
+    <Link href={clearHref} className={LINK}>
+      Show every repository
+    </Link>
+  );
+  if (branch) {
+    return (
+      <EmptyState title="Nothing to show for this branch" action={showAll}>
+        {unseenBranchText(branch.repository, branch.branch)}
+      </EmptyState>
+    );
+  }
   return filtered ? (
-    <EmptyState
-      title="No CI scans match these filters"
-      action={
-        <Link href={clearHref} className={LINK}>
-          Show every repository
-        </Link>
-      }
-    />
+    <EmptyState title="No CI scans match these filters" action={showAll} />
   ) : (
     <EmptyState title="No CI results for your teams">
       Scans have been uploaded, but none of a repository your teams own. Repositories belong to teams through the

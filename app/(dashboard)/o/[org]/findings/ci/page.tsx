@@ -13,7 +13,7 @@ import { CiBranchesTable } from "@/components/ci/ci-branches-table";
 import { CiFilterForm } from "@/components/ci/ci-filter-form";
 import { CiFindingsList } from "@/components/ci/ci-findings-list";
 import { ciHref, shortCommit, type TCiView } from "@/components/ci/ci-href";
-import { CiNothingVisible, CiSetup } from "@/components/ci/ci-setup";
+import { CiNothingVisible, CiSetup, unseenBranchText } from "@/components/ci/ci-setup";
 import { FindingsPager } from "@/components/findings/findings-pager";
 import { FindingsTabs } from "@/components/findings/findings-tabs";
 import { Alert } from "@/components/ui/alert";
@@ -122,6 +122,7 @@ export default async function CiFindingsPage({
           {branches.rows.length === 0 && !scan ? (
             <CiNothingVisible
               filtered={filtered}
+              branch={repository && branch ? { repository, branch } : null}
               clearHref={ciHref(slug, { team: null, repository: null, branch: null })}
             />
           ) : (
@@ -175,10 +176,7 @@ export default async function CiFindingsPage({
                 )}
                 {repository && branch && !scan ? (
                   <CardBody>
-                    <Alert tone="warning">
-                      No scan of the branch {branch} of {repository} that you can see: it has not been scanned, or the
-                      repository belongs to a team you are not on.
-                    </Alert>
+                    <Alert tone="warning">{unseenBranchText(repository, branch)}</Alert>
                   </CardBody>
                 ) : !findings ? (
                   <CardBody>
