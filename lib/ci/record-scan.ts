@@ -35,6 +35,9 @@ export async function recordCiScan(orgId: string, input: unknown, now = new Date
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `ci:${orgId}:${scan.repository}:${scan.branch}`,
     ]);
+    // Shared with other uploads, exclusive with repository pattern and priority changes
+    // (lib/teams/lock.ts), so an upload never stores an owner a concurrent change has just moved.
+    await client.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [`team-ownership:${orgId}`]);
     const snapshot = await loadPolicySnapshot(client, orgId);
     const teamId = snapshot.repositoryOwner(scan.repository);
     const col = <K extends keyof TScanResult>(key: K) => rows.map(([, r]) => r[key]);
