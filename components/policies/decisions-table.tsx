@@ -30,18 +30,20 @@ function CheckList({ ids, tone, label }: { ids: readonly string[]; tone: "red" |
     slate: "bg-slate-50 text-slate-500 ring-slate-200",
   }[tone];
   return (
-    <div className="flex flex-wrap items-center gap-1">
-      <span className="w-16 shrink-0 text-xs text-slate-500">{label}</span>
-      {shown.map((id) => (
-        <code key={id} className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ring-inset ${colors}`}>
-          {id}
-        </code>
-      ))}
-      {ids.length > shown.length ? (
-        <span className="text-xs text-slate-500" title={ids.slice(SHOWN_WARNINGS).join(", ")}>
-          +{ids.length - shown.length} more
-        </span>
-      ) : null}
+    <div className="flex gap-2">
+      <span className="w-20 shrink-0 pt-0.5 text-xs text-slate-500">{label}</span>
+      <div className="flex flex-wrap items-center gap-1">
+        {shown.map((id) => (
+          <code key={id} className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ring-inset ${colors}`}>
+            {id}
+          </code>
+        ))}
+        {ids.length > shown.length ? (
+          <span className="text-xs text-slate-500" title={ids.slice(SHOWN_WARNINGS).join(", ")}>
+            +{ids.length - shown.length} more
+          </span>
+        ) : null}
+      </div>
     </div>
   );
 }

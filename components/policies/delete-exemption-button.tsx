@@ -10,7 +10,7 @@ export function DeleteExemptionButton({ orgSlug, id, label }: { orgSlug: string;
       fields={{ org: orgSlug, id }}
       triggerLabel="Delete"
       title={`Delete the exemption for ${label}?`}
-      description="The checks apply to these objects again from the next admission review and CI run. Findings resolved in the app stay resolved."
+      description="The checks apply to these objects again from the next admission review. Findings resolved in the app stay resolved."
       confirmLabel="Delete exemption"
       pendingLabel="Deleting…"
     />

@@ -59,9 +59,7 @@ export function ExemptionForm({
       noValidate
     >
       <input type="hidden" name="org" value={orgSlug} />
-      {result?.ok ? (
-        <Alert tone="success">Exemption added. It applies to the next admission review and CI run.</Alert>
-      ) : null}
+      {result?.ok ? <Alert tone="success">Exemption added. It applies from the next admission review.</Alert> : null}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
         <Field

@@ -3,7 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 const ANNOTATIONS = `metadata:
   annotations:
     bumpers.io/exempt: hostNetworkSet,hostPortSet
-    bumpers.io/exempt-reason: "Node exporter reads the host's network counters"`;
+    bumpers.io/exempt-reason: "Reads host network stats"`;
 
 /** The two exemptions that are not rules: an annotation in the manifest, and a resolution in the app. */
 export function OtherExemptions() {

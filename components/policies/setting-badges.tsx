@@ -29,9 +29,9 @@ export function SettingSummary({ setting }: { setting: TCheckSetting }) {
 }
 
 /** A yes/no cell of a read-only table. */
-export function FlagText({ on, label }: { on: boolean; label: string }) {
+export function FlagText({ on, label, tone = "neutral" }: { on: boolean; label: string; tone?: "neutral" | "red" }) {
   return on ? (
-    <span className="font-medium text-slate-900">{label}</span>
+    <span className={tone === "red" ? "font-medium text-red-700" : "font-medium text-slate-900"}>{label}</span>
   ) : (
     <span className="text-slate-300" aria-label="no">
       –

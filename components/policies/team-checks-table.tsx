@@ -51,80 +51,82 @@ export function TeamChecksTables({
         const label = CATEGORY_LABELS[category];
         const stricter = rows.filter((r) => JSON.stringify(r.effective) !== JSON.stringify(r.org)).length;
         return (
-          <Card key={category}>
-            <CardHeader
-              title={label}
-              description={`${rows.length} check${rows.length === 1 ? "" : "s"}${stricter ? ` · ${stricter} stricter for this team` : ""}`}
-            />
-            <Table>
-              <caption className="sr-only">{`${label} checks: the org's baseline, the team's override and what applies`}</caption>
-              <thead>
-                <tr>
-                  <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
-                    Check
-                  </HeadCell>
-                  <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
-                    Org baseline
-                  </HeadCell>
-                  {editable ? (
-                    <HeadCell colSpan={3} scope="colgroup" className="pb-0 text-center">
-                      Team override
-                    </HeadCell>
-                  ) : (
-                    <HeadCell>Team override</HeadCell>
-                  )}
-                  <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom" title="What the webhook and CI use">
-                    Applies
-                  </HeadCell>
-                  {editable ? (
-                    <HeadCell rowSpan={2}>
-                      <span className="sr-only">Save</span>
-                    </HeadCell>
-                  ) : null}
-                </tr>
-                {editable ? (
+          <div key={category} id={category} className="scroll-mt-6">
+            <Card>
+              <CardHeader
+                title={label}
+                description={`${rows.length} check${rows.length === 1 ? "" : "s"}${stricter ? ` · ${stricter} stricter for this team` : ""}`}
+              />
+              <Table>
+                <caption className="sr-only">{`${label} checks: the org's baseline, the team's override and what applies`}</caption>
+                <thead>
                   <tr>
-                    <HeadCell>Severity</HeadCell>
-                    <HeadCell className="text-center" title="A failing check denies the team's objects at admission">
-                      Admission
+                    <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
+                      Check
                     </HeadCell>
-                    <HeadCell className="text-center" title="A failing check fails the team's CI runs">
-                      CI
+                    <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
+                      Org baseline
                     </HeadCell>
+                    {editable ? (
+                      <HeadCell colSpan={3} scope="colgroup" className="pb-0 text-center">
+                        Team override
+                      </HeadCell>
+                    ) : (
+                      <HeadCell>Team override</HeadCell>
+                    )}
+                    <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom" title="What the webhook and CI use">
+                      Applies
+                    </HeadCell>
+                    {editable ? (
+                      <HeadCell rowSpan={2}>
+                        <span className="sr-only">Save</span>
+                      </HeadCell>
+                    ) : null}
                   </tr>
-                ) : null}
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((view) =>
-                  editable ? (
-                    <TeamCheckRow
-                      key={view.check.id}
-                      orgSlug={orgSlug}
-                      teamSlug={teamSlug}
-                      check={view.check}
-                      org={view.org}
-                      team={view.team}
-                      effective={view.effective}
-                      columns={columns}
-                    />
-                  ) : (
-                    <tr key={view.check.id}>
-                      <CheckCell check={view.check} muted={!view.effective.enabled} />
-                      <Cell>
-                        <SettingSummary setting={view.org} />
-                      </Cell>
-                      <Cell>
-                        <OverrideSummary team={view.team} view={view} />
-                      </Cell>
-                      <Cell>
-                        <SettingSummary setting={view.effective} />
-                      </Cell>
+                  {editable ? (
+                    <tr>
+                      <HeadCell>Severity</HeadCell>
+                      <HeadCell className="text-center" title="A failing check denies the team's objects at admission">
+                        Admission
+                      </HeadCell>
+                      <HeadCell className="text-center" title="A failing check fails the team's CI runs">
+                        CI
+                      </HeadCell>
                     </tr>
-                  ),
-                )}
-              </tbody>
-            </Table>
-          </Card>
+                  ) : null}
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((view) =>
+                    editable ? (
+                      <TeamCheckRow
+                        key={view.check.id}
+                        orgSlug={orgSlug}
+                        teamSlug={teamSlug}
+                        check={view.check}
+                        org={view.org}
+                        team={view.team}
+                        effective={view.effective}
+                        columns={columns}
+                      />
+                    ) : (
+                      <tr key={view.check.id}>
+                        <CheckCell check={view.check} muted={!view.effective.enabled} />
+                        <Cell>
+                          <SettingSummary setting={view.org} />
+                        </Cell>
+                        <Cell>
+                          <OverrideSummary team={view.team} view={view} />
+                        </Cell>
+                        <Cell>
+                          <SettingSummary setting={view.effective} />
+                        </Cell>
+                      </tr>
+                    ),
+                  )}
+                </tbody>
+              </Table>
+            </Card>
+          </div>
         );
       })}
     </div>

@@ -5,6 +5,7 @@ import { z, ZodError } from "zod";
 import { authorizeOrg, authorizeTeam } from "@/lib/auth/access";
 import { setPolicyMode, updateOrgCheckSetting, updateTeamCheckSetting } from "@/lib/policies/update-settings";
 import { fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
+import { AppError } from "@/lib/server/errors";
 
 const ZOrgRef = z.object({ org: z.string().min(1) });
 const ZTeamRef = ZOrgRef.extend({ team: z.string().min(1) });
@@ -70,6 +71,8 @@ export async function updateTeamCheckAction(
     revalidate(access.org.slug);
     return ok({ checkId: fields.checkId, saved });
   } catch (err) {
+    // Refused because the org's setting changed since the page loaded: show the page the new one.
+    if (err instanceof AppError && err.code === "conflict") revalidate(ref.data.org);
     return failed(err);
   }
 }

@@ -26,7 +26,7 @@ export default async function ExemptionsPage({ params }: { params: Promise<{ org
       <Card>
         <CardHeader
           title="Exemption rules"
-          description="Checks that do not apply to the objects a rule selects, in admission and in CI. Each rule says why; one with an expiry stops applying at the end of that day."
+          description="Checks the admission webhook does not apply to the objects a rule selects. Each rule says why; one with an expiry stops applying at the end of that day."
         />
         {rules.length ? (
           <ExemptionsTable orgSlug={access.org.slug} rules={rules} editable={editable} now={now} />
