@@ -85,6 +85,7 @@ async function main() {
     const engine = await measureEngine(org, cases);
     const handler = await measureHandler(org, cases, timer);
     const plan = await explain(handler.contextStatement);
+    const slowestPlan = await explain(handler.slowestStatement);
     const { rows } = await pool.query<{ decisions: number; findings: number; resources: number }>(
       `SELECT (SELECT count(*)::int FROM admission_decisions) AS decisions,
               (SELECT count(*)::int FROM findings) AS findings, (SELECT count(*)::int FROM resources) AS resources`,
@@ -163,6 +164,13 @@ ${table.join("\n")}
 
 \`\`\`
 ${plan}
+\`\`\`
+
+### Plan of the slowest statement of a first review (${labelOf(handler.slowestStatement.text)})
+
+\`\`\`
+${handler.slowestStatement.text.replace(/\s+/g, " ").trim().slice(0, 400)}…
+${slowestPlan}
 \`\`\`
 `);
   } finally {
@@ -280,16 +288,27 @@ async function measureHandler(org: TBenchOrg, cases: TCases, timer: TQueryTimer)
     return `| ${label} | ${cells(steady.get(label), warned.length)} | ${cells(first.get(label), created.length)} |`;
   });
   const contextStatement = warned.at(-1)!.statements.find((s) => s.text.includes("policy_settings"))!;
-  return { table, breakdown, contextStatement };
+  // The slowest statement of a first review, by median, for its plan.
+  const [slowest] = [...first].sort(([, a], [, b]) => median(b) - median(a))[0]!;
+  const slowestStatement = created.at(-1)!.statements.find((s) => labelOf(s.text) === slowest)!;
+  return { table, breakdown, contextStatement, slowestStatement };
 }
 
+/** The statement's plan, run with its values in a transaction rolled back (it may be a write). */
 async function explain(statement: TStatement): Promise<string> {
   const { pool } = await import("@/lib/server/db");
-  const { rows } = await pool.query<{ "QUERY PLAN": string }>(
-    `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
-    statement.values,
-  );
-  return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+      statement.values,
+    );
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 }
 
 const headersOf = (org: TBenchOrg) => ({ "content-type": "application/json", authorization: `Bearer ${org.token}` });
