@@ -68,10 +68,10 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
   process.env.NEXTAUTH_SECRET ||= "bench";
-  // The webhook's per-token limit is the ingest one (lib/admission/authenticate.ts): at its default
-  // of 120 a minute the runs would measure 429s. Off, as the benchmarks turn off the API limit;
-  // one app below counts it as production does, with a limit it never reaches.
-  process.env.BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE = "0";
+  // The webhook's per-token limit (lib/admission/authenticate.ts) would answer 429s within seconds
+  // of these runs. Off, as the benchmarks turn off the API limit; one app below counts it as
+  // production does, with a limit it never reaches.
+  process.env.BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE = "0";
   const apps: TBenchApp[] = [];
   const started = new Date();
   try {
@@ -95,7 +95,7 @@ async function main() {
 
     const plain = await startBenchApp(root, database.url);
     apps.push(plain);
-    process.env.BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE = "100000000";
+    process.env.BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE = "100000000";
     const counted = await startBenchApp(root, database.url);
     apps.push(counted);
     for (const base of [plain.base, counted.base]) await warmUp(base, org, cases);

@@ -24,8 +24,9 @@ export async function authenticateAdmissionRequest(req: Request, clusterSlug: st
     select: { id: true, orgId: true, slug: true },
   });
   if (!cluster || cluster.orgId !== token.orgId || cluster.slug !== clusterSlug) throw denied;
-  // The API server calls once per write; the same per-token budget as the agent keeps a loop contained.
-  const { BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: limit } = env();
+  // The API server calls once per write, in bursts during rollouts: a budget of its own, far above
+  // the agent's, only contains a runaway loop (a refused review fails open, unchecked).
+  const { BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE: limit } = env();
   await enforceRateLimit(`admission:token:${token.tokenId}`, limit, 60, "admission reviews with this cluster token");
   return { orgId: cluster.orgId, clusterId: cluster.id, tokenId: token.tokenId };
 }

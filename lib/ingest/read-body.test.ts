@@ -21,6 +21,18 @@ describe("readReportBody", () => {
     expect(MAX_REPORT_BYTES).toBe(50 * 1024 * 1024);
   });
 
+  it("answers 400, not a database outage, when the client goes away mid-body", async () => {
+    const reset = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"partial":'));
+        controller.error(reset);
+      },
+    });
+    const req = new Request("http://bumpers.test/upload", { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await statusOf(readReportBody(req))).toBe(400);
+  });
+
   it("returns the bytes as sent", async () => {
     const body = await readReportBody(request('{"a":1}'));
     expect(body.toString()).toBe('{"a":1}');

@@ -45,7 +45,15 @@ async function readCapped(req: Request, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (err) {
+      // The client went away mid-body (ECONNRESET, an aborted upload): its request, not the
+      // database, failed; a socket errno here must not be mistaken for a database outage.
+      throw new AppError("bad_request", `The request body was cut off: ${(err as Error).message}`);
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

@@ -46,6 +46,8 @@ export const ZEnv = z.object({
   BUMPERS_RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Report uploads per minute per cluster token (an agent sends about ten per run). */
   BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Admission reviews per minute per cluster token; a rollout or a node drain sends bursts. */
+  BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   /** Sign-in attempts per minute per client address, on top of the failed-attempt lock per account. */
   BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Invitations (new and renewed) per hour per organization. */

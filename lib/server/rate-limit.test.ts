@@ -8,6 +8,7 @@ import { inviteMember } from "@/lib/orgs/invite-member";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
+import * as admissionRoute from "@/app/api/v1/admission/[cluster]/route";
 import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as uploadRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/[type]/route";
 import { pool } from "./db";
@@ -19,6 +20,7 @@ import { resetEnvCache } from "./env";
 const LIMITS = [
   "BUMPERS_RATE_LIMIT_API_PER_MINUTE",
   "BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE",
+  "BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE",
   "BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE",
   "BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR",
 ] as const;
@@ -84,6 +86,35 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await stored()).toBe(before);
+  });
+
+  it("admission: its own budget per cluster token, apart from the agent's uploads", async () => {
+    useLimit("BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE", 1);
+    useLimit("BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE", 2);
+    const { clusterToken } = await tenantWithTokens();
+    const review = () =>
+      admissionRoute.POST(
+        new Request("http://bumpers.test/api/v1/admission/prod", {
+          method: "POST",
+          headers: { authorization: `Bearer ${clusterToken}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            apiVersion: "admission.k8s.io/v1",
+            kind: "AdmissionReview",
+            request: {
+              uid: "u-1",
+              kind: { group: "", version: "v1", kind: "ConfigMap" },
+              resource: { group: "", version: "v1", resource: "configmaps" },
+              operation: "DELETE",
+            },
+          }),
+        }),
+        { params: Promise.resolve({ cluster: "prod" }) },
+      );
+    expect((await review()).status).toBe(200);
+    expect((await review()).status).toBe(200);
+    const refused = await review();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("sign-in: attempts from one address past the limit get 429 in next-auth's shape; other addresses pass", async () => {

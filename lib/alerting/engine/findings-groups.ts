@@ -173,11 +173,24 @@ export async function desiredFindingGroups(
                 ELSE f.cluster_id::text || '/' || f.namespace || '/' || f.kind || '/' || f.name
               END AS scope_key
          FROM m
-         JOIN findings f
-           ON f.org_id = $1::uuid AND f.state = 'open'
-          AND f.owner_team_id IS NOT DISTINCT FROM m.team_id AND f.source = m.source AND f.check_id = m.check_id
-          AND f.category = m.category AND f.severity::text = m.severity AND f.cluster_id = m.cluster_id
-          AND f.namespace = m.namespace
+         -- One index lookup per tuple on (org, team, state, source, check): "team IS NOT DISTINCT
+         -- FROM" cannot use that index and made the planner read every open finding of the org,
+         -- so a team's tuples and the unassigned ones each get a branch with a plain condition.
+         CROSS JOIN LATERAL (
+           SELECT f.category, f.severity, f.title, f.cluster_id, f.namespace, f.kind, f.name, f.container
+             FROM findings f
+            WHERE m.team_id IS NOT NULL AND f.org_id = $1::uuid AND f.owner_team_id = m.team_id
+              AND f.state = 'open' AND f.source = m.source AND f.check_id = m.check_id
+              AND f.category = m.category AND f.severity::text = m.severity AND f.cluster_id = m.cluster_id
+              AND f.namespace = m.namespace
+           UNION ALL
+           SELECT f.category, f.severity, f.title, f.cluster_id, f.namespace, f.kind, f.name, f.container
+             FROM findings f
+            WHERE m.team_id IS NULL AND f.org_id = $1::uuid AND f.owner_team_id IS NULL
+              AND f.state = 'open' AND f.source = m.source AND f.check_id = m.check_id
+              AND f.category = m.category AND f.severity::text = m.severity AND f.cluster_id = m.cluster_id
+              AND f.namespace = m.namespace
+         ) f
      )
      SELECT team_id, source, check_id, grouping, scope_key,
             CASE WHEN grouping <> 'check' THEN min(cluster_id::text) END AS cluster_id,
