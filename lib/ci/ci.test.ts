@@ -172,6 +172,26 @@ describe("CI: policy settings for bumpers check, and scan uploads", () => {
     expect(mine).toBe(1);
   });
 
+  it("sends the exemption rules that can apply to manifests: org-wide or the repository's team's, for every cluster", async () => {
+    const rule = (data: { teamId?: string; cluster?: string; reason: string }) =>
+      db.policyExemption.create({
+        data: { orgId: s.tenant.org.id, checkIds: ["hostPathSet"], namespace: "logging", ...data },
+      });
+    await rule({ reason: "Org-wide log shippers" });
+    await rule({ teamId: s.tenant.team.id, reason: "Payments' own agent" });
+    await rule({ teamId: s.tenant.otherTeam.id, reason: "Another team's" });
+    await rule({ cluster: "prod", reason: "Only on prod clusters" });
+    const policy = (await (await get("/api/v1/policies?repository=acme/payments-api", s.ci)).json()) as TCiPolicy;
+    expect(policy.exemptions.map((e) => e.reason).sort()).toEqual(["Org-wide log shippers", "Payments' own agent"]);
+    expect(policy.exemptions[0]).toEqual({
+      checkIds: ["hostPathSet"],
+      namespace: "logging",
+      kind: "*",
+      name: "*",
+      reason: expect.any(String),
+    });
+  });
+
   it("sends resolutions made in the app so CI exempts them too", async () => {
     const cluster = await db.cluster.create({ data: { orgId: s.tenant.org.id, slug: "prod", name: "Prod" } });
     await db.finding.create({

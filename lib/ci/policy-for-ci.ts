@@ -13,6 +13,11 @@ export type TCiPolicy = {
   checks: { id: string; enabled: boolean; severity: string; blockAdmission: boolean; blockCi: boolean }[];
   /** Objects whose check was resolved in the app (will not fix, working as intended): exempt in CI too. */
   resolutions: { checkId: string; namespace: string; kind: string; name: string }[];
+  /**
+   * Exemption rules that can apply to manifests (`*` wildcards): those for every cluster, of the
+   * whole org or of the repository's team. A rule tied to certain clusters stays an admission rule.
+   */
+  exemptions: { checkIds: string[]; namespace: string; kind: string; name: string; reason: string }[];
 };
 
 /** What `bumpers check --server` applies: the effective settings for the repository's team. */
@@ -40,5 +45,8 @@ export async function ciPolicy(orgId: string, repository: string | null): Promis
     team: team?.rows[0] ?? null,
     checks: BUILT_IN_CHECKS.map((check) => ({ id: check.id, ...setting(check) })),
     resolutions: resolutions.rows,
+    exemptions: snapshot.exemptions
+      .filter((e) => e.cluster === "*" && (e.teamId === null || e.teamId === teamId))
+      .map(({ checkIds, namespace, kind, name, reason }) => ({ checkIds, namespace, kind, name, reason })),
   };
 }

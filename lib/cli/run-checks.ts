@@ -2,6 +2,7 @@ import { BUILT_IN_CHECKS } from "../policies/checks";
 import type { TKubernetesVersion } from "../policies/deprecations";
 import { evaluateObject } from "../policies/evaluate";
 import type { TCheck, TCheckFailure, TCheckResult } from "../policies/types";
+import { wildcardMatch } from "../teams/scope";
 import type { TManifest } from "./parse-manifests";
 import type { TPolicySettings } from "./schemas";
 
@@ -59,7 +60,7 @@ function preparePolicy(policy: TPolicy) {
       checks: BUILT_IN_CHECKS,
       severityOf: (check: TCheck) => check.defaultSeverity,
       blocks: (checkId: string) => policy.block === "all" || policy.block.has(checkId),
-      resolved: () => false,
+      exemption: (): string | null => null,
     };
   }
   const { settings } = policy;
@@ -70,8 +71,19 @@ function preparePolicy(policy: TPolicy) {
     checks: BUILT_IN_CHECKS.filter((check) => byId.get(check.id)?.enabled ?? true),
     severityOf: (check: TCheck) => byId.get(check.id)?.severity ?? check.defaultSeverity,
     blocks: (checkId: string) => !settings.passive && (byId.get(checkId)?.blockCi ?? false),
-    resolved: (checkId: string, manifest: TManifest) =>
-      resolutions.has(resolutionKey(checkId, manifest.namespace, manifest.kind, manifest.name)),
+    /** Why the org exempts this check on this object (a resolution in the app, an exemption rule), or null. */
+    exemption: (checkId: string, manifest: TManifest): string | null => {
+      if (resolutions.has(resolutionKey(checkId, manifest.namespace, manifest.kind, manifest.name)))
+        return RESOLVED_IN_BUMPERS;
+      const rule = settings.exemptions.find(
+        (e) =>
+          (e.checkIds.includes(checkId) || e.checkIds.includes("*")) &&
+          wildcardMatch(e.namespace, manifest.namespace) &&
+          wildcardMatch(e.kind, manifest.kind) &&
+          wildcardMatch(e.name, manifest.name),
+      );
+      return rule ? `Exempted by policy: ${rule.reason}` : null;
+    },
   };
 }
 
@@ -95,9 +107,10 @@ export function runChecks(
       const check = checksById.get(result.checkId);
       const failures = result.failures.map((failure) => ({ ...failure, line: manifest.lineOf(failure.path) }));
       let { exempted, exemptionNote } = result;
-      if (!exempted && failures.length > 0 && prepared.resolved(result.checkId, manifest)) {
+      const orgExemption = !exempted && failures.length > 0 ? prepared.exemption(result.checkId, manifest) : null;
+      if (orgExemption) {
         exempted = true;
-        exemptionNote = RESOLVED_IN_BUMPERS;
+        exemptionNote = orgExemption;
       }
       const failing = failures.length > 0 && !exempted;
       const blocking = failing && prepared.blocks(result.checkId);

@@ -23,6 +23,18 @@ export const ZPolicySettings = z.object({
   resolutions: z
     .array(z.object({ checkId: z.string(), namespace: z.string(), kind: z.string(), name: z.string() }))
     .default([]),
+  /** The org's exemption rules that apply to manifests: check ids (or "*") and `*`-wildcard patterns. */
+  exemptions: z
+    .array(
+      z.object({
+        checkIds: z.array(z.string()),
+        namespace: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        reason: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type TPolicySettings = z.infer<typeof ZPolicySettings>;
 

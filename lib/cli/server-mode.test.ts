@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_CHECKS } from "../policies/checks";
-import type { TPolicySettings, TScanUpload } from "./schemas";
+import type { z } from "zod";
+import type { TPolicySettings, TScanUpload, ZPolicySettings } from "./schemas";
 import { FIXTURES, runBumpers } from "./test-helpers";
 
 // A real HTTP server standing in for Bumpers, speaking the contract of docs/ci.md. Each test uses
 // its own repository name, so the tests can run at the same time against the one server.
 const TOKEN = "bmp_test_token";
-const policies = new Map<string, TPolicySettings>();
+/** What the fake server answers: the wire shape, where `exemptions` may be left out as older servers do. */
+const policies = new Map<string, z.input<typeof ZPolicySettings>>();
 const uploads = new Map<string, TScanUpload>();
 const seen: { method: string; url: string; repository: string | null; authorization: string | undefined }[] = [];
 let server: Server;
@@ -115,6 +117,9 @@ describe.concurrent("bumpers check --server", () => {
       passive: false,
       checks: BUILT_IN_CHECKS.map((c) => check(c.id, { severity: c.defaultSeverity, ...overrides[c.id] })),
       resolutions: [{ checkId: "hostPathSet", namespace: "payments", kind: "DaemonSet", name: "log-shipper" }],
+      exemptions: [
+        { checkIds: ["livenessProbeMissing"], namespace: "payments", kind: "*", name: "log-*", reason: "Node agent" },
+      ],
     });
     const run = await runBumpers(
       [
@@ -136,12 +141,16 @@ describe.concurrent("bumpers check --server", () => {
     expect(report.objects.flatMap((o) => o.results.map((r) => r.checkId))).not.toContain("tagNotSpecified");
     expect(result(deployment, "runAsPrivileged")).toMatchObject({ severity: "critical", blocking: true });
     expect(result(deployment, "privilegeEscalationAllowed")).toMatchObject({ severity: "low", blocking: false });
+    expect(result(daemonSet, "livenessProbeMissing")).toMatchObject({
+      exempted: true,
+      exemptionNote: "Exempted by policy: Node agent",
+    });
     expect(result(daemonSet, "hostPathSet")).toMatchObject({
       exempted: true,
       exemptionNote: "Resolved in Bumpers",
       blocking: false,
     });
-    expect(report.summary).toMatchObject({ blocking: 1, exempted: 1 });
+    expect(report.summary).toMatchObject({ blocking: 1, exempted: 2 });
 
     const upload = uploads.get("acme/settings");
     expect(upload).toMatchObject({

@@ -9,6 +9,7 @@ const PAYMENTS_POLICY: TCiPolicy = {
   passive: false,
   team: null,
   resolutions: [],
+  exemptions: [],
   checks: BUILT_IN_CHECKS.map((c) => ({
     id: c.id,
     enabled: c.id !== "topologySpreadConstraint",

@@ -2,7 +2,10 @@ import "server-only";
 import { ciPolicy, type TCiPolicy } from "@/lib/ci/policy-for-ci";
 import { recordCiScan } from "@/lib/ci/record-scan";
 import type { TScanResult } from "@/lib/ci/schemas";
-import { evaluateObject } from "@/lib/policies/evaluate";
+import type { TManifest as TCliManifest } from "@/lib/cli/parse-manifests";
+import { runChecks } from "@/lib/cli/run-checks";
+import { ZPolicySettings } from "@/lib/cli/schemas";
+import { buildUpload } from "@/lib/cli/upload";
 import type { TKubeObject } from "@/lib/policies/types";
 
 // CI results of Acme's repositories, as `bumpers check --server` would have uploaded them over the
@@ -258,34 +261,26 @@ export const DEMO_CI_SCANS: readonly TDemoScan[] = [
   },
 ];
 
-/** The failing checks of a branch's manifests under a CI policy, as the CLI uploads them. */
+/** The failing checks of a branch's manifests under a CI policy: what `bumpers check --server` uploads. */
 export function scanResultsOf(manifests: readonly TManifest[], policy: TCiPolicy | null): TScanResult[] {
-  const settings = new Map(policy?.checks.map((c) => [c.id, c]));
-  const resolved = new Set(policy?.resolutions.map((r) => [r.checkId, r.namespace, r.kind, r.name].join("/")));
-  const results: TScanResult[] = [];
-  for (const { file, line, object } of manifests) {
+  const parsed: TCliManifest[] = manifests.map(({ file, line, object }) => {
     const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string };
-    const [namespace, kind, name] = [metadata.namespace ?? "", String(object.kind), metadata.name ?? ""];
-    for (const result of evaluateObject(object).results) {
-      const setting = settings.get(result.checkId);
-      if (!result.failures.length || result.exempted || setting?.enabled === false) continue;
-      if (resolved.has([result.checkId, namespace, kind, name].join("/"))) continue;
-      results.push({
-        checkId: result.checkId,
-        severity: (setting?.severity as TScanResult["severity"] | undefined) ?? result.severity,
-        category: result.category,
-        title: result.title,
-        namespace,
-        kind,
-        name,
-        file,
-        line,
-        messages: result.failures.map((f) => f.message),
-        blocking: setting?.blockCi ?? false,
-      });
-    }
-  }
-  return results;
+    return {
+      file,
+      line,
+      object,
+      apiVersion: String(object.apiVersion ?? ""),
+      kind: String(object.kind ?? ""),
+      namespace: metadata.namespace ?? "",
+      name: metadata.name ?? "",
+      lineOf: () => line,
+    };
+  });
+  const report = runChecks(parsed, {
+    policy: policy ? { source: "server", settings: ZPolicySettings.parse(policy) } : { source: "local", block: new Set() },
+    targetVersion: null,
+  });
+  return buildUpload(report, { repository: "", branch: "", commit: "" }).upload.results;
 }
 
 /**
