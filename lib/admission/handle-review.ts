@@ -11,7 +11,12 @@ import {
 } from "@/lib/policies/settings-snapshot";
 import { pool } from "@/lib/server/db";
 import { recordAdmissionDecision, type TReviewedObject } from "./record-decision";
-import { decideAdmission, type TAdmissionRequest, type TAdmissionReviewResponse } from "./review";
+import {
+  decideAdmission,
+  type TAdmissionDecision,
+  type TAdmissionRequest,
+  type TAdmissionReviewResponse,
+} from "./review";
 
 type TContextRow = TPolicySnapshotRow & {
   clusterSlug: string;
@@ -76,8 +81,16 @@ export async function handleAdmissionReview(
   principal: TClusterPrincipal,
   request: TAdmissionRequest,
 ): Promise<TAdmissionReviewResponse> {
+  return (await reviewAndRecord(principal, request)).review;
+}
+
+/** The decision on one admission request, recorded unless it is a dry run (see handleAdmissionReview). */
+export async function reviewAndRecord(
+  principal: TClusterPrincipal,
+  request: TAdmissionRequest,
+): Promise<TAdmissionDecision> {
   const shallow = decideAdmission(request);
-  if (!shallow.evaluated) return shallow.review;
+  if (!shallow.evaluated) return shallow;
 
   const id = identify(request);
   const context = await loadContext(principal, id);
@@ -107,7 +120,7 @@ export async function handleAdmissionReview(
       return resolution ? `Resolved in Bumpers: ${RESOLUTION_LABELS[resolution] ?? resolution}` : null;
     },
   });
-  if (request.dryRun) return decision.review;
+  if (request.dryRun) return decision;
 
   const object: TReviewedObject = {
     orgId: principal.orgId,
@@ -133,5 +146,5 @@ export async function handleAdmissionReview(
   } finally {
     client.release();
   }
-  return decision.review;
+  return decision;
 }

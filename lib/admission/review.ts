@@ -87,7 +87,7 @@ function truncate(text: string, max: number): string {
 }
 
 /** The first line of a check's remediation: the admission message is read in a terminal, not rendered. */
-function shortFix(checkId: string): string {
+export function shortFix(checkId: string): string {
   const remediation = checkById(checkId)?.remediation ?? "";
   const firstLine = remediation.split("\n")[0]?.trim() ?? "";
   return firstLine.replace(/`/g, "");

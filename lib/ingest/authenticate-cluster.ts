@@ -16,6 +16,8 @@ export async function authenticateClusterRequest(
   req: Request,
   orgSlug: string,
   clusterSlug: string,
+  /** Which per-token budget the request counts against: the agent's uploads, or admission reviews. */
+  budget: "ingest" | "admission" = "ingest",
 ): Promise<TClusterPrincipal> {
   const raw = bearerToken(req.headers);
   if (!raw) throw new AppError("unauthorized", "Send the cluster's agent token: Authorization: Bearer <token>.");
@@ -31,7 +33,11 @@ export async function authenticateClusterRequest(
     throw denied;
   }
   // Per token, after it is known to be genuine: a looping agent slows itself, not its neighbours.
-  const { BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: limit } = env();
-  await enforceRateLimit(`ingest:token:${token.tokenId}`, limit, 60, "requests with this cluster token");
+  // Admission reviews come in bursts (a rollout) and fail open when refused: a budget of their own.
+  const e = env();
+  const limit =
+    budget === "admission" ? e.BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE : e.BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE;
+  const what = budget === "admission" ? "admission reviews" : "requests";
+  await enforceRateLimit(`${budget}:token:${token.tokenId}`, limit, 60, `${what} with this cluster token`);
   return { orgId: cluster.orgId, clusterId: cluster.id, tokenId: token.tokenId };
 }
