@@ -128,3 +128,41 @@ export function RowError({ columns, message }: { columns: number; message: strin
     </tr>
   );
 }
+
+/**
+ * A "blocks in admission / CI" checkbox of a row's form. `locked`: the org already blocks it, so a
+ * team's box shows checked and cannot be cleared.
+ */
+export function BlockCell({
+  formId,
+  name,
+  label,
+  checkTitle,
+  checked,
+  locked = false,
+  onChange,
+}: {
+  formId: string;
+  name: "blockAdmission" | "blockCi";
+  label: string;
+  checkTitle: string;
+  checked: boolean;
+  locked?: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <Cell className="text-center">
+      <input
+        type="checkbox"
+        form={formId}
+        name={name}
+        className={CHECKBOX}
+        checked={locked || checked}
+        disabled={locked}
+        title={locked ? "Set by the org for every team" : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-label={`${label}: ${checkTitle}`}
+      />
+    </Cell>
+  );
+}

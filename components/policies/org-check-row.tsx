@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { updateOrgCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
 import { CHECK_SEVERITIES, type TCheckSetting } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
 import { cn } from "@/components/ui/cn";
 import {
+  BlockCell,
   Cell,
   CHECKBOX,
   CheckCell,
@@ -18,6 +19,7 @@ import {
   submitKeepingFields,
   TeamsCell,
 } from "./check-cells";
+import { useCheckRow } from "./use-check-row";
 
 /**
  * One check of the Checks tab, editable by org admins: the controls sit in the row's cells and
@@ -42,38 +44,26 @@ export function OrgCheckRow({
   columns: number;
 }) {
   const [result, action, pending] = useActionState(updateOrgCheckAction, null);
-  const [enabled, setEnabled] = useState(setting.enabled);
-  const [severity, setSeverity] = useState<TCheckSeverity | "">(
-    setting.severity === check.defaultSeverity ? "" : setting.severity,
-  );
-  const [blockAdmission, setBlockAdmission] = useState(setting.blockAdmission);
-  const [blockCi, setBlockCi] = useState(setting.blockCi);
-  const [touched, setTouched] = useState(false);
+  const { values, set, dirty, touched, untouch } = useCheckRow({
+    enabled: setting.enabled,
+    severity: setting.severity === check.defaultSeverity ? "" : setting.severity,
+    blockAdmission: setting.blockAdmission,
+    blockCi: setting.blockCi,
+  });
   const formId = `org-check-${check.id}`;
-  const dirty =
-    enabled !== setting.enabled ||
-    (severity || check.defaultSeverity) !== setting.severity ||
-    blockAdmission !== setting.blockAdmission ||
-    blockCi !== setting.blockCi;
-  const change =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setTouched(true);
-    };
 
   return (
     <>
-      <tr className={cn("align-middle", !enabled && "bg-slate-50/60", dirty && "bg-brand-50/40")}>
-        <CheckCell check={check} muted={!enabled} />
+      <tr className={cn("align-middle", !values.enabled && "bg-slate-50/60", dirty && "bg-brand-50/40")}>
+        <CheckCell check={check} muted={!values.enabled} />
         <Cell className="text-center">
           <input
             type="checkbox"
             form={formId}
             name="enabled"
             className={CHECKBOX}
-            checked={enabled}
-            onChange={(e) => change(setEnabled)(e.target.checked)}
+            checked={values.enabled}
+            onChange={(e) => set("enabled")(e.target.checked)}
             aria-label={`Enabled: ${check.title}`}
           />
         </Cell>
@@ -82,8 +72,8 @@ export function OrgCheckRow({
             form={formId}
             name="severity"
             className={SELECT}
-            value={severity}
-            onChange={(e) => change(setSeverity)(e.target.value as TCheckSeverity | "")}
+            value={values.severity}
+            onChange={(e) => set("severity")(e.target.value as TCheckSeverity | "")}
             aria-label={`Severity: ${check.title}`}
           >
             {CHECK_SEVERITIES.map((s) =>
@@ -99,32 +89,26 @@ export function OrgCheckRow({
             )}
           </select>
         </Cell>
-        <Cell className="text-center">
-          <input
-            type="checkbox"
-            form={formId}
-            name="blockAdmission"
-            className={CHECKBOX}
-            checked={blockAdmission}
-            onChange={(e) => change(setBlockAdmission)(e.target.checked)}
-            aria-label={`Block in admission: ${check.title}`}
-          />
-        </Cell>
-        <Cell className="text-center">
-          <input
-            type="checkbox"
-            form={formId}
-            name="blockCi"
-            className={CHECKBOX}
-            checked={blockCi}
-            onChange={(e) => change(setBlockCi)(e.target.checked)}
-            aria-label={`Block in CI: ${check.title}`}
-          />
-        </Cell>
+        <BlockCell
+          formId={formId}
+          name="blockAdmission"
+          label="Block in admission"
+          checkTitle={check.title}
+          checked={values.blockAdmission}
+          onChange={set("blockAdmission")}
+        />
+        <BlockCell
+          formId={formId}
+          name="blockCi"
+          label="Block in CI"
+          checkTitle={check.title}
+          checked={values.blockCi}
+          onChange={set("blockCi")}
+        />
         <FindingsCell count={openFindings} href={findingsHref} title={check.title} />
         <TeamsCell count={tighteningTeams} />
         <Cell className="whitespace-nowrap text-right">
-          <form id={formId} action={action} onSubmit={submitKeepingFields(action, () => setTouched(false))}>
+          <form id={formId} action={action} onSubmit={submitKeepingFields(action, untouch)}>
             <input type="hidden" name="org" value={orgSlug} />
             <input type="hidden" name="checkId" value={check.id} />
             <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { updateTeamCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
 import { CHECK_SEVERITIES, SEVERITY_RANK, type TCheckSetting, type TTeamCheckRow } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
 import { cn } from "@/components/ui/cn";
 import {
+  BlockCell,
   Cell,
   CHECKBOX,
   CheckCell,
@@ -17,6 +18,7 @@ import {
   submitKeepingFields,
 } from "./check-cells";
 import { SettingSummary } from "./setting-badges";
+import { useCheckRow } from "./use-check-row";
 
 /** A stored severity that still raises the org's, else "" (the org's). */
 function raisedSeverity(org: TCheckSetting, team: TTeamCheckRow | null): TCheckSeverity | "" {
@@ -47,33 +49,17 @@ export function TeamCheckRow({
   columns: number;
 }) {
   const [result, action, pending] = useActionState(updateTeamCheckAction, null);
-  const saved = {
+  const { values, set, dirty, touched, untouch } = useCheckRow({
     enabled: Boolean(team?.enabled) && !org.enabled,
     severity: raisedSeverity(org, team),
     blockAdmission: Boolean(team?.blockAdmission) && !org.blockAdmission,
     blockCi: Boolean(team?.blockCi) && !org.blockCi,
-  };
-  const [enabled, setEnabled] = useState(saved.enabled);
-  const [severity, setSeverity] = useState<TCheckSeverity | "">(saved.severity);
-  const [blockAdmission, setBlockAdmission] = useState(saved.blockAdmission);
-  const [blockCi, setBlockCi] = useState(saved.blockCi);
-  const [touched, setTouched] = useState(false);
+  });
+  const severity = values.severity;
   const formId = `team-check-${check.id}`;
-  const dirty =
-    enabled !== saved.enabled ||
-    severity !== saved.severity ||
-    blockAdmission !== saved.blockAdmission ||
-    blockCi !== saved.blockCi;
-  const change =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setTouched(true);
-    };
   const stricter = CHECK_SEVERITIES.filter((s) => SEVERITY_RANK[s] > SEVERITY_RANK[org.severity]);
   // A choice the org has since overtaken stays selectable, so the server can say why it is refused.
   const choices = severity && !stricter.includes(severity) ? [severity, ...stricter] : stricter;
-  const lockedTitle = "Set by the org for every team";
 
   return (
     <>
@@ -89,7 +75,7 @@ export function TeamCheckRow({
             className={SELECT}
             value={severity}
             disabled={!choices.length}
-            onChange={(e) => change(setSeverity)(e.target.value as TCheckSeverity | "")}
+            onChange={(e) => set("severity")(e.target.value as TCheckSeverity | "")}
             aria-label={`Severity: ${check.title}`}
           >
             <option value="">{severityLabel(org.severity)} (org)</option>
@@ -106,45 +92,37 @@ export function TeamCheckRow({
                 form={formId}
                 name="enabled"
                 className={CHECKBOX}
-                checked={enabled}
-                onChange={(e) => change(setEnabled)(e.target.checked)}
+                checked={values.enabled}
+                onChange={(e) => set("enabled")(e.target.checked)}
               />
               Turn on for the team
               <span className="sr-only">: {check.title}</span>
             </label>
           )}
         </Cell>
-        <Cell className="text-center">
-          <input
-            type="checkbox"
-            form={formId}
-            name="blockAdmission"
-            className={CHECKBOX}
-            checked={org.blockAdmission || blockAdmission}
-            disabled={org.blockAdmission}
-            title={org.blockAdmission ? lockedTitle : undefined}
-            onChange={(e) => change(setBlockAdmission)(e.target.checked)}
-            aria-label={`Block in admission: ${check.title}`}
-          />
-        </Cell>
-        <Cell className="text-center">
-          <input
-            type="checkbox"
-            form={formId}
-            name="blockCi"
-            className={CHECKBOX}
-            checked={org.blockCi || blockCi}
-            disabled={org.blockCi}
-            title={org.blockCi ? lockedTitle : undefined}
-            onChange={(e) => change(setBlockCi)(e.target.checked)}
-            aria-label={`Block in CI: ${check.title}`}
-          />
-        </Cell>
+        <BlockCell
+          formId={formId}
+          name="blockAdmission"
+          label="Block in admission"
+          checkTitle={check.title}
+          checked={values.blockAdmission}
+          locked={org.blockAdmission}
+          onChange={set("blockAdmission")}
+        />
+        <BlockCell
+          formId={formId}
+          name="blockCi"
+          label="Block in CI"
+          checkTitle={check.title}
+          checked={values.blockCi}
+          locked={org.blockCi}
+          onChange={set("blockCi")}
+        />
         <Cell>
           <SettingSummary setting={effective} />
         </Cell>
         <Cell className="whitespace-nowrap text-right">
-          <form id={formId} action={action} onSubmit={submitKeepingFields(action, () => setTouched(false))}>
+          <form id={formId} action={action} onSubmit={submitKeepingFields(action, untouch)}>
             <input type="hidden" name="org" value={orgSlug} />
             <input type="hidden" name="team" value={teamSlug} />
             <input type="hidden" name="checkId" value={check.id} />
