@@ -37,6 +37,43 @@ export function FilterSelect({
   );
 }
 
+/**
+ * The team select of a filter bar: the viewer's teams, and the bucket without a team for those who
+ * may see it (org admins), named as the page calls it.
+ */
+export function TeamFilterSelect({
+  id,
+  teams,
+  unassigned,
+  unassignedValue,
+  unassignedLabel,
+  value,
+  className,
+}: {
+  id: string;
+  teams: readonly { slug: string; name: string }[];
+  unassigned: boolean;
+  unassignedValue: string;
+  unassignedLabel: string;
+  value: string | undefined;
+  className?: string;
+}) {
+  return (
+    <FilterSelect
+      id={id}
+      name="team"
+      label="Team"
+      anyLabel={unassigned ? "All teams" : "All my teams"}
+      choices={[
+        ...teams.map((t) => ({ value: t.slug, label: t.name })),
+        ...(unassigned ? [{ value: unassignedValue, label: unassignedLabel }] : []),
+      ]}
+      value={value}
+      className={className}
+    />
+  );
+}
+
 /** A GET form: the filters live in the URL, so a view can be shared and reloaded. */
 export function FilterForm({
   label,

@@ -6,7 +6,7 @@ import { RULE_KIND_LABELS, RULE_KINDS } from "@/lib/alerting/schemas";
 import { firstValues, UNASSIGNED_TEAM, ZFeedFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
-import { FilterForm, FilterSelect } from "@/components/alerting/filter-form";
+import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
 import { FeedResults } from "./feed-results";
 
 export const metadata: Metadata = { title: "Alert feed" };
@@ -26,20 +26,16 @@ export default async function AlertFeedPage({
   const base = `/o/${access.org.slug}/alerting`;
   const { cursor: _cursor, ...view } = filters;
   const active = Object.values(view).some(Boolean);
-  const teamChoices = [
-    ...team.teams.map((t) => ({ value: t.slug, label: t.name })),
-    ...(team.scope.unassigned ? [{ value: UNASSIGNED_TEAM, label: "Org-wide and unassigned" }] : []),
-  ];
 
   return (
     <>
       <FilterForm label="Filter alerts" clearHref={base} active={active}>
-        <FilterSelect
+        <TeamFilterSelect
           id="feed-team"
-          name="team"
-          label="Team"
-          anyLabel={team.scope.unassigned ? "All teams" : "All my teams"}
-          choices={teamChoices}
+          teams={team.teams}
+          unassigned={team.scope.unassigned}
+          unassignedValue={UNASSIGNED_TEAM}
+          unassignedLabel="Org-wide and unassigned"
           value={filters.team}
           className="w-48"
         />

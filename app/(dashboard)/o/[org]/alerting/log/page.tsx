@@ -9,7 +9,7 @@ import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AppError } from "@/lib/server/errors";
 import { Alert } from "@/components/ui/alert";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
-import { FilterForm, FilterSelect } from "@/components/alerting/filter-form";
+import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
 import { LogResults } from "./log-results";
 
 export const metadata: Metadata = { title: "Delivery log" };
@@ -50,15 +50,12 @@ export default async function DeliveryLogPage({
       <div>
         <FilterForm label="Filter deliveries" clearHref={base} active={active}>
           {group ? <input type="hidden" name="group" value={group.id} /> : null}
-          <FilterSelect
+          <TeamFilterSelect
             id="log-team"
-            name="team"
-            label="Team"
-            anyLabel={team.scope.unassigned ? "All teams" : "All my teams"}
-            choices={[
-              ...team.teams.map((t) => ({ value: t.slug, label: t.name })),
-              ...(team.scope.unassigned ? [{ value: UNASSIGNED_TEAM, label: "Org-wide and tests" }] : []),
-            ]}
+            teams={team.teams}
+            unassigned={team.scope.unassigned}
+            unassignedValue={UNASSIGNED_TEAM}
+            unassignedLabel="Org-wide and tests"
             value={filters.team}
           />
           <FilterSelect

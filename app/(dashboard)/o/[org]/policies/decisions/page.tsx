@@ -13,7 +13,7 @@ import {
 } from "@/lib/admission/decision-log";
 import { UNASSIGNED_TEAM } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
-import { FilterForm, FilterSelect } from "@/components/alerting/filter-form";
+import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
 import { PoliciesSkeleton } from "@/components/policies/policies-skeleton";
 import { RangeLinks } from "@/components/policies/range-links";
 import { DecisionResults } from "./decision-results";
@@ -61,15 +61,12 @@ export default async function AdmissionLogPage({
         </div>
         <FilterForm label="Filter decisions" clearHref={decisionHref(base, { range: view.range })} active={active}>
           <input type="hidden" name="range" value={view.range} />
-          <FilterSelect
+          <TeamFilterSelect
             id="decisions-team"
-            name="team"
-            label="Team"
-            anyLabel={team.scope.unassigned ? "All teams" : "All my teams"}
-            choices={[
-              ...team.teams.map((t) => ({ value: t.slug, label: t.name })),
-              ...(team.scope.unassigned ? [{ value: UNASSIGNED_TEAM, label: "No team" }] : []),
-            ]}
+            teams={team.teams}
+            unassigned={team.scope.unassigned}
+            unassignedValue={UNASSIGNED_TEAM}
+            unassignedLabel="No team"
             value={view.team}
           />
           <FilterSelect
