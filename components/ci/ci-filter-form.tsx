@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TTeamChoices } from "@/components/findings/area-filter-form";
+import { AreaTeamSelect, type TTeamChoices } from "@/components/findings/area-filter-form";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 
@@ -34,19 +34,7 @@ export function CiFilterForm({
           ))}
         </Select>
       </Field>
-      {teams ? (
-        <Field id="ci-team" label="Team" className="w-40">
-          <Select id="ci-team" name="team" defaultValue={teams.selected ?? ""}>
-            <option value="">{teams.unassigned ? "All teams" : "All my teams"}</option>
-            {teams.teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-            {teams.unassigned ? <option value="unassigned">Unassigned</option> : null}
-          </Select>
-        </Field>
-      ) : null}
+      {teams ? <AreaTeamSelect id="ci-team" teams={teams} /> : null}
       <div className="flex gap-2">
         <button type="submit" className={buttonClass("primary")}>
           Apply

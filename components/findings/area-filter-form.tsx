@@ -1,13 +1,27 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
+import { TeamFilterSelect } from "@/components/alerting/filter-form";
 
 export type TTeamChoices = {
   teams: { slug: string; name: string }[];
   unassigned: boolean;
   selected: string | null;
 };
+
+/** The team select of the findings areas' filter bars (the bucket without a team is "unassigned"). */
+export function AreaTeamSelect({ id, teams }: { id: string; teams: TTeamChoices }) {
+  return (
+    <TeamFilterSelect
+      id={id}
+      teams={teams.teams}
+      unassigned={teams.unassigned}
+      unassignedValue="unassigned"
+      unassignedLabel="Unassigned"
+      value={teams.selected ?? undefined}
+    />
+  );
+}
 
 /**
  * The filter bar of the findings areas: a plain GET form (the view lives in the URL, so it can be
@@ -37,19 +51,7 @@ export function AreaFilterForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      {teams ? (
-        <Field id={`${idPrefix}-team`} label="Team" className="w-40">
-          <Select id={`${idPrefix}-team`} name="team" defaultValue={teams.selected ?? ""}>
-            <option value="">{teams.unassigned ? "All teams" : "All my teams"}</option>
-            {teams.teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-            {teams.unassigned ? <option value="unassigned">Unassigned</option> : null}
-          </Select>
-        </Field>
-      ) : null}
+      {teams ? <AreaTeamSelect id={`${idPrefix}-team`} teams={teams} /> : null}
       <label className="flex h-9 items-center gap-2 text-sm text-slate-700">
         <input
           type="checkbox"
