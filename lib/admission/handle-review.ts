@@ -13,6 +13,7 @@ import { pool } from "@/lib/server/db";
 import { recordAdmissionDecision, type TReviewedObject } from "./record-decision";
 import {
   decideAdmission,
+  isEvaluable,
   type TAdmissionDecision,
   type TAdmissionRequest,
   type TAdmissionReviewResponse,
@@ -89,8 +90,8 @@ export async function reviewAndRecord(
   principal: TClusterPrincipal,
   request: TAdmissionRequest,
 ): Promise<TAdmissionDecision> {
-  const shallow = decideAdmission(request);
-  if (!shallow.evaluated) return shallow;
+  // Nothing to evaluate: answered without reading the settings.
+  if (!isEvaluable(request)) return decideAdmission(request);
 
   const id = identify(request);
   const context = await loadContext(principal, id);

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/server/errors";
 import {
   MAX_WARNING_LENGTH,
   shortFix,
+  truncate,
   ZAdmissionRequest,
   type TAdmissionDecision,
   type TAdmissionRequest,
@@ -69,11 +70,6 @@ export async function parseInsightsSubmission(body: Buffer, contentType: string)
   return parsed.data;
 }
 
-/** Warnings are read one per line in a terminal; a denial names its fix, so it may run longer. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** The decision in the controller's words: blocking checks as failing items, the rest as warnings. */
 export function insightsAnswer(decision: TAdmissionDecision): TInsightsAdmissionAnswer {
   const denied = decision.outcome === "denied";
@@ -84,7 +80,8 @@ export function insightsAnswer(decision: TAdmissionDecision): TInsightsAdmission
     const title = failure
       ? `${result.checkId} (${result.title}): ${what} Fix: ${shortFix(result.checkId)}`
       : `[bumpers] ${label} ${result.checkId}: ${what}`;
-    return { Title: clip(title, failure ? 4 * MAX_WARNING_LENGTH : MAX_WARNING_LENGTH), Failure: failure };
+    // Warnings are read one per line in a terminal; a denial names its fix, so it may run longer.
+    return { Title: truncate(title, failure ? 4 * MAX_WARNING_LENGTH : MAX_WARNING_LENGTH), Failure: failure };
   });
   // Failing items first: the controller's denial message is theirs, and a cut must never drop one.
   items.sort((a, b) => Number(b.Failure) - Number(a.Failure));

@@ -82,7 +82,12 @@ export type TAdmissionDecision = {
   review: TAdmissionReviewResponse;
 };
 
-function truncate(text: string, max: number): string {
+/** DELETE, CONNECT and requests without an object are allowed without evaluating anything. */
+export function isEvaluable(request: TAdmissionRequest): boolean {
+  return request.operation !== "DELETE" && request.operation !== "CONNECT" && Boolean(request.object);
+}
+
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -151,7 +156,7 @@ export function decideAdmission(
     kind: "AdmissionReview",
     response: { uid: request.uid, ...response },
   });
-  if (request.operation === "DELETE" || request.operation === "CONNECT" || !request.object) {
+  if (!isEvaluable(request)) {
     const review = answer({ allowed: true });
     return { evaluated: false, outcome: "allowed", passive: false, failing: [], blocking: [], exempted: [], review };
   }
