@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
-import { BUILT_IN_CHECKS } from "@/lib/policies/checks";
 import { CHECK_SEVERITIES } from "@/lib/policies/effective";
-
-const CHECK_IDS = new Set(BUILT_IN_CHECKS.map((check) => check.id));
+import { isCheckId } from "@/lib/policies/settings-schemas";
 
 /** At most this many results per upload: a scan of a whole monorepo fits; a runaway loop does not. */
 export const MAX_SCAN_RESULTS = 5000;
@@ -19,7 +17,7 @@ export const ZRepository = z
 const ZObjectName = z.string().trim().max(253);
 
 export const ZScanResult = z.object({
-  checkId: z.string().refine((id) => CHECK_IDS.has(id), { error: "Unknown check." }),
+  checkId: z.string().refine(isCheckId, { error: "Unknown check." }),
   severity: z.enum(CHECK_SEVERITIES),
   category: z.string().max(40),
   title: z.string().trim().min(1).max(200),

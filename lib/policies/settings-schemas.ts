@@ -3,11 +3,9 @@ import { BUILT_IN_CHECKS } from "./checks";
 import { CHECK_SEVERITIES } from "./effective";
 
 const CHECK_IDS = new Set(BUILT_IN_CHECKS.map((check) => check.id));
+export const isCheckId = (id: string): boolean => CHECK_IDS.has(id);
 
-export const ZCheckId = z
-  .string()
-  .trim()
-  .refine((id) => CHECK_IDS.has(id), { error: "Unknown check." });
+export const ZCheckId = z.string().trim().refine(isCheckId, { error: "Unknown check." });
 
 const ZSeverityOrDefault = z.preprocess(
   (v) => (v === "" || v === "default" ? null : v),
