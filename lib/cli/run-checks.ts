@@ -1,8 +1,8 @@
 import { BUILT_IN_CHECKS } from "../policies/checks";
 import type { TKubernetesVersion } from "../policies/deprecations";
 import { evaluateObject } from "../policies/evaluate";
+import { exemptionByRule } from "../policies/exemptions";
 import type { TCheck, TCheckFailure, TCheckResult } from "../policies/types";
-import { wildcardMatch } from "../teams/scope";
 import type { TManifest } from "./parse-manifests";
 import type { TPolicySettings } from "./schemas";
 
@@ -75,14 +75,7 @@ function preparePolicy(policy: TPolicy) {
     exemption: (checkId: string, manifest: TManifest): string | null => {
       if (resolutions.has(resolutionKey(checkId, manifest.namespace, manifest.kind, manifest.name)))
         return RESOLVED_IN_BUMPERS;
-      const rule = settings.exemptions.find(
-        (e) =>
-          (e.checkIds.includes(checkId) || e.checkIds.includes("*")) &&
-          wildcardMatch(e.namespace, manifest.namespace) &&
-          wildcardMatch(e.kind, manifest.kind) &&
-          wildcardMatch(e.name, manifest.name),
-      );
-      return rule ? `Exempted by policy: ${rule.reason}` : null;
+      return exemptionByRule(settings.exemptions, checkId, manifest);
     },
   };
 }

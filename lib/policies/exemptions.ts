@@ -1,3 +1,4 @@
+import { wildcardMatch } from "../teams/scope";
 import { isRecord } from "./pod-spec";
 import type { TKubeObject } from "./types";
 
@@ -27,4 +28,33 @@ export function readExemptions(object: TKubeObject): TExemptions {
   const reasonRaw = annotations[EXEMPT_REASON_ANNOTATION];
   const reason = typeof reasonRaw === "string" && reasonRaw.trim().length > 0 ? reasonRaw.trim() : null;
   return { checkIds, reason };
+}
+
+/** An exemption rule (Policies → Exemptions) as admission and `bumpers check` both apply it. */
+export type TExemptionRule = {
+  /** Check ids, or "*" for every check. */
+  checkIds: readonly string[];
+  /** `*` wildcards; a manifest in CI has no cluster, so only rules for every cluster reach it. */
+  cluster?: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  reason: string;
+};
+
+/** Why a rule takes the check off the object ("Exempted by policy: <reason>"), or null when none does. */
+export function exemptionByRule(
+  rules: readonly TExemptionRule[],
+  checkId: string,
+  object: { cluster?: string; namespace: string; kind: string; name: string },
+): string | null {
+  const rule = rules.find(
+    (e) =>
+      (e.checkIds.includes(checkId) || e.checkIds.includes("*")) &&
+      wildcardMatch(e.cluster ?? "*", object.cluster ?? "") &&
+      wildcardMatch(e.namespace, object.namespace) &&
+      wildcardMatch(e.kind, object.kind) &&
+      wildcardMatch(e.name, object.name),
+  );
+  return rule ? `Exempted by policy: ${rule.reason}` : null;
 }

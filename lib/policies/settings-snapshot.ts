@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { ZScopeRules } from "@/lib/teams/schemas";
 import { ownerResolver, wildcardMatch, type TScopedResource } from "@/lib/teams/scope";
+import { exemptionByRule } from "./exemptions";
 import { effectiveSetting, type TCheckSetting, type TOrgCheckRow, type TTeamCheckRow } from "./effective";
 import type { TCheck, TCheckSeverity } from "./types";
 
@@ -107,14 +108,6 @@ export function scopeExemption(
   object: { cluster: string; namespace: string; kind: string; name: string; teamId: string | null },
   checkId: string,
 ): string | null {
-  const rule = snapshot.exemptions.find(
-    (e) =>
-      (e.checkIds.includes(checkId) || e.checkIds.includes("*")) &&
-      (e.teamId === null || e.teamId === object.teamId) &&
-      wildcardMatch(e.cluster, object.cluster) &&
-      wildcardMatch(e.namespace, object.namespace) &&
-      wildcardMatch(e.kind, object.kind) &&
-      wildcardMatch(e.name, object.name),
-  );
-  return rule ? `Exempted by policy: ${rule.reason}` : null;
+  const rules = snapshot.exemptions.filter((e) => e.teamId === null || e.teamId === object.teamId);
+  return exemptionByRule(rules, checkId, object);
 }
