@@ -73,7 +73,9 @@ async function setup() {
   // The team owns namespace "payments" in every cluster; "shop" belongs to nobody.
   await db.team.update({
     where: { id: tenant.team.id },
-    data: { scopeRules: [{ effect: "include", cluster: "*", namespace: "payments", kind: "*", name: "*", labels: {} }] },
+    data: {
+      scopeRules: [{ effect: "include", cluster: "*", namespace: "payments", kind: "*", name: "*", labels: {} }],
+    },
   });
   const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
   const cluster = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
@@ -184,7 +186,11 @@ describe("admission webhook with org policy settings", () => {
     const finding = (await admissionFindings("resolved")).find((f) => f.checkId === "runAsPrivileged")!;
     const ctx = orgTokenTriageContext(s.tenant.org.id, { label: "security team" });
     await resolveFindings(ctx, [finding.id], { resolution: "will_not_fix", reason: "Node agent, reviewed" });
-    const body = await post("prod", s.token, review(deployment("shop", "resolved", privileged), { operation: "UPDATE" }));
+    const body = await post(
+      "prod",
+      s.token,
+      review(deployment("shop", "resolved", privileged), { operation: "UPDATE" }),
+    );
     expect(body.response.allowed).toBe(true);
     const last = (await decisions("resolved")).at(-1)!;
     expect(last).toMatchObject({ outcome: "warned", exempted: ["runAsPrivileged"] });
@@ -243,7 +249,9 @@ describe("admission webhook with org policy settings", () => {
       metadata: {
         name: "shop-7d4b9-x2k1",
         namespace: "shop",
-        ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "shop-7d4b9", uid: "u", controller: true }],
+        ownerReferences: [
+          { apiVersion: "apps/v1", kind: "ReplicaSet", name: "shop-7d4b9", uid: "u", controller: true },
+        ],
       },
       spec: { containers: [{ name: "web", image: "nginx" }] },
     };
@@ -254,7 +262,11 @@ describe("admission webhook with org policy settings", () => {
 
   it("runs the deprecation checks against the cluster's Kubernetes version", async () => {
     await db.cluster.update({ where: { id: s.cluster.cluster.id }, data: { kubernetesVersion: "v1.29.4" } });
-    const old: TKubeObject = { ...deployment("shop", "legacy-ingress"), apiVersion: "extensions/v1beta1", kind: "Ingress" };
+    const old: TKubeObject = {
+      ...deployment("shop", "legacy-ingress"),
+      apiVersion: "extensions/v1beta1",
+      kind: "Ingress",
+    };
     const body = await post("prod", s.token, review(old));
     expect(body.response.warnings?.join("\n")).toContain("apiVersionRemoved");
   });
