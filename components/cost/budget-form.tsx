@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { TBudgetFormFields } from "@/lib/cost/ui-budget-form";
+import type { TBudgetFormFields } from "@/lib/cost/forms/budget-form";
 
 export type TBudgetFormTeam = { id: string; name: string };
 

@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMoney } from "@/lib/cost/format";
-import type { TCloudComparison } from "@/lib/cost/cloud";
+import { formatMoney } from "@/lib/cost/format/numbers";
+import type { TCloudComparison } from "@/lib/cost/queries/cloud";
 
 /**
  * The cloud bill beside what the clusters report (org admins). "In cluster" is OpenCost's or our

@@ -1,8 +1,8 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney } from "@/lib/cost/format";
-import { formatDay } from "@/lib/cost/ui-range";
+import { formatMoney } from "@/lib/cost/format/numbers";
+import { formatDay } from "@/lib/cost/format/page-state";
 import { AXIS_TEXT, GRID_LINE } from "./palette";
 
 export type TChartSeries = { key: string; label: string; fill: string };

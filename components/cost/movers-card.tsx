@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { TPreparedMover } from "@/lib/cost/ui-team";
+import type { TPreparedMover } from "@/lib/cost/format/team";
 
 const TONE = { up: "text-amber-700", down: "text-emerald-700", flat: "text-slate-500" } as const;
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { buttonClass } from "@/components/ui/button";
 import { RANGE_PRESETS } from "@/lib/cost/range";
-import { costHref, RANGE_LABELS, rangeQuery, type TRangeState } from "@/lib/cost/ui-range";
+import { costHref, RANGE_LABELS, rangeQuery, type TRangeState } from "@/lib/cost/format/page-state";
 import { resolveRange } from "@/lib/cost/range";
 
 /**

@@ -12,9 +12,9 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatMoney, formatUnitHours } from "@/lib/cost/format";
-import type { TPreparedUsageDay } from "@/lib/cost/prepare-usage";
-import { formatDay } from "@/lib/cost/ui-range";
+import { formatMoney, formatUnitHours } from "@/lib/cost/format/numbers";
+import type { TPreparedUsageDay } from "@/lib/cost/format/usage";
+import { formatDay } from "@/lib/cost/format/page-state";
 import { AXIS_TEXT, COST_FILL, GRID_LINE, REQUEST_FILL, USAGE_STROKE } from "./palette";
 
 const ticksOf = (data: readonly TPreparedUsageDay[]) => {

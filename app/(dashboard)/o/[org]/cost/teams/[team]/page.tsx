@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canOrg, canTeam, effectiveTeamRole } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { findCostTeam } from "@/lib/cost/api";
-import { prepareBreakdownTable } from "@/lib/cost/prepare-tables";
+import { prepareBreakdownTable } from "@/lib/cost/format/tables";
 import { isoDay } from "@/lib/cost/range";
 import { costScopeOf } from "@/lib/cost/scope";
-import { getTeamCostView } from "@/lib/cost/team-view";
+import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
 import type { TCostBreakdownBy } from "@/lib/cost/types";
-import { orNotFound } from "@/lib/cost/ui-page";
-import { BREAKDOWN_LABELS, costHref, formatRange, parseBreakdownState, parseRangeState } from "@/lib/cost/ui-range";
-import { breakdownSub, prepareMovers, teamSegment } from "@/lib/cost/ui-team";
+import { orNotFound } from "@/lib/cost/loaders/page";
+import {
+  BREAKDOWN_LABELS,
+  costHref,
+  formatRange,
+  parseBreakdownState,
+  parseRangeState,
+} from "@/lib/cost/format/page-state";
+import { breakdownSub, prepareMovers, teamSegment } from "@/lib/cost/format/team";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";

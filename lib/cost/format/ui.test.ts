@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { prepareCostSeries } from "./prepare-series";
-import { budgetFieldOf, parseBudgetForm, thresholdFields, type TBudgetFormFields } from "./ui-budget-form";
-import { parsePriceFields } from "./ui-price-form";
-import { costHref, formatRange, parseBreakdownState, parseGroupState, parseRangeState } from "./ui-range";
-import { formatBytes, formatCores, prepareRightsizing, totalSaving } from "./ui-rightsizing";
-import type { TRightsizingRow } from "./rightsizing";
-import { seriesLegend } from "./ui-series";
-import { prepareMovers, summarizeService } from "./ui-team";
+import { prepareCostSeries, seriesLegend } from "./series";
+import { budgetFieldOf, parseBudgetForm, thresholdFields, type TBudgetFormFields } from "../forms/budget-form";
+import { parsePriceFields } from "../forms/price-form";
+import { costHref, formatRange, parseBreakdownState, parseGroupState, parseRangeState } from "./page-state";
+import { formatBytes, formatCores, prepareRightsizing, totalSaving } from "./rightsizing";
+import type { TRightsizingRow } from "../queries/rightsizing";
+import { prepareMovers, summarizeService } from "./team";
 
 const TODAY = "2026-03-10";
 

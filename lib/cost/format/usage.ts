@@ -1,5 +1,5 @@
-import { eachDay, type TCostRange } from "./range";
-import type { TServiceDay } from "./types";
+import { eachDay, type TCostRange } from "../range";
+import type { TServiceDay } from "../types";
 
 export type TPreparedUsageDay = {
   day: string;

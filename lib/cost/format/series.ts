@@ -1,6 +1,6 @@
-import { bucketLabel } from "./labels-ui";
-import { eachDay, type TCostRange } from "./range";
-import type { TCostSeriesPoint } from "./types";
+import { bucketLabel } from "./buckets";
+import { eachDay, type TCostRange } from "../range";
+import type { TCostSeriesPoint } from "../types";
 
 export const OTHER_KEY = "__other__";
 
@@ -52,4 +52,19 @@ export function prepareCostSeries(points: readonly TCostSeriesPoint[], range: TC
   });
   const total = [...totals.values()].reduce((s, t) => s + t.cost, 0);
   return { data, series, total, empty: points.length === 0 };
+}
+
+export type TLegendItem = TPreparedSeries["series"][number] & { index: number; total: number };
+
+/** Each prepared series with its total over the range, in the chart's order, for the legend. Pure. */
+export function seriesLegend(prepared: TPreparedSeries): TLegendItem[] {
+  let groupIndex = 0;
+  return prepared.series.map((s) => {
+    let total = 0;
+    for (const row of prepared.data) {
+      const v = row[s.key];
+      if (typeof v === "number") total += v;
+    }
+    return { ...s, index: s.kind === "group" ? groupIndex++ : -1, total };
+  });
 }

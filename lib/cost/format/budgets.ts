@@ -1,5 +1,5 @@
-import type { TBudgetView } from "./budgets/queries";
-import { formatMoney, formatPercent } from "./format";
+import type { TBudgetView } from "../budgets/queries";
+import { formatMoney, formatPercent } from "./numbers";
 
 export type TPreparedBudget = {
   id: string;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { TBudgetView } from "./budgets/queries";
-import { budgetProgress } from "./budgets/progress";
-import { formatChange, formatMoney, formatPercent, formatUnitHours } from "./format";
-import { prepareBudgets } from "./prepare-budgets";
-import { OTHER_KEY, prepareCostSeries } from "./prepare-series";
-import { prepareLabelTable, prepareTeamTable } from "./prepare-tables";
-import { prepareServiceUsage } from "./prepare-usage";
-import type { TCostSeriesPoint } from "./types";
+import type { TBudgetView } from "../budgets/queries";
+import { budgetProgress } from "../budgets/progress";
+import { formatChange, formatMoney, formatPercent, formatUnitHours } from "./numbers";
+import { prepareBudgets } from "./budgets";
+import { OTHER_KEY, prepareCostSeries } from "./series";
+import { prepareLabelTable, prepareTeamTable } from "./tables";
+import { prepareServiceUsage } from "./usage";
+import type { TCostSeriesPoint } from "../types";
 
 const range = { from: "2026-03-01", to: "2026-03-03" };
 const p = (day: string, key: string, cost: number, bucket: TCostSeriesPoint["bucket"] = "group"): TCostSeriesPoint => ({

@@ -2,16 +2,17 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
-import { findCostTeam, parseBreakdownBy, parseLabelKey } from "./api";
-import { listBudgets } from "./budgets/queries";
-import { getCloudComparison } from "./cloud";
-import { listLabelCosts } from "./labels";
-import { listTeamCosts } from "./overview";
-import type { TCostRange } from "./range";
-import { listRightsizing } from "./rightsizing";
-import type { TCostScope } from "./scope";
-import { getCostCurrency } from "./settings-queries";
-import { getServiceCostSeries, listTeamCostBreakdown, listTopMovers } from "./team";
+import { listBudgets } from "../budgets/queries";
+import { getCloudComparison } from "../queries/cloud";
+import { getLabelFigures } from "../queries/labels";
+import { listTeamCosts } from "../queries/overview";
+import { listRightsizing } from "../queries/rightsizing";
+import { getServiceCostSeries } from "../queries/service";
+import { getCostCurrency } from "../queries/settings";
+import { findCostTeam, getTeamCostView } from "../queries/team";
+import type { TCostRange } from "../range";
+import { parseBreakdownBy, parseLabelKey } from "../request";
+import type { TCostScope } from "../scope";
 
 // CSV of every table of the cost pages, one `table` parameter per table, read through the same
 // queries and scope as the page. Figures stay unrounded (rounding is for the screen); cells a
@@ -32,6 +33,11 @@ export type TCostCsvTable = (typeof COST_CSV_TABLES)[number];
 const ZTable = z.enum(COST_CSV_TABLES, { error: `table: one of ${COST_CSV_TABLES.join(", ")}` });
 
 type TCell = string | number | null;
+type TFigures = { cost: number; previousCost: number | null; change: number | null; efficiency: number | null };
+
+/** The figure columns every cost table ends with (share where the table has one). */
+const FIGURE_HEADER = ["cost", "previous_cost", "change", "efficiency"];
+const figureCells = (r: TFigures): TCell[] => [r.cost, r.previousCost, r.change, r.efficiency];
 type TTableCsv = { name: string; header: string[]; rows: TCell[][] };
 
 /** The table named by ?table=… as CSV, for the scope and range; bad parameters are bad_request naming the field. */
@@ -66,42 +72,23 @@ async function build(
       const rows = await listTeamCosts(scope, range);
       return {
         name: "teams",
-        header: ["team", "bucket", "cost", "previous_cost", "change", "efficiency", "share", "currency"],
-        rows: rows.map((r) => [
-          r.team?.slug ?? r.key,
-          r.bucket,
-          r.cost,
-          r.previousCost,
-          r.change,
-          r.efficiency,
-          r.share,
-          currency,
-        ]),
+        header: ["team", "bucket", ...FIGURE_HEADER, "share", "currency"],
+        rows: rows.map((r) => [r.team?.slug ?? r.key, r.bucket, ...figureCells(r), r.share, currency]),
       };
     }
     case "labels": {
       const key = parseLabelKey(params);
-      const rows = await listLabelCosts(scope, range, key);
+      const { rows } = await getLabelFigures(scope, range, key);
       return {
         name: `label`,
-        header: ["label_key", "value", "bucket", "cost", "previous_cost", "change", "efficiency", "share", "currency"],
-        rows: rows.map((r) => [
-          key,
-          r.value,
-          r.bucket,
-          r.cost,
-          r.previousCost,
-          r.change,
-          r.efficiency,
-          r.share,
-          currency,
-        ]),
+        header: ["label_key", "value", "bucket", ...FIGURE_HEADER, "share", "currency"],
+        rows: rows.map((r) => [key, r.value, r.bucket, ...figureCells(r), r.share, currency]),
       };
     }
     case "breakdown": {
       const team = await teamOf(scope, params);
       const by = parseBreakdownBy(params);
-      const rows = await listTeamCostBreakdown(scope, team.id, range, by);
+      const { breakdown: rows } = await getTeamCostView(scope, team.id, range, by);
       return {
         name: `${team.slug}-${by}`,
         header: [
@@ -112,10 +99,7 @@ async function build(
           "workload",
           "container",
           "service",
-          "cost",
-          "previous_cost",
-          "change",
-          "efficiency",
+          ...FIGURE_HEADER,
           "cpu_core_hours_requested",
           "cpu_core_hours_used",
           "memory_gib_hours_requested",
@@ -130,10 +114,7 @@ async function build(
           r.workload,
           r.container,
           r.service,
-          r.cost,
-          r.previousCost,
-          r.change,
-          r.efficiency,
+          ...figureCells(r),
           r.cpuCoreHoursRequested,
           r.cpuCoreHoursUsed,
           r.memoryGibHoursRequested,
@@ -144,7 +125,7 @@ async function build(
     }
     case "movers": {
       const team = await teamOf(scope, params);
-      const rows = await listTopMovers(scope, team.id, range, 50);
+      const { movers: rows } = await getTeamCostView(scope, team.id, range, "service", 50);
       return {
         name: `${team.slug}-movers`,
         header: ["service", "cost", "previous_cost", "delta", "change", "currency"],

@@ -1,5 +1,5 @@
-import type { TBudgetInput, TBudgetThreshold } from "./budgets/schemas";
-import { BUDGET_SCOPES, type TBudgetScope } from "./budgets/schemas";
+import type { TBudgetInput, TBudgetThreshold } from "../budgets/schemas";
+import { BUDGET_SCOPES, type TBudgetScope } from "../budgets/schemas";
 
 // The budget form's fields → ZBudgetInput's shape. Pure. Thresholds are typed as percent lists
 // ("80, 100"), one field per basis; ZBudgetInput checks everything else and names its fields.

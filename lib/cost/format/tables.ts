@@ -1,6 +1,6 @@
-import { formatChange, formatMoney, formatPercent } from "./format";
-import { bucketLabel } from "./labels-ui";
-import type { TCostBreakdownRow, TLabelCostRow, TTeamCostRow } from "./types";
+import { formatChange, formatMoney, formatPercent } from "./numbers";
+import { bucketLabel } from "./buckets";
+import type { TCostBreakdownRow, TLabelCostRow, TTeamCostRow } from "../types";
 
 export type TPreparedCostRow = {
   key: string;

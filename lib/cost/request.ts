@@ -1,18 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { TApiPrincipal } from "@/lib/server/http";
-import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { isoDay, resolveRange, type TCostRange } from "./range";
 import { ZRangeParams } from "./schemas";
 import { costScopeOf, orgCostScope, type TCostScope } from "./scope";
 import type { TCostBreakdownBy, TCostSeriesGroup } from "./types";
 
-// Shared by the /api/v1/cost routes (and usable by pages): who the caller is → scope, and the
+// Shared by the /api/v1/cost routes and the CSV export: who the caller is → scope, and the
 // query string → range and options, with bad input answered 400 naming the field.
-
-/** The team slug that names the workloads no team owns. */
-export const UNASSIGNED_SLUG = "unassigned";
 
 export function costScopeForPrincipal(orgId: string, principal: TApiPrincipal): TCostScope {
   return principal.type === "session" ? costScopeOf(principal.access) : orgCostScope(orgId);
@@ -72,21 +68,4 @@ export function parseLabelKey(params: URLSearchParams, name = "labelKey"): strin
   const key = ZLabelKey.safeParse(params.get(name) ?? "");
   if (!key.success) throw firstIssue(new z.ZodError(key.error.issues.map((i) => ({ ...i, path: [name] }))));
   return key.data;
-}
-
-/**
- * A team of the org by slug (null for "unassigned"); not_found when the org has no such team.
- * Whether the caller may read it is the query's check (assertTeamInScope).
- */
-export async function findCostTeam(
-  orgId: string,
-  slug: string,
-): Promise<{ id: string; slug: string; name: string } | null> {
-  if (slug === UNASSIGNED_SLUG) return null;
-  const { rows } = await pool.query<{ id: string; slug: string; name: string }>(
-    `SELECT id, slug, name FROM teams WHERE org_id = $1 AND slug = $2`,
-    [orgId, slug],
-  );
-  if (!rows[0]) throw new AppError("not_found", "Team not found.");
-  return rows[0];
 }

@@ -1,16 +1,38 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { forecastMonthEnd } from "./forecast";
-import { monthStart, previousRange, type TCostRange } from "./range";
-import { assertTeamInScope, type TCostScope } from "./scope";
-import { getCostCurrency } from "./settings-queries";
-import { changeOf, ratioOf } from "./sql";
-import type { TCostMover, TTeamCostSummary } from "./team";
-import type { TCostBreakdownBy, TCostBreakdownRow } from "./types";
+import { AppError } from "@/lib/server/errors";
+import { changeOf, periodSummary, ratioOf, setShares } from "../figures";
+import { monthStart, previousRange, type TCostRange } from "../range";
+import { assertTeamInScope, type TCostScope } from "../scope";
+import type { TCostBreakdownBy, TCostBreakdownRow, TCostMover, TTeamCostSummary } from "../types";
+import { getCostCurrency } from "./settings";
+import { teamRowsSql } from "./sql";
 
-// The team cost page's figures from ONE scan of the team's cost_daily rows: GROUPING SETS give
-// the per-day totals (summary, month-to-date, forecast), the per-service totals (movers) and the
-// breakdown together. Same results as getTeamCostSummary + listTeamCostBreakdown + listTopMovers.
+// A team's cost figures (or, with teamId null, the workloads no team owns) from ONE scan of the
+// team's cost_daily rows through its (org_id, owner_team_id, day) index: GROUPING SETS give the
+// per-day totals (summary, month-to-date, forecast), the per-service totals (movers) and the
+// breakdown together. The tests check them against testing/reference-team.ts, one plain query
+// per figure.
+
+/** The team slug that names the workloads no team owns. */
+export const UNASSIGNED_SLUG = "unassigned";
+
+/**
+ * A team of the org by slug (null for "unassigned"); not_found when the org has no such team.
+ * Whether the caller may read it is the query's check (assertTeamInScope).
+ */
+export async function findCostTeam(
+  orgId: string,
+  slug: string,
+): Promise<{ id: string; slug: string; name: string } | null> {
+  if (slug === UNASSIGNED_SLUG) return null;
+  const { rows } = await pool.query<{ id: string; slug: string; name: string }>(
+    `SELECT id, slug, name FROM teams WHERE org_id = $1 AND slug = $2`,
+    [orgId, slug],
+  );
+  if (!rows[0]) throw new AppError("not_found", "Team not found.");
+  return rows[0];
+}
 
 export type TTeamCostView = { summary: TTeamCostSummary; breakdown: TCostBreakdownRow[]; movers: TCostMover[] };
 
@@ -20,18 +42,14 @@ const BY_COLUMNS: Record<Exclude<TCostBreakdownBy, "service">, string[]> = {
   container: ["cl.slug", "cl.name", "c.namespace", "c.kind", "c.workload", "c.container"],
 };
 
-type TRow = {
-  part: "day" | "service" | "by";
-  day: string | null;
-  service: string | null;
+/** The columns of a breakdown row as the queries select them (here and in the reference). */
+export type TBreakdownSums = {
   slug: string | null;
   cluster_name: string | null;
   namespace: string | null;
   kind: string | null;
   workload: string | null;
   container: string | null;
-  any_service: string | null;
-  total: number;
   cost: number | null;
   previous: number | null;
   used: number | null;
@@ -41,6 +59,47 @@ type TRow = {
   mem_req: number | null;
   mem_used: number | null;
 };
+
+type TRow = TBreakdownSums & {
+  part: "day" | "service" | "by";
+  day: string | null;
+  service: string | null;
+  any_service: string | null;
+  total: number;
+};
+
+/** A breakdown row from its sums; share is set over the whole table by sortBreakdown. */
+export function breakdownRowOf(
+  r: TBreakdownSums,
+  key: string,
+  label: string,
+  service: string | null,
+): TCostBreakdownRow {
+  return {
+    key,
+    label,
+    cluster: r.slug && r.cluster_name ? { slug: r.slug, name: r.cluster_name } : null,
+    namespace: r.namespace,
+    kind: r.kind,
+    workload: r.workload,
+    container: r.container,
+    service,
+    cost: r.cost ?? 0,
+    previousCost: r.previous,
+    change: changeOf(r.cost ?? 0, r.previous),
+    efficiency: ratioOf(r.used ?? 0, r.requested),
+    share: null,
+    cpuCoreHoursRequested: r.cpu_req ?? 0,
+    cpuCoreHoursUsed: r.cpu_used,
+    memoryGibHoursRequested: r.mem_req ?? 0,
+    memoryGibHoursUsed: r.mem_used,
+  };
+}
+
+/** Shares of the table's total, largest first (ties by key). */
+export function sortBreakdown(rows: TCostBreakdownRow[]): TCostBreakdownRow[] {
+  return setShares(rows).sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
+}
 
 function keyOf(by: TCostBreakdownBy, r: TRow): string {
   if (by === "service") return r.service ?? "";
@@ -69,12 +128,8 @@ export async function getTeamCostView(
   const previous = previousRange(range);
   const month = monthStart(range.to);
   const lo = month < previous.from ? month : previous.from;
-  const params: unknown[] = [scope.orgId];
-  let team = `c.owner_team_id IS NULL AND c.allocation = 'workload'`;
-  if (teamId !== null) {
-    params.push(teamId);
-    team = `c.owner_team_id = $2::uuid`;
-  }
+  const params: unknown[] = [];
+  const team = teamRowsSql(scope.orgId, teamId, params);
   params.push(lo, range.to, range.from, previous.from, previous.to);
   const n = params.length;
   const cur = `FILTER (WHERE c.day >= $${n - 2})`;
@@ -96,7 +151,7 @@ export async function getTeamCostView(
               sum(c.cpu_core_hours_requested) ${cur} AS cpu_req, sum(c.cpu_core_hours_used) ${cur} AS cpu_used,
               sum(c.memory_gib_hours_requested) ${cur} AS mem_req, sum(c.memory_gib_hours_used) ${cur} AS mem_used
          FROM cost_daily c JOIN clusters cl ON cl.id = c.cluster_id
-        WHERE c.org_id = $1 AND ${team} AND c.day BETWEEN $${n - 4} AND $${n - 3}
+        WHERE ${team} AND c.day BETWEEN $${n - 4} AND $${n - 3}
         GROUP BY GROUPING SETS (${sets.join(", ")})`,
       params,
     ),
@@ -122,42 +177,28 @@ export async function getTeamCostView(
       prevRows = true;
     }
   }
-  const previousTotal = prevRows ? prev : null;
-  const summary: TTeamCostSummary = {
+  const summary: TTeamCostSummary = periodSummary({
     currency,
     range,
-    previousRange: previous,
     total,
-    previousTotal,
-    change: changeOf(total, previousTotal),
-    efficiency: ratioOf(used, requested),
-    month: forecastMonthEnd(new Map(days.map((d) => [d.day ?? "", d.total])), range.to),
-  };
+    previousTotal: prevRows ? prev : null,
+    used,
+    requested,
+    daily: new Map(days.map((d) => [d.day ?? "", d.total])),
+  });
 
-  const breakdown: TCostBreakdownRow[] = byRows
-    .filter((r) => r.cost !== null)
-    .map((r) => ({
-      key: keyOf(by, r),
-      label: labelOf(by, r),
-      cluster: r.slug && r.cluster_name ? { slug: r.slug, name: r.cluster_name } : null,
-      namespace: r.namespace,
-      kind: r.kind,
-      workload: r.workload,
-      container: r.container,
-      service: by === "service" ? r.service : by === "namespace" ? null : r.any_service,
-      cost: r.cost ?? 0,
-      previousCost: r.previous,
-      change: changeOf(r.cost ?? 0, r.previous),
-      efficiency: ratioOf(r.used ?? 0, r.requested),
-      share: null,
-      cpuCoreHoursRequested: r.cpu_req ?? 0,
-      cpuCoreHoursUsed: r.cpu_used,
-      memoryGibHoursRequested: r.mem_req ?? 0,
-      memoryGibHoursUsed: r.mem_used,
-    }));
-  const sum = breakdown.reduce((s, r) => s + r.cost, 0);
-  for (const r of breakdown) r.share = ratioOf(r.cost, sum);
-  breakdown.sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
+  const breakdown = sortBreakdown(
+    byRows
+      .filter((r) => r.cost !== null)
+      .map((r) =>
+        breakdownRowOf(
+          r,
+          keyOf(by, r),
+          labelOf(by, r),
+          by === "service" ? r.service : by === "namespace" ? null : r.any_service,
+        ),
+      ),
+  );
 
   const movers: TCostMover[] = services
     .filter((r) => r.cost !== null || r.previous !== null)

@@ -1,5 +1,5 @@
-import { formatMoney } from "./format";
-import type { TRightsizingRow } from "./rightsizing";
+import { formatMoney } from "./numbers";
+import type { TRightsizingRow } from "../queries/rightsizing";
 
 // Display rows of the rightsizing page. Pure.
 

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
-import { labelCostSeries, listCostLabelKeys, listLabelCosts } from "./labels";
+import { eachDay } from "../range";
+import type { TCostSeriesPoint } from "../types";
+import { orgCostScope } from "../scope";
+import { labelCostSeries as referenceLabelSeries, listLabelCosts } from "../testing/reference-labels";
+import { getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "../testing/reference-team";
+import { allocation, uploadReport } from "../testing/upload";
+import { getLabelFigures, labelCostSeries, listCostLabelKeys } from "./labels";
 import { getCostSeries, getCostSummary, listTeamCosts } from "./overview";
-import { eachDay } from "./range";
-import { orgCostScope } from "./scope";
-import { getServiceCostSeries, getTeamCostSummary, listTeamCostBreakdown, listTopMovers } from "./team";
-import { getTeamCostView } from "./team-view";
-import { getLabelFigures } from "./label-view";
-import { allocation, uploadReport } from "./testing/upload";
+import { getServiceCostSeries } from "./service";
+import { getTeamCostView } from "./team";
 
 // Generated data through the real ingest path: 3 clusters × 4 namespaces × 3 workloads over 20
 // days, deterministic pseudo-random costs. Every figure of the views is checked against one SQL
@@ -67,6 +69,9 @@ async function seed() {
   }
   return { org, shop, search };
 }
+
+const byDayKey = (points: readonly TCostSeriesPoint[]) =>
+  [...points].sort((a, b) => a.day.localeCompare(b.day) || a.key.localeCompare(b.key));
 
 async function one<T>(text: string, params: unknown[]): Promise<T> {
   return (await pool.query(text, params)).rows[0] as T;
@@ -226,12 +231,18 @@ describe("cost views on generated data", () => {
         expect(r.previousCost ?? -1).toBeCloseTo(separate[i].previousCost ?? -1, 9);
         expect(r.efficiency ?? -1).toBeCloseTo(separate[i].efficiency ?? -1, 9);
       });
-      const series = await labelCostSeries(scope, range, labelKey);
-      expect(figures.points).toHaveLength(series.length);
-      expect(figures.points.reduce((s, p) => s + p.cost, 0)).toBeCloseTo(
-        series.reduce((s, p) => s + p.cost, 0),
-        9,
-      );
+      // The series: the label view's, the overview's label grouping and labelCostSeries alone
+      // all give the reference's points.
+      const reference = byDayKey(await referenceLabelSeries(scope, range, labelKey));
+      for (const points of [
+        figures.points,
+        await labelCostSeries(scope, range, labelKey),
+        await getCostSeries(scope, range, "label", labelKey),
+      ]) {
+        const sorted = byDayKey(points);
+        expect(sorted.map((p) => [p.day, p.key, p.bucket])).toEqual(reference.map((p) => [p.day, p.key, p.bucket]));
+        sorted.forEach((p, i) => expect(p.cost).toBeCloseTo(reference[i].cost, 9));
+      }
     }
     const labelSeries = await labelCostSeries(scope, range, "product");
     expect(labelSeries.reduce((s, p) => s + p.cost, 0)).toBeCloseTo(sql.total, 9);

@@ -1,8 +1,8 @@
 import "server-only";
 import { parseQuantity } from "@/lib/ingest/parsers/quantity";
 import { pool } from "@/lib/server/db";
-import { resolvePrices, type TClusterPriceOverrides, type TPriceOverrides } from "./prices";
-import { costScopeSql, type TCostScope } from "./scope";
+import { resolvePrices, type TClusterPriceOverrides, type TPriceOverrides } from "../prices";
+import { costScopeSql, type TCostScope } from "../scope";
 
 // Rightsizing from Goldilocks: its open request findings (lib/ingest/parsers/goldilocks.ts keeps
 // the container's requests and the VPA target as evidence) become a recommended request per

@@ -3,10 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
 import { pool } from "@/lib/server/db";
-import { DEFAULT_PRICES } from "./prices";
+import { DEFAULT_PRICES } from "../prices";
 import { HOURS_PER_MONTH, listRightsizing } from "./rightsizing";
-import { orgCostScope } from "./scope";
-import { uploadReport } from "./testing/upload";
+import { orgCostScope } from "../scope";
+import { uploadReport } from "../testing/upload";
 
 const WORKLOADS = JSON.parse(
   readFileSync(path.resolve(process.cwd(), "lib/ingest/parsers/fixtures/workloads-report.json"), "utf8"),

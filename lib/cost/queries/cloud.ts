@@ -1,8 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import type { TCostRange } from "./range";
-import { scopeIsOrgWide, type TCostScope } from "./scope";
+import type { TCostRange } from "../range";
+import { scopeIsOrgWide, type TCostScope } from "../scope";
 
 export type TCloudComparison = {
   /** Per day with any figure: in-cluster (before scaling), shown (after scaling) and billed (null without a bill). */

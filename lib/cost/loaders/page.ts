@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { scopeIncludesTeam } from "@/lib/findings/scope";
 import { AppError } from "@/lib/server/errors";
-import { findCostTeam } from "./api";
-import { costScopeOf } from "./scope";
+import { findCostTeam } from "../queries/team";
+import { costScopeOf } from "../scope";
 
 /**
  * Runs a cost page's reads: a team or service the scope may not read is `AppError("not_found")`

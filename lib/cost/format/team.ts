@@ -1,7 +1,6 @@
-import { formatChange, formatMoney } from "./format";
-import type { TCostMover } from "./team";
-import type { TCostBreakdownBy, TCostBreakdownRow, TServiceDay } from "./types";
-import { changeOf, ratioOf } from "./sql";
+import { formatChange, formatMoney } from "./numbers";
+import { changeOf, ratioOf } from "../figures";
+import type { TCostBreakdownBy, TCostBreakdownRow, TCostMover, TServiceDay } from "../types";
 
 // Display helpers of the team and service pages. Pure (safe anywhere): they only reshape what the
 // queries returned.

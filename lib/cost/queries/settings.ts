@@ -7,7 +7,7 @@ import {
   type TClusterPriceOverrides,
   type TPriceOverrides,
   type TUnitPrices,
-} from "./prices";
+} from "../prices";
 
 export type TClusterPrices = {
   cluster: { id: string; slug: string; name: string };

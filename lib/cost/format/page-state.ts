@@ -1,6 +1,6 @@
-import { ZRangeParams } from "./schemas";
-import { isoDay, resolveRange, type TCostRange, type TRangePreset } from "./range";
-import type { TCostBreakdownBy, TCostSeriesGroup } from "./types";
+import { ZRangeParams } from "../schemas";
+import { isoDay, resolveRange, type TCostRange, type TRangePreset } from "../range";
+import type { TCostBreakdownBy, TCostSeriesGroup } from "../types";
 
 // The cost pages keep their state in the URL (?range=30d, or range=custom&from=…&to=…), so a view
 // can be bookmarked and shared. Pure: used by server pages and the client leaves that build links.

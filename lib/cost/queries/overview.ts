@@ -1,12 +1,12 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { forecastMonthEnd } from "./forecast";
-import { monthStart, previousRange, type TCostRange } from "./range";
-import { costScopeSql, type TCostScope } from "./scope";
-import { getCostCurrency } from "./settings-queries";
-import { BUCKET_SQL, changeOf, ratioOf } from "./sql";
+import { changeOf, periodSummary, ratioOf, setShares } from "../figures";
+import { monthStart, previousRange, type TCostRange } from "../range";
+import { costScopeSql, type TCostScope } from "../scope";
 import { labelCostSeries } from "./labels";
-import type { TCostBucket, TCostSeriesGroup, TCostSeriesPoint, TCostSummary, TTeamCostRow } from "./types";
+import { getCostCurrency } from "./settings";
+import { BUCKET_SQL } from "./sql";
+import type { TCostBucket, TCostSeriesGroup, TCostSeriesPoint, TCostSummary, TTeamCostRow } from "../types";
 
 // The org overview reads cost_rollup_daily (one row per day, cluster, team, namespace and
 // allocation, rebuilt at ingest), never cost_daily, so it stays fast whatever the workload count.
@@ -43,17 +43,16 @@ export async function getCostSummary(scope: TCostScope, range: TCostRange): Prom
     getCostCurrency(scope.orgId),
   ]);
   const s = sums.rows[0];
-  const total = s?.total ?? 0;
-  const previousTotal = s?.previous ?? null;
   return {
-    currency,
-    range,
-    previousRange: previous,
-    total,
-    previousTotal,
-    change: changeOf(total, previousTotal),
-    efficiency: ratioOf(s?.used ?? 0, s?.requested ?? null),
-    month: forecastMonthEnd(new Map(daily.rows.map((r) => [r.day, r.cost])), range.to),
+    ...periodSummary({
+      currency,
+      range,
+      total: s?.total ?? 0,
+      previousTotal: s?.previous ?? null,
+      used: s?.used ?? 0,
+      requested: s?.requested ?? null,
+      daily: new Map(daily.rows.map((r) => [r.day, r.cost])),
+    }),
     bySource: sources.bySource,
     reconciledDays: sources.reconciledDays,
   };
@@ -171,7 +170,7 @@ export async function listTeamCosts(scope: TCostScope, range: TCostRange): Promi
       if (bucket !== "unallocated" || byKey.has(bucket)) push(bucket, bucket, null);
     }
   }
-  const total = rows.reduce((sum, r) => sum + r.cost, 0);
-  for (const r of rows) r.share = ratioOf(r.cost, total);
-  return rows.sort((a, b) => b.cost - a.cost || (a.team?.name ?? a.key).localeCompare(b.team?.name ?? b.key));
+  return setShares(rows).sort(
+    (a, b) => b.cost - a.cost || (a.team?.name ?? a.key).localeCompare(b.team?.name ?? b.key),
+  );
 }

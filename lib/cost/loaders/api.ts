@@ -1,11 +1,10 @@
 import "server-only";
-import { listCostLabelKeys } from "./labels";
-import { getLabelFigures } from "./label-view";
-import { getOverviewFigures } from "./overview-view";
-import { prepareCostSeries, type TPreparedSeries } from "./prepare-series";
-import type { TCostRange } from "./range";
-import type { TCostScope } from "./scope";
-import type { TCostSeriesGroup, TCostSummary, TLabelCostRow, TTeamCostRow } from "./types";
+import { getLabelFigures, listCostLabelKeys } from "../queries/labels";
+import { getOverviewFigures } from "./overview";
+import { prepareCostSeries, type TPreparedSeries } from "../format/series";
+import type { TCostRange } from "../range";
+import type { TCostScope } from "../scope";
+import type { TCostSeriesGroup, TCostSummary, TLabelCostRow, TTeamCostRow } from "../types";
 
 // What the API's overview and label routes answer: the figures, with the daily series already
 // pivoted to chart rows (top N keys + "Other"; unassigned, idle, unallocated and "(none)" kept),

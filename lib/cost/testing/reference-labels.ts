@@ -1,42 +1,16 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { previousRange, type TCostRange } from "./range";
-import { costScopeSql, type TCostScope } from "./scope";
-import { changeOf, ratioOf } from "./sql";
-import { IDLE_NAME, NO_LABEL, UNALLOCATED_NAME, type TCostSeriesPoint, type TLabelCostRow } from "./types";
+import { previousRange, type TCostRange } from "../range";
+import { costScopeSql, type TCostScope } from "../scope";
+import { changeOf, ratioOf, setShares } from "../figures";
+import { IDLE_NAME, NO_LABEL, UNALLOCATED_NAME, type TCostSeriesPoint, type TLabelCostRow } from "../types";
 
-// Cost by any label key (team, product, feature…), from cost_label_daily (per day, cluster, team,
-// label key and value). Workloads without the key are "(none)": the workloads' total from
-// cost_rollup_daily minus what the key's values cover. Idle and unallocated keep their own rows.
+// Test support: the reference implementation of the label figures, one query per figure and
+// period. Production reads them from getLabelFigures / labelCostSeries (queries/labels.ts);
+// queries/figures.test.ts checks the two agree. Workloads without the key are "(none)": the
+// workloads' total from cost_rollup_daily minus what the key's values cover.
 
 type TBuckets = { label: Map<string, number>; none: number; idle: number; unallocated: number };
-
-/**
- * Label keys that appear on costed workloads in the range the scope reads, alphabetically. A
- * skip scan over the (org_id, label_key, day) index: one probe per key, so a key with thousands
- * of values (app names) costs no more than one with three.
- */
-export async function listCostLabelKeys(scope: TCostScope, range: TCostRange, limit = 200): Promise<string[]> {
-  const params: unknown[] = [];
-  const where = costScopeSql(scope, "l", params);
-  params.push(range.from, range.to, limit);
-  const n = params.length;
-  const { rows } = await pool.query<{ key: string }>(
-    `WITH RECURSIVE k(key) AS (
-       (SELECT label_key FROM cost_label_daily WHERE org_id = $1 ORDER BY label_key LIMIT 1)
-       UNION ALL
-       SELECT (SELECT label_key FROM cost_label_daily WHERE org_id = $1 AND label_key > k.key ORDER BY label_key LIMIT 1)
-         FROM k WHERE k.key IS NOT NULL
-     )
-     SELECT k.key FROM k
-      WHERE k.key IS NOT NULL AND EXISTS (
-        SELECT 1 FROM cost_label_daily l
-         WHERE ${where} AND l.label_key = k.key AND l.day BETWEEN $${n - 2} AND $${n - 1})
-      ORDER BY k.key LIMIT $${n}`,
-    params,
-  );
-  return rows.map((r) => r.key);
-}
 
 /** Daily series of one label key's values, plus "(none)", __idle__ and __unallocated__. */
 export async function labelCostSeries(scope: TCostScope, range: TCostRange, key: string): Promise<TCostSeriesPoint[]> {
@@ -158,7 +132,5 @@ export async function listLabelCosts(scope: TCostScope, range: TCostRange, key: 
   if (Math.abs(now.cost.none) > 1e-9) push(NO_LABEL, "none", (b) => b.none);
   if (now.cost.idle !== 0) push(IDLE_NAME, "idle", (b) => b.idle);
   if (now.cost.unallocated !== 0) push(UNALLOCATED_NAME, "unallocated", (b) => b.unallocated);
-  const total = rows.reduce((s, r) => s + r.cost, 0);
-  for (const r of rows) r.share = ratioOf(r.cost, total);
-  return rows.sort((a, b) => b.cost - a.cost || a.value.localeCompare(b.value));
+  return setShares(rows).sort((a, b) => b.cost - a.cost || a.value.localeCompare(b.value));
 }

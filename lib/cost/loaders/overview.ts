@@ -1,8 +1,8 @@
 import "server-only";
-import { getCostSeries, getCostSummary, listTeamCosts } from "./overview";
-import type { TCostRange } from "./range";
-import type { TCostScope } from "./scope";
-import type { TCostSeriesGroup, TCostSeriesPoint, TCostSummary, TTeamCostRow } from "./types";
+import { getCostSeries, getCostSummary, listTeamCosts } from "../queries/overview";
+import type { TCostRange } from "../range";
+import type { TCostScope } from "../scope";
+import type { TCostSeriesGroup, TCostSeriesPoint, TCostSummary, TTeamCostRow } from "../types";
 
 // The org overview's figures in one call: the summary, the series points and the team table.
 // They are separate small queries on cost_rollup_daily run in parallel: measured on the benchmark

@@ -1,33 +1,16 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { forecastMonthEnd, type TMonthForecast } from "./forecast";
-import { monthStart, previousRange, type TCostRange } from "./range";
-import { assertTeamInScope, type TCostScope } from "./scope";
-import { getCostCurrency } from "./settings-queries";
-import { changeOf, ratioOf } from "./sql";
-import type { TCostBreakdownBy, TCostBreakdownRow, TServiceDay } from "./types";
+import { changeOf, periodSummary } from "../figures";
+import { breakdownRowOf, sortBreakdown, type TBreakdownSums } from "../queries/team";
+import { getCostCurrency } from "../queries/settings";
+import { teamRowsSql } from "../queries/sql";
+import { monthStart, previousRange, type TCostRange } from "../range";
+import { assertTeamInScope, type TCostScope } from "../scope";
+import type { TCostBreakdownBy, TCostBreakdownRow, TCostMover, TTeamCostSummary } from "../types";
 
-// One team's cost (or, with teamId null, the workloads no team owns), from cost_daily through
-// its (org_id, owner_team_id, day) index: a team's rows of a range are a small slice.
-
-function teamCondition(orgId: string, teamId: string | null, params: unknown[]): string {
-  params.push(orgId);
-  const org = `c.org_id = $${params.length}`;
-  if (teamId === null) return `${org} AND c.owner_team_id IS NULL AND c.allocation = 'workload'`;
-  params.push(teamId);
-  return `${org} AND c.owner_team_id = $${params.length}::uuid`;
-}
-
-export type TTeamCostSummary = {
-  currency: string;
-  range: TCostRange;
-  previousRange: TCostRange;
-  total: number;
-  previousTotal: number | null;
-  change: number | null;
-  efficiency: number | null;
-  month: TMonthForecast;
-};
+// Test support: the reference implementation of a team's figures, one plain query per figure
+// (summary, breakdown, movers). Production reads them all from getTeamCostView
+// (queries/team.ts) in one GROUPING SETS scan; queries/figures.test.ts checks the two agree.
 
 /** A team's total, change, efficiency and month-to-date forecast. not_found outside the scope. */
 export async function getTeamCostSummary(
@@ -39,7 +22,7 @@ export async function getTeamCostSummary(
   const previous = previousRange(range);
   const month = monthStart(range.to);
   const params: unknown[] = [];
-  const where = teamCondition(scope.orgId, teamId, params);
+  const where = teamRowsSql(scope.orgId, teamId, params);
   const dailyParams = [...params, month < previous.from ? month : previous.from, range.to];
   const [daily, currency] = await Promise.all([
     pool.query<{ day: string; cost: number; used: number; requested: number }>(
@@ -66,17 +49,15 @@ export async function getTeamCostSummary(
       prevRows = true;
     }
   }
-  const previousTotal = prevRows ? prev : null;
-  return {
+  return periodSummary({
     currency,
     range,
-    previousRange: previous,
     total,
-    previousTotal,
-    change: changeOf(total, previousTotal),
-    efficiency: ratioOf(used, requested),
-    month: forecastMonthEnd(new Map(daily.rows.map((r) => [r.day, r.cost])), range.to),
-  };
+    previousTotal: prevRows ? prev : null,
+    used,
+    requested,
+    daily: new Map(daily.rows.map((r) => [r.day, r.cost])),
+  });
 }
 
 const GROUPS: Record<TCostBreakdownBy, { select: string; group: string }> = {
@@ -98,25 +79,7 @@ const GROUPS: Record<TCostBreakdownBy, { select: string; group: string }> = {
   },
 };
 
-type TBreakdownSql = {
-  key: string;
-  label: string;
-  slug: string | null;
-  cluster_name: string | null;
-  namespace: string | null;
-  kind: string | null;
-  workload: string | null;
-  container: string | null;
-  service: string | null;
-  cost: number | null;
-  previous: number | null;
-  used: number | null;
-  requested: number | null;
-  cpu_req: number | null;
-  cpu_used: number | null;
-  mem_req: number | null;
-  mem_used: number | null;
-};
+type TBreakdownSql = TBreakdownSums & { key: string; label: string; service: string | null };
 
 /**
  * A team's cost by service (app.kubernetes.io/name, else app, else the workload), namespace,
@@ -133,7 +96,7 @@ export async function listTeamCostBreakdown(
   assertTeamInScope(scope, teamId);
   const previous = previousRange(range);
   const params: unknown[] = [];
-  const where = teamCondition(scope.orgId, teamId, params);
+  const where = teamRowsSql(scope.orgId, teamId, params);
   params.push(previous.from, range.to, range.from);
   const n = params.length;
   const g = GROUPS[by];
@@ -149,41 +112,9 @@ export async function listTeamCostBreakdown(
       GROUP BY ${g.group}`,
     params,
   );
-  const out: TCostBreakdownRow[] = rows
-    // Rows only in the previous period are gone now; the movers list shows them, not the breakdown.
-    .filter((r) => r.cost !== null)
-    .map((r) => ({
-      key: r.key,
-      label: r.label,
-      cluster: r.slug && r.cluster_name ? { slug: r.slug, name: r.cluster_name } : null,
-      namespace: r.namespace,
-      kind: r.kind,
-      workload: r.workload,
-      container: r.container,
-      service: r.service,
-      cost: r.cost ?? 0,
-      previousCost: r.previous,
-      change: changeOf(r.cost ?? 0, r.previous),
-      efficiency: ratioOf(r.used ?? 0, r.requested),
-      share: null,
-      cpuCoreHoursRequested: r.cpu_req ?? 0,
-      cpuCoreHoursUsed: r.cpu_used,
-      memoryGibHoursRequested: r.mem_req ?? 0,
-      memoryGibHoursUsed: r.mem_used,
-    }));
-  const total = out.reduce((s, r) => s + r.cost, 0);
-  for (const r of out) r.share = ratioOf(r.cost, total);
-  return out.sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
+  // Rows only in the previous period are gone now; the movers list shows them, not the breakdown.
+  return sortBreakdown(rows.filter((r) => r.cost !== null).map((r) => breakdownRowOf(r, r.key, r.label, r.service)));
 }
-
-export type TCostMover = {
-  service: string;
-  cost: number;
-  previousCost: number;
-  /** cost − previousCost (positive: grew). */
-  delta: number;
-  change: number | null;
-};
 
 /** The services whose cost moved most (by absolute difference) vs the previous period. */
 export async function listTopMovers(
@@ -195,7 +126,7 @@ export async function listTopMovers(
   assertTeamInScope(scope, teamId);
   const previous = previousRange(range);
   const params: unknown[] = [];
-  const where = teamCondition(scope.orgId, teamId, params);
+  const where = teamRowsSql(scope.orgId, teamId, params);
   params.push(previous.from, range.to, range.from, limit);
   const n = params.length;
   const { rows } = await pool.query<{ service: string; cost: number; previous: number }>(
@@ -215,30 +146,4 @@ export async function listTopMovers(
     delta: r.cost - r.previous,
     change: changeOf(r.cost, r.previous),
   }));
-}
-
-/**
- * One service of a team, per day of the range: cost, and requested vs used core- and GiB-hours
- * (used null on days without usage data). Days without rows are absent; the preparer fills them.
- */
-export async function getServiceCostSeries(
-  scope: TCostScope,
-  teamId: string | null,
-  service: string,
-  range: TCostRange,
-): Promise<TServiceDay[]> {
-  assertTeamInScope(scope, teamId);
-  const params: unknown[] = [];
-  const where = teamCondition(scope.orgId, teamId, params);
-  params.push(service, range.from, range.to);
-  const n = params.length;
-  const { rows } = await pool.query<TServiceDay>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(total_cost) AS cost,
-            sum(cpu_core_hours_requested) AS "cpuCoreHoursRequested", sum(cpu_core_hours_used) AS "cpuCoreHoursUsed",
-            sum(memory_gib_hours_requested) AS "memoryGibHoursRequested", sum(memory_gib_hours_used) AS "memoryGibHoursUsed"
-       FROM cost_daily c WHERE ${where} AND service = $${n - 2} AND day BETWEEN $${n - 1} AND $${n}
-      GROUP BY day ORDER BY day`,
-    params,
-  );
-  return rows;
 }
