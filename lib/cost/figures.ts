@@ -22,6 +22,37 @@ export function setShares<T extends { cost: number; share: number | null }>(rows
 }
 
 /**
+ * A team's summary from its per-day totals, read from the range and the period before it (and
+ * back to the first of the range's last month, for the forecast): days in the range give the
+ * total and efficiency, days of the previous period its total (null when it has none).
+ */
+export function summarizeDays(
+  days: readonly { day: string; cost: number; used: number; requested: number }[],
+  range: TCostRange,
+  currency: string,
+): TPeriodSummary {
+  const previous = previousRange(range);
+  let total = 0;
+  let used = 0;
+  let requested = 0;
+  let prev = 0;
+  let prevRows = false;
+  for (const d of days) {
+    if (d.day >= range.from) {
+      total += d.cost;
+      used += d.used;
+      requested += d.requested;
+    } else if (d.day >= previous.from && d.day <= previous.to) {
+      prev += d.cost;
+      prevRows = true;
+    }
+  }
+  const previousTotal = prevRows ? prev : null;
+  const daily = new Map(days.map((d) => [d.day, d.cost]));
+  return periodSummary({ currency, range, total, previousTotal, used, requested, daily });
+}
+
+/**
  * A period's total, change vs the period before, efficiency (used ÷ requested cost) and
  * month-to-date with its forecast from the daily totals (day → cost).
  */

@@ -172,6 +172,20 @@ describe("budgets", () => {
     { basis: "actual" as const, percent: 100 },
     { basis: "forecast" as const, percent: 100 },
   ];
+  const budgetView = (fields: Partial<TBudgetView> & Pick<TBudgetView, "progress">): TBudgetView => ({
+    id: "b",
+    name: "x",
+    scope: "team",
+    team: null,
+    value: "",
+    labelKey: "",
+    monthlyAmount: 100,
+    thresholds,
+    alerts: [],
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    ...fields,
+  });
 
   it("crosses thresholds on month-to-date and on the forecast", () => {
     const daily = new Map([
@@ -185,20 +199,13 @@ describe("budgets", () => {
       ["actual:100", false],
       ["forecast:100", true],
     ]);
-    const view = {
-      id: "b",
+    const view = budgetView({
       name: "Payments",
       scope: "team",
       team: { id: "t", slug: "pay", name: "Payments" },
-      value: "",
-      labelKey: "",
       monthlyAmount: 100,
-      thresholds,
       progress: p,
-      alerts: [],
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    } satisfies TBudgetView;
+    });
     const [bar] = prepareBudgets([view], "USD");
     expect(bar).toMatchObject({
       status: "warning",
@@ -216,20 +223,7 @@ describe("budgets", () => {
 
   it("is over at 100 % spent, with the bar capped", () => {
     const p = budgetProgress(10, thresholds, new Map([["2026-06-01", 25]]), "2026-06-01");
-    const view = {
-      id: "b",
-      name: "x",
-      scope: "label",
-      team: null,
-      value: "search",
-      labelKey: "product",
-      monthlyAmount: 10,
-      thresholds,
-      progress: p,
-      alerts: [],
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    } satisfies TBudgetView;
+    const view = budgetView({ scope: "label", value: "search", labelKey: "product", monthlyAmount: 10, progress: p });
     expect(prepareBudgets([view], "USD")[0]).toMatchObject({
       status: "over",
       spentPercent: 100,

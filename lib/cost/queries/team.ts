@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { changeOf, periodSummary, ratioOf, setShares } from "../figures";
+import { changeOf, ratioOf, setShares, summarizeDays } from "../figures";
 import { monthStart, previousRange, type TCostRange } from "../range";
 import { assertTeamInScope, type TCostScope } from "../scope";
 import type { TCostBreakdownBy, TCostBreakdownRow, TCostMover, TTeamCostSummary } from "../types";
@@ -161,31 +161,11 @@ export async function getTeamCostView(
   const services = result.rows.filter((r) => r.part === "service");
   const byRows = by === "service" ? services : result.rows.filter((r) => r.part === "by");
 
-  let total = 0;
-  let used = 0;
-  let requested = 0;
-  let prev = 0;
-  let prevRows = false;
-  for (const d of days) {
-    if (d.day === null) continue;
-    if (d.day >= range.from) {
-      total += d.total;
-      used += d.used ?? 0;
-      requested += d.requested ?? 0;
-    } else if (d.day >= previous.from && d.day <= previous.to) {
-      prev += d.total;
-      prevRows = true;
-    }
-  }
-  const summary: TTeamCostSummary = periodSummary({
-    currency,
+  const summary: TTeamCostSummary = summarizeDays(
+    days.map((d) => ({ day: d.day ?? "", cost: d.total, used: d.used ?? 0, requested: d.requested ?? 0 })),
     range,
-    total,
-    previousTotal: prevRows ? prev : null,
-    used,
-    requested,
-    daily: new Map(days.map((d) => [d.day ?? "", d.total])),
-  });
+    currency,
+  );
 
   const breakdown = sortBreakdown(
     byRows

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { changeOf, periodSummary } from "../figures";
+import { changeOf, summarizeDays } from "../figures";
 import { breakdownRowOf, sortBreakdown, type TBreakdownSums } from "../queries/team";
 import { getCostCurrency } from "../queries/settings";
 import { teamRowsSql } from "../queries/sql";
@@ -34,30 +34,7 @@ export async function getTeamCostSummary(
     ),
     getCostCurrency(scope.orgId),
   ]);
-  let total = 0;
-  let prev = 0;
-  let prevRows = false;
-  let used = 0;
-  let requested = 0;
-  for (const r of daily.rows) {
-    if (r.day >= range.from) {
-      total += r.cost;
-      used += r.used;
-      requested += r.requested;
-    } else if (r.day >= previous.from && r.day <= previous.to) {
-      prev += r.cost;
-      prevRows = true;
-    }
-  }
-  return periodSummary({
-    currency,
-    range,
-    total,
-    previousTotal: prevRows ? prev : null,
-    used,
-    requested,
-    daily: new Map(daily.rows.map((r) => [r.day, r.cost])),
-  });
+  return summarizeDays(daily.rows, range, currency);
 }
 
 const GROUPS: Record<TCostBreakdownBy, { select: string; group: string }> = {

@@ -18,6 +18,7 @@ import { CloudCard } from "@/components/cost/cloud-card";
 import { CostEmpty } from "@/components/cost/cost-empty";
 import { CostTable } from "@/components/cost/cost-table";
 import { CostTabs } from "@/components/cost/cost-tabs";
+import { ExportLink } from "@/components/cost/export-link";
 import { RangePicker } from "@/components/cost/range-picker";
 import { SeriesCard } from "@/components/cost/series-card";
 import { SummaryTiles } from "@/components/cost/summary-tiles";
@@ -147,15 +148,7 @@ export default async function CostPage({
             <CardHeader
               title={`By label ${group.labelKey}`}
               description="Workloads without the label are (none); idle and unallocated keep their own rows."
-              actions={
-                <a
-                  href={exportHref("labels", { labelKey: group.labelKey })}
-                  className="text-sm font-medium text-brand-700 hover:underline"
-                  download
-                >
-                  Export CSV
-                </a>
-              }
+              actions={<ExportLink href={exportHref("labels", { labelKey: group.labelKey })} />}
             />
             <CostTable rows={labelRows} nameHeader="Value" caption={`Cost by label ${group.labelKey}`} />
           </Card>
@@ -168,11 +161,7 @@ export default async function CostPage({
                 ? "Teams + unassigned + idle + unallocated = the clusters' total."
                 : "Your teams. Org admins also see unassigned and idle cost."
             }
-            actions={
-              <a href={exportHref("teams")} className="text-sm font-medium text-brand-700 hover:underline" download>
-                Export CSV
-              </a>
-            }
+            actions={<ExportLink href={exportHref("teams")} />}
           />
           <CostTable rows={teamRows} nameHeader="Team" caption="Cost per team" testId="team-cost-rows" />
         </Card>

@@ -24,6 +24,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Breadcrumbs } from "@/components/cost/breadcrumbs";
 import { CostTable } from "@/components/cost/cost-table";
 import { CostTabs } from "@/components/cost/cost-tabs";
+import { ExportLink } from "@/components/cost/export-link";
 import { MoversCard } from "@/components/cost/movers-card";
 import { RangePicker } from "@/components/cost/range-picker";
 import { SummaryTiles } from "@/components/cost/summary-tiles";
@@ -106,15 +107,7 @@ export default async function TeamCostPage({
                 ? "Service = the app.kubernetes.io/name label, else app, else the workload's name."
                 : `Cost per ${by} over the range.`
             }
-            actions={
-              <a
-                href={exportHref("breakdown", { by })}
-                className="text-sm font-medium text-brand-700 hover:underline"
-                download
-              >
-                Export CSV
-              </a>
-            }
+            actions={<ExportLink href={exportHref("breakdown", { by })} />}
           />
           <nav aria-label="Break down by" className="border-b border-slate-100 px-5">
             <ul className="-mb-px flex gap-5">

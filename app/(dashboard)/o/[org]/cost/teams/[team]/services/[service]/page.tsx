@@ -19,6 +19,7 @@ import { Breadcrumbs } from "@/components/cost/breadcrumbs";
 import { ChangeText, trendOf } from "@/components/cost/change-text";
 import { CostTable } from "@/components/cost/cost-table";
 import { CostTabs } from "@/components/cost/cost-tabs";
+import { ExportLink } from "@/components/cost/export-link";
 import { RangePicker } from "@/components/cost/range-picker";
 import { RequestUsageChart, ServiceCostChart } from "@/components/cost/service-charts";
 import { Tile } from "@/components/cost/summary-tiles";
@@ -135,13 +136,9 @@ export default async function ServiceCostPage({
           <CardHeader
             title="Cost per day"
             actions={
-              <a
+              <ExportLink
                 href={costHref(`${base}/export`, state.query, { table: "service", team: teamSegment(team), service })}
-                className="text-sm font-medium text-brand-700 hover:underline"
-                download
-              >
-                Export CSV
-              </a>
+              />
             }
           />
           <CardBody>
