@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button, type TButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { TBudgetFormFields } from "@/lib/cost/ui-budget-form";
+import type { TBudgetFormFields } from "@/lib/cost/forms/budget-form";
 import { BudgetForm, type TBudgetFormTeam } from "./budget-form";
 
 /** A button that opens the budget form in a dialog (open at once when a link asked for a new budget). */

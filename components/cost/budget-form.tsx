@@ -3,10 +3,9 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { saveBudgetAction } from "@/app/(dashboard)/o/[org]/cost/budgets/actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
-import type { TBudgetFormFields } from "@/lib/cost/ui-budget-form";
+import type { TBudgetFormFields } from "@/lib/cost/forms/budget-form";
+import { FormFooter } from "./form-footer";
 
 export type TBudgetFormTeam = { id: string; name: string };
 
@@ -141,12 +140,7 @@ export function BudgetForm({
           Each threshold alerts once a month, in the app and through the alerting rules (low urgency).
         </p>
       </fieldset>
-      <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <SubmitButton pendingLabel="Saving…">{budgetId ? "Save budget" : "Create budget"}</SubmitButton>
-      </div>
+      <FormFooter onCancel={onCancel} submitLabel={budgetId ? "Save budget" : "Create budget"} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import type { TPreparedBudget } from "@/lib/cost/prepare-budgets";
+import type { TPreparedBudget } from "@/lib/cost/format/budgets";
 
 const STATUS: Record<TPreparedBudget["status"], { label: string; tone: TBadgeTone; bar: string }> = {
   ok: { label: "On track", tone: "green", bar: "bg-emerald-500" },

@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import type { TPreparedCostRow } from "@/lib/cost/prepare-tables";
+import type { TPreparedCostRow } from "@/lib/cost/format/tables";
 
 // More cost is the thing to look at (amber), less is good news (green); "new" has nothing to compare with.
 const TONE: Record<TPreparedCostRow["trend"], string> = {

@@ -1,7 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMoney } from "@/lib/cost/format";
-import type { TCloudComparison } from "@/lib/cost/cloud";
+import { formatMoney } from "@/lib/cost/format/numbers";
+import type { TCloudComparison } from "@/lib/cost/queries/cloud";
+import { ExportLink } from "./export-link";
 
 /**
  * The cloud bill beside what the clusters report (org admins). "In cluster" is OpenCost's or our
@@ -23,11 +24,7 @@ export function CloudCard({
       <CardHeader
         title="Cloud bill vs in-cluster"
         description="Days the bill covers completely are reconciled: their rows are scaled to add up to the bill."
-        actions={
-          <a href={exportHref} className="text-sm font-medium text-brand-700 hover:underline" download>
-            Export CSV
-          </a>
-        }
+        actions={<ExportLink href={exportHref} />}
       />
       <div className="grid gap-0 lg:grid-cols-3">
         <div className="lg:col-span-2 lg:border-r lg:border-slate-100">

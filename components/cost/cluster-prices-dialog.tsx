@@ -7,8 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { TPriceFieldSpec } from "./cost-settings-form";
+import { FormFooter } from "./form-footer";
 
 /** A cluster's own prices, or a node hourly cost split half CPU, half memory; empty fields use the org's. */
 export function ClusterPricesDialog({
@@ -92,12 +92,7 @@ function PricesForm({
           </Field>
         ))}
       </div>
-      <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <SubmitButton pendingLabel="Saving…">Save prices</SubmitButton>
-      </div>
+      <FormFooter onCancel={onDone} submitLabel="Save prices" />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney } from "@/lib/cost/format";
-import { formatDay } from "@/lib/cost/ui-range";
-import { AXIS_TEXT, GRID_LINE } from "./palette";
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip } from "recharts";
+import { formatMoney } from "@/lib/cost/format/numbers";
+import { formatDay } from "@/lib/cost/format/page-state";
+import { dayAxis, moneyAxis } from "./chart-axes";
+import { GRID_LINE } from "./palette";
 
 export type TChartSeries = { key: string; label: string; fill: string };
 export type TChartRow = { day: string } & Record<string, number | null | string>;
@@ -55,29 +56,13 @@ export function CostAreaChart({
   currency: string;
   height?: number;
 }) {
-  const tickEvery = Math.max(1, Math.ceil(data.length / 8));
-  const ticks = data.filter((_, i) => i % tickEvery === 0).map((d) => d.day);
   return (
     <div style={{ height }} aria-hidden>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 760, height }}>
         <AreaChart data={[...data]} margin={{ top: 8, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid vertical={false} stroke={GRID_LINE} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="day"
-            ticks={ticks}
-            interval={0}
-            tickFormatter={(day: string) => formatDay(day)}
-            tick={{ fill: AXIS_TEXT, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <YAxis
-            tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })}
-            tick={{ fill: AXIS_TEXT, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-            width={72}
-          />
+          {dayAxis(data, 8)}
+          {moneyAxis(currency)}
           <Tooltip content={<CostTooltip series={series} currency={currency} />} isAnimationActive={false} />
           {series.map((s) => (
             <Area

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { TPreparedCostRow } from "@/lib/cost/prepare-tables";
+import type { TPreparedCostRow } from "@/lib/cost/format/tables";
 import { ChangeText } from "./change-text";
 
 export type TCostTableRow = TPreparedCostRow & {

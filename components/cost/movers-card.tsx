@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { TPreparedMover } from "@/lib/cost/ui-team";
+import type { TPreparedMover } from "@/lib/cost/format/team";
+import { ExportLink } from "./export-link";
 
 const TONE = { up: "text-amber-700", down: "text-emerald-700", flat: "text-slate-500" } as const;
 
@@ -20,11 +21,7 @@ export function MoversCard({
       <CardHeader
         title="Top movers"
         description="Services whose cost changed most against the period before."
-        actions={
-          <a href={exportHref} className="text-sm font-medium text-brand-700 hover:underline" download>
-            Export CSV
-          </a>
-        }
+        actions={<ExportLink href={exportHref} />}
       />
       {movers.length ? (
         <ul className="grid grid-cols-2 divide-slate-100 md:grid-cols-3 xl:grid-cols-5" data-testid="top-movers">

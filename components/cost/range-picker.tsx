@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { buttonClass } from "@/components/ui/button";
-import { RANGE_PRESETS } from "@/lib/cost/range";
-import { costHref, RANGE_LABELS, rangeQuery, type TRangeState } from "@/lib/cost/ui-range";
-import { resolveRange } from "@/lib/cost/range";
+import { costHref, RANGE_LABELS, rangeQuery, type TRangeState } from "@/lib/cost/format/page-state";
+import { RANGE_PRESETS, resolveRange } from "@/lib/cost/range";
 
 /**
  * The range of a cost page, in its URL: preset links, and a plain GET form for a custom range
@@ -47,33 +46,11 @@ export function RangePicker({
         {Object.entries(keep).map(([name, value]) =>
           value ? <input key={name} type="hidden" name={name} value={value} /> : null,
         )}
-        <label htmlFor="range-from" className="sr-only">
-          From
-        </label>
-        <input
-          id="range-from"
-          type="date"
-          name="from"
-          required
-          max={today}
-          defaultValue={state.range.from}
-          className={dateClass(state.preset === "custom")}
-        />
+        <DateInput name="from" label="From" max={today} value={state.range.from} active={state.preset === "custom"} />
         <span className="text-sm text-slate-400" aria-hidden>
           –
         </span>
-        <label htmlFor="range-to" className="sr-only">
-          To
-        </label>
-        <input
-          id="range-to"
-          type="date"
-          name="to"
-          required
-          max={today}
-          defaultValue={state.range.to}
-          className={dateClass(state.preset === "custom")}
-        />
+        <DateInput name="to" label="To" max={today} value={state.range.to} active={state.preset === "custom"} />
         <button type="submit" className={buttonClass(state.preset === "custom" ? "primary" : "secondary", "sm")}>
           Apply
         </button>
@@ -87,3 +64,35 @@ const dateClass = (active: boolean) =>
     "h-8 rounded-md border bg-white px-2 text-sm text-slate-700 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20",
     active ? "border-brand-500" : "border-slate-300",
   );
+
+/** One end of the custom range: a labelled date input (the label is for screen readers). */
+function DateInput({
+  name,
+  label,
+  max,
+  value,
+  active,
+}: {
+  name: "from" | "to";
+  label: string;
+  max: string;
+  value: string;
+  active: boolean;
+}) {
+  return (
+    <>
+      <label htmlFor={`range-${name}`} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={`range-${name}`}
+        type="date"
+        name={name}
+        required
+        max={max}
+        defaultValue={value}
+        className={dateClass(active)}
+      />
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { TPreparedRightsizing } from "@/lib/cost/ui-rightsizing";
+import type { TPreparedRightsizing } from "@/lib/cost/format/rightsizing";
 
 /** Recommended requests per container, largest monthly saving first, with the Goldilocks findings behind them. */
 export function RightsizingTable({

@@ -3,11 +3,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { formatMoney } from "@/lib/cost/format";
-import type { TPreparedSeries } from "@/lib/cost/prepare-series";
+import { formatMoney } from "@/lib/cost/format/numbers";
+import { seriesLegend, type TPreparedSeries } from "@/lib/cost/format/series";
 import type { TCostSeriesGroup } from "@/lib/cost/types";
-import { costHref, formatDay, GROUP_LABELS } from "@/lib/cost/ui-range";
-import { seriesLegend } from "@/lib/cost/ui-series";
+import { costHref, formatDay, GROUP_LABELS } from "@/lib/cost/format/page-state";
 import { CostAreaChart } from "./cost-area-chart";
 import { seriesFill } from "./palette";
 

@@ -1,38 +1,11 @@
 "use client";
 
-import {
-  Area,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { formatMoney, formatUnitHours } from "@/lib/cost/format";
-import type { TPreparedUsageDay } from "@/lib/cost/prepare-usage";
-import { formatDay } from "@/lib/cost/ui-range";
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { formatMoney, formatUnitHours } from "@/lib/cost/format/numbers";
+import type { TPreparedUsageDay } from "@/lib/cost/format/usage";
+import { formatDay } from "@/lib/cost/format/page-state";
+import { dayAxis, moneyAxis } from "./chart-axes";
 import { AXIS_TEXT, COST_FILL, GRID_LINE, REQUEST_FILL, USAGE_STROKE } from "./palette";
-
-const ticksOf = (data: readonly TPreparedUsageDay[]) => {
-  const every = Math.max(1, Math.ceil(data.length / 7));
-  return data.filter((_, i) => i % every === 0).map((d) => d.day);
-};
-
-const xAxis = (data: readonly TPreparedUsageDay[]) => (
-  <XAxis
-    dataKey="day"
-    ticks={ticksOf(data)}
-    interval={0}
-    tickFormatter={(d: string) => formatDay(d)}
-    tick={{ fill: AXIS_TEXT, fontSize: 12 }}
-    tickLine={false}
-    axisLine={false}
-  />
-);
 
 type TTip = {
   active?: boolean;
@@ -73,14 +46,8 @@ export function ServiceCostChart({
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 760, height }}>
         <BarChart data={[...data]} margin={{ top: 8, right: 16, bottom: 0, left: 4 }} barCategoryGap="20%">
           <CartesianGrid vertical={false} stroke={GRID_LINE} strokeDasharray="3 3" />
-          {xAxis(data)}
-          <YAxis
-            tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })}
-            tick={{ fill: AXIS_TEXT, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-            width={72}
-          />
+          {dayAxis(data, 7)}
+          {moneyAxis(currency)}
           <Tooltip
             content={<Tip format={(v) => formatMoney(v, currency)} />}
             cursor={{ fill: "#f1f5f9" }}
@@ -114,7 +81,7 @@ export function RequestUsageChart({
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 360, height }}>
         <ComposedChart data={[...data]} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
           <CartesianGrid vertical={false} stroke={GRID_LINE} strokeDasharray="3 3" />
-          {xAxis(data)}
+          {dayAxis(data, 7)}
           <YAxis
             tickFormatter={(v: number) => `${v >= 1000 ? `${(v / 1000).toFixed(1)}k` : Number(v.toFixed(1))}`}
             tick={{ fill: AXIS_TEXT, fontSize: 12 }}

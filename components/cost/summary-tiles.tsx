@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatChange, formatMoney, formatPercent } from "@/lib/cost/format";
+import { formatChange, formatMoney, formatPercent } from "@/lib/cost/format/numbers";
 import type { TMonthForecast } from "@/lib/cost/forecast";
-import { formatRange } from "@/lib/cost/ui-range";
+import { formatRange } from "@/lib/cost/format/page-state";
 import type { TCostRange } from "@/lib/cost/range";
 import { ChangeText, trendOf } from "./change-text";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refreshStaleFindingOwners } from "@/lib/ingest/process/stale-owners";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { listTeamCosts } from "./overview";
+import { listTeamCosts } from "./queries/overview";
 import { orgCostScope } from "./scope";
 import { allocation, uploadReport } from "./testing/upload";
 

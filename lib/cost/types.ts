@@ -18,7 +18,8 @@ export const NO_LABEL = "(none)";
 /** How the org rows split: a team, the workloads no team owns, idle capacity, unallocated cost. */
 export type TCostBucket = "team" | "unassigned" | "idle" | "unallocated";
 
-export type TCostSummary = {
+/** A period's figures: what the org overview, a team and the unassigned workloads all show. */
+export type TPeriodSummary = {
   currency: string;
   range: TCostRange;
   previousRange: TCostRange;
@@ -32,11 +33,18 @@ export type TCostSummary = {
   efficiency: number | null;
   /** Month of the range's end day (or today's when the range ends today). */
   month: TMonthForecast;
+};
+
+/** The org overview's summary: a period's figures and the split by source. */
+export type TCostSummary = TPeriodSummary & {
   /** Cost per source over the range. */
   bySource: Record<TCostSource, number>;
   /** Days of the range whose rows were scaled to the cloud bill. */
   reconciledDays: number;
 };
+
+/** One team's (or the unassigned workloads') summary. */
+export type TTeamCostSummary = TPeriodSummary;
 
 export type TCostSeriesGroup = "team" | "cluster" | "namespace" | "label";
 
@@ -85,6 +93,15 @@ export type TCostBreakdownRow = {
   cpuCoreHoursUsed: number | null;
   memoryGibHoursRequested: number;
   memoryGibHoursUsed: number | null;
+};
+
+export type TCostMover = {
+  service: string;
+  cost: number;
+  previousCost: number;
+  /** cost − previousCost (positive: grew). */
+  delta: number;
+  change: number | null;
 };
 
 export type TServiceDay = {

@@ -3,7 +3,8 @@ import type { TOrgAccess } from "@/lib/auth/access";
 import { createBudget } from "@/lib/cost/budgets/create-budget";
 import { isoDay, monthStart } from "@/lib/cost/range";
 import { orgCostScope } from "@/lib/cost/scope";
-import { getServiceCostSeries, getTeamCostSummary } from "@/lib/cost/team";
+import { getServiceCostSeries } from "@/lib/cost/queries/service";
+import { getTeamCostView } from "@/lib/cost/queries/team";
 import { db } from "@/lib/server/db";
 import { uploadAsAgent, type TDemoAgent } from "./agent-upload";
 import { demoCostReports } from "./cost-reports";
@@ -39,7 +40,7 @@ export async function seedCost(
   const month = { from: monthStart(today), to: today };
   const payments = teams.get("payments");
   if (payments) {
-    const { month: mtd } = await getTeamCostSummary(scope, payments, month);
+    const { month: mtd } = (await getTeamCostView(scope, payments, month, "service")).summary;
     await createBudget(access, {
       name: "Payments platform",
       scope: "team",

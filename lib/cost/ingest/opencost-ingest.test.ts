@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
-import { getCostSummary, listTeamCosts } from "../overview";
+import { getCostSummary, listTeamCosts } from "../queries/overview";
 import { orgCostScope } from "../scope";
 import { allocation, uploadReport } from "../testing/upload";
 

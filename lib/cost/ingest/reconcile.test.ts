@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
-import { getCloudComparison } from "../cloud";
-import { getCostSummary, listTeamCosts } from "../overview";
+import { getCloudComparison } from "../queries/cloud";
+import { getCostSummary, listTeamCosts } from "../queries/overview";
 import { orgCostScope } from "../scope";
 import { allocation, uploadReport } from "../testing/upload";
 

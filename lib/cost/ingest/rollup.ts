@@ -1,21 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-
-const SUMS = [
-  "cpu_core_hours_requested",
-  "memory_gib_hours_requested",
-  "gpu_hours",
-  "cpu_cost",
-  "memory_cost",
-  "gpu_cost",
-  "storage_cost",
-  "network_cost",
-  "shared_cost",
-  "total_cost",
-  "in_cluster_cost",
-  "used_cost",
-  "requested_cost",
-];
+import { SUMMED_COLUMNS as SUMS } from "./write-rows";
 
 /**
  * Rebuilds cost_rollup_daily and cost_label_daily for some days of one cluster from cost_daily.

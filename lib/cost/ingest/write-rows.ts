@@ -48,6 +48,8 @@ const SCALED = [
   "shared_cost",
   "total_cost",
 ] as const;
+/** The columns the rollups sum (all of cost_daily's additive columns but the nullable used hours). */
+export const SUMMED_COLUMNS = [...ADDITIVE, ...SCALED] as const;
 const UNSCALE = "(CASE WHEN c.total_cost = 0 THEN 1 ELSE c.in_cluster_cost / c.total_cost END)";
 
 function key(r: TCostRowInput): string {

@@ -1,5 +1,5 @@
 import { json, withApi } from "@/lib/server/http";
-import { costScopeForPrincipal } from "@/lib/cost/api";
+import { costScopeForPrincipal } from "@/lib/cost/request";
 import { listBudgets } from "@/lib/cost/budgets/queries";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { json, withApi } from "@/lib/server/http";
-import { costScopeForPrincipal, parseCostRange, parseLabelKey, parseTop } from "@/lib/cost/api";
-import { getLabelCostView } from "@/lib/cost/views";
+import { costScopeForPrincipal, parseCostRange, parseLabelKey, parseTop } from "@/lib/cost/request";
+import { getLabelCostView } from "@/lib/cost/loaders/api";
 
 export const dynamic = "force-dynamic";
 

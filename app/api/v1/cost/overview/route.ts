@@ -1,6 +1,6 @@
 import { json, withApi } from "@/lib/server/http";
-import { costScopeForPrincipal, parseCostRange, parseSeriesGroup, parseTop } from "@/lib/cost/api";
-import { getCostOverviewView } from "@/lib/cost/views";
+import { costScopeForPrincipal, parseCostRange, parseSeriesGroup, parseTop } from "@/lib/cost/request";
+import { getCostOverviewView } from "@/lib/cost/loaders/api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { getCloudComparison } from "@/lib/cost/cloud";
-import { formatMoney } from "@/lib/cost/format";
-import { listCostLabelKeys } from "@/lib/cost/labels";
-import { getLabelFigures } from "@/lib/cost/label-view";
-import { getOverviewFigures } from "@/lib/cost/overview-view";
-import { prepareCostSeries } from "@/lib/cost/prepare-series";
-import { prepareLabelTable, prepareTeamTable } from "@/lib/cost/prepare-tables";
+import { getCloudComparison } from "@/lib/cost/queries/cloud";
+import { formatMoney } from "@/lib/cost/format/numbers";
+import { getLabelFigures, listCostLabelKeys } from "@/lib/cost/queries/labels";
+import { getOverviewFigures } from "@/lib/cost/loaders/overview";
+import { prepareCostSeries } from "@/lib/cost/format/series";
+import { prepareLabelTable, prepareTeamTable } from "@/lib/cost/format/tables";
 import { isoDay } from "@/lib/cost/range";
 import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
-import { costHref, formatRange, parseGroupState, parseRangeState } from "@/lib/cost/ui-range";
-import { SPECIAL_ROW_HINTS } from "@/lib/cost/ui-rows";
+import { costHref, formatRange, parseGroupState, parseRangeState } from "@/lib/cost/format/page-state";
+import { SPECIAL_ROW_HINTS } from "@/lib/cost/format/buckets";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,6 +18,7 @@ import { CloudCard } from "@/components/cost/cloud-card";
 import { CostEmpty } from "@/components/cost/cost-empty";
 import { CostTable } from "@/components/cost/cost-table";
 import { CostTabs } from "@/components/cost/cost-tabs";
+import { ExportLink } from "@/components/cost/export-link";
 import { RangePicker } from "@/components/cost/range-picker";
 import { SeriesCard } from "@/components/cost/series-card";
 import { SummaryTiles } from "@/components/cost/summary-tiles";
@@ -148,15 +148,7 @@ export default async function CostPage({
             <CardHeader
               title={`By label ${group.labelKey}`}
               description="Workloads without the label are (none); idle and unallocated keep their own rows."
-              actions={
-                <a
-                  href={exportHref("labels", { labelKey: group.labelKey })}
-                  className="text-sm font-medium text-brand-700 hover:underline"
-                  download
-                >
-                  Export CSV
-                </a>
-              }
+              actions={<ExportLink href={exportHref("labels", { labelKey: group.labelKey })} />}
             />
             <CostTable rows={labelRows} nameHeader="Value" caption={`Cost by label ${group.labelKey}`} />
           </Card>
@@ -169,11 +161,7 @@ export default async function CostPage({
                 ? "Teams + unassigned + idle + unallocated = the clusters' total."
                 : "Your teams. Org admins also see unassigned and idle cost."
             }
-            actions={
-              <a href={exportHref("teams")} className="text-sm font-medium text-brand-700 hover:underline" download>
-                Export CSV
-              </a>
-            }
+            actions={<ExportLink href={exportHref("teams")} />}
           />
           <CostTable rows={teamRows} nameHeader="Team" caption="Cost per team" testId="team-cost-rows" />
         </Card>

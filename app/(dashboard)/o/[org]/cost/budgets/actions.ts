@@ -6,7 +6,7 @@ import { authorizeOrg } from "@/lib/auth/access";
 import { createBudget } from "@/lib/cost/budgets/create-budget";
 import { deleteBudget } from "@/lib/cost/budgets/delete-budget";
 import { updateBudget } from "@/lib/cost/budgets/update-budget";
-import { budgetFieldOf, parseBudgetForm, type TBudgetFormFields } from "@/lib/cost/ui-budget-form";
+import { budgetFieldOf, parseBudgetForm, type TBudgetFormFields } from "@/lib/cost/forms/budget-form";
 import { fail, fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 
 const ZRef = z.object({ org: z.string().min(1), budgetId: z.uuid().optional() });

@@ -1,7 +1,7 @@
 import { authorizeOrg } from "@/lib/auth/access";
-import { parseCostRange } from "@/lib/cost/api";
+import { parseCostRange } from "@/lib/cost/request";
 import { costScopeOf } from "@/lib/cost/scope";
-import { costCsv } from "@/lib/cost/ui-csv";
+import { costCsv } from "@/lib/cost/loaders/csv";
 import { withErrors } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z, ZodError } from "zod";
 import { authorizeOrg } from "@/lib/auth/access";
-import { PRICE_FIELDS, parsePriceFields } from "@/lib/cost/ui-price-form";
+import { PRICE_FIELDS, parsePriceFields } from "@/lib/cost/forms/price-form";
 import { updateClusterPrices, updateCostSettings } from "@/lib/cost/update-cost-settings";
 import { fail, fromError, fromZodError, ok, type TActionResult } from "@/lib/server/action-result";
 

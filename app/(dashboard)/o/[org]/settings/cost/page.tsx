@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { DEFAULT_SPOT_PRICES } from "@/lib/cost/prices";
-import { getCostSettings } from "@/lib/cost/settings-queries";
-import { priceText } from "@/lib/cost/ui-price-form";
+import { getCostSettings } from "@/lib/cost/queries/settings";
+import { priceText } from "@/lib/cost/forms/price-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ClusterPricesDialog } from "@/components/cost/cluster-prices-dialog";

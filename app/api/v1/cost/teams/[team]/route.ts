@@ -1,6 +1,6 @@
 import { json, withApi } from "@/lib/server/http";
-import { costScopeForPrincipal, findCostTeam, parseBreakdownBy, parseCostRange } from "@/lib/cost/api";
-import { getTeamCostView } from "@/lib/cost/team-view";
+import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
+import { costScopeForPrincipal, parseBreakdownBy, parseCostRange } from "@/lib/cost/request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { costTeamOr404 } from "@/lib/cost/ui-page";
+import { costTeamOr404 } from "@/lib/cost/loaders/page";
 
 // The guard runs here, outside the pages' loading boundary, so a team the caller may not read (or
 // another org's) answers with a real 404 status rather than a streamed not-found page.

@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canOrg, canTeam, effectiveTeamRole } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { findCostTeam } from "@/lib/cost/api";
-import { prepareBreakdownTable } from "@/lib/cost/prepare-tables";
+import { prepareBreakdownTable } from "@/lib/cost/format/tables";
 import { isoDay } from "@/lib/cost/range";
 import { costScopeOf } from "@/lib/cost/scope";
-import { getTeamCostView } from "@/lib/cost/team-view";
+import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
 import type { TCostBreakdownBy } from "@/lib/cost/types";
-import { orNotFound } from "@/lib/cost/ui-page";
-import { BREAKDOWN_LABELS, costHref, formatRange, parseBreakdownState, parseRangeState } from "@/lib/cost/ui-range";
-import { breakdownSub, prepareMovers, teamSegment } from "@/lib/cost/ui-team";
+import { orNotFound } from "@/lib/cost/loaders/page";
+import {
+  BREAKDOWN_LABELS,
+  costHref,
+  formatRange,
+  parseBreakdownState,
+  parseRangeState,
+} from "@/lib/cost/format/page-state";
+import { breakdownSub, prepareMovers, teamSegment } from "@/lib/cost/format/team";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -19,6 +24,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Breadcrumbs } from "@/components/cost/breadcrumbs";
 import { CostTable } from "@/components/cost/cost-table";
 import { CostTabs } from "@/components/cost/cost-tabs";
+import { ExportLink } from "@/components/cost/export-link";
 import { MoversCard } from "@/components/cost/movers-card";
 import { RangePicker } from "@/components/cost/range-picker";
 import { SummaryTiles } from "@/components/cost/summary-tiles";
@@ -101,15 +107,7 @@ export default async function TeamCostPage({
                 ? "Service = the app.kubernetes.io/name label, else app, else the workload's name."
                 : `Cost per ${by} over the range.`
             }
-            actions={
-              <a
-                href={exportHref("breakdown", { by })}
-                className="text-sm font-medium text-brand-700 hover:underline"
-                download
-              >
-                Export CSV
-              </a>
-            }
+            actions={<ExportLink href={exportHref("breakdown", { by })} />}
           />
           <nav aria-label="Break down by" className="border-b border-slate-100 px-5">
             <ul className="-mb-px flex gap-5">

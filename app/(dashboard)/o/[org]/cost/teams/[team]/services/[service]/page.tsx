@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { canTeam, effectiveTeamRole } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { findCostTeam } from "@/lib/cost/api";
-import { formatChange, formatMoney, formatPercent, formatUnitHours } from "@/lib/cost/format";
-import { prepareBreakdownTable } from "@/lib/cost/prepare-tables";
-import { prepareServiceUsage } from "@/lib/cost/prepare-usage";
+import { formatChange, formatMoney, formatPercent, formatUnitHours } from "@/lib/cost/format/numbers";
+import { prepareBreakdownTable } from "@/lib/cost/format/tables";
+import { prepareServiceUsage } from "@/lib/cost/format/usage";
 import { isoDay, previousRange } from "@/lib/cost/range";
 import { costScopeOf } from "@/lib/cost/scope";
-import { getServiceCostSeries, getTeamCostSummary, listTeamCostBreakdown } from "@/lib/cost/team";
-import { orNotFound } from "@/lib/cost/ui-page";
-import { costHref, formatRange, parseRangeState } from "@/lib/cost/ui-range";
-import { breakdownSub, summarizeService, teamSegment } from "@/lib/cost/ui-team";
+import { getServiceCostSeries } from "@/lib/cost/queries/service";
+import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
+import { orNotFound } from "@/lib/cost/loaders/page";
+import { costHref, formatRange, parseRangeState } from "@/lib/cost/format/page-state";
+import { breakdownSub, summarizeService, teamSegment } from "@/lib/cost/format/team";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -19,6 +19,7 @@ import { Breadcrumbs } from "@/components/cost/breadcrumbs";
 import { ChangeText, trendOf } from "@/components/cost/change-text";
 import { CostTable } from "@/components/cost/cost-table";
 import { CostTabs } from "@/components/cost/cost-tabs";
+import { ExportLink } from "@/components/cost/export-link";
 import { RangePicker } from "@/components/cost/range-picker";
 import { RequestUsageChart, ServiceCostChart } from "@/components/cost/service-charts";
 import { Tile } from "@/components/cost/summary-tiles";
@@ -49,12 +50,11 @@ export default async function ServiceCostPage({
   const scope = costScopeOf(access);
   const team = await orNotFound(findCostTeam(access.org.id, teamSlug));
   const teamId = team?.id ?? null;
-  const [days, previousDays, containers, teamSummary] = await orNotFound(
+  const [days, previousDays, { summary: teamSummary, breakdown: containers }] = await orNotFound(
     Promise.all([
       getServiceCostSeries(scope, teamId, service, range),
       getServiceCostSeries(scope, teamId, service, previousRange(range)),
-      listTeamCostBreakdown(scope, teamId, range, "container"),
-      getTeamCostSummary(scope, teamId, range),
+      getTeamCostView(scope, teamId, range, "container"),
     ]),
   );
   const { currency } = teamSummary;
@@ -136,13 +136,9 @@ export default async function ServiceCostPage({
           <CardHeader
             title="Cost per day"
             actions={
-              <a
+              <ExportLink
                 href={costHref(`${base}/export`, state.query, { table: "service", team: teamSegment(team), service })}
-                className="text-sm font-medium text-brand-700 hover:underline"
-                download
-              >
-                Export CSV
-              </a>
+              />
             }
           />
           <CardBody>

@@ -1,0 +1,136 @@
+import "server-only";
+import { pool } from "@/lib/server/db";
+import { previousRange, type TCostRange } from "../range";
+import { costScopeSql, type TCostScope } from "../scope";
+import { changeOf, ratioOf, setShares } from "../figures";
+import { IDLE_NAME, NO_LABEL, UNALLOCATED_NAME, type TCostSeriesPoint, type TLabelCostRow } from "../types";
+
+// Test support: the reference implementation of the label figures, one query per figure and
+// period. Production reads them from getLabelFigures / labelCostSeries (queries/labels.ts);
+// queries/figures.test.ts checks the two agree. Workloads without the key are "(none)": the
+// workloads' total from cost_rollup_daily minus what the key's values cover.
+
+type TBuckets = { label: Map<string, number>; none: number; idle: number; unallocated: number };
+
+/** Daily series of one label key's values, plus "(none)", __idle__ and __unallocated__. */
+export async function labelCostSeries(scope: TCostScope, range: TCostRange, key: string): Promise<TCostSeriesPoint[]> {
+  const labelParams: unknown[] = [];
+  const labelWhere = costScopeSql(scope, "l", labelParams);
+  labelParams.push(key, range.from, range.to);
+  const totalParams: unknown[] = [];
+  const totalWhere = costScopeSql(scope, "r", totalParams);
+  totalParams.push(range.from, range.to);
+  const [labels, totals] = await Promise.all([
+    pool.query<{ day: string; value: string; cost: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, label_value AS value, sum(total_cost) AS cost
+         FROM cost_label_daily l
+        WHERE ${labelWhere} AND label_key = $${labelParams.length - 2}
+          AND day BETWEEN $${labelParams.length - 1} AND $${labelParams.length}
+        GROUP BY 1, 2 ORDER BY 1`,
+      labelParams,
+    ),
+    pool.query<{ day: string; allocation: string; cost: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, allocation, sum(total_cost) AS cost
+         FROM cost_rollup_daily r WHERE ${totalWhere} AND day BETWEEN $${totalParams.length - 1} AND $${totalParams.length}
+        GROUP BY 1, 2`,
+      totalParams,
+    ),
+  ]);
+  const points: TCostSeriesPoint[] = labels.rows.map((r) => ({
+    day: r.day,
+    key: r.value,
+    label: r.value,
+    bucket: "group",
+    cost: r.cost,
+  }));
+  const labelled = new Map<string, number>();
+  for (const r of labels.rows) labelled.set(r.day, (labelled.get(r.day) ?? 0) + r.cost);
+  for (const t of totals.rows) {
+    if (t.allocation === "workload") {
+      const none = t.cost - (labelled.get(t.day) ?? 0);
+      // Float sums can leave a hair of a cent where every workload has the label.
+      if (Math.abs(none) > 1e-9)
+        points.push({ day: t.day, key: NO_LABEL, label: NO_LABEL, bucket: "group", cost: none });
+    } else {
+      const name = t.allocation === "idle" ? IDLE_NAME : UNALLOCATED_NAME;
+      points.push({ day: t.day, key: name, label: name, bucket: t.allocation as "idle" | "unallocated", cost: t.cost });
+    }
+  }
+  return points.sort((a, b) => a.day.localeCompare(b.day));
+}
+
+async function bucketsFor(
+  scope: TCostScope,
+  key: string,
+  from: string,
+  to: string,
+): Promise<{ cost: TBuckets; used: TBuckets; requested: TBuckets }> {
+  const labelParams: unknown[] = [];
+  const labelWhere = costScopeSql(scope, "l", labelParams);
+  labelParams.push(key, from, to);
+  const totalParams: unknown[] = [];
+  const totalWhere = costScopeSql(scope, "r", totalParams);
+  totalParams.push(from, to);
+  const [labels, totals] = await Promise.all([
+    pool.query<{ value: string; cost: number; used: number; requested: number }>(
+      `SELECT label_value AS value, sum(total_cost) AS cost, sum(used_cost) AS used, sum(requested_cost) AS requested
+         FROM cost_label_daily l
+        WHERE ${labelWhere} AND label_key = $${labelParams.length - 2}
+          AND day BETWEEN $${labelParams.length - 1} AND $${labelParams.length}
+        GROUP BY 1`,
+      labelParams,
+    ),
+    pool.query<{ allocation: string; cost: number; used: number; requested: number }>(
+      `SELECT allocation, sum(total_cost) AS cost, sum(used_cost) AS used, sum(requested_cost) AS requested
+         FROM cost_rollup_daily r WHERE ${totalWhere} AND day BETWEEN $${totalParams.length - 1} AND $${totalParams.length}
+        GROUP BY 1`,
+      totalParams,
+    ),
+  ]);
+  const make = (): TBuckets => ({ label: new Map(), none: 0, idle: 0, unallocated: 0 });
+  const out = { cost: make(), used: make(), requested: make() };
+  const fields = ["cost", "used", "requested"] as const;
+  for (const r of labels.rows) for (const f of fields) out[f].label.set(r.value, r[f]);
+  for (const t of totals.rows) {
+    for (const f of fields) {
+      if (t.allocation === "idle") out[f].idle += t[f];
+      else if (t.allocation === "unallocated") out[f].unallocated += t[f];
+      else out[f].none += t[f] - [...out[f].label.values()].reduce((a, b) => a + b, 0);
+    }
+  }
+  return out;
+}
+
+/**
+ * One row per value of the label key over the range, plus "(none)" (workloads without the key)
+ * and idle/unallocated when present; cost, change vs the previous period, efficiency and share.
+ * The rows add up to the scope's total.
+ */
+export async function listLabelCosts(scope: TCostScope, range: TCostRange, key: string): Promise<TLabelCostRow[]> {
+  const previous = previousRange(range);
+  const [now, before] = await Promise.all([
+    bucketsFor(scope, key, range.from, range.to),
+    bucketsFor(scope, key, previous.from, previous.to),
+  ]);
+  const hadRows = (b: TBuckets) => b.label.size > 0 || b.none !== 0 || b.idle !== 0 || b.unallocated !== 0;
+  const previousHad = hadRows(before.cost);
+  const rows: TLabelCostRow[] = [];
+  const push = (value: string, bucket: TLabelCostRow["bucket"], pick: (b: TBuckets) => number) => {
+    const cost = pick(now.cost);
+    const prev = previousHad ? pick(before.cost) : null;
+    rows.push({
+      value,
+      bucket,
+      cost,
+      previousCost: prev,
+      change: changeOf(cost, prev),
+      efficiency: ratioOf(pick(now.used), pick(now.requested)),
+      share: null,
+    });
+  };
+  for (const value of now.cost.label.keys()) push(value, "label", (b) => b.label.get(value) ?? 0);
+  if (Math.abs(now.cost.none) > 1e-9) push(NO_LABEL, "none", (b) => b.none);
+  if (now.cost.idle !== 0) push(IDLE_NAME, "idle", (b) => b.idle);
+  if (now.cost.unallocated !== 0) push(UNALLOCATED_NAME, "unallocated", (b) => b.unallocated);
+  return setShares(rows).sort((a, b) => b.cost - a.cost || a.value.localeCompare(b.value));
+}
