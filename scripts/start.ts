@@ -74,7 +74,10 @@ async function stopChild(proc: ChildProcess | undefined): Promise<void> {
   if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise((resolve) => proc.once("exit", resolve));
   proc.kill("SIGTERM");
+  // A child that does not finish within 20 s of SIGTERM is killed, so a stop always ends.
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 20_000);
   await exited;
+  clearTimeout(timer);
 }
 
 /** Stops what this start started (app and worker first, then PostgreSQL) and exits with `code`. */
