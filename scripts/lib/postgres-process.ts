@@ -125,7 +125,15 @@ export async function startCluster(options: {
       "-c",
       "unix_socket_directories=",
     ],
-    { ...(options.user ?? {}), stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+    {
+      ...(options.user ?? {}),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+      // Its own process group: a Ctrl-C in the terminal reaches the app and the worker, and the
+      // server is stopped by whoever started it, after them (a killed starter leaves an orphan
+      // that the next start stops, see stopOrphanedServer).
+      detached: true,
+    },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let output = "";
