@@ -95,7 +95,10 @@ describe("sign-up with a confirmed email address", () => {
   it("refuses an expired link", async () => {
     const data = input();
     const secret = secretOf((await mailsDuring(() => requestSignUp(data, context())))[0])!;
-    await db.signUpRequest.updateMany({ where: { email: data.email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.signUpRequest.updateMany({
+      where: { email: data.email },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(confirmSignUp(secret, data.password)).rejects.toMatchObject({ code: "not_found" });
     expect(await db.user.findUnique({ where: { email: data.email } })).toBeNull();
   });

@@ -31,7 +31,12 @@ export const signUpLink = (origin: string, secret: string) => `${origin.replace(
 async function limitSignUps(email: string, clientIp: string | null): Promise<void> {
   const e = env();
   if (clientIp) {
-    await enforceRateLimit(`signup:ip:${clientIp}`, e.BUMPERS_RATE_LIMIT_SIGNUP_PER_HOUR, 3600, "sign-ups from your address");
+    await enforceRateLimit(
+      `signup:ip:${clientIp}`,
+      e.BUMPERS_RATE_LIMIT_SIGNUP_PER_HOUR,
+      3600,
+      "sign-ups from your address",
+    );
   }
   const domain = email.slice(email.lastIndexOf("@") + 1);
   const domainLimit = e.BUMPERS_RATE_LIMIT_SIGNUP_DOMAIN_PER_HOUR;
