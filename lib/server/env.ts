@@ -36,12 +36,26 @@ export const ZEnv = z.object({
   GITHUB_SECRET: ZOptionalString,
   GOOGLE_CLIENT_ID: ZOptionalString,
   GOOGLE_CLIENT_SECRET: ZOptionalString,
-  /** How invitation mails are sent: `log` writes them to the server log, `none` only shows the link. */
+  /** How mails are sent (invitations, sign-up links, notices): `log` writes them to the server log, `none` drops them. */
   BUMPERS_MAIL_TRANSPORT: z.enum(["log", "none"]).default("log"),
   BUMPERS_MAIL_FROM: z.string().default("Bumpers <no-reply@bumpers.local>"),
-  /** Failed sign-ins allowed per email (and per client address) within the window. */
+  /** Failed sign-ins allowed per (email, client address) within the window; 4× that per address. */
   BUMPERS_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   BUMPERS_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * Failed sign-ins allowed per email from all addresses together within the account window;
+   * reaching it locks the account everywhere and mails its owner a single-use unlock link.
+   */
+  BUMPERS_SIGNIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  BUMPERS_SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Hours a session lasts without a visit; each visit to the app renews it (sliding expiry). */
+  BUMPERS_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Sign-up requests per hour per client address; 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_SIGNUP_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** Sign-up requests per hour per email domain (all addresses together); 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_SIGNUP_DOMAIN_PER_HOUR: z.coerce.number().int().min(0).default(50),
+  /** Sign-up requests per hour per email address (each mails it); 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_SIGNUP_EMAIL_PER_HOUR: z.coerce.number().int().min(0).default(3),
   /** Requests per minute per org API token (/api/v1, fleet install); 0 turns the limit off. */
   BUMPERS_RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Report uploads per minute per cluster token (an agent sends about ten per run). */
