@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { originFrom } from "@/lib/server/app-url";
 import { env } from "@/lib/server/env";
 import { authorizeCredentials } from "./authorize-credentials";
+import { safeCallbackUrl } from "./callback-url";
 import { clientIpOf } from "./client-ip";
 import { findOrCreateOAuthUser } from "./oauth-users";
 import { currentSessionVersion } from "./session-user";
@@ -51,6 +52,10 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
+      // After signing in or out (OAuth and signOut's callbackUrl): only paths on this site.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl.replace(/\/+$/, "")}${safeCallbackUrl(url, baseUrl)}`;
+      },
       async signIn({ account, profile, user }) {
         if (!account || account.provider === "credentials") return true;
         const email = (profile?.email ?? user.email ?? "").toLowerCase();

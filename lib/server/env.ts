@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isProxyAddress } from "./proxy-address";
 
 // Every environment variable Bumpers reads is declared here; nothing else reads process.env.
 const ZOptionalString = z
@@ -64,6 +65,25 @@ export const ZEnv = z.object({
   BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   /** Sign-in attempts per minute per client address, on top of the failed-attempt lock per account. */
   BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Real-IP are believed: IP addresses or CIDR blocks,
+   * comma-separated. Empty (the default): forwarding headers are ignored, and per-address limits
+   * do not apply (lib/auth/client-ip.ts says why).
+   */
+  BUMPERS_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = v.split(/[\s,]+/).filter(Boolean);
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `BUMPERS_TRUSTED_PROXIES: not an IP address or CIDR block: ${bad.join(", ")}`,
+        });
+      }
+      return entries;
+    }),
   /** Invitations (new and renewed) per hour per organization. */
   BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: z.coerce.number().int().min(0).default(100),
   /** Days raw reports are kept (the last processed one per cluster and type always is); 0 = forever. */
