@@ -73,9 +73,19 @@ describe("email and password sign-in", () => {
 
   it("resets an address's count after a successful sign-in from it", async () => {
     const user = await userWithPassword();
-    for (let i = 0; i < 4; i++) await authorizeCredentials({ email: user.email, password: "nope-nope" }, null);
-    expect(await authorizeCredentials({ email: user.email, password: PASSWORD }, null)).not.toBeNull();
-    for (let i = 0; i < 4; i++) await authorizeCredentials({ email: user.email, password: "nope-nope" }, null);
+    const ip = address();
+    for (let i = 0; i < 4; i++) await authorizeCredentials({ email: user.email, password: "nope-nope" }, ip);
+    expect(await authorizeCredentials({ email: user.email, password: PASSWORD }, ip)).not.toBeNull();
+    for (let i = 0; i < 4; i++) await authorizeCredentials({ email: user.email, password: "nope-nope" }, ip);
+    expect(await authorizeCredentials({ email: user.email, password: PASSWORD }, ip)).not.toBeNull();
+  });
+
+  it("without a known client address (no trusted proxy), a few failures lock nobody out", async () => {
+    // Every request then looks alike: a per-address lock would be a per-account lock anyone can trip.
+    const user = await userWithPassword();
+    for (let i = 0; i < 12; i++) {
+      expect(await authorizeCredentials({ email: user.email, password: `wrong-${i}` }, null)).toBeNull();
+    }
     expect(await authorizeCredentials({ email: user.email, password: PASSWORD }, null)).not.toBeNull();
   });
 

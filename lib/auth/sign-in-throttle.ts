@@ -12,7 +12,9 @@ import { mailUnlockLink } from "./sign-in-unlock";
 // - per account over all addresses, with a much higher ceiling over a longer window: an attack
 //   spread over many addresses still stops, and the account's owner is mailed a single-use link
 //   that lifts the lock (lib/auth/sign-in-unlock.ts).
-// An unknown address (no client IP) shares one bucket per account.
+// An unknown address (no trusted proxy, so no client IP: see client-ip.ts) has no per-address
+// bucket: one shared per-account bucket of a few failures would let anyone lock anyone out again.
+// Only the account-wide ceiling and its unlock link apply then.
 
 export class SignInThrottledError extends Error {
   constructor(
@@ -37,8 +39,12 @@ export async function assertSignInAllowed(email: string, clientIp: string | null
   const { BUMPERS_SIGNIN_MAX_FAILURES: max, BUMPERS_SIGNIN_ACCOUNT_MAX_FAILURES: ceiling } = env();
   const account = await currentWindow(accountKey(email));
   if (account && account.count >= ceiling) throw new SignInThrottledError(secondsUntil(account.resetAt), "account");
-  const limits: [string, number][] = [[accountAddressKey(email, clientIp), max]];
-  if (clientIp) limits.push([addressKey(clientIp), max * 4]);
+  const limits: [string, number][] = clientIp
+    ? [
+        [accountAddressKey(email, clientIp), max],
+        [addressKey(clientIp), max * 4],
+      ]
+    : [];
   for (const [key, limit] of limits) {
     const window = await currentWindow(key);
     if (window && window.count >= limit) throw new SignInThrottledError(secondsUntil(window.resetAt));
@@ -52,8 +58,10 @@ export async function recordFailedSignIn(email: string, clientIp: string | null,
     BUMPERS_SIGNIN_ACCOUNT_WINDOW_SECONDS: accountSeconds,
     BUMPERS_SIGNIN_ACCOUNT_MAX_FAILURES: ceiling,
   } = env();
-  await countEvent(accountAddressKey(email, clientIp), seconds);
-  if (clientIp) await countEvent(addressKey(clientIp), seconds);
+  if (clientIp) {
+    await countEvent(accountAddressKey(email, clientIp), seconds);
+    await countEvent(addressKey(clientIp), seconds);
+  }
   const account = await countEvent(accountKey(email), accountSeconds);
   // Exactly once per window: later failures find the account locked before they are counted.
   if (account.count === ceiling) await mailUnlockLink(email, origin, account.resetAt);
@@ -61,5 +69,5 @@ export async function recordFailedSignIn(email: string, clientIp: string | null,
 
 /** A right password from this address forgets this address's failures, not the account-wide count. */
 export async function clearFailedSignIns(email: string, clientIp: string | null): Promise<void> {
-  await clearWindow(accountAddressKey(email, clientIp));
+  if (clientIp) await clearWindow(accountAddressKey(email, clientIp));
 }
