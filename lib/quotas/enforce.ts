@@ -9,7 +9,7 @@ import { reportQuotaState, type TOrgQuotas, type TOrgUsage } from "./quotas";
 // The agent's uploader runs `curl --fail`, so its log shows only the status (429: try tomorrow,
 // 413: full). The body is for a person running curl by hand: short, with what to do.
 
-const RAISE = "ask the operator of this Bumpers install to raise it";
+const RAISE = "ask the operator of this Bumpers install";
 
 /** Seconds until the next 00:00 UTC, when the daily quota starts over. */
 export function secondsUntilUtcMidnight(now: Date = new Date()): number {
@@ -19,8 +19,9 @@ export function secondsUntilUtcMidnight(now: Date = new Date()): number {
 
 function dailyQuotaError(limit: number): RateLimitedError {
   const wait = secondsUntilUtcMidnight();
-  const hours = Math.floor(wait / 3600);
-  const minutes = Math.ceil((wait % 3600) / 60);
+  const totalMinutes = Math.ceil(wait / 60);
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
   return new RateLimitedError(
     wait,
     `This organization stored its ${formatBytes(limit)} of reports for today (UTC). ` +
