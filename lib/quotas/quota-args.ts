@@ -26,8 +26,10 @@ export function parseQuotaArgs(args: string[]): { org: string; change: TQuotaCha
     if (raw === undefined) return undefined;
     if (raw.trim().toLowerCase() === "default") return null;
     const value = parse(raw);
-    if (value === null)
-      throw new Error(`--${name} must be a number, a size such as 10GB, 0 or "default" (got "${raw}").`);
+    if (value === null) {
+      const what = name === "clusters" ? "a whole number" : "a size such as 10GB";
+      throw new Error(`--${name} must be ${what}, 0 for no limit, or "default" (got "${raw}").`);
+    }
     return value;
   };
   const count = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
