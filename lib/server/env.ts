@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isProxyAddress } from "./proxy-address";
+import { parseByteSize } from "./byte-size";
 
 // Every environment variable Bumpers reads is declared here; nothing else reads process.env.
 const ZOptionalString = z
@@ -24,6 +25,19 @@ const ZEncryptionKey = (name: string) =>
     ctx.addIssue({ code: "custom", message: `${name} ${KEY_HELP} (got ${value.length} characters).` });
     return undefined;
   });
+
+/** A size such as `10GB` or `500MB` (binary units) or plain bytes, parsed to bytes; 0 = no limit. */
+const ZByteSize = (name: string, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value, ctx): number => {
+      const bytes = parseByteSize(value || fallback);
+      if (bytes !== null) return bytes;
+      ctx.addIssue({ code: "custom", message: `${name} must be a size such as 10GB, 500MB or 0 (got "${value}").` });
+      return 0;
+    });
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -86,6 +100,15 @@ export const ZEnv = z.object({
     }),
   /** Invitations (new and renewed) per hour per organization. */
   BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: z.coerce.number().int().min(0).default(100),
+  /**
+   * Per-organization quotas (defaults; the operator overrides them per org with `npm run org:quota`).
+   * Clusters an organization may have; 0 = no limit.
+   */
+  BUMPERS_QUOTA_CLUSTERS: z.coerce.number().int().min(0).default(100),
+  /** Raw report bytes an organization may store per UTC day (uploads past it: 429 until midnight UTC). */
+  BUMPERS_QUOTA_REPORT_BYTES_PER_DAY: ZByteSize("BUMPERS_QUOTA_REPORT_BYTES_PER_DAY", "10GB"),
+  /** Raw report bytes an organization may hold in total (uploads past it: 413 until retention frees room). */
+  BUMPERS_QUOTA_REPORT_BYTES_TOTAL: ZByteSize("BUMPERS_QUOTA_REPORT_BYTES_TOTAL", "200GB"),
   /** Days raw reports are kept (the last processed one per cluster and type always is); 0 = forever. */
   BUMPERS_RETENTION_REPORT_DAYS: z.coerce.number().int().min(0).default(30),
   /** Days finding history is kept (a finding's "opened" event and notes always are); 0 = forever. */
