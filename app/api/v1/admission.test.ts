@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
+import { dirtsArbitrary, dirtyBytes, dirtyStrings } from "@/lib/testing/mutate-json";
 import { db } from "@/lib/server/db";
 import * as admissionRoute from "./admission/[cluster]/route";
 
@@ -44,11 +46,11 @@ function review(object: Record<string, unknown>) {
   };
 }
 
-function post(cluster: string, token: string | null, body: string) {
+function post(cluster: string, token: string | null, body: string, bytes?: Buffer) {
   const req = new Request(`${BASE}/api/v1/admission/${cluster}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: bytes ? new Uint8Array(bytes) : body,
   });
   return admissionRoute.POST(req, { params: Promise.resolve({ cluster }) });
 }
@@ -153,5 +155,24 @@ describe("POST /api/v1/admission/{cluster} with NUL characters and lone surrogat
       orderBy: { createdAt: "desc" },
     });
     expect(decision.username).toBe(dirt === "\u0000" ? "dev@acme.test" : "dev\uFFFD@acme.test");
+  });
+});
+
+describe("POST /api/v1/admission/{cluster} under fuzzing", () => {
+  let s: TSetup;
+  beforeAll(async () => {
+    s = await setup();
+  });
+
+  it("answers 200 (or 400 for a body that is not a review), never 5xx, with dirt in any string or key", async () => {
+    const objects = [goodDeployment(), deploymentWithContainer({ securityContext: { privileged: true } })];
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: objects.length - 1 }), dirtsArbitrary(), fc.nat(), async (i, dirts, seed) => {
+        const body = dirtyBytes(dirtyStrings(review(objects[i]), dirts), seed);
+        const res = await post("prod", s.main.token, "", body);
+        expect(res.status === 200 || res.status === 400, `${res.status}: ${await res.text()}`).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS_DB ?? 25) },
+    );
   });
 });
