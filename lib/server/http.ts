@@ -10,8 +10,9 @@ import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { authenticateTokenWithOrg, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
 import type { TOrgTokenKind } from "@/lib/tokens/schemas";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "./db-errors";
 import { AppError, errorBody } from "./errors";
+import { assertSafeParams } from "./safe-input";
 import { enforceApiTokenLimit, RateLimitedError } from "./rate-limit";
 import { readCapped } from "./read-capped";
 
@@ -76,6 +77,20 @@ export function errorResponse(err: unknown, req: Request, requestId: string): Re
       { status: 503, headers: { "retry-after": "5" } },
     );
   }
+  const refused = invalidInputSqlState(err);
+  if (refused) {
+    console.warn(`[api] request ${requestId} ${req.method} ${new URL(req.url).pathname}: input refused (${refused})`);
+    return NextResponse.json(
+      {
+        error: {
+          code: "bad_request",
+          message:
+            "The request holds a value that cannot be stored: a NUL character, invalid text or an impossible date.",
+        },
+      },
+      { status: 400 },
+    );
+  }
   console.error(`[api] request ${requestId} ${req.method} ${new URL(req.url).pathname} failed`, err);
   return NextResponse.json(
     {
@@ -97,7 +112,10 @@ export function withErrors<P = Record<string, string>>(
     const requestId = requestIdOf(req);
     let res: Response;
     try {
-      res = await handler(req, requestId, (await context?.params) ?? ({} as P));
+      const params = (await context?.params) ?? ({} as P);
+      // Every route at once: a NUL in ?org=, a filter or a path segment is a 400 naming it, not a 500.
+      assertSafeParams(new URL(req.url), params);
+      res = await handler(req, requestId, params);
     } catch (err) {
       res = errorResponse(err, req, requestId);
     }
