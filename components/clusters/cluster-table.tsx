@@ -4,7 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import type { TClusterSummary } from "@/lib/clusters/queries";
-import { reportingState } from "@/lib/clusters/stale";
+import { reportingState } from "@/lib/clusters/reporting-state";
 import type { TClusterAgentSummary } from "@/lib/ingest/queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { RotateTokenButton } from "./rotate-token-button";

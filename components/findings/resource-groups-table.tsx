@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SEVERITIES, SeverityBadge, SeverityCount, SEVERITY_LABEL, type TSeverity } from "./severity-badge";
+import { SEVERITY_LEVELS, SEVERITY_NAMES } from "@/lib/domain/severity";
+import { SeverityBadge, SeverityCount, type TSeverity } from "./severity-badge";
 
 export type TResourceGroupRow = {
   key: string;
@@ -23,7 +24,7 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
           <col className="w-28" />
           <col />
           <col className="w-36" />
-          {SEVERITIES.map((s) => (
+          {SEVERITY_LEVELS.map((s) => (
             <col key={s} className="w-[4.5rem]" />
           ))}
         </colgroup>
@@ -38,9 +39,9 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
             <th scope="col" className="px-4 py-2.5">
               Team
             </th>
-            {SEVERITIES.map((s) => (
+            {SEVERITY_LEVELS.map((s) => (
               <th key={s} scope="col" className="px-2 py-2.5 text-right">
-                {SEVERITY_LABEL[s]}
+                {SEVERITY_NAMES[s]}
               </th>
             ))}
           </tr>
@@ -65,7 +66,7 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
               <td className={row.team ? "truncate px-4 py-3 text-slate-700" : "px-4 py-3 text-slate-400 italic"}>
                 {row.team ?? "Unassigned"}
               </td>
-              {SEVERITIES.map((s) => (
+              {SEVERITY_LEVELS.map((s) => (
                 <td key={s} className="px-2 py-3 text-right">
                   <SeverityCount severity={s} count={row.bySeverity[s]} />
                 </td>

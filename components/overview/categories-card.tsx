@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { FINDING_CATEGORY_NAMES } from "@/lib/findings/filters";
+import type { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import type { TFindingsLinker } from "./links";
 import { CATEGORY_LABEL, prepareCategories } from "./prepare-breakdown";
 
@@ -8,7 +8,7 @@ export function CategoriesCard({
   byCategory,
   link,
 }: {
-  byCategory: Record<(typeof FINDING_CATEGORY_NAMES)[number], number>;
+  byCategory: Record<(typeof FINDING_CATEGORIES)[number], number>;
   link: TFindingsLinker;
 }) {
   const { total, rows } = prepareCategories(byCategory);

@@ -24,8 +24,6 @@ export const CHECKBOX =
 export const SELECT =
   "h-8 w-44 rounded-md border border-slate-300 bg-white pl-2 pr-7 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
 
-export const severityLabel = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-
 /**
  * Submits a row's form without React's reset after the action, so a refused change stays on
  * screen next to the message. Without JavaScript the form posts to the same action.

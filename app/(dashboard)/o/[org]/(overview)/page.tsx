@@ -5,7 +5,7 @@ import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
 import { staleClusters } from "@/lib/clusters/stale";
 import { findingsOverview } from "@/lib/findings/overview";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { getOrgOverview } from "@/lib/orgs/overview";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";

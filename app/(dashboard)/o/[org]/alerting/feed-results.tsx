@@ -1,4 +1,4 @@
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { listAlertFeed } from "@/lib/alerting/queries";
 import { filterHref, type TFeedFilters } from "@/lib/alerting/ui-filters";
 import { Card } from "@/components/ui/card";

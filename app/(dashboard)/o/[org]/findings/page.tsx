@@ -12,7 +12,7 @@ import {
 } from "@/lib/findings/filters";
 import { listCheckGroups, listFindings, listResourceGroups, type TPage } from "@/lib/findings/queries";
 import { listSavedViews } from "@/lib/findings/saved-views";
-import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { findingFilterOptions } from "@/lib/findings/ui-filter-options";
 import {
   canonicalRedirectQuery,

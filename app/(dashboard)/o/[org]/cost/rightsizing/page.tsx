@@ -8,7 +8,7 @@ import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
 import { getCostCurrency } from "@/lib/cost/settings-queries";
 import { costHref, parseRangeState } from "@/lib/cost/ui-range";
 import { prepareRightsizing, totalSaving } from "@/lib/cost/ui-rightsizing";
-import { scopeIncludesTeam } from "@/lib/findings/scope";
+import { scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

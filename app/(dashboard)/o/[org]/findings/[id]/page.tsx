@@ -4,7 +4,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { getFinding } from "@/lib/findings/get-finding";
-import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { findingPeople } from "@/lib/findings/ui-filter-options";
 import { eligibleAssignees, formatAge, packagesOf, wherePath } from "@/lib/findings/ui-format";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { listOrgChecks } from "@/lib/policies/queries";
 import { ChecksTables } from "@/components/policies/checks-table";
 import { PolicyModeCard } from "@/components/policies/policy-mode-card";

@@ -8,7 +8,7 @@ import {
   rangeStart,
   type TDecisionSearch,
 } from "@/lib/admission/decision-log";
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { appBaseUrl } from "@/lib/server/app-url";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listAuditActions, listAuditLog } from "@/lib/audit/queries";
 import { auditPageQuery, parseAuditSearchParams } from "@/lib/audit/search-params";
-import { encodeCursor } from "@/lib/server/http";
+import { encodeCursor } from "@/lib/api/http";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { costScopeForPrincipal, findCostTeam, parseBreakdownBy, parseCostRange } from "@/lib/cost/api";
 import { getTeamCostView } from "@/lib/cost/team-view";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
 import { canOrg } from "@/lib/auth/permissions";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { getDestination, type TDestinationView } from "@/lib/alerting/destinations/queries";
 import { listDeliveryLog, listOpenIncidents } from "@/lib/alerting/queries";
 import { AppError } from "@/lib/server/errors";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listCiRepositories } from "@/lib/ci/queries";
-import { orgWideScope } from "@/lib/findings/scope";
+import { orgWideScope } from "@/lib/auth/visibility-scope";
 import {
   findingOwnersPendingSince,
   getTeamBySlug,
