@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -48,7 +49,7 @@ export function LoginForm({
       setError(describe(result?.error ?? "CredentialsSignin"));
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(callbackUrl as Route);
     router.refresh();
   }
 

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -71,7 +72,7 @@ export function ClusterTable({
             {settingsHref ? (
               <>
                 {" "}
-                <Link href={settingsHref} className="font-medium text-brand-600 hover:text-brand-700">
+                <Link href={settingsHref as Route} className="font-medium text-brand-600 hover:text-brand-700">
                   Change
                 </Link>
               </>

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { SEVERITY_LEVELS, SEVERITY_NAMES } from "@/lib/domain/severity";
 import { SeverityBadge, SeverityCount, type TSeverity } from "./severity-badge";
@@ -54,7 +55,7 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
               </td>
               <td className="min-w-0 px-4 py-3">
                 <Link
-                  href={row.href}
+                  href={row.href as Route}
                   className="font-medium break-words text-slate-900 hover:text-brand-700"
                   data-row-link
                   aria-label={`${row.kind} ${row.name}: ${row.findings} findings`}

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -37,7 +38,7 @@ export function SeverityCard({
               {rows.map((r) => (
                 <li key={r.key}>
                   <Link
-                    href={link({ severity: [r.key] })}
+                    href={link({ severity: [r.key] }) as Route}
                     aria-label={`${SEVERITY_NAMES[r.key]}: ${r.count.toLocaleString("en-US")} open (${r.percent})`}
                     className="-mx-2 flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
                   >

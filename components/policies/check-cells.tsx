@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { startTransition, type FormEvent } from "react";
 import type { TCheckInfo } from "@/lib/policies/queries";
@@ -53,7 +54,7 @@ export function FindingsCell({ count, href, title }: { count: number; href: stri
     <Td className="px-3 text-right tabular-nums">
       {count > 0 ? (
         <Link
-          href={href}
+          href={href as Route}
           className="font-medium text-brand-700 hover:underline"
           aria-label={`${count} open finding${count === 1 ? "" : "s"}: ${title}`}
         >

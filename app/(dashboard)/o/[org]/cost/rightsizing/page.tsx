@@ -20,13 +20,7 @@ import { RightsizingTable } from "@/components/cost/rightsizing-table";
 
 export const metadata: Metadata = { title: "Rightsizing" };
 
-export default async function RightsizingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RightsizingPage({ params, searchParams }: PageProps<"/o/[org]/cost/rightsizing">) {
   const { org } = await params;
   const access = await requireOrgPage(org);
   const search = await searchParams;

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
@@ -44,11 +44,7 @@ const loadFinding = cache(async (orgSlug: string, id: string) => {
   }
 });
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/o/[org]/findings/[id]">): Promise<Metadata> {
   const { org, id } = await params;
   const { finding } = await loadFinding(org, id);
   return { title: finding.title };
@@ -56,13 +52,7 @@ export async function generateMetadata({
 
 const MAX_REFERENCES = 6;
 
-export default async function FindingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FindingPage({ params, searchParams }: PageProps<"/o/[org]/findings/[id]">) {
   const { org: orgSlug, id } = await params;
   const { access, finding } = await loadFinding(orgSlug, id);
   const org = access.org.slug;
@@ -83,7 +73,7 @@ export default async function FindingPage({
       <MenuCloser />
       <FindingsTabs orgSlug={org} />
       <Link
-        href={backHref}
+        href={backHref as Route}
         className="mb-4 inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900"
         data-testid="back-to-findings"
       >
@@ -146,7 +136,7 @@ export default async function FindingPage({
               ) : null}
               <p className="flex flex-wrap gap-x-5 gap-y-1">
                 <Link
-                  href={findingsListHref(org, { ...DEFAULT_FILTERS, check: [finding.checkId] })}
+                  href={findingsListHref(org, { ...DEFAULT_FILTERS, check: [finding.checkId] }) as Route}
                   className="font-medium text-brand-600 hover:text-brand-700"
                 >
                   Same problem elsewhere →

@@ -8,7 +8,7 @@ import { PolicyModeCard } from "@/components/policies/policy-mode-card";
 
 export const metadata: Metadata = { title: "Policies" };
 
-export default async function PolicyChecksPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function PolicyChecksPage({ params }: PageProps<"/o/[org]/policies">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const scope = findingScopeOf(access);

@@ -7,7 +7,7 @@ import { StaleSettingForm } from "@/components/clusters/stale-setting-form";
 
 export const metadata: Metadata = { title: "Cluster settings" };
 
-export default async function ClusterSettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ClusterSettingsPage({ params }: PageProps<"/o/[org]/settings/clusters">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:settings:manage");
   const hours = await staleClusterHours(access.org.id);

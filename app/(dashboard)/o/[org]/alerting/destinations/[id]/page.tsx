@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
@@ -28,7 +28,7 @@ async function destinationOrNull(orgId: string, id: string): Promise<TDestinatio
   }
 }
 
-export default async function DestinationPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function DestinationPage({ params }: PageProps<"/o/[org]/alerting/destinations/[id]">) {
   const { org: orgSlug, id } = await params;
   const access = await requireOrgPage(orgSlug);
   // Another org's destination is simply not there.
@@ -107,7 +107,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
         <CardHeader
           title="Recent deliveries"
           actions={
-            <Link href={logHref} className="text-sm font-medium text-brand-600 hover:text-brand-700">
+            <Link href={logHref as Route} className="text-sm font-medium text-brand-600 hover:text-brand-700">
               Full delivery log →
             </Link>
           }
