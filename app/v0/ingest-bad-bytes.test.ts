@@ -3,7 +3,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { processPendingReports } from "@/lib/ingest/process/process-report";
+import { processPendingReports } from "@/lib/worker/process-report";
 import { storeReport } from "@/lib/ingest/store-report";
 import { pool } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { processPendingReports } from "@/lib/ingest/process/process-report";
+import { processPendingReports } from "@/lib/worker/process-report";
 import { pool } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
 import { db, pool } from "@/lib/server/db";
 

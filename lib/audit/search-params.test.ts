@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/server/http";
+import { encodeCursor } from "@/lib/api/http";
 import { auditPageQuery, parseAuditSearchParams } from "./search-params";
 
 describe("audit page URL state", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeCursor } from "@/lib/server/http";
+import { decodeCursor } from "@/lib/server/cursor";
 import { ZAuditCursor, ZAuditFilters, type TAuditCursor, type TAuditFilters } from "./schemas";
 
 type TSearchParams = Record<string, string | string[] | undefined>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { scopeCondition, type TFindingScope } from "@/lib/findings/scope";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
 import { pool } from "@/lib/server/db";
 

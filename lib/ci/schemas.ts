@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
-import { CHECK_SEVERITIES } from "@/lib/policies/effective";
+import { CHECK_SEVERITIES } from "@/lib/domain/severity";
 import { isCheckId } from "@/lib/policies/settings-schemas";
 import { findUnsafeString } from "@/lib/server/text-safety";
 

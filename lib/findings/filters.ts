@@ -4,21 +4,11 @@
 
 import { isCalendarDate } from "@/lib/server/safe-input";
 import { unsafeTextReason } from "@/lib/server/text-safety";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
+import { SEVERITY_LEVELS, type TSeverityLevel } from "@/lib/domain/severity";
 
 export const FINDING_STATES = ["open", "snoozed", "resolved", "fixed", "removed"] as const;
 export type TFindingState = (typeof FINDING_STATES)[number];
-
-export const FINDING_SEVERITIES = ["critical", "high", "medium", "low", "none"] as const;
-export type TFindingSeverity = (typeof FINDING_SEVERITIES)[number];
-
-export const FINDING_CATEGORY_NAMES = [
-  "security",
-  "reliability",
-  "efficiency",
-  "deprecation",
-  "upgrade",
-  "compliance",
-] as const;
 
 export const FINDING_SOURCES = ["polaris", "trivy", "pluto", "nova", "goldilocks", "kube-bench", "admission"] as const;
 
@@ -37,7 +27,7 @@ export type TFindingFilters = {
   /** Cluster slugs. */
   cluster: string[];
   namespace: string[];
-  severity: TFindingSeverity[];
+  severity: TSeverityLevel[];
   category: string[];
   source: string[];
   check: string[];
@@ -114,8 +104,8 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
   const problems: TFilterProblem[] = [];
   const filters: TFindingFilters = { ...DEFAULT_FILTERS };
   const enums: Partial<Record<(typeof LIST_FIELDS)[number], readonly string[]>> = {
-    severity: FINDING_SEVERITIES,
-    category: FINDING_CATEGORY_NAMES,
+    severity: SEVERITY_LEVELS,
+    category: FINDING_CATEGORIES,
     status: FINDING_STATES,
   };
   for (const field of LIST_FIELDS) {

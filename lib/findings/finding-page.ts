@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { AppError } from "@/lib/server/errors";
 import { getFinding } from "./get-finding";
-import { findingScopeOf } from "./scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 
 /**
  * The finding as the signed-in user may see it, or the 404 page. Cached per request: the detail's

@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { pool } from "@/lib/server/db";
 import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
-import { severityLabel } from "@/lib/ingest/parsers/types";
+import { severityLabel } from "@/lib/domain/severity";
 import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
-import { narrowedScopeCondition } from "./api-scope";
+import { narrowedScopeCondition, type TViewer } from "./api-scope";
 import { searchIndexPatternFor } from "./search";
-import type { TFindingScope } from "./scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
 // narrowed by the caller's scope first. Cursors are opaque base64url JSON of the last row's keys.
@@ -38,8 +38,6 @@ export type TFindingRow = {
 export type TPage<T> = { data: T[]; nextCursor: string | null };
 
 /** `me` in the assignee filter needs to know who "me" is. */
-export type TViewer = { userId: string | null };
-
 type TBuilt = { where: string; params: unknown[] };
 
 /** ILIKE pattern for a literal substring: % and _ in the user's text match themselves. */

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { pool } from "./db";
 import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "./db-errors";
-import { withErrors } from "./http";
+import { withErrors } from "@/lib/api/http";
 
 afterEach(() => vi.restoreAllMocks());
 

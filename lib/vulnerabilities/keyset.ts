@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "@/lib/server/http";
+import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
 
 // Keyset pagination over an ordered list with mixed sort directions (worst first, then by name):
 // pages are found by comparing with the last row shown, never by OFFSET, so a deep page costs what

@@ -1,11 +1,12 @@
 import "server-only";
-import type { TFindingScope } from "@/lib/findings/scope";
-import { severityLabel, type TSeverityLabel } from "@/lib/ingest/parsers/types";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
+import { severityLabel, type TSeverityLevel } from "@/lib/domain/severity";
 import { pool } from "@/lib/server/db";
 import { imageRef, type TImageRef } from "./image-ref";
 import { keysetCondition, keysetOrder, keysetPage, readCursor, type TKeyPart, type TKeysetPage } from "./keyset";
 import { ALL_STATES, likePattern, statesOf, visibleTrivyFindings, visibleWorkload } from "./visible-findings";
 import { clustersById, workloadsRunning, type TWorkloadRef } from "./workloads";
+import type { TPackageVersion } from "./vulnerability-detail";
 
 export type { TImageRef, TWorkloadRef };
 
@@ -35,12 +36,10 @@ export type TVulnerableImage = TImageRef & {
   unassigned: boolean;
 };
 
-export type TPackageVersion = { name: string; installed: string; fixed: string };
-
 export type TVulnerabilityRow = {
   id: string;
   title: string;
-  severity: TSeverityLabel;
+  severity: TSeverityLevel;
   score: number;
   images: number;
   workloads: number;
@@ -270,4 +269,4 @@ export async function hasTrivyReport(orgId: string): Promise<boolean> {
   return rows[0].any;
 }
 
-export { getVulnerability, type TVulnerabilityDetail } from "./vulnerability-detail";
+export { getVulnerability, type TPackageVersion, type TVulnerabilityDetail } from "./vulnerability-detail";

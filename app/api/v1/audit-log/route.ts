@@ -1,6 +1,6 @@
 import { listAuditLog } from "@/lib/audit/queries";
 import { ZAuditCursor, ZAuditFilters } from "@/lib/audit/schemas";
-import { decodeCursor, listResponse, parseListParams, withApi } from "@/lib/server/http";
+import { decodeCursor, listResponse, parseListParams, withApi } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 

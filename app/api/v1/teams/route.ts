@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canOrg } from "@/lib/auth/permissions";
 import { listTeamsPage } from "@/lib/teams/list-teams-page";
-import { decodeCursor, listResponse, parseListParams, withApi } from "@/lib/server/http";
+import { decodeCursor, listResponse, parseListParams, withApi } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,15 +1,8 @@
-import type { ReactNode } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { AlertingTabs } from "@/components/alerting/alerting-tabs";
 
-export default async function AlertingLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ org: string }>;
-}) {
+export default async function AlertingLayout({ children, params }: LayoutProps<"/o/[org]/alerting">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   return (

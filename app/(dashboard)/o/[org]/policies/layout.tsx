@@ -1,15 +1,8 @@
-import type { ReactNode } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { PoliciesTabs } from "@/components/policies/policies-tabs";
 
-export default async function PoliciesLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ org: string }>;
-}) {
+export default async function PoliciesLayout({ children, params }: LayoutProps<"/o/[org]/policies">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   return (

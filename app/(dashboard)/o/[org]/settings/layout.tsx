@@ -1,15 +1,8 @@
-import type { ReactNode } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 
-export default async function SettingsLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ org: string }>;
-}) {
+export default async function SettingsLayout({ children, params }: LayoutProps<"/o/[org]/settings">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:settings:manage");
   return (

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listAuditActions, listAuditLog } from "@/lib/audit/queries";
 import { auditPageQuery, parseAuditSearchParams } from "@/lib/audit/search-params";
-import { encodeCursor } from "@/lib/server/http";
+import { encodeCursor } from "@/lib/api/http";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -15,13 +15,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ params, searchParams }: PageProps<"/o/[org]/settings/audit">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:audit:read");
   const { filters, cursor, problems } = parseAuditSearchParams(await searchParams);
@@ -51,7 +45,7 @@ export default async function AuditPage({
             <EmptyState
               title="No entries match these filters"
               action={
-                <Link href={base} className={buttonClass("secondary")}>
+                <Link href={base as Route} className={buttonClass("secondary")}>
                   Clear filters
                 </Link>
               }
@@ -62,7 +56,7 @@ export default async function AuditPage({
             <EmptyState
               title="No more entries"
               action={
-                <Link href={base} className={buttonClass("secondary")}>
+                <Link href={base as Route} className={buttonClass("secondary")}>
                   Back to the latest
                 </Link>
               }
@@ -81,14 +75,14 @@ export default async function AuditPage({
           className="flex items-center justify-between border-t border-slate-100 px-5 py-3"
         >
           {page.newer ? (
-            <Link href={href(page.newer)} className={buttonClass("secondary", "sm")} rel="prev">
+            <Link href={href(page.newer) as Route} className={buttonClass("secondary", "sm")} rel="prev">
               ← Newer
             </Link>
           ) : (
             <span />
           )}
           {page.older ? (
-            <Link href={href(page.older)} className={buttonClass("secondary", "sm")} rel="next">
+            <Link href={href(page.older) as Route} className={buttonClass("secondary", "sm")} rel="next">
               Older →
             </Link>
           ) : null}

@@ -1,15 +1,8 @@
-import type { ReactNode } from "react";
 import { requireTeamPage } from "@/lib/auth/page-guards";
 
 // The access check runs here, outside the page's loading boundary: once the skeleton has streamed
 // the status is already 200, so a team the user may not see must fail before that to be a real 404.
-export default async function TeamLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ org: string; team: string }>;
-}) {
+export default async function TeamLayout({ children, params }: LayoutProps<"/o/[org]/teams/[team]">) {
   const { org, team } = await params;
   await requireTeamPage(org, team);
   return children;

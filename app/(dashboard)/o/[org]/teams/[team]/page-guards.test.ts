@@ -15,7 +15,10 @@ const statusOf = (promise: Promise<unknown>) =>
     (err: { digest?: string }) => err.digest?.split(";").pop() ?? String(err),
   );
 
-const props = (org: string, team: string) => ({ params: Promise.resolve({ org, team }) });
+const props = (org: string, team: string) => ({
+  params: Promise.resolve({ org, team }),
+  searchParams: Promise.resolve({}),
+});
 
 describe("team home page", () => {
   it("renders for any role on the team and for org admins; 404 for other teams and other orgs", async () => {

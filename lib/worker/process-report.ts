@@ -5,12 +5,12 @@ import { applyCloudCosts } from "@/lib/cost/ingest/apply-cloudcosts";
 import { applyCostEstimate } from "@/lib/cost/ingest/apply-estimate";
 import { applyOpenCost } from "@/lib/cost/ingest/apply-opencost";
 import { alertOnReportProcessed } from "@/lib/alerting/hooks";
-import { ReportShapeError } from "../parsers/types";
-import { applyFindings, findingRowsFromParsed, type TReportContext } from "./apply-findings";
-import { applyImages } from "./apply-images";
-import { applyInventory } from "./apply-inventory";
-import { parseReport, WINDOWED_TYPES } from "./parse-report";
-import { readReportJson } from "./read-report-json";
+import { ReportShapeError } from "@/lib/ingest/parsers/types";
+import { applyFindings, findingRowsFromParsed, type TReportContext } from "@/lib/ingest/process/apply-findings";
+import { applyImages } from "@/lib/ingest/process/apply-images";
+import { applyInventory } from "@/lib/ingest/process/apply-inventory";
+import { parseReport, WINDOWED_TYPES } from "@/lib/ingest/process/parse-report";
+import { readReportJson } from "@/lib/ingest/process/read-report-json";
 
 export type TProcessOutcome = {
   reportId: string;

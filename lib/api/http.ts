@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z, ZodError } from "zod";
-import { encodeCursor } from "./cursor";
+import { encodeCursor } from "@/lib/server/cursor";
 import { authorizeOrg, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { bearerToken } from "@/lib/auth/tokens";
 import { getSessionUser } from "@/lib/auth/session";
@@ -10,11 +10,11 @@ import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { authenticateTokenWithOrg, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
 import type { TOrgTokenKind } from "@/lib/tokens/schemas";
-import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "./db-errors";
-import { AppError, errorBody } from "./errors";
-import { assertSafeParams } from "./safe-input";
-import { enforceApiTokenLimit, RateLimitedError } from "./rate-limit";
-import { readCapped } from "./read-capped";
+import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "@/lib/server/db-errors";
+import { AppError, errorBody } from "@/lib/server/errors";
+import { assertSafeParams } from "@/lib/server/safe-input";
+import { enforceApiTokenLimit, RateLimitedError } from "@/lib/server/rate-limit";
+import { readCapped } from "@/lib/server/read-capped";
 
 // Route wrappers for /api/v1 (model: Dub's withWorkspace). A handler receives an authenticated
 // tenant and returns a Response; the wrapper answers every error with the same JSON shape.
@@ -245,8 +245,8 @@ export function parseListParams(url: URL): z.infer<typeof ZListParams> {
   });
 }
 
-// Cursors live in ./cursor (free of Next imports, so scripts can use list queries too).
-export { decodeCursor, encodeCursor } from "./cursor";
+// Cursors live in lib/server/cursor.ts (free of Next imports, so scripts can use list queries too).
+export { decodeCursor, encodeCursor } from "@/lib/server/cursor";
 
 export function listResponse<T>(data: T[], nextCursor: object | null): Response {
   return json({ data, nextCursor: nextCursor ? encodeCursor(nextCursor) : null });
