@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z, ZodError } from "zod";
-import { encodeCursor } from "./cursor";
+import { encodeCursor } from "./sql";
 import { authorizeOrg, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { bearerToken } from "@/lib/auth/tokens";
 import { getSessionUser } from "@/lib/auth/session";
@@ -202,8 +202,8 @@ export function parseListParams(url: URL): z.infer<typeof ZListParams> {
   });
 }
 
-// Cursors live in ./cursor (free of Next imports, so scripts can use list queries too).
-export { decodeCursor, encodeCursor } from "./cursor";
+// Cursors live in ./sql (free of Next imports, so scripts can use list queries too).
+export { decodeCursor, encodeCursor } from "./sql";
 
 export function listResponse<T>(data: T[], nextCursor: object | null): Response {
   return json({ data, nextCursor: nextCursor ? encodeCursor(nextCursor) : null });
