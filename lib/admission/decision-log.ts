@@ -173,7 +173,6 @@ const DECISION_KEY = keyset<TDecisionRow>([
 
 export type TDecisionPage = { data: TDecisionRow[]; older: TDecisionCursor | null; newer: TDecisionCursor | null };
 
-
 /** One page of decisions, newest first, on (created_at, id); `older`/`newer` open the neighbouring pages. */
 export async function listDecisions(
   scope: TFindingScope,

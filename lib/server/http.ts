@@ -205,6 +205,10 @@ export function parseListParams(url: URL): z.infer<typeof ZListParams> {
 // Cursors live in ./sql (free of Next imports, so scripts can use list queries too).
 export { decodeCursor, encodeCursor } from "./sql";
 
-export function listResponse<T>(data: T[], nextCursor: object | null): Response {
-  return json({ data, nextCursor: nextCursor ? encodeCursor(nextCursor) : null });
+/** `nextCursor`: an opaque cursor from the keyset helper (lib/server/sql.ts), or a position to encode. */
+export function listResponse<T>(data: T[], nextCursor: string | object | null): Response {
+  return json({
+    data,
+    nextCursor: typeof nextCursor === "string" ? nextCursor : nextCursor ? encodeCursor(nextCursor) : null,
+  });
 }

@@ -18,6 +18,11 @@ export function param(params: unknown[], value: unknown, cast?: string): string 
   return cast ? `$${params.length}::${cast}` : `$${params.length}`;
 }
 
+/** An ILIKE pattern matching `text` anywhere, its wildcards taken literally. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** A statement ready for `pool.query` or `TSqlExecutor.query`. */
 export type TSql = { text: string; values: unknown[] };
 
@@ -170,7 +175,8 @@ export function keyset<TRow>(columns: readonly TKeyColumn<TRow>[]): TKeyset<TRow
     k: z.tuple(columns.map((c) => c.schema ?? ZValueOf(c.cast)) as [z.ZodType<TKeyValue>, ...z.ZodType<TKeyValue>[]]),
   });
   const runs = runsOf(columns);
-  const cursorOf = (row: TRow, d: TDirection) => encodeCursor({ d, k: columns.map((c) => keyValue(c.of(row), c.expr)) });
+  const cursorOf = (row: TRow, d: TDirection) =>
+    encodeCursor({ d, k: columns.map((c) => keyValue(c.of(row), c.expr)) });
 
   return {
     read(raw, options) {
