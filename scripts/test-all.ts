@@ -158,9 +158,14 @@ async function runSuite(suite: TSuite, env: NodeJS.ProcessEnv): Promise<TCount> 
     case "faults":
       return runFaults(env);
     case "boot": {
-      const problems = await runBootCheck(root, (line) => console.log(`[boot] ${line}`));
-      for (const p of problems) console.log(`[boot] FAILED: ${p}`);
-      return single(problems.length === 0);
+      const checks = await runBootCheck(root, (line) => console.log(`[boot] ${line}`));
+      const failed = checks.filter((c) => c.ok === false);
+      for (const c of failed) console.log(`[boot] FAILED: ${c.name}${c.detail ? ` — ${c.detail}` : ""}`);
+      return {
+        passed: checks.filter((c) => c.ok === true).length,
+        failed: failed.length || (checks.length ? 0 : 1),
+        skipped: checks.filter((c) => c.ok === "skipped").length,
+      };
     }
   }
 }

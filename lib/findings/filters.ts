@@ -2,6 +2,9 @@
 // validated, and written back in one canonical order so a view can be shared and bookmarked.
 // Client-safe: no server imports.
 
+import { isCalendarDate } from "@/lib/server/safe-input";
+import { unsafeTextReason } from "@/lib/server/text-safety";
+
 export const FINDING_STATES = ["open", "snoozed", "resolved", "fixed", "removed"] as const;
 export type TFindingState = (typeof FINDING_STATES)[number];
 
@@ -85,7 +88,6 @@ const LIST_FIELDS = [
 const MAX_VALUES = 50;
 const MAX_VALUE_LENGTH = 253;
 const MAX_QUERY_LENGTH = 200;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function valuesOf(params: TParamSource, name: string): string[] {
   const raw =
@@ -102,10 +104,6 @@ function valuesOf(params: TParamSource, name: string): string[] {
 
 function oneOf<T extends string>(allowed: readonly T[], value: string): value is T {
   return (allowed as readonly string[]).includes(value);
-}
-
-function isValidDate(value: string): boolean {
-  return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
 /**
@@ -129,7 +127,9 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
     const allowed = enums[field];
     const kept: string[] = [];
     for (const value of values) {
-      if (value.length > MAX_VALUE_LENGTH)
+      const unsafe = unsafeTextReason(value);
+      if (unsafe) problems.push({ field, message: `A value ${unsafe}.` });
+      else if (value.length > MAX_VALUE_LENGTH)
         problems.push({ field, message: `A value is longer than ${MAX_VALUE_LENGTH} characters.` });
       else if (allowed && !allowed.includes(value)) {
         problems.push({ field, message: `Unknown ${field} "${value}"; use ${allowed.join(", ")}.` });
@@ -140,12 +140,15 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
   for (const field of ["from", "to"] as const) {
     const value = valuesOf(params, field)[0];
     if (!value) continue;
-    if (isValidDate(value)) filters[field] = value;
-    else problems.push({ field, message: "Use a date as YYYY-MM-DD." });
+    if (isCalendarDate(value)) filters[field] = value;
+    else problems.push({ field, message: "Use a real date as YYYY-MM-DD." });
   }
   const q = valuesOf(params, "q").join(" ");
-  if (q.length > MAX_QUERY_LENGTH) problems.push({ field: "q", message: `At most ${MAX_QUERY_LENGTH} characters.` });
-  filters.q = q.slice(0, MAX_QUERY_LENGTH);
+  const unsafeQ = unsafeTextReason(q);
+  if (unsafeQ) problems.push({ field: "q", message: `The search ${unsafeQ}.` });
+  else if (q.length > MAX_QUERY_LENGTH)
+    problems.push({ field: "q", message: `At most ${MAX_QUERY_LENGTH} characters.` });
+  filters.q = unsafeQ ? "" : q.slice(0, MAX_QUERY_LENGTH);
   const sort = valuesOf(params, "sort")[0];
   if (sort) {
     if (oneOf(FINDING_SORTS, sort)) filters.sort = sort;

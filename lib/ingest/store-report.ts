@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { PoolClient, QueryResult, QueryResultRow } from "pg";
+import { assertWithinReportQuota, isQuotaRefusal, recordQuotaRefusal } from "@/lib/quotas/enforce";
 import { pool } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { parseReportType } from "./report-type";
 
 export const AGENT_HEADERS = {
@@ -29,18 +30,28 @@ function headerValue(headers: Headers, name: string): string | null {
   return value ? value.slice(0, MAX_HEADER_CHARS) : null;
 }
 
-/** The report's JSON, or a 400 naming where it breaks. */
-export function parseReportJson(body: Buffer): unknown {
-  if (body.length === 0) throw new AppError("bad_request", "The report body is empty.");
-  const text = body.toString("utf8");
+/**
+ * Runs the report's INSERT in a transaction that is rolled back when the organization is then over
+ * a storage quota (the trigger on reports counted the new bytes within it). A refusal is counted
+ * for the org admins after the rollback.
+ */
+async function insertWithinQuota<T extends QueryResultRow>(
+  orgId: string,
+  insert: (client: PoolClient) => Promise<QueryResult<T>>,
+): Promise<QueryResult<T>> {
+  const client = await pool.connect();
   try {
-    return JSON.parse(text) as unknown;
+    await client.query("BEGIN");
+    const result = await insert(client);
+    if (result.rowCount) await assertWithinReportQuota(client, orgId);
+    await client.query("COMMIT");
+    return result;
   } catch (err) {
-    // Node's message names the position ("… in JSON at position 12"), except for a body cut off
-    // early ("Unexpected end of JSON input"), where the position is the end of the body.
-    const message = (err as Error).message;
-    const where = /position \d+/.test(message) ? "" : ` (at position ${text.length}, the end of the body)`;
-    throw new AppError("bad_request", `The report is not valid JSON: ${message}${where}`);
+    await client.query("ROLLBACK").catch(() => undefined);
+    if (isQuotaRefusal(err)) await recordQuotaRefusal(orgId);
+    throw err;
+  } finally {
+    client.release();
   }
 }
 
@@ -52,22 +63,24 @@ export function parseReportJson(body: Buffer): unknown {
 export async function storeReport(input: TStoreReportInput): Promise<TStoredReport> {
   const type = parseReportType(input.type);
   const sha256 = createHash("sha256").update(input.body).digest("hex");
-  const inserted = await pool.query<{ id: string }>(
-    `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes, agent_version, report_version, chart_version)
+  const inserted = await insertWithinQuota(input.orgId, (client) =>
+    client.query<{ id: string }>(
+      `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes, agent_version, report_version, chart_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (cluster_id, type, sha256) DO NOTHING
      RETURNING id`,
-    [
-      input.orgId,
-      input.clusterId,
-      type,
-      sha256,
-      input.body,
-      input.body.length,
-      headerValue(input.headers, AGENT_HEADERS.agentVersion),
-      headerValue(input.headers, AGENT_HEADERS.reportVersion),
-      headerValue(input.headers, AGENT_HEADERS.chartVersion),
-    ],
+      [
+        input.orgId,
+        input.clusterId,
+        type,
+        sha256,
+        input.body,
+        input.body.length,
+        headerValue(input.headers, AGENT_HEADERS.agentVersion),
+        headerValue(input.headers, AGENT_HEADERS.reportVersion),
+        headerValue(input.headers, AGENT_HEADERS.chartVersion),
+      ],
+    ),
   );
   if (inserted.rows[0]) return { reportId: inserted.rows[0].id, duplicate: false };
   // Same bytes as an earlier upload. A retry of the latest report changes nothing. The same bytes

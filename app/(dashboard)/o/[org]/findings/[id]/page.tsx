@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
-import { notFound } from "next/navigation";
-import { requireOrgPage } from "@/lib/auth/page-guards";
-import { getFinding } from "@/lib/findings/get-finding";
+import { loadFindingPage } from "@/lib/findings/finding-page";
 import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
 import { findingPeople } from "@/lib/findings/ui-filter-options";
 import { eligibleAssignees, formatAge, packagesOf, wherePath } from "@/lib/findings/ui-format";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
 import { DEFAULT_FILTERS } from "@/lib/findings/filters";
 import { findingsListHref, safeBackHref } from "@/lib/findings/ui-list";
-import { AppError } from "@/lib/server/errors";
 import {
   PackagesTable,
   RawEvidence,
@@ -30,27 +26,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ExternalLink, hostOf, preferredReferences } from "@/components/vulnerabilities/reference-links";
 
-/**
- * The finding as the signed-in user may see it, or the 404 page. Cached per request, so the page
- * title and the page read it once.
- */
-const loadFinding = cache(async (orgSlug: string, id: string) => {
-  const access = await requireOrgPage(orgSlug);
-  try {
-    return { access, finding: await getFinding(findingScopeOf(access, "team:read"), id) };
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-});
-
 export async function generateMetadata({
   params,
 }: {
   params: Promise<{ org: string; id: string }>;
 }): Promise<Metadata> {
   const { org, id } = await params;
-  const { finding } = await loadFinding(org, id);
+  const { finding } = await loadFindingPage(org, id);
   return { title: finding.title };
 }
 
@@ -64,7 +46,7 @@ export default async function FindingPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org: orgSlug, id } = await params;
-  const { access, finding } = await loadFinding(orgSlug, id);
+  const { access, finding } = await loadFindingPage(orgSlug, id);
   const org = access.org.slug;
   const back = (await searchParams).back;
   const backHref = safeBackHref(org, Array.isArray(back) ? back[0] : back);
