@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z, ZodError } from "zod";
-import { encodeCursor } from "@/lib/server/cursor";
+import { encodeCursor } from "@/lib/server/sql";
 import { authorizeOrg, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { bearerToken } from "@/lib/auth/tokens";
 import { getSessionUser } from "@/lib/auth/session";
@@ -245,9 +245,13 @@ export function parseListParams(url: URL): z.infer<typeof ZListParams> {
   });
 }
 
-// Cursors live in lib/server/cursor.ts (free of Next imports, so scripts can use list queries too).
-export { decodeCursor, encodeCursor } from "@/lib/server/cursor";
+// Cursors live in lib/server/sql.ts (free of Next imports, so scripts can use list queries too).
+export { decodeCursor, encodeCursor } from "@/lib/server/sql";
 
-export function listResponse<T>(data: T[], nextCursor: object | null): Response {
-  return json({ data, nextCursor: nextCursor ? encodeCursor(nextCursor) : null });
+/** `nextCursor`: an opaque cursor from the keyset helper (lib/server/sql.ts), or a position to encode. */
+export function listResponse<T>(data: T[], nextCursor: string | object | null): Response {
+  return json({
+    data,
+    nextCursor: typeof nextCursor === "string" ? nextCursor : nextCursor ? encodeCursor(nextCursor) : null,
+  });
 }

@@ -51,11 +51,3 @@ export function auditRange(f: Pick<TAuditFilters, "from" | "to">): { gte?: Date;
   }
   return range;
 }
-
-/** Position in the newest-first order, and which way to read from it. */
-export const ZAuditCursor = z.object({
-  t: z.iso.datetime(),
-  i: z.string().regex(/^\d{1,19}$/),
-  d: z.enum(["older", "newer"]),
-});
-export type TAuditCursor = z.infer<typeof ZAuditCursor>;

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listAuditActions, listAuditLog } from "@/lib/audit/queries";
 import { auditPageQuery, parseAuditSearchParams } from "@/lib/audit/search-params";
-import { encodeCursor } from "@/lib/api/http";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -24,7 +23,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/o/
     listAuditActions(access.org.id),
   ]);
   const base = `/o/${access.org.slug}/settings/audit`;
-  const href = (c?: object) => `${base}${auditPageQuery(filters, c ? encodeCursor(c) : undefined)}`;
+  const href = (c?: string) => `${base}${auditPageQuery(filters, c)}`;
   const filtered = Boolean(filters.action || filters.actor || filters.from || filters.to);
 
   return (
