@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateTeamCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
+import { updateTeamCheckAction } from "@/lib/policies/actions";
 import { CHECK_SEVERITIES, SEVERITY_RANK, type TCheckSetting, type TTeamCheckRow } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
