@@ -88,6 +88,12 @@ describe("orgAction", () => {
   it("takes one object instead of (state, FormData) when code calls it", async () => {
     signInAs(a.users.admin);
     expect(await rename({ org: a.org.slug, name: "Direct" })).toEqual({ ok: true, data: { saved: "Direct" } });
+    // <form action={action}> without useActionState passes the FormData alone.
+    const formAlone = rename as unknown as (form: FormData) => ReturnType<typeof rename>;
+    expect(await formAlone(formOf({ org: a.org.slug, name: "Posted" }))).toEqual({
+      ok: true,
+      data: { saved: "Posted" },
+    });
   });
 
   it("shows an AppError under the field it names, a thrown ZodError by path, and rethrows anything else", async () => {

@@ -31,7 +31,7 @@ import { AppError, type TErrorCode } from "./errors";
 // their own transaction (recordAudit(tx, …)); no action writes one itself, so there is no audit step
 // here. lib/security/route-inventory.test.ts fails on any server action not built with one of these.
 //
-// Why our own ~200 lines and not next-safe-action: our ~34 forms call actions through React's
+// Why our own small module and not next-safe-action: our ~34 forms call actions through React's
 // useActionState(prev, FormData) and read { ok, data } | { ok: false, error: { code, message,
 // fieldErrors } } (TActionResult). next-safe-action answers { data, serverError, validationErrors }
 // and calls actions with one argument, so adopting it would rewrite every form and its error display.
@@ -102,9 +102,13 @@ const ZOptionalTeamRef = z.object({ org: ZSlugRef, team: z.string().trim().max(1
 
 const NOTHING = z.object({});
 
-/** The fields of a FormData (the last value of a repeated field), or the object a caller passed. */
+/**
+ * The fields of the FormData (the last value of a repeated field) or the object a caller passed.
+ * `<form action={action}>` without useActionState calls it with the FormData alone.
+ */
 function rawOf(prevOrInput: unknown, form: FormData | undefined, fromForm?: (form: FormData) => object) {
-  if (form instanceof FormData) return fromForm ? fromForm(form) : Object.fromEntries(form);
+  const data = form instanceof FormData ? form : prevOrInput instanceof FormData ? prevOrInput : null;
+  if (data) return fromForm ? fromForm(data) : Object.fromEntries(data);
   return typeof prevOrInput === "object" && prevOrInput !== null ? prevOrInput : {};
 }
 
