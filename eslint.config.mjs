@@ -39,9 +39,7 @@ const config = [
             },
             {
               target: "./components",
-              from: ["./app/**"],
-              // Server actions still live in app/**/actions.ts until they move to lib/<feature>/actions.ts.
-              except: ["**/app/**/actions.ts"],
+              from: "./app",
               message: "Components import from lib/, never from app/.",
             },
             {

@@ -13,7 +13,7 @@ import { createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
 import { signInAs } from "@/lib/testing/session";
 import * as clustersApi from "@/app/api/v1/clusters/route";
-import { createClusterAction } from "@/app/(dashboard)/o/[org]/clusters/actions";
+import { createClusterAction } from "@/lib/clusters/actions";
 import * as fleetRoute from "./organizations/[org]/clusters/[cluster]/route";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 

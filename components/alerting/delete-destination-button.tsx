@@ -1,6 +1,6 @@
 "use client";
 
-import { deleteDestinationAction } from "@/app/(dashboard)/o/[org]/alerting/destinations/actions";
+import { deleteDestinationAction } from "@/lib/alerting/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Deletes a destination after confirmation (its open incidents are resolved first), then shows the list. */

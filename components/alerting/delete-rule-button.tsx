@@ -1,6 +1,6 @@
 "use client";
 
-import { deleteRuleAction } from "@/app/(dashboard)/o/[org]/alerting/rules/actions";
+import { deleteRuleAction } from "@/lib/alerting/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export function DeleteRuleButton({

@@ -1,10 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import {
-  createDestinationAction,
-  updateDestinationAction,
-} from "@/app/(dashboard)/o/[org]/alerting/destinations/actions";
+import { createDestinationAction, updateDestinationAction } from "@/lib/alerting/actions";
 import { ZDestinationName, ZRoutingKey } from "@/lib/alerting/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select } from "@/components/ui/field";

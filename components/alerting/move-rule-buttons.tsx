@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import { moveRuleAction } from "@/app/(dashboard)/o/[org]/alerting/rules/actions";
+import { moveRuleAction } from "@/lib/alerting/actions";
 import { Button } from "@/components/ui/button";
 
 /**

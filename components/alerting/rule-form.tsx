@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { previewDraftAction, saveRuleAction } from "@/app/(dashboard)/o/[org]/alerting/rules/actions";
+import { previewDraftAction, saveRuleAction } from "@/lib/alerting/actions";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
 import { baselineConflict } from "@/lib/alerting/rules/baseline-guard";
 import { SEVERITY_LEVELS } from "@/lib/domain/severity";

@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
-import { testDestinationAction } from "@/app/(dashboard)/o/[org]/alerting/destinations/actions";
+import { testDestinationAction } from "@/lib/alerting/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

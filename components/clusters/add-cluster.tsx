@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createClusterAction } from "@/app/(dashboard)/o/[org]/clusters/actions";
+import { createClusterAction } from "@/lib/clusters/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

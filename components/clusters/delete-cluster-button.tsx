@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { deleteClusterAction } from "@/app/(dashboard)/o/[org]/clusters/actions";
+import { deleteClusterAction } from "@/lib/clusters/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

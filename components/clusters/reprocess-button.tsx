@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { reprocessReportAction } from "@/app/(dashboard)/o/[org]/clusters/actions";
+import { reprocessReportAction } from "@/lib/clusters/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Queues one stored report again; the row then shows it as queued (the page revalidates). */

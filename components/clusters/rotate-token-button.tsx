@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { rotateClusterTokenAction } from "@/app/(dashboard)/o/[org]/clusters/actions";
+import { rotateClusterTokenAction } from "@/lib/clusters/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

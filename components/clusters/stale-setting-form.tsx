@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateClusterSettingsAction } from "@/app/(dashboard)/o/[org]/settings/clusters/actions";
+import { updateClusterSettingsAction } from "@/lib/clusters/actions";
 import { STALE_HOURS_MAX, STALE_HOURS_MIN } from "@/lib/clusters/stale-setting";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { saveBudgetAction } from "@/app/(dashboard)/o/[org]/cost/budgets/actions";
+import { saveBudgetAction } from "@/lib/cost/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { TBudgetFormFields } from "@/lib/cost/forms/budget-form";

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { updateClusterPricesAction } from "@/app/(dashboard)/o/[org]/settings/cost/actions";
+import { updateClusterPricesAction } from "@/lib/cost/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

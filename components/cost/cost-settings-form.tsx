@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateCostSettingsAction } from "@/app/(dashboard)/o/[org]/settings/cost/actions";
+import { updateCostSettingsAction } from "@/lib/cost/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -6,7 +6,7 @@ import {
   unassignFindingsAction,
   unresolveFindingsAction,
   unsnoozeFindingsAction,
-} from "@/app/(dashboard)/o/[org]/findings/actions";
+} from "@/lib/findings/actions";
 import { SNOOZE_PRESET_LABELS, SNOOZE_PRESETS } from "@/lib/findings/triage-schemas";
 import { eligibleAssignees, type TAssignablePerson } from "@/lib/findings/ui-format";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef } from "react";
-import { commentOnFindingAction } from "@/app/(dashboard)/o/[org]/findings/actions";
+import { commentOnFindingAction } from "@/lib/findings/actions";
 import { MAX_COMMENT } from "@/lib/findings/triage-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

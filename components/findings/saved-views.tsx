@@ -4,7 +4,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
-import { createSavedViewAction, deleteSavedViewAction } from "@/app/(dashboard)/o/[org]/findings/actions";
+import { createSavedViewAction, deleteSavedViewAction } from "@/lib/findings/actions";
 import { MAX_SAVED_VIEW_NAME } from "@/lib/findings/saved-views-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

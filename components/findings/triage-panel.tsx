@@ -7,7 +7,7 @@ import {
   unassignFindingsAction,
   unresolveFindingsAction,
   unsnoozeFindingsAction,
-} from "@/app/(dashboard)/o/[org]/findings/actions";
+} from "@/lib/findings/actions";
 import { SNOOZE_PRESET_LABELS, SNOOZE_PRESETS } from "@/lib/findings/triage-schemas";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

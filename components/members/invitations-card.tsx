@@ -9,11 +9,13 @@ import { InvitationsList, type TInvitationListRow } from "./invitations-list";
 export function InvitationsCard({
   invitations,
   actorRole,
+  orgSlug,
   renewAction,
   revokeAction,
 }: {
   invitations: TInvitationRow[];
   actorRole: TOrgRole;
+  orgSlug: string;
   renewAction: TFormAction<TCreatedInvitation>;
   revokeAction: TFormAction<{ email: string }>;
 }) {
@@ -34,7 +36,7 @@ export function InvitationsCard({
         description="Links are shown once. If one was lost, make a new link: the old one stops working."
       />
       {rows.length ? (
-        <InvitationsList rows={rows} renewAction={renewAction} revokeAction={revokeAction} />
+        <InvitationsList rows={rows} orgSlug={orgSlug} renewAction={renewAction} revokeAction={revokeAction} />
       ) : (
         <div className="px-5 py-8 text-center">
           <p className="text-sm font-medium text-slate-900">No pending invitations</p>

@@ -23,10 +23,12 @@ export type TInvitationListRow = {
 
 export function InvitationsList({
   rows,
+  orgSlug,
   renewAction,
   revokeAction,
 }: {
   rows: TInvitationListRow[];
+  orgSlug: string;
   renewAction: TFormAction<TCreatedInvitation>;
   revokeAction: TFormAction<{ email: string }>;
 }) {
@@ -82,6 +84,7 @@ export function InvitationsList({
                       title="Only a hash of each link is stored, so a lost link cannot be shown again. This makes a new one and disables the old."
                       onClick={() => {
                         const form = new FormData();
+                        form.set("org", orgSlug);
                         form.set("invitationId", row.id);
                         setRenewingId(row.id);
                         startTransition(() => renew(form));
@@ -91,7 +94,7 @@ export function InvitationsList({
                     </Button>
                     <ConfirmAction
                       action={revokeAction}
-                      fields={{ invitationId: row.id }}
+                      fields={{ org: orgSlug, invitationId: row.id }}
                       triggerLabel="Revoke"
                       title={`Revoke the invitation for ${row.email}?`}
                       description="The link stops working at once. You can invite them again later."

@@ -10,12 +10,14 @@ import { InvitationLinkPanel, type TCreatedInvitation } from "./invitation-link-
 type TOption = { value: string; label: string };
 
 export function InviteMemberForm({
+  orgSlug,
   action,
   roles,
   teams,
   teamRoles,
   pendingInvitationIds,
 }: {
+  orgSlug: string;
   action: TFormAction<TCreatedInvitation>;
   roles: TOption[];
   teams: TOption[];
@@ -49,6 +51,7 @@ export function InviteMemberForm({
         }}
         className="grid items-start gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto]"
       >
+        <input type="hidden" name="org" value={orgSlug} />
         <Field id="invite-email" label="Email" errors={errors.email}>
           <Input
             id="invite-email"

@@ -7,12 +7,14 @@ import type { TFormAction } from "@/components/ui/confirm-action";
 
 /** A role select with a Save button that appears once the choice differs from the saved role. */
 export function MemberRoleForm({
+  orgSlug,
   action,
   membershipId,
   memberName,
   role,
   options,
 }: {
+  orgSlug: string;
   action: TFormAction<{ email: string; changed: boolean }>;
   membershipId: string;
   memberName: string;
@@ -31,6 +33,7 @@ export function MemberRoleForm({
       }}
       className="space-y-1"
     >
+      <input type="hidden" name="org" value={orgSlug} />
       <input type="hidden" name="membershipId" value={membershipId} />
       <div className="flex items-center gap-2">
         <label htmlFor={id} className="sr-only">

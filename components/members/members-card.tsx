@@ -24,12 +24,14 @@ export function MembersCard({
   members,
   actorRole,
   actorUserId,
+  orgSlug,
   changeRoleAction,
   removeAction,
 }: {
   members: TMemberRow[];
   actorRole: TOrgRole;
   actorUserId: string;
+  orgSlug: string;
   changeRoleAction: TFormAction<{ email: string; changed: boolean }>;
   removeAction: TFormAction<{ email: string; removedSelf: boolean }>;
 }) {
@@ -75,6 +77,7 @@ export function MembersCard({
                   {options ? (
                     <MemberRoleForm
                       key={m.role}
+                      orgSlug={orgSlug}
                       action={changeRoleAction}
                       membershipId={m.membershipId}
                       memberName={m.name}
@@ -106,6 +109,7 @@ export function MembersCard({
                 <Td className="text-right">
                   {removable ? (
                     <RemoveMemberButton
+                      orgSlug={orgSlug}
                       action={removeAction}
                       membershipId={m.membershipId}
                       memberName={m.name}

@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { ConfirmAction, type TFormAction } from "@/components/ui/confirm-action";
 
 export function RemoveMemberButton({
+  orgSlug,
   action,
   membershipId,
   memberName,
   isSelf,
 }: {
+  orgSlug: string;
   action: TFormAction<{ email: string; removedSelf: boolean }>;
   membershipId: string;
   memberName: string;
@@ -29,7 +31,7 @@ export function RemoveMemberButton({
   return (
     <ConfirmAction
       action={action}
-      fields={{ membershipId }}
+      fields={{ org: orgSlug, membershipId }}
       triggerLabel={isSelf ? "Leave" : "Remove"}
       title={isSelf ? "Leave this organization?" : `Remove ${memberName}?`}
       description={

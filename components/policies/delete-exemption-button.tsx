@@ -1,6 +1,6 @@
 "use client";
 
-import { deleteExemptionAction } from "@/app/(dashboard)/o/[org]/policies/exemptions/actions";
+import { deleteExemptionAction } from "@/lib/policies/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export function DeleteExemptionButton({ orgSlug, id, label }: { orgSlug: string; id: string; label: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { createExemptionAction } from "@/app/(dashboard)/o/[org]/policies/exemptions/actions";
+import { createExemptionAction } from "@/lib/policies/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

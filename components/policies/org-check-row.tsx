@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateOrgCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
+import { updateOrgCheckAction } from "@/lib/policies/actions";
 import { CHECK_SEVERITIES, SEVERITY_NAMES } from "@/lib/domain/severity";
 import type { TCheckSetting } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setPolicyModeAction } from "@/app/(dashboard)/o/[org]/policies/actions";
+import { setPolicyModeAction } from "@/lib/policies/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 

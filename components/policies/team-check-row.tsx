@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateTeamCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
+import { updateTeamCheckAction } from "@/lib/policies/actions";
 import { CHECK_SEVERITIES, SEVERITY_NAMES, SEVERITY_RANK } from "@/lib/domain/severity";
 import type { TCheckSetting, TTeamCheckRow } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { signOut } from "next-auth/react";
-import { signOutEverywhereAction } from "@/app/(auth)/account/actions";
+import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
@@ -44,7 +44,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         aria-busy={pending}
         onClick={() => {
           setPending(true);
-          void signOutEverywhereAction()
+          void signOutEverywhereAction({})
             .then(() => signOut({ callbackUrl: "/login" }))
             .finally(() => setPending(false));
         }}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { addTeamMemberAction } from "@/app/(dashboard)/o/[org]/teams/[team]/actions";
+import { addTeamMemberAction } from "@/lib/teams/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

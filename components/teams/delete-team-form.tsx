@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { deleteTeamAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
+import { deleteTeamAction } from "@/lib/teams/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
 import { useFormStatus } from "react-dom";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeTeamMemberRoleAction } from "@/app/(dashboard)/o/[org]/teams/[team]/actions";
+import { changeTeamMemberRoleAction } from "@/lib/teams/actions";
 import { Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TEAM_ROLE_LABELS, TEAM_ROLES, type TTeamRole } from "@/lib/auth/permissions";

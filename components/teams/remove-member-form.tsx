@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { removeTeamMemberAction } from "@/app/(dashboard)/o/[org]/teams/[team]/actions";
+import { removeTeamMemberAction } from "@/lib/teams/actions";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { previewTeamScopeAction, saveTeamScopeAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
+import { previewTeamScopeAction, saveTeamScopeAction } from "@/lib/teams/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TScopeRule } from "@/lib/domain/scope-rules";

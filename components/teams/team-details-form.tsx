@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateTeamAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
+import { updateTeamAction } from "@/lib/teams/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

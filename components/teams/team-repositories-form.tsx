@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useMemo, useState } from "react";
-import { saveTeamRepositoriesAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
+import { saveTeamRepositoriesAction } from "@/lib/teams/actions";
 import {
   MAX_REPOSITORY_PATTERNS,
   parsePatternLines,

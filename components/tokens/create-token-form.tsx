@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createOrgTokenAction } from "@/app/(dashboard)/o/[org]/settings/tokens/actions";
+import { createOrgTokenAction } from "@/lib/tokens/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";

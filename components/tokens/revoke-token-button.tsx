@@ -1,6 +1,6 @@
 "use client";
 
-import { revokeTokenAction } from "@/app/(dashboard)/o/[org]/settings/tokens/actions";
+import { revokeTokenAction } from "@/lib/tokens/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 type TToken = { id: string; name: string; hint: string; lastUsed: string };

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  setPolicyModeAction,
-  updateOrgCheckAction,
-  updateTeamCheckAction,
-} from "@/app/(dashboard)/o/[org]/policies/actions";
-import { createExemptionAction, deleteExemptionAction } from "@/app/(dashboard)/o/[org]/policies/exemptions/actions";
+import { setPolicyModeAction, updateOrgCheckAction, updateTeamCheckAction } from "@/lib/policies/actions";
+import { createExemptionAction, deleteExemptionAction } from "@/lib/policies/actions";
 import { authorizeOrg, authorizeTeam } from "@/lib/auth/access";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";

@@ -2,10 +2,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-// Static inventory of everything under app/ that answers a request: route handlers (each exported
-// HTTP method), pages and layouts (the default export) and server actions (each export of a
-// "use server" file). An entry is guarded when its code calls one of GUARDS, directly or through
-// a function declared in the same file. Public entries must be listed explicitly by the caller.
+// Static inventory of everything that answers a request: route handlers (each exported HTTP
+// method) and pages and layouts (the default export) under app/, and server actions (each export of
+// a "use server" file, wherever it lives; they live in lib/<feature>/actions.ts). An entry is
+// guarded when its code calls one of GUARDS, directly or through a function declared in the same
+// file. Public entries must be listed explicitly by the caller. A server action also records which
+// builder of lib/api/action.ts made it (`builtWith`), so the test can demand that every one is.
 
 /** Calls that check a session, a token or a tenant before anything else happens. */
 export const GUARDS = new Set([
@@ -18,6 +20,10 @@ export const GUARDS = new Set([
   "loadFindingPage", // lib/findings/finding-page.ts: requireOrgPage + the finding in the caller's scope
   "authorizeOrg",
   "authorizeTeam",
+  // server actions: session, org/team and permission before the input is read (lib/api/action.ts)
+  "orgAction",
+  "teamAction",
+  "userAction",
   // JSON API: session or org token, then the permission (lib/server/http.ts)
   "withApi",
   // agent endpoints: the cluster's token or an org admin token (lib/ingest, lib/clusters)
@@ -27,6 +33,12 @@ export const GUARDS = new Set([
   "authenticateAdmissionRequest",
 ]);
 
+/**
+ * The builders every server action must be made with (lib/api/action.ts). publicAction is one of
+ * them but not a guard: an action built with it must be listed as public on purpose.
+ */
+export const ACTION_BUILDERS = new Set(["orgAction", "teamAction", "userAction", "publicAction"]);
+
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 export type TRouteEntry = {
@@ -34,6 +46,8 @@ export type TRouteEntry = {
   kind: "route" | "page" | "layout" | "action";
   name: string;
   guarded: boolean;
+  /** Actions only: the builder whose call is the export's initializer, or null (not built with one). */
+  builtWith?: string | null;
 };
 
 /** Every entry of one source file; `file` is only used for naming. */
@@ -44,8 +58,10 @@ export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
   const guardedLocals = guardedLocalFunctions(sf);
   const isGuarded = (node: ts.Node | undefined) => !!node && callsGuard(node, guardedLocals);
 
+  const initializers = localInitializers(sf);
   const entries: TRouteEntry[] = [];
-  const add = (name: string, node: ts.Node | undefined) => entries.push({ file, kind, name, guarded: isGuarded(node) });
+  const add = (name: string, node: ts.Node | undefined) =>
+    entries.push({ file, kind, name, guarded: isGuarded(node), ...builder(kind, node) });
   for (const statement of sf.statements) {
     if (ts.isFunctionDeclaration(statement) && isExported(statement)) {
       const isDefault = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
@@ -65,7 +81,13 @@ export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
       for (const spec of statement.exportClause.elements) {
         const local = (spec.propertyName ?? spec.name).text;
         if (wanted(kind, spec.name.text))
-          entries.push({ file, kind, name: spec.name.text, guarded: guardedLocals.has(local) });
+          entries.push({
+            file,
+            kind,
+            name: spec.name.text,
+            guarded: guardedLocals.has(local),
+            ...builder(kind, initializers.get(local)),
+          });
       }
     } else if (ts.isExportAssignment(statement) && wanted(kind, "default")) {
       add("default", statement.expression);
@@ -76,17 +98,30 @@ export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
 
 /** Every entry under `appDir`, with paths relative to it. */
 export function inventoryOfApp(appDir: string): TRouteEntry[] {
-  return filesUnder(appDir)
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f))
-    .flatMap((f) => inventoryOfSource(path.relative(appDir, f), readFileSync(f, "utf8")));
+  return sourcesUnder(appDir).flatMap((f) => inventoryOfSource(path.relative(appDir, f), readFileSync(f, "utf8")));
 }
+
+/** Every server action of every "use server" file under `dirs` of `root`, with paths relative to `root`. */
+export function inventoryOfServerActions(root: string, dirs = ["app", "lib", "components"]): TRouteEntry[] {
+  return dirs
+    .flatMap((dir) => sourcesUnder(path.join(root, dir)))
+    .filter((f) => !f.includes(`${path.sep}generated${path.sep}`))
+    .flatMap((f) => {
+      const source = readFileSync(f, "utf8");
+      return isServerActionModule(source) ? inventoryOfSource(path.relative(root, f), source) : [];
+    });
+}
+
+const sourcesUnder = (dir: string) => filesUnder(dir).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
+
+const isServerActionModule = (source: string) => /^\s*["']use server["']/.test(source);
 
 function kindOf(file: string, source: string): TRouteEntry["kind"] | null {
   const base = path.basename(file).replace(/\.(ts|tsx)$/, "");
   if (base === "route") return "route";
   if (base === "page") return "page";
   if (base === "layout") return "layout";
-  return /^\s*["']use server["']/.test(source) ? "action" : null;
+  return isServerActionModule(source) ? "action" : null;
 }
 
 function wanted(kind: TRouteEntry["kind"], name: string): boolean {
@@ -97,6 +132,24 @@ function wanted(kind: TRouteEntry["kind"], name: string): boolean {
 
 function isExported(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** `builtWith` of an action: the builder its initializer calls directly (`orgAction({...}, fn)`). */
+function builder(kind: TRouteEntry["kind"], node: ts.Node | undefined): Pick<TRouteEntry, "builtWith"> {
+  if (kind !== "action") return {};
+  const callee = node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) ? node.expression.text : "";
+  return { builtWith: ACTION_BUILDERS.has(callee) ? callee : null };
+}
+
+/** Initializers of the file's top-level `const x = …`, for `export { x }`. */
+function localInitializers(sf: ts.SourceFile): Map<string, ts.Expression> {
+  const out = new Map<string, ts.Expression>();
+  for (const statement of sf.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations)
+      if (ts.isIdentifier(decl.name) && decl.initializer) out.set(decl.name.text, decl.initializer);
+  }
+  return out;
 }
 
 /** Names of functions declared in the file (declarations and `const f = () => …`) that call a guard. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveTeamRepositoriesAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
+import { saveTeamRepositoriesAction } from "@/lib/teams/actions";
 import { recordCiScan } from "@/lib/ci/record-scan";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";

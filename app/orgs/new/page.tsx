@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { listUserOrganizations } from "@/lib/orgs/queries";
 import { CreateOrganizationForm } from "@/components/orgs/create-organization-form";
-import { createOrganizationAction } from "./actions";
+import { createOrganizationAction } from "@/lib/orgs/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New organization" };

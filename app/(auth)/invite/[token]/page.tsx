@@ -7,7 +7,7 @@ import { AcceptInvitationButton } from "@/components/members/accept-invitation-b
 import { JoinWithNewAccountForm } from "@/components/members/join-with-new-account-form";
 import { SwitchAccountButton } from "@/components/members/switch-account-button";
 import { formatDateTime } from "@/components/ui/format";
-import { acceptInvitationAction, joinWithNewAccountAction } from "./actions";
+import { acceptInvitationAction, joinWithNewAccountAction } from "@/lib/auth/actions";
 
 export const dynamic = "force-dynamic";
 

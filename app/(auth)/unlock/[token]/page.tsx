@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { UnlockSignInForm } from "@/components/auth/unlock-sign-in-form";
-import { unlockSignInAction } from "./actions";
+import { unlockSignInAction } from "@/lib/auth/actions";
 
 export const dynamic = "force-dynamic";
 

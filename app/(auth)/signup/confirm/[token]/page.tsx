@@ -3,7 +3,7 @@ import { getSignUpRequestForLink } from "@/lib/orgs/sign-up";
 import { ZInvitationSecret } from "@/lib/orgs/schemas";
 import { LinkButton } from "@/components/ui/button";
 import { FinishSignUpForm } from "@/components/auth/finish-sign-up-form";
-import { finishSignUpAction } from "../../actions";
+import { finishSignUpAction } from "@/lib/auth/actions";
 
 export const dynamic = "force-dynamic";
 

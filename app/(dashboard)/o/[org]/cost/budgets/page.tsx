@@ -23,7 +23,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { BudgetDialog } from "@/components/cost/budget-dialog";
 import { BudgetList, thresholdLabel } from "@/components/cost/budget-list";
 import { CostTabs } from "@/components/cost/cost-tabs";
-import { deleteBudgetAction } from "./actions";
+import { deleteBudgetAction } from "@/lib/cost/actions";
 
 export const metadata: Metadata = { title: "Budgets" };
 

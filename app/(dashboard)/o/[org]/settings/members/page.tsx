@@ -13,7 +13,7 @@ import {
   removeMemberAction,
   renewInvitationAction,
   revokeInvitationAction,
-} from "./actions";
+} from "@/lib/orgs/actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -35,7 +35,8 @@ export default async function MembersPage({ params }: PageProps<"/o/[org]/settin
         />
         <CardBody>
           <InviteMemberForm
-            action={inviteMemberAction.bind(null, slug)}
+            orgSlug={slug}
+            action={inviteMemberAction}
             roles={assignableOrgRoles(access.role).map((r) => ({ value: r, label: ORG_ROLE_LABELS[r] }))}
             teams={teams.map((t) => ({ value: t.id, label: t.name }))}
             teamRoles={TEAM_ROLES.map((r) => ({ value: r, label: TEAM_ROLE_LABELS[r] }))}
@@ -47,14 +48,16 @@ export default async function MembersPage({ params }: PageProps<"/o/[org]/settin
         members={members}
         actorRole={access.role}
         actorUserId={access.user.id}
-        changeRoleAction={changeMemberRoleAction.bind(null, slug)}
-        removeAction={removeMemberAction.bind(null, slug)}
+        orgSlug={slug}
+        changeRoleAction={changeMemberRoleAction}
+        removeAction={removeMemberAction}
       />
       <InvitationsCard
         invitations={invitations}
         actorRole={access.role}
-        renewAction={renewInvitationAction.bind(null, slug)}
-        revokeAction={revokeInvitationAction.bind(null, slug)}
+        orgSlug={slug}
+        renewAction={renewInvitationAction}
+        revokeAction={revokeInvitationAction}
       />
     </div>
   );

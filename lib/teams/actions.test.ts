@@ -2,11 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
-import {
-  addTeamMemberAction,
-  changeTeamMemberRoleAction,
-  removeTeamMemberAction,
-} from "@/app/(dashboard)/o/[org]/teams/[team]/actions";
+import { addTeamMemberAction, changeTeamMemberRoleAction, removeTeamMemberAction } from "@/lib/teams/actions";
 import {
   createTeamAction,
   deleteTeamAction,

@@ -9,9 +9,9 @@ describe("sign out everywhere", () => {
     const user = await createTestUser();
     const other = await createTestUser();
     signInAs(null);
-    expect(await signOutEverywhereAction()).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    expect(await signOutEverywhereAction({})).toMatchObject({ ok: false, error: { code: "unauthorized" } });
     signInAs(user);
-    expect(await signOutEverywhereAction()).toEqual({ ok: true, data: null });
+    expect(await signOutEverywhereAction({})).toEqual({ ok: true, data: null });
     const version = async (id: string) =>
       (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
     expect(await version(user.id)).toBe(1);

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
-import { setPolicyModeAction, updateOrgCheckAction } from "./actions";
-import { createExemptionAction, deleteExemptionAction } from "./exemptions/actions";
+import { createExemptionAction, deleteExemptionAction, setPolicyModeAction, updateOrgCheckAction } from "./actions";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

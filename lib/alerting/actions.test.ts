@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
-import { createDestinationAction, deleteDestinationAction, updateDestinationAction } from "./destinations/actions";
-import { deleteRuleAction, moveRuleAction, previewDraftAction, saveRuleAction } from "./rules/actions";
+import {
+  createDestinationAction,
+  deleteDestinationAction,
+  deleteRuleAction,
+  moveRuleAction,
+  previewDraftAction,
+  saveRuleAction,
+  updateDestinationAction,
+} from "./actions";
 
 const KEY = "a".repeat(28) + "b1c2";
 

@@ -34,14 +34,13 @@ describe("members settings actions", () => {
     vi.spyOn(console, "info").mockImplementation(() => {});
     const t = await createTestTenant();
     signInAs(t.users.admin);
-    const bad = await inviteMemberAction(t.org.slug, null, formOf({ email: "nope", role: "boss", teamId: "x" }));
+    const bad = await inviteMemberAction(null, formOf({ org: t.org.slug, email: "nope", role: "boss", teamId: "x" }));
     expect(bad.ok).toBe(false);
     expect(!bad.ok && Object.keys(bad.error.fieldErrors ?? {}).sort()).toEqual(["email", "role", "teamId"]);
 
     const result = await inviteMemberAction(
-      t.org.slug,
       null,
-      formOf({ email: "Grace@Example.com", role: "member", teamId: t.team.id, teamRole: "" }),
+      formOf({ org: t.org.slug, email: "Grace@Example.com", role: "member", teamId: t.team.id, teamRole: "" }),
     );
     expect(result).toMatchObject({ ok: true, data: { email: "grace@example.com", mailSent: true, replaced: 0 } });
     expect(result.ok && result.data.link).toMatch(/^http:\/\/members\.test:3000\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -49,9 +48,8 @@ describe("members settings actions", () => {
     expect(stored.teamRole).toBe("viewer");
 
     const duplicate = await inviteMemberAction(
-      t.org.slug,
       null,
-      formOf({ email: t.users.viewer.email, role: "member" }),
+      formOf({ org: t.org.slug, email: t.users.viewer.email, role: "member" }),
     );
     expect(duplicate).toMatchObject({
       ok: false,
@@ -65,16 +63,19 @@ describe("members settings actions", () => {
     const b = await createTestTenant();
     const target = await membershipId(a.org.id, a.users.viewer.id);
     signInAs(a.users.admin);
-    const invited = await inviteMemberAction(a.org.slug, null, formOf({ email: "x@test.example", role: "member" }));
+    const invited = await inviteMemberAction(
+      null,
+      formOf({ org: a.org.slug, email: "x@test.example", role: "member" }),
+    );
     const invitationId = (await db.invitation.findFirstOrThrow({ where: { orgId: a.org.id } })).id;
     expect(invited.ok).toBe(true);
 
     signInAs(a.users.teamAdmin);
     for (const result of [
-      await changeMemberRoleAction(a.org.slug, null, formOf({ membershipId: target, role: "admin" })),
-      await removeMemberAction(a.org.slug, null, formOf({ membershipId: target })),
-      await revokeInvitationAction(a.org.slug, null, formOf({ invitationId })),
-      await inviteMemberAction(a.org.slug, null, formOf({ email: "y@test.example", role: "member" })),
+      await changeMemberRoleAction(null, formOf({ org: a.org.slug, membershipId: target, role: "admin" })),
+      await removeMemberAction(null, formOf({ org: a.org.slug, membershipId: target })),
+      await revokeInvitationAction(null, formOf({ org: a.org.slug, invitationId })),
+      await inviteMemberAction(null, formOf({ org: a.org.slug, email: "y@test.example", role: "member" })),
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
     }
@@ -82,17 +83,17 @@ describe("members settings actions", () => {
     signInAs(b.users.admin);
     for (const slug of [a.org.slug, b.org.slug]) {
       for (const result of [
-        await changeMemberRoleAction(slug, null, formOf({ membershipId: target, role: "admin" })),
-        await removeMemberAction(slug, null, formOf({ membershipId: target })),
-        await revokeInvitationAction(slug, null, formOf({ invitationId })),
-        await renewInvitationAction(slug, null, formOf({ invitationId })),
+        await changeMemberRoleAction(null, formOf({ org: slug, membershipId: target, role: "admin" })),
+        await removeMemberAction(null, formOf({ org: slug, membershipId: target })),
+        await revokeInvitationAction(null, formOf({ org: slug, invitationId })),
+        await renewInvitationAction(null, formOf({ org: slug, invitationId })),
       ]) {
         expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
       }
     }
 
     signInAs(null);
-    expect(await removeMemberAction(a.org.slug, null, formOf({ membershipId: target }))).toMatchObject({
+    expect(await removeMemberAction(null, formOf({ org: a.org.slug, membershipId: target }))).toMatchObject({
       ok: false,
       error: { code: "unauthorized" },
     });
@@ -105,20 +106,24 @@ describe("members settings actions", () => {
     const t = await createTestTenant();
     signInAs(t.users.owner);
     const ownerId = await membershipId(t.org.id, t.users.owner.id);
-    expect(await changeMemberRoleAction(t.org.slug, null, formOf({ membershipId: ownerId, role: "member" }))).toEqual({
+    expect(
+      await changeMemberRoleAction(null, formOf({ org: t.org.slug, membershipId: ownerId, role: "member" })),
+    ).toEqual({
       ok: false,
       error: { code: "conflict", message: "An organization needs at least one owner." },
     });
     const viewerId = await membershipId(t.org.id, t.users.viewer.id);
-    expect(await changeMemberRoleAction(t.org.slug, null, formOf({ membershipId: viewerId, role: "admin" }))).toEqual({
+    expect(
+      await changeMemberRoleAction(null, formOf({ org: t.org.slug, membershipId: viewerId, role: "admin" })),
+    ).toEqual({
       ok: true,
       data: { email: t.users.viewer.email, changed: true },
     });
-    expect(await removeMemberAction(t.org.slug, null, formOf({ membershipId: viewerId }))).toEqual({
+    expect(await removeMemberAction(null, formOf({ org: t.org.slug, membershipId: viewerId }))).toEqual({
       ok: true,
       data: { email: t.users.viewer.email, removedSelf: false },
     });
-    expect(await removeMemberAction(t.org.slug, null, formOf({ membershipId: "not-a-uuid" }))).toMatchObject({
+    expect(await removeMemberAction(null, formOf({ org: t.org.slug, membershipId: "not-a-uuid" }))).toMatchObject({
       ok: false,
       error: { code: "bad_request" },
     });
