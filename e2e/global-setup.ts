@@ -76,9 +76,16 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       BUMPERS_BCRYPT_COST: "4",
       BUMPERS_SIGNIN_MAX_FAILURES: "5",
       BUMPERS_SIGNIN_WINDOW_SECONDS: "900",
+      // As if a reverse proxy on this machine stood in front: the browser's X-Forwarded-For is
+      // believed, so e2e/auth.spec.ts can sign in from an address of its own.
+      BUMPERS_TRUSTED_PROXIES: "127.0.0.1,::1",
       // Every spec signs in from 127.0.0.1, dozens a minute: the per-address limit (tested on its
       // own in lib/server/rate-limit.test.ts) would turn that into flaky 429s.
       BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: "0",
+      // Likewise every spec signs up from 127.0.0.1 with @e2e.example addresses; the sign-up limits
+      // are tested in lib/orgs/sign-up.test.ts.
+      BUMPERS_RATE_LIMIT_SIGNUP_PER_HOUR: "0",
+      BUMPERS_RATE_LIMIT_SIGNUP_DOMAIN_PER_HOUR: "0",
       BUMPERS_MAIL_TRANSPORT: "log",
       NEXT_TELEMETRY_DISABLED: "1",
       PAGERDUTY_EVENTS_URL: pagerDuty.url,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
@@ -72,9 +72,52 @@ export async function submitSignUp(
   await page.getByRole("button", { name: "Create organization" }).click();
 }
 
-/** A new person with a new organization, signed in on its overview. */
+/** The server's log (e2e/global-setup.ts): with BUMPERS_MAIL_TRANSPORT=log, the mails are there. */
+export const SERVER_LOG = path.join(process.cwd(), "test-results/e2e-server.log");
+
+/** The `[mail]` lines the server logged for `to` so far, oldest first. */
+export function mailsTo(to: string): string[] {
+  if (!existsSync(SERVER_LOG)) return [];
+  const recipient = `to=${JSON.stringify(to)}`;
+  return readFileSync(SERVER_LOG, "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("[mail] ") && line.includes(recipient));
+}
+
+/**
+ * The sign-up link mailed to `email`, read from the server log as an operator would with the
+ * `log` transport. Polls: the log is written while the page already shows its answer.
+ */
+export async function signUpLinkFor(email: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const lines = mailsTo(email);
+        link = /link="([^"]+\/signup\/confirm\/[^"]+)"/.exec(lines.at(-1) ?? "")?.[1];
+        return link;
+      },
+      { message: `a sign-up link mailed to ${email}`, timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return link!;
+}
+
+/** Opens the mailed sign-up link and confirms it with the account's password. */
+export async function finishSignUp(page: Page, account: TNewAccount): Promise<void> {
+  await page.goto(await signUpLinkFor(account.email));
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Confirm and create organization" }).click();
+}
+
+/**
+ * A new person with a new organization, signed in on its overview: the form, the mailed link
+ * (from the server log), and the password again on the link's page.
+ */
 export async function signUp(page: Page, account: TNewAccount = newAccount()): Promise<TNewAccount> {
   await submitSignUp(page, account);
+  await expect(page.getByText("Check your email to finish signing up")).toBeVisible({ timeout: 20_000 });
+  await finishSignUp(page, account);
   await expect(page).toHaveURL(new RegExp(`/o/${account.orgSlug}$`), { timeout: 20_000 });
   return account;
 }

@@ -44,13 +44,15 @@ function upload(
   const params = { org: s.tenant.org.slug, cluster: options.cluster ?? s.main.cluster.slug, type };
   const req = new Request(`${BASE}/v0/organizations/${params.org}/clusters/${params.cluster}/data/${type}`, {
     method: "POST",
+    // Needed for a ReadableStream body (Node's fetch), harmless for the others.
+    duplex: "half",
     headers: {
       "content-type": "application/json",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...options.headers,
     },
     body,
-  });
+  } as RequestInit);
   return uploadRoute.POST(req, { params: Promise.resolve(params) });
 }
 
@@ -143,6 +145,35 @@ describe("POST /v0/organizations/{org}/clusters/{cluster}/data/{type}", () => {
     const bomb = gzipSync(Buffer.alloc(60 * 1024 * 1024));
     const res = await upload(s, "bomb", bomb, { headers: { "content-encoding": "gzip" } });
     expect(res.status).toBe(413);
+  });
+
+  it("answers 413 at once for a declared length over the cap, and stops reading an endless chunked body", async () => {
+    const counting = () => {
+      const state = { pulls: 0 };
+      const chunk = 1024 * 1024;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          state.pulls++;
+          // A 100 MB body in 1 MB chunks, unless the reader stops early.
+          if (state.pulls > 100) controller.close();
+          else controller.enqueue(new Uint8Array(chunk).fill(0x20));
+        },
+      });
+      return { state, stream };
+    };
+    const declared = counting();
+    const res = await upload(s, "declared", declared.stream, {
+      headers: { "content-length": String(100 * 1024 * 1024) },
+    });
+    expect(res.status).toBe(413);
+    expect(declared.state.pulls).toBeLessThanOrEqual(1);
+
+    const chunked = counting();
+    const streamed = await upload(s, "chunked", chunked.stream);
+    expect(streamed.status).toBe(413);
+    // The 50 MB cap is passed on the 51st chunk; the rest of the 100 is never pulled.
+    expect(chunked.state.pulls).toBeGreaterThan(50);
+    expect(chunked.state.pulls).toBeLessThan(55);
   });
 
   it("stores report types it does not know", async () => {

@@ -11,12 +11,15 @@ export function DeliveryLogTable({
   now,
   orgSlug,
   showDestination = true,
+  linkDestinations = false,
 }: {
   items: TDeliveryLogItem[];
   now: Date;
   orgSlug: string;
   /** Off on a destination's own page. */
   showDestination?: boolean;
+  /** Whether the viewer may open a destination's page (org:integrations:manage). */
+  linkDestinations?: boolean;
 }) {
   return (
     <Table>
@@ -56,12 +59,16 @@ export function DeliveryLogTable({
             </Td>
             {showDestination ? (
               <Td className="whitespace-nowrap">
-                <Link
-                  href={`/o/${orgSlug}/alerting/destinations/${e.destinationId}`}
-                  className="text-slate-700 hover:text-brand-700 hover:underline"
-                >
-                  {e.destinationName}
-                </Link>
+                {linkDestinations ? (
+                  <Link
+                    href={`/o/${orgSlug}/alerting/destinations/${e.destinationId}`}
+                    className="text-slate-700 hover:text-brand-700 hover:underline"
+                  >
+                    {e.destinationName}
+                  </Link>
+                ) : (
+                  <span className="text-slate-700">{e.destinationName}</span>
+                )}
               </Td>
             ) : null}
             <Td className="whitespace-nowrap">

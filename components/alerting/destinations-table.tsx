@@ -35,12 +35,17 @@ export function DestinationsTable({
         {destinations.map((d) => (
           <tr key={d.id} className="align-top">
             <Td>
-              <Link
-                href={`/o/${orgSlug}/alerting/destinations/${d.id}`}
-                className="whitespace-nowrap font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {d.name}
-              </Link>
+              {/* The destination's page is for those who manage destinations. */}
+              {canManage ? (
+                <Link
+                  href={`/o/${orgSlug}/alerting/destinations/${d.id}`}
+                  className="whitespace-nowrap font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                >
+                  {d.name}
+                </Link>
+              ) : (
+                <span className="whitespace-nowrap font-medium text-slate-900">{d.name}</span>
+              )}
               <div className="text-xs text-slate-500">
                 {d.ruleCount ? `Named in ${d.ruleCount} rule${d.ruleCount === 1 ? "" : "s"}` : "Named in no rule"}
               </div>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -48,7 +49,7 @@ export function LoginForm({
       setError(describe(result?.error ?? "CredentialsSignin"));
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   }
 

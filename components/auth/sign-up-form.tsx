@@ -1,8 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { startTransition, useActionState } from "react";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,23 +8,21 @@ import { Field, Input } from "@/components/ui/field";
 import { OrgNameSlugFields } from "@/components/orgs/org-name-slug-fields";
 
 export function SignUpForm() {
-  const router = useRouter();
   const [state, dispatch, pending] = useActionState(signUpAction, null);
-  const credentials = useRef<{ email: string; password: string } | null>(null);
-  const [signInError, setSignInError] = useState<string | null>(null);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
 
-  useEffect(() => {
-    if (!state?.ok || !credentials.current) return;
-    const { email, password } = credentials.current;
-    void signIn("credentials", { email, password, redirect: false }).then((result) => {
-      if (result?.error) setSignInError("Your organization was created. Please sign in.");
-      else {
-        router.replace(`/o/${state.data.orgSlug}`);
-        router.refresh();
-      }
-    });
-  }, [state, router]);
+  // The same answer whether or not the address already has an account (lib/orgs/sign-up.ts).
+  if (state?.ok) {
+    return (
+      <Alert tone="success" className="mt-6">
+        <p className="font-medium">Check your email to finish signing up</p>
+        <p className="mt-1">
+          We sent a link to {state.data.email}. Open it within 24 hours to confirm the address and create your
+          organization.
+        </p>
+      </Alert>
+    );
+  }
 
   return (
     // Submitted by hand rather than through `action`, so that a refused form keeps what was typed.
@@ -34,13 +30,11 @@ export function SignUpForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
-        credentials.current = { email: String(form.get("email")), password: String(form.get("password")) };
         startTransition(() => dispatch(form));
       }}
       className="mt-6 space-y-4"
     >
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-      {signInError ? <Alert tone="info">{signInError}</Alert> : null}
       <Field id="name" label="Your name" errors={errors.name}>
         <Input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors.name)} />
       </Field>
@@ -66,7 +60,7 @@ export function SignUpForm() {
         />
       </Field>
       <OrgNameSlugFields errors={errors} />
-      <Button type="submit" className="w-full" disabled={pending || state?.ok} aria-busy={pending}>
+      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
         {pending ? "Creating…" : "Create organization"}
       </Button>
     </form>

@@ -1,8 +1,12 @@
 "use client";
 
+import { useState } from "react";
 import { signOut } from "next-auth/react";
+import { signOutEverywhereAction } from "@/app/(auth)/account/actions";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+  const [pending, setPending] = useState(false);
   const initials = name
     .split(/\s+/)
     .map((part) => part[0])
@@ -10,25 +14,43 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     .slice(0, 2)
     .toUpperCase();
   return (
-    <div className="flex items-center gap-2.5">
-      <span
-        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white"
-        aria-hidden
-      >
-        {initials}
-      </span>
-      <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium text-white" title={email}>
-          {name}
-        </p>
-        <p className="truncate text-xs text-slate-400">{role}</p>
+    <div>
+      <SessionKeepAlive />
+      <div className="flex items-center gap-2.5">
+        <span
+          className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white"
+          aria-hidden
+        >
+          {initials}
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm font-medium text-white" title={email}>
+            {name}
+          </p>
+          <p className="truncate text-xs text-slate-400">{role}</p>
+        </div>
+        <button
+          type="button"
+          onClick={() => void signOut({ callbackUrl: "/login" })}
+          className="rounded-md px-2 py-1 text-xs text-slate-400 hover:bg-slate-800 hover:text-white"
+        >
+          Sign out
+        </button>
       </div>
+      {/* Ends the sessions of every browser this account is signed in on, this one included. */}
       <button
         type="button"
-        onClick={() => void signOut({ callbackUrl: "/login" })}
-        className="rounded-md px-2 py-1 text-xs text-slate-400 hover:bg-slate-800 hover:text-white"
+        disabled={pending}
+        aria-busy={pending}
+        onClick={() => {
+          setPending(true);
+          void signOutEverywhereAction()
+            .then(() => signOut({ callbackUrl: "/login" }))
+            .finally(() => setPending(false));
+        }}
+        className="mt-1 w-full rounded-md px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-800 hover:text-white"
       >
-        Sign out
+        {pending ? "Signing out everywhere…" : "Sign out everywhere"}
       </button>
     </div>
   );

@@ -4,10 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/lib/server/db";
+import { originFrom } from "@/lib/server/app-url";
 import { env } from "@/lib/server/env";
 import { authorizeCredentials } from "./authorize-credentials";
+import { safeCallbackUrl } from "./callback-url";
 import { clientIpOf } from "./client-ip";
 import { findOrCreateOAuthUser } from "./oauth-users";
+import { currentSessionVersion } from "./session-user";
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const e = env();
@@ -28,19 +31,31 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    // The JWT carries only the user id; memberships are read on every request so that a
-    // removed member loses access at once.
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The JWT carries only the user id and session version; memberships are read on every
+    // request so that a removed member loses access at once. It expires after
+    // BUMPERS_SESSION_IDLE_HOURS without a visit: next-auth re-issues the cookie with a fresh
+    // expiry whenever /api/auth/session is read, which the signed-in app does on every visit
+    // (components/auth/session-keep-alive.tsx). `updateAge` only applies to database sessions.
+    session: { strategy: "jwt", maxAge: env().BUMPERS_SESSION_IDLE_HOURS * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => authorizeCredentials(credentials, clientIpOf(req?.headers)),
+        authorize: (credentials, req) =>
+          authorizeCredentials(
+            credentials,
+            clientIpOf(req?.headers),
+            originFrom(env().NEXTAUTH_URL, new Headers(req?.headers as Record<string, string> | undefined)),
+          ),
       }),
       ...oauthProviders(),
     ],
     callbacks: {
+      // After signing in or out (OAuth and signOut's callbackUrl): only paths on this site.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl.replace(/\/+$/, "")}${safeCallbackUrl(url, baseUrl)}`;
+      },
       async signIn({ account, profile, user }) {
         if (!account || account.provider === "credentials") return true;
         const email = (profile?.email ?? user.email ?? "").toLowerCase();
@@ -56,11 +71,13 @@ export function authOptions(): NextAuthOptions {
             const found = await db.user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
             token.sub = found?.id;
           }
+          // Sessions issued now die when the version is next incremented (sign out everywhere).
+          token.sv = token.sub ? ((await currentSessionVersion(token.sub)) ?? 0) : 0;
         }
-        return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+        return { sub: token.sub, sv: token.sv, iat: token.iat, exp: token.exp, jti: token.jti };
       },
       async session({ session, token }) {
-        return { ...session, user: { id: token.sub ?? "" } };
+        return { ...session, user: { id: token.sub ?? "", sv: token.sv ?? 0 } };
       },
     },
   };

@@ -2,17 +2,18 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/server/db";
 import { authOptions } from "./options";
+import { sessionUserFor, type TSessionUser } from "./session-user";
 
-export type TSessionUser = { id: string; email: string; name: string };
+export type { TSessionUser } from "./session-user";
 
-/** The signed-in user, read from the database once per request; null when signed out or deleted. */
+/**
+ * The signed-in user, read from the database once per request; null when signed out, deleted, or
+ * when the session was revoked (sign out everywhere) after it was issued.
+ */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return sessionUserFor(session?.user);
 });
 
 export async function requireUser(): Promise<TSessionUser> {

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { assertClusterRoom } from "@/lib/quotas/cluster-quota";
 import { sealAgentToken } from "./agent-token-secret";
 
 /**
@@ -14,6 +15,7 @@ export async function createCluster(orgId: string, actor: TAuditEntry["actor"], 
   const token = generateToken("cluster");
   try {
     const cluster = await db.$transaction(async (tx) => {
+      await assertClusterRoom(tx, orgId);
       const created = await tx.cluster.create({ data: { orgId, slug: input.slug, name: input.name } });
       await tx.apiToken.create({
         data: {

@@ -52,6 +52,24 @@ describe("summarizeInstallation", () => {
     expect(JSON.parse(info.valuesJson!).insights).toEqual({ base64token: REDACTED, tokenSecretName: "agent-token" });
   });
 
+  it("masks secrets by value shape as well as by key, at any depth (issue 16)", () => {
+    const info = summarizeInstallation(
+      body({
+        values: {
+          trivy: { extraEnv: [{ name: "REGISTRY_PASSWORD", value: "correct-horse-battery" }] },
+          opencost: { prometheus: { url: "https://reader:pr0m-pass@prometheus:9090" } },
+          credentials: { list: ["first-secret", "second-secret"], nested: { deeper: "third-secret" } },
+          reporter: { args: ["--token", "bmp_cl_AAAAbbbbCCCCdddd0123456789xyzXYZ"] },
+        },
+        version: "4.2.1",
+      }),
+    );
+    for (const secret of ["correct-horse-battery", "pr0m-pass", "first-secret", "third-secret", "bmp_cl_"]) {
+      expect(info.valuesJson).not.toContain(secret);
+    }
+    expect(JSON.parse(info.valuesJson!).opencost.prometheus.url).toBe(`https://reader:${REDACTED}@prometheus:9090`);
+  });
+
   it("shows other shapes whole and never throws", () => {
     expect(summarizeInstallation(body([1, 2]))).toEqual({
       chartVersion: null,

@@ -1,5 +1,8 @@
 import "server-only";
 import { latestInstallationReports } from "@/lib/ingest/queries";
+import { redactValues, type TJson as TValues } from "./redact-values";
+
+export { REDACTED } from "./redact-values";
 
 // The insights-agent chart's install-reporter job posts `{"values": <Helm values minus "insights">,
 // "version": <chart version>}` to data/installation after each install or upgrade. Bodies are
@@ -9,39 +12,19 @@ import { latestInstallationReports } from "@/lib/ingest/queries";
 export const INSTALLATION_MAX_BYTES = 512 * 1024;
 /** What the page shows of the values, pretty-printed. */
 export const INSTALLATION_MAX_CHARS = 32_000;
-const MAX_DEPTH = 32;
 const MAX_VERSION_CHARS = 100;
-
-// Values can carry cloud credentials (cloudcosts.awsSecretAccessKey) or an older chart's token;
-// names of Kubernetes secrets (secretName, tokenSecretName) are not secret and stay readable.
-const SENSITIVE_KEY = /pass(word|wd)?|secret|token|credential|api_?key|access_?key|private_?key|auth|base64/i;
-const NAME_KEY = /name$/i;
-export const REDACTED = "[redacted]";
 
 export type TInstallationInfo = {
   receivedAt: Date;
   sizeBytes: number;
   chartVersion: string | null;
-  /** Pretty JSON of the Helm values with secrets masked; null when the body could not be read. */
+  /** Pretty JSON of the Helm values with secrets masked (redact-values.ts); null when the body could not be read. */
   valuesJson: string | null;
   /** The values were longer than shown. */
   truncated: boolean;
 };
 
-type TJson = null | boolean | number | string | TJson[] | { [key: string]: TJson };
-
-function redact(value: TJson, depth = 0): TJson {
-  if (depth > MAX_DEPTH) return "[…]";
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, TJson> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const sensitive = SENSITIVE_KEY.test(key) && !NAME_KEY.test(key);
-    if (sensitive && (typeof v === "string" || typeof v === "number") && v !== "") out[key] = REDACTED;
-    else out[key] = redact(v, depth + 1);
-  }
-  return out;
-}
+type TJson = TValues;
 
 /** Reads an installation body defensively: any JSON (or none) gives a result, never an exception. */
 export function summarizeInstallation(
@@ -60,7 +43,7 @@ export function summarizeInstallation(
     typeof version === "string" && version.trim() ? version.trim().slice(0, MAX_VERSION_CHARS) : null;
   // The chart's shape has the values under "values"; anything else is shown whole.
   const values = record && Object.hasOwn(record, "values") ? record.values : parsed;
-  const pretty = JSON.stringify(redact(values ?? null), null, 2);
+  const pretty = JSON.stringify(redactValues(values ?? null), null, 2);
   const truncated = pretty.length > INSTALLATION_MAX_CHARS;
   return { chartVersion, valuesJson: truncated ? pretty.slice(0, INSTALLATION_MAX_CHARS) : pretty, truncated };
 }

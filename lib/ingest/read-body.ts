@@ -1,6 +1,7 @@
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
 import { AppError } from "@/lib/server/errors";
+import { readCapped } from "@/lib/server/read-capped";
 
 /** The largest report accepted, after decompression (the agent's biggest reports are Trivy's). */
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -26,10 +27,10 @@ function isGzip(req: Request, bytes: Buffer): boolean {
  * can exhaust memory.
  */
 export async function readReportBody(req: Request, maxBytes: number = MAX_REPORT_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-
-  const raw = await readCapped(req, maxBytes);
+  const raw = await readCapped(req, maxBytes, {
+    tooLarge: () => tooLarge(maxBytes),
+    cutOff: (err) => new AppError("bad_request", `The request body was cut off: ${err.message}`),
+  });
   if (!isGzip(req, raw)) return raw;
   try {
     return await gunzipAsync(raw, { maxOutputLength: maxBytes });
@@ -37,30 +38,4 @@ export async function readReportBody(req: Request, maxBytes: number = MAX_REPORT
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxBytes);
     throw new AppError("bad_request", `The body is not valid gzip: ${(err as Error).message}`);
   }
-}
-
-async function readCapped(req: Request, maxBytes: number): Promise<Buffer> {
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (err) {
-      // The client went away mid-body (ECONNRESET, an aborted upload): its request, not the
-      // database, failed; a socket errno here must not be mistaken for a database outage.
-      throw new AppError("bad_request", `The request body was cut off: ${(err as Error).message}`);
-    }
-    const { done, value } = chunk;
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
 }

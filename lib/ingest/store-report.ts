@@ -1,5 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { PoolClient, QueryResult, QueryResultRow } from "pg";
+import { assertWithinReportQuota, isQuotaRefusal, recordQuotaRefusal } from "@/lib/quotas/enforce";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { parseReportType } from "./report-type";
@@ -45,6 +47,31 @@ export function parseReportJson(body: Buffer): unknown {
 }
 
 /**
+ * Runs the report's INSERT in a transaction that is rolled back when the organization is then over
+ * a storage quota (the trigger on reports counted the new bytes within it). A refusal is counted
+ * for the org admins after the rollback.
+ */
+async function insertWithinQuota<T extends QueryResultRow>(
+  orgId: string,
+  insert: (client: PoolClient) => Promise<QueryResult<T>>,
+): Promise<QueryResult<T>> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await insert(client);
+    if (result.rowCount) await assertWithinReportQuota(client, orgId);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if (isQuotaRefusal(err)) await recordQuotaRefusal(orgId);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
  * Stores a raw report durably before any processing (the caller has checked it is JSON). Idempotent
  * by SHA-256 of the bytes per cluster and type: a retried upload finds the existing row and changes
  * nothing.
@@ -52,22 +79,24 @@ export function parseReportJson(body: Buffer): unknown {
 export async function storeReport(input: TStoreReportInput): Promise<TStoredReport> {
   const type = parseReportType(input.type);
   const sha256 = createHash("sha256").update(input.body).digest("hex");
-  const inserted = await pool.query<{ id: string }>(
-    `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes, agent_version, report_version, chart_version)
+  const inserted = await insertWithinQuota(input.orgId, (client) =>
+    client.query<{ id: string }>(
+      `INSERT INTO reports (org_id, cluster_id, type, sha256, body, size_bytes, agent_version, report_version, chart_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (cluster_id, type, sha256) DO NOTHING
      RETURNING id`,
-    [
-      input.orgId,
-      input.clusterId,
-      type,
-      sha256,
-      input.body,
-      input.body.length,
-      headerValue(input.headers, AGENT_HEADERS.agentVersion),
-      headerValue(input.headers, AGENT_HEADERS.reportVersion),
-      headerValue(input.headers, AGENT_HEADERS.chartVersion),
-    ],
+      [
+        input.orgId,
+        input.clusterId,
+        type,
+        sha256,
+        input.body,
+        input.body.length,
+        headerValue(input.headers, AGENT_HEADERS.agentVersion),
+        headerValue(input.headers, AGENT_HEADERS.reportVersion),
+        headerValue(input.headers, AGENT_HEADERS.chartVersion),
+      ],
+    ),
   );
   if (inserted.rows[0]) return { reportId: inserted.rows[0].id, duplicate: false };
   // Same bytes as an earlier upload. A retry of the latest report changes nothing. The same bytes

@@ -78,3 +78,9 @@ export const ZAcceptWithNewAccount = z.object({
 export const ZAcceptAsUser = z.object({ token: ZInvitationSecret });
 
 export const ZNewOrganization = z.object({ orgName: ZOrgName, orgSlug: ZOrgSlug });
+
+/** The last step of sign-up: the emailed link's secret and the password chosen with the form. */
+export const ZFinishSignUp = z.object({
+  token: ZInvitationSecret,
+  password: z.string().min(1, "Enter the password you chose.").max(200),
+});

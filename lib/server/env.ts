@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isProxyAddress } from "./proxy-address";
+import { parseByteSize } from "./byte-size";
 
 // Every environment variable Bumpers reads is declared here; nothing else reads process.env.
 const ZOptionalString = z
@@ -24,6 +26,19 @@ const ZEncryptionKey = (name: string) =>
     return undefined;
   });
 
+/** A size such as `10GB` or `500MB` (binary units) or plain bytes, parsed to bytes; 0 = no limit. */
+const ZByteSize = (name: string, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value, ctx): number => {
+      const bytes = parseByteSize(value || fallback);
+      if (bytes !== null) return bytes;
+      ctx.addIssue({ code: "custom", message: `${name} must be a size such as 10GB, 500MB or 0 (got "${value}").` });
+      return 0;
+    });
+
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. `npm start` sets it to the embedded server when unset. */
@@ -36,12 +51,26 @@ export const ZEnv = z.object({
   GITHUB_SECRET: ZOptionalString,
   GOOGLE_CLIENT_ID: ZOptionalString,
   GOOGLE_CLIENT_SECRET: ZOptionalString,
-  /** How invitation mails are sent: `log` writes them to the server log, `none` only shows the link. */
+  /** How mails are sent (invitations, sign-up links, notices): `log` writes them to the server log, `none` drops them. */
   BUMPERS_MAIL_TRANSPORT: z.enum(["log", "none"]).default("log"),
   BUMPERS_MAIL_FROM: z.string().default("Bumpers <no-reply@bumpers.local>"),
-  /** Failed sign-ins allowed per email (and per client address) within the window. */
+  /** Failed sign-ins allowed per (email, client address) within the window; 4× that per address. */
   BUMPERS_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   BUMPERS_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * Failed sign-ins allowed per email from all addresses together within the account window;
+   * reaching it locks the account everywhere and mails its owner a single-use unlock link.
+   */
+  BUMPERS_SIGNIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  BUMPERS_SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Hours a session lasts without a visit; each visit to the app renews it (sliding expiry). */
+  BUMPERS_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Sign-up requests per hour per client address; 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_SIGNUP_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** Sign-up requests per hour per email domain (all addresses together); 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_SIGNUP_DOMAIN_PER_HOUR: z.coerce.number().int().min(0).default(50),
+  /** Sign-up requests per hour per email address (each mails it); 0 turns the limit off. */
+  BUMPERS_RATE_LIMIT_SIGNUP_EMAIL_PER_HOUR: z.coerce.number().int().min(0).default(3),
   /** Requests per minute per org API token (/api/v1, fleet install); 0 turns the limit off. */
   BUMPERS_RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Report uploads per minute per cluster token (an agent sends about ten per run). */
@@ -50,8 +79,36 @@ export const ZEnv = z.object({
   BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   /** Sign-in attempts per minute per client address, on top of the failed-attempt lock per account. */
   BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Real-IP are believed: IP addresses or CIDR blocks,
+   * comma-separated. Empty (the default): forwarding headers are ignored, and per-address limits
+   * do not apply (lib/auth/client-ip.ts says why).
+   */
+  BUMPERS_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = v.split(/[\s,]+/).filter(Boolean);
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `BUMPERS_TRUSTED_PROXIES: not an IP address or CIDR block: ${bad.join(", ")}`,
+        });
+      }
+      return entries;
+    }),
   /** Invitations (new and renewed) per hour per organization. */
   BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR: z.coerce.number().int().min(0).default(100),
+  /**
+   * Per-organization quotas (defaults; the operator overrides them per org with `npm run org:quota`).
+   * Clusters an organization may have; 0 = no limit.
+   */
+  BUMPERS_QUOTA_CLUSTERS: z.coerce.number().int().min(0).default(100),
+  /** Raw report bytes an organization may store per UTC day (uploads past it: 429 until midnight UTC). */
+  BUMPERS_QUOTA_REPORT_BYTES_PER_DAY: ZByteSize("BUMPERS_QUOTA_REPORT_BYTES_PER_DAY", "10GB"),
+  /** Raw report bytes an organization may hold in total (uploads past it: 413 until retention frees room). */
+  BUMPERS_QUOTA_REPORT_BYTES_TOTAL: ZByteSize("BUMPERS_QUOTA_REPORT_BYTES_TOTAL", "200GB"),
   /** Days raw reports are kept (the last processed one per cluster and type always is); 0 = forever. */
   BUMPERS_RETENTION_REPORT_DAYS: z.coerce.number().int().min(0).default(30),
   /** Days finding history is kept (a finding's "opened" event and notes always are); 0 = forever. */

@@ -2,11 +2,19 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A cookie-authenticated write without an Origin of this site (or Sec-Fetch-Site: same-origin). */
+  cross_site_request: 403,
+  /** The organization has as many clusters as its quota allows. */
+  cluster_quota_exceeded: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  /** The organization's stored raw reports reached its total quota. */
+  storage_quota_exceeded: 413,
   unprocessable: 422,
   rate_limited: 429,
+  /** The organization's report bytes for the current UTC day reached its daily quota. */
+  daily_quota_exceeded: 429,
   internal: 500,
   unavailable: 503,
 } as const;

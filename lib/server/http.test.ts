@@ -105,4 +105,115 @@ describe("withApi authentication", () => {
     );
     expect(sameSite.status).toBe(200);
   });
+
+  describe("cookie-authenticated writes need an Origin of this site or Sec-Fetch-Site: same-origin", () => {
+    const writeAs = async (method: string, headers: Record<string, string>) => {
+      const a = await createTestTenant();
+      signInAs(a.users.admin);
+      return write(new Request(`http://x.test/api/v1/echo?org=${a.org.slug}`, { method, headers }));
+    };
+
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      it(`refuses a ${method} with neither (403 cross_site_request)`, async () => {
+        const res = await writeAs(method, { host: "x.test" });
+        expect(res.status).toBe(403);
+        expect((await res.json()).error).toMatchObject({ code: "cross_site_request" });
+      });
+    }
+
+    it("accepts Sec-Fetch-Site: same-origin without an Origin, and refuses other Sec-Fetch-Site values", async () => {
+      expect((await writeAs("POST", { host: "x.test", "sec-fetch-site": "same-origin" })).status).toBe(200);
+      for (const site of ["same-site", "cross-site", "none"]) {
+        expect((await writeAs("POST", { host: "x.test", "sec-fetch-site": site })).status).toBe(403);
+      }
+    });
+
+    it("refuses an Origin of another site, a null Origin and a malformed one, whatever Sec-Fetch-Site says", async () => {
+      for (const origin of ["https://evil.example", "null", "not a url", "http://x.test.evil.example"]) {
+        const res = await writeAs("POST", { host: "x.test", origin, "sec-fetch-site": "same-origin" });
+        expect(res.status).toBe(403);
+        expect((await res.json()).error.code).toBe("cross_site_request");
+      }
+    });
+
+    it("accepts the Origin of the host the proxy forwarded", async () => {
+      const res = await writeAs("POST", {
+        host: "app:3000",
+        "x-forwarded-host": "bumpers.example.com",
+        origin: "https://bumpers.example.com",
+      });
+      expect(res.status).toBe(200);
+    });
+
+    it("leaves reads and token-authenticated writes alone", async () => {
+      const a = await createTestTenant();
+      signInAs(a.users.admin);
+      expect((await echo(new Request(`http://x.test/api/v1/echo?org=${a.org.slug}`))).status).toBe(200);
+      const { secret } = await createOrgToken(
+        a.org.id,
+        { userId: a.users.admin.id, label: "x" },
+        { name: "fleet", kind: "org_admin" },
+      );
+      signInAs(null);
+      const res = await write(
+        new Request("http://x.test/api/v1/echo", { method: "POST", headers: { authorization: `Bearer ${secret}` } }),
+      );
+      expect(res.status).toBe(200);
+    });
+  });
+});
+
+describe("readJson", () => {
+  const schema = z.object({ a: z.number() });
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request("http://x.test/api/v1/echo", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const statusOf = async (req: Request) => {
+    const res = await withErrors(async (r) => json(await readJson(r, schema)))(req);
+    return { status: res.status, body: (await res.json()) as { a?: number; error?: { code: string } } };
+  };
+
+  it("parses a body up to 1 MB", async () => {
+    const padded = `{"a":1${" ".repeat(1_000_000 - 7)}}`;
+    expect(Buffer.byteLength(padded)).toBe(1_000_000);
+    expect(await statusOf(post(padded))).toEqual({ status: 200, body: { a: 1 } });
+    expect((await statusOf(post(`${padded} `))).status).toBe(413);
+  });
+
+  it("answers 413 at once for a declared Content-Length over 1 MB, without reading the body", async () => {
+    let pulls = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const res = await statusOf(post(stream, { "content-length": String(100 * 1024 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(res.body.error?.code).toBe("payload_too_large");
+    // A ReadableStream pulls once on its own to fill its queue; nothing past that was read.
+    expect(pulls).toBeLessThanOrEqual(1);
+  });
+
+  it("stops reading a chunked body that would yield 100 MB soon after the 1 MB cap", async () => {
+    const chunk = 64 * 1024;
+    let pulls = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++;
+        if (pulls * chunk > 100 * 1024 * 1024) controller.close();
+        else controller.enqueue(new Uint8Array(chunk).fill(0x20));
+      },
+    });
+    const res = await statusOf(post(stream));
+    expect(res.status).toBe(413);
+    // 1 MB is 16 chunks; a couple more may be queued ahead, never the 1,600 of the whole stream.
+    expect(pulls).toBeGreaterThan(15);
+    expect(pulls).toBeLessThan(20);
+  });
+
+  it("caps the bytes, not the characters, of a body", async () => {
+    // 400,000 three-byte characters: 1.2 MB, though only 400,000 characters long.
+    const res = await statusOf(post(`{"a":1,"s":"${"€".repeat(400_000)}"}`));
+    expect(res.status).toBe(413);
+  });
 });

@@ -13,6 +13,7 @@ import type { TOrgTokenKind } from "@/lib/tokens/schemas";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-errors";
 import { AppError, errorBody } from "./errors";
 import { enforceApiTokenLimit, RateLimitedError } from "./rate-limit";
+import { readCapped } from "./read-capped";
 
 // Route wrappers for /api/v1 (model: Dub's withWorkspace). A handler receives an authenticated
 // tenant and returns a Response; the wrapper answers every error with the same JSON shape.
@@ -131,10 +132,22 @@ async function fromSession(req: Request, url: URL, permission: TPermission) {
   return { org: access.org, actor: actorOf(access), principal: { type: "session" as const, access } };
 }
 
-/** Cookie-authenticated writes must come from our own pages (the same check as server actions). */
+/**
+ * Cookie-authenticated writes must come from our own pages: browsers send an Origin with every
+ * fetch POST (and Sec-Fetch-Site), so a write with an Origin of another site, or with neither an
+ * Origin nor `Sec-Fetch-Site: same-origin`, did not come from a page of ours. Scripts use a token,
+ * which no other site can make a browser send.
+ */
 function assertSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
-  if (!origin) return;
+  if (origin === null) {
+    if (req.headers.get("sec-fetch-site") === "same-origin") return;
+    throw new AppError(
+      "cross_site_request",
+      "Signed-in writes must come from Bumpers' own pages (an Origin header of this site). " +
+        "Scripts authenticate with an API token: Authorization: Bearer <token>.",
+    );
+  }
   const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host)
     .split(",")[0]
     .trim();
@@ -144,7 +157,9 @@ function assertSameOrigin(req: Request) {
   } catch {
     originHost = null;
   }
-  if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not accepted.");
+  if (originHost !== host) {
+    throw new AppError("cross_site_request", "Cross-site requests are not accepted with a session cookie.");
+  }
 }
 
 /**
@@ -170,10 +185,20 @@ export function json(data: unknown, init?: ResponseInit): Response {
   return NextResponse.json(data, init);
 }
 
-/** Parses a JSON body against a schema; bad JSON is a 400 naming the problem, never a 500. */
+/**
+ * Parses a JSON body against a schema; bad JSON is a 400 naming the problem, never a 500. The body
+ * is read with a 1 MB cap: a larger declared Content-Length is refused before reading, and a
+ * chunked body stops being read once it passes the cap.
+ */
 export async function readJson<T>(req: Request, schema: z.ZodType<T>): Promise<T> {
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  const bytes = await readCapped(req, MAX_JSON_BYTES, {
+    tooLarge: () =>
+      new AppError("payload_too_large", "The request body is larger than the 1 MB limit.", {
+        maxBytes: MAX_JSON_BYTES,
+      }),
+    cutOff: (err) => new AppError("bad_request", `The request body was cut off: ${err.message}`),
+  });
+  const text = bytes.toString("utf8");
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -34,6 +34,12 @@ describe("mail adapter", () => {
     expect(info).not.toHaveBeenCalled();
   });
 
+  it("prints a link whole only when the mail asks for it (the operator passes it on)", () => {
+    const line = formatMailLogLine("Bumpers <x@y>", { ...mail, revealLinkInLog: true });
+    expect(line).toContain(`link="https://b.test/invite/${SECRET}"`);
+    expect(formatMailLogLine("Bumpers <x@y>", mail)).not.toContain(SECRET);
+  });
+
   it("cannot be made to forge extra log lines", () => {
     const line = formatMailLogLine("Bumpers <x@y>", { ...mail, subject: "Hi\n[mail] to=evil" });
     expect(line.split("\n")).toHaveLength(1);

@@ -23,6 +23,7 @@ const LIMITS = [
   "BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE",
   "BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE",
   "BUMPERS_RATE_LIMIT_INVITATIONS_PER_HOUR",
+  "BUMPERS_TRUSTED_PROXIES",
 ] as const;
 
 function useLimit(name: (typeof LIMITS)[number], value: number) {
@@ -119,17 +120,21 @@ describe("rate limits", () => {
 
   it("sign-in: attempts from one address past the limit get 429 in next-auth's shape; other addresses pass", async () => {
     useLimit("BUMPERS_RATE_LIMIT_SIGNIN_PER_MINUTE", 2);
+    process.env.BUMPERS_TRUSTED_PROXIES = "10.0.0.0/8";
+    resetEnvCache();
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
-    const attempt = (ip: string) =>
+    // Behind our proxy (10.0.0.1), which appends the address it saw; the client writes the rest.
+    const attempt = (ip: string, forged = "") =>
       limitSignInAttempts(
         new Request("http://bumpers.test/api/auth/callback/credentials", {
           method: "POST",
-          headers: { "x-forwarded-for": `${ip}, 10.0.0.1` },
+          headers: { "x-forwarded-for": `${forged}${ip}, 10.0.0.1` },
         }),
       );
     expect(await attempt(address)).toBeNull();
-    expect(await attempt(address)).toBeNull();
-    const refused = (await attempt(address))!;
+    expect(await attempt(address, "198.51.100.1, ")).toBeNull();
+    // Issue 16: a new forged X-Forwarded-For per attempt no longer escapes the limit.
+    const refused = (await attempt(address, `192.0.2.${Math.floor(Math.random() * 250)}, `))!;
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await refused.json()) as { url: string }).url).toBe("http://bumpers.test/login?error=RateLimited");
@@ -142,7 +147,8 @@ describe("rate limits", () => {
     const { t } = await tenantWithTokens();
     signInAs(t.users.admin);
     const access = await authorizeOrg(t.org.slug, "org:members:manage");
-    const invite = (email: string) => inviteMember(access, { email, role: "member", teamRole: undefined }, "https://bumpers.test");
+    const invite = (email: string) =>
+      inviteMember(access, { email, role: "member", teamRole: undefined }, "https://bumpers.test");
     await invite("one@example.test");
     await invite("two@example.test");
     await expect(invite("three@example.test")).rejects.toMatchObject({ code: "rate_limited" });

@@ -38,8 +38,10 @@ export class RateLimitedError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
     message: string,
+    // A quota that renews with time (the daily report bytes) answers the same way, under its own code.
+    options: { code?: "rate_limited" | "daily_quota_exceeded"; details?: Record<string, unknown> } = {},
   ) {
-    super("rate_limited", message, { retryAfterSeconds });
+    super(options.code ?? "rate_limited", message, { ...options.details, retryAfterSeconds });
   }
 }
 

@@ -1,3 +1,4 @@
+import { globMatch } from "../domain/glob";
 import type { TScopeRule } from "./schemas";
 
 // Team ownership: every resource belongs to exactly one team, the first team (by priority) whose
@@ -14,19 +15,12 @@ export type TScopedResource = {
 
 export type TTeamScope = { id: string; priority: number; name: string; rules: readonly TScopeRule[] };
 
-const patternCache = new Map<string, RegExp>();
-
-/** `*` matches any run of characters (including none); everything else is literal. */
+/**
+ * `*` matches any run of characters (including none); everything else is literal. An empty
+ * pattern means "any" (a scope field left blank). Linear time, see lib/domain/glob.ts.
+ */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  if (pattern === "*" || pattern === "") return true;
-  if (!pattern.includes("*")) return pattern === value;
-  let regex = patternCache.get(pattern);
-  if (!regex) {
-    const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, "\\$&"));
-    regex = new RegExp(`^${escaped.join(".*")}$`, "s");
-    patternCache.set(pattern, regex);
-  }
-  return regex.test(value);
+  return pattern === "" || globMatch(pattern, value);
 }
 
 export function ruleMatches(rule: TScopeRule, resource: TScopedResource): boolean {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getSessionUser } from "@/lib/auth/session";
 import { enabledOAuthProviders } from "@/lib/auth/options";
+import { env } from "@/lib/server/env";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,7 +15,7 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
   const { callbackUrl, error } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const safeCallback = safeCallbackUrl(callbackUrl, env().NEXTAUTH_URL);
   if (await getSessionUser()) redirect(safeCallback);
   return (
     <>

@@ -8,7 +8,9 @@ export default function SignUpPage() {
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">Create your organization</h1>
-      <p className="mt-1 text-sm text-slate-500">You will be its owner. Invite your teams once you are in.</p>
+      <p className="mt-1 text-sm text-slate-500">
+        You will be its owner. We email you a link to confirm your address first.
+      </p>
       <SignUpForm />
       <p className="mt-6 text-center text-sm text-slate-500">
         Already have an account?{" "}

@@ -23,7 +23,11 @@ function post(path: string, body: unknown, token?: string) {
   return new Request(BASE + path, {
     method: "POST",
     body: JSON.stringify(body),
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    // Without a token it is a signed-in browser's request, which carries the page's Origin.
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : { origin: BASE }),
+    },
   });
 }
 

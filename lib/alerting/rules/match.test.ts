@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { boundedSample, dedupKeyOf, groupKeyOf, triggerBody } from "../engine/payload";
 import { ZRuleMatch } from "../schemas";
 import { baselineConflict } from "./baseline-guard";
-import { globMatch, matchesOverlap, matchingRules, patternsCanOverlap, ruleMatches } from "./match";
+import { globMatch } from "../../domain/glob";
+import { matchesOverlap, matchingRules, patternsCanOverlap, ruleMatches } from "./match";
 
 const m = (input: Parameters<typeof ZRuleMatch.parse>[0]) => ZRuleMatch.parse(input);
 const item = {

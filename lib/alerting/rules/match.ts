@@ -1,16 +1,8 @@
+import { globMatch } from "../../domain/glob";
 import { SEVERITY_RANK, type TRuleMatch, type TSeverityLevel } from "../schemas";
 
 // Pure rule matching, shared by the engine (transitions), the preview and the baseline guard.
-
-/** `*` matches any run of characters; everything else is literal. Case-sensitive like Kubernetes names. */
-export function globMatch(pattern: string, value: string): boolean {
-  if (pattern === "*") return true;
-  if (!pattern.includes("*")) return pattern === value;
-  const re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
-  return re.test(value);
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// Patterns use the shared linear-time glob (lib/domain/glob.ts): `*` is any run, case-sensitive.
 
 const anyOf = (patterns: readonly string[], value: string) =>
   patterns.length === 0 || patterns.some((p) => globMatch(p, value));

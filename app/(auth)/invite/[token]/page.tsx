@@ -52,7 +52,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
-  const returnTo = `/invite/${token}`;
+  const returnTo = `/invite/${encodeURIComponent(token)}`;
   const signedInAsInvitee = user?.email.toLowerCase() === view.email;
   return (
     <>

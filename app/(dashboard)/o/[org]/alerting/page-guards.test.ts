@@ -3,6 +3,7 @@ import { createDestination } from "@/lib/alerting/destinations/create-destinatio
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import DestinationLayout from "./destinations/[id]/layout";
+import DestinationPage from "./destinations/[id]/page";
 import DeliveryLogPage from "./log/page";
 import AlertFeedPage from "./page";
 import TeamRulesLayout from "./rules/[team]/layout";
@@ -38,21 +39,34 @@ describe("alerting page guards", () => {
     expect(await statusOf(layout(b.org.slug, a.team.slug))).toBe("404");
   });
 
-  it("a destination of another org, or no destination at all, is a 404 for every role", async () => {
+  it("a destination's page: 403 for members (team admins included), 404 for another org's or no destination", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
     const destination = await createDestination(
       a.org.id,
       { userId: a.users.admin.id, label: a.users.admin.email },
-      { name: "Platform", routingKey: "k".repeat(32), teamId: null },
+      { name: "Platform", routingKey: "k".repeat(32), teamId: a.team.id },
     );
-    const layout = (org: string, id: string) =>
-      DestinationLayout({ children: null, params: Promise.resolve({ org, id }) });
-    signInAs(a.users.viewer);
-    expect(await statusOf(layout(a.org.slug, destination.id))).toBe("rendered");
-    expect(await statusOf(layout(a.org.slug, "not-a-uuid"))).toBe("404");
+    const params = (org: string, id: string) => Promise.resolve({ org, id });
+    const layout = (org: string, id: string) => DestinationLayout({ children: null, params: params(org, id) });
+    const page = (org: string, id: string) => DestinationPage({ params: params(org, id) });
+    // Issue 16: any member could open any destination's page (its team, last PagerDuty error, log).
+    for (const role of ["member", "viewer", "editor", "teamAdmin"] as const) {
+      signInAs(a.users[role]);
+      expect(await statusOf(layout(a.org.slug, destination.id)), role).toBe("403");
+      expect(await statusOf(page(a.org.slug, destination.id)), role).toBe("403");
+      expect(await statusOf(layout(a.org.slug, "not-a-uuid")), role).toBe("403");
+    }
+    for (const role of ["admin", "owner"] as const) {
+      signInAs(a.users[role]);
+      expect(await statusOf(layout(a.org.slug, destination.id)), role).toBe("rendered");
+      expect(await statusOf(page(a.org.slug, destination.id)), role).toBe("rendered");
+      expect(await statusOf(layout(a.org.slug, "not-a-uuid")), role).toBe("404");
+    }
     signInAs(b.users.owner);
     expect(await statusOf(layout(b.org.slug, destination.id))).toBe("404");
+    expect(await statusOf(page(b.org.slug, destination.id))).toBe("404");
+    expect(await statusOf(layout(a.org.slug, destination.id))).toBe("404");
     expect(await statusOf(DeliveryLogPage(withQuery(b.org.slug, { destination: destination.id })))).toBe("404");
   });
 

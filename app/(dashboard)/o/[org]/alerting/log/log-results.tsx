@@ -16,6 +16,7 @@ export async function LogResults({
   teamId,
   filters,
   group,
+  linkDestinations,
 }: {
   orgSlug: string;
   scope: TFindingScope;
@@ -23,6 +24,8 @@ export async function LogResults({
   filters: TLogFilters;
   /** The alert group the log is narrowed to (already checked to be in scope). */
   group: { id: string } | null;
+  /** The viewer may open destination pages. */
+  linkDestinations: boolean;
 }) {
   const teamFilter = teamId !== undefined ? { teamId } : {};
   const destinationFilter = filters.destination ? { destinationId: filters.destination } : {};
@@ -46,7 +49,7 @@ export async function LogResults({
     <div className="space-y-6">
       {page.data.length ? (
         <Card>
-          <DeliveryLogTable items={page.data} now={now} orgSlug={orgSlug} />
+          <DeliveryLogTable items={page.data} now={now} orgSlug={orgSlug} linkDestinations={linkDestinations} />
           <FindingsPager
             firstHref={cursor ? filterHref(base, view) : null}
             prevHref={null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
+import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listDestinations } from "@/lib/alerting/destinations/queries";
 import { getAlertGroup, type TAlertFeedItem } from "@/lib/alerting/queries";
@@ -107,6 +108,7 @@ export default async function DeliveryLogPage({
           teamId={team.teamId}
           filters={filters}
           group={group ? { id: group.id } : null}
+          linkDestinations={canOrg(access.role, "org:integrations:manage")}
         />
       </Suspense>
     </div>

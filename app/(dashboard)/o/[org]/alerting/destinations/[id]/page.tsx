@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
-import { canOrg } from "@/lib/auth/permissions";
 import { findingScopeOf } from "@/lib/findings/scope";
 import { getDestination, type TDestinationView } from "@/lib/alerting/destinations/queries";
 import { listDeliveryLog, listOpenIncidents } from "@/lib/alerting/queries";
@@ -30,14 +29,13 @@ async function destinationOrNull(orgId: string, id: string): Promise<TDestinatio
 
 export default async function DestinationPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org: orgSlug, id } = await params;
-  const access = await requireOrgPage(orgSlug);
+  const access = await requireOrgPage(orgSlug, "org:integrations:manage");
   // Another org's destination is simply not there.
   const destination = await destinationOrNull(access.org.id, id);
   if (!destination) notFound();
-  const canManage = canOrg(access.role, "org:integrations:manage");
   const scope = findingScopeOf(access);
   const [teams, incidents, log] = await Promise.all([
-    canManage ? visibleTeams(access) : Promise.resolve([]),
+    visibleTeams(access),
     listOpenIncidents(scope, { destinationId: destination.id }),
     listDeliveryLog(scope, { destinationId: destination.id, limit: 10 }),
   ]);
@@ -63,12 +61,10 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
             </>
           }
           actions={
-            canManage ? (
-              <>
-                <TestEventButton orgSlug={access.org.slug} destination={destination} size="md" />
-                <DeleteDestinationButton orgSlug={access.org.slug} destination={destination} />
-              </>
-            ) : null
+            <>
+              <TestEventButton orgSlug={access.org.slug} destination={destination} size="md" />
+              <DeleteDestinationButton orgSlug={access.org.slug} destination={destination} />
+            </>
           }
         />
         <CardBody className="grid gap-4 text-sm sm:grid-cols-4">
@@ -89,12 +85,10 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
             <div className="mt-1">{destination.ruleCount}</div>
           </div>
         </CardBody>
-        {canManage ? (
-          <CardBody className="border-t border-slate-100">
-            <h3 className="mb-3 text-sm font-semibold text-slate-900">Edit</h3>
-            <DestinationForm orgSlug={access.org.slug} teams={teams} destination={destination} />
-          </CardBody>
-        ) : null}
+        <CardBody className="border-t border-slate-100">
+          <h3 className="mb-3 text-sm font-semibold text-slate-900">Edit</h3>
+          <DestinationForm orgSlug={access.org.slug} teams={teams} destination={destination} />
+        </CardBody>
       </Card>
       <OpenIncidentsCard
         incidents={incidents}
@@ -115,9 +109,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
         {log.data.length ? (
           <DeliveryLogTable items={log.data} now={now} orgSlug={access.org.slug} showDestination={false} />
         ) : (
-          <p className="px-5 py-4 text-sm text-slate-500">
-            Nothing sent here yet{canManage ? ": send a test event to check the key." : "."}
-          </p>
+          <p className="px-5 py-4 text-sm text-slate-500">Nothing sent here yet: send a test event to check the key.</p>
         )}
       </Card>
     </div>
