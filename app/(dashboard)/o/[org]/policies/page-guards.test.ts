@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
+import { enableAuthInterrupts, orgPageProps, statusOf } from "@/lib/testing/page-status";
 import ChecksPage from "./(checks)/page";
 import DecisionsPage from "./decisions/page";
 import ExemptionsPage from "./exemptions/page";
@@ -11,21 +12,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "bumpers.test", "x-forwarded-proto": "https" }),
 }));
 
-// next.config.js enables authInterrupts; the flag reaches forbidden() through this variable.
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
-
-const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "rendered",
-    (err: { digest?: string }) => err.digest?.split(";").pop() ?? String(err),
-  );
-
-const withQuery = (org: string, query: Record<string, string> = {}) => ({
-  params: Promise.resolve({ org }),
-  searchParams: Promise.resolve(query),
-});
+enableAuthInterrupts();
 
 describe("policies page guards", () => {
   it("a team's overrides: the caller's teams only, decided in the layout (a real 404 before the skeleton streams)", async () => {
@@ -58,13 +45,13 @@ describe("policies page guards", () => {
     await createTestCluster(a.org.id, { slug: "prod" });
     const foreign = await createTestCluster(b.org.id, { slug: `edge-${b.org.slug}` });
     signInAs(a.users.viewer);
-    expect(await statusOf(DecisionsPage(withQuery(a.org.slug, { team: a.team.slug })))).toBe("rendered");
-    expect(await statusOf(DecisionsPage(withQuery(a.org.slug, { team: a.otherTeam.slug })))).toBe("404");
-    expect(await statusOf(DecisionsPage(withQuery(a.org.slug, { team: "none" })))).toBe("404");
-    expect(await statusOf(DecisionsPage(withQuery(a.org.slug, { cluster: foreign.slug })))).toBe("404");
+    expect(await statusOf(DecisionsPage(orgPageProps(a.org.slug, { team: a.team.slug })))).toBe("rendered");
+    expect(await statusOf(DecisionsPage(orgPageProps(a.org.slug, { team: a.otherTeam.slug })))).toBe("404");
+    expect(await statusOf(DecisionsPage(orgPageProps(a.org.slug, { team: "none" })))).toBe("404");
+    expect(await statusOf(DecisionsPage(orgPageProps(a.org.slug, { cluster: foreign.slug })))).toBe("404");
     signInAs(a.users.admin);
     expect(
-      await statusOf(DecisionsPage(withQuery(a.org.slug, { team: "none", cluster: "prod", outcome: "bogus" }))),
+      await statusOf(DecisionsPage(orgPageProps(a.org.slug, { team: "none", cluster: "prod", outcome: "bogus" }))),
     ).toBe("rendered");
   });
 });
