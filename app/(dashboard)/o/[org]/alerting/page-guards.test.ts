@@ -7,25 +7,10 @@ import DestinationLayout from "./destinations/[id]/layout";
 import DestinationPage from "./destinations/[id]/page";
 import DeliveryLogPage from "./log/page";
 import AlertFeedPage from "./page";
-import TeamRulesLayout from "./rules/[team]/layout";
 
 enableAuthInterrupts();
 
 describe("alerting page guards", () => {
-  it("team rules: the caller's teams only, decided in the layout (a real 404 before the skeleton streams)", async () => {
-    const a = await createTestTenant();
-    const b = await createTestTenant();
-    const layout = (org: string, team: string) =>
-      TeamRulesLayout({ children: null, params: Promise.resolve({ org, team }) });
-    signInAs(a.users.viewer);
-    expect(await statusOf(layout(a.org.slug, a.team.slug))).toBe("rendered");
-    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("404");
-    signInAs(a.users.admin);
-    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("rendered");
-    signInAs(b.users.owner);
-    expect(await statusOf(layout(b.org.slug, a.team.slug))).toBe("404");
-  });
-
   it("a destination's page: 403 for members (team admins included), 404 for another org's or no destination", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();

@@ -5,7 +5,6 @@ import { enableAuthInterrupts, orgPageProps, statusOf } from "@/lib/testing/page
 import ChecksPage from "./(checks)/page";
 import DecisionsPage from "./decisions/page";
 import ExemptionsPage from "./exemptions/page";
-import TeamPolicyLayout from "./teams/[team]/layout";
 
 // The empty admission log shows the webhook URL, read from the request's host.
 vi.mock("next/headers", () => ({
@@ -15,20 +14,6 @@ vi.mock("next/headers", () => ({
 enableAuthInterrupts();
 
 describe("policies page guards", () => {
-  it("a team's overrides: the caller's teams only, decided in the layout (a real 404 before the skeleton streams)", async () => {
-    const a = await createTestTenant();
-    const b = await createTestTenant();
-    const layout = (org: string, team: string) =>
-      TeamPolicyLayout({ children: null, params: Promise.resolve({ org, team }) });
-    signInAs(a.users.viewer);
-    expect(await statusOf(layout(a.org.slug, a.team.slug))).toBe("rendered");
-    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("404");
-    signInAs(a.users.admin);
-    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("rendered");
-    signInAs(b.users.owner);
-    expect(await statusOf(layout(b.org.slug, a.team.slug))).toBe("404");
-  });
-
   it("every member reads the checks and exemptions; strangers get a 404", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
