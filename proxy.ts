@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { refuseRequest } from "@/lib/security/refuse-request";
 import { databaseStatus } from "@/lib/server/database-status";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/server/db-errors";
 
@@ -9,7 +10,9 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/server/db-errors";
 //    own scripts with it, so no inline script runs without it.
 // 2. Coarse redirect only: signed-out visitors of the dashboard go to the sign-in page first.
 //    Authorization is never decided here; every page and route checks the session and tenant itself.
-// 3. While PostgreSQL cannot be reached, pages answer 503 with a page that says so (a page would
+// 3. Malformed requests (a NUL in the address, a cross-site or undecodable server action call)
+//    get a clear 4xx here instead of a 500 from deep inside a page or Next (lib/security/refuse-request.ts).
+// 4. While PostgreSQL cannot be reached, pages answer 503 with a page that says so (a page would
 //    otherwise start streaming with 200 and fail halfway, or answer 500).
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/o/", "/orgs/"];
@@ -20,11 +23,14 @@ export async function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
   });
-  const response = needsSignIn(request)
-    ? redirectToSignIn(request)
-    : (await databaseStatus().reachable())
-      ? forwardWithPolicy(request, headers)
-      : databaseUnavailable();
+  const refused = await refuseRequest(request);
+  const response = refused
+    ? refusedResponse(refused.status, refused.message)
+    : needsSignIn(request)
+      ? redirectToSignIn(request)
+      : (await databaseStatus().reachable())
+        ? forwardWithPolicy(request, headers)
+        : databaseUnavailable();
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
@@ -43,6 +49,13 @@ function databaseUnavailable(): NextResponse {
   return new NextResponse(html, {
     status: 503,
     headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" },
+  });
+}
+
+function refusedResponse(status: number, message: string): NextResponse {
+  return new NextResponse(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
   });
 }
 

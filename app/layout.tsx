@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +7,7 @@ export const metadata: Metadata = {
   description: "Kubernetes guardrails for every team: findings, cost and PagerDuty routing.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: LayoutProps<"/">) {
   // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
   // which a page prerendered at build time could not.
   await connection();

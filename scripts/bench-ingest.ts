@@ -37,7 +37,7 @@ async function main() {
     await migrate(database.url);
     const { pool, db } = await import("@/lib/server/db");
     const { createCluster } = await import("@/lib/clusters/create-cluster");
-    const { processPendingReports } = await import("@/lib/ingest/process/process-report");
+    const { processPendingReports } = await import("@/lib/worker/process-report");
     const { copyRows } = await import("@/lib/ingest/process/copy-rows");
     // The upload route's own steps (app/v0/…/data/[type]/route.ts), without Next's request wrapper.
     const { authenticateClusterRequest } = await import("@/lib/ingest/authenticate-cluster");

@@ -46,7 +46,7 @@ const arg = (name: string, fallback: number) => {
 const IMAGES = SHORT ? 150 : 400;
 const PER_IMAGE = SHORT ? 40 : 50;
 const OUTAGE_MS = SHORT ? 4000 : 10_000;
-// Namespace of processReport's advisory lock (lib/ingest/process/process-report.ts): held while a
+// Namespace of processReport's advisory lock (lib/worker/process-report.ts): held while a
 // report is being applied.
 const PROCESS_LOCK_NAMESPACE = 72707370;
 const log = (line: string) => console.log(`[faults] ${line}`);

@@ -147,8 +147,13 @@ async function runSuite(suite: TSuite, env: NodeJS.ProcessEnv): Promise<TCount> 
   switch (suite) {
     case "lint":
       return single((await runStreamed("lint", bin("eslint"), [".", "--max-warnings", "0"], { env })).code === 0);
-    case "typecheck":
-      return single((await runStreamed("typecheck", bin("tsc"), ["--noEmit"], { env })).code === 0);
+    case "typecheck": {
+      // PageProps, LayoutProps and typed links come from the route types Next generates into .next/types.
+      const typegen = await runStreamed("typecheck", bin("next"), ["typegen"], { env });
+      return single(
+        typegen.code === 0 && (await runStreamed("typecheck", bin("tsc"), ["--noEmit"], { env })).code === 0,
+      );
+    }
     case "unit":
       return runUnit(env);
     case "build":

@@ -1,5 +1,5 @@
 // The ingest worker as its own process (`npm start` runs one beside Next.js).
-import { startWorker } from "@/lib/ingest/worker";
+import { startWorker } from "@/lib/worker/worker";
 import { pool } from "@/lib/server/db";
 
 const worker = startWorker();

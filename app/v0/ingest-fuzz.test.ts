@@ -4,10 +4,17 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { processPendingReports } from "@/lib/ingest/process/process-report";
+import { processPendingReports } from "@/lib/worker/process-report";
 import { pool } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
-import { mutate, mutationsArbitrary, pathsOf } from "@/lib/testing/mutate-json";
+import {
+  dirtsArbitrary,
+  dirtyBytes,
+  dirtyStrings,
+  mutate,
+  mutationsArbitrary,
+  pathsOf,
+} from "@/lib/testing/mutate-json";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 
 // The agent endpoint and the worker under fuzzing, end to end on the real database: mutated real
@@ -79,6 +86,33 @@ describe("ingest under fuzzing", () => {
     expect(rows.find((r) => r.status === "received")).toBeUndefined();
     expect(rows.reduce((sum, r) => sum + r.unexplained, 0)).toBe(0);
     expect(rows.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThan(0);
+  });
+
+  // Issue 16: NUL, lone surrogates and invalid UTF-8 in any string or key of a real report. An
+  // upload the route acknowledges must be processed: never acknowledged, then lost for its bytes.
+  it("processes every acknowledged report whose strings hold NUL, lone surrogates or invalid UTF-8", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: REPORTS.length - 1 }),
+        dirtsArbitrary(),
+        fc.nat(),
+        fc.boolean(),
+        async (i, dirts, seed, gzip) => {
+          const [type, doc] = REPORTS[i];
+          const status = await upload(type, dirtyBytes(dirtyStrings(doc, dirts), seed), gzip);
+          expect([200, 422]).toContain(status);
+          await processPendingReports({ clusterId: ctx.clusterId });
+          if (status !== 200) return;
+          const { rows } = await pool.query<{ status: string; error: string | null }>(
+            `SELECT status::text, error FROM reports WHERE cluster_id = $1 AND type = $2
+              ORDER BY received_at DESC, id DESC LIMIT 1`,
+            [ctx.clusterId, type],
+          );
+          expect(rows[0]).toEqual({ status: "processed", error: null });
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   it("answers 4xx, never 5xx, to random bytes, plain or claiming gzip", async () => {

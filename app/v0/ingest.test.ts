@@ -10,7 +10,7 @@ import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[typ
 import * as failureRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/failure/route";
 import * as claimRoute from "./organizations/[org]/clusters/[cluster]/reports/on-demand-jobs/claim/route";
 import { errorOf } from "@/lib/testing/http";
-import { processPendingReports } from "@/lib/ingest/process/process-report";
+import { processPendingReports } from "@/lib/worker/process-report";
 
 const BASE = "http://bumpers.test";
 const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));

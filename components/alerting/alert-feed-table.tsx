@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { TAlertFeedItem } from "@/lib/alerting/queries";
 import { GROUPING_LABELS, RULE_KIND_LABELS } from "@/lib/alerting/schemas";
@@ -48,7 +49,7 @@ export function AlertFeedTable({ items, now, orgSlug }: { items: TAlertFeedItem[
                 ) : null}
                 <div className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs">
                   {href ? (
-                    <Link href={href} className="font-medium text-brand-600 hover:text-brand-700">
+                    <Link href={href as Route} className="font-medium text-brand-600 hover:text-brand-700">
                       {item.kind === "stale_cluster" ? "Open the clusters" : "Open the findings"}
                     </Link>
                   ) : null}

@@ -4,14 +4,14 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { previewDraftAction, saveRuleAction } from "@/app/(dashboard)/o/[org]/alerting/rules/actions";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
 import { baselineConflict } from "@/lib/alerting/rules/baseline-guard";
+import { SEVERITY_LEVELS } from "@/lib/domain/severity";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import {
   ALERT_GROUPINGS,
-  FINDING_CATEGORIES,
   GROUPING_LABELS,
   PD_SEVERITIES,
   RULE_KIND_LABELS,
   RULE_KINDS,
-  SEVERITY_LEVELS,
   ZRuleInput,
   type TRuleKind,
 } from "@/lib/alerting/schemas";

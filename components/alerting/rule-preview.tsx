@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { TRulePreview } from "@/lib/alerting/preview";
 import { GROUPING_LABELS } from "@/lib/alerting/schemas";
@@ -61,7 +62,7 @@ export function RulePreview({ preview, noPage }: { preview: TRulePreview; noPage
                       : "→ no destination (the team has none and there is no fallback)"}
                 </span>
                 {href ? (
-                  <Link href={href} className="font-medium text-brand-600 hover:text-brand-700">
+                  <Link href={href as Route} className="font-medium text-brand-600 hover:text-brand-700">
                     Findings
                   </Link>
                 ) : null}

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -47,7 +48,7 @@ export function AuditFilters({
           Filter
         </button>
         {active ? (
-          <Link href={clearHref} className={buttonClass("ghost")}>
+          <Link href={clearHref as Route} className={buttonClass("ghost")}>
             Clear
           </Link>
         ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -39,7 +40,7 @@ export function FinishSignUpForm({
           setSignInFailed(true);
           return;
         }
-        router.replace(destination);
+        router.replace(destination as Route);
         router.refresh();
       },
     );

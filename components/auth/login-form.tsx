@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -49,7 +50,7 @@ export function LoginForm({
       setError(describe(result?.error ?? "CredentialsSignin"));
       return;
     }
-    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin) as Route);
     router.refresh();
   }
 

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { TCiBranch } from "@/lib/ci/queries";
 import { Badge } from "@/components/ui/badge";
@@ -37,7 +38,11 @@ export function CiBranchesTable({
           return (
             <tr key={`${row.repository}\u0000${row.branch}`} className={cn(current && "bg-brand-50/60")}>
               <Td>
-                <Link href={hrefOf(row)} aria-current={current ? "true" : undefined} className="group block min-w-0">
+                <Link
+                  href={hrefOf(row) as Route}
+                  aria-current={current ? "true" : undefined}
+                  className="group block min-w-0"
+                >
                   <span className="block font-medium text-slate-900 group-hover:text-brand-700">{row.repository}</span>
                   <span className="mt-0.5 block font-mono text-xs text-slate-500">{row.branch}</span>
                 </Link>

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { AreaTeamSelect, type TTeamChoices } from "@/components/findings/area-filter-form";
 import { buttonClass } from "@/components/ui/button";
@@ -40,7 +41,7 @@ export function CiFilterForm({
           Apply
         </button>
         {active ? (
-          <Link href={clearHref} className={buttonClass("ghost")}>
+          <Link href={clearHref as Route} className={buttonClass("ghost")}>
             Clear
           </Link>
         ) : null}

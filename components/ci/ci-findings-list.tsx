@@ -1,13 +1,14 @@
 import type { TCiFinding } from "@/lib/ci/queries";
 import { SeverityBadge, type TSeverity } from "@/components/findings/severity-badge";
+import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { RemediationText } from "./remediation-text";
 
 export type TCiFindingItem = TCiFinding & { remediation: string | null };
 
-const SEVERITIES = new Set<string>(["critical", "high", "medium", "low", "none"]);
-const severityOf = (value: string): TSeverity => (SEVERITIES.has(value) ? (value as TSeverity) : "none");
+const severityOf = (value: string): TSeverity =>
+  (SEVERITY_LEVELS as readonly string[]).includes(value) ? (value as TSeverity) : "none";
 
 function objectLabel(f: TCiFinding): string {
   return f.namespace ? `${f.namespace}/${f.name}` : f.name;

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -44,7 +45,7 @@ export function CiSetup({
             {canManageOrg ? (
               <>
                 Create a token of kind <strong>CI</strong> in{" "}
-                <Link href={`${base}/settings/tokens`} className={LINK}>
+                <Link href={`${base}/settings/tokens` as Route} className={LINK}>
                   Settings → Tokens
                 </Link>
               </>
@@ -77,7 +78,7 @@ export function CiSetup({
           <li>
             Give each team its repositories in{" "}
             {canManageOrg ? (
-              <Link href={`${base}/settings/teams`} className={LINK}>
+              <Link href={`${base}/settings/teams` as Route} className={LINK}>
                 Settings → Teams
               </Link>
             ) : (
@@ -109,7 +110,7 @@ export function CiNothingVisible({
   clearHref: string;
 }) {
   const showAll = (
-    <Link href={clearHref} className={LINK}>
+    <Link href={clearHref as Route} className={LINK}>
       Show every repository
     </Link>
   );

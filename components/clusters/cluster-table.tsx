@@ -1,10 +1,11 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import type { TClusterSummary } from "@/lib/clusters/queries";
-import { reportingState } from "@/lib/clusters/stale";
+import { reportingState } from "@/lib/clusters/reporting-state";
 import type { TClusterAgentSummary } from "@/lib/ingest/queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { RotateTokenButton } from "./rotate-token-button";
@@ -71,7 +72,7 @@ export function ClusterTable({
             {settingsHref ? (
               <>
                 {" "}
-                <Link href={settingsHref} className="font-medium text-brand-600 hover:text-brand-700">
+                <Link href={settingsHref as Route} className="font-medium text-brand-600 hover:text-brand-700">
                   Change
                 </Link>
               </>

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 
@@ -15,7 +16,7 @@ export function Breadcrumbs({ items }: { items: { label: string; href?: string }
             ) : null}
             <li className="min-w-0 truncate">
               {item.href ? (
-                <Link href={item.href} className="hover:text-slate-700 hover:underline">
+                <Link href={item.href as Route} className="hover:text-slate-700 hover:underline">
                   {item.label}
                 </Link>
               ) : (

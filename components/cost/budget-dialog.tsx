@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button, type TButtonVariant } from "@/components/ui/button";
@@ -37,7 +38,7 @@ export function BudgetDialog({
   const close = useCallback(() => setOpen(false), []);
   const saved = useCallback(() => {
     setOpen(false);
-    if (doneHref) router.replace(doneHref);
+    if (doneHref) router.replace(doneHref as Route);
     router.refresh();
   }, [router, doneHref]);
   return (

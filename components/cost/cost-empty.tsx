@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/button";
@@ -30,7 +31,7 @@ export function CostEmpty({
     <EmptyState
       icon={<EmptyIcon name="chart" />}
       title="No cost data yet"
-      action={canConnect ? <LinkButton href={clustersHref}>Connect a cluster</LinkButton> : null}
+      action={canConnect ? <LinkButton href={clustersHref as Route}>Connect a cluster</LinkButton> : null}
     >
       Cost comes from the OpenCost report or is estimated from the workloads inventory — connect a cluster. Every figure
       is attributed to the team that owns the workload; idle and unassigned cost stay visible.

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -62,7 +63,7 @@ export function CostTable({
 
 function Name({ row }: { row: TCostTableRow }) {
   const label: ReactNode = row.href ? (
-    <Link href={row.href} className="font-medium text-brand-700 hover:text-brand-800 hover:underline">
+    <Link href={row.href as Route} className="font-medium text-brand-700 hover:text-brand-800 hover:underline">
       {row.label}
     </Link>
   ) : (

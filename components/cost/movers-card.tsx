@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -31,7 +32,7 @@ export function MoversCard({
               className="min-w-0 border-b border-slate-100 px-5 py-3 xl:border-b-0 xl:border-r xl:last:border-r-0"
             >
               <Link
-                href={hrefOf(m.service)}
+                href={hrefOf(m.service) as Route}
                 className="block truncate text-sm font-medium text-brand-700 hover:underline"
                 title={m.service}
               >

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { buttonClass } from "@/components/ui/button";
@@ -29,7 +30,7 @@ export function RangePicker({
           return (
             <Link
               key={preset}
-              href={costHref(path, rangeQuery(preset, resolveRange(preset, today)), keep)}
+              href={costHref(path, rangeQuery(preset, resolveRange(preset, today)), keep) as Route}
               aria-current={active ? "page" : undefined}
               className={cn(
                 "rounded px-2.5 py-1 text-sm font-medium whitespace-nowrap",

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -48,10 +49,12 @@ export function SeriesCard({
               {groups.map((g) => (
                 <Link
                   key={g}
-                  href={costHref(path, rangeQueryString, {
-                    groupBy: g === "team" ? null : g,
-                    labelKey: g === "label" ? labelKey : null,
-                  })}
+                  href={
+                    costHref(path, rangeQueryString, {
+                      groupBy: g === "team" ? null : g,
+                      labelKey: g === "label" ? labelKey : null,
+                    }) as Route
+                  }
                   aria-current={g === groupBy ? "page" : undefined}
                   className={cn(
                     "rounded px-2 py-0.5 text-xs font-medium",

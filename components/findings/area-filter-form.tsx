@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
@@ -67,7 +68,7 @@ export function AreaFilterForm({
           Apply
         </button>
         {active ? (
-          <Link href={clearHref} className={buttonClass("ghost")}>
+          <Link href={clearHref as Route} className={buttonClass("ghost")}>
             Clear
           </Link>
         ) : null}

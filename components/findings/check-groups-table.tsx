@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { CATEGORY_LABELS, SOURCE_LABELS } from "@/lib/findings/ui-labels";
 import { SeverityBadge, type TSeverity } from "./severity-badge";
@@ -53,7 +54,7 @@ export function CheckGroupsTable({ rows }: { rows: TCheckGroupRow[] }) {
               </td>
               <td className="min-w-0 px-4 py-3">
                 <Link
-                  href={row.href}
+                  href={row.href as Route}
                   className="line-clamp-2 font-medium break-words text-slate-900 hover:text-brand-700"
                   data-row-link
                 >
@@ -66,7 +67,7 @@ export function CheckGroupsTable({ rows }: { rows: TCheckGroupRow[] }) {
               </td>
               <td className="px-4 py-3">
                 <Link
-                  href={row.href}
+                  href={row.href as Route}
                   className="font-medium whitespace-nowrap text-brand-700 hover:underline"
                   data-testid="check-affected"
                   aria-label={`${n(row.resources, "resource", "resources")} in ${n(row.clusters, "cluster", "clusters")}: show the findings of ${row.title}`}

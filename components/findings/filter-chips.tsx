@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { TFilterChip } from "@/lib/findings/ui-list";
 
@@ -11,7 +12,7 @@ export function FilterChips({ chips, clearHref }: { chips: TFilterChip[]; clearH
         {chips.map((chip) => (
           <li key={chip.key}>
             <Link
-              href={chip.removeHref}
+              href={chip.removeHref as Route}
               className="group inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1.5 pl-2.5 text-xs text-slate-700 ring-1 ring-slate-200 ring-inset hover:bg-slate-200"
               aria-label={`Remove filter ${chip.label}: ${chip.value}`}
             >
@@ -24,7 +25,7 @@ export function FilterChips({ chips, clearHref }: { chips: TFilterChip[]; clearH
           </li>
         ))}
       </ul>
-      <Link href={clearHref} className="ml-1 text-xs font-medium text-brand-600 hover:text-brand-700">
+      <Link href={clearHref as Route} className="ml-1 text-xs font-medium text-brand-600 hover:text-brand-700">
         Clear filters
       </Link>
     </div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { FilterOptions } from "./filter-options";
+import { FilterOptions, type TMenuOption } from "./filter-options";
 
 /** A toolbar button that opens a panel: a native <details>, so it works without JavaScript. */
 export function MenuButton({
@@ -46,8 +46,6 @@ export function MenuButton({
     </details>
   );
 }
-
-export type TMenuOption = { value: string; label: string; hint?: string };
 
 /**
  * A multi-select filter: checkboxes named like the URL parameter, so submitting the surrounding

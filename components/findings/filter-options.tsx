@@ -1,7 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import type { TMenuOption } from "./filter-menu";
+
+export type TMenuOption = { value: string; label: string; hint?: string };
 
 /** Long lists (an org's hundreds of teams) render this many in the server's HTML, the rest in the browser. */
 const SERVER_RENDERED = 30;

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TFindingDetail } from "@/lib/findings/get-finding";
@@ -64,7 +65,7 @@ export function WhereList({ finding, teamHref }: { finding: TFindingDetail; team
       <DetailRow label="Owning team">
         {finding.team ? (
           teamHref ? (
-            <Link href={teamHref} className="text-brand-600 hover:text-brand-700">
+            <Link href={teamHref as Route} className="text-brand-600 hover:text-brand-700">
               {finding.team.name}
             </Link>
           ) : (

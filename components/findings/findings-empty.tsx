@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
@@ -19,7 +20,7 @@ export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {
           title={reason.hasClusters ? "No findings yet" : "Connect a cluster to see findings"}
           action={
             reason.canConnect || reason.hasClusters ? (
-              <LinkButton href={reason.clustersHref} variant={reason.hasClusters ? "secondary" : "primary"}>
+              <LinkButton href={reason.clustersHref as Route} variant={reason.hasClusters ? "secondary" : "primary"}>
                 {reason.hasClusters ? "See what the clusters sent" : "Connect a cluster"}
               </LinkButton>
             ) : null
@@ -43,7 +44,7 @@ export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {
         <EmptyState
           title="No findings match these filters"
           action={
-            <LinkButton href={reason.clearHref} variant="secondary">
+            <LinkButton href={reason.clearHref as Route} variant="secondary">
               Clear filters
             </LinkButton>
           }
@@ -66,7 +67,7 @@ export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {
             Nothing open right now. New problems show up here after the next report; snoozed and resolved findings are
             one click away.
           </p>
-          <LinkButton href={reason.otherStatesHref} variant="secondary" className="mt-4">
+          <LinkButton href={reason.otherStatesHref as Route} variant="secondary" className="mt-4">
             Show snoozed and resolved
           </LinkButton>
         </div>
@@ -75,7 +76,7 @@ export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {
       return (
         <EmptyState
           title="This page of results is no longer available"
-          action={<LinkButton href={reason.firstHref}>Go to the first page</LinkButton>}
+          action={<LinkButton href={reason.firstHref as Route}>Go to the first page</LinkButton>}
         >
           The link points into a list that has changed since. Start again from the first page.
         </EmptyState>

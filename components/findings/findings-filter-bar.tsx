@@ -1,15 +1,11 @@
-import {
-  FINDING_CATEGORY_NAMES,
-  FINDING_SEVERITIES,
-  FINDING_SOURCES,
-  FINDING_STATES,
-  UNASSIGNED_TEAM,
-  type TFindingFilters,
-} from "@/lib/findings/filters";
+import { FINDING_SOURCES, FINDING_STATES, UNASSIGNED_TEAM, type TFindingFilters } from "@/lib/findings/filters";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
+import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_HINTS, STATE_LABELS } from "@/lib/findings/ui-labels";
 import { filterValueLabel, type TFilterNames } from "@/lib/findings/ui-list";
 import { buttonClass } from "@/components/ui/button";
-import { FilterMenu, MenuApply, MenuButton, type TMenuOption } from "./filter-menu";
+import { FilterMenu, MenuApply, MenuButton } from "./filter-menu";
+import type { TMenuOption } from "./filter-options";
 
 export type TFilterBarChoices = {
   teams: { slug: string; name: string }[];
@@ -97,7 +93,7 @@ export function FindingsFilterBar({
           name="severity"
           label="Severity"
           selected={filters.severity}
-          options={FINDING_SEVERITIES.map((s) => ({ value: s, label: capital(s) }))}
+          options={SEVERITY_LEVELS.map((s) => ({ value: s, label: capital(s) }))}
           emptyLabel="every severity"
         />
         <FilterMenu
@@ -156,7 +152,7 @@ export function FindingsFilterBar({
           name="category"
           label="Category"
           selected={filters.category}
-          options={FINDING_CATEGORY_NAMES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] ?? c }))}
+          options={FINDING_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] ?? c }))}
         />
         <FilterMenu
           name="source"

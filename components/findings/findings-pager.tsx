@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 
@@ -22,19 +23,19 @@ export function FindingsPager({
     <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
       <div className="flex items-center gap-2">
         {prevHref ? (
-          <Link href={prevHref} rel="prev" className={buttonClass("secondary", "sm")}>
+          <Link href={prevHref as Route} rel="prev" className={buttonClass("secondary", "sm")}>
             ← Previous
           </Link>
         ) : null}
         {firstHref && firstHref !== prevHref ? (
-          <Link href={firstHref} className={buttonClass("ghost", "sm")}>
+          <Link href={firstHref as Route} className={buttonClass("ghost", "sm")}>
             First page
           </Link>
         ) : null}
       </div>
       <span className="text-xs text-slate-500">{shown}</span>
       {nextHref ? (
-        <Link href={nextHref} rel="next" className={buttonClass("secondary", "sm")}>
+        <Link href={nextHref as Route} rel="next" className={buttonClass("secondary", "sm")}>
           Next →
         </Link>
       ) : (

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
@@ -193,7 +194,7 @@ export function FindingsTable({
                   </td>
                   <td className="min-w-0 px-4 py-3">
                     <Link
-                      href={row.href}
+                      href={row.href as Route}
                       data-row-link
                       className="line-clamp-2 font-medium break-words text-slate-900 hover:text-brand-700 focus-visible:rounded focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
                     >

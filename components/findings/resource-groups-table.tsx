@@ -1,5 +1,7 @@
+import type { Route } from "next";
 import Link from "next/link";
-import { SEVERITIES, SeverityBadge, SeverityCount, SEVERITY_LABEL, type TSeverity } from "./severity-badge";
+import { SEVERITY_LEVELS, SEVERITY_NAMES } from "@/lib/domain/severity";
+import { SeverityBadge, SeverityCount, type TSeverity } from "./severity-badge";
 
 export type TResourceGroupRow = {
   key: string;
@@ -23,7 +25,7 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
           <col className="w-28" />
           <col />
           <col className="w-36" />
-          {SEVERITIES.map((s) => (
+          {SEVERITY_LEVELS.map((s) => (
             <col key={s} className="w-[4.5rem]" />
           ))}
         </colgroup>
@@ -38,9 +40,9 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
             <th scope="col" className="px-4 py-2.5">
               Team
             </th>
-            {SEVERITIES.map((s) => (
+            {SEVERITY_LEVELS.map((s) => (
               <th key={s} scope="col" className="px-2 py-2.5 text-right">
-                {SEVERITY_LABEL[s]}
+                {SEVERITY_NAMES[s]}
               </th>
             ))}
           </tr>
@@ -53,7 +55,7 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
               </td>
               <td className="min-w-0 px-4 py-3">
                 <Link
-                  href={row.href}
+                  href={row.href as Route}
                   className="font-medium break-words text-slate-900 hover:text-brand-700"
                   data-row-link
                   aria-label={`${row.kind} ${row.name}: ${row.findings} findings`}
@@ -65,7 +67,7 @@ export function ResourceGroupsTable({ rows }: { rows: TResourceGroupRow[] }) {
               <td className={row.team ? "truncate px-4 py-3 text-slate-700" : "px-4 py-3 text-slate-400 italic"}>
                 {row.team ?? "Unassigned"}
               </td>
-              {SEVERITIES.map((s) => (
+              {SEVERITY_LEVELS.map((s) => (
                 <td key={s} className="px-2 py-3 text-right">
                   <SeverityCount severity={s} count={row.bySeverity[s]} />
                 </td>

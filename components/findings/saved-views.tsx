@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
@@ -72,7 +73,7 @@ function SavedViewItem({ orgSlug, view }: { orgSlug: string; view: TSavedViewLin
   return (
     <li className="group flex items-center gap-1 rounded hover:bg-slate-50">
       <Link
-        href={view.href}
+        href={view.href as Route}
         className={cn(
           "min-w-0 flex-1 truncate px-2 py-1.5 text-sm",
           view.current ? "font-medium text-brand-700" : "text-slate-700",

@@ -1,8 +1,7 @@
 import { cn } from "@/components/ui/cn";
+import { SEVERITY_NAMES, type TSeverityLevel } from "@/lib/domain/severity";
 
-export type TSeverity = "critical" | "high" | "medium" | "low" | "none";
-
-export const SEVERITIES: readonly TSeverity[] = ["critical", "high", "medium", "low", "none"];
+export type TSeverity = TSeverityLevel;
 
 const BADGE: Record<TSeverity, string> = {
   critical: "bg-red-50 text-red-700 ring-red-200",
@@ -21,14 +20,6 @@ export const SEVERITY_TEXT: Record<TSeverity, string> = {
   none: "text-slate-500",
 };
 
-export const SEVERITY_LABEL: Record<TSeverity, string> = {
-  critical: "Critical",
-  high: "High",
-  medium: "Medium",
-  low: "Low",
-  none: "None",
-};
-
 export function SeverityBadge({ severity, className }: { severity: TSeverity; className?: string }) {
   return (
     <span
@@ -38,7 +29,7 @@ export function SeverityBadge({ severity, className }: { severity: TSeverity; cl
         className,
       )}
     >
-      {SEVERITY_LABEL[severity]}
+      {SEVERITY_NAMES[severity]}
     </span>
   );
 }

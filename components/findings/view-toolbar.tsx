@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { FINDING_GROUPS, FINDING_SORTS, type TFindingFilters } from "@/lib/findings/filters";
 import { GROUP_LABELS, SORT_LABELS } from "@/lib/findings/ui-labels";
@@ -43,7 +44,7 @@ export function ViewToolbar({
               {FINDING_SORTS.map((s) => (
                 <li key={s}>
                   <Link
-                    href={hrefOf({ sort: s })}
+                    href={hrefOf({ sort: s }) as Route}
                     aria-current={filters.sort === s ? "true" : undefined}
                     className={cn(
                       "block rounded px-2 py-1.5 text-sm hover:bg-slate-50",

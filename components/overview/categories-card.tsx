@@ -1,6 +1,7 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { FINDING_CATEGORY_NAMES } from "@/lib/findings/filters";
+import type { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import type { TFindingsLinker } from "./links";
 import { CATEGORY_LABEL, prepareCategories } from "./prepare-breakdown";
 
@@ -8,7 +9,7 @@ export function CategoriesCard({
   byCategory,
   link,
 }: {
-  byCategory: Record<(typeof FINDING_CATEGORY_NAMES)[number], number>;
+  byCategory: Record<(typeof FINDING_CATEGORIES)[number], number>;
   link: TFindingsLinker;
 }) {
   const { total, rows } = prepareCategories(byCategory);
@@ -22,7 +23,7 @@ export function CategoriesCard({
           <ul className="space-y-2.5" aria-label="Open findings by category">
             {rows.map((r) => (
               <li key={r.key}>
-                <Link href={link({ category: [r.key] })} className="group block">
+                <Link href={link({ category: [r.key] }) as Route} className="group block">
                   <span className="flex items-baseline justify-between gap-3 text-sm">
                     <span className="text-slate-700 group-hover:text-brand-700">{CATEGORY_LABEL[r.key]}</span>
                     <span className="font-medium tabular-nums text-slate-900">{r.count.toLocaleString("en-US")}</span>

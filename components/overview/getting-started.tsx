@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 
@@ -37,7 +38,7 @@ export function GettingStarted({
               {step.done ? "✓" : null}
             </span>
             {isAdmin && !step.done ? (
-              <Link href={step.href} className="font-medium text-brand-600 hover:text-brand-700">
+              <Link href={step.href as Route} className="font-medium text-brand-600 hover:text-brand-700">
                 {step.label}
               </Link>
             ) : (

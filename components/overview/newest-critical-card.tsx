@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime, formatLastUsed } from "@/components/ui/format";
@@ -32,7 +33,7 @@ export function NewestCriticalCard({
         actions={
           findings.length ? (
             <Link
-              href={link({ severity: ["critical"], sort: "first_seen" })}
+              href={link({ severity: ["critical"], sort: "first_seen" }) as Route}
               className="text-sm font-medium text-brand-600 hover:text-brand-700"
             >
               All critical
@@ -49,7 +50,7 @@ export function NewestCriticalCard({
             return (
               <li key={f.id}>
                 <Link
-                  href={findingHref(orgSlug, f.id)}
+                  href={findingHref(orgSlug, f.id) as Route}
                   className="flex items-start gap-3 px-5 py-3 hover:bg-slate-50/60"
                 >
                   <span className="mt-1.5 size-2 shrink-0 rounded-full bg-red-500" aria-hidden />

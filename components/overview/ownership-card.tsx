@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { TOrgOverview } from "@/lib/orgs/overview";
@@ -100,7 +101,10 @@ export function OwnershipCard({
               {segments.map((s) => (
                 <li key={s.key} className="flex items-center justify-between gap-3 text-sm">
                   {s.href ? (
-                    <Link href={s.href} className="flex min-w-0 items-center gap-2 text-slate-700 hover:text-brand-700">
+                    <Link
+                      href={s.href as Route}
+                      className="flex min-w-0 items-center gap-2 text-slate-700 hover:text-brand-700"
+                    >
                       <span className={`size-2.5 shrink-0 rounded-full ${s.color}`} aria-hidden />
                       <span className="truncate">{s.label}</span>
                     </Link>

@@ -1,9 +1,9 @@
-import type { TFindingSeverity } from "@/lib/findings/filters";
+import type { TSeverityLevel } from "@/lib/domain/severity";
 
 // Chart fills as hex (SVG attributes cannot take Tailwind classes), taken from the same Tailwind
 // shades as the severity badges and the UI tones, so a chart and the badge beside it agree.
 
-export const SEVERITY_FILL: Record<TFindingSeverity, string> = {
+export const SEVERITY_FILL: Record<TSeverityLevel, string> = {
   critical: "#ef4444", // red-500
   high: "#f97316", // orange-500
   medium: "#fbbf24", // amber-400
@@ -12,7 +12,7 @@ export const SEVERITY_FILL: Record<TFindingSeverity, string> = {
 };
 
 /** Dot/bar classes for the same severities in HTML. */
-export const SEVERITY_BG: Record<TFindingSeverity, string> = {
+export const SEVERITY_BG: Record<TSeverityLevel, string> = {
   critical: "bg-red-500",
   high: "bg-orange-500",
   medium: "bg-amber-400",

@@ -1,4 +1,5 @@
-import { FINDING_CATEGORY_NAMES, FINDING_SEVERITIES, type TFindingSeverity } from "@/lib/findings/filters";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
+import { SEVERITY_LEVELS, type TSeverityLevel } from "@/lib/domain/severity";
 
 // Severity and category breakdowns of open findings, as rows the cards render as they are.
 
@@ -32,20 +33,20 @@ function rows<K extends string>(keys: readonly K[], counts: Record<K, number>): 
  * Severities worst first. "none" (informational) only appears when something has it, so the usual
  * card does not carry an always-empty row.
  */
-export function prepareSeverities(bySeverity: Record<TFindingSeverity, number>) {
-  const all = rows(FINDING_SEVERITIES, bySeverity);
+export function prepareSeverities(bySeverity: Record<TSeverityLevel, number>) {
+  const all = rows(SEVERITY_LEVELS, bySeverity);
   const total = all.reduce((sum, r) => sum + r.count, 0);
   return { total, rows: all.filter((r) => r.key !== "none" || r.count > 0) };
 }
 
 /** Categories with findings, largest first (ties in the fixed category order); empty ones left out. */
-export function prepareCategories(byCategory: Record<(typeof FINDING_CATEGORY_NAMES)[number], number>) {
-  const all = rows(FINDING_CATEGORY_NAMES, byCategory);
+export function prepareCategories(byCategory: Record<(typeof FINDING_CATEGORIES)[number], number>) {
+  const all = rows(FINDING_CATEGORIES, byCategory);
   const total = all.reduce((sum, r) => sum + r.count, 0);
   return { total, rows: all.filter((r) => r.count > 0).sort((a, b) => b.count - a.count) };
 }
 
-export const CATEGORY_LABEL: Record<(typeof FINDING_CATEGORY_NAMES)[number], string> = {
+export const CATEGORY_LABEL: Record<(typeof FINDING_CATEGORIES)[number], string> = {
   security: "Security",
   reliability: "Reliability",
   efficiency: "Efficiency",

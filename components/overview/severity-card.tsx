@@ -1,8 +1,8 @@
+import type { Route } from "next";
 import Link from "next/link";
-import { SEVERITY_LABEL } from "@/components/findings/severity-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { TFindingSeverity } from "@/lib/findings/filters";
+import { SEVERITY_NAMES, type TSeverityLevel } from "@/lib/domain/severity";
 import type { TFindingsLinker } from "./links";
 import { SEVERITY_BG, SEVERITY_FILL } from "./palette";
 import { prepareSeverities } from "./prepare-breakdown";
@@ -12,7 +12,7 @@ export function SeverityCard({
   bySeverity,
   link,
 }: {
-  bySeverity: Record<TFindingSeverity, number>;
+  bySeverity: Record<TSeverityLevel, number>;
   link: TFindingsLinker;
 }) {
   const { total, rows } = prepareSeverities(bySeverity);
@@ -28,7 +28,7 @@ export function SeverityCard({
               total={total}
               slices={rows.map((r) => ({
                 key: r.key,
-                label: SEVERITY_LABEL[r.key],
+                label: SEVERITY_NAMES[r.key],
                 count: r.count,
                 fill: SEVERITY_FILL[r.key],
                 href: link({ severity: [r.key] }),
@@ -38,12 +38,12 @@ export function SeverityCard({
               {rows.map((r) => (
                 <li key={r.key}>
                   <Link
-                    href={link({ severity: [r.key] })}
-                    aria-label={`${SEVERITY_LABEL[r.key]}: ${r.count.toLocaleString("en-US")} open (${r.percent})`}
+                    href={link({ severity: [r.key] }) as Route}
+                    aria-label={`${SEVERITY_NAMES[r.key]}: ${r.count.toLocaleString("en-US")} open (${r.percent})`}
                     className="-mx-2 flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
                   >
                     <span className={cn("size-2.5 shrink-0 rounded-full", SEVERITY_BG[r.key])} aria-hidden />
-                    <span className="text-slate-700">{SEVERITY_LABEL[r.key]}</span>
+                    <span className="text-slate-700">{SEVERITY_NAMES[r.key]}</span>
                     <span className="ml-auto font-medium tabular-nums text-slate-900">
                       {r.count.toLocaleString("en-US")}
                     </span>

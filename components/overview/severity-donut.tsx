@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { Cell, Pie, PieChart } from "recharts";
 
@@ -27,7 +28,7 @@ export function SeverityDonut({ slices, total, size = 152 }: { slices: TDonutSli
           paddingAngle={data.length > 1 ? 1.5 : 0}
           stroke="none"
           isAnimationActive={false}
-          onClick={(_, index) => router.push(data[index].href)}
+          onClick={(_, index) => router.push(data[index].href as Route)}
           className="cursor-pointer"
         >
           {data.map((s) => (

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
@@ -39,7 +40,7 @@ export function StatTile({
   const effective = value === 0 ? "neutral" : tone;
   return (
     <Link
-      href={href}
+      href={href as Route}
       title={title}
       className="group block rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-slate-300 hover:bg-slate-50/60"
     >

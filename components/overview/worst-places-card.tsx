@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { SeverityCount } from "@/components/findings/severity-badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -43,7 +44,10 @@ export function WorstPlacesCard({
               return (
                 <tr key={`${p.cluster.slug}/${p.namespace ?? ""}`}>
                   <Td className="max-w-0 py-2.5">
-                    <Link href={link(where)} className="block truncate font-medium text-slate-900 hover:text-brand-700">
+                    <Link
+                      href={link(where) as Route}
+                      className="block truncate font-medium text-slate-900 hover:text-brand-700"
+                    >
                       {p.namespace ?? p.cluster.name}
                     </Link>
                     <p className="truncate text-xs text-slate-500">
@@ -51,17 +55,20 @@ export function WorstPlacesCard({
                     </p>
                   </Td>
                   <Td className="py-2.5 text-right">
-                    <Link href={link({ ...where, severity: ["critical"] })} className="hover:underline">
+                    <Link href={link({ ...where, severity: ["critical"] }) as Route} className="hover:underline">
                       <SeverityCount severity="critical" count={critical} />
                     </Link>
                   </Td>
                   <Td className="py-2.5 text-right">
-                    <Link href={link({ ...where, severity: ["high"] })} className="hover:underline">
+                    <Link href={link({ ...where, severity: ["high"] }) as Route} className="hover:underline">
                       <SeverityCount severity="high" count={high} />
                     </Link>
                   </Td>
                   <Td className="py-2.5 text-right">
-                    <Link href={link(where)} className="font-medium tabular-nums text-slate-900 hover:underline">
+                    <Link
+                      href={link(where) as Route}
+                      className="font-medium tabular-nums text-slate-900 hover:underline"
+                    >
                       {p.open.toLocaleString("en-US")}
                     </Link>
                   </Td>

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { startTransition, type FormEvent } from "react";
 import type { TCheckInfo } from "@/lib/policies/queries";
@@ -23,8 +24,6 @@ export const CHECKBOX =
   "size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500 focus:ring-offset-1 disabled:cursor-not-allowed disabled:opacity-60";
 export const SELECT =
   "h-8 w-44 rounded-md border border-slate-300 bg-white pl-2 pr-7 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
-
-export const severityLabel = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /**
  * Submits a row's form without React's reset after the action, so a refused change stays on
@@ -55,7 +54,7 @@ export function FindingsCell({ count, href, title }: { count: number; href: stri
     <Td className="px-3 text-right tabular-nums">
       {count > 0 ? (
         <Link
-          href={href}
+          href={href as Route}
           className="font-medium text-brand-700 hover:underline"
           aria-label={`${count} open finding${count === 1 ? "" : "s"}: ${title}`}
         >

@@ -1,4 +1,5 @@
-import { CHECK_CATEGORIES, type TOrgCheckView } from "@/lib/policies/queries";
+import { CHECK_CATEGORIES } from "@/lib/domain/categories";
+import type { TOrgCheckView } from "@/lib/policies/queries";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { SeverityBadge } from "@/components/findings/severity-badge";

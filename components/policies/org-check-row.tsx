@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { updateOrgCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
-import { CHECK_SEVERITIES, type TCheckSetting } from "@/lib/policies/effective";
+import { CHECK_SEVERITIES, SEVERITY_NAMES } from "@/lib/domain/severity";
+import type { TCheckSetting } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
 import { cn } from "@/components/ui/cn";
@@ -15,7 +16,6 @@ import {
   RowError,
   RowStatus,
   SELECT,
-  severityLabel,
   submitKeepingFields,
   TeamsCell,
 } from "./check-cells";
@@ -79,11 +79,11 @@ export function OrgCheckRow({
             {CHECK_SEVERITIES.map((s) =>
               s === check.defaultSeverity ? (
                 <option key={s} value="">
-                  {severityLabel(s)} (default)
+                  {SEVERITY_NAMES[s]} (default)
                 </option>
               ) : (
                 <option key={s} value={s}>
-                  {severityLabel(s)}
+                  {SEVERITY_NAMES[s]}
                 </option>
               ),
             )}

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
@@ -8,7 +9,7 @@ export function RangeLinks({ links }: { links: readonly { href: string; label: s
       {links.map((link) => (
         <Link
           key={link.href}
-          href={link.href}
+          href={link.href as Route}
           aria-current={link.active ? "page" : undefined}
           className={cn(
             "whitespace-nowrap rounded px-2.5 py-1 text-sm font-medium",

@@ -2,21 +2,12 @@
 
 import { useActionState } from "react";
 import { updateTeamCheckAction } from "@/app/(dashboard)/o/[org]/policies/actions";
-import { CHECK_SEVERITIES, SEVERITY_RANK, type TCheckSetting, type TTeamCheckRow } from "@/lib/policies/effective";
+import { CHECK_SEVERITIES, SEVERITY_NAMES, SEVERITY_RANK } from "@/lib/domain/severity";
+import type { TCheckSetting, TTeamCheckRow } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
 import { cn } from "@/components/ui/cn";
-import {
-  BlockCell,
-  Cell,
-  CHECKBOX,
-  CheckCell,
-  RowError,
-  RowStatus,
-  SELECT,
-  severityLabel,
-  submitKeepingFields,
-} from "./check-cells";
+import { BlockCell, Cell, CHECKBOX, CheckCell, RowError, RowStatus, SELECT, submitKeepingFields } from "./check-cells";
 import { SettingSummary } from "./setting-badges";
 import { useCheckRow } from "./use-check-row";
 
@@ -78,10 +69,10 @@ export function TeamCheckRow({
             onChange={(e) => set("severity")(e.target.value as TCheckSeverity | "")}
             aria-label={`Severity: ${check.title}`}
           >
-            <option value="">{severityLabel(org.severity)} (org)</option>
+            <option value="">{SEVERITY_NAMES[org.severity]} (org)</option>
             {choices.map((s) => (
               <option key={s} value={s}>
-                {severityLabel(s)}
+                {SEVERITY_NAMES[s]}
               </option>
             ))}
           </select>

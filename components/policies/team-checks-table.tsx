@@ -1,5 +1,6 @@
 import type { TTeamCheckRow } from "@/lib/policies/effective";
-import { CHECK_CATEGORIES, type TTeamCheckView } from "@/lib/policies/queries";
+import { CHECK_CATEGORIES } from "@/lib/domain/categories";
+import type { TTeamCheckView } from "@/lib/policies/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { TTeamOverrideSummary } from "@/lib/policies/queries";
 import { buttonClass } from "@/components/ui/button";
@@ -39,7 +40,7 @@ export function TeamOverridesList({
             <tr key={team.id} className="align-top">
               <Td className="whitespace-nowrap">
                 <Link
-                  href={`${base}/${team.slug}`}
+                  href={`${base}/${team.slug}` as Route}
                   className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
                 >
                   {team.name}
@@ -69,7 +70,7 @@ export function TeamOverridesList({
                 )}
               </Td>
               <Td className="text-right">
-                <Link href={`${base}/${team.slug}`} className={buttonClass("secondary", "sm")}>
+                <Link href={`${base}/${team.slug}` as Route} className={buttonClass("secondary", "sm")}>
                   Overrides
                   <span className="sr-only"> of {team.name}</span>
                 </Link>

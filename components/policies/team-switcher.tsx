@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
@@ -18,7 +19,7 @@ export function TeamSwitcher({
       {teams.map((t) => (
         <Link
           key={t.id}
-          href={`${base}/${t.slug}`}
+          href={`${base}/${t.slug}` as Route}
           aria-current={t.id === currentId ? "page" : undefined}
           className={cn(
             "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useSyncExternalStore } from "react";
@@ -51,7 +52,7 @@ export function SidebarNav({
         {items.map((item) => (
           <li key={item.href}>
             <Link
-              href={item.href}
+              href={item.href as Route}
               aria-current={isActive(item.href, item.exact) ? "page" : undefined}
               className={cn(
                 "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium",
@@ -75,7 +76,7 @@ export function SidebarNav({
               return (
                 <li key={team.slug}>
                   <Link
-                    href={href}
+                    href={href as Route}
                     aria-current={isActive(href) ? "page" : undefined}
                     className={cn(
                       "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZScopeRules } from "@/lib/teams/schemas";
+import { ZScopeRules } from "@/lib/domain/scope-rules";
 import { errorKey, errorsByRowId, moveRule, toDraftRules, toPayload } from "./scope-draft";
 
 const saved = ZScopeRules.parse([

@@ -1,4 +1,5 @@
-import type { TScopeRule, TScopeRuleDraftInput } from "@/lib/teams/schemas";
+import type { TScopeRuleDraftInput } from "@/lib/teams/schemas";
+import type { TScopeRule } from "@/lib/domain/scope-rules";
 
 // The scope editor's state: rules and label rows carry stable ids so React keeps focus and
 // errors attached to the row the user typed in, whatever moves around it.

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { previewTeamScopeAction, saveTeamScopeAction } from "@/app/(dashboard)/o/[org]/settings/teams/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { TScopeRule } from "@/lib/teams/schemas";
+import type { TScopeRule } from "@/lib/domain/scope-rules";
 import type { TScopePreview } from "@/lib/teams/scope-preview";
 import { errorKey, errorsByRowId, moveRule, toDraftRules, toPayload, type TDraftRule } from "./scope-draft";
 import { ScopePreviewPanel } from "./scope-preview-panel";

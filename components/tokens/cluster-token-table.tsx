@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +14,7 @@ export function ClusterTokenTable({ tokens, orgSlug }: { tokens: TClusterTokenRo
       <div className="px-5 pb-5">
         <EmptyState title="No cluster agent tokens">
           Each cluster gets one when it is added.{" "}
-          <Link href={clustersHref} className="font-medium text-brand-600 hover:text-brand-700">
+          <Link href={clustersHref as Route} className="font-medium text-brand-600 hover:text-brand-700">
             Connect a cluster
           </Link>
         </EmptyState>
@@ -38,7 +39,7 @@ export function ClusterTokenTable({ tokens, orgSlug }: { tokens: TClusterTokenRo
             <Td>
               {t.cluster ? (
                 <Link
-                  href={`${clustersHref}#cluster-${t.cluster.slug}`}
+                  href={`${clustersHref}#cluster-${t.cluster.slug}` as Route}
                   className="font-medium text-brand-600 hover:text-brand-700"
                 >
                   {t.cluster.name}

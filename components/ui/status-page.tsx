@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 
 /** The body of a 404 or 403 page: what happened, why, and the way back. */
@@ -21,7 +22,7 @@ export function StatusPage({
       </p>
       <h1 className="mt-2 text-2xl font-semibold text-slate-900">{title}</h1>
       <p className="mt-2 max-w-md text-sm text-slate-500">{children}</p>
-      <Link href={backHref} className="mt-6 text-sm font-medium text-brand-600 hover:text-brand-700">
+      <Link href={backHref as Route} className="mt-6 text-sm font-medium text-brand-600 hover:text-brand-700">
         {backLabel}
       </Link>
     </div>

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { cn } from "./cn";
 
@@ -14,7 +15,7 @@ export function TabNav({ label, tabs, className }: { label: string; tabs: readon
         {tabs.map((tab) => (
           <li key={tab.href}>
             <Link
-              href={tab.href}
+              href={tab.href as Route}
               aria-current={tab.active ? "page" : undefined}
               className={cn(
                 "inline-block border-b-2 px-1 pb-2.5 text-sm font-medium",

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { SeverityCount } from "@/components/findings/severity-badge";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -45,7 +46,7 @@ export function ImageTable({
           <tr key={image.id} className="align-top">
             <Td className="align-top">
               <Link
-                href={cveHref(image.id)}
+                href={cveHref(image.id) as Route}
                 className="break-words font-medium text-slate-900 hover:text-brand-700"
                 title={`${image.total} vulnerabilities in ${image.name}: show them`}
               >

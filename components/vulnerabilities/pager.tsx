@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 
@@ -15,14 +16,14 @@ export function Pager({
   return (
     <nav aria-label={label} className="flex items-center justify-between border-t border-slate-100 px-5 py-3">
       {prevHref ? (
-        <Link href={prevHref} rel="prev" className={buttonClass("secondary", "sm")}>
+        <Link href={prevHref as Route} rel="prev" className={buttonClass("secondary", "sm")}>
           ← Previous
         </Link>
       ) : (
         <span />
       )}
       {nextHref ? (
-        <Link href={nextHref} rel="next" className={buttonClass("secondary", "sm")}>
+        <Link href={nextHref as Route} rel="next" className={buttonClass("secondary", "sm")}>
           Next →
         </Link>
       ) : null}

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
@@ -15,7 +16,7 @@ export function ViewSwitch({
         {options.map((o) => (
           <li key={o.href}>
             <Link
-              href={o.href}
+              href={o.href as Route}
               aria-current={o.current ? "page" : undefined}
               className={cn(
                 "inline-block rounded px-3 py-1 text-sm font-medium",

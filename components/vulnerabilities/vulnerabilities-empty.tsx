@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { LinkButton, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,7 +24,7 @@ export function VulnerabilitiesEmpty({
       <EmptyState
         icon={<EmptyIcon name="shield" />}
         title="No Trivy report yet"
-        action={<LinkButton href={`/o/${orgSlug}/clusters`}>Go to clusters</LinkButton>}
+        action={<LinkButton href={`/o/${orgSlug}/clusters` as Route}>Go to clusters</LinkButton>}
       >
         Vulnerabilities appear here once a cluster&apos;s agent sends a Trivy scan of the images it runs: enable trivy
         in the insights-agent chart (<code className="font-mono text-xs">trivy.enabled=true</code>).
@@ -35,7 +36,7 @@ export function VulnerabilitiesEmpty({
       <EmptyState
         title="No more results"
         action={
-          <Link href={firstPageHref ?? "?"} className={buttonClass("secondary")}>
+          <Link href={(firstPageHref ?? "?") as Route} className={buttonClass("secondary")}>
             Back to the first page
           </Link>
         }
@@ -49,7 +50,7 @@ export function VulnerabilitiesEmpty({
       <EmptyState
         title="Nothing matches these filters"
         action={
-          <Link href={resetHref ?? "?"} className={buttonClass("secondary")}>
+          <Link href={(resetHref ?? "?") as Route} className={buttonClass("secondary")}>
             Clear the search
           </Link>
         }
@@ -73,7 +74,7 @@ export function ImageFilterNote({ image, clearHref }: { image: TImageRef; clearH
       <span>
         Vulnerabilities in <span className="font-mono text-slate-900">{image.name}</span>
       </span>
-      <Link href={clearHref} className="font-medium text-brand-600 hover:text-brand-700">
+      <Link href={clearHref as Route} className="font-medium text-brand-600 hover:text-brand-700">
         Show every image&apos;s
       </Link>
     </p>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
+import { encodeCursor } from "@/lib/server/sql";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { countDecisionsByTeam, decisionHref, hasDecisions, listDecisions, parseDecisionSearch } from "./decision-log";
@@ -126,7 +127,7 @@ describe("admission decision log", () => {
     });
     expect(parsed).toEqual({ range: "7d", team: "payments", outcome: "denied" });
     expect(decisionHref("/x", parsed)).toBe("/x?team=payments&outcome=denied");
-    const cursor = { t: new Date(0).toISOString(), i: "42", d: "older" as const };
+    const cursor = encodeCursor({ d: "next", k: [new Date(0).toISOString(), "42"] });
     const href = decisionHref("/x", { range: "30d" }, cursor);
     const back = parseDecisionSearch(Object.fromEntries(new URL(href, "http://h").searchParams));
     expect(back).toEqual({ range: "30d", cursor });

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { TFindingScope } from "@/lib/findings/scope";
-import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { db, pool } from "@/lib/server/db";
+import { keyset } from "@/lib/server/sql";
 
 // The admission decision log as the Policies pages read it: counts per team over a time range,
 // and the decisions themselves newest first, keyset-paginated both ways. Visibility follows the
@@ -30,12 +30,8 @@ const RANGE_MS: Record<TDecisionRange, number> = {
 export const DECISION_OUTCOMES = ["allowed", "warned", "would_deny", "denied"] as const;
 export type TDecisionOutcomeFilter = (typeof DECISION_OUTCOMES)[number];
 
-const ZCursor = z.object({
-  t: z.iso.datetime(),
-  i: z.string().regex(/^\d{1,19}$/),
-  d: z.enum(["older", "newer"]),
-});
-export type TDecisionCursor = z.infer<typeof ZCursor>;
+/** An opaque page position (see `DECISION_KEY`). */
+export type TDecisionCursor = string;
 
 const optionalText = z.string().trim().min(1).max(200).optional().catch(undefined);
 const ZSearch = z.object({
@@ -55,13 +51,8 @@ export function parseDecisionSearch(search: Record<string, string | string[] | u
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const raw = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, first(v)]));
   const { cursor, ...rest } = ZSearch.parse(raw);
-  let decoded: TDecisionCursor | undefined;
-  try {
-    decoded = cursor ? decodeCursor(cursor, ZCursor) : undefined;
-  } catch {
-    decoded = undefined;
-  }
-  return { ...rest, ...(decoded ? { cursor: decoded } : {}) };
+  const valid = cursor && DECISION_KEY.read(cursor, { lenient: true }) ? cursor : undefined;
+  return { ...rest, ...(valid ? { cursor: valid } : {}) };
 }
 
 /** A link to the log with these filters (the default range left out) and, optionally, a page cursor. */
@@ -72,7 +63,7 @@ export function decisionHref(base: string, search: Omit<TDecisionSearch, "cursor
     const value = search[key];
     if (value) query.set(key, value);
   }
-  if (cursor) query.set("cursor", encodeCursor(cursor));
+  if (cursor) query.set("cursor", cursor);
   const s = query.toString();
   return s ? `${base}?${s}` : base;
 }
@@ -174,13 +165,13 @@ export type TDecisionRow = {
   exempted: string[];
 };
 
-export type TDecisionPage = { data: TDecisionRow[]; older: TDecisionCursor | null; newer: TDecisionCursor | null };
+// Newest first; "older" reads on (the keyset's next), "newer" reads back (its prev).
+const DECISION_KEY = keyset<TDecisionRow>([
+  { expr: "d.created_at", dir: "desc", cast: "timestamptz", of: (r) => r.createdAt },
+  { expr: "d.id", dir: "desc", cast: "bigint", of: (r) => r.id },
+]);
 
-const keyOf = (row: TDecisionRow, d: TDecisionCursor["d"]): TDecisionCursor => ({
-  t: row.createdAt.toISOString(),
-  i: row.id,
-  d,
-});
+export type TDecisionPage = { data: TDecisionRow[]; older: TDecisionCursor | null; newer: TDecisionCursor | null };
 
 /** One page of decisions, newest first, on (created_at, id); `older`/`newer` open the neighbouring pages. */
 export async function listDecisions(
@@ -188,16 +179,11 @@ export async function listDecisions(
   query: TDecisionQuery,
   page: { limit: number; cursor?: TDecisionCursor },
 ): Promise<TDecisionPage> {
-  const { cursor, limit } = page;
-  const direction = cursor?.d ?? "older";
+  const { limit } = page;
+  const cursor = DECISION_KEY.read(page.cursor, { lenient: true });
   const params: unknown[] = [];
   let where = whereOf(scope, query, params, true);
-  if (cursor) {
-    params.push(cursor.t, cursor.i);
-    const cmp = direction === "older" ? "<" : ">";
-    where += ` AND (d.created_at, d.id) ${cmp} ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
-  }
-  const order = direction === "older" ? "DESC" : "ASC";
+  if (cursor) where += ` AND ${DECISION_KEY.where(cursor, params)}`;
   params.push(limit + 1);
   const { rows } = await pool.query<TDecisionRow>(
     `SELECT d.id::text AS id, d.created_at AS "createdAt", c.slug AS "clusterSlug", d.team_id AS "teamId",
@@ -207,23 +193,12 @@ export async function listDecisions(
        JOIN clusters c ON c.id = d.cluster_id
        LEFT JOIN teams t ON t.id = d.team_id
       WHERE ${where}
-      ORDER BY d.created_at ${order}, d.id ${order}
+      ORDER BY ${DECISION_KEY.orderBy(cursor)}
       LIMIT $${params.length}`,
     params,
   );
-  const more = rows.length > limit;
-  const data = rows.slice(0, limit);
-  if (direction === "newer") data.reverse();
-  const first = data[0];
-  const last = data[data.length - 1];
-  if (direction === "older") {
-    return {
-      data,
-      older: more && last ? keyOf(last, "older") : null,
-      newer: cursor && first ? keyOf(first, "newer") : null,
-    };
-  }
-  return { data, older: last ? keyOf(last, "older") : null, newer: more && first ? keyOf(first, "newer") : null };
+  const { data, next, prev } = DECISION_KEY.page(rows, limit, cursor);
+  return { data, older: next, newer: prev };
 }
 
 /** Whether the scope has any decision at all, ever: the page explains how to connect the webhook when not. */

@@ -195,6 +195,24 @@ describe("the Fairwinds insights-admission controller, unchanged", () => {
     expect(notMultipart.status).toBe(400);
   });
 
+  it("denies, never answers 500, when the image, label, container name and username hold a NUL (issue 16)", async () => {
+    const object = named(
+      deploymentWithContainer({ ...privileged, name: "web\u0000", image: "nginx\u0000:1.25" }),
+      "nul\u0000-api",
+    );
+    (object.metadata as Record<string, unknown>).labels = { "team\u0000": "shop\u0000" };
+    const metadata = metadataReport(object, { userInfo: { username: "dev\u0000@acme.test\ud800" } });
+    const res = await submit(s.target, { metadata });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as TInsightsAdmissionAnswer;
+    expect(answer.Success).toBe(false);
+    expect(answer.ActionItems[0].Title).toMatch(/^runAsPrivileged /);
+    const decision = await db.admissionDecision.findFirstOrThrow({
+      where: { orgId: s.tenant.org.id, name: "nul-api" },
+    });
+    expect(decision).toMatchObject({ outcome: "denied", username: "dev@acme.test\uFFFD" });
+  });
+
   it("answers 403 to a token of another org's cluster of the same slug, and 401 without a token", async () => {
     const object = named(deploymentWithContainer(privileged), "x");
     expect((await submit({ ...s.target, token: s.foreignToken }, { metadata: metadataReport(object) })).status).toBe(

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/server/errors";
+import { parseAdmissionJson } from "./parse-review";
 import {
   MAX_WARNING_LENGTH,
   shortFix,
@@ -55,12 +56,7 @@ export async function parseInsightsSubmission(body: Buffer, contentType: string)
   const part = form.get("metadata");
   if (part === null) return null;
   const text = typeof part === "string" ? part : await part.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new AppError("bad_request", `The metadata report is not valid JSON: ${(err as Error).message}`);
-  }
+  const json = parseAdmissionJson(text, "The metadata report");
   const parsed = ZAdmissionRequest.safeParse(json);
   if (!parsed.success) {
     throw new AppError("bad_request", "The metadata report is not an admission.k8s.io/v1 AdmissionRequest.", {

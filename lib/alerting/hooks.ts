@@ -7,7 +7,7 @@ import { sqlOf } from "./engine/sql";
 // The two calls the rest of the app makes into alerting, each inside its own transaction.
 
 /**
- * After a report's findings are applied (lib/ingest/process/process-report.ts): transitions for
+ * After a report's findings are applied (lib/worker/process-report.ts): transitions for
  * the checks the report changed (opened, fixed, reopened or removed findings), each over the
  * whole org, so an unchanged report costs next to nothing. An inventory also moves owners between
  * teams, which leaves no finding event, so it re-evaluates every check. A cluster reporting again

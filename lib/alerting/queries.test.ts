@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { findingScopeOf, orgWideScope } from "@/lib/findings/scope";
+import { findingScopeOf, orgWideScope } from "@/lib/auth/visibility-scope";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { createDestination } from "./destinations/create-destination";

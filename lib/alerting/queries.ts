@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { isUuid } from "./parse-input";

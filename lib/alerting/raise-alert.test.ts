@@ -9,9 +9,9 @@ import { createRule } from "./rules/create-rule";
 import { alertAfterOwnershipChanges, alertOnExpiredSnoozes, checkStaleClusters } from "./stale-job";
 import { listAlertFeed } from "./queries";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { refreshStaleFindingOwners } from "@/lib/ingest/process/stale-owners";
+import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
 import { ingest, insertFindings, outbox, polarisReport, workloads } from "./test-helpers";
-import { orgWideScope } from "@/lib/findings/scope";
+import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { snoozeFindings } from "@/lib/findings/triage";
 
 async function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {

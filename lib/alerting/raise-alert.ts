@@ -7,7 +7,8 @@ import { groupKeyOf, truncate } from "./engine/payload";
 import type { TSqlClient } from "./engine/sql";
 import type { TDesiredGroup, TRouteTarget } from "./engine/types";
 import { parseInput } from "./parse-input";
-import { ZRaiseAlert, type TPdSeverity, type TRaiseAlertInput, type TSeverityLevel } from "./schemas";
+import type { TSeverityLevel } from "@/lib/domain/severity";
+import { ZRaiseAlert, type TPdSeverity, type TRaiseAlertInput } from "./schemas";
 
 // The generic entry point for alerts that are not findings (budgets first). Call it inside the
 // transaction that detected the condition, with that transaction's client: the outbox rows

@@ -1,21 +1,16 @@
 import { z } from "zod";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
+import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 
 // Shared by the Alerting forms (client) and the lib verbs (server), so the limits shown are enforced.
 
-export const SEVERITY_LEVELS = ["critical", "high", "medium", "low", "none"] as const;
-export const FINDING_CATEGORIES = [
-  "security",
-  "reliability",
-  "efficiency",
-  "deprecation",
-  "upgrade",
-  "compliance",
-] as const;
+// Re-exported for rules/match.ts until it imports lib/domain/severity itself (new code imports the domain).
+export { SEVERITY_RANK, type TSeverityLevel } from "@/lib/domain/severity";
+
 export const PD_SEVERITIES = ["critical", "error", "warning", "info"] as const;
 export const ALERT_GROUPINGS = ["check", "check_cluster", "check_namespace", "workload"] as const;
 export const RULE_KINDS = ["findings", "stale_cluster", "budget"] as const;
 
-export type TSeverityLevel = (typeof SEVERITY_LEVELS)[number];
 export type TPdSeverity = (typeof PD_SEVERITIES)[number];
 export type TAlertGrouping = (typeof ALERT_GROUPINGS)[number];
 export type TRuleKind = (typeof RULE_KINDS)[number];
@@ -123,7 +118,6 @@ export const ZRaiseAlert = z.object({
 });
 export type TRaiseAlertInput = z.input<typeof ZRaiseAlert>;
 
-export const SEVERITY_RANK: Record<TSeverityLevel, number> = { critical: 4, high: 3, medium: 2, low: 1, none: 0 };
 export const PD_SEVERITY_RANK: Record<TPdSeverity, number> = { critical: 3, error: 2, warning: 1, info: 0 };
 
 /** GET /api/v1/alerts/deliveries query: team slug ("unassigned" for org-level), destination id, status, action. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 import { evaluateFindingAlerts } from "./engine/evaluate";
 
 // Builders for the alerting integration tests and the benchmark: Polaris reports that go through

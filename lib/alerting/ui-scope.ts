@@ -1,6 +1,6 @@
 import "server-only";
 import { visibleTeams, type TOrgAccess } from "@/lib/auth/access";
-import { findingScopeOf, type TFindingScope } from "@/lib/findings/scope";
+import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { UNASSIGNED_TEAM } from "./ui-filters";
 
 export type TTeamFilter = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCalendarDate, ZInstant } from "@/lib/server/safe-input";
 
 // Query-string values: an empty field in the filter form means "no filter".
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -7,7 +8,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const ZDateBound = z.preprocess(
   blankToUndefined,
   z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    .union([ZCalendarDate, ZInstant], {
       error: "Use a date like 2026-01-31 or an ISO timestamp.",
     })
     .optional(),
@@ -50,11 +51,3 @@ export function auditRange(f: Pick<TAuditFilters, "from" | "to">): { gte?: Date;
   }
   return range;
 }
-
-/** Position in the newest-first order, and which way to read from it. */
-export const ZAuditCursor = z.object({
-  t: z.iso.datetime(),
-  i: z.string().regex(/^\d{1,19}$/),
-  d: z.enum(["older", "newer"]),
-});
-export type TAuditCursor = z.infer<typeof ZAuditCursor>;

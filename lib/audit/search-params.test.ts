@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/server/http";
+import { encodeCursor } from "@/lib/api/http";
 import { auditPageQuery, parseAuditSearchParams } from "./search-params";
 
 describe("audit page URL state", () => {
   it("keeps valid filters, drops and names invalid ones, and ignores a forged cursor", () => {
-    const cursor = { t: "2026-03-01T00:00:00.000Z", i: "42", d: "older" as const };
+    const cursor = encodeCursor({ d: "next", k: ["2026-03-01T00:00:00.000Z", "42"] });
     const parsed = parseAuditSearchParams({
       action: "token.created",
       actor: ["admin@acme.example", "ignored"],
       from: "last week",
-      cursor: encodeCursor(cursor),
+      cursor,
     });
     expect(parsed.filters).toEqual({ action: "token.created", actor: "admin@acme.example" });
     expect(parsed.problems).toEqual([expect.stringMatching(/^from: /)]);

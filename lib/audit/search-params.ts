@@ -1,6 +1,6 @@
 import "server-only";
-import { decodeCursor } from "@/lib/server/http";
-import { ZAuditCursor, ZAuditFilters, type TAuditCursor, type TAuditFilters } from "./schemas";
+import { AUDIT_KEY, type TAuditCursor } from "./queries";
+import { ZAuditFilters, type TAuditFilters } from "./schemas";
 
 type TSearchParams = Record<string, string | string[] | undefined>;
 
@@ -36,12 +36,7 @@ export function parseAuditSearchParams(searchParams: TSearchParams): {
 }
 
 function decodePageCursor(cursor: string | undefined): TAuditCursor | undefined {
-  if (!cursor) return undefined;
-  try {
-    return decodeCursor(cursor, ZAuditCursor);
-  } catch {
-    return undefined;
-  }
+  return cursor && AUDIT_KEY.read(cursor, { lenient: true }) ? cursor : undefined;
 }
 
 /** "?action=…&cursor=…" for links that keep the filters. */

@@ -165,6 +165,22 @@ describe("CI: policy settings for bumpers check, and scan uploads", () => {
     expect((await errorOf(unknownCheck)).code).toBe("bad_request");
     const badCommit = await upload(s.ci, { repository: "acme/x", branch: "main", commit: "; rm -rf", results: [] });
     expect(badCommit.status).toBe(400);
+    // Issue 16: a NUL or a lone surrogate in any string is a 400 naming where, not a 500.
+    const dirty: [Record<string, unknown>, string][] = [
+      [{ branch: "main\u0000" }, "branch"],
+      [{ results: [{ ...result("runAsPrivileged", "api"), name: "api\ud800" }] }, "results.0.name"],
+    ];
+    for (const [dirt, at] of dirty) {
+      const res = await upload(s.ci, {
+        repository: "acme/payments-api",
+        branch: "main",
+        commit: "a1b2c3d4",
+        results: [],
+        ...dirt,
+      });
+      expect(res.status).toBe(400);
+      expect(await errorOf(res)).toMatchObject({ code: "bad_request", details: { field: at } });
+    }
     expect(await db.ciScan.count({ where: { orgId: s.tenant.org.id } })).toBe(before);
 
     await upload(s.otherCi, { repository: "acme/payments-api", branch: "main", commit: "deadbeef", results: [] });

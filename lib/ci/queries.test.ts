@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
-import { findingScopeOf, type TFindingScope } from "@/lib/findings/scope";
+import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";

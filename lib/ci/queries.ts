@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { scopeCondition, type TFindingScope } from "@/lib/findings/scope";
-import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
+import { keyset, param as add } from "@/lib/server/sql";
 
 // Reads of the CI tab: each narrowed by the caller's finding scope on the rows' owning team (from
 // the repository patterns), so members see their teams' repositories and org admins see all,
@@ -47,11 +47,6 @@ export type TCiFinding = {
 
 export type TCiSelection = { repository: string | null; branch: string | null };
 export type TCiPage<T> = { data: T[]; nextCursor: string | null };
-
-function add(params: unknown[], value: unknown): string {
-  params.push(value);
-  return `$${params.length}`;
-}
 
 /** Whether the org ever received a scan: tells "not set up yet" from "nothing you may see". */
 export async function hasCiScans(orgId: string): Promise<boolean> {
@@ -173,20 +168,22 @@ type TFindingRaw = {
 
 // Blocking first, then by severity (the enum runs critical → none), then where in the repository:
 // every key ascending, so the keyset condition is one row comparison.
-const ORDER_KEY = `(NOT f.blocking, f.severity, f.repository, f.branch, f.file, coalesce(f.line, 0), f.id)`;
-const ZFindingCursor = z.tuple([
-  z.boolean(),
-  z.enum(["critical", "high", "medium", "low", "none"]),
-  z.string(),
-  z.string(),
-  z.string(),
-  z.number().int(),
-  z.uuid(),
+const FINDING_KEY = keyset<TFindingRaw>([
+  { expr: "NOT f.blocking", dir: "asc", cast: "boolean", of: (r) => !r.blocking },
+  {
+    expr: "f.severity",
+    dir: "asc",
+    cast: "severity_level",
+    schema: z.enum(["critical", "high", "medium", "low", "none"]),
+    of: (r) => r.severity,
+  },
+  { expr: "f.repository", dir: "asc", cast: "text", of: (r) => r.repository },
+  { expr: "f.branch", dir: "asc", cast: "text", of: (r) => r.branch },
+  { expr: "f.file", dir: "asc", cast: "text", of: (r) => r.file },
+  // line is nullable: coalesced, as the helper requires.
+  { expr: "coalesce(f.line, 0)", dir: "asc", cast: "int", of: (r) => r.line ?? 0 },
+  { expr: "f.id", dir: "asc", cast: "uuid", of: (r) => r.id },
 ]);
-
-function cursorOf(r: TFindingRaw): string {
-  return encodeCursor([!r.blocking, r.severity, r.repository, r.branch, r.file, r.line ?? 0, r.id]);
-}
 
 function toFinding(r: TFindingRaw): TCiFinding {
   return {
@@ -226,13 +223,8 @@ export async function listCiFindings(
     conditions.push(`f.repository = ${add(params, selection.repository)}`);
     if (selection.branch) conditions.push(`f.branch = ${add(params, selection.branch)}`);
   }
-  if (options.cursor) {
-    const [notBlocking, severity, repository, branch, file, line, id] = decodeCursor(options.cursor, ZFindingCursor);
-    const values = [notBlocking, severity, repository, branch, file, line].map((v) => add(params, v));
-    conditions.push(
-      `${ORDER_KEY} > (${values[0]}::boolean, ${values[1]}::severity_level, ${values[2]}::text, ${values[3]}::text, ${values[4]}::text, ${values[5]}::int, ${add(params, id)}::uuid)`,
-    );
-  }
+  const cursor = FINDING_KEY.read(options.cursor);
+  if (cursor) conditions.push(FINDING_KEY.where(cursor, params));
   const limit = add(params, options.limit + 1);
   const { rows } = await pool.query<TFindingRaw>(
     `SELECT f.id, f.repository, f.branch, f."commit", t.slug AS team_slug, t.name AS team_name, f.check_id,
@@ -240,11 +232,10 @@ export async function listCiFindings(
             f.first_seen_at, f.last_seen_at
        FROM ci_findings f LEFT JOIN teams t ON t.id = f.owner_team_id
       WHERE ${conditions.join(" AND ")}
-      ORDER BY NOT f.blocking, f.severity, f.repository, f.branch, f.file, coalesce(f.line, 0), f.id
+      ORDER BY ${FINDING_KEY.orderBy(cursor)}
       LIMIT ${limit}`,
     params,
   );
-  const more = rows.length > options.limit;
-  const page = more ? rows.slice(0, options.limit) : rows;
-  return { data: page.map(toFinding), nextCursor: more ? cursorOf(page[page.length - 1]) : null };
+  const page = FINDING_KEY.page(rows, options.limit, cursor);
+  return { data: page.data.map(toFinding), nextCursor: page.next };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
-import { CHECK_SEVERITIES } from "@/lib/policies/effective";
+import { CHECK_SEVERITIES } from "@/lib/domain/severity";
 import { isCheckId } from "@/lib/policies/settings-schemas";
+import { findUnsafeString } from "@/lib/server/text-safety";
 
 /** At most this many results per upload: a scan of a whole monorepo fits; a runaway loop does not. */
 export const MAX_SCAN_RESULTS = 5000;
@@ -54,6 +55,11 @@ export function parseScanUpload(text: string): TScanUpload {
     body = JSON.parse(text);
   } catch (err) {
     throw new AppError("bad_request", `The request body is not valid JSON: ${(err as Error).message}`);
+  }
+  // A NUL or a lone surrogate cannot be stored; named like a schema error, before anything is written.
+  const unsafe = findUnsafeString(body);
+  if (unsafe) {
+    throw new AppError("bad_request", `${unsafe.path || "The body"} ${unsafe.reason}.`, { field: unsafe.path });
   }
   return ZScanUpload.parse(body);
 }

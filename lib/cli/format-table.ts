@@ -1,10 +1,8 @@
-import type { TCheckSeverity } from "../policies/types";
+import { SEVERITY_RANK } from "../domain/severity";
 import { checkById } from "../policies/checks";
 import { isFailing, type TReport, type TReportObject, type TReportResult } from "./run-checks";
 
 export const NO_NAMESPACE = "(no namespace)";
-
-const SEVERITY_RANK: Record<TCheckSeverity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 type TPaint = (text: string) => string;
 export type TColors = { red: TPaint; yellow: TPaint; dim: TPaint; bold: TPaint; green: TPaint; cyan: TPaint };
@@ -47,7 +45,7 @@ function shownResults(object: TReportObject): TReportResult[] {
       (a, b) =>
         Number(a.exempted) - Number(b.exempted) ||
         Number(b.blocking) - Number(a.blocking) ||
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
         a.checkId.localeCompare(b.checkId),
     );
 }

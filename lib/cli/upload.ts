@@ -1,4 +1,4 @@
-import type { TCheckSeverity } from "../policies/types";
+import { SEVERITY_RANK } from "../domain/severity";
 import { isFailing, type TReport } from "./run-checks";
 import type { TScanUpload, TScanUploadResult } from "./schemas";
 import type { TScmContext } from "./scm-context";
@@ -12,8 +12,6 @@ const MAX_MESSAGE_LENGTH = 1000;
 function clampMessage(message: string): string {
   return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
 }
-
-const SEVERITY_RANK: Record<TCheckSeverity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
  * The failing, not exempted checks of a run, as POST /api/v1/ci/scan-results takes them. Checks the
@@ -52,7 +50,7 @@ export function buildUpload(
   if (total > MAX_UPLOAD_RESULTS) {
     // Stable sort: within a rank, results keep the order of the files.
     results.sort(
-      (a, b) => Number(b.blocking) - Number(a.blocking) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+      (a, b) => Number(b.blocking) - Number(a.blocking) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
     );
   }
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg } from "@/lib/testing/factories";
-import { reportingState, staleClusterHours, staleClusters, staleSince } from "./stale";
+import { reportingState, staleSince } from "./reporting-state";
+import { staleClusterHours, staleClusters } from "./stale";
 import { ZStaleClusterHours } from "./stale-setting";
 
 const at = (iso: string) => new Date(iso);

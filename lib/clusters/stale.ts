@@ -1,25 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
+import { reportingState, staleSince } from "./reporting-state";
 import { STALE_HOURS_DEFAULT } from "./stale-setting";
-
-export type TReportingState = "waiting" | "reporting" | "stale";
-
-const HOUR_MS = 3_600_000;
-
-/** When a cluster whose last report arrived at `lastReportAt` turns stale. */
-export function staleSince(lastReportAt: Date, staleAfterHours: number): Date {
-  return new Date(lastReportAt.getTime() + staleAfterHours * HOUR_MS);
-}
-
-/**
- * The one rule for cluster staleness, shared by the Clusters page and alerting: a cluster that
- * never reported is waiting (not stale: nothing stopped), one whose latest report of any type is
- * more than `staleAfterHours` old is stale. Exactly at the limit it still counts as reporting.
- */
-export function reportingState(lastReportAt: Date | null, staleAfterHours: number, now: Date): TReportingState {
-  if (!lastReportAt) return "waiting";
-  return now.getTime() > staleSince(lastReportAt, staleAfterHours).getTime() ? "stale" : "reporting";
-}
 
 export type TStaleCluster = { id: string; slug: string; name: string; lastReportAt: Date; staleSince: Date };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { scopeCondition, type TFindingScope } from "@/lib/findings/scope";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
 
 // kube-bench (CIS Kubernetes Benchmark) results per cluster, from its findings: one per FAIL or WARN

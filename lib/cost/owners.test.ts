@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refreshStaleFindingOwners } from "@/lib/ingest/process/stale-owners";
+import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { listTeamCosts } from "./queries/overview";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { TApiPrincipal } from "@/lib/server/http";
+import type { TApiPrincipal } from "@/lib/api/http";
 import { AppError } from "@/lib/server/errors";
 import { isoDay, resolveRange, type TCostRange } from "./range";
 import { ZRangeParams } from "./schemas";

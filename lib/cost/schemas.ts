@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCalendarDate } from "@/lib/server/safe-input";
 import { RANGE_PRESETS } from "./range";
 
 const price = z
@@ -32,7 +33,7 @@ export const ZClusterPricesInput = z.object({
 });
 export type TClusterPricesInput = z.input<typeof ZClusterPricesInput>;
 
-const day = z.iso.date();
+const day = ZCalendarDate;
 
 /** ?range=7d|30d|90d|mtd|custom&from=YYYY-MM-DD&to=YYYY-MM-DD, as the cost pages and API take it. */
 export const ZRangeParams = z

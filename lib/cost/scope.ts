@@ -7,7 +7,7 @@ import {
   scopeCondition,
   scopeIncludesTeam,
   type TFindingScope,
-} from "@/lib/findings/scope";
+} from "@/lib/auth/visibility-scope";
 
 // Cost rows carry org_id and owner_team_id like findings, so the same scope decides who reads
 // what: org owners/admins and org tokens read everything, including idle, unallocated and

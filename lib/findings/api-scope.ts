@@ -1,8 +1,10 @@
 import "server-only";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { UNASSIGNED_TEAM } from "./filters";
-import { findingScopeOf, orgWideScope, scopeCondition, type TFindingScope } from "./scope";
-import type { TViewer } from "./queries";
+import { findingScopeOf, orgWideScope, scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
+
+/** Who is asking, for "assigned to me" filters; null for a token. */
+export type TViewer = { userId: string | null };
 
 type TPrincipal = { type: "token"; token: unknown } | { type: "session"; access: TOrgAccess };
 

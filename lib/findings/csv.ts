@@ -1,8 +1,9 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { TFindingFilters } from "./filters";
-import { eachFinding, type TFindingRow, type TViewer } from "./queries";
-import type { TFindingScope } from "./scope";
+import type { TViewer } from "./api-scope";
+import { eachFinding, type TFindingRow } from "./queries";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 const COLUMNS: [string, (f: TFindingRow) => string | number][] = [
   ["id", (f) => f.id],

@@ -44,6 +44,19 @@ describe("findings filters", () => {
     expect(problems.map((p) => p.field)).toEqual(["severity", "from", "sort"]);
   });
 
+  it("drops values with a NUL or a lone surrogate and impossible dates, naming the field (issue 16)", () => {
+    const { filters, problems } = parseFindingFilters(
+      new URLSearchParams({ team: "shop\u0000,web", q: "x\u0000", from: "2026-02-30", to: "0000-01-01" }),
+    );
+    expect(filters).toMatchObject({ team: ["web"], q: "", from: null, to: null });
+    expect(problems.map((p) => p.field).sort()).toEqual(["from", "q", "team", "to"]);
+    const pageParams = parseFindingFilters({ check: ["a\ud800"], from: "2024-02-29" });
+    expect(pageParams.filters).toMatchObject({ check: [], from: "2024-02-29" });
+    expect(pageParams.problems).toEqual([
+      { field: "check", message: "A value contains an unpaired UTF-16 surrogate." },
+    ]);
+  });
+
   it("shows open findings when no status is chosen", () => {
     expect(effectiveStates(DEFAULT_FILTERS)).toEqual(["open"]);
   });

@@ -2,20 +2,13 @@
 // validated, and written back in one canonical order so a view can be shared and bookmarked.
 // Client-safe: no server imports.
 
+import { isCalendarDate } from "@/lib/server/safe-input";
+import { unsafeTextReason } from "@/lib/server/text-safety";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
+import { SEVERITY_LEVELS, type TSeverityLevel } from "@/lib/domain/severity";
+
 export const FINDING_STATES = ["open", "snoozed", "resolved", "fixed", "removed"] as const;
 export type TFindingState = (typeof FINDING_STATES)[number];
-
-export const FINDING_SEVERITIES = ["critical", "high", "medium", "low", "none"] as const;
-export type TFindingSeverity = (typeof FINDING_SEVERITIES)[number];
-
-export const FINDING_CATEGORY_NAMES = [
-  "security",
-  "reliability",
-  "efficiency",
-  "deprecation",
-  "upgrade",
-  "compliance",
-] as const;
 
 export const FINDING_SOURCES = ["polaris", "trivy", "pluto", "nova", "goldilocks", "kube-bench", "admission"] as const;
 
@@ -34,7 +27,7 @@ export type TFindingFilters = {
   /** Cluster slugs. */
   cluster: string[];
   namespace: string[];
-  severity: TFindingSeverity[];
+  severity: TSeverityLevel[];
   category: string[];
   source: string[];
   check: string[];
@@ -85,7 +78,6 @@ const LIST_FIELDS = [
 const MAX_VALUES = 50;
 const MAX_VALUE_LENGTH = 253;
 const MAX_QUERY_LENGTH = 200;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function valuesOf(params: TParamSource, name: string): string[] {
   const raw =
@@ -104,10 +96,6 @@ function oneOf<T extends string>(allowed: readonly T[], value: string): value is
   return (allowed as readonly string[]).includes(value);
 }
 
-function isValidDate(value: string): boolean {
-  return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
 /**
  * Parses filters from a query string. Problems are reported (the API answers 400 with them) and
  * the offending value is dropped, so a page with a stale bookmark still shows something sensible.
@@ -116,8 +104,8 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
   const problems: TFilterProblem[] = [];
   const filters: TFindingFilters = { ...DEFAULT_FILTERS };
   const enums: Partial<Record<(typeof LIST_FIELDS)[number], readonly string[]>> = {
-    severity: FINDING_SEVERITIES,
-    category: FINDING_CATEGORY_NAMES,
+    severity: SEVERITY_LEVELS,
+    category: FINDING_CATEGORIES,
     status: FINDING_STATES,
   };
   for (const field of LIST_FIELDS) {
@@ -129,7 +117,9 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
     const allowed = enums[field];
     const kept: string[] = [];
     for (const value of values) {
-      if (value.length > MAX_VALUE_LENGTH)
+      const unsafe = unsafeTextReason(value);
+      if (unsafe) problems.push({ field, message: `A value ${unsafe}.` });
+      else if (value.length > MAX_VALUE_LENGTH)
         problems.push({ field, message: `A value is longer than ${MAX_VALUE_LENGTH} characters.` });
       else if (allowed && !allowed.includes(value)) {
         problems.push({ field, message: `Unknown ${field} "${value}"; use ${allowed.join(", ")}.` });
@@ -140,12 +130,15 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
   for (const field of ["from", "to"] as const) {
     const value = valuesOf(params, field)[0];
     if (!value) continue;
-    if (isValidDate(value)) filters[field] = value;
-    else problems.push({ field, message: "Use a date as YYYY-MM-DD." });
+    if (isCalendarDate(value)) filters[field] = value;
+    else problems.push({ field, message: "Use a real date as YYYY-MM-DD." });
   }
   const q = valuesOf(params, "q").join(" ");
-  if (q.length > MAX_QUERY_LENGTH) problems.push({ field: "q", message: `At most ${MAX_QUERY_LENGTH} characters.` });
-  filters.q = q.slice(0, MAX_QUERY_LENGTH);
+  const unsafeQ = unsafeTextReason(q);
+  if (unsafeQ) problems.push({ field: "q", message: `The search ${unsafeQ}.` });
+  else if (q.length > MAX_QUERY_LENGTH)
+    problems.push({ field: "q", message: `At most ${MAX_QUERY_LENGTH} characters.` });
+  filters.q = unsafeQ ? "" : q.slice(0, MAX_QUERY_LENGTH);
   const sort = valuesOf(params, "sort")[0];
   if (sort) {
     if (oneOf(FINDING_SORTS, sort)) filters.sort = sort;

@@ -4,7 +4,7 @@ import { polarisDocsUrl } from "@/lib/ingest/parsers/polaris-checks";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { TFindingState } from "./filters";
-import { scopeCondition, type TFindingScope } from "./scope";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 export type TFindingEvent = {
   id: string;

@@ -1,8 +1,10 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { FINDING_CATEGORY_NAMES, FINDING_SEVERITIES, FINDING_STATES, type TFindingState } from "./filters";
+import { FINDING_STATES, type TFindingState } from "./filters";
+import { FINDING_CATEGORIES } from "@/lib/domain/categories";
+import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 import { narrowedIncludesUnassigned, narrowedScopeCondition } from "./api-scope";
-import type { TFindingScope } from "./scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import type { TFindingRow } from "./queries";
 import { listFindings } from "./queries";
 import { DEFAULT_FILTERS } from "./filters";
@@ -13,8 +15,8 @@ import { DEFAULT_FILTERS } from "./filters";
 
 export type TOverview = {
   /** Open findings by severity and by category. */
-  bySeverity: Record<(typeof FINDING_SEVERITIES)[number], number>;
-  byCategory: Record<(typeof FINDING_CATEGORY_NAMES)[number], number>;
+  bySeverity: Record<(typeof SEVERITY_LEVELS)[number], number>;
+  byCategory: Record<(typeof FINDING_CATEGORIES)[number], number>;
   /** All findings by state. */
   byState: Record<TFindingState, number>;
   /** Open findings no team owns, when the scope includes them (org admins); else null. */
@@ -95,8 +97,8 @@ export async function findingsOverview(
     ),
   ]);
 
-  const bySeverity = zeroes(FINDING_SEVERITIES);
-  const byCategory = zeroes(FINDING_CATEGORY_NAMES);
+  const bySeverity = zeroes(SEVERITY_LEVELS);
+  const byCategory = zeroes(FINDING_CATEGORIES);
   const byState = zeroes(FINDING_STATES);
   let unassignedOpen = 0;
   for (const r of counts.rows) {

@@ -5,13 +5,13 @@ import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { DEFAULT_FILTERS, parseFindingFilters, type TFindingFilters } from "./filters";
 import { getFinding } from "./get-finding";
 import { findingsOverview } from "./overview";
 import { eachFinding, listCheckGroups, listFindings, listResourceGroups, type TFindingRow } from "./queries";
-import { findingScopeOf, orgWideScope, type TFindingScope } from "./scope";
+import { findingScopeOf, orgWideScope, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { forgetSearchSample, searchIndexPatternFor } from "./search";
 import { findingFilterOptions } from "./ui-filter-options";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { pool } from "@/lib/server/db";
-import { decodeCursor, encodeCursor } from "@/lib/server/cursor";
-import { severityLabel } from "@/lib/ingest/parsers/types";
+import { keyset, param as add, type TKeyset } from "@/lib/server/sql";
+import { severityLabel } from "@/lib/domain/severity";
 import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
-import { narrowedScopeCondition } from "./api-scope";
+import { narrowedScopeCondition, type TViewer } from "./api-scope";
 import { searchIndexPatternFor } from "./search";
-import type { TFindingScope } from "./scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
 // narrowed by the caller's scope first. Cursors are opaque base64url JSON of the last row's keys.
@@ -38,18 +38,11 @@ export type TFindingRow = {
 export type TPage<T> = { data: T[]; nextCursor: string | null };
 
 /** `me` in the assignee filter needs to know who "me" is. */
-export type TViewer = { userId: string | null };
-
 type TBuilt = { where: string; params: unknown[] };
 
 /** ILIKE pattern for a literal substring: % and _ in the user's text match themselves. */
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function add(params: unknown[], value: unknown): string {
-  params.push(value);
-  return `$${params.length}`;
 }
 
 /** Equality for one value (index-friendly ordering), ANY for several. */
@@ -100,54 +93,28 @@ async function buildWhere(scope: TFindingScope, filters: TFindingFilters, viewer
   return { where: conditions.join(" AND "), params };
 }
 
-// Per sort: the ORDER BY, the keyset condition after a cursor, and the cursor of a row.
-type TSortSpec = {
-  orderBy: string;
-  after: (params: unknown[], cursor: string) => string;
-  cursorOf: (row: TRawRow) => string;
-};
+// Per sort: the key of the list's order (ties broken by id), from which the shared keyset helper
+// builds the ORDER BY, the condition after a cursor and the cursor of a row.
+const findingId = { expr: "f.id", dir: "asc", cast: "uuid", of: (r: TRawRow) => r.id } as const;
 
-const ZScoreCursor = z.tuple([z.number(), z.uuid()]);
-const ZTimeCursor = z.tuple([z.iso.datetime(), z.uuid()]);
-const ZResourceCursor = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.uuid()]);
-
-const SORTS: Record<TFindingFilters["sort"], TSortSpec> = {
-  severity: {
-    orderBy: "f.score DESC, f.id",
-    after: (params, cursor) => {
-      const [score, id] = decodeCursor(cursor, ZScoreCursor);
-      const s = add(params, score);
-      return `(f.score < ${s}::real OR (f.score = ${s}::real AND f.id > ${add(params, id)}::uuid))`;
-    },
-    cursorOf: (row) => encodeCursor([row.score, row.id]),
-  },
-  first_seen: {
-    orderBy: "f.first_seen_at DESC, f.id",
-    after: (params, cursor) => {
-      const [at, id] = decodeCursor(cursor, ZTimeCursor);
-      const t = add(params, at);
-      return `(f.first_seen_at < ${t}::timestamptz OR (f.first_seen_at = ${t}::timestamptz AND f.id > ${add(params, id)}::uuid))`;
-    },
-    cursorOf: (row) => encodeCursor([row.first_seen_at.toISOString(), row.id]),
-  },
-  last_seen: {
-    orderBy: "f.last_seen_at DESC, f.id",
-    after: (params, cursor) => {
-      const [at, id] = decodeCursor(cursor, ZTimeCursor);
-      const t = add(params, at);
-      return `(f.last_seen_at < ${t}::timestamptz OR (f.last_seen_at = ${t}::timestamptz AND f.id > ${add(params, id)}::uuid))`;
-    },
-    cursorOf: (row) => encodeCursor([row.last_seen_at.toISOString(), row.id]),
-  },
-  resource: {
-    orderBy: "c.slug, f.namespace, f.kind, f.name, f.check_id, f.id",
-    after: (params, cursor) => {
-      const [cluster, namespace, kind, name, check, id] = decodeCursor(cursor, ZResourceCursor);
-      const values = [cluster, namespace, kind, name, check].map((v) => add(params, v));
-      return `((c.slug, f.namespace, f.kind, f.name, f.check_id, f.id) > (${values.join(", ")}, ${add(params, id)}::uuid))`;
-    },
-    cursorOf: (row) => encodeCursor([row.cluster_slug, row.namespace, row.kind, row.name, row.check_id, row.id]),
-  },
+const SORTS: Record<TFindingFilters["sort"], TKeyset<TRawRow>> = {
+  severity: keyset<TRawRow>([{ expr: "f.score", dir: "desc", cast: "real", of: (r) => r.score }, findingId]),
+  first_seen: keyset<TRawRow>([
+    { expr: "f.first_seen_at", dir: "desc", cast: "timestamptz", of: (r) => r.first_seen_at },
+    findingId,
+  ]),
+  last_seen: keyset<TRawRow>([
+    { expr: "f.last_seen_at", dir: "desc", cast: "timestamptz", of: (r) => r.last_seen_at },
+    findingId,
+  ]),
+  resource: keyset<TRawRow>([
+    { expr: "c.slug", dir: "asc", cast: "text", of: (r) => r.cluster_slug },
+    { expr: "f.namespace", dir: "asc", cast: "text", of: (r) => r.namespace },
+    { expr: "f.kind", dir: "asc", cast: "text", of: (r) => r.kind },
+    { expr: "f.name", dir: "asc", cast: "text", of: (r) => r.name },
+    { expr: "f.check_id", dir: "asc", cast: "text", of: (r) => r.check_id },
+    findingId,
+  ]),
 };
 
 type TRawRow = {
@@ -224,14 +191,15 @@ export async function findingsPageQuery(
 ): Promise<{ text: string; values: unknown[] }> {
   const { where, params } = await buildWhere(scope, filters, viewer);
   const sort = SORTS[filters.sort];
+  const cursor = sort.read(options.cursor);
   const conditions = [where];
-  if (options.cursor) conditions.push(sort.after(params, options.cursor));
+  if (cursor) conditions.push(sort.where(cursor, params));
   const limit = add(params, options.limit + 1);
   return {
     text: `SELECT ${ROW_COLUMNS}
        FROM findings f ${ROW_JOINS}
       WHERE ${conditions.join(" AND ")}
-      ORDER BY ${sort.orderBy}
+      ORDER BY ${sort.orderBy(cursor)}
       LIMIT ${limit}`,
     values: params,
   };
@@ -245,9 +213,9 @@ export async function listFindings(
   options: TListOptions,
 ): Promise<TPage<TFindingRow>> {
   const { rows } = await pool.query<TRawRow>(await findingsPageQuery(scope, filters, viewer, options));
-  const more = rows.length > options.limit;
-  const page = more ? rows.slice(0, options.limit) : rows;
-  return { data: page.map(toRow), nextCursor: more ? SORTS[filters.sort].cursorOf(page[page.length - 1]) : null };
+  const sort = SORTS[filters.sort];
+  const page = sort.page(rows, options.limit, sort.read(options.cursor));
+  return { data: page.data.map(toRow), nextCursor: page.next };
 }
 
 /**
@@ -282,7 +250,25 @@ export type TCheckGroup = {
   firstSeenAt: Date;
 };
 
-const ZCheckCursor = z.tuple([z.number(), z.number(), z.string(), z.string()]);
+type TCheckGroupRaw = {
+  source: string;
+  check_id: string;
+  title: string;
+  category: string;
+  score: number;
+  findings: number;
+  resources: number;
+  clusters: number;
+  first_seen_at: Date;
+};
+
+// Worst first, then the most widespread, then by source and check (unique per group).
+const CHECK_GROUP_KEY = keyset<TCheckGroupRaw>([
+  { expr: "max(f.score)", dir: "desc", cast: "real", of: (r) => r.score },
+  { expr: "count(*)", dir: "desc", cast: "int", of: (r) => r.findings },
+  { expr: "f.source", dir: "asc", cast: "text", of: (r) => r.source },
+  { expr: "f.check_id", dir: "asc", cast: "text", of: (r) => r.check_id },
+]);
 
 /** The SQL of one page of the by-check grouping (exposed for the benchmark's EXPLAIN). */
 export async function checkGroupsQuery(
@@ -292,15 +278,8 @@ export async function checkGroupsQuery(
   options: TListOptions,
 ): Promise<{ text: string; values: unknown[] }> {
   const { where, params } = await buildWhere(scope, filters, viewer);
-  let having = "";
-  if (options.cursor) {
-    const [score, count, source, check] = decodeCursor(options.cursor, ZCheckCursor);
-    const s = add(params, score);
-    const n = add(params, count);
-    having = `HAVING (max(f.score) < ${s}::real
-      OR (max(f.score) = ${s}::real AND count(*) < ${n}::int)
-      OR (max(f.score) = ${s}::real AND count(*) = ${n}::int AND (f.source, f.check_id) > (${add(params, source)}, ${add(params, check)})))`;
-  }
+  const cursor = CHECK_GROUP_KEY.read(options.cursor);
+  const having = cursor ? `HAVING ${CHECK_GROUP_KEY.where(cursor, params)}` : "";
   const limit = add(params, options.limit + 1);
   return {
     text: `SELECT f.source, f.check_id, min(f.title) AS title, min(f.category) AS category, max(f.score) AS score,
@@ -311,7 +290,7 @@ export async function checkGroupsQuery(
       WHERE ${where}
       GROUP BY f.source, f.check_id
       ${having}
-      ORDER BY max(f.score) DESC, count(*) DESC, f.source, f.check_id
+      ORDER BY ${CHECK_GROUP_KEY.orderBy(cursor)}
       LIMIT ${limit}`,
     values: params,
   };
@@ -323,22 +302,10 @@ export async function listCheckGroups(
   viewer: TViewer,
   options: TListOptions,
 ): Promise<TPage<TCheckGroup>> {
-  const { rows } = await pool.query<{
-    source: string;
-    check_id: string;
-    title: string;
-    category: string;
-    score: number;
-    findings: number;
-    resources: number;
-    clusters: number;
-    first_seen_at: Date;
-  }>(await checkGroupsQuery(scope, filters, viewer, options));
-  const more = rows.length > options.limit;
-  const page = more ? rows.slice(0, options.limit) : rows;
-  const last = page[page.length - 1];
+  const { rows } = await pool.query<TCheckGroupRaw>(await checkGroupsQuery(scope, filters, viewer, options));
+  const page = CHECK_GROUP_KEY.page(rows, options.limit, CHECK_GROUP_KEY.read(options.cursor));
   return {
-    data: page.map((r) => ({
+    data: page.data.map((r) => ({
       source: r.source,
       checkId: r.check_id,
       title: r.title,
@@ -350,7 +317,7 @@ export async function listCheckGroups(
       clusters: r.clusters,
       firstSeenAt: r.first_seen_at,
     })),
-    nextCursor: more && last ? encodeCursor([last.score, last.findings, last.source, last.check_id]) : null,
+    nextCursor: page.next,
   };
 }
 
@@ -367,7 +334,31 @@ export type TResourceGroup = {
   bySeverity: Record<"critical" | "high" | "medium" | "low" | "none", number>;
 };
 
-const ZResourceGroupCursor = z.tuple([z.number(), z.string(), z.string(), z.string(), z.string()]);
+type TResourceGroupRaw = {
+  cluster_slug: string;
+  cluster_name: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  team_slug: string | null;
+  team_name: string | null;
+  score: number;
+  findings: number;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  none: number;
+};
+
+// Worst first, then by where the object is (unique per group).
+const RESOURCE_GROUP_KEY = keyset<TResourceGroupRaw>([
+  { expr: "max(f.score)", dir: "desc", cast: "real", of: (r) => r.score },
+  { expr: "c.slug", dir: "asc", cast: "text", of: (r) => r.cluster_slug },
+  { expr: "f.namespace", dir: "asc", cast: "text", of: (r) => r.namespace },
+  { expr: "f.kind", dir: "asc", cast: "text", of: (r) => r.kind },
+  { expr: "f.name", dir: "asc", cast: "text", of: (r) => r.name },
+]);
 
 export async function listResourceGroups(
   scope: TFindingScope,
@@ -376,30 +367,10 @@ export async function listResourceGroups(
   options: TListOptions,
 ): Promise<TPage<TResourceGroup>> {
   const { where, params } = await buildWhere(scope, filters, viewer);
-  let having = "";
-  if (options.cursor) {
-    const [score, cluster, namespace, kind, name] = decodeCursor(options.cursor, ZResourceGroupCursor);
-    const s = add(params, score);
-    having = `HAVING (max(f.score) < ${s}::real OR (max(f.score) = ${s}::real AND (c.slug, f.namespace, f.kind, f.name) >
-      (${add(params, cluster)}, ${add(params, namespace)}, ${add(params, kind)}, ${add(params, name)})))`;
-  }
+  const cursor = RESOURCE_GROUP_KEY.read(options.cursor);
+  const having = cursor ? `HAVING ${RESOURCE_GROUP_KEY.where(cursor, params)}` : "";
   const limit = add(params, options.limit + 1);
-  const { rows } = await pool.query<{
-    cluster_slug: string;
-    cluster_name: string;
-    namespace: string;
-    kind: string;
-    name: string;
-    team_slug: string | null;
-    team_name: string | null;
-    score: number;
-    findings: number;
-    critical: number;
-    high: number;
-    medium: number;
-    low: number;
-    none: number;
-  }>(
+  const { rows } = await pool.query<TResourceGroupRaw>(
     `SELECT c.slug AS cluster_slug, min(c.name) AS cluster_name, f.namespace, f.kind, f.name,
             min(t.slug) AS team_slug, min(t.name) AS team_name, max(f.score) AS score, count(*)::int AS findings,
             count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
@@ -413,15 +384,13 @@ export async function listResourceGroups(
       WHERE ${where}
       GROUP BY c.slug, f.namespace, f.kind, f.name
       ${having}
-      ORDER BY max(f.score) DESC, c.slug, f.namespace, f.kind, f.name
+      ORDER BY ${RESOURCE_GROUP_KEY.orderBy(cursor)}
       LIMIT ${limit}`,
     params,
   );
-  const more = rows.length > options.limit;
-  const page = more ? rows.slice(0, options.limit) : rows;
-  const last = page[page.length - 1];
+  const page = RESOURCE_GROUP_KEY.page(rows, options.limit, cursor);
   return {
-    data: page.map((r) => ({
+    data: page.data.map((r) => ({
       cluster: { slug: r.cluster_slug, name: r.cluster_name },
       namespace: r.namespace,
       kind: r.kind,
@@ -432,7 +401,6 @@ export async function listResourceGroups(
       findings: r.findings,
       bySeverity: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, none: r.none },
     })),
-    nextCursor:
-      more && last ? encodeCursor([last.score, last.cluster_slug, last.namespace, last.kind, last.name]) : null,
+    nextCursor: page.next,
   };
 }

@@ -5,8 +5,8 @@ import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam, createTestUser } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/ingest/process/process-report";
-import { refreshStaleFindingOwners } from "@/lib/ingest/process/stale-owners";
+import { processReport } from "@/lib/worker/process-report";
+import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
 
 const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
 const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));

@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { findingScopeOf, scopeCondition, type TFindingScope } from "./scope";
+import { findingScopeOf, scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 export type TAssignee = { id: string; name: string; email: string; scope: TFindingScope };
 

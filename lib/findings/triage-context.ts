@@ -1,6 +1,6 @@
 import "server-only";
 import type { TOrgAccess } from "@/lib/auth/access";
-import { findingScopeOf, orgWideScope, type TFindingScope } from "./scope";
+import { findingScopeOf, orgWideScope, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 /** Who acts: a user (session), or a machine credential with no user (an org admin token). */
 export type TTriageActor = { userId: string | null; label: string };

@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { z } from "zod";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { scopeCondition } from "./scope";
+import { scopeCondition } from "@/lib/auth/visibility-scope";
 import type { TTriageContext } from "./triage-context";
 
 /** Parses a verb's input; a problem is a 400 naming the field, for actions and API routes alike. */

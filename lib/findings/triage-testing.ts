@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { authorizeOrg } from "@/lib/auth/access";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 import { storeReport } from "@/lib/ingest/store-report";
 import { pool } from "@/lib/server/db";
 import { setTeamScope } from "@/lib/teams/set-team-scope";

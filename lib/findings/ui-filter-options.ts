@@ -5,7 +5,7 @@ import { listMembers } from "@/lib/orgs/queries";
 import { pool } from "@/lib/server/db";
 import { narrowedScopeCondition } from "./api-scope";
 import type { TFindingFilters } from "./filters";
-import { scopeCondition, type TFindingScope } from "./scope";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 // What the findings list's filter menus offer, read from the finding_counts rollup (one row per
 // cluster, team, namespace, source, category, severity and state), so building the menus costs

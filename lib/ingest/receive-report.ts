@@ -4,16 +4,20 @@ import { AppError } from "@/lib/server/errors";
 import { ReportShapeError } from "./parsers/types";
 import { notifyReportReceived } from "./notify";
 import { parseReport } from "./process/parse-report";
-import { parseReportJson, storeReport, type TStoreReportInput, type TStoredReport } from "./store-report";
+import { cleanReportBody } from "./clean-text";
+import { storeReport, type TStoreReportInput, type TStoredReport } from "./store-report";
 
 /**
- * An upload from an agent: checked to be JSON (400), stored durably, checked against its type's
+ * An upload from an agent: checked to be JSON (400), cleaned of what PostgreSQL cannot hold (NUL,
+ * invalid UTF-8, lone surrogates: see clean-text.ts), stored durably, checked against its type's
  * shape (422, the report is kept as failed so it can be reprocessed after a fix), then handed to
  * the worker, which normalizes it without holding up the agent's request.
  */
 export async function receiveReport(input: TStoreReportInput): Promise<TStoredReport> {
-  const json = parseReportJson(input.body);
-  const stored = await storeReport(input);
+  const { body, json, cleaned } = cleanReportBody(input.body);
+  if (cleaned.length)
+    console.info(`[ingest] ${input.type} report of cluster ${input.clusterId} cleaned: ${cleaned.join("; ")}`);
+  const stored = await storeReport({ ...input, body });
   try {
     parseReport(input.type, json);
   } catch (err) {

@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import type { PoolClient, QueryResult, QueryResultRow } from "pg";
 import { assertWithinReportQuota, isQuotaRefusal, recordQuotaRefusal } from "@/lib/quotas/enforce";
 import { pool } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { parseReportType } from "./report-type";
 
 export const AGENT_HEADERS = {
@@ -29,21 +28,6 @@ export type TStoredReport = { reportId: string; duplicate: boolean };
 function headerValue(headers: Headers, name: string): string | null {
   const value = headers.get(name)?.trim();
   return value ? value.slice(0, MAX_HEADER_CHARS) : null;
-}
-
-/** The report's JSON, or a 400 naming where it breaks. */
-export function parseReportJson(body: Buffer): unknown {
-  if (body.length === 0) throw new AppError("bad_request", "The report body is empty.");
-  const text = body.toString("utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    // Node's message names the position ("… in JSON at position 12"), except for a body cut off
-    // early ("Unexpected end of JSON input"), where the position is the end of the body.
-    const message = (err as Error).message;
-    const where = /position \d+/.test(message) ? "" : ` (at position ${text.length}, the end of the body)`;
-    throw new AppError("bad_request", `The report is not valid JSON: ${message}${where}`);
-  }
 }
 
 /**

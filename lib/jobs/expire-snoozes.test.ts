@@ -9,7 +9,7 @@ import {
   statesOf,
 } from "@/lib/findings/triage-testing";
 import { expireSnoozes } from "./expire-snoozes";
-import { RECURRING_JOBS } from "./recurring";
+import { RECURRING_JOBS } from "@/lib/worker/recurring";
 
 // Every test ingests a real report first; the cold first one can outlast the default on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });

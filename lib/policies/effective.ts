@@ -1,12 +1,13 @@
-import type { TCheck, TCheckSeverity } from "./types";
+import { CHECK_SEVERITIES, SEVERITY_RANK, type TCheckSeverity } from "../domain/severity";
+import type { TCheck } from "./types";
 
 // What a check does for an org and a team. The org sets the baseline; a team may only tighten
 // it (turn a check on, raise its severity, make it block), the same principle as the PagerDuty
 // baseline. The effective setting is the stricter of the two, so a later org change never has to
 // rewrite team rows, and a team row can never loosen anything whatever it holds.
 
-export const SEVERITY_RANK: Readonly<Record<TCheckSeverity, number>> = { low: 1, medium: 2, high: 3, critical: 4 };
-export const CHECK_SEVERITIES = ["critical", "high", "medium", "low"] as const satisfies readonly TCheckSeverity[];
+// Severity is the domain's (lib/domain/severity.ts); re-exported for admission's review until it imports it there.
+export { SEVERITY_RANK };
 
 export type TCheckSetting = {
   enabled: boolean;
@@ -36,7 +37,9 @@ export function checkRowOf(
   row: { enabled: boolean; severity: string | null; blockAdmission: boolean; blockCi: boolean } | null | undefined,
 ): TOrgCheckRow | null {
   if (!row) return null;
-  const severity = row.severity && row.severity in SEVERITY_RANK ? (row.severity as TCheckSeverity) : null;
+  const severity = (CHECK_SEVERITIES as readonly (string | null)[]).includes(row.severity)
+    ? (row.severity as TCheckSeverity)
+    : null;
   return { enabled: row.enabled, severity, blockAdmission: row.blockAdmission, blockCi: row.blockCi };
 }
 

@@ -1,4 +1,4 @@
-import { wildcardMatch } from "../teams/scope";
+import { wildcardMatch } from "@/lib/domain/team-scope";
 import { isRecord } from "./pod-spec";
 import type { TKubeObject } from "./types";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorizeOrg, authorizeTeam } from "@/lib/auth/access";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { createTriageTenant } from "@/lib/findings/triage-testing";
 import { pool } from "@/lib/server/db";
 import { signInAs } from "@/lib/testing/session";

@@ -1,5 +1,5 @@
 import "server-only";
-import { scopeCondition, type TFindingScope } from "@/lib/findings/scope";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { db, pool } from "@/lib/server/db";
 import { BUILT_IN_CHECKS } from "./checks";
 import {
@@ -11,15 +11,13 @@ import {
   type TOrgCheckRow,
   type TTeamCheckRow,
 } from "./effective";
-import type { TCheck, TCheckCategory } from "./types";
+import type { TCheck } from "./types";
 
 // Reads of the Policies pages. One statement per concern (the org's settings, the teams'
 // overrides, open findings per check), put together here so no page queries per check.
 
 /** What a page needs of a check: plain data, safe to hand to client components. */
 export type TCheckInfo = Pick<TCheck, "id" | "title" | "category" | "defaultSeverity" | "description">;
-
-export const CHECK_CATEGORIES: readonly TCheckCategory[] = ["security", "reliability", "efficiency", "deprecation"];
 
 const infoOf = (check: TCheck): TCheckInfo => ({
   id: check.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BUILT_IN_CHECKS } from "./checks";
-import { CHECK_SEVERITIES } from "./effective";
+import { CHECK_SEVERITIES } from "../domain/severity";
 
 const CHECK_IDS = new Set(BUILT_IN_CHECKS.map((check) => check.id));
 export const isCheckId = (id: string): boolean => CHECK_IDS.has(id);

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { ZScopeRules } from "@/lib/teams/schemas";
-import { ownerResolver, wildcardMatch, type TScopedResource } from "@/lib/teams/scope";
+import { ZScopeRules } from "@/lib/domain/scope-rules";
+import { ownerResolver, wildcardMatch, type TScopedResource } from "@/lib/domain/team-scope";
 import { exemptionByRule } from "./exemptions";
 import { effectiveSetting, type TCheckSetting, type TOrgCheckRow, type TTeamCheckRow } from "./effective";
 import type { TCheck, TCheckSeverity } from "./types";

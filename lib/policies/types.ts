@@ -1,9 +1,11 @@
 /** The shapes shared by the policy engine, its checks and its callers (admission, CI, settings). */
 
-export type TCheckCategory = "security" | "reliability" | "efficiency" | "deprecation";
-export type TCheckSeverity = "critical" | "high" | "medium" | "low";
-
+import type { TCheckCategory } from "../domain/categories";
+import type { TCheckSeverity } from "../domain/severity";
 import type { TKubernetesVersion } from "./deprecations";
+
+/** A check's category and severity: the domain's vocabulary (lib/domain), named here with the check's other shapes. */
+export type { TCheckCategory, TCheckSeverity };
 
 /** A Kubernetes object as parsed from YAML or JSON; nothing about its shape is trusted. */
 export type TKubeObject = Record<string, unknown>;

@@ -13,7 +13,7 @@ afterEach(() => signInAs(null));
 /** Next's redirect() throws; its digest is `NEXT_REDIRECT;<type>;<location>;<status>;`. */
 async function locationOf(callbackUrl: string): Promise<string> {
   try {
-    await LoginPage({ searchParams: Promise.resolve({ callbackUrl }) });
+    await LoginPage({ params: Promise.resolve({}), searchParams: Promise.resolve({ callbackUrl }) });
   } catch (err) {
     const digest = String((err as { digest?: string }).digest ?? "");
     const [code, , location] = digest.split(";");

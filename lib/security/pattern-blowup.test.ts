@@ -4,7 +4,7 @@ import { insertFindings } from "@/lib/alerting/test-helpers";
 import { globMatchSteps, globStepBound } from "@/lib/domain/glob";
 import { db } from "@/lib/server/db";
 import { previewTeamScope } from "@/lib/teams/resource-queries";
-import { ZScopeRules } from "@/lib/teams/schemas";
+import { ZScopeRules } from "@/lib/domain/scope-rules";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 
 // Issue 16, item 1: the two previews the probe used to stall the shared server, run through the

@@ -15,6 +15,7 @@ export const GUARDS = new Set([
   "authorizeTeamSettings", // lib/teams/authorize.ts: authorizeOrg + the team's existence
   "requireOrgPage",
   "requireTeamPage",
+  "loadFindingPage", // lib/findings/finding-page.ts: requireOrgPage + the finding in the caller's scope
   "authorizeOrg",
   "authorizeTeam",
   // JSON API: session or org token, then the permission (lib/server/http.ts)

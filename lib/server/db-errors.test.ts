@@ -4,8 +4,8 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { pool } from "./db";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-errors";
-import { withErrors } from "./http";
+import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "./db-errors";
+import { withErrors } from "@/lib/api/http";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -82,5 +82,29 @@ describe("database unavailable", () => {
     } finally {
       await down.end().catch(() => undefined);
     }
+  });
+});
+
+describe("input the database refuses (issue 16, item 11)", () => {
+  it("answers 400, not 500, when a NUL or an impossible date reaches a query anyway", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { db } = await import("./db");
+    const queries = [
+      () => db.organization.findFirst({ where: { slug: "a\u0000b" } }),
+      () => pool.query("SELECT $1::date", ["2026-02-30"]),
+      () => pool.query("SELECT $1::jsonb", [JSON.stringify({ name: "\ud800" })]),
+      () => pool.query("SELECT $1::jsonb", [JSON.stringify({ name: "\u0000" })]),
+    ];
+    for (const query of queries) {
+      expect(invalidInputSqlState(await errorOf(query))).toMatch(/^22/);
+      const res = await withErrors(async () => {
+        await query();
+        return new Response("never");
+      })(new Request("http://x.test/api/v1/findings"));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    }
+    // A bug is still a 500.
+    expect(invalidInputSqlState(await errorOf(() => pool.query("SELEC 1")))).toBeNull();
   });
 });

@@ -62,3 +62,24 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+// SQLSTATEs of a value PostgreSQL refused to read: 22021 NUL or invalid UTF-8 in text, 22P05
+// \u0000 in jsonb, 22P02 a malformed literal (a lone surrogate in jsonb, a bad uuid), 22007 and
+// 22008 an impossible or out-of-range date. Inputs are checked before they reach a query
+// (lib/server/safe-input.ts); one that slips through is still the request's fault, not a 500.
+const INVALID_INPUT_SQLSTATE = new Set(["22021", "22P05", "22P02", "22007", "22008"]);
+
+/** The SQLSTATE when `err` (or the pg error Prisma's driver adapter wraps) says an input value was refused. */
+export function invalidInputSqlState(err: unknown): string | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length) {
+    const next = queue.shift();
+    if (!next || typeof next !== "object" || seen.has(next)) continue;
+    seen.add(next);
+    const e = next as TErrorLike & { meta?: { driverAdapterError?: unknown } };
+    if (typeof e.code === "string" && INVALID_INPUT_SQLSTATE.has(e.code)) return e.code;
+    queue.push(e.cause, e.meta?.driverAdapterError);
+  }
+  return null;
+}

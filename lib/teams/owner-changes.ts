@@ -1,5 +1,5 @@
-import { ZScopeRules } from "./schemas";
-import { ownerResolver, type TScopedResource } from "./scope";
+import { ZScopeRules } from "@/lib/domain/scope-rules";
+import { ownerResolver, type TScopedResource } from "@/lib/domain/team-scope";
 
 export type TOwnershipTeam = { id: string; name: string; priority: number; scopeRules: unknown };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { WORKLOAD_KINDS } from "@/lib/resources/kinds";
 import { db } from "@/lib/server/db";
-import { ZScopeRules, type TScopeRule } from "./schemas";
+import { ZScopeRules, type TScopeRule } from "@/lib/domain/scope-rules";
 
 const liveWorkloads = { removedAt: null, kind: { in: [...WORKLOAD_KINDS] } };
 
@@ -98,7 +98,7 @@ export async function listMembersNotOnTeam(orgId: string, teamId: string) {
 
 export type TAddableMember = Awaited<ReturnType<typeof listMembersNotOnTeam>>[number];
 
-/** Set while findings are being moved to their new teams after a scope change (see lib/ingest/process/stale-owners.ts). */
+/** Set while findings are being moved to their new teams after a scope change (see lib/worker/stale-owners.ts). */
 export async function findingOwnersPendingSince(orgId: string): Promise<Date | null> {
   const org = await db.organization.findUnique({ where: { id: orgId }, select: { findingOwnersStaleSince: true } });
   return org?.findingOwnersStaleSince ?? null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wildcardMatch } from "./scope";
+import { wildcardMatch } from "@/lib/domain/team-scope";
 
 // The repositories a team owns, for CI scan results: `*` wildcard patterns over the repository
 // names CI systems print (`acme/payments-*`, `gitlab.example.com/group/*`). Client-safe, so the

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { groupByClusterAndNamespace, NAMESPACE_KIND, type TClusterGroup, type TResourceRef } from "./resource-groups";
-import { ZScopeRules, type TScopeRule } from "./schemas";
+import { ZScopeRules, type TScopeRule } from "@/lib/domain/scope-rules";
 import { computeScopePreview, type TPreviewResource, type TScopePreview } from "./scope-preview";
 
 export const OWNED_WORKLOADS_LIMIT = 500;

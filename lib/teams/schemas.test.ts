@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZNewTeam, ZScopeRules, ZScopeRulesDraft } from "./schemas";
+import { ZNewTeam, ZScopeRulesDraft } from "./schemas";
+import { ZScopeRules } from "@/lib/domain/scope-rules";
 
 const draft = (overrides: Record<string, unknown> = {}) => ({
   effect: "include",

@@ -1,42 +1,6 @@
 import { z } from "zod";
 import { TEAM_ROLES } from "@/lib/auth/permissions";
-
-// Scope patterns: Kubernetes names plus `*` wildcards; empty means "any".
-const ZPattern = z
-  .string()
-  .trim()
-  .max(253)
-  .regex(/^[A-Za-z0-9*._\-/]*$/, "Use letters, digits, . - _ / and * wildcards.")
-  .default("*")
-  .transform((v) => v || "*");
-
-const ZLabelKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(317)
-  .regex(/^[A-Za-z0-9._\-/]+$/, "Invalid label key.");
-
-const ZLabelValuePattern = z
-  .string()
-  .trim()
-  .max(63)
-  .regex(/^[A-Za-z0-9*._\-]*$/, "Invalid label value pattern.");
-
-export const ZScopeRule = z.object({
-  effect: z.enum(["include", "exclude"]),
-  cluster: ZPattern,
-  namespace: ZPattern,
-  kind: ZPattern,
-  name: ZPattern,
-  /** Every listed label must be present with a value matching its pattern. */
-  labels: z.record(ZLabelKey, ZLabelValuePattern).default({}),
-});
-
-export const ZScopeRules = z.array(ZScopeRule).max(100, "A team can have at most 100 scope rules.");
-
-export type TScopeRule = z.infer<typeof ZScopeRule>;
-export type TScopeRuleInput = z.input<typeof ZScopeRule>;
+import { ZLabelKey, ZLabelValuePattern, ZPattern, type TScopeRule } from "@/lib/domain/scope-rules";
 
 export const ZTeamSlug = z
   .string()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZScopeRules, type TScopeRuleInput } from "./schemas";
+import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { computeScopePreview, toScopedResources, type TPreviewResource, type TPreviewTeam } from "./scope-preview";
 
 const rules = (input: TScopeRuleInput[]) => ZScopeRules.parse(input);

@@ -1,5 +1,5 @@
-import type { TScopeRule } from "./schemas";
-import { ownerResolver, scopeIncludes, type TScopedResource } from "./scope";
+import type { TScopeRule } from "@/lib/domain/scope-rules";
+import { ownerResolver, scopeIncludes, type TScopedResource } from "@/lib/domain/team-scope";
 import {
   compareResources,
   groupByClusterAndNamespace,

@@ -5,7 +5,7 @@ import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { loadTeamForUpdate } from "./load-team";
 import { lockTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
-import { ZScopeRules, type TScopeRuleInput } from "./schemas";
+import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 
 /** Replaces a team's ordered scope rules and moves every affected resource to its new owner. */
 export async function setTeamScope(

@@ -8,7 +8,7 @@ import { deleteTeam } from "./delete-team";
 import { listMembersNotOnTeam, listTeamMembers, listTeams } from "./queries";
 import { removeTeamMember } from "./remove-team-member";
 import { listOwnedResources, listUnassignedResources, previewTeamScope } from "./resource-queries";
-import { ZScopeRules, type TScopeRuleInput } from "./schemas";
+import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { setTeamScope } from "./set-team-scope";
 import { updateTeam } from "./update-team";
 

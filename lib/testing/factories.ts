@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/server/db";
 import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
-import { ZScopeRules, type TScopeRuleInput } from "@/lib/teams/schemas";
+import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 
 // Each test builds its own tenant with these, so tests never depend on one another.
 

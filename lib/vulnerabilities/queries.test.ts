@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
-import { findingScopeOf, type TFindingScope } from "@/lib/findings/scope";
+import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 import { pool } from "@/lib/server/db";
 import {
   addMember,

@@ -1,11 +1,12 @@
 import "server-only";
-import type { TFindingScope } from "@/lib/findings/scope";
-import { severityLabel, type TSeverityLabel } from "@/lib/ingest/parsers/types";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
+import { severityLabel, type TSeverityLevel } from "@/lib/domain/severity";
 import { pool } from "@/lib/server/db";
+import { keyset, type TKeysetPage } from "@/lib/server/sql";
 import { imageRef, type TImageRef } from "./image-ref";
-import { keysetCondition, keysetOrder, keysetPage, readCursor, type TKeyPart, type TKeysetPage } from "./keyset";
 import { ALL_STATES, likePattern, statesOf, visibleTrivyFindings, visibleWorkload } from "./visible-findings";
 import { clustersById, workloadsRunning, type TWorkloadRef } from "./workloads";
+import type { TPackageVersion } from "./vulnerability-detail";
 
 export type { TImageRef, TWorkloadRef };
 
@@ -35,12 +36,10 @@ export type TVulnerableImage = TImageRef & {
   unassigned: boolean;
 };
 
-export type TPackageVersion = { name: string; installed: string; fixed: string };
-
 export type TVulnerabilityRow = {
   id: string;
   title: string;
-  severity: TSeverityLabel;
+  severity: TSeverityLevel;
   score: number;
   images: number;
   workloads: number;
@@ -53,14 +52,14 @@ const DEFAULT_LIMIT = 25;
 const limitOf = (limit: number | undefined) => Math.min(Math.max(limit ?? DEFAULT_LIMIT, 1), 100);
 
 // Worst first: more critical CVEs, then high, medium, low; then by name.
-const IMAGE_KEY: TKeyPart[] = [
-  { expr: "p.critical", dir: "desc", cast: "int" },
-  { expr: "p.high", dir: "desc", cast: "int" },
-  { expr: "p.medium", dir: "desc", cast: "int" },
-  { expr: "p.low", dir: "desc", cast: "int" },
-  { expr: "i.name", dir: "asc", cast: "text" },
-  { expr: "i.id", dir: "asc", cast: "uuid" },
-];
+const IMAGE_KEY = keyset<TImageRow>([
+  { expr: "p.critical", dir: "desc", cast: "int", of: (r) => r.critical },
+  { expr: "p.high", dir: "desc", cast: "int", of: (r) => r.high },
+  { expr: "p.medium", dir: "desc", cast: "int", of: (r) => r.medium },
+  { expr: "p.low", dir: "desc", cast: "int", of: (r) => r.low },
+  { expr: "i.name", dir: "asc", cast: "text", of: (r) => r.name },
+  { expr: "i.id", dir: "asc", cast: "uuid", of: (r) => r.id },
+]);
 
 type TImageRow = {
   id: string;
@@ -84,7 +83,7 @@ export async function listVulnerableImages(
   options: TListOptions = {},
 ): Promise<TKeysetPage<TVulnerableImage>> {
   const limit = limitOf(options.limit);
-  const cursor = readCursor(options.cursor, IMAGE_KEY.length);
+  const cursor = IMAGE_KEY.read(options.cursor, { lenient: true });
   const params: unknown[] = [];
   const visible = visibleTrivyFindings(
     scope,
@@ -96,7 +95,7 @@ export async function listVulnerableImages(
     params.push(likePattern(options.q));
     where.push(`i.name ILIKE $${params.length}`);
   }
-  if (cursor) where.push(keysetCondition(IMAGE_KEY, cursor.k, cursor.d, params));
+  if (cursor) where.push(IMAGE_KEY.where(cursor, params));
   params.push(limit + 1);
   const { rows } = await pool.query<TImageRow>(
     `WITH visible AS (${visible}),
@@ -114,11 +113,11 @@ export async function listVulnerableImages(
      SELECT i.id, i.name, i.digest, p.critical, p.high, p.medium, p.low, p.fixable, p.total, p.cluster_ids
        FROM per_image p JOIN images i ON i.id = p.image_id
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-      ORDER BY ${keysetOrder(IMAGE_KEY, cursor?.d ?? "next")}
+      ORDER BY ${IMAGE_KEY.orderBy(cursor)}
       LIMIT $${params.length}`,
     params,
   );
-  const page = keysetPage(rows, limit, cursor, (r) => [r.critical, r.high, r.medium, r.low, r.name, r.id]);
+  const page = IMAGE_KEY.page(rows, limit, cursor);
   const pairs = page.data.flatMap((r) => r.cluster_ids.map((clusterId) => ({ imageId: r.id, clusterId })));
   const [workloads, clusters] = await Promise.all([
     workloadsRunning(scope, pairs),
@@ -144,11 +143,20 @@ export async function listVulnerableImages(
 }
 
 // Worst first: highest score, then the most images affected; then by id.
-const CVE_KEY: TKeyPart[] = [
-  { expr: "p.score", dir: "desc", cast: "real" },
-  { expr: "p.images", dir: "desc", cast: "int" },
-  { expr: "p.vuln_id", dir: "asc", cast: "text" },
-];
+type TCveRaw = {
+  vuln_id: string;
+  score: number;
+  images: number;
+  fixable: boolean;
+  title: string | null;
+  refs: unknown;
+};
+
+const CVE_KEY = keyset<TCveRaw>([
+  { expr: "p.score", dir: "desc", cast: "real", of: (r) => r.score },
+  { expr: "p.images", dir: "desc", cast: "int", of: (r) => r.images },
+  { expr: "p.vuln_id", dir: "asc", cast: "text", of: (r) => r.vuln_id },
+]);
 
 /** Vulnerabilities (CVEs) in the images the caller sees, worst first, one page at a time. */
 export async function listVulnerabilities(
@@ -156,7 +164,7 @@ export async function listVulnerabilities(
   options: TListOptions = {},
 ): Promise<TKeysetPage<TVulnerabilityRow>> {
   const limit = limitOf(options.limit);
-  const cursor = readCursor(options.cursor, CVE_KEY.length);
+  const cursor = CVE_KEY.read(options.cursor, { lenient: true });
   const filter = {
     states: statesOf(options.includeTriaged),
     fixAvailable: options.fixAvailable,
@@ -165,18 +173,11 @@ export async function listVulnerabilities(
   };
   const params: unknown[] = [];
   const visible = visibleTrivyFindings(scope, filter, params);
-  const where = cursor ? `WHERE ${keysetCondition(CVE_KEY, cursor.k, cursor.d, params)}` : "";
+  const where = cursor ? `WHERE ${CVE_KEY.where(cursor, params)}` : "";
   params.push(scope.orgId);
   const org = `$${params.length}`;
   params.push(limit + 1);
-  const { rows } = await pool.query<{
-    vuln_id: string;
-    score: number;
-    images: number;
-    fixable: boolean;
-    title: string | null;
-    refs: unknown;
-  }>(
+  const { rows } = await pool.query<TCveRaw>(
     `WITH visible AS (${visible}),
      per_cve AS (
        SELECT v.vulnerability_id AS vuln_id, max(v.score) AS score, count(DISTINCT v.image_id)::int AS images,
@@ -188,11 +189,11 @@ export async function listVulnerabilities(
        FROM per_cve p
        LEFT JOIN vulnerabilities vc ON vc.org_id = ${org} AND vc.vuln_id = p.vuln_id
       ${where}
-      ORDER BY ${keysetOrder(CVE_KEY, cursor?.d ?? "next")}
+      ORDER BY ${CVE_KEY.orderBy(cursor)}
       LIMIT $${params.length}`,
     params,
   );
-  const page = keysetPage(rows, limit, cursor, (r) => [r.score, r.images, r.vuln_id]);
+  const page = CVE_KEY.page(rows, limit, cursor);
   const ids = page.data.map((r) => r.vuln_id);
   const details = await cveDetails(scope, { ...filter, q: undefined, vulnerabilityIds: ids });
   return {
@@ -270,4 +271,4 @@ export async function hasTrivyReport(orgId: string): Promise<boolean> {
   return rows[0].any;
 }
 
-export { getVulnerability, type TVulnerabilityDetail } from "./vulnerability-detail";
+export { getVulnerability, type TPackageVersion, type TVulnerabilityDetail } from "./vulnerability-detail";

@@ -1,7 +1,7 @@
 import "server-only";
 import { visibleTeams, type TOrgAccess } from "@/lib/auth/access";
 import { UNASSIGNED_TEAM } from "@/lib/findings/filters";
-import { findingScopeOf, type TFindingScope } from "@/lib/findings/scope";
+import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 /** `?team=unassigned`: findings no team owns (org admins only); the findings list's own value. */
 export const UNASSIGNED = UNASSIGNED_TEAM;

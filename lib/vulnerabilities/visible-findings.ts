@@ -1,5 +1,5 @@
 import "server-only";
-import { scopeCondition, type TFindingScope } from "@/lib/findings/scope";
+import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Which Trivy findings a caller sees. A finding of an image belongs to one team (the highest-priority
 // team running the image in that cluster), but every team running the image is exposed to it: a

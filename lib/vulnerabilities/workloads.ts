@@ -1,5 +1,5 @@
 import "server-only";
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
 import { visibleWorkload } from "./visible-findings";
 

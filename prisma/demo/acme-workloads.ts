@@ -1,4 +1,4 @@
-import type { TDemoContainer, TDemoWorkload, TQuantities } from "./inventory";
+import type { TDemoContainer, TDemoWorkload, TQuantities } from "./workload-types";
 
 // Acme's namespaces and workloads: those of the seed before reports existed, with the containers,
 // requests, limits and images they run, the Polaris checks they fail and what changed over the last

@@ -1,6 +1,6 @@
 import "server-only";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 import { receiveReport } from "@/lib/ingest/receive-report";
 import { AGENT_HEADERS } from "@/lib/ingest/store-report";
 import { pool } from "@/lib/server/db";

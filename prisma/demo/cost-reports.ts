@@ -1,4 +1,4 @@
-import { parseQuantity } from "@/lib/ingest/parsers/quantity";
+import { parseQuantity } from "@/lib/domain/quantity";
 import { containerAt, replicasIn, type TDemoCluster, type TDemoNode } from "./inventory";
 import type { TDemoReport } from "./reports";
 

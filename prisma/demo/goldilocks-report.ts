@@ -1,4 +1,4 @@
-import { parseQuantity } from "@/lib/ingest/parsers/quantity";
+import { parseQuantity } from "@/lib/domain/quantity";
 import { containerAt, type TDemoCluster, type TQuantities } from "./inventory";
 import type { TPhase } from "./phases";
 

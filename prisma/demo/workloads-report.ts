@@ -1,4 +1,4 @@
-import { parseQuantity } from "@/lib/ingest/parsers/quantity";
+import { parseQuantity } from "@/lib/domain/quantity";
 import { demoUid } from "./ids";
 import { containerAt, nodesIn, replicasIn, type TDemoCluster, type TDemoNode } from "./inventory";
 import { daysBefore, phaseTime, type TPhase } from "./phases";

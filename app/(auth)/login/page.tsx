@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -9,19 +9,20 @@ import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
-}) {
+export default async function LoginPage({ searchParams }: PageProps<"/login">) {
+  // A repeated parameter arrives as a list: only a single value is a callback or an error code.
   const { callbackUrl, error } = await searchParams;
   const safeCallback = safeCallbackUrl(callbackUrl, env().NEXTAUTH_URL);
-  if (await getSessionUser()) redirect(safeCallback);
+  if (await getSessionUser()) redirect(safeCallback as Route);
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
       <p className="mt-1 text-sm text-slate-500">Welcome back. Sign in to see your team&apos;s clusters.</p>
-      <LoginForm callbackUrl={safeCallback} providers={enabledOAuthProviders()} initialError={error} />
+      <LoginForm
+        callbackUrl={safeCallback}
+        providers={enabledOAuthProviders()}
+        initialError={typeof error === "string" ? error : undefined}
+      />
       <p className="mt-6 text-center text-sm text-slate-500">
         New to Bumpers?{" "}
         <Link href="/signup" className="font-medium text-brand-600 hover:text-brand-700">

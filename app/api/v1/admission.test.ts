@@ -1,9 +1,12 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
+import { dirtsArbitrary, dirtyBytes, dirtyStrings } from "@/lib/testing/mutate-json";
+import { db } from "@/lib/server/db";
 import * as admissionRoute from "./admission/[cluster]/route";
 
 const BASE = "http://bumpers.test";
@@ -43,11 +46,11 @@ function review(object: Record<string, unknown>) {
   };
 }
 
-function post(cluster: string, token: string | null, body: string) {
+function post(cluster: string, token: string | null, body: string, bytes?: Buffer) {
   const req = new Request(`${BASE}/api/v1/admission/${cluster}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: bytes ? new Uint8Array(bytes) : body,
   });
   return admissionRoute.POST(req, { params: Promise.resolve({ cluster }) });
 }
@@ -111,5 +114,65 @@ describe("POST /api/v1/admission/{cluster}", () => {
   it("refuses a body over 1 MB with 413", async () => {
     const res = await post("prod", s.main.token, JSON.stringify({ padding: "x".repeat(1024 * 1024 + 1) }));
     expect(res.status).toBe(413);
+  });
+});
+
+// Issue 16, item 3: a NUL in a field answered 500, which `failurePolicy: Ignore` turns into an
+// object admitted unchecked. Such a review is now cleaned (NUL removed, lone surrogates replaced)
+// and evaluated like any other.
+describe("POST /api/v1/admission/{cluster} with NUL characters and lone surrogates", () => {
+  let s: TSetup;
+  beforeAll(async () => {
+    s = await setup();
+  });
+
+  function dirtyReview(dirt: string) {
+    const object = deploymentWithContainer({
+      name: `web${dirt}`,
+      image: `nginx${dirt}:1.25`,
+      securityContext: { privileged: true },
+    });
+    (object.metadata as Record<string, unknown>).labels = { [`team${dirt}`]: `shop${dirt}`, app: "shop" };
+    const body = review(object);
+    body.request.name = `shop${dirt}`;
+    body.request.userInfo = { username: `dev${dirt}@acme.test` };
+    return JSON.stringify(body);
+  }
+
+  it.each([
+    ["a NUL", "\u0000"],
+    ["a lone high surrogate", "\ud800"],
+    ["a lone low surrogate", "\udfff"],
+  ])("evaluates a review whose image, label, container name and username hold %s", async (_, dirt) => {
+    const res = await post("prod", s.main.token, dirtyReview(dirt));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response: { uid: string; allowed: boolean; warnings: string[] } };
+    expect(body.response).toMatchObject({ uid: UID, allowed: true });
+    // Evaluated, not waved through: the privileged container is still reported.
+    expect(body.response.warnings.join("\n")).toContain("runAsPrivileged");
+    const decision = await db.admissionDecision.findFirstOrThrow({
+      where: { clusterId: s.main.cluster.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(decision.username).toBe(dirt === "\u0000" ? "dev@acme.test" : "dev\uFFFD@acme.test");
+  });
+});
+
+describe("POST /api/v1/admission/{cluster} under fuzzing", () => {
+  let s: TSetup;
+  beforeAll(async () => {
+    s = await setup();
+  });
+
+  it("answers 200 (or 400 for a body that is not a review), never 5xx, with dirt in any string or key", async () => {
+    const objects = [goodDeployment(), deploymentWithContainer({ securityContext: { privileged: true } })];
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: objects.length - 1 }), dirtsArbitrary(), fc.nat(), async (i, dirts, seed) => {
+        const body = dirtyBytes(dirtyStrings(review(objects[i]), dirts), seed);
+        const res = await post("prod", s.main.token, "", body);
+        expect(res.status === 200 || res.status === 400, `${res.status}: ${await res.text()}`).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS_DB ?? 25) },
+    );
   });
 });

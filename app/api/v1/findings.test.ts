@@ -5,7 +5,7 @@ import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { errorOf } from "@/lib/testing/http";
 import * as listRoute from "./findings/route";

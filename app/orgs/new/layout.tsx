@@ -1,10 +1,9 @@
-import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { CenteredCard } from "@/components/shell/centered-card";
 import { SwitchAccountButton } from "@/components/members/switch-account-button";
 
-export default async function NewOrganizationLayout({ children }: { children: ReactNode }) {
+export default async function NewOrganizationLayout({ children }: LayoutProps<"/orgs/new">) {
   const user = await getSessionUser();
   if (!user) redirect("/login?callbackUrl=/orgs/new");
   return (

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orgWideScope } from "@/lib/findings/scope";
+import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { resetEnvCache } from "@/lib/server/env";
 import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
 import { listDeliveryLog } from "../queries";

@@ -261,7 +261,7 @@ describe("alert transitions per group", () => {
     const { t, prodA } = await setup();
     await ingest(t.org.id, prodA.id, "polaris", polarisReport(workloads(6, ["shop-api"]), [PRIV]));
     const { resolveFindings } = await import("@/lib/findings/triage");
-    const { orgWideScope } = await import("@/lib/findings/scope");
+    const { orgWideScope } = await import("@/lib/auth/visibility-scope");
     const ids = (await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [t.org.id])).rows.map(
       (r) => r.id,
     );

@@ -1,6 +1,7 @@
 import "server-only";
 import { matchingRules } from "../rules/match";
-import { PD_SEVERITY_RANK, type TAlertGrouping, type TPdSeverity, type TSeverityLevel } from "../schemas";
+import type { TSeverityLevel } from "@/lib/domain/severity";
+import { PD_SEVERITY_RANK, type TAlertGrouping, type TPdSeverity } from "../schemas";
 import { rulesOfKind, targetOf, type TEngineContext, type TEngineRule } from "./context";
 import { boundedSample, groupKeyOf } from "./payload";
 import type { TSql } from "./sql";

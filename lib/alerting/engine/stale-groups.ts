@@ -1,5 +1,5 @@
 import "server-only";
-import { reportingState, staleSince } from "@/lib/clusters/stale";
+import { reportingState, staleSince } from "@/lib/clusters/reporting-state";
 import { matchingRules } from "../rules/match";
 import { rulesOfKind, targetOf, type TEngineContext, type TEngineRule } from "./context";
 import { groupKeyOf } from "./payload";

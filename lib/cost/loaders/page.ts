@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { TOrgAccess } from "@/lib/auth/access";
-import { scopeIncludesTeam } from "@/lib/findings/scope";
+import { scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { AppError } from "@/lib/server/errors";
 import { findCostTeam } from "../queries/team";
 import { costScopeOf } from "../scope";

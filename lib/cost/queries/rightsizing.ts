@@ -1,5 +1,5 @@
 import "server-only";
-import { parseQuantity } from "@/lib/ingest/parsers/quantity";
+import { parseQuantity } from "@/lib/domain/quantity";
 import { pool } from "@/lib/server/db";
 import { resolvePrices, type TClusterPriceOverrides, type TPriceOverrides } from "../prices";
 import { costScopeSql, type TCostScope } from "../scope";

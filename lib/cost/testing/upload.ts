@@ -1,6 +1,6 @@
 import { pool } from "@/lib/server/db";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/ingest/process/process-report";
+import { processReport } from "@/lib/worker/process-report";
 
 // Test helpers: reports go through the real store + process path, as the agent's uploads do.
 

@@ -3,7 +3,17 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../process/parse-report";
-import { mutate, mutationsArbitrary, pathsOf } from "@/lib/testing/mutate-json";
+import { cleanReportBody } from "../clean-text";
+import { findUnsafeString } from "@/lib/server/text-safety";
+import { AppError } from "@/lib/server/errors";
+import {
+  dirtsArbitrary,
+  dirtyBytes,
+  dirtyStrings,
+  mutate,
+  mutationsArbitrary,
+  pathsOf,
+} from "@/lib/testing/mutate-json";
 import { ReportShapeError } from "./types";
 
 // Property: for any input, a parser returns a result or throws ReportShapeError (answered 422 with
@@ -55,6 +65,37 @@ describe("parsers under fuzzing", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (json) => parsesOrRefuses(type, json)),
       { numRuns: RUNS },
+    );
+  });
+
+  // Issue 16: NUL, lone surrogates and invalid UTF-8 in any string or key of a real report. What
+  // the upload route stores is the cleaned body (clean-text.ts); from it, every parser must either
+  // refuse with a path or return only text PostgreSQL can hold, so an acknowledged report is
+  // never lost in the worker for its bytes.
+  it.each(FIXTURES)("%s (%s): dirty strings are cleaned and parse into storable text", (type, file) => {
+    const doc = load(file);
+    fc.assert(
+      fc.property(dirtsArbitrary(), fc.nat(), (dirts, seed) => {
+        const raw = dirtyBytes(dirtyStrings(doc, dirts), seed);
+        let cleaned: ReturnType<typeof cleanReportBody>;
+        try {
+          cleaned = cleanReportBody(raw);
+        } catch (err) {
+          // Only a body that is not JSON at all may be refused here, with a 400.
+          expect(err).toBeInstanceOf(AppError);
+          expect((err as AppError).status).toBe(400);
+          return;
+        }
+        expect(findUnsafeString(cleaned.json)).toBeNull();
+        expect(cleaned.body.toString("utf8")).not.toMatch(/\\u0000|\u0000/);
+        expect(Buffer.from(cleaned.body.toString("utf8")).equals(cleaned.body)).toBe(true);
+        try {
+          expect(findUnsafeString(parseReport(type, cleaned.json))).toBeNull();
+        } catch (err) {
+          if (!(err instanceof ReportShapeError)) throw err;
+        }
+      }),
+      { numRuns: Math.min(RUNS, 60) },
     );
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_GOLDILOCKS_THRESHOLD, parseGoldilocks } from "./goldilocks";
-import { ReportShapeError, severityLabel, type TParsedFinding } from "./types";
+import { ReportShapeError, type TParsedFinding } from "./types";
+import { severityLabel } from "@/lib/domain/severity";
 
 // Built from goldilocks' pkg/summary structs and constants_test.go: see fixtures/*.SOURCE.md.
 const fixture = (name: string): unknown =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { goString } from "./go-json";
-import { formatCpu, formatMemory, parseQuantity } from "./quantity";
+import { formatCpu, formatMemory, parseQuantity } from "@/lib/domain/quantity";
 import { parseReportShape } from "./report-shape";
 import type { TParseResult, TParsedFinding, TResourceRef } from "./types";
 

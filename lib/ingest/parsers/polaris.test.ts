@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePolaris } from "./polaris";
-import { ReportShapeError, severityLabel } from "./types";
+import { ReportShapeError } from "./types";
+import { severityLabel } from "@/lib/domain/severity";
 
 const fixture = JSON.parse(
   readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"), "utf8"),

@@ -1,27 +1,6 @@
 // What every report parser produces: plain data, no database. Ingest (lib/ingest) turns it into
 // findings, vulnerabilities, inventory rows and cost rows with set-based SQL.
-
-export const FINDING_CATEGORIES = [
-  "security",
-  "reliability",
-  "efficiency",
-  "deprecation",
-  "upgrade",
-  "compliance",
-] as const;
-export type TFindingCategory = (typeof FINDING_CATEGORIES)[number];
-
-export const SEVERITY_LABELS = ["critical", "high", "medium", "low", "none"] as const;
-export type TSeverityLabel = (typeof SEVERITY_LABELS)[number];
-
-/** Fairwinds' bands over the 0..1 score: ≥0.9 critical, ≥0.7 high, ≥0.4 medium, ≥0.1 low. */
-export function severityLabel(score: number): TSeverityLabel {
-  if (score >= 0.9) return "critical";
-  if (score >= 0.7) return "high";
-  if (score >= 0.4) return "medium";
-  if (score >= 0.1) return "low";
-  return "none";
-}
+import type { TFindingCategory } from "@/lib/domain/categories";
 
 /** The Kubernetes object a finding is about. Cluster-scoped objects have namespace "". */
 export type TResourceRef = {
@@ -40,7 +19,7 @@ export type TParsedFinding = {
   /** How to fix it, for someone who is not a Kubernetes expert. */
   remediation: string;
   category: TFindingCategory;
-  /** 0..1; the label derives from it with severityLabel(). */
+  /** 0..1; the level derives from it with severityLabel() (lib/domain/severity.ts). */
   severity: number;
   resource: TResourceRef;
   /** The raw piece of the report that produced the finding, shown as evidence. Keep it small. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { goSlice, goString, goStringMap } from "./go-json";
-import { parseQuantity } from "./quantity";
+import { parseQuantity } from "@/lib/domain/quantity";
 import { formatReportPath, parseReportShape } from "./report-shape";
 import { ReportShapeError, type TParseResult } from "./types";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { severityLabel, type TParsedFinding } from "../parsers/types";
+import type { TParsedFinding } from "../parsers/types";
+import { severityLabel } from "@/lib/domain/severity";
 import { copyRows } from "./copy-rows";
 import { IMAGE_OWNERS_SQL } from "./finding-owners";
 import { findingFingerprint } from "./fingerprint";

@@ -5,7 +5,7 @@ import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "./process-report";
+import { processReport } from "@/lib/worker/process-report";
 
 const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { severityLabel, type TParsedImage, type TParsedVulnerability } from "../parsers/types";
+import type { TParsedImage, TParsedVulnerability } from "../parsers/types";
+import { severityLabel } from "@/lib/domain/severity";
 import { applyFindings, type TFindingRow, type TLifecycleCounts, type TReportContext } from "./apply-findings";
 import { refreshFindingOwners } from "./finding-owners";
 import { ensureResources, resourceKey } from "./resources";

@@ -33,7 +33,7 @@ const PROBLEMS = {
   },
 } as const;
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitationPage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
   const [view, user] = await Promise.all([getInvitationForLink(token), getSessionUser()]);
 

@@ -1,17 +1,10 @@
-import type { ReactNode } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
 import { listUserOrganizations } from "@/lib/orgs/queries";
 import { AppShell } from "@/components/shell/app-shell";
 import { canOrg } from "@/lib/auth/permissions";
 
-export default async function OrgLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ org: string }>;
-}) {
+export default async function OrgLayout({ children, params }: LayoutProps<"/o/[org]">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const [orgs, teams] = await Promise.all([listUserOrganizations(access.user.id), visibleTeams(access)]);

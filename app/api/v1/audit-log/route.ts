@@ -1,6 +1,6 @@
 import { listAuditLog } from "@/lib/audit/queries";
-import { ZAuditCursor, ZAuditFilters } from "@/lib/audit/schemas";
-import { decodeCursor, listResponse, parseListParams, withApi } from "@/lib/server/http";
+import { ZAuditFilters } from "@/lib/audit/schemas";
+import { listResponse, parseListParams, withApi } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +13,7 @@ export const GET = withApi(
       from: url.searchParams.get("from") ?? undefined,
       to: url.searchParams.get("to") ?? undefined,
     });
-    const page = await listAuditLog(org.id, filters, {
-      limit,
-      cursor: cursor ? decodeCursor(cursor, ZAuditCursor) : undefined,
-    });
+    const page = await listAuditLog(org.id, filters, { limit, cursor });
     return listResponse(
       page.data.map((row) => ({
         id: row.id,

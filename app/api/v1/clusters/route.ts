@@ -3,7 +3,7 @@ import { tokenHint } from "@/lib/auth/tokens";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { listClusters } from "@/lib/clusters/queries";
 import { ZNewCluster } from "@/lib/clusters/schemas";
-import { decodeCursor, json, listResponse, parseListParams, readJson, withApi } from "@/lib/server/http";
+import { decodeCursor, json, listResponse, parseListParams, readJson, withApi } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 

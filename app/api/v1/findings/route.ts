@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/server/errors";
-import { json, parseListParams, withApi } from "@/lib/server/http";
+import { json, parseListParams, withApi } from "@/lib/api/http";
 import { apiFindingScope } from "@/lib/findings/api-scope";
 import { parseFindingFilters } from "@/lib/findings/filters";
 import { listCheckGroups, listFindings, listResourceGroups } from "@/lib/findings/queries";

@@ -1,7 +1,7 @@
 import { ciPolicy } from "@/lib/ci/policy-for-ci";
 import { ZRepository } from "@/lib/ci/schemas";
 import { AppError } from "@/lib/server/errors";
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 

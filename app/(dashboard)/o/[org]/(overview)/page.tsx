@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
 import { staleClusters } from "@/lib/clusters/stale";
 import { findingsOverview } from "@/lib/findings/overview";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { getOrgOverview } from "@/lib/orgs/overview";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +18,7 @@ import { StaleClustersAlert } from "@/components/overview/stale-clusters-alert";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function OverviewPage({ params }: PageProps<"/o/[org]">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const isAdmin = canOrg(access.role, "org:settings:manage");
@@ -50,7 +50,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
               {myTeams.map((t, i) => (
                 <Fragment key={t.slug}>
                   {i === 0 ? "" : i === myTeams.length - 1 ? " and " : ", "}
-                  <Link href={`${base}/teams/${t.slug}`} className="font-medium text-slate-700 hover:text-brand-700">
+                  <Link
+                    href={`${base}/teams/${t.slug}` as Route}
+                    className="font-medium text-slate-700 hover:text-brand-700"
+                  >
                     {t.name}
                   </Link>
                 </Fragment>
@@ -62,7 +65,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
           )
         }
         actions={
-          <LinkButton href={link()} variant="secondary">
+          <LinkButton href={link() as Route} variant="secondary">
             Open the findings list
           </LinkButton>
         }
@@ -94,13 +97,15 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
                   body: isAdmin
                     ? "Findings appear here once a cluster's agent uploads its first report."
                     : "Findings appear here once an org admin connects a cluster and its agent reports.",
-                  action: isAdmin ? <LinkButton href={`${base}/clusters`}>Connect a cluster</LinkButton> : undefined,
+                  action: isAdmin ? (
+                    <LinkButton href={`${base}/clusters` as Route}>Connect a cluster</LinkButton>
+                  ) : undefined,
                 }
               : {
                   title: "No findings yet",
                   body: "Your clusters have not reported anything to fix. Findings appear after the agent's next report.",
                   action: (
-                    <LinkButton href={`${base}/clusters`} variant="secondary">
+                    <LinkButton href={`${base}/clusters` as Route} variant="secondary">
                       Check cluster reports
                     </LinkButton>
                   ),

@@ -1,4 +1,5 @@
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { Route } from "next";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { listAlertFeed } from "@/lib/alerting/queries";
 import { filterHref, type TFeedFilters } from "@/lib/alerting/ui-filters";
 import { Card } from "@/components/ui/card";
@@ -38,11 +39,11 @@ export async function FeedResults({
         title={filtered ? "No alert matches these filters" : "No alerts yet"}
         action={
           filtered ? (
-            <LinkButton href={base} variant="secondary">
+            <LinkButton href={base as Route} variant="secondary">
               Clear the filters
             </LinkButton>
           ) : (
-            <LinkButton href={`${base}/rules`}>Set up your team&apos;s rules</LinkButton>
+            <LinkButton href={`${base}/rules` as Route}>Set up your team&apos;s rules</LinkButton>
           )
         }
       >

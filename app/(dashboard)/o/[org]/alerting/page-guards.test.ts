@@ -21,7 +21,8 @@ describe("alerting page guards", () => {
     );
     const params = (org: string, id: string) => Promise.resolve({ org, id });
     const layout = (org: string, id: string) => DestinationLayout({ children: null, params: params(org, id) });
-    const page = (org: string, id: string) => DestinationPage({ params: params(org, id) });
+    const page = (org: string, id: string) =>
+      DestinationPage({ params: params(org, id), searchParams: Promise.resolve({}) });
     // Issue 16: any member could open any destination's page (its team, last PagerDuty error, log).
     for (const role of ["member", "viewer", "editor", "teamAdmin"] as const) {
       signInAs(a.users[role]);

@@ -11,13 +11,7 @@ import { FeedResults } from "./feed-results";
 
 export const metadata: Metadata = { title: "Alert feed" };
 
-export default async function AlertFeedPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AlertFeedPage({ params, searchParams }: PageProps<"/o/[org]/alerting">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const filters = ZFeedFilters.parse(firstValues(await searchParams));

@@ -15,7 +15,7 @@ import { ClusterReports } from "@/components/clusters/cluster-reports";
 
 export const metadata: Metadata = { title: "Clusters" };
 
-export default async function ClustersPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ClustersPage({ params }: PageProps<"/o/[org]/clusters">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:clusters:read");
   const orgId = access.org.id;

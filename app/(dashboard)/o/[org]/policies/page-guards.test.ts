@@ -18,10 +18,18 @@ describe("policies page guards", () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
     signInAs(a.users.member);
-    expect(await statusOf(ChecksPage({ params: Promise.resolve({ org: a.org.slug }) }))).toBe("rendered");
-    expect(await statusOf(ExemptionsPage({ params: Promise.resolve({ org: a.org.slug }) }))).toBe("rendered");
+    expect(
+      await statusOf(ChecksPage({ params: Promise.resolve({ org: a.org.slug }), searchParams: Promise.resolve({}) })),
+    ).toBe("rendered");
+    expect(
+      await statusOf(
+        ExemptionsPage({ params: Promise.resolve({ org: a.org.slug }), searchParams: Promise.resolve({}) }),
+      ),
+    ).toBe("rendered");
     signInAs(b.users.owner);
-    expect(await statusOf(ChecksPage({ params: Promise.resolve({ org: a.org.slug }) }))).toBe("404");
+    expect(
+      await statusOf(ChecksPage({ params: Promise.resolve({ org: a.org.slug }), searchParams: Promise.resolve({}) })),
+    ).toBe("404");
   });
 
   it("admission log filters: another team, decisions of no team for a member, or another org's cluster are a 404", async () => {

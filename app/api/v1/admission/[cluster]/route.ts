@@ -2,7 +2,7 @@ import { authenticateAdmissionRequest } from "@/lib/admission/authenticate";
 import { handleAdmissionReview } from "@/lib/admission/handle-review";
 import { MAX_ADMISSION_BYTES, parseAdmissionReview } from "@/lib/admission/parse-review";
 import { readReportBody } from "@/lib/ingest/read-body";
-import { json, withErrors } from "@/lib/server/http";
+import { json, withErrors } from "@/lib/api/http";
 
 type TParams = { cluster: string };
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/server/errors";
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { apiFindingScope } from "@/lib/findings/api-scope";
 import { listDeliveryLogByQuery } from "@/lib/alerting/queries";
 import { ZDeliveryLogQuery } from "@/lib/alerting/schemas";

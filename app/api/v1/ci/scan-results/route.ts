@@ -2,7 +2,7 @@ import { recordCiScan } from "@/lib/ci/record-scan";
 import { MAX_SCAN_BYTES, parseScanUpload } from "@/lib/ci/schemas";
 import { readReportBody } from "@/lib/ingest/read-body";
 import { env } from "@/lib/server/env";
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 

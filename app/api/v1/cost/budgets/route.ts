@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { costScopeForPrincipal } from "@/lib/cost/request";
 import { listBudgets } from "@/lib/cost/budgets/queries";
 

@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { costScopeForPrincipal, parseCostRange, parseSeriesGroup, parseTop } from "@/lib/cost/request";
 import { getCostOverviewView } from "@/lib/cost/loaders/api";
 

@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { apiFindingScope } from "@/lib/findings/api-scope";
 import { getFinding } from "@/lib/findings/get-finding";
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/server/errors";
-import { withApi } from "@/lib/server/http";
+import { withApi } from "@/lib/api/http";
 import { apiFindingScope } from "@/lib/findings/api-scope";
 import { findingsCsvStream } from "@/lib/findings/csv";
 import { parseFindingFilters } from "@/lib/findings/filters";

@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { apiFindingScope } from "@/lib/findings/api-scope";
 import { parseFindingFilters } from "@/lib/findings/filters";
 import { findingsOverview } from "@/lib/findings/overview";

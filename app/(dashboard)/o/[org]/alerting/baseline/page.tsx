@@ -12,7 +12,7 @@ import { RuleList } from "@/components/alerting/rule-list";
 
 export const metadata: Metadata = { title: "Baseline alert policy" };
 
-export default async function BaselinePage({ params }: { params: Promise<{ org: string }> }) {
+export default async function BaselinePage({ params }: PageProps<"/o/[org]/alerting/baseline">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const canEdit = canOrg(access.role, "org:integrations:manage");

@@ -1,4 +1,5 @@
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { Route } from "next";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { listDeliveryLog, listOpenIncidents } from "@/lib/alerting/queries";
 import { filterHref, type TLogFilters } from "@/lib/alerting/ui-filters";
 import { Card } from "@/components/ui/card";
@@ -63,11 +64,11 @@ export async function LogResults({
           title={filtered ? "No event matches these filters" : "Nothing sent to PagerDuty yet"}
           action={
             filtered ? (
-              <LinkButton href={base} variant="secondary">
+              <LinkButton href={base as Route} variant="secondary">
                 Clear the filters
               </LinkButton>
             ) : (
-              <LinkButton href={`/o/${orgSlug}/alerting/destinations`}>See the destinations</LinkButton>
+              <LinkButton href={`/o/${orgSlug}/alerting/destinations` as Route}>See the destinations</LinkButton>
             )
           }
         >

@@ -25,13 +25,7 @@ async function groupOf(scope: Parameters<typeof getAlertGroup>[0], groupId: stri
   }
 }
 
-export default async function DeliveryLogPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DeliveryLogPage({ params, searchParams }: PageProps<"/o/[org]/alerting/log">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const filters = ZLogFilters.parse(firstValues(await searchParams));

@@ -8,7 +8,7 @@ import { EmptyIcon } from "@/components/ui/icons";
 export const metadata: Metadata = { title: "Team alert rules" };
 
 /** Opens the caller's first team's rules (org admins: the first team of the org). */
-export default async function TeamRulesIndex({ params }: { params: Promise<{ org: string }> }) {
+export default async function TeamRulesIndex({ params }: PageProps<"/o/[org]/alerting/rules">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const [first] = await visibleTeams(access);

@@ -25,13 +25,7 @@ import { SummaryTiles } from "@/components/cost/summary-tiles";
 
 export const metadata: Metadata = { title: "Cost" };
 
-export default async function CostPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CostPage({ params, searchParams }: PageProps<"/o/[org]/cost">) {
   const { org } = await params;
   const access = await requireOrgPage(org);
   const search = await searchParams;

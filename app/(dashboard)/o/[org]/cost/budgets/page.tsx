@@ -29,13 +29,7 @@ export const metadata: Metadata = { title: "Budgets" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-export default async function BudgetsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function BudgetsPage({ params, searchParams }: PageProps<"/o/[org]/cost/budgets">) {
   const { org } = await params;
   const access = await requireOrgPage(org);
   const search = await searchParams;

@@ -2,7 +2,7 @@ import { authorizeOrg } from "@/lib/auth/access";
 import { parseCostRange } from "@/lib/cost/request";
 import { costScopeOf } from "@/lib/cost/scope";
 import { costCsv } from "@/lib/cost/loaders/csv";
-import { withErrors } from "@/lib/server/http";
+import { withErrors } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
 import { getCostCurrency } from "@/lib/cost/queries/settings";
 import { costHref, parseRangeState } from "@/lib/cost/format/page-state";
 import { prepareRightsizing, totalSaving } from "@/lib/cost/format/rightsizing";
-import { scopeIncludesTeam } from "@/lib/findings/scope";
+import { scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,13 +20,7 @@ import { RightsizingTable } from "@/components/cost/rightsizing-table";
 
 export const metadata: Metadata = { title: "Rightsizing" };
 
-export default async function RightsizingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RightsizingPage({ params, searchParams }: PageProps<"/o/[org]/cost/rightsizing">) {
   const { org } = await params;
   const access = await requireOrgPage(org);
   const search = await searchParams;

@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { cache } from "react";
-import { notFound } from "next/navigation";
-import { requireOrgPage } from "@/lib/auth/page-guards";
-import { getFinding } from "@/lib/findings/get-finding";
-import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
+import { loadFindingPage } from "@/lib/findings/finding-page";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { findingPeople } from "@/lib/findings/ui-filter-options";
 import { eligibleAssignees, formatAge, packagesOf, wherePath } from "@/lib/findings/ui-format";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
 import { DEFAULT_FILTERS } from "@/lib/findings/filters";
 import { findingsListHref, safeBackHref } from "@/lib/findings/ui-list";
-import { AppError } from "@/lib/server/errors";
 import {
   PackagesTable,
   RawEvidence,
@@ -30,41 +26,17 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ExternalLink, hostOf, preferredReferences } from "@/components/vulnerabilities/reference-links";
 
-/**
- * The finding as the signed-in user may see it, or the 404 page. Cached per request, so the page
- * title and the page read it once.
- */
-const loadFinding = cache(async (orgSlug: string, id: string) => {
-  const access = await requireOrgPage(orgSlug);
-  try {
-    return { access, finding: await getFinding(findingScopeOf(access, "team:read"), id) };
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-});
-
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/o/[org]/findings/[id]">): Promise<Metadata> {
   const { org, id } = await params;
-  const { finding } = await loadFinding(org, id);
+  const { finding } = await loadFindingPage(org, id);
   return { title: finding.title };
 }
 
 const MAX_REFERENCES = 6;
 
-export default async function FindingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FindingPage({ params, searchParams }: PageProps<"/o/[org]/findings/[id]">) {
   const { org: orgSlug, id } = await params;
-  const { access, finding } = await loadFinding(orgSlug, id);
+  const { access, finding } = await loadFindingPage(orgSlug, id);
   const org = access.org.slug;
   const back = (await searchParams).back;
   const backHref = safeBackHref(org, Array.isArray(back) ? back[0] : back);
@@ -83,7 +55,7 @@ export default async function FindingPage({
       <MenuCloser />
       <FindingsTabs orgSlug={org} />
       <Link
-        href={backHref}
+        href={backHref as Route}
         className="mb-4 inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900"
         data-testid="back-to-findings"
       >
@@ -146,7 +118,7 @@ export default async function FindingPage({
               ) : null}
               <p className="flex flex-wrap gap-x-5 gap-y-1">
                 <Link
-                  href={findingsListHref(org, { ...DEFAULT_FILTERS, check: [finding.checkId] })}
+                  href={findingsListHref(org, { ...DEFAULT_FILTERS, check: [finding.checkId] }) as Route}
                   className="font-medium text-brand-600 hover:text-brand-700"
                 >
                   Same problem elsewhere →

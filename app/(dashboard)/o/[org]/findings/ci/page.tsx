@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import { z } from "zod";
 import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
@@ -46,13 +46,7 @@ function branchTotals({ rows, truncated }: { rows: { open: number; blocking: num
   return `${open} open${blocking ? `, ${blocking} blocking,` : ""} ${on}. `;
 }
 
-export default async function CiFindingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CiFindingsPage({ params, searchParams }: PageProps<"/o/[org]/findings/ci">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const sp = await searchParams;
@@ -163,7 +157,7 @@ export default async function CiFindingsPage({
                       ) : undefined
                     }
                     actions={
-                      <LinkButton href={hrefOf({ branch: null })} variant="secondary" size="sm">
+                      <LinkButton href={hrefOf({ branch: null }) as Route} variant="secondary" size="sm">
                         All branches
                       </LinkButton>
                     }
@@ -182,7 +176,7 @@ export default async function CiFindingsPage({
                   <CardBody>
                     <EmptyState
                       title="This page of results is no longer valid"
-                      action={<LinkButton href={hrefOf({})}>First page</LinkButton>}
+                      action={<LinkButton href={hrefOf({}) as Route}>First page</LinkButton>}
                     />
                   </CardBody>
                 ) : items.length === 0 ? (

@@ -14,13 +14,7 @@ export const metadata: Metadata = { title: "Compliance" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function CompliancePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CompliancePage({ params, searchParams }: PageProps<"/o/[org]/findings/compliance">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const sp = await searchParams;

@@ -22,13 +22,7 @@ export const metadata: Metadata = { title: "Upgrades" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function UpgradesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UpgradesPage({ params, searchParams }: PageProps<"/o/[org]/findings/upgrades">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const sp = await searchParams;

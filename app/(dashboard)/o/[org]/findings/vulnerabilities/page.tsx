@@ -26,10 +26,7 @@ const PAGE_SIZE = 25;
 export default async function VulnerabilitiesPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<"/o/[org]/findings/vulnerabilities">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const requested = parseVulnView(await searchParams);

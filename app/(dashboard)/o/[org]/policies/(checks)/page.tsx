@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { canOrg } from "@/lib/auth/permissions";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { listOrgChecks } from "@/lib/policies/queries";
 import { ChecksTables } from "@/components/policies/checks-table";
 import { PolicyModeCard } from "@/components/policies/policy-mode-card";
 
 export const metadata: Metadata = { title: "Policies" };
 
-export default async function PolicyChecksPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function PolicyChecksPage({ params }: PageProps<"/o/[org]/policies">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const scope = findingScopeOf(access);

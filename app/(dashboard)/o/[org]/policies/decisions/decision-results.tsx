@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import {
   countDecisionsByTeam,
@@ -8,7 +9,7 @@ import {
   rangeStart,
   type TDecisionSearch,
 } from "@/lib/admission/decision-log";
-import type { TFindingScope } from "@/lib/findings/scope";
+import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { appBaseUrl } from "@/lib/server/app-url";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -79,7 +80,7 @@ export async function DecisionResults({
               icon={<EmptyIcon name="shield" />}
               title={cursor ? "No more decisions" : "No decision matches these filters"}
               action={
-                <Link href={decisionHref(base, { range: view.range })} className={buttonClass("secondary")}>
+                <Link href={decisionHref(base, { range: view.range }) as Route} className={buttonClass("secondary")}>
                   {cursor ? "Back to the newest" : "Clear the filters"}
                 </Link>
               }
@@ -96,7 +97,11 @@ export async function DecisionResults({
             className="flex items-center justify-between border-t border-slate-100 px-5 py-3"
           >
             {page.newer ? (
-              <Link href={decisionHref(base, view, page.newer)} className={buttonClass("secondary", "sm")} rel="prev">
+              <Link
+                href={decisionHref(base, view, page.newer) as Route}
+                className={buttonClass("secondary", "sm")}
+                rel="prev"
+              >
                 ← Newer
               </Link>
             ) : (
@@ -104,7 +109,11 @@ export async function DecisionResults({
             )}
             <span className="text-xs text-slate-500">{`${page.data.length} decision${page.data.length === 1 ? "" : "s"} on this page`}</span>
             {page.older ? (
-              <Link href={decisionHref(base, view, page.older)} className={buttonClass("secondary", "sm")} rel="next">
+              <Link
+                href={decisionHref(base, view, page.older) as Route}
+                className={buttonClass("secondary", "sm")}
+                rel="next"
+              >
                 Older →
               </Link>
             ) : (

@@ -27,13 +27,7 @@ const OUTCOME_CHOICES: Record<(typeof DECISION_OUTCOMES)[number], string> = {
   denied: "Denied",
 };
 
-export default async function AdmissionLogPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdmissionLogPage({ params, searchParams }: PageProps<"/o/[org]/policies/decisions">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const search = parseDecisionSearch(await searchParams);

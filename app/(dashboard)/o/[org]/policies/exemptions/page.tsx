@@ -12,7 +12,7 @@ import { OtherExemptions } from "@/components/policies/other-exemptions";
 
 export const metadata: Metadata = { title: "Policy exemptions" };
 
-export default async function ExemptionsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ExemptionsPage({ params }: PageProps<"/o/[org]/policies/exemptions">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const editable = canOrg(access.role, "org:settings:manage");

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listAuditActions, listAuditLog } from "@/lib/audit/queries";
 import { auditPageQuery, parseAuditSearchParams } from "@/lib/audit/search-params";
-import { encodeCursor } from "@/lib/server/http";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -15,13 +14,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ params, searchParams }: PageProps<"/o/[org]/settings/audit">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:audit:read");
   const { filters, cursor, problems } = parseAuditSearchParams(await searchParams);
@@ -30,7 +23,7 @@ export default async function AuditPage({
     listAuditActions(access.org.id),
   ]);
   const base = `/o/${access.org.slug}/settings/audit`;
-  const href = (c?: object) => `${base}${auditPageQuery(filters, c ? encodeCursor(c) : undefined)}`;
+  const href = (c?: string) => `${base}${auditPageQuery(filters, c)}`;
   const filtered = Boolean(filters.action || filters.actor || filters.from || filters.to);
 
   return (
@@ -51,7 +44,7 @@ export default async function AuditPage({
             <EmptyState
               title="No entries match these filters"
               action={
-                <Link href={base} className={buttonClass("secondary")}>
+                <Link href={base as Route} className={buttonClass("secondary")}>
                   Clear filters
                 </Link>
               }
@@ -62,7 +55,7 @@ export default async function AuditPage({
             <EmptyState
               title="No more entries"
               action={
-                <Link href={base} className={buttonClass("secondary")}>
+                <Link href={base as Route} className={buttonClass("secondary")}>
                   Back to the latest
                 </Link>
               }
@@ -81,14 +74,14 @@ export default async function AuditPage({
           className="flex items-center justify-between border-t border-slate-100 px-5 py-3"
         >
           {page.newer ? (
-            <Link href={href(page.newer)} className={buttonClass("secondary", "sm")} rel="prev">
+            <Link href={href(page.newer) as Route} className={buttonClass("secondary", "sm")} rel="prev">
               ← Newer
             </Link>
           ) : (
             <span />
           )}
           {page.older ? (
-            <Link href={href(page.older)} className={buttonClass("secondary", "sm")} rel="next">
+            <Link href={href(page.older) as Route} className={buttonClass("secondary", "sm")} rel="next">
               Older →
             </Link>
           ) : null}

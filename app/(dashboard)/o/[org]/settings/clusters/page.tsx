@@ -9,7 +9,7 @@ import { orgQuotaOverview } from "@/lib/quotas/quotas";
 
 export const metadata: Metadata = { title: "Cluster settings" };
 
-export default async function ClusterSettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ClusterSettingsPage({ params }: PageProps<"/o/[org]/settings/clusters">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:settings:manage");
   const [hours, storage] = await Promise.all([staleClusterHours(access.org.id), orgQuotaOverview(access.org.id)]);

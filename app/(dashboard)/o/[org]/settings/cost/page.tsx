@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Cost settings" };
 const price = (v: number, currency: string) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency, maximumSignificantDigits: 6 }).format(v);
 
-export default async function CostSettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function CostSettingsPage({ params }: PageProps<"/o/[org]/settings/cost">) {
   const { org } = await params;
   const access = await requireOrgPage(org, "org:settings:manage");
   const settings = await getCostSettings(access.org.id);

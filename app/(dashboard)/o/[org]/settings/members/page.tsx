@@ -17,7 +17,7 @@ import {
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function MembersPage({ params }: PageProps<"/o/[org]/settings/members">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:members:manage");
   const [members, invitations, teams] = await Promise.all([

@@ -7,8 +7,9 @@ import TeamSettingsPage from "./[team]/page";
 
 enableAuthInterrupts();
 
-const orgProps = (org: string) => ({ params: Promise.resolve({ org }) });
-const teamProps = (org: string, team: string) => ({ params: Promise.resolve({ org, team }) });
+const noQuery = () => Promise.resolve({});
+const orgProps = (org: string) => ({ params: Promise.resolve({ org }), searchParams: noQuery() });
+const teamProps = (org: string, team: string) => ({ params: Promise.resolve({ org, team }), searchParams: noQuery() });
 
 describe("team settings pages", () => {
   it("render for org admins, 403 for members (team admins included), 404 across orgs and for unknown teams", async () => {

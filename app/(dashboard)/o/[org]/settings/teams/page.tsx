@@ -10,7 +10,7 @@ import { UnassignedCard } from "@/components/teams/unassigned-card";
 
 export const metadata: Metadata = { title: "Teams" };
 
-export default async function TeamsSettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function TeamsSettingsPage({ params }: PageProps<"/o/[org]/settings/teams">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:teams:manage");
   const [teams, unassigned] = await Promise.all([listTeams(access.org.id), listUnassignedResources(access.org.id)]);

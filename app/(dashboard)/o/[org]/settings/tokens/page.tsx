@@ -10,7 +10,7 @@ import { ClusterTokenTable } from "@/components/tokens/cluster-token-table";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-export default async function TokensPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function TokensPage({ params }: PageProps<"/o/[org]/settings/tokens">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:tokens:manage");
   const [orgTokens, clusterTokens, host] = await Promise.all([

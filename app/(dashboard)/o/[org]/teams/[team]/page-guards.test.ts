@@ -7,7 +7,10 @@ import TeamHomePage from "./page";
 
 enableAuthInterrupts();
 
-const props = (org: string, team: string) => ({ params: Promise.resolve({ org, team }) });
+const props = (org: string, team: string) => ({
+  params: Promise.resolve({ org, team }),
+  searchParams: Promise.resolve({}),
+});
 
 describe("team home page", () => {
   it("renders for any role on the team and for org admins; 404 for other teams and other orgs", async () => {

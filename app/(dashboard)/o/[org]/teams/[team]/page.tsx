@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import { requireTeamPage } from "@/lib/auth/page-guards";
 import { canOrg, canTeam, TEAM_ROLE_LABELS } from "@/lib/auth/permissions";
 import { staleClusters } from "@/lib/clusters/stale";
@@ -16,7 +16,7 @@ import { TeamMembersCard } from "@/components/teams/team-members-card";
 
 export const metadata: Metadata = { title: "Team" };
 
-export default async function TeamHomePage({ params }: { params: Promise<{ org: string; team: string }> }) {
+export default async function TeamHomePage({ params }: PageProps<"/o/[org]/teams/[team]">) {
   const { org: orgSlug, team: teamSlug } = await params;
   const access = await requireTeamPage(orgSlug, teamSlug);
   const canManageMembers = canTeam(access.teamRole, "team:members:manage");
@@ -45,14 +45,14 @@ export default async function TeamHomePage({ params }: { params: Promise<{ org: 
         }
         actions={
           <>
-            <LinkButton href={link()} variant="secondary">
+            <LinkButton href={link() as Route} variant="secondary">
               Open the findings list
             </LinkButton>
-            <LinkButton href={`/o/${access.org.slug}/alerting/rules/${access.team.slug}`} variant="secondary">
+            <LinkButton href={`/o/${access.org.slug}/alerting/rules/${access.team.slug}` as Route} variant="secondary">
               Alert rules
             </LinkButton>
             {canEditScope ? (
-              <LinkButton href={settingsHref} variant="secondary">
+              <LinkButton href={settingsHref as Route} variant="secondary">
                 Team settings and scope
               </LinkButton>
             ) : null}
@@ -95,7 +95,7 @@ export default async function TeamHomePage({ params }: { params: Promise<{ org: 
             hasRules={Boolean(team?.scopeRules.length)}
             emptyAction={
               canEditScope ? (
-                <LinkButton href={settingsHref}>
+                <LinkButton href={settingsHref as Route}>
                   {team?.scopeRules.length ? "Review the scope" : "Add a scope rule"}
                 </LinkButton>
               ) : (

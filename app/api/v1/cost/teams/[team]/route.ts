@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/server/http";
+import { json, withApi } from "@/lib/api/http";
 import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
 import { costScopeForPrincipal, parseBreakdownBy, parseCostRange } from "@/lib/cost/request";
 

@@ -1,6 +1,6 @@
 import { ensureFleetCluster, findFleetCluster, authenticateFleetRequest } from "@/lib/clusters/fleet-install";
 import { notFound } from "@/lib/server/errors";
-import { json, withErrors } from "@/lib/server/http";
+import { json, withErrors } from "@/lib/api/http";
 
 type TParams = { org: string; cluster: string };
 

@@ -11,7 +11,7 @@ import { DestinationsTable } from "@/components/alerting/destinations-table";
 
 export const metadata: Metadata = { title: "Alert destinations" };
 
-export default async function DestinationsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function DestinationsPage({ params }: PageProps<"/o/[org]/alerting/destinations">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const canManage = canOrg(access.role, "org:integrations:manage");

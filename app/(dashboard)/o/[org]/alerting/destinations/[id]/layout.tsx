@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { getDestination } from "@/lib/alerting/destinations/queries";
@@ -10,10 +9,7 @@ import { AppError } from "@/lib/server/errors";
 export default async function DestinationLayout({
   children,
   params,
-}: {
-  children: ReactNode;
-  params: Promise<{ org: string; id: string }>;
-}) {
+}: LayoutProps<"/o/[org]/alerting/destinations/[id]">) {
   const { org, id } = await params;
   const access = await requireOrgPage(org, "org:integrations:manage");
   try {

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
-import { findingScopeOf } from "@/lib/findings/scope";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { getDestination, type TDestinationView } from "@/lib/alerting/destinations/queries";
 import { listDeliveryLog, listOpenIncidents } from "@/lib/alerting/queries";
 import { AppError } from "@/lib/server/errors";
@@ -27,7 +27,7 @@ async function destinationOrNull(orgId: string, id: string): Promise<TDestinatio
   }
 }
 
-export default async function DestinationPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function DestinationPage({ params }: PageProps<"/o/[org]/alerting/destinations/[id]">) {
   const { org: orgSlug, id } = await params;
   const access = await requireOrgPage(orgSlug, "org:integrations:manage");
   // Another org's destination is simply not there.
@@ -101,7 +101,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ or
         <CardHeader
           title="Recent deliveries"
           actions={
-            <Link href={logHref} className="text-sm font-medium text-brand-600 hover:text-brand-700">
+            <Link href={logHref as Route} className="text-sm font-medium text-brand-600 hover:text-brand-700">
               Full delivery log →
             </Link>
           }

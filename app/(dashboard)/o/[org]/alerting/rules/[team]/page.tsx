@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { requireTeamPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
@@ -15,7 +15,7 @@ import { RuleList } from "@/components/alerting/rule-list";
 
 export const metadata: Metadata = { title: "Team alert rules" };
 
-export default async function TeamRulesPage({ params }: { params: Promise<{ org: string; team: string }> }) {
+export default async function TeamRulesPage({ params }: PageProps<"/o/[org]/alerting/rules/[team]">) {
   const { org: orgSlug, team: teamSlug } = await params;
   // The layout has turned a team the caller is not on (or another org's) into a 404.
   const access = await requireTeamPage(orgSlug, teamSlug);
@@ -47,7 +47,7 @@ export default async function TeamRulesPage({ params }: { params: Promise<{ org:
           {teams.map((t) => (
             <Link
               key={t.id}
-              href={`${base}/${t.slug}`}
+              href={`${base}/${t.slug}` as Route}
               aria-current={t.id === access.team.id ? "page" : undefined}
               className={cn(
                 "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",

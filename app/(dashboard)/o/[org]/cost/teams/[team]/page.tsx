@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { canOrg, canTeam, effectiveTeamRole } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
@@ -33,13 +33,7 @@ export const metadata: Metadata = { title: "Team cost" };
 
 const TABS: TCostBreakdownBy[] = ["service", "namespace", "workload", "container"];
 
-export default async function TeamCostPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; team: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TeamCostPage({ params, searchParams }: PageProps<"/o/[org]/cost/teams/[team]">) {
   const { org, team: teamSlug } = await params;
   const access = await requireOrgPage(org);
   const search = await searchParams;
@@ -75,7 +69,7 @@ export default async function TeamCostPage({
           <LinkButton
             variant="secondary"
             size="sm"
-            href={`${base}/budgets?${new URLSearchParams({ new: "team", team: team.slug })}`}
+            href={`${base}/budgets?${new URLSearchParams({ new: "team", team: team.slug })}` as Route}
           >
             Set a budget for {name}
           </LinkButton>
@@ -114,7 +108,7 @@ export default async function TeamCostPage({
               {TABS.map((tab) => (
                 <li key={tab}>
                   <Link
-                    href={costHref(path, state.query, { by: tab === "service" ? null : tab })}
+                    href={costHref(path, state.query, { by: tab === "service" ? null : tab }) as Route}
                     aria-current={tab === by ? "page" : undefined}
                     className={cn(
                       "inline-block border-b-2 px-1 py-2.5 text-sm font-medium",

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
@@ -14,7 +14,9 @@ import { preferredReferences, ReferenceList } from "@/components/vulnerabilities
 
 const SHOWN_REFERENCES = 6;
 
-export async function generateMetadata({ params }: { params: Promise<{ cve: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/o/[org]/findings/vulnerabilities/[cve]">): Promise<Metadata> {
   const { cve } = await params;
   return { title: decodeURIComponent(cve).slice(0, 100) };
 }
@@ -22,10 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ cve: stri
 export default async function VulnerabilityPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ org: string; cve: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<"/o/[org]/findings/vulnerabilities/[cve]">) {
   const { org: orgSlug, cve } = await params;
   const access = await requireOrgPage(orgSlug);
   const team = (await searchParams).team;
@@ -45,7 +44,7 @@ export default async function VulnerabilityPage({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={listHref} className="font-medium text-brand-600 hover:text-brand-700">
+        <Link href={listHref as Route} className="font-medium text-brand-600 hover:text-brand-700">
           ← Vulnerabilities
         </Link>
       </p>
@@ -79,7 +78,7 @@ export default async function VulnerabilityPage({
                   : "Upgrade the package in the image (often a newer base image does it), then redeploy the workloads."
               }
               actions={
-                <Link href={triageHref} className="text-sm font-medium text-brand-600 hover:text-brand-700">
+                <Link href={triageHref as Route} className="text-sm font-medium text-brand-600 hover:text-brand-700">
                   Triage in Findings
                 </Link>
               }

@@ -11,7 +11,7 @@ import { TeamOverridesList } from "@/components/policies/team-overrides-list";
 
 export const metadata: Metadata = { title: "Team policy overrides" };
 
-export default async function TeamOverridesIndex({ params }: { params: Promise<{ org: string }> }) {
+export default async function TeamOverridesIndex({ params }: PageProps<"/o/[org]/policies/teams">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const teams = await visibleTeams(access);

@@ -9,7 +9,7 @@ import { TeamSwitcher } from "@/components/policies/team-switcher";
 
 export const metadata: Metadata = { title: "Team policy overrides" };
 
-export default async function TeamPolicyPage({ params }: { params: Promise<{ org: string; team: string }> }) {
+export default async function TeamPolicyPage({ params }: PageProps<"/o/[org]/policies/teams/[team]">) {
   const { org: orgSlug, team: teamSlug } = await params;
   // The layout has turned a team the caller is not on (or another org's) into a 404.
   const access = await requireTeamPage(orgSlug, teamSlug);

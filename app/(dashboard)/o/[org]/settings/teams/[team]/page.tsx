@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listCiRepositories } from "@/lib/ci/queries";
-import { orgWideScope } from "@/lib/findings/scope";
+import { orgWideScope } from "@/lib/auth/visibility-scope";
 import {
   findingOwnersPendingSince,
   getTeamBySlug,
@@ -23,7 +23,7 @@ import { TeamRepositoriesForm } from "@/components/teams/team-repositories-form"
 
 export const metadata: Metadata = { title: "Team settings" };
 
-export default async function TeamSettingsPage({ params }: { params: Promise<{ org: string; team: string }> }) {
+export default async function TeamSettingsPage({ params }: PageProps<"/o/[org]/settings/teams/[team]">) {
   const { org: orgSlug, team: teamSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:teams:manage");
   const team = await getTeamBySlug(access.org.id, teamSlug);
@@ -40,7 +40,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ o
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0">
-          <Link href={`${base}/settings/teams`} className="text-sm text-slate-500 hover:text-slate-700">
+          <Link href={`${base}/settings/teams` as Route} className="text-sm text-slate-500 hover:text-slate-700">
             ← All teams
           </Link>
           <h2 className="mt-1 flex flex-wrap items-center gap-2 text-xl font-semibold text-slate-900">
@@ -49,7 +49,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ o
             <Badge tone="blue">priority {team.priority}</Badge>
           </h2>
         </div>
-        <LinkButton href={`${base}/teams/${team.slug}`} variant="secondary">
+        <LinkButton href={`${base}/teams/${team.slug}` as Route} variant="secondary">
           Open team page
         </LinkButton>
       </div>

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import { canTeam, effectiveTeamRole } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { formatChange, formatMoney, formatPercent, formatUnitHours } from "@/lib/cost/format/numbers";
@@ -37,10 +37,7 @@ function decodeSegment(segment: string): string {
 export default async function ServiceCostPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ org: string; team: string; service: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<"/o/[org]/cost/teams/[team]/services/[service]">) {
   const { org, team: teamSlug, service: rawService } = await params;
   const access = await requireOrgPage(org);
   const service = decodeSegment(rawService);
@@ -89,7 +86,9 @@ export default async function ServiceCostPage({
             <LinkButton
               variant="secondary"
               size="sm"
-              href={`${base}/budgets?${new URLSearchParams({ new: "service", team: team.slug, value: service })}`}
+              href={
+                `${base}/budgets?${new URLSearchParams({ new: "service", team: team.slug, value: service })}` as Route
+              }
             >
               Set a budget for {service}
             </LinkButton>

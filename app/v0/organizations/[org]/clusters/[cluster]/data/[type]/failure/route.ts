@@ -1,4 +1,4 @@
-import { json, withErrors } from "@/lib/server/http";
+import { json, withErrors } from "@/lib/api/http";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
 import { readReportBody } from "@/lib/ingest/read-body";
 import { parseReportType } from "@/lib/ingest/report-type";

@@ -1,6 +1,6 @@
 import { INSIGHTS_ADMISSION_CONFIGURATION } from "@/lib/admission/insights-admission";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
-import { json, withErrors } from "@/lib/server/http";
+import { json, withErrors } from "@/lib/api/http";
 
 type TParams = { org: string; cluster: string };
 

@@ -2,7 +2,7 @@ import { reviewAndRecord } from "@/lib/admission/handle-review";
 import { insightsAnswer, parseInsightsSubmission } from "@/lib/admission/insights-admission";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
 import { readReportBody } from "@/lib/ingest/read-body";
-import { json, withErrors } from "@/lib/server/http";
+import { json, withErrors } from "@/lib/api/http";
 
 type TParams = { org: string; cluster: string };
 

@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/server/http";
+import { withErrors } from "@/lib/api/http";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
 import { AppError } from "@/lib/server/errors";
 

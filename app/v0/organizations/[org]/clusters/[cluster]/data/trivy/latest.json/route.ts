@@ -1,4 +1,4 @@
-import { json, withErrors } from "@/lib/server/http";
+import { json, withErrors } from "@/lib/api/http";
 import { authenticateClusterRequest } from "@/lib/ingest/authenticate-cluster";
 import { minimizeTrivyReport } from "@/lib/ingest/parsers/trivy";
 import { latestTrivyImages } from "@/lib/ingest/queries";

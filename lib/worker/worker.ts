@@ -3,10 +3,10 @@ import pg from "pg";
 import { env } from "@/lib/server/env";
 import { runRecurringJobs } from "@/lib/jobs/boss";
 import { startAlertDelivery } from "@/lib/alerting/delivery/run-delivery";
-import { RECURRING_JOBS } from "@/lib/jobs/recurring";
-import { REPORTS_CHANNEL } from "./notify";
-import { processReport } from "./process/process-report";
-import { refreshStaleFindingOwners } from "./process/stale-owners";
+import { RECURRING_JOBS } from "@/lib/worker/recurring";
+import { REPORTS_CHANNEL } from "@/lib/ingest/notify";
+import { processReport } from "./process-report";
+import { refreshStaleFindingOwners } from "./stale-owners";
 
 export type TWorkerOptions = {
   /** Polling interval: the fallback when a notification is missed (worker restarting). */

@@ -5,11 +5,12 @@ import { applyCloudCosts } from "@/lib/cost/ingest/apply-cloudcosts";
 import { applyCostEstimate } from "@/lib/cost/ingest/apply-estimate";
 import { applyOpenCost } from "@/lib/cost/ingest/apply-opencost";
 import { alertOnReportProcessed } from "@/lib/alerting/hooks";
-import { ReportShapeError } from "../parsers/types";
-import { applyFindings, findingRowsFromParsed, type TReportContext } from "./apply-findings";
-import { applyImages } from "./apply-images";
-import { applyInventory } from "./apply-inventory";
-import { parseReport, WINDOWED_TYPES } from "./parse-report";
+import { ReportShapeError } from "@/lib/ingest/parsers/types";
+import { applyFindings, findingRowsFromParsed, type TReportContext } from "@/lib/ingest/process/apply-findings";
+import { applyImages } from "@/lib/ingest/process/apply-images";
+import { applyInventory } from "@/lib/ingest/process/apply-inventory";
+import { parseReport, WINDOWED_TYPES } from "@/lib/ingest/process/parse-report";
+import { readReportJson } from "@/lib/ingest/process/read-report-json";
 
 export type TProcessOutcome = {
   reportId: string;
@@ -143,12 +144,7 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
       };
       await client.query("SAVEPOINT apply");
       try {
-        // As text: the server decodes it, which is much faster than bytea's hex in JavaScript.
-        const body = await client.query<{ text: string }>(
-          `SELECT convert_from(body, 'UTF8') AS text FROM reports WHERE id = $1`,
-          [report.id],
-        );
-        const json: unknown = JSON.parse(body.rows[0].text);
+        const json = await readReportJson(client, report.id);
         const summary = await apply(client, ctx, json);
         // Alert transitions (PagerDuty outbox) in the same transaction as the findings they follow.
         await alertOnReportProcessed(client, ctx);

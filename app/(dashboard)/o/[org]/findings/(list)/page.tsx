@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import { redirect } from "next/navigation";
 import { visibleTeams } from "@/lib/auth/access";
 import { canOrg } from "@/lib/auth/permissions";
@@ -12,7 +12,7 @@ import {
 } from "@/lib/findings/filters";
 import { listCheckGroups, listFindings, listResourceGroups, type TPage } from "@/lib/findings/queries";
 import { listSavedViews } from "@/lib/findings/saved-views";
-import { findingScopeOf, scopeIncludesTeam } from "@/lib/findings/scope";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { findingFilterOptions } from "@/lib/findings/ui-filter-options";
 import {
   canonicalRedirectQuery,
@@ -69,19 +69,14 @@ async function loadPage<T>(load: () => Promise<TPage<T>>): Promise<TPage<T> | nu
   }
 }
 
-export default async function FindingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FindingsPage({ params, searchParams }: PageProps<"/o/[org]/findings">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
   const org = access.org.slug;
   const search = toSearchParams(await searchParams);
   const canonical = canonicalRedirectQuery(search);
-  if (canonical !== null) redirect(canonical ? `${findingsListPath(org)}?${canonical}` : findingsListPath(org));
+  if (canonical !== null)
+    redirect((canonical ? `${findingsListPath(org)}?${canonical}` : findingsListPath(org)) as Route);
 
   const parsed = parseFindingFilters(search);
   const filters = normalizeFilters(parsed.filters);

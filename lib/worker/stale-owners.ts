@@ -1,7 +1,7 @@
 import "server-only";
 import { refreshCostOwners } from "@/lib/cost/ingest/rollup";
 import { pool } from "@/lib/server/db";
-import { refreshFindingOwners } from "./finding-owners";
+import { refreshFindingOwners } from "@/lib/ingest/process/finding-owners";
 
 /**
  * After a scope edit, brings the owning team of findings and cost rows in line with their

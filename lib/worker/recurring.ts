@@ -1,9 +1,9 @@
 import "server-only";
-import type { TRecurringJob } from "./boss";
+import type { TRecurringJob } from "@/lib/jobs/boss";
 import { STALE_CLUSTER_ALERTS_JOB, sweepAlerts } from "@/lib/alerting/stale-job";
 import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
 import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-alerts";
-import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "./expire-snoozes";
+import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "@/lib/jobs/expire-snoozes";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZScopeRules, type TScopeRuleInput } from "./schemas";
+import { ZScopeRules, type TScopeRuleInput } from "./scope-rules";
 import {
   ownerResolver,
   ruleMatches,
@@ -7,7 +7,7 @@ import {
   wildcardMatch,
   type TScopedResource,
   type TTeamScope,
-} from "./scope";
+} from "./team-scope";
 
 const rules = (input: TScopeRuleInput[]) => ZScopeRules.parse(input);
 const rule = (input: TScopeRuleInput) => rules([input])[0];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/server/errors";
 import { decodeCursor, encodeCursor, json, parseListParams, readJson, withApi, withErrors } from "./http";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { createTestTenant } from "@/lib/testing/factories";

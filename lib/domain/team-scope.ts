@@ -1,5 +1,5 @@
-import { globMatch } from "../domain/glob";
-import type { TScopeRule } from "./schemas";
+import { globMatch } from "./glob";
+import type { TScopeRule } from "./scope-rules";
 
 // Team ownership: every resource belongs to exactly one team, the first team (by priority) whose
 // scope includes it. Within a team the rules are ordered and the first rule that matches decides,

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z, ZodError } from "zod";
-import { encodeCursor } from "./cursor";
+import { encodeCursor } from "@/lib/server/sql";
 import { authorizeOrg, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { bearerToken } from "@/lib/auth/tokens";
 import { getSessionUser } from "@/lib/auth/session";
@@ -10,10 +10,11 @@ import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { authenticateTokenWithOrg, type TTokenPrincipal } from "@/lib/tokens/authenticate-token";
 import type { TOrgTokenKind } from "@/lib/tokens/schemas";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-errors";
-import { AppError, errorBody } from "./errors";
-import { enforceApiTokenLimit, RateLimitedError } from "./rate-limit";
-import { readCapped } from "./read-capped";
+import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "@/lib/server/db-errors";
+import { AppError, errorBody } from "@/lib/server/errors";
+import { assertSafeParams } from "@/lib/server/safe-input";
+import { enforceApiTokenLimit, RateLimitedError } from "@/lib/server/rate-limit";
+import { readCapped } from "@/lib/server/read-capped";
 
 // Route wrappers for /api/v1 (model: Dub's withWorkspace). A handler receives an authenticated
 // tenant and returns a Response; the wrapper answers every error with the same JSON shape.
@@ -76,6 +77,20 @@ export function errorResponse(err: unknown, req: Request, requestId: string): Re
       { status: 503, headers: { "retry-after": "5" } },
     );
   }
+  const refused = invalidInputSqlState(err);
+  if (refused) {
+    console.warn(`[api] request ${requestId} ${req.method} ${new URL(req.url).pathname}: input refused (${refused})`);
+    return NextResponse.json(
+      {
+        error: {
+          code: "bad_request",
+          message:
+            "The request holds a value that cannot be stored: a NUL character, invalid text or an impossible date.",
+        },
+      },
+      { status: 400 },
+    );
+  }
   console.error(`[api] request ${requestId} ${req.method} ${new URL(req.url).pathname} failed`, err);
   return NextResponse.json(
     {
@@ -97,7 +112,10 @@ export function withErrors<P = Record<string, string>>(
     const requestId = requestIdOf(req);
     let res: Response;
     try {
-      res = await handler(req, requestId, (await context?.params) ?? ({} as P));
+      const params = (await context?.params) ?? ({} as P);
+      // Every route at once: a NUL in ?org=, a filter or a path segment is a 400 naming it, not a 500.
+      assertSafeParams(new URL(req.url), params);
+      res = await handler(req, requestId, params);
     } catch (err) {
       res = errorResponse(err, req, requestId);
     }
@@ -227,9 +245,13 @@ export function parseListParams(url: URL): z.infer<typeof ZListParams> {
   });
 }
 
-// Cursors live in ./cursor (free of Next imports, so scripts can use list queries too).
-export { decodeCursor, encodeCursor } from "./cursor";
+// Cursors live in lib/server/sql.ts (free of Next imports, so scripts can use list queries too).
+export { decodeCursor, encodeCursor } from "@/lib/server/sql";
 
-export function listResponse<T>(data: T[], nextCursor: object | null): Response {
-  return json({ data, nextCursor: nextCursor ? encodeCursor(nextCursor) : null });
+/** `nextCursor`: an opaque cursor from the keyset helper (lib/server/sql.ts), or a position to encode. */
+export function listResponse<T>(data: T[], nextCursor: string | object | null): Response {
+  return json({
+    data,
+    nextCursor: typeof nextCursor === "string" ? nextCursor : nextCursor ? encodeCursor(nextCursor) : null,
+  });
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam, createTestUser } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { storeReport } from "../store-report";
+import { storeReport } from "@/lib/ingest/store-report";
 import { processPendingReports, processReport } from "./process-report";
 import { refreshStaleFindingOwners } from "./stale-owners";
 
