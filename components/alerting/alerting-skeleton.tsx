@@ -1,8 +1,4 @@
-import { cn } from "@/components/ui/cn";
-
-function Block({ className }: { className?: string }) {
-  return <div className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
-}
+import { Block, BlockStack, Rows, Skeleton } from "@/components/ui/skeleton";
 
 function TableRows({ rows = 6 }: { rows?: number }) {
   return (
@@ -10,17 +6,12 @@ function TableRows({ rows = 6 }: { rows?: number }) {
       <div className="border-b border-slate-100 bg-slate-50 px-4 py-3">
         <Block className="h-3 w-2/3" />
       </div>
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="flex gap-6 border-b border-slate-100 px-4 py-4 last:border-0">
-          <div className="flex-1 space-y-2">
-            <Block className="h-4 w-1/2" />
-            <Block className="h-3 w-1/3" />
-          </div>
-          <Block className="h-5 w-16" />
-          <Block className="h-5 w-20" />
-          <Block className="h-4 w-12" />
-        </div>
-      ))}
+      <Rows count={rows} className="flex gap-6 px-4 py-4">
+        <BlockStack bars={["h-4 w-1/2", "h-3 w-1/3"]} />
+        <Block className="h-5 w-16" />
+        <Block className="h-5 w-20" />
+        <Block className="h-4 w-12" />
+      </Rows>
     </div>
   );
 }
@@ -28,10 +19,10 @@ function TableRows({ rows = 6 }: { rows?: number }) {
 function RuleCard() {
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="space-y-2 border-b border-slate-100 px-5 py-4">
-        <Block className="h-5 w-48" />
-        <Block className="h-3 w-96 max-w-full" />
-      </div>
+      <BlockStack
+        bars={["h-5 w-48", "h-3 w-96 max-w-full"]}
+        className="space-y-2 border-b border-slate-100 px-5 py-4"
+      />
       <div className="space-y-2 px-5 py-3">
         {Array.from({ length: 2 }, (_, i) => (
           <div key={i} className="space-y-2 rounded-md border border-slate-200 px-3 py-3">
@@ -51,15 +42,11 @@ function RuleCard() {
  */
 export function AlertingSkeleton({ variant = "table" }: { variant?: "table" | "card" | "rules" }) {
   return (
-    <div aria-busy="true" aria-live="polite" className="space-y-6">
-      <span className="sr-only">Loading…</span>
+    <Skeleton label="Loading…" className="space-y-6">
       {variant === "table" ? <TableRows /> : null}
       {variant === "card" ? (
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <div className="space-y-2 border-b border-slate-100 px-5 py-4">
-            <Block className="h-5 w-56" />
-            <Block className="h-3 w-2/3" />
-          </div>
+          <BlockStack bars={["h-5 w-56", "h-3 w-2/3"]} className="space-y-2 border-b border-slate-100 px-5 py-4" />
           <div className="flex gap-4 border-b border-slate-100 px-5 py-4">
             <Block className="h-9 flex-1" />
             <Block className="h-9 flex-1" />
@@ -76,6 +63,6 @@ export function AlertingSkeleton({ variant = "table" }: { variant?: "table" | "c
           <RuleCard />
         </>
       ) : null}
-    </div>
+    </Skeleton>
   );
 }

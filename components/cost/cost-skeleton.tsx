@@ -1,8 +1,5 @@
+import { Block, BlockStack, Skeleton, TabsBlock } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
-
-function Block({ className }: { className?: string }) {
-  return <div className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
-}
 
 function Shell({ className, children }: { className?: string; children?: React.ReactNode }) {
   return <div className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)}>{children}</div>;
@@ -14,22 +11,14 @@ function Shell({ className, children }: { className?: string; children?: React.R
  */
 export function CostSkeleton({ variant = "overview" }: { variant?: "overview" | "list" | "form" }) {
   return (
-    <div aria-busy="true" aria-live="polite">
-      <span className="sr-only">Loading cost…</span>
+    <Skeleton label="Loading cost…">
       {variant !== "form" ? (
         <>
           <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-            <div className="space-y-2">
-              <Block className="h-8 w-48" />
-              <Block className="h-4 w-96 max-w-full" />
-            </div>
+            <BlockStack bars={["h-8 w-48", "h-4 w-96 max-w-full"]} className="space-y-2" />
             {variant === "overview" ? <Block className="h-8 w-[34rem] max-w-full" /> : null}
           </div>
-          <div className="mb-6 flex gap-6 border-b border-slate-200 pb-2.5">
-            <Block className="h-4 w-16" />
-            <Block className="h-4 w-20" />
-            <Block className="h-4 w-16" />
-          </div>
+          <TabsBlock widths={["w-16", "w-20", "w-16"]} />
         </>
       ) : null}
       {variant === "overview" ? (
@@ -61,6 +50,6 @@ export function CostSkeleton({ variant = "overview" }: { variant?: "overview" | 
           ))}
         </Shell>
       )}
-    </div>
+    </Skeleton>
   );
 }

@@ -1,21 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import {
   snoozeFindingsAction,
   unassignFindingsAction,
   unresolveFindingsAction,
   unsnoozeFindingsAction,
 } from "@/lib/findings/actions";
-import { SNOOZE_PRESET_LABELS, SNOOZE_PRESETS } from "@/lib/findings/triage-schemas";
 import { eligibleAssignees, type TAssignablePerson } from "@/lib/findings/ui-format";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { TListRow } from "./row-types";
-import { AssignDialog, findingsWord, ResolveDialog, SnoozeDateDialog } from "./triage-dialogs";
+import { SnoozeMenu, TriageButton, TriageOutcome } from "./triage-controls";
+import { findingsWord, TriageDialogs, type TTriageDialog } from "./triage-dialogs";
 import { useTriage } from "./use-triage";
-
-type TDialog = "resolve" | "snooze" | "assign" | null;
 
 function Kbd({ children }: { children: string }) {
   return (
@@ -42,22 +38,10 @@ export function BulkBar({
   viewerId: string;
   onClear: () => void;
 }) {
-  const { run, pending, notice, setNotice, done } = useTriage(orgSlug, onClear);
-  const [dialog, setDialog] = useState<TDialog>(null);
-  // The ids a dialog acts on are fixed when it opens.
-  const [dialogIds, setDialogIds] = useState<string[]>([]);
+  const { run, pending, notice, openDialog, dialogs } = useTriage(orgSlug, onClear);
   const ids = selected.map((r) => r.id);
   const count = selected.length;
-  const open = (which: TDialog) => {
-    setDialogIds(ids);
-    setNotice(null);
-    setDialog(which);
-  };
-  const close = () => setDialog(null);
-  const finish = (verb: string) => (result: { requested: number; changedIds: string[] }) => {
-    setDialog(null);
-    done(verb, result);
-  };
+  const open = (which: TTriageDialog) => openDialog(which, ids);
   const snoozedCount = selected.filter((r) => r.state === "snoozed").length;
   const resolvedCount = selected.filter((r) => r.state === "resolved").length;
   const assignedCount = selected.filter((r) => r.assignee).length;
@@ -83,117 +67,41 @@ export function BulkBar({
       </p>
       {count ? (
         <>
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => open("resolve")}>
+          <TriageButton pending={pending} onClick={() => open("resolve")}>
             Resolve…
-          </Button>
-          <details className="relative" data-menu>
-            <summary
-              className={cn(
-                "inline-flex h-8 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden",
-                pending && "pointer-events-none opacity-50",
-              )}
-            >
-              Snooze
-              <svg viewBox="0 0 16 16" className="size-3.5 text-slate-400" aria-hidden>
-                <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" />
-              </svg>
-            </summary>
-            <div className="absolute left-0 z-30 mt-1 w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-              {SNOOZE_PRESETS.map((preset) => (
-                <button
-                  key={preset}
-                  type="button"
-                  className="block w-full rounded px-2 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-50"
-                  onClick={(e) => {
-                    e.currentTarget.closest("details")?.removeAttribute("open");
-                    run("Snoozed", snoozeFindingsAction, ids, { preset });
-                  }}
-                >
-                  For {SNOOZE_PRESET_LABELS[preset]}
-                </button>
-              ))}
-              <button
-                type="button"
-                className="block w-full rounded px-2 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-50"
-                onClick={(e) => {
-                  e.currentTarget.closest("details")?.removeAttribute("open");
-                  open("snooze");
-                }}
-              >
-                Until a date…
-              </button>
-            </div>
-          </details>
+          </TriageButton>
+          <SnoozeMenu
+            label="Snooze"
+            align="left"
+            pending={pending}
+            onPreset={(preset) => run("Snoozed", snoozeFindingsAction, ids, { preset })}
+            onDate={() => open("snooze")}
+          />
           {snoozedCount ? (
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending}
-              onClick={() => run("Unsnoozed", unsnoozeFindingsAction, ids)}
-            >
+            <TriageButton pending={pending} onClick={() => run("Unsnoozed", unsnoozeFindingsAction, ids)}>
               Unsnooze
-            </Button>
+            </TriageButton>
           ) : null}
           {resolvedCount ? (
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending}
-              onClick={() => run("Reopened", unresolveFindingsAction, ids)}
-            >
+            <TriageButton pending={pending} onClick={() => run("Reopened", unresolveFindingsAction, ids)}>
               Reopen
-            </Button>
+            </TriageButton>
           ) : null}
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => open("assign")}>
+          <TriageButton pending={pending} onClick={() => open("assign")}>
             Assign…
-          </Button>
+          </TriageButton>
           {assignedCount ? (
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending}
-              onClick={() => run("Unassigned", unassignFindingsAction, ids)}
-            >
+            <TriageButton pending={pending} onClick={() => run("Unassigned", unassignFindingsAction, ids)}>
               Unassign
-            </Button>
+            </TriageButton>
           ) : null}
-          <Button size="sm" variant="ghost" disabled={pending} onClick={onClear}>
+          <TriageButton variant="ghost" pending={pending} onClick={onClear}>
             Clear selection
-          </Button>
+          </TriageButton>
         </>
       ) : null}
-      {pending ? <span className="text-sm text-slate-500">Saving…</span> : null}
-      {notice ? (
-        <p
-          role={notice.tone === "error" ? "alert" : "status"}
-          className={cn("ml-auto text-sm", notice.tone === "error" ? "text-red-700" : "text-emerald-700")}
-        >
-          {notice.text}
-        </p>
-      ) : null}
-      <ResolveDialog
-        open={dialog === "resolve"}
-        onClose={close}
-        orgSlug={orgSlug}
-        ids={dialogIds}
-        onDone={finish("Resolved")}
-      />
-      <SnoozeDateDialog
-        open={dialog === "snooze"}
-        onClose={close}
-        orgSlug={orgSlug}
-        ids={dialogIds}
-        onDone={finish("Snoozed")}
-      />
-      <AssignDialog
-        open={dialog === "assign"}
-        onClose={close}
-        orgSlug={orgSlug}
-        ids={dialogIds}
-        people={eligibleAssignees(people, teams)}
-        viewerId={viewerId}
-        onDone={finish("Assigned")}
-      />
+      <TriageOutcome pending={pending} notice={notice} inline />
+      <TriageDialogs {...dialogs} orgSlug={orgSlug} people={eligibleAssignees(people, teams)} viewerId={viewerId} />
     </div>
   );
 }

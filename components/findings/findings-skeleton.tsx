@@ -1,8 +1,5 @@
+import { Block, BlockStack, Rows, Skeleton, TabsBlock } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
-
-function Block({ className }: { className?: string }) {
-  return <div className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
-}
 
 /**
  * The findings area's shape while a page loads: header, tabs, filter bar and a table, at the
@@ -10,23 +7,15 @@ function Block({ className }: { className?: string }) {
  */
 export function FindingsListSkeleton() {
   return (
-    <div aria-busy="true" aria-live="polite">
-      <span className="sr-only">Loading findings…</span>
+    <Skeleton label="Loading findings…">
       <div className="mb-6 flex items-end justify-between gap-4">
-        <div className="space-y-2">
-          <Block className="h-8 w-40" />
-          <Block className="h-4 w-96 max-w-full" />
-        </div>
+        <BlockStack bars={["h-8 w-40", "h-4 w-96 max-w-full"]} className="space-y-2" />
         <div className="flex gap-2">
           <Block className="h-9 w-28" />
           <Block className="h-9 w-24" />
         </div>
       </div>
-      <div className="mb-6 flex gap-6 border-b border-slate-200 pb-2.5">
-        {["w-20", "w-28", "w-20", "w-24"].map((w, i) => (
-          <Block key={i} className={cn("h-4", w)} />
-        ))}
-      </div>
+      <TabsBlock widths={["w-20", "w-28", "w-20", "w-24"]} />
       <div className="mb-3 flex flex-wrap gap-2">
         <Block className="h-8 w-64" />
         {Array.from({ length: 8 }, (_, i) => (
@@ -39,28 +28,22 @@ export function FindingsListSkeleton() {
           <Block className="h-7 w-36" />
         </div>
         <div className="h-9 border-b border-slate-200 bg-slate-50" />
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="flex items-start gap-6 border-b border-slate-100 px-4 py-3 last:border-0">
-            <Block className="h-5 w-16 rounded-full" />
-            <div className="flex-1 space-y-2">
-              <Block className="h-4 w-3/4" />
-              <Block className="h-3 w-1/2" />
-            </div>
-            <Block className="h-4 w-24" />
-            <Block className="h-5 w-16 rounded-full" />
-            <Block className="h-4 w-20" />
-          </div>
-        ))}
+        <Rows count={8} className="flex items-start gap-6 px-4 py-3">
+          <Block className="h-5 w-16 rounded-full" />
+          <BlockStack bars={["h-4 w-3/4", "h-3 w-1/2"]} />
+          <Block className="h-4 w-24" />
+          <Block className="h-5 w-16 rounded-full" />
+          <Block className="h-4 w-20" />
+        </Rows>
       </div>
-    </div>
+    </Skeleton>
   );
 }
 
 /** A finding's page while it loads: header, then the two columns. */
 export function FindingDetailSkeleton() {
   return (
-    <div aria-busy="true" aria-live="polite">
-      <span className="sr-only">Loading the finding…</span>
+    <Skeleton label="Loading the finding…">
       <Block className="mb-4 h-4 w-32" />
       <div className="mb-6 space-y-3">
         <div className="flex gap-2">
@@ -90,6 +73,6 @@ export function FindingDetailSkeleton() {
           </div>
         </div>
       </div>
-    </div>
+    </Skeleton>
   );
 }

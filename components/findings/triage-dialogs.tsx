@@ -1,7 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
-import { assignFindingsAction, resolveFindingsAction, snoozeFindingsAction } from "@/lib/findings/actions";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import {
+  assignFindingsAction,
+  resolveFindingsAction,
+  snoozeFindingsAction,
+} from "@/lib/findings/actions";
 import type { TTriageResult } from "@/lib/findings/triage";
 import { MAX_RESOLUTION_REASON, RESOLUTION_LABELS, RESOLUTIONS } from "@/lib/findings/triage-schemas";
 import type { TAssignablePerson } from "@/lib/findings/ui-format";
@@ -46,6 +50,8 @@ function Hidden({ orgSlug, ids }: { orgSlug: string; ids: string[] }) {
   );
 }
 
+type TFormProps = { orgSlug: string; ids: string[]; onCancel: () => void; onDone: (result: TTriageResult) => void };
+
 function DialogButtons({ pending, label, onCancel }: { pending: boolean; label: string; onCancel: () => void }) {
   return (
     <div className="flex justify-end gap-2 pt-1">
@@ -59,43 +65,7 @@ function DialogButtons({ pending, label, onCancel }: { pending: boolean; label: 
   );
 }
 
-export function ResolveDialog({
-  open,
-  onClose,
-  orgSlug,
-  ids,
-  onDone,
-}: {
-  open: boolean;
-  onClose: () => void;
-  orgSlug: string;
-  ids: string[];
-  onDone: (result: TTriageResult) => void;
-}) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      size="sm"
-      title={`Resolve ${findingsWord(ids.length)}`}
-      description="Resolved findings leave the open list and stop alerting. They stay resolved in later reports until someone reopens them."
-    >
-      <ResolveForm orgSlug={orgSlug} ids={ids} onCancel={onClose} onDone={onDone} />
-    </Dialog>
-  );
-}
-
-function ResolveForm({
-  orgSlug,
-  ids,
-  onCancel,
-  onDone,
-}: {
-  orgSlug: string;
-  ids: string[];
-  onCancel: () => void;
-  onDone: (result: TTriageResult) => void;
-}) {
+function ResolveForm({ orgSlug, ids, onCancel, onDone }: TFormProps) {
   const { submit, pending, errors, formError } = useTriageForm(resolveFindingsAction, onDone);
   const id = useId();
   return (
@@ -152,43 +122,7 @@ function ResolveForm({
 /** YYYY-MM-DD of `date` in UTC. */
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-export function SnoozeDateDialog({
-  open,
-  onClose,
-  orgSlug,
-  ids,
-  onDone,
-}: {
-  open: boolean;
-  onClose: () => void;
-  orgSlug: string;
-  ids: string[];
-  onDone: (result: TTriageResult) => void;
-}) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      size="sm"
-      title={`Snooze ${findingsWord(ids.length)}`}
-      description="Snoozed findings are hidden from the open list until the date (00:00 UTC), then open again by themselves."
-    >
-      <SnoozeDateForm orgSlug={orgSlug} ids={ids} onCancel={onClose} onDone={onDone} />
-    </Dialog>
-  );
-}
-
-function SnoozeDateForm({
-  orgSlug,
-  ids,
-  onCancel,
-  onDone,
-}: {
-  orgSlug: string;
-  ids: string[];
-  onCancel: () => void;
-  onDone: (result: TTriageResult) => void;
-}) {
+function SnoozeDateForm({ orgSlug, ids, onCancel, onDone }: TFormProps) {
   const { submit, pending, errors, formError } = useTriageForm(snoozeFindingsAction, onDone);
   const id = useId();
   // Computed once per opening; the server checks the date against its own clock anyway.
@@ -218,53 +152,9 @@ function SnoozeDateForm({
   );
 }
 
-export function AssignDialog({
-  open,
-  onClose,
-  orgSlug,
-  ids,
-  people,
-  viewerId,
-  onDone,
-}: {
-  open: boolean;
-  onClose: () => void;
-  orgSlug: string;
-  ids: string[];
-  /** Already narrowed to those who can see every one of `ids`. */
-  people: TAssignablePerson[];
-  viewerId: string;
-  onDone: (result: TTriageResult) => void;
-}) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      size="sm"
-      title={`Assign ${findingsWord(ids.length)}`}
-      description="The assignee sees them under Assignee: Me. Only people who can see these findings are listed."
-    >
-      <AssignForm orgSlug={orgSlug} ids={ids} people={people} viewerId={viewerId} onCancel={onClose} onDone={onDone} />
-    </Dialog>
-  );
-}
-
-function AssignForm({
-  orgSlug,
-  ids,
-  people,
-  viewerId,
-  onCancel,
-  onDone,
-}: {
-  orgSlug: string;
-  ids: string[];
-  people: TAssignablePerson[];
-  viewerId: string;
-  onCancel: () => void;
-  onDone: (result: TTriageResult) => void;
-}) {
-  const { submit, pending, errors, formError } = useTriageForm(assignFindingsAction, onDone);
+function AssignForm({ people, viewerId, ...form }: TFormProps & { people: TAssignablePerson[]; viewerId: string }) {
+  const { orgSlug, ids, onCancel } = form;
+  const { submit, pending, errors, formError } = useTriageForm(assignFindingsAction, form.onDone);
   const id = useId();
   const me = people.find((p) => p.id === viewerId);
   const others = people.filter((p) => p.id !== viewerId);
@@ -306,5 +196,75 @@ function AssignForm({
       </Field>
       <DialogButtons pending={pending} label="Assign" onCancel={onCancel} />
     </form>
+  );
+}
+
+export type TTriageDialog = "resolve" | "snooze" | "assign";
+
+const TRIAGE_DIALOGS: { which: TTriageDialog; title: string; description: string }[] = [
+  {
+    which: "resolve",
+    title: "Resolve",
+    description:
+      "Resolved findings leave the open list and stop alerting. They stay resolved in later reports until someone reopens them.",
+  },
+  {
+    which: "snooze",
+    title: "Snooze",
+    description:
+      "Snoozed findings are hidden from the open list until the date (00:00 UTC), then open again by themselves.",
+  },
+  {
+    which: "assign",
+    title: "Assign",
+    description: "The assignee sees them under Assignee: Me. Only people who can see these findings are listed.",
+  },
+];
+
+/**
+ * The three dialogs, one open at a time (`dialog`). `onDone` gets the verb the notice uses
+ * ("Resolved", "Snoozed", "Assigned") with the result.
+ */
+export function TriageDialogs({
+  dialog,
+  onClose,
+  orgSlug,
+  ids,
+  people,
+  viewerId,
+  onDone,
+}: {
+  dialog: TTriageDialog | null;
+  onClose: () => void;
+  orgSlug: string;
+  ids: string[];
+  /** Already narrowed to those who can see every one of `ids`. */
+  people: TAssignablePerson[];
+  viewerId: string;
+  onDone: (verb: string, result: TTriageResult) => void;
+}) {
+  const form = { orgSlug, ids, onCancel: onClose };
+  const forms: Record<TTriageDialog, ReactNode> = {
+    resolve: <ResolveForm {...form} onDone={(result) => onDone("Resolved", result)} />,
+    snooze: <SnoozeDateForm {...form} onDone={(result) => onDone("Snoozed", result)} />,
+    assign: (
+      <AssignForm {...form} people={people} viewerId={viewerId} onDone={(result) => onDone("Assigned", result)} />
+    ),
+  };
+  return (
+    <>
+      {TRIAGE_DIALOGS.map(({ which, title, description }) => (
+        <Dialog
+          key={which}
+          open={dialog === which}
+          onClose={onClose}
+          size="sm"
+          title={`${title} ${findingsWord(ids.length)}`}
+          description={description}
+        >
+          {forms[which]}
+        </Dialog>
+      ))}
+    </>
   );
 }

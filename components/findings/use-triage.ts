@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { TTriageResult } from "@/lib/findings/triage";
+import type { TTriageDialog } from "./triage-dialogs";
 import type { TActionResult } from "@/lib/server/action-result";
 import { triageNotice } from "@/lib/findings/ui-format";
 
@@ -11,8 +12,9 @@ type TTriageAction = (prev: unknown, form: FormData) => Promise<TActionResult<TT
 export type TTriageNotice = { tone: "success" | "error"; text: string };
 
 /**
- * Runs triage actions that need no form (snooze presets, unsnooze, unassign, reopen) and keeps
- * the last outcome to announce. The actions revalidate the findings pages; the refresh makes the
+ * Runs triage actions that need no form (snooze presets, unsnooze, unassign, reopen), keeps
+ * the last outcome to announce, and which of the triage dialogs is open (`dialogs` goes to
+ * `<TriageDialogs>`). The actions revalidate the findings pages; the refresh makes the
  * list show it at once.
  */
 export function useTriage(orgSlug: string, afterSuccess?: () => void) {
@@ -41,5 +43,23 @@ export function useTriage(orgSlug: string, afterSuccess?: () => void) {
     });
   };
 
-  return { run, pending, notice, setNotice, done };
+  const [dialog, setDialog] = useState<TTriageDialog | null>(null);
+  // The ids a dialog acts on are fixed when it opens.
+  const [dialogIds, setDialogIds] = useState<string[]>([]);
+  const openDialog = (which: TTriageDialog, ids: string[]) => {
+    setDialogIds(ids);
+    setNotice(null);
+    setDialog(which);
+  };
+  const dialogs = {
+    dialog,
+    ids: dialogIds,
+    onClose: () => setDialog(null),
+    onDone: (verb: string, result: TTriageResult) => {
+      setDialog(null);
+      done(verb, result);
+    },
+  };
+
+  return { run, pending, notice, openDialog, dialogs };
 }

@@ -1,8 +1,5 @@
+import { Block, BlockStack, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
-
-function Block({ className }: { className?: string }) {
-  return <div className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
-}
 
 function CardShell({ className, children }: { className?: string; children: React.ReactNode }) {
   return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</div>;
@@ -14,12 +11,8 @@ function CardShell({ className, children }: { className?: string; children: Reac
  */
 export function OverviewSkeleton({ tiles = 5 }: { tiles?: number }) {
   return (
-    <div aria-busy="true" aria-live="polite">
-      <span className="sr-only">Loading the overview…</span>
-      <div className="mb-6 space-y-2">
-        <Block className="h-8 w-48" />
-        <Block className="h-4 w-96 max-w-full" />
-      </div>
+    <Skeleton label="Loading the overview…">
+      <BlockStack bars={["h-8 w-48", "h-4 w-96 max-w-full"]} className="mb-6 space-y-2" />
       <div className={cn("grid grid-cols-2 gap-4", tiles > 5 ? "md:grid-cols-3 xl:grid-cols-6" : "md:grid-cols-5")}>
         {Array.from({ length: tiles }, (_, i) => (
           <CardShell key={i} className="h-[114px] p-4">
@@ -37,12 +30,7 @@ export function OverviewSkeleton({ tiles = 5 }: { tiles?: number }) {
           <Block className="h-5 w-36" />
           <div className="mt-16 flex items-center gap-6">
             <div className="size-[152px] shrink-0 animate-pulse rounded-full border-[20px] border-slate-200/70" />
-            <div className="flex-1 space-y-3">
-              <Block className="h-4 w-full" />
-              <Block className="h-4 w-full" />
-              <Block className="h-4 w-full" />
-              <Block className="h-4 w-full" />
-            </div>
+            <BlockStack bars={["h-4 w-full", "h-4 w-full", "h-4 w-full", "h-4 w-full"]} className="flex-1 space-y-3" />
           </div>
         </CardShell>
       </div>
@@ -54,6 +42,6 @@ export function OverviewSkeleton({ tiles = 5 }: { tiles?: number }) {
           <Block className="h-5 w-36" />
         </CardShell>
       </div>
-    </div>
+    </Skeleton>
   );
 }

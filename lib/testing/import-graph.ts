@@ -170,6 +170,10 @@ export function findCycles(graph: TImportGraph): string[][] {
 
 /** The lib/<feature> folder a file belongs to, or null outside lib/. */
 export function featureOf(file: string): string | null {
+  // Server actions are entry points, like routes in app/: they live beside their feature for
+  // reading, but sit on top of every layer (they call the action wrapper of lib/api, which
+  // authorizes through lib/auth), so they count as one composition layer of their own.
+  if (/^lib\/[^/]+\/actions\.ts$/.test(file)) return "actions";
   const match = /^lib\/([^/]+)\//.exec(file);
   return match ? match[1] : null;
 }

@@ -1,18 +1,9 @@
-import { requireOrgPage } from "@/lib/auth/page-guards";
-import { PageHeader } from "@/components/ui/page-header";
 import { AlertingTabs } from "@/components/alerting/alerting-tabs";
+import { sectionLayout } from "../section-layouts";
 
-export default async function AlertingLayout({ children, params }: LayoutProps<"/o/[org]/alerting">) {
-  const { org: orgSlug } = await params;
-  const access = await requireOrgPage(orgSlug);
-  return (
-    <>
-      <PageHeader
-        title="Alerting"
-        description="PagerDuty routing: a baseline for every team, each team's rules on top, one incident per problem, resolved when it is fixed."
-      />
-      <AlertingTabs orgSlug={access.org.slug} />
-      {children}
-    </>
-  );
-}
+export default sectionLayout({
+  title: "Alerting",
+  description:
+    "PagerDuty routing: a baseline for every team, each team's rules on top, one incident per problem, resolved when it is fixed.",
+  Tabs: AlertingTabs,
+});

@@ -1,44 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDestination } from "@/lib/alerting/destinations/create-destination";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
+import { enableAuthInterrupts, orgPageProps, statusOf } from "@/lib/testing/page-status";
 import DestinationLayout from "./destinations/[id]/layout";
 import DestinationPage from "./destinations/[id]/page";
 import DeliveryLogPage from "./log/page";
 import AlertFeedPage from "./page";
-import TeamRulesLayout from "./rules/[team]/layout";
 
-// next.config.js enables authInterrupts; the flag reaches forbidden() through this variable.
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
-
-const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "rendered",
-    (err: { digest?: string }) => err.digest?.split(";").pop() ?? String(err),
-  );
-
-const withQuery = (org: string, query: Record<string, string>) => ({
-  params: Promise.resolve({ org }),
-  searchParams: Promise.resolve(query),
-});
+enableAuthInterrupts();
 
 describe("alerting page guards", () => {
-  it("team rules: the caller's teams only, decided in the layout (a real 404 before the skeleton streams)", async () => {
-    const a = await createTestTenant();
-    const b = await createTestTenant();
-    const layout = (org: string, team: string) =>
-      TeamRulesLayout({ children: null, params: Promise.resolve({ org, team }) });
-    signInAs(a.users.viewer);
-    expect(await statusOf(layout(a.org.slug, a.team.slug))).toBe("rendered");
-    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("404");
-    signInAs(a.users.admin);
-    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("rendered");
-    signInAs(b.users.owner);
-    expect(await statusOf(layout(b.org.slug, a.team.slug))).toBe("404");
-  });
-
   it("a destination's page: 403 for members (team admins included), 404 for another org's or no destination", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
@@ -49,7 +21,8 @@ describe("alerting page guards", () => {
     );
     const params = (org: string, id: string) => Promise.resolve({ org, id });
     const layout = (org: string, id: string) => DestinationLayout({ children: null, params: params(org, id) });
-    const page = (org: string, id: string) => DestinationPage({ params: params(org, id), searchParams: Promise.resolve({}) });
+    const page = (org: string, id: string) =>
+      DestinationPage({ params: params(org, id), searchParams: Promise.resolve({}) });
     // Issue 16: any member could open any destination's page (its team, last PagerDuty error, log).
     for (const role of ["member", "viewer", "editor", "teamAdmin"] as const) {
       signInAs(a.users[role]);
@@ -67,20 +40,20 @@ describe("alerting page guards", () => {
     expect(await statusOf(layout(b.org.slug, destination.id))).toBe("404");
     expect(await statusOf(page(b.org.slug, destination.id))).toBe("404");
     expect(await statusOf(layout(a.org.slug, destination.id))).toBe("404");
-    expect(await statusOf(DeliveryLogPage(withQuery(b.org.slug, { destination: destination.id })))).toBe("404");
+    expect(await statusOf(DeliveryLogPage(orgPageProps(b.org.slug, { destination: destination.id })))).toBe("404");
   });
 
   it("feed and log filters: another team, or unassigned alerts for a member, are a 404", async () => {
     const a = await createTestTenant();
     signInAs(a.users.viewer);
-    expect(await statusOf(AlertFeedPage(withQuery(a.org.slug, { team: a.team.slug })))).toBe("rendered");
-    expect(await statusOf(AlertFeedPage(withQuery(a.org.slug, { team: a.otherTeam.slug })))).toBe("404");
-    expect(await statusOf(AlertFeedPage(withQuery(a.org.slug, { team: "none" })))).toBe("404");
-    expect(await statusOf(DeliveryLogPage(withQuery(a.org.slug, { team: a.otherTeam.slug })))).toBe("404");
+    expect(await statusOf(AlertFeedPage(orgPageProps(a.org.slug, { team: a.team.slug })))).toBe("rendered");
+    expect(await statusOf(AlertFeedPage(orgPageProps(a.org.slug, { team: a.otherTeam.slug })))).toBe("404");
+    expect(await statusOf(AlertFeedPage(orgPageProps(a.org.slug, { team: "none" })))).toBe("404");
+    expect(await statusOf(DeliveryLogPage(orgPageProps(a.org.slug, { team: a.otherTeam.slug })))).toBe("404");
     expect(
-      await statusOf(DeliveryLogPage(withQuery(a.org.slug, { group: "5f0c2a4e-8d1b-4c3a-9e2f-1a2b3c4d5e6f" }))),
+      await statusOf(DeliveryLogPage(orgPageProps(a.org.slug, { group: "5f0c2a4e-8d1b-4c3a-9e2f-1a2b3c4d5e6f" }))),
     ).toBe("404");
     signInAs(a.users.admin);
-    expect(await statusOf(AlertFeedPage(withQuery(a.org.slug, { team: "none", status: "bogus" })))).toBe("rendered");
+    expect(await statusOf(AlertFeedPage(orgPageProps(a.org.slug, { team: "none", status: "bogus" })))).toBe("rendered");
   });
 });

@@ -1,19 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
+import { enableAuthInterrupts, statusOf } from "@/lib/testing/page-status";
 import TeamsSettingsPage from "./page";
 import TeamSettingsPage from "./[team]/page";
 
-// next.config.js enables authInterrupts; the flag reaches forbidden() through this variable.
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
-
-const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "rendered",
-    (err: { digest?: string }) => err.digest?.split(";").pop() ?? String(err),
-  );
+enableAuthInterrupts();
 
 const noQuery = () => Promise.resolve({});
 const orgProps = (org: string) => ({ params: Promise.resolve({ org }), searchParams: noQuery() });

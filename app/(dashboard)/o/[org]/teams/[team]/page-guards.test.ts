@@ -1,19 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
+import { enableAuthInterrupts, statusOf } from "@/lib/testing/page-status";
 import TeamLayout from "./layout";
 import TeamHomePage from "./page";
 
-// next.config.js enables authInterrupts; the flag reaches forbidden() through this variable.
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
-
-const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "rendered",
-    (err: { digest?: string }) => err.digest?.split(";").pop() ?? String(err),
-  );
+enableAuthInterrupts();
 
 const props = (org: string, team: string) => ({
   params: Promise.resolve({ org, team }),

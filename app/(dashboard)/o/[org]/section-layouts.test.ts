@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { createTestTenant } from "@/lib/testing/factories";
+import { enableAuthInterrupts, statusOf } from "@/lib/testing/page-status";
+import { signInAs } from "@/lib/testing/session";
+import TeamRulesLayout from "./alerting/rules/[team]/layout";
+import TeamPolicyLayout from "./policies/teams/[team]/layout";
+import { TeamGuardLayout } from "./section-layouts";
+import TeamLayout from "./teams/[team]/layout";
+
+enableAuthInterrupts();
+
+describe("team guard layout", () => {
+  it("is the layout of a team's home, its alerting rules and its policy", () => {
+    expect(TeamLayout).toBe(TeamGuardLayout);
+    expect(TeamRulesLayout).toBe(TeamGuardLayout);
+    expect(TeamPolicyLayout).toBe(TeamGuardLayout);
+  });
+
+  it("the caller's teams only, decided in the layout (a real 404 before the skeleton streams)", async () => {
+    const a = await createTestTenant();
+    const b = await createTestTenant();
+    const layout = (org: string, team: string) =>
+      TeamGuardLayout({ children: null, params: Promise.resolve({ org, team }) });
+    signInAs(a.users.viewer);
+    expect(await statusOf(layout(a.org.slug, a.team.slug))).toBe("rendered");
+    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("404");
+    signInAs(a.users.admin);
+    expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("rendered");
+    signInAs(b.users.owner);
+    expect(await statusOf(layout(b.org.slug, a.team.slug))).toBe("404");
+  });
+});
