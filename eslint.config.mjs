@@ -45,7 +45,8 @@ const config = [
             {
               target: "./components",
               from: "./lib/server",
-              except: ["./action-result.ts"],
+              // Pure helpers with no server code in them.
+              except: ["./action-result.ts", "./byte-size.ts"],
               message:
                 "Components get data through props and lib/<feature> functions, never the database or server internals.",
             },
