@@ -31,6 +31,10 @@ export const GUARDS = new Set([
   "authenticateFleetRequest",
   // admission webhook: the cluster token, checked against the cluster slug alone (lib/admission)
   "authenticateAdmissionRequest",
+  // shared layouts (app/(dashboard)/o/[org]/section-layouts.tsx): sectionLayout builds a layout
+  // that calls requireOrgPage, TeamGuardLayout calls requireTeamPage (section-layouts.test.ts)
+  "sectionLayout",
+  "TeamGuardLayout",
 ]);
 
 /**
@@ -77,15 +81,17 @@ export function inventoryOfSource(file: string, source: string): TRouteEntry[] {
       statement.exportClause &&
       ts.isNamedExports(statement.exportClause)
     ) {
-      // `export { handler as GET }`: judged by the local it names.
+      // `export { handler as GET }`: judged by the local it names; `export { X as default } from
+      // "…"` by the name it re-exports, which must itself be a guard.
       for (const spec of statement.exportClause.elements) {
         const local = (spec.propertyName ?? spec.name).text;
+        const reexportsGuard = !!statement.moduleSpecifier && GUARDS.has(local);
         if (wanted(kind, spec.name.text))
           entries.push({
             file,
             kind,
             name: spec.name.text,
-            guarded: guardedLocals.has(local),
+            guarded: guardedLocals.has(local) || reexportsGuard,
             ...builder(kind, initializers.get(local)),
           });
       }

@@ -4,7 +4,7 @@ import { enableAuthInterrupts, statusOf } from "@/lib/testing/page-status";
 import { signInAs } from "@/lib/testing/session";
 import TeamRulesLayout from "./alerting/rules/[team]/layout";
 import TeamPolicyLayout from "./policies/teams/[team]/layout";
-import { TeamGuardLayout } from "./section-layouts";
+import { sectionLayout, TeamGuardLayout } from "./section-layouts";
 import TeamLayout from "./teams/[team]/layout";
 
 enableAuthInterrupts();
@@ -28,5 +28,25 @@ describe("team guard layout", () => {
     expect(await statusOf(layout(a.org.slug, a.otherTeam.slug))).toBe("rendered");
     signInAs(b.users.owner);
     expect(await statusOf(layout(b.org.slug, a.team.slug))).toBe("404");
+  });
+});
+
+describe("section layout", () => {
+  it("guards its section: another org's members get a 404, a missing permission a 403", async () => {
+    const a = await createTestTenant();
+    const b = await createTestTenant();
+    const Layout = sectionLayout({
+      title: "Section",
+      description: "A section.",
+      Tabs: () => null,
+      permission: "org:integrations:manage",
+    });
+    const layout = (org: string) => Layout({ children: null, params: Promise.resolve({ org }) });
+    signInAs(a.users.admin);
+    expect(await statusOf(layout(a.org.slug))).toBe("rendered");
+    signInAs(a.users.viewer);
+    expect(await statusOf(layout(a.org.slug))).toBe("403");
+    signInAs(b.users.owner);
+    expect(await statusOf(layout(a.org.slug))).toBe("404");
   });
 });
