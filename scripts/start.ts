@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type TLocalPostgres } from "./lib/local-postgres";
-import { waitForHealthy } from "./lib/ports";
+import { canListen, waitForHealthy } from "./lib/ports";
 import { startFailedLine } from "./lib/start-failure";
 
 const root = process.cwd();
@@ -15,6 +15,8 @@ const log = (line: string) => console.log(`[bumpers] ${line}`);
 const DEFAULT_EMBEDDED_PG_PORT = 54329;
 /** How many ports after the configured one a busy port may move the embedded PostgreSQL to. */
 const EMBEDDED_PG_PORT_TRIES = 20;
+const DEFAULT_APP_PORT = 3000;
+const APP_PORT_TRIES = 20;
 
 function run(cmd: string, args: string[]): void {
   const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
@@ -122,6 +124,31 @@ function embeddedPort(): number {
   return port;
 }
 
+/**
+ * PORT when set (a busy one fails the start with its name), else 3000 or, when another program
+ * holds it (a second checkout, another dev server), the next free port, said out loud.
+ */
+async function appPort(): Promise<number> {
+  const raw = process.env.PORT?.trim();
+  const isFree = async (port: number) => (await canListen(port, "0.0.0.0")) && (await canListen(port, "127.0.0.1"));
+  if (raw) {
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`PORT must be a port number, not "${raw}"`);
+    if (!(await isFree(port))) throw new Error(`port ${port} (PORT) is in use by another program; choose another PORT`);
+    return port;
+  }
+  for (let port = DEFAULT_APP_PORT; port < DEFAULT_APP_PORT + APP_PORT_TRIES; port++) {
+    if (!(await isFree(port))) continue;
+    if (port !== DEFAULT_APP_PORT)
+      log(`Port ${DEFAULT_APP_PORT} is in use; Bumpers uses ${port} (PORT picks another).`);
+    return port;
+  }
+  throw new Error(
+    `ports ${DEFAULT_APP_PORT} to ${DEFAULT_APP_PORT + APP_PORT_TRIES - 1} are all in use; set PORT to a free one`,
+  );
+}
+
 async function startDatabase(): Promise<void> {
   const port = embeddedPort();
   log("Starting the embedded PostgreSQL…");
@@ -165,7 +192,8 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET ||= persistentValue("nextauth-secret", () => randomBytes(32).toString("base64url"));
   // Losing this key makes the stored cluster tokens unreadable, so it is kept like the session secret.
   process.env.BUMPERS_ENCRYPTION_KEY ||= persistentValue("encryption-key", () => randomBytes(32).toString("base64"));
-  const port = Number(process.env.PORT || 3000);
+  const port = await appPort();
+  process.env.PORT = String(port);
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
   // Imported only now: these modules read DATABASE_URL when they load.
