@@ -1,24 +1,9 @@
 import "server-only";
-import type { PoolClient } from "pg";
 import { pool } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/sql";
 import { evaluateFindingAlerts, evaluateStaleClusterAlerts } from "./engine/evaluate";
 
 export const STALE_CLUSTER_ALERTS_JOB = "alert-stale-clusters";
-
-async function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /**
  * For every org with stale-cluster rules or an open stale-cluster alert: raises alerts for
@@ -33,7 +18,7 @@ export async function checkStaleClusters(now = new Date()): Promise<number> {
   );
   let events = 0;
   for (const { org_id: orgId } of rows) {
-    events += (await inTransaction((client) => evaluateStaleClusterAlerts(client, orgId, now))).events;
+    events += (await inTransaction(pool, (client) => evaluateStaleClusterAlerts(client, orgId, now))).events;
   }
   return events;
 }
@@ -53,7 +38,7 @@ export async function alertOnExpiredSnoozes(now = new Date(), withinMs = 5 * 60_
   );
   let events = 0;
   for (const { org_id: orgId, ids } of rows) {
-    events += (await inTransaction((client) => evaluateFindingAlerts(client, orgId, { findingIds: ids }))).events;
+    events += (await inTransaction(pool, (client) => evaluateFindingAlerts(client, orgId, { findingIds: ids }))).events;
   }
   return events;
 }
@@ -76,7 +61,7 @@ export async function alertAfterOwnershipChanges(now = new Date(), withinMs = 5 
   );
   let events = 0;
   for (const { org_id: orgId } of rows) {
-    events += (await inTransaction((client) => evaluateFindingAlerts(client, orgId))).events;
+    events += (await inTransaction(pool, (client) => evaluateFindingAlerts(client, orgId))).events;
   }
   return events;
 }

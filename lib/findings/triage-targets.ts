@@ -3,6 +3,7 @@ import type pg from "pg";
 import type { z } from "zod";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { inTransaction } from "@/lib/server/sql";
 import { scopeCondition } from "@/lib/auth/visibility-scope";
 import type { TTriageContext } from "./triage-context";
 
@@ -78,17 +79,5 @@ export async function withTargets<T>(
   options: { lock: boolean },
   fn: (client: pg.PoolClient, targets: TTarget[]) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const targets = await authorizeTargets(client, ctx, ids, options);
-    const result = await fn(client, targets);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  return inTransaction(pool, async (client) => fn(client, await authorizeTargets(client, ctx, ids, options)));
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { PoolClient, QueryResult, QueryResultRow } from "pg";
 import { assertWithinReportQuota, isQuotaRefusal, recordQuotaRefusal } from "@/lib/quotas/enforce";
 import { pool } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/sql";
 import { parseReportType } from "./report-type";
 
 export const AGENT_HEADERS = {
@@ -39,19 +40,15 @@ async function insertWithinQuota<T extends QueryResultRow>(
   orgId: string,
   insert: (client: PoolClient) => Promise<QueryResult<T>>,
 ): Promise<QueryResult<T>> {
-  const client = await pool.connect();
   try {
-    await client.query("BEGIN");
-    const result = await insert(client);
-    if (result.rowCount) await assertWithinReportQuota(client, orgId);
-    await client.query("COMMIT");
-    return result;
+    return await inTransaction(pool, async (client) => {
+      const result = await insert(client);
+      if (result.rowCount) await assertWithinReportQuota(client, orgId);
+      return result;
+    });
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
     if (isQuotaRefusal(err)) await recordQuotaRefusal(orgId);
     throw err;
-  } finally {
-    client.release();
   }
 }
 
