@@ -140,7 +140,7 @@ export type TDeliveryLogItem = {
   teamId: string | null;
   destinationId: string;
   destinationName: string;
-  action: "trigger" | "acknowledge" | "resolve";
+  action: "trigger" | "acknowledge" | "resolve" | "notify";
   dedupKey: string;
   status: "pending" | "delivered" | "failed";
   attempts: number;

@@ -6,7 +6,8 @@ import type { TActor } from "@/lib/auth/access";
 
 export type TAuditEntry = {
   orgId: string;
-  actor: TActor | { tokenId: string; label: string };
+  /** A user, an API token, or someone without a session who holds a signed link (an unsubscribe). */
+  actor: TActor | { tokenId: string; label: string } | { signedLink: true; label: string };
   /** Dotted verb: "member.invited", "team.scope_changed", "token.revoked"… */
   action: string;
   target: { type: string; id?: string | null; label?: string };

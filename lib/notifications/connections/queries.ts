@@ -1,0 +1,126 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { isUuid } from "@/lib/alerting/parse-input";
+import type { TConnectionKind } from "../schemas";
+
+/** A connection as the app shows it: never the secret, only its hint. */
+export type TConnectionView = {
+  id: string;
+  kind: TConnectionKind;
+  name: string;
+  teamId: string | null;
+  teamName: string | null;
+  secretHint: string;
+  /** Not secret: workspace and bot names, SMTP host/port/from, a webhook's host. */
+  settings: Record<string, unknown>;
+  status: "ok" | "broken";
+  brokenReason: string | null;
+  brokenAt: Date | null;
+  lastDeliveredAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: { status?: number; message?: string } | null;
+  subscriptionCount: number;
+  createdAt: Date;
+};
+
+const SELECT = {
+  id: true,
+  kind: true,
+  name: true,
+  teamId: true,
+  secretHint: true,
+  settings: true,
+  status: true,
+  brokenReason: true,
+  brokenAt: true,
+  lastDeliveredAt: true,
+  lastErrorAt: true,
+  lastError: true,
+  createdAt: true,
+  team: { select: { name: true } },
+  _count: { select: { subscriptions: true } },
+} as const;
+
+type TRow = {
+  id: string;
+  kind: TConnectionKind;
+  name: string;
+  teamId: string | null;
+  secretHint: string;
+  settings: unknown;
+  status: "ok" | "broken";
+  brokenReason: string | null;
+  brokenAt: Date | null;
+  lastDeliveredAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: unknown;
+  createdAt: Date;
+  team: { name: string } | null;
+  _count: { subscriptions: number };
+};
+
+function toView(row: TRow): TConnectionView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    teamId: row.teamId,
+    teamName: row.team?.name ?? null,
+    secretHint: row.secretHint,
+    settings: (row.settings ?? {}) as Record<string, unknown>,
+    status: row.status,
+    brokenReason: row.brokenReason,
+    brokenAt: row.brokenAt,
+    lastDeliveredAt: row.lastDeliveredAt,
+    lastErrorAt: row.lastErrorAt,
+    lastError: (row.lastError ?? null) as TConnectionView["lastError"],
+    subscriptionCount: row._count.subscriptions,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * The connections an owner may use: the org's (teamId null) and, for a team, its own as well.
+ * `only: "owned"` lists just the owner's (what it may edit).
+ */
+export async function listConnections(
+  orgId: string,
+  owner: { teamId: string | null; only?: "owned" | "usable" },
+): Promise<TConnectionView[]> {
+  const teamIds = owner.only === "owned" || !owner.teamId ? [owner.teamId] : [null, owner.teamId];
+  const rows = await db.notificationConnection.findMany({
+    where: {
+      orgId,
+      OR: teamIds.map((teamId) => ({ teamId })),
+    },
+    select: SELECT,
+    orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+  });
+  return rows.map(toView);
+}
+
+/** Every connection of the org (org admins' overview), teams' ones included. */
+export async function listAllConnections(orgId: string): Promise<TConnectionView[]> {
+  const rows = await db.notificationConnection.findMany({
+    where: { orgId },
+    select: SELECT,
+    orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+  });
+  return rows.map(toView);
+}
+
+/** One connection of this owner (the org's own with teamId null), or a 404. */
+export async function getConnection(
+  orgId: string,
+  connectionId: string,
+  owner?: { teamId: string | null },
+): Promise<TConnectionView> {
+  if (!isUuid(connectionId)) throw notFound("Connection not found.");
+  const row = await db.notificationConnection.findFirst({
+    where: { id: connectionId, orgId, ...(owner ? { teamId: owner.teamId } : {}) },
+    select: SELECT,
+  });
+  if (!row) throw notFound("Connection not found.");
+  return toView(row);
+}
