@@ -3,6 +3,7 @@ import { AppError } from "@/lib/server/errors";
 import { matchingRules } from "./rules/match";
 import { rulesOfKind, targetOf, type TEngineContext } from "./engine/context";
 import { applyKeyedGroup, type TEvaluation } from "./engine/evaluate";
+import { notifyRoutesFor } from "./engine/notify";
 import { groupKeyOf, truncate } from "./engine/payload";
 import type { TSqlClient } from "./engine/sql";
 import type { TDesiredGroup, TRouteTarget } from "./engine/types";
@@ -39,7 +40,8 @@ function buildGroup(ctx: TEngineContext, input: ReturnType<typeof ZRaiseAlert.pa
     ...matchingRules(rulesOfKind(ctx.baseline, "budget"), item),
     ...(input.teamId ? matchingRules(rulesOfKind(ctx.teamRules.get(input.teamId), "budget"), item) : []),
   ];
-  const routes = new Map<string, TRouteTarget>();
+  const notify = [...notifyRoutesFor(ctx, "budget", input.teamId, item).values()].flat();
+  const routes = new Map<string, TRouteTarget>(notify.map((n) => [`${n.destinationId}/${n.keyFingerprint}`, n]));
   for (const rule of matched) {
     const target = targetOf(ctx, rule, input.teamId);
     if (target) routes.set(target.destinationId, target);

@@ -3,7 +3,8 @@ import { pool } from "@/lib/server/db";
 import { openRoutingKey } from "../destinations/routing-key";
 import type { TEventBody } from "../engine/payload";
 import { sqlOf } from "../engine/sql";
-import { sendEvent, type TSendOutcome } from "../pagerduty/send-event";
+import { sendEvent } from "../pagerduty/send-event";
+import type { TDeliveryOutcome } from "./outcome";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
 import { BURST, EVENTS_PER_MINUTE, takeRateToken } from "./rate-limit";
 
@@ -29,16 +30,28 @@ export type TDeliveryOptions = {
   orgId?: string;
   /** For tests: 0..1 instead of Math.random() in the backoff jitter. */
   random?: () => number;
+  /**
+   * Sends a message row (Slack, Teams, email, webhook): the worker passes the notifications
+   * feature's sender (lib/notifications/delivery), which this module does not import.
+   */
+  sendMessage?: (event: TClaimedEvent) => Promise<TDeliveryOutcome>;
 };
 
 export type TClaimedEvent = {
   id: string;
   orgId: string;
+  groupId: string | null;
   destinationId: string;
-  routingKeyCiphertext: string;
+  /** PagerDuty only. */
+  routingKeyCiphertext: string | null;
   keyFingerprint: string;
   attempts: number;
-  payload: TEventBody;
+  channel: "pagerduty" | "slack" | "slack_webhook" | "teams" | "email" | "webhook";
+  connectionId: string | null;
+  threadKey: string | null;
+  pacePerMinute: number | null;
+  /** The Events API body (PagerDuty), or the neutral message (lib/domain/notification-events.ts). */
+  payload: TEventBody | Record<string, unknown>;
 };
 
 export type TDeliveryStep = { claimed: number; delivered: number; failed: number; retried: number; throttled: number };
@@ -51,11 +64,16 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
   const { rows } = await pool.query<{
     id: string;
     org_id: string;
+    group_id: string | null;
     destination_id: string;
-    routing_key_ciphertext: string;
+    routing_key_ciphertext: string | null;
     key_fingerprint: string;
     attempts: number;
-    payload: TEventBody;
+    channel: TClaimedEvent["channel"];
+    connection_id: string | null;
+    thread_key: string | null;
+    pace_per_minute: number | null;
+    payload: TClaimedEvent["payload"];
   }>(
     // A batch takes no more events of a key than its pacing allows right now (none when it has no
     // room), so a backlog on one service neither crowds out the others nor churns through claims.
@@ -63,12 +81,14 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
     `WITH candidates AS (
        SELECT id FROM (
          SELECT e.id, row_number() OVER (PARTITION BY e.key_fingerprint ORDER BY e.id) AS n,
-                -- Events the key's pacing allows right now (GCRA: burst minus what is ahead of now).
-                floor(extract(epoch FROM ($1::timestamptz + $4::int * $5::float8 * interval '1 millisecond'
-                                          - greatest(coalesce(l.tat, $1::timestamptz), $1::timestamptz))) * 1000 / $5::float8
+                -- Events the key's pacing allows right now (GCRA: burst minus what is ahead of now),
+                -- at the row's own pace (messages) or PagerDuty's.
+                floor(extract(epoch FROM ($1::timestamptz + $4::int * p.ms * interval '1 millisecond'
+                                          - greatest(coalesce(l.tat, $1::timestamptz), $1::timestamptz))) * 1000 / p.ms
                 ) AS room
            FROM alert_events e
            LEFT JOIN alert_rate_limits l ON l.key_fingerprint = e.key_fingerprint
+           CROSS JOIN LATERAL (SELECT 60000.0 / coalesce(e.pace_per_minute, $5::float8) AS ms) p
           WHERE e.status = 'pending' AND e.next_attempt_at <= $1::timestamptz
             AND (e.lease_until IS NULL OR e.lease_until <= $1::timestamptz)
             AND ($6::uuid IS NULL OR e.org_id = $6::uuid)
@@ -87,15 +107,15 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
         SET lease_until = $1::timestamptz + $3 * interval '1 millisecond', attempts = e.attempts + 1,
             last_attempt_at = $1::timestamptz
        FROM due WHERE e.id = due.id
-     RETURNING e.id::text AS id, e.org_id, e.destination_id, e.routing_key_ciphertext, e.key_fingerprint, e.attempts,
-               e.payload`,
+     RETURNING e.id::text AS id, e.org_id, e.group_id, e.destination_id, e.routing_key_ciphertext, e.key_fingerprint,
+               e.attempts, e.channel::text AS channel, e.connection_id, e.thread_key, e.pace_per_minute, e.payload`,
     [
       options.now ?? new Date(),
       options.limit ?? 50,
       options.leaseMs ?? LEASE_MS,
       options.burst ?? BURST,
-      // The pacing's interval between events, in ms.
-      60_000 / (options.perMinute ?? EVENTS_PER_MINUTE),
+      // PagerDuty's pace (messages carry their own).
+      options.perMinute ?? EVENTS_PER_MINUTE,
       options.orgId ?? null,
     ],
   );
@@ -104,34 +124,39 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
     .map((r) => ({
       id: r.id,
       orgId: r.org_id,
+      groupId: r.group_id,
       destinationId: r.destination_id,
       routingKeyCiphertext: r.routing_key_ciphertext,
       keyFingerprint: r.key_fingerprint,
       attempts: r.attempts,
+      channel: r.channel,
+      connectionId: r.connection_id,
+      threadKey: r.thread_key,
+      pacePerMinute: r.pace_per_minute,
       payload: r.payload,
     }));
 }
 
 type TResult = "delivered" | "failed" | "retried" | "throttled";
 
-async function record(event: TClaimedEvent, outcome: TSendOutcome, options: TDeliveryOptions): Promise<TResult> {
+async function record(event: TClaimedEvent, outcome: TDeliveryOutcome, options: TDeliveryOptions): Promise<TResult> {
   // `attempts` pins the claim: a worker whose lease ran out cannot overwrite a newer claim's result.
   const mine = [event.id, event.attempts];
   if (outcome.kind === "accepted") {
     await pool.query(
       `WITH e AS (
          UPDATE alert_events SET status = 'delivered', delivered_at = now(), lease_until = NULL,
-                response_status = $3, response = $4::jsonb, error = NULL
+                response_status = $3, response = $4::jsonb, error = NULL, provider_ref = $5
           WHERE id = $1::bigint AND attempts = $2 RETURNING destination_id)
        UPDATE alert_destinations d SET last_delivered_at = now() FROM e WHERE d.id = e.destination_id`,
-      [...mine, outcome.status, JSON.stringify(outcome.response)],
+      [...mine, outcome.status, JSON.stringify(outcome.response), outcome.providerRef ?? null],
     );
     return "delivered";
   }
-  const giveUp = outcome.kind === "rejected" || event.attempts >= MAX_ATTEMPTS;
+  const giveUp = outcome.kind !== "retry" || event.attempts >= MAX_ATTEMPTS;
   if (giveUp) {
     const error =
-      outcome.kind === "rejected" ? outcome.error : `Gave up after ${event.attempts} attempts: ${outcome.error}`;
+      outcome.kind !== "retry" ? outcome.error : `Gave up after ${event.attempts} attempts: ${outcome.error}`;
     const shown = outcome.response ?? { message: error };
     await pool.query(
       `WITH e AS (
@@ -143,7 +168,8 @@ async function record(event: TClaimedEvent, outcome: TSendOutcome, options: TDel
     );
     return "failed";
   }
-  const delay = backoffMs(event.attempts, (options.random ?? Math.random)());
+  // The provider's Retry-After when it gave one (never sooner), else exponential backoff.
+  const delay = Math.max(backoffMs(event.attempts, (options.random ?? Math.random)()), outcome.retryAfterMs ?? 0);
   await pool.query(
     `UPDATE alert_events SET lease_until = NULL, response_status = $3, response = $4::jsonb, error = $5,
             next_attempt_at = $6::timestamptz + $7 * interval '1 millisecond'
@@ -163,7 +189,13 @@ async function record(event: TClaimedEvent, outcome: TSendOutcome, options: TDel
 /** Sends one claimed event (pacing first) and records the answer. */
 export async function deliverClaimedEvent(event: TClaimedEvent, options: TDeliveryOptions = {}): Promise<TResult> {
   const now = options.now ?? new Date();
-  const rate = await takeRateToken(sqlOf(pool), event.keyFingerprint, now, options.perMinute, options.burst);
+  const rate = await takeRateToken(
+    sqlOf(pool),
+    event.keyFingerprint,
+    now,
+    event.pacePerMinute ?? options.perMinute,
+    options.burst,
+  );
   if (!rate.allowed) {
     // Not an attempt: handed back, due again when the key has room.
     await pool.query(
@@ -173,9 +205,20 @@ export async function deliverClaimedEvent(event: TClaimedEvent, options: TDelive
     );
     return "throttled";
   }
+  if (event.channel !== "pagerduty") {
+    const outcome: TDeliveryOutcome = options.sendMessage
+      ? await options.sendMessage(event).catch((err: Error) => ({
+          kind: "retry" as const,
+          status: null,
+          response: null,
+          error: `Could not send: ${err.message}`,
+        }))
+      : { kind: "retry", status: null, response: null, error: "This process has no message sender." };
+    return record(event, outcome, options);
+  }
   let routingKey: string;
   try {
-    routingKey = openRoutingKey(event.destinationId, event.routingKeyCiphertext);
+    routingKey = openRoutingKey(event.destinationId, event.routingKeyCiphertext ?? "");
   } catch (err) {
     return record(
       event,
@@ -183,7 +226,10 @@ export async function deliverClaimedEvent(event: TClaimedEvent, options: TDelive
       options,
     );
   }
-  const outcome = await sendEvent(routingKey, event.payload, { url: options.url, timeoutMs: options.timeoutMs });
+  const outcome = await sendEvent(routingKey, event.payload as TEventBody, {
+    url: options.url,
+    timeoutMs: options.timeoutMs,
+  });
   return record(event, outcome, options);
 }
 

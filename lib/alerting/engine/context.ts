@@ -2,7 +2,8 @@ import "server-only";
 import { env } from "@/lib/server/env";
 import { ZRuleMatch, type TAlertGrouping, type TPdSeverity, type TRuleKind, type TRuleMatch } from "../schemas";
 import type { TSql } from "./sql";
-import type { TRouteTarget } from "./types";
+import { loadSubscriptions } from "./subscriptions";
+import type { TEngineSubscription, TNotifyTarget, TRouteTarget } from "./types";
 
 /** A rule as the engine needs it. */
 export type TEngineRule = {
@@ -22,6 +23,7 @@ export type TEngineRule = {
 export type TEngineContext = {
   orgId: string;
   orgSlug: string;
+  orgName: string;
   /** Baseline rules of each kind, in order. */
   baseline: TEngineRule[];
   /** Team rules by team id, in order. */
@@ -32,6 +34,10 @@ export type TEngineContext = {
   teams: Map<string, { slug: string; name: string }>;
   clusters: Map<string, { slug: string; name: string }>;
   baseUrl: string;
+  /** Notification subscriptions (events, enabled, not personal), oldest first. */
+  subscriptions: TEngineSubscription[];
+  /** Each team's own channel (its oldest subscription's target): where baseline messages go. */
+  teamChannel: Map<string, TNotifyTarget>;
 };
 
 export function appBaseUrl(): string {
@@ -41,7 +47,10 @@ export function appBaseUrl(): string {
 /** Everything about the org the engine looks up: a few small reads, once per evaluation. */
 export async function loadEngineContext(sql: TSql, orgId: string): Promise<TEngineContext> {
   // One after the other: a pg client runs one query at a time anyway.
-  const org = await sql.query<{ slug: string }>(`SELECT slug FROM organizations WHERE id = $1::uuid`, [orgId]);
+  const org = await sql.query<{ slug: string; name: string }>(
+    `SELECT slug, name FROM organizations WHERE id = $1::uuid`,
+    [orgId],
+  );
   const rules = await sql.query<{
     id: string;
     team_id: string | null;
@@ -79,9 +88,13 @@ export async function loadEngineContext(sql: TSql, orgId: string): Promise<TEngi
     `SELECT id, slug, name FROM clusters WHERE org_id = $1::uuid`,
     [orgId],
   );
+  const { subscriptions, teamChannel } = await loadSubscriptions(sql, orgId);
   const ctx: TEngineContext = {
     orgId,
     orgSlug: org.rows[0]?.slug ?? "",
+    orgName: org.rows[0]?.name ?? "",
+    subscriptions,
+    teamChannel,
     baseline: [],
     teamRules: new Map(),
     destinations: new Map(),

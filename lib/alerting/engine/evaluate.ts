@@ -3,6 +3,7 @@ import { loadEngineContext, type TEngineContext } from "./context";
 import { checksOf, desiredFindingGroups, type TFindingsFilter } from "./findings-groups";
 import { desiredStaleGroups } from "./stale-groups";
 import { sqlOf, type TSql, type TSqlClient } from "./sql";
+import { currentRouteOf, factsOfDesired, factsOfExisting, groupMessage, messageTypeOf } from "./notify";
 import { planTransitions } from "./transitions";
 import type { TDesiredGroup, TExistingGroup } from "./types";
 import { writePlan } from "./write";
@@ -85,7 +86,25 @@ async function apply(
     openScope,
   );
   const destinationNames = new Map([...ctx.destinations.values()].map((d) => [d.destinationId, d.destinationName]));
-  const plan = planTransitions(desired, existing, { clientUrl: ctx.baseUrl, now: new Date(), destinationNames });
+  const now = new Date();
+  const plan = planTransitions(desired, existing, {
+    clientUrl: ctx.baseUrl,
+    now,
+    destinationNames,
+    messaging: {
+      message: (group, transition, epoch) => {
+        const type = messageTypeOf(group.kind, transition);
+        if (!type) return null;
+        const facts = "facts" in group ? factsOfDesired(group) : factsOfExisting(group);
+        const state = transition === "fixed" ? "resolved" : "open";
+        return groupMessage(ctx, { ...group, epoch }, facts, type, state, now);
+      },
+      currentTarget: (route) => {
+        const group = existing.find((e) => e.routes.some((r) => r.id === route.id));
+        return currentRouteOf(ctx, route, group?.teamId ?? null);
+      },
+    },
+  });
   const { events } = await writePlan(sql, ctx.orgId, plan);
   return { groups: plan.groups.length, events };
 }

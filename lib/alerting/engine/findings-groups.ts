@@ -3,6 +3,7 @@ import { matchingRules } from "../rules/match";
 import type { TSeverityLevel } from "@/lib/domain/severity";
 import { PD_SEVERITY_RANK, type TAlertGrouping, type TPdSeverity } from "../schemas";
 import { rulesOfKind, targetOf, type TEngineContext, type TEngineRule } from "./context";
+import { notifyRoutesFor } from "./notify";
 import { boundedSample, groupKeyOf } from "./payload";
 import type { TSql } from "./sql";
 import type { TDesiredGroup, TRouteTarget } from "./types";
@@ -106,7 +107,13 @@ export async function desiredFindingGroups(
   );
   const baseline = rulesOfKind(ctx.baseline, "findings");
   // (tuple index, grouping) → the rules that chose it; the mapping goes back to SQL for counting.
-  const mapping: { idx: number; tuple: TTuple; grouping: TAlertGrouping; choices: TChoice[] }[] = [];
+  const mapping: {
+    idx: number;
+    tuple: TTuple;
+    grouping: TAlertGrouping;
+    choices: TChoice[];
+    notify: TRouteTarget[];
+  }[] = [];
   tuples.forEach((t, idx) => {
     const item = {
       severity: t.severity,
@@ -127,7 +134,17 @@ export async function desiredFindingGroups(
       list.push({ rule, target: targetOf(ctx, rule, t.team_id) });
       byGrouping.set(rule.grouping, list);
     }
-    for (const [grouping, choices] of byGrouping) mapping.push({ idx, tuple: t, grouping, choices });
+    // Subscriptions add notification routes, grouped their own way (all that match, no order).
+    const notifyByGrouping = notifyRoutesFor(ctx, "findings", t.team_id, item);
+    for (const grouping of new Set([...byGrouping.keys(), ...notifyByGrouping.keys()])) {
+      mapping.push({
+        idx,
+        tuple: t,
+        grouping,
+        choices: byGrouping.get(grouping) ?? [],
+        notify: notifyByGrouping.get(grouping) ?? [],
+      });
+    }
   });
   if (!mapping.length) return [];
 
@@ -211,7 +228,8 @@ export async function desiredFindingGroups(
 
   return rows.map((r) => {
     const choices = r.mapping.flatMap((i) => mapping[i]!.choices);
-    return toDesiredGroup(ctx, r, choices);
+    const notify = r.mapping.flatMap((i) => mapping[i]!.notify);
+    return toDesiredGroup(ctx, r, choices, notify);
   });
 }
 
@@ -238,9 +256,10 @@ function toDesiredGroup(
     sample: string[];
   },
   choices: TChoice[],
+  notify: TRouteTarget[],
 ): TDesiredGroup {
   const subject = `${r.source}/${r.check_id}`;
-  const routes = new Map<string, TRouteTarget>();
+  const routes = new Map<string, TRouteTarget>(notify.map((n) => [`${n.destinationId}/${n.keyFingerprint}`, n]));
   let pdSeverity: TPdSeverity = "info";
   const paging = choices.filter((c) => c.target);
   for (const c of paging) {

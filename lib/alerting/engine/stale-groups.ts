@@ -2,6 +2,7 @@ import "server-only";
 import { reportingState, staleSince } from "@/lib/clusters/reporting-state";
 import { matchingRules } from "../rules/match";
 import { rulesOfKind, targetOf, type TEngineContext, type TEngineRule } from "./context";
+import { notifyRoutesFor } from "./notify";
 import { groupKeyOf } from "./payload";
 import type { TSql } from "./sql";
 import type { TDesiredGroup, TRouteTarget } from "./types";
@@ -11,9 +12,13 @@ import type { TDesiredGroup, TRouteTarget } from "./types";
  * Silence never resolves finding alerts; this alert resolves when the cluster reports again.
  */
 export async function desiredStaleGroups(sql: TSql, ctx: TEngineContext, now: Date): Promise<TDesiredGroup[]> {
-  const owners: [string | null, TEngineRule[]][] = [[null, rulesOfKind(ctx.baseline, "stale_cluster")]];
-  for (const [teamId, rules] of ctx.teamRules) owners.push([teamId, rulesOfKind(rules, "stale_cluster")]);
-  if (!owners.some(([, rules]) => rules.length)) return [];
+  const owners = new Map<string | null, TEngineRule[]>([[null, rulesOfKind(ctx.baseline, "stale_cluster")]]);
+  for (const [teamId, rules] of ctx.teamRules) owners.set(teamId, rulesOfKind(rules, "stale_cluster"));
+  // Teams that subscribed to stale clusters own their alert too, with or without rules.
+  for (const s of ctx.subscriptions)
+    if (s.events.includes("cluster.stale") && !owners.has(s.teamId)) owners.set(s.teamId, []);
+  const subscribed = ctx.subscriptions.some((s) => s.events.includes("cluster.stale"));
+  if (!subscribed && ![...owners.values()].some((rules) => rules.length)) return [];
   const { rows } = await sql.query<{ id: string; slug: string; name: string; last_report_at: Date; hours: number }>(
     `SELECT c.id, c.slug, c.name, last.received_at AS last_report_at, o.stale_cluster_hours AS hours
        FROM clusters c
@@ -39,8 +44,9 @@ export async function desiredStaleGroups(sql: TSql, ctx: TEngineContext, now: Da
     };
     for (const [teamId, rules] of owners) {
       const matched = matchingRules(rules, item);
-      if (!matched.length) continue;
-      const routes = new Map<string, TRouteTarget>();
+      const notify = [...notifyRoutesFor(ctx, "stale_cluster", teamId, item, { ownOnly: true }).values()].flat();
+      if (!matched.length && !notify.length) continue;
+      const routes = new Map<string, TRouteTarget>(notify.map((n) => [`${n.destinationId}/${n.keyFingerprint}`, n]));
       for (const rule of matched) {
         const target = targetOf(ctx, rule, teamId);
         if (target) routes.set(target.destinationId, target);
@@ -61,7 +67,7 @@ export async function desiredStaleGroups(sql: TSql, ctx: TEngineContext, now: Da
         subject: "stale-cluster",
         scope: { cluster: c.slug },
         title: `Cluster ${c.name} stopped reporting`,
-        pdSeverity: matched[0]!.pdSeverity,
+        pdSeverity: matched[0]?.pdSeverity ?? "critical",
         affectedCount: 1,
         routes: [...routes.values()],
         facts: {

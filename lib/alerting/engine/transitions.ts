@@ -1,3 +1,4 @@
+import type { TNotification } from "@/lib/domain/notification-events";
 import { dedupKeyOf, resolveBody, triggerBody, type TEventBody } from "./payload";
 import type { TDesiredGroup, TExistingGroup, TExistingRoute, TRouteTarget } from "./types";
 
@@ -8,6 +9,9 @@ import type { TDesiredGroup, TExistingGroup, TExistingRoute, TRouteTarget } from
 //   open and no longer desired → resolve, on the keys that got the trigger;
 //   a destination (or its key) changed while open → resolve the old route, trigger the new one;
 //   unchanged → nothing.
+// Notification routes (subscriptions) get messages instead: opened or reopened with a firing,
+// grew when more resources are affected, fixed with the resolve; a subscription that stops
+// matching just stops (no "fixed" for what is not fixed).
 
 export type TGroupWrite = {
   groupKey: string;
@@ -28,11 +32,29 @@ export type TEventInsert = {
   body: TEventBody;
 };
 
+export type TMessageInsert = {
+  groupKey: string;
+  teamId: string | null;
+  target: TRouteTarget & { notify: NonNullable<TRouteTarget["notify"]> };
+  message: TNotification;
+};
+
 export type TPlan = {
   groups: TGroupWrite[];
   routeResolves: string[];
   routeInserts: TRouteInsert[];
   events: TEventInsert[];
+  messages: TMessageInsert[];
+};
+
+export type TTransition = "opened" | "reopened" | "grew" | "fixed";
+
+/** What the planner needs to write messages (given by the engine, which knows the org). */
+export type TMessaging = {
+  /** The message for a transition, or null when the group's kind has no such message. */
+  message: (group: TDesiredGroup | TExistingGroup, transition: TTransition, epoch: number) => TNotification | null;
+  /** The current target of a recorded notification route (null: its subscription is gone). */
+  currentTarget: (route: TExistingRoute) => TRouteTarget | null;
 };
 
 const routeId = (r: { destinationId: string; keyFingerprint: string }) => `${r.destinationId}/${r.keyFingerprint}`;
@@ -48,11 +70,33 @@ function detailsChanged(d: TDesiredGroup, e: TExistingGroup): boolean {
 export function planTransitions(
   desired: readonly TDesiredGroup[],
   existing: readonly TExistingGroup[],
-  options: { clientUrl: string; now: Date; destinationNames: ReadonlyMap<string, string> },
+  options: {
+    clientUrl: string;
+    now: Date;
+    destinationNames: ReadonlyMap<string, string>;
+    messaging?: TMessaging;
+  },
 ): TPlan {
-  const plan: TPlan = { groups: [], routeResolves: [], routeInserts: [], events: [] };
+  const plan: TPlan = { groups: [], routeResolves: [], routeInserts: [], events: [], messages: [] };
+  const notify = (
+    group: TDesiredGroup | TExistingGroup,
+    target: TRouteTarget,
+    transition: TTransition,
+    epoch: number,
+  ) => {
+    if (!target.notify || !options.messaging) return;
+    const message = options.messaging.message(group, transition, epoch);
+    if (!message || !target.notify.events.includes(message.type)) return;
+    plan.messages.push({
+      groupKey: group.groupKey,
+      teamId: group.teamId,
+      target: target as TMessageInsert["target"],
+      message,
+    });
+  };
   const byKey = new Map(existing.map((e) => [e.groupKey, e]));
   const trigger = (d: TDesiredGroup, dedupKey: string, target: TRouteTarget) =>
+    !target.notify &&
     plan.events.push({
       groupKey: d.groupKey,
       teamId: d.teamId,
@@ -61,6 +105,7 @@ export function planTransitions(
     });
   const resolve = (groupKey: string, teamId: string | null, dedupKey: string, route: TExistingRoute) => {
     plan.routeResolves.push(route.id);
+    if (route.keyFingerprint.startsWith("notify:")) return;
     plan.events.push({
       groupKey,
       teamId,
@@ -78,6 +123,7 @@ export function planTransitions(
       for (const target of d.routes) {
         plan.routeInserts.push({ groupKey: d.groupKey, epoch, target });
         trigger(d, dedupKey, target);
+        notify(d, target, e ? "reopened" : "opened", epoch);
       }
       continue;
     }
@@ -89,8 +135,10 @@ export function planTransitions(
       if (!open.has(id)) {
         plan.routeInserts.push({ groupKey: d.groupKey, epoch: e.epoch, target });
         trigger(d, e.dedupKey, target);
+        notify(d, target, "opened", e.epoch);
       } else if (changed) {
         trigger(d, e.dedupKey, target);
+        if (d.affectedCount > e.affectedCount) notify(d, target, "grew", e.epoch);
       }
     }
     const routesChanged = [...open.keys()].some((k) => !wanted.has(k)) || [...wanted.keys()].some((k) => !open.has(k));
@@ -109,7 +157,11 @@ export function planTransitions(
   const desiredKeys = new Set(desired.map((d) => d.groupKey));
   for (const e of existing) {
     if (e.status !== "open" || desiredKeys.has(e.groupKey)) continue;
-    for (const route of e.routes) resolve(e.groupKey, e.teamId, e.dedupKey, route);
+    for (const route of e.routes) {
+      resolve(e.groupKey, e.teamId, e.dedupKey, route);
+      const target = route.keyFingerprint.startsWith("notify:") ? options.messaging?.currentTarget(route) : null;
+      if (target) notify(e, target, "fixed", e.epoch);
+    }
     plan.groups.push({
       groupKey: e.groupKey,
       desired: null,

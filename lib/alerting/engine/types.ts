@@ -1,11 +1,39 @@
-import type { TAlertGrouping, TPdSeverity, TRuleKind } from "../schemas";
+import type { TAlertGrouping, TPdSeverity, TRuleKind, TRuleMatch } from "../schemas";
 
-/** A destination a group's firing goes to: the sealed key travels with it to routes and events. */
+/** Where a notification subscription sends (lib/alerting/engine/notify.ts). */
+export type TNotifyTarget = {
+  channel: "slack" | "slack_webhook" | "teams" | "email" | "webhook";
+  /** Null: email through the install's SMTP server. */
+  connectionId: string | null;
+  /** A Slack channel id, email addresses, or "". */
+  target: string;
+  targetLabel: string;
+  /** Messages sharing it are paced together (a Slack channel, a webhook, an SMTP server). */
+  paceKey: string;
+};
+
+/** An events subscription as the engine needs it (personal and digest ones are not routed here). */
+export type TEngineSubscription = {
+  id: string;
+  teamId: string | null;
+  name: string;
+  baseline: boolean;
+  match: TRuleMatch;
+  grouping: TAlertGrouping;
+  events: string[];
+  target: TNotifyTarget;
+};
+
+/**
+ * A destination a group's firing goes to: a PagerDuty service (the sealed key travels with it to
+ * routes and events), or a notification subscription (`notify`; destinationId is its id).
+ */
 export type TRouteTarget = {
   destinationId: string;
   destinationName: string;
   routingKeyCiphertext: string;
   keyFingerprint: string;
+  notify?: TNotifyTarget & { subscriptionId: string; events: readonly string[] };
 };
 
 /** What the Events API payload says about a group (see payload.ts). */

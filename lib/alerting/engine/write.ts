@@ -1,5 +1,6 @@
 import "server-only";
 import type { TSql } from "./sql";
+import { PACE_PER_MINUTE } from "./notify";
 import type { TPlan } from "./transitions";
 
 /** The channel the delivery loop listens on; a hint only (it also polls). */
@@ -25,7 +26,7 @@ export async function writePlan(sql: TSql, orgId: string, plan: TPlan): Promise<
         title: d.title,
         epoch: g.epoch,
         dedup_key: g.dedupKey,
-        paged: d.routes.length > 0,
+        paged: d.routes.some((r) => !r.notify),
         pd_severity: d.pdSeverity,
         affected_count: d.affectedCount,
         details: { ...d.facts.customDetails, summary: d.facts.summary, link: d.facts.link, source: d.facts.source },
@@ -102,7 +103,37 @@ export async function writePlan(sql: TSql, orgId: string, plan: TPlan): Promise<
         ORDER BY e.n`,
       [orgId, JSON.stringify(rows)],
     );
+  }
+  if (plan.messages.length) await writeMessages(sql, orgId, plan);
+  if (plan.events.length || plan.messages.length) {
     await sql.query(`SELECT count(*)::int AS n FROM (SELECT pg_notify($1, $2)) n`, [ALERTS_CHANNEL, orgId]);
   }
-  return { events: plan.events.length };
+  return { events: plan.events.length + plan.messages.length };
+}
+
+/** Messages to subscriptions, into the same outbox (one statement, in plan order). */
+async function writeMessages(sql: TSql, orgId: string, plan: TPlan): Promise<void> {
+  const rows = plan.messages.map((m) => ({
+    group_key: m.groupKey,
+    team_id: m.teamId,
+    subscription_id: m.target.notify.subscriptionId,
+    name: m.target.destinationName,
+    channel: m.target.notify.channel,
+    connection_id: m.target.notify.connectionId,
+    pace_key: m.target.notify.paceKey,
+    pace: PACE_PER_MINUTE[m.target.notify.channel],
+    thread_key: m.message.threadKey ?? null,
+    message: m.message,
+  }));
+  await sql.query(
+    `INSERT INTO alert_events (org_id, team_id, group_id, destination_id, destination_name, key_fingerprint, action,
+                               dedup_key, payload, channel, connection_id, thread_key, pace_per_minute)
+     SELECT $1::uuid, (e.j->>'team_id')::uuid, g.id, (e.j->>'subscription_id')::uuid, e.j->>'name', e.j->>'pace_key',
+            'notify', e.j->'message'->>'id', e.j->'message', (e.j->>'channel')::outbox_channel,
+            (e.j->>'connection_id')::uuid, e.j->>'thread_key', (e.j->>'pace')::int
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(j, n)
+       JOIN alert_groups g ON g.org_id = $1::uuid AND g.group_key = e.j->>'group_key'
+      ORDER BY e.n`,
+    [orgId, JSON.stringify(rows)],
+  );
 }

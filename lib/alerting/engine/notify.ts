@@ -1,0 +1,166 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { TNotification, TNotificationEventType } from "@/lib/domain/notification-events";
+import { ruleMatches, type TMatchable } from "../rules/match";
+import type { TAlertGrouping, TRuleKind } from "../schemas";
+import type { TEngineContext } from "./context";
+import type { TDesiredGroup, TEngineSubscription, TExistingGroup, TNotifyTarget, TRouteTarget } from "./types";
+
+// Notification subscriptions ride on alert groups: a subscription that matches a group's
+// findings adds a route to it, like a rule's PagerDuty destination, so a report that opens 1,000
+// findings of one check is one message, its growth and its fix replies in that message's thread,
+// and the fix goes to the channels that got the opening. The messages go into the same outbox.
+
+/** Sends per minute on one pacing key: Slack allows about one message a second per channel. */
+export const PACE_PER_MINUTE: Readonly<Record<TNotifyTarget["channel"], number>> = {
+  slack: 60,
+  slack_webhook: 60,
+  teams: 30,
+  email: 60,
+  webhook: 120,
+};
+
+/** What a subscription listens to for a group kind. */
+const TYPES_OF_KIND: Readonly<Record<TRuleKind, readonly TNotificationEventType[]>> = {
+  findings: ["finding_group.opened", "finding_group.reopened", "finding_group.grew", "finding_group.fixed"],
+  stale_cluster: ["cluster.stale"],
+  budget: ["budget.crossed"],
+};
+
+const wantsKind = (s: TEngineSubscription, kind: TRuleKind) => TYPES_OF_KIND[kind].some((t) => s.events.includes(t));
+
+/**
+ * The notification routes a group of this kind, team and matchable item gets, by grouping: the
+ * org's subscriptions (all teams), the team's own, and the baseline's (to the team's channel, or
+ * the baseline's own target for a team that has none).
+ */
+export function notifyRoutesFor(
+  ctx: TEngineContext,
+  kind: TRuleKind,
+  teamId: string | null,
+  item: TMatchable,
+  options: { ownOnly?: boolean } = {},
+): Map<TAlertGrouping, TRouteTarget[]> {
+  const out = new Map<TAlertGrouping, TRouteTarget[]>();
+  for (const s of ctx.subscriptions) {
+    // ownOnly: an alert that belongs to no team's resources (a stale cluster) goes to each
+    // owner's subscriptions once, not to the org's again through every team.
+    if (options.ownOnly ? s.teamId !== teamId : s.teamId !== null && s.teamId !== teamId) continue;
+    if (!wantsKind(s, kind) || !ruleMatches(s.match, item)) continue;
+    out.set(s.grouping, [...(out.get(s.grouping) ?? []), routeOf(ctx, s, teamId)]);
+  }
+  return out;
+}
+
+/** A subscription's route for a team's group: a baseline sends to the team's own channel. */
+function routeOf(ctx: TEngineContext, s: TEngineSubscription, teamId: string | null): TRouteTarget {
+  const target = s.baseline && teamId ? (ctx.teamChannel.get(teamId) ?? s.target) : s.target;
+  return {
+    destinationId: s.id,
+    destinationName: `${s.name} (${target.targetLabel || CHANNEL_NAMES[target.channel]})`,
+    routingKeyCiphertext: "",
+    keyFingerprint: `${target.paceKey}:${target.target}`,
+    notify: { ...target, subscriptionId: s.id, events: s.events },
+  };
+}
+
+/** Where a recorded notification route sends now (null: its subscription was deleted or switched off). */
+export function currentRouteOf(
+  ctx: TEngineContext,
+  route: { destinationId: string },
+  teamId: string | null,
+): TRouteTarget | null {
+  const s = ctx.subscriptions.find((x) => x.id === route.destinationId);
+  return s ? routeOf(ctx, s, teamId) : null;
+}
+
+const CHANNEL_NAMES: Readonly<Record<TNotifyTarget["channel"], string>> = {
+  slack: "Slack",
+  slack_webhook: "Slack webhook",
+  teams: "Microsoft Teams",
+  email: "email",
+  webhook: "webhook",
+};
+
+/** A notification route is keyed "notify:…"; a PagerDuty route by its key's fingerprint. */
+export const isNotifyRoute = (route: { keyFingerprint: string }) => route.keyFingerprint.startsWith("notify:");
+
+/** Which message a transition is, for a group kind (null: none for this kind). */
+export function messageTypeOf(
+  kind: TRuleKind,
+  transition: "opened" | "reopened" | "grew" | "fixed",
+): TNotificationEventType | null {
+  if (kind === "findings") return `finding_group.${transition}`;
+  if (transition === "opened" || transition === "reopened" || transition === "fixed") {
+    return kind === "stale_cluster" ? "cluster.stale" : "budget.crossed";
+  }
+  return null;
+}
+
+const SEVERITY_OF_PD = { critical: "critical", error: "high", warning: "medium", info: "low" } as const;
+
+/** The neutral message for a group (desired now, or as recorded when it resolves). */
+export function groupMessage(
+  ctx: TEngineContext,
+  group: { kind: TRuleKind; teamId: string | null; groupKey: string; epoch: number },
+  facts: { title: string; summary: string; link: string; linkText: string; details: Record<string, unknown> },
+  type: TNotificationEventType,
+  state: "open" | "resolved",
+  now: Date,
+): TNotification {
+  const team = group.teamId ? ctx.teams.get(group.teamId) : undefined;
+  const d = facts.details;
+  const sample = Array.isArray(d.sample) ? (d.sample as string[]).filter((s) => !s.startsWith("…and ")) : [];
+  const affected = typeof d.affected_resources === "number" ? d.affected_resources : undefined;
+  const worst = typeof d.worst_severity === "string" ? d.worst_severity : undefined;
+  const factRows: { label: string; value: string }[] = [];
+  const add = (label: string, value: unknown) => {
+    if (value !== undefined && value !== null && value !== "") factRows.push({ label, value: String(value) });
+  };
+  add("Check", d.check);
+  add("Team", team?.name ?? (group.kind === "findings" ? "Unassigned" : undefined));
+  add("Clusters", Array.isArray(d.clusters) ? (d.clusters as string[]).join(", ") : d.cluster);
+  add("Affected resources", affected);
+  add("Category", d.category);
+  add("Last report", d.last_report_at);
+  return {
+    id: randomUUID(),
+    type,
+    org: { slug: ctx.orgSlug, name: ctx.orgName },
+    team: team ? { slug: team.slug, name: team.name } : null,
+    title: state === "resolved" ? `Fixed: ${facts.title}` : facts.title,
+    summary: facts.summary,
+    severity:
+      group.kind === "findings"
+        ? ((worst as TNotification["severity"]) ?? null)
+        : (SEVERITY_OF_PD[(d.pd_severity as keyof typeof SEVERITY_OF_PD) ?? "warning"] ?? "medium"),
+    state,
+    link: facts.link,
+    linkText: facts.linkText,
+    facts: factRows,
+    sample: sample.slice(0, 10),
+    ...(affected && affected > Math.min(sample.length, 10)
+      ? { moreCount: affected - Math.min(sample.length, 10) }
+      : {}),
+    occurredAt: now.toISOString(),
+    threadKey: `${group.groupKey}:${group.epoch}`,
+  };
+}
+
+/** Facts of a desired group, in the shape groupMessage reads. */
+export const factsOfDesired = (d: TDesiredGroup) => ({
+  title: d.title,
+  summary: d.facts.summary,
+  link: d.facts.link,
+  linkText: d.facts.linkText,
+  details: { ...d.facts.customDetails, pd_severity: d.pdSeverity },
+});
+
+/** Facts of a recorded group (what was stored when it last changed). */
+export const factsOfExisting = (e: TExistingGroup) => ({
+  title: String(e.details.summary ?? e.groupKey),
+  summary: String(e.details.summary ?? ""),
+  link: String(e.details.link ?? ""),
+  linkText: "Open in Bumpers",
+  details: { ...e.details, pd_severity: e.pdSeverity },
+});
