@@ -48,6 +48,8 @@ export type TClaimedEvent = {
   attempts: number;
   channel: "pagerduty" | "slack" | "slack_webhook" | "teams" | "email" | "webhook";
   connectionId: string | null;
+  /** Where in the connection: a Slack channel id, email addresses, or "". */
+  target: string | null;
   threadKey: string | null;
   pacePerMinute: number | null;
   /** The Events API body (PagerDuty), or the neutral message (lib/domain/notification-events.ts). */
@@ -71,6 +73,7 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
     attempts: number;
     channel: TClaimedEvent["channel"];
     connection_id: string | null;
+    target: string | null;
     thread_key: string | null;
     pace_per_minute: number | null;
     payload: TClaimedEvent["payload"];
@@ -108,7 +111,7 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
             last_attempt_at = $1::timestamptz
        FROM due WHERE e.id = due.id
      RETURNING e.id::text AS id, e.org_id, e.group_id, e.destination_id, e.routing_key_ciphertext, e.key_fingerprint,
-               e.attempts, e.channel::text AS channel, e.connection_id, e.thread_key, e.pace_per_minute, e.payload`,
+               e.attempts, e.channel::text AS channel, e.connection_id, e.target, e.thread_key, e.pace_per_minute, e.payload`,
     [
       options.now ?? new Date(),
       options.limit ?? 50,
@@ -131,6 +134,7 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
       attempts: r.attempts,
       channel: r.channel,
       connectionId: r.connection_id,
+      target: r.target,
       threadKey: r.thread_key,
       pacePerMinute: r.pace_per_minute,
       payload: r.payload,

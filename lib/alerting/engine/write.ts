@@ -120,6 +120,7 @@ async function writeMessages(sql: TSql, orgId: string, plan: TPlan): Promise<voi
     name: m.target.destinationName,
     channel: m.target.notify.channel,
     connection_id: m.target.notify.connectionId,
+    target: m.target.notify.target,
     pace_key: m.target.notify.paceKey,
     pace: PACE_PER_MINUTE[m.target.notify.channel],
     thread_key: m.message.threadKey ?? null,
@@ -127,10 +128,10 @@ async function writeMessages(sql: TSql, orgId: string, plan: TPlan): Promise<voi
   }));
   await sql.query(
     `INSERT INTO alert_events (org_id, team_id, group_id, destination_id, destination_name, key_fingerprint, action,
-                               dedup_key, payload, channel, connection_id, thread_key, pace_per_minute)
+                               dedup_key, payload, channel, connection_id, target, thread_key, pace_per_minute)
      SELECT $1::uuid, (e.j->>'team_id')::uuid, g.id, (e.j->>'subscription_id')::uuid, e.j->>'name', e.j->>'pace_key',
             'notify', e.j->'message'->>'id', e.j->'message', (e.j->>'channel')::outbox_channel,
-            (e.j->>'connection_id')::uuid, e.j->>'thread_key', (e.j->>'pace')::int
+            (e.j->>'connection_id')::uuid, e.j->>'target', e.j->>'thread_key', (e.j->>'pace')::int
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(j, n)
        JOIN alert_groups g ON g.org_id = $1::uuid AND g.group_key = e.j->>'group_key'
       ORDER BY e.n`,

@@ -84,6 +84,7 @@ ALTER TYPE "alert_action" ADD VALUE 'notify';
 ALTER TABLE "alert_events"
   ADD COLUMN "channel" "outbox_channel" NOT NULL DEFAULT 'pagerduty',
   ADD COLUMN "connection_id" UUID,
+  ADD COLUMN "target" TEXT,
   ADD COLUMN "thread_key" TEXT,
   ADD COLUMN "provider_ref" TEXT,
   ADD COLUMN "pace_per_minute" INTEGER,
