@@ -20,20 +20,25 @@ const text = (form: FormData, name: string) => {
 /** The destination choice of the rule form: a specific one, the team's own (else a fallback), or no page. */
 export type TDestinationMode = "specific" | "team" | "none";
 
+/** The match fields (severity, categories, sources, checks, clusters, namespaces), shared by rules and subscriptions. */
+export function matchFromForm(form: FormData): NonNullable<TRuleInput["match"]> {
+  return {
+    minSeverity: (text(form, "minSeverity") || "low") as NonNullable<TRuleInput["match"]>["minSeverity"],
+    categories: form.getAll("categories").filter((v): v is string => typeof v === "string") as never,
+    sources: splitList(form.get("sources")),
+    checks: splitList(form.get("checks")),
+    clusters: splitList(form.get("clusters")),
+    namespaces: splitList(form.get("namespaces")),
+  };
+}
+
 /** A rule as the rule form submits it. Validation is left to ZRuleInput. */
 export function ruleInputFromForm(form: FormData): TRuleInput {
   const mode = text(form, "destinationMode") as TDestinationMode;
   return {
     kind: text(form, "kind") as TRuleInput["kind"],
     name: text(form, "name"),
-    match: {
-      minSeverity: (text(form, "minSeverity") || "low") as NonNullable<TRuleInput["match"]>["minSeverity"],
-      categories: form.getAll("categories").filter((v): v is string => typeof v === "string") as never,
-      sources: splitList(form.get("sources")),
-      checks: splitList(form.get("checks")),
-      clusters: splitList(form.get("clusters")),
-      namespaces: splitList(form.get("namespaces")),
-    },
+    match: matchFromForm(form),
     noPage: mode === "none",
     useTeamDestination: mode === "team",
     destinationId: mode === "none" ? null : text(form, "destinationId") || null,

@@ -4,6 +4,8 @@ import { createCluster } from "@/lib/clusters/create-cluster";
 import { openAgentToken } from "@/lib/clusters/agent-token-secret";
 import { createDestination } from "@/lib/alerting/destinations/create-destination";
 import { openRoutingKey } from "@/lib/alerting/destinations/routing-key";
+import { createConnection } from "@/lib/notifications/connections/write";
+import { openConnectionSecret } from "@/lib/notifications/connections/secrets";
 import { db } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
 import { createTestTenant } from "@/lib/testing/factories";
@@ -39,11 +41,22 @@ describe("re-sealing secrets after a key rotation", () => {
     const { cluster, token } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });
     const routingKey = randomBytes(16).toString("hex");
     const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey, teamId: null });
+    const { connection } = await createConnection(
+      t.org.id,
+      actor,
+      { teamId: null },
+      {
+        kind: "slack",
+        name: "Slack",
+        botToken: "xoxb-1111-2222-rotationtoken",
+      },
+    );
 
     useKeys(newKey, oldKey);
     const report = await resealSecrets({ orgId: t.org.id });
     expect(report.find((r) => r.column === "api_tokens.token_ciphertext")?.resealed).toBe(1);
     expect(report.find((r) => r.column === "alert_destinations.routing_key_ciphertext")?.resealed).toBe(1);
+    expect(report.find((r) => r.column === "notification_connections.secret_ciphertext")?.resealed).toBe(1);
 
     // Nothing left for a second run, and the values open with the new key alone.
     const again = await resealSecrets({ orgId: t.org.id });
@@ -53,6 +66,10 @@ describe("re-sealing secrets after a key rotation", () => {
     expect(openAgentToken(cluster.id, stored.tokenCiphertext!)).toBe(token);
     const row = await db.alertDestination.findUniqueOrThrow({ where: { id: destination.id } });
     expect(openRoutingKey(destination.id, row.routingKeyCiphertext)).toBe(routingKey);
+    const sealed = await db.notificationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(openConnectionSecret(connection.id, sealed.secretCiphertext)).toEqual({
+      botToken: "xoxb-1111-2222-rotationtoken",
+    });
   });
 
   it("stops on a value that no configured key opens, rather than losing it", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { openAgentToken, sealAgentToken } from "@/lib/clusters/agent-token-secret";
 import { openRoutingKey, sealRoutingKey } from "@/lib/alerting/destinations/routing-key";
+import { openConnectionSecret, sealConnectionSecret } from "@/lib/notifications/connections/secrets";
 import { pool } from "@/lib/server/db";
 import { isSealedWithCurrentKey } from "@/lib/server/secret-box";
 
@@ -39,16 +40,23 @@ const SEALED_COLUMNS: TSealedColumn[] = [
   {
     name: "alert_routes.routing_key_ciphertext",
     select:
-      "SELECT id::text, destination_id::text AS context_id, routing_key_ciphertext AS sealed FROM alert_routes WHERE ($1::uuid IS NULL OR org_id = $1)",
+      "SELECT id::text, destination_id::text AS context_id, routing_key_ciphertext AS sealed FROM alert_routes WHERE routing_key_ciphertext <> '' AND ($1::uuid IS NULL OR org_id = $1)",
     update: "UPDATE alert_routes SET routing_key_ciphertext = $2 WHERE id = $1::uuid AND routing_key_ciphertext = $3",
     reseal: viaRoutingKey,
   },
   {
     name: "alert_events.routing_key_ciphertext",
     select:
-      "SELECT id::text, destination_id::text AS context_id, routing_key_ciphertext AS sealed FROM alert_events WHERE ($1::uuid IS NULL OR org_id = $1)",
+      "SELECT id::text, destination_id::text AS context_id, routing_key_ciphertext AS sealed FROM alert_events WHERE routing_key_ciphertext IS NOT NULL AND ($1::uuid IS NULL OR org_id = $1)",
     update: "UPDATE alert_events SET routing_key_ciphertext = $2 WHERE id = $1::bigint AND routing_key_ciphertext = $3",
     reseal: viaRoutingKey,
+  },
+  {
+    name: "notification_connections.secret_ciphertext",
+    select:
+      "SELECT id::text, id::text AS context_id, secret_ciphertext AS sealed FROM notification_connections WHERE ($1::uuid IS NULL OR org_id = $1)",
+    update: "UPDATE notification_connections SET secret_ciphertext = $2 WHERE id = $1::uuid AND secret_ciphertext = $3",
+    reseal: (connectionId, sealed) => sealConnectionSecret(connectionId, openConnectionSecret(connectionId, sealed)),
   },
 ];
 

@@ -1,0 +1,170 @@
+"use server";
+
+import { z } from "zod";
+import { orgAction, teamAction } from "@/lib/api/action";
+import { canOrg } from "@/lib/auth/permissions";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { createConnection, deleteConnection, rotateSigningSecret, updateConnection } from "./connections/write";
+import { ZSubscriptionInput } from "./schemas";
+import { createSubscription, deleteSubscription, updateSubscription } from "./subscriptions/write";
+import { setTeamTimeZone } from "./team-time-zone";
+import {
+  connectionInputFromForm,
+  connectionUpdateFromForm,
+  notificationFieldErrors,
+  subscriptionInputFromForm,
+} from "./ui-form";
+
+// Connections and subscriptions: the org's (empty `team`: org admins) or a team's (its admins),
+// through one set of actions; personal subscriptions: any member, for themselves.
+
+const OWNER = { permission: "team:routing:manage", withoutTeam: "org:integrations:manage" } as const;
+const REVALIDATE = [
+  { path: "/settings/integrations", type: "layout" },
+  { path: "/settings/teams", type: "layout" },
+  { path: "/notifications", type: "page" },
+] as const;
+const ZId = z.string().default("");
+const formFields = (fieldErrors: Record<string, string[]>) => notificationFieldErrors(fieldErrors);
+
+/** The raw connection fields (validated by the verbs' schemas, which name the failing field). */
+const ZConnectionForm = z.object({ connectionId: ZId, input: z.record(z.string(), z.unknown()) });
+
+export const saveConnectionAction = teamAction(
+  {
+    ...OWNER,
+    fromForm: (form) => ({
+      org: form.get("org"),
+      team: form.get("team") ?? "",
+      connectionId: form.get("connectionId") ?? "",
+      input: form.get("connectionId") ? connectionUpdateFromForm(form) : connectionInputFromForm(form),
+    }),
+    input: ZConnectionForm,
+    formFields,
+    revalidate: [...REVALIDATE],
+  },
+  async ({ input, access, actor, team }) => {
+    const owner = { teamId: team?.id ?? null };
+    if (input.connectionId) {
+      const connection = await updateConnection(access.org.id, actor, owner, input.connectionId, input.input);
+      return { connection };
+    }
+    return createConnection(access.org.id, actor, owner, input.input as never);
+  },
+);
+
+export const deleteConnectionAction = teamAction(
+  { ...OWNER, input: z.object({ connectionId: ZId }), revalidate: [...REVALIDATE] },
+  async ({ input, access, actor, team }) => {
+    await deleteConnection(access.org.id, actor, { teamId: team?.id ?? null }, input.connectionId);
+    return null;
+  },
+);
+
+/** A new signing secret for a webhook, shown once in the answer. */
+export const rotateSigningSecretAction = teamAction(
+  { ...OWNER, input: z.object({ connectionId: ZId }), revalidate: [...REVALIDATE] },
+  ({ input, access, actor, team }) =>
+    rotateSigningSecret(access.org.id, actor, { teamId: team?.id ?? null }, input.connectionId),
+);
+
+const ZSubscriptionForm = z.object({ subscriptionId: ZId, subscription: ZSubscriptionInput });
+const subscriptionForm = (form: FormData) => ({
+  org: form.get("org"),
+  team: form.get("team") ?? "",
+  subscriptionId: form.get("subscriptionId") ?? "",
+  subscription: subscriptionInputFromForm(form),
+});
+const subscriptionFields = (fieldErrors: Record<string, string[]>) =>
+  notificationFieldErrors(
+    Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k.replace(/^subscription\./, ""), v])),
+  );
+
+export const saveSubscriptionAction = teamAction(
+  {
+    ...OWNER,
+    fromForm: subscriptionForm,
+    input: ZSubscriptionForm,
+    formFields: subscriptionFields,
+    revalidate: [...REVALIDATE],
+  },
+  async ({ input, access, actor, team }) => {
+    const owner = { teamId: team?.id ?? null };
+    const saved = input.subscriptionId
+      ? await updateSubscription(access.org.id, actor, owner, input.subscriptionId, input.subscription)
+      : await createSubscription(access.org.id, actor, owner, input.subscription);
+    return { id: saved.id, name: saved.name };
+  },
+);
+
+export const deleteSubscriptionAction = teamAction(
+  { ...OWNER, input: z.object({ subscriptionId: ZId }), revalidate: [...REVALIDATE] },
+  async ({ input, access, actor, team }) => {
+    await deleteSubscription(access.org.id, actor, { teamId: team?.id ?? null }, input.subscriptionId);
+    return null;
+  },
+);
+
+/**
+ * A member's own email subscription: a team's digest (a team they are on) or the findings
+ * assigned to them. The owner is always the caller.
+ */
+export const savePersonalSubscriptionAction = orgAction(
+  {
+    permission: "org:read",
+    fromForm: (form) => ({ ...subscriptionForm(form), teamId: form.get("teamId") ?? "" }),
+    input: ZSubscriptionForm.extend({ teamId: z.string().default("") }),
+    formFields: subscriptionFields,
+    revalidate: [...REVALIDATE],
+  },
+  async ({ input, access, actor }) => {
+    let teamId: string | null = null;
+    if (input.teamId) {
+      const team = await db.team.findFirst({ where: { id: input.teamId, orgId: access.org.id }, select: { id: true } });
+      const onTeam = team && (access.teamRoles.has(team.id) || canOrg(access.role, "org:teams:manage"));
+      if (!onTeam) throw new AppError("bad_request", "Choose one of your teams.", { field: "teamId" });
+      teamId = team.id;
+    }
+    const owner = { teamId, userId: access.user.id };
+    const saved = input.subscriptionId
+      ? await updateSubscription(access.org.id, actor, owner, input.subscriptionId, input.subscription)
+      : await createSubscription(access.org.id, actor, owner, input.subscription);
+    return { id: saved.id, name: saved.name };
+  },
+);
+
+export const deletePersonalSubscriptionAction = orgAction(
+  {
+    permission: "org:read",
+    input: z.object({ subscriptionId: ZId, teamId: z.string().default("") }),
+    revalidate: [...REVALIDATE],
+  },
+  async ({ input, access, actor }) => {
+    const row = await db.notificationSubscription.findFirst({
+      where: { id: input.subscriptionId || undefined, orgId: access.org.id, userId: access.user.id },
+      select: { teamId: true },
+    });
+    if (!row) throw new AppError("not_found", "Subscription not found.");
+    await deleteSubscription(
+      access.org.id,
+      actor,
+      { teamId: row.teamId, userId: access.user.id },
+      input.subscriptionId,
+    );
+    return null;
+  },
+);
+
+/** The team's time zone: its digests go out at their hour in it. */
+export const setTeamTimeZoneAction = teamAction(
+  {
+    permission: "team:routing:manage",
+    input: z.object({ timeZone: z.string().trim().min(1).max(64) }),
+    revalidate: [...REVALIDATE],
+  },
+  async ({ input, access, actor }) => {
+    await setTeamTimeZone(access.org.id, actor, access.team.id, input.timeZone);
+    return { timeZone: input.timeZone };
+  },
+);
