@@ -12,12 +12,12 @@ export type TDeliveryOutcome =
   /** Refused for good (a 400): the provider's own text is kept. */
   | { kind: "rejected"; status: number; response: Record<string, unknown> | null; error: string }
   /** The connection itself is refused (401/403/404, a revoked token): failed, and admins must act. */
-  | { kind: "broken"; status: number; response: Record<string, unknown> | null; error: string }
+  | { kind: "broken"; status: number | null; response: Record<string, unknown> | null; error: string }
   /** Try again later (429, 5xx, no answer); `retryAfterMs` when the provider said when. */
   | {
       kind: "retry";
       status: number | null;
-      response: Record<string, unknown> | null;
+      response?: Record<string, unknown> | null;
       error: string;
       retryAfterMs?: number;
     };
