@@ -102,7 +102,7 @@ function exchange(
         return;
       }
       const responseHeaders = toHeaders(res.headers);
-      const stream = Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>;
+      const stream = Readable.toWeb(res) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
       readCapped({ headers: responseHeaders, body: stream }, maxBytes, {
         tooLarge: () =>
           new OutboundError("too_large", `${url.host} answered more than ${maxBytes} bytes; not read.`, status),
