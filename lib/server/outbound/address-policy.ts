@@ -68,7 +68,8 @@ export function refusedAddressReason(ip: string, policy: TAddressPolicy): string
   const range = rangeOf(ipaddr.parse(ip));
   if (policy.loopbackOnly) {
     if (range === "loopback" && policy.allowPrivate) return null;
-    return `${ip}: plain http is allowed only to loopback, and only with BUMPERS_ALLOW_PRIVATE_DESTINATIONS=true`;
+    const where = range === "loopback" ? "loopback" : "not loopback";
+    return `${ip} is ${where}: plain http:// goes only to loopback, with BUMPERS_ALLOW_PRIVATE_DESTINATIONS=true`;
   }
   if (range === "unicast") return null;
   if (range in PRIVATE_RANGES) {

@@ -32,8 +32,8 @@ describe("checkDestinationUrl", () => {
       expect(checkDestinationUrl(url, { allowPrivate: true })).toBeNull();
       expect(checkDestinationUrl(url, { allowPrivate: false })).not.toBeNull();
     }
-    expect(checkDestinationUrl("http://10.0.0.8/hook", { allowPrivate: true })).toContain("plain http");
-    expect(checkDestinationUrl("http://example.com/hook", { allowPrivate: true })).toContain("plain http");
+    expect(checkDestinationUrl("http://10.0.0.8/hook", { allowPrivate: true })).toContain("plain http://");
+    expect(checkDestinationUrl("http://example.com/hook", { allowPrivate: true })).toContain("plain http://");
     expect(checkDestinationUrl("https://169.254.169.254/", { allowPrivate: true })).toContain("link-local");
   });
 });

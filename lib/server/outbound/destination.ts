@@ -44,7 +44,9 @@ export function parseDestination(
   const policy: TAddressPolicy = { allowPrivate, loopbackOnly: url.protocol === "http:" };
   if (policy.loopbackOnly && !(allowPrivate && (ip !== null || isLocalhostName(host)))) {
     return refuse(
-      "Only https:// URLs are accepted (plain http only to localhost, when private destinations are allowed).",
+      allowPrivate
+        ? "Only https:// URLs are accepted (plain http:// only to localhost)."
+        : "Only https:// URLs are accepted (plain http:// only to localhost, with BUMPERS_ALLOW_PRIVATE_DESTINATIONS=true).",
     );
   }
   if (ip) {
