@@ -70,6 +70,9 @@ export type TFakeSlack = {
   close: () => Promise<void>;
 };
 
+/** The Web API methods the fake answers; every other one is unknown_method. */
+export const FAKE_SLACK_METHODS = ["auth.test", "conversations.list", "chat.postMessage", "chat.update"] as const;
+
 export const FAKE_SLACK_TOKEN = "xoxb-0000000000-fake-bumpers-token";
 
 const DEFAULT_CHANNELS: TFakeSlackChannel[] = [
@@ -254,7 +257,8 @@ export function startFakeSlack(
     return null;
   }
 
-  const methods: Record<string, (args: Record<string, unknown>, res: http.ServerResponse) => void> = {
+  type THandler = (args: Record<string, unknown>, res: http.ServerResponse) => void;
+  const methods: Record<(typeof FAKE_SLACK_METHODS)[number], THandler> = {
     "auth.test": (_args, res) =>
       ok(res, {
         url: `https://${TEAM.domain}.slack.com/`,
@@ -341,7 +345,7 @@ export function startFakeSlack(
   };
 
   function apiCall(method: string, req: TFakeRequest, res: http.ServerResponse) {
-    const handler = methods[method];
+    const handler = Object.hasOwn(methods, method) ? (methods as Record<string, THandler>)[method] : undefined;
     if (!handler) return sendJson(res, 404, { ok: false, error: "unknown_method", req_method: method });
     const args = readArgs(req);
     const token = bearer(req, args);
