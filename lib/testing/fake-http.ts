@@ -18,16 +18,6 @@ export type TFakeServer = { url: string; port: number; close: () => Promise<void
 /** Bodies over this are refused with 413, as every real service does somewhere. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: http.OutgoingHttpHeaders = {},
-) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
-}
-
 export function sendText(
   res: http.ServerResponse,
   status: number,
@@ -36,6 +26,10 @@ export function sendText(
 ) {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
   res.end(text);
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers = {}) {
+  sendText(res, status, JSON.stringify(body), { "content-type": "application/json; charset=utf-8", ...headers });
 }
 
 export function startFakeHttp(
@@ -105,23 +99,33 @@ export class FailQueue<TMode extends string> {
 }
 
 /**
- * The `POST /_fake/fail` control every fake answers ({"mode": …, "count": N}), so e2e tests and a
- * person with curl can make the next requests fail. True when the request was that control.
+ * The controls every fake answers, so e2e tests and a person with curl can drive it:
+ * `POST /_fake/fail` ({"mode": …, "count": N}: fail the next requests), `POST /_fake/reset`
+ * (forget what arrived) and `GET /` (the page of what arrived). True when the request was one.
  */
-export function handleFailControl<TMode extends string>(
+export function handleFakeControls<TMode extends string>(
   req: TFakeRequest,
   res: http.ServerResponse,
-  failures: FailQueue<TMode>,
-  modes: readonly TMode[],
+  fake: { failures: FailQueue<TMode>; modes: readonly TMode[]; reset: () => void; page: () => string },
 ): boolean {
+  if (req.method === "GET" && req.path === "/") {
+    sendHtml(res, fake.page());
+    return true;
+  }
+  if (req.method === "POST" && req.path === "/_fake/reset") {
+    fake.reset();
+    fake.failures.clear();
+    sendJson(res, 200, { reset: true });
+    return true;
+  }
   if (req.method !== "POST" || req.path !== "/_fake/fail") return false;
   try {
     const { mode, count } = JSON.parse(req.body || "{}") as { mode?: TMode; count?: number };
-    if (!mode || !modes.includes(mode)) throw new Error("mode");
-    failures.push(mode, count ?? 1);
-    sendJson(res, 200, { queued: failures.size });
+    if (!mode || !fake.modes.includes(mode)) throw new Error("mode");
+    fake.failures.push(mode, count ?? 1);
+    sendJson(res, 200, { queued: fake.failures.size });
   } catch {
-    sendJson(res, 400, { message: `Body: {"mode": ${modes.map((m) => `"${m}"`).join(" | ")}, "count": N}` });
+    sendJson(res, 400, { message: `Body: {"mode": ${fake.modes.map((m) => `"${m}"`).join(" | ")}, "count": N}` });
   }
   return true;
 }
@@ -150,7 +154,6 @@ ${body}
 </body></html>`;
 }
 
-export function sendHtml(res: http.ServerResponse, html: string) {
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  res.end(html);
+function sendHtml(res: http.ServerResponse, html: string) {
+  sendText(res, 200, html, { "content-type": "text/html; charset=utf-8" });
 }

@@ -2,9 +2,8 @@ import type http from "node:http";
 import {
   escapeHtml,
   FailQueue,
-  handleFailControl,
+  handleFakeControls,
   htmlPage,
-  sendHtml,
   sendJson,
   sendText,
   startFakeHttp,
@@ -227,6 +226,9 @@ export function startFakeSlack(
   let tsCounter = 0;
   let baseUrl = "";
 
+  const reset = () => {
+    messages = [];
+  };
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, "0")}`;
   const findChannel = (ref: unknown) => {
     const key = String(ref ?? "").replace(/^#/, "");
@@ -419,7 +421,7 @@ export function startFakeSlack(
   }
 
   return startFakeHttp((req, res) => {
-    if (handleFailControl(req, res, failures, MODES)) return;
+    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
     const isApi = req.method === "POST" && req.path.startsWith("/api/");
     const isHook = req.method === "POST" && req.path.startsWith("/services/");
     if (isApi || isHook) {
@@ -440,12 +442,6 @@ export function startFakeSlack(
       return sendJson(res, 200, { messages: messages.filter((m) => !id || m.channel === id) });
     }
     if (req.method === "GET" && req.path === "/_fake/channels") return sendJson(res, 200, { channels });
-    if (req.method === "POST" && req.path === "/_fake/reset") {
-      messages = [];
-      failures.clear();
-      return sendJson(res, 200, { reset: true });
-    }
-    if (req.method === "GET" && req.path === "/") return sendHtml(res, page());
     sendJson(res, 404, { ok: false, error: "unknown_method" });
   }, options).then((server) => {
     baseUrl = server.url;
@@ -473,7 +469,7 @@ export function startFakeSlack(
         hook.state = state;
       },
       reset: () => {
-        messages = [];
+        reset();
         failures.clear();
       },
       close: server.close,

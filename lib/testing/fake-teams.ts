@@ -2,9 +2,8 @@ import type http from "node:http";
 import {
   escapeHtml,
   FailQueue,
-  handleFailControl,
+  handleFakeControls,
   htmlPage,
-  sendHtml,
   sendJson,
   startFakeHttp,
   type TFakeRequest,
@@ -115,6 +114,9 @@ export function startFakeTeams(
   const workflows = new Map((options.workflows ?? DEFAULT_WORKFLOWS).map((w) => [w.id, { ...w }]));
   let cards: TFakeTeamsCard[] = [];
   const failures = new FailQueue<TFakeTeamsMode>();
+  const reset = () => {
+    cards = [];
+  };
 
   function trigger(id: string, req: TFakeRequest, res: http.ServerResponse) {
     const mode = failures.next();
@@ -162,19 +164,13 @@ export function startFakeTeams(
   }
 
   return startFakeHttp((req, res) => {
-    if (handleFailControl(req, res, failures, MODES)) return;
+    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
     const match = /^\/workflows\/([^/]+)(\/triggers\/manual\/paths\/invoke)?\/?$/.exec(req.path);
     if (req.method === "POST" && match) return trigger(decodeURIComponent(match[1]!), req, res);
     if (req.method === "GET" && req.path === "/_fake/cards") {
       const workflow = req.query.get("workflow");
       return sendJson(res, 200, { cards: cards.filter((c) => !workflow || c.workflow === workflow) });
     }
-    if (req.method === "POST" && req.path === "/_fake/reset") {
-      cards = [];
-      failures.clear();
-      return sendJson(res, 200, { reset: true });
-    }
-    if (req.method === "GET" && req.path === "/") return sendHtml(res, page());
     azureError(res, 404, "NotFound", "Not found. POST /workflows/<id>/triggers/manual/paths/invoke.");
   }, options).then((server) => ({
     url: server.url,
@@ -188,7 +184,7 @@ export function startFakeTeams(
     failNext: (mode, count = 1) => failures.push(mode, count),
     removeWorkflow: (id) => void workflows.delete(id),
     reset: () => {
-      cards = [];
+      reset();
       failures.clear();
     },
     close: server.close,

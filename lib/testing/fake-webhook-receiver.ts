@@ -4,9 +4,8 @@ import { Webhook } from "standardwebhooks";
 import {
   escapeHtml,
   FailQueue,
-  handleFailControl,
+  handleFakeControls,
   htmlPage,
-  sendHtml,
   sendJson,
   startFakeHttp,
   type TFakeRequest,
@@ -58,6 +57,9 @@ export function startFakeWebhookReceiver(
   const verifier = new Webhook(secret);
   let deliveries: TFakeDelivery[] = [];
   const failures = new FailQueue<TFakeReceiverMode>();
+  const reset = () => {
+    deliveries = [];
+  };
 
   function receive(req: TFakeRequest, res: http.ServerResponse) {
     const mode = failures.next();
@@ -107,14 +109,8 @@ export function startFakeWebhookReceiver(
   }
 
   return startFakeHttp((req, res) => {
-    if (handleFailControl(req, res, failures, MODES)) return;
+    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
     if (req.method === "GET" && req.path === "/_fake/deliveries") return sendJson(res, 200, { deliveries });
-    if (req.method === "POST" && req.path === "/_fake/reset") {
-      deliveries = [];
-      failures.clear();
-      return sendJson(res, 200, { reset: true });
-    }
-    if (req.method === "GET" && req.path === "/") return sendHtml(res, page());
     if (req.method === "POST") return receive(req, res);
     sendJson(res, 404, { error: "Not found. POST a delivery to any path." });
   }, options).then((server) => ({
@@ -126,7 +122,7 @@ export function startFakeWebhookReceiver(
       deliveries.filter((d) => filter.verified === undefined || d.verified === filter.verified),
     failNext: (mode, count = 1) => failures.push(mode, count),
     reset: () => {
-      deliveries = [];
+      reset();
       failures.clear();
     },
     close: server.close,
