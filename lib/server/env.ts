@@ -159,6 +159,21 @@ export const ZEnv = z.object({
     .trim()
     .default("https://events.pagerduty.com")
     .transform((v) => (v || "https://events.pagerduty.com").replace(/\/+$/, "")),
+  /**
+   * Lets notification destinations (webhook URLs an admin types, the Slack API URL) be private,
+   * loopback or CGNAT addresses, and plain http on loopback; for local fakes and on-premises
+   * receivers. Link-local and cloud metadata addresses stay refused either way.
+   */
+  BUMPERS_ALLOW_PRIVATE_DESTINATIONS: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** Base URL of Slack's Web API (methods are posted to `<url>/<method>`); tests and the demo point it at the fake. */
+  SLACK_API_URL: z
+    .string()
+    .trim()
+    .default("https://slack.com/api/")
+    .transform((v) => `${(v || "https://slack.com/api/").replace(/\/+$/, "")}/`),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,9 +1,13 @@
 // Request bodies are read with a cap: a declared Content-Length over it is refused before a byte
 // is read, and a body without one (chunked) is read only until the cap is passed, then the stream
-// is cancelled. So neither a huge upload nor an endless stream holds memory or time.
+// is cancelled. So neither a huge upload nor an endless stream holds memory or time. Outbound
+// requests read their answers through it too (anything with headers and a body stream).
+
+/** A Request, a Response, or any message with headers and a web body stream. */
+type TCappedBody = Pick<Request, "headers" | "body">;
 
 /** The declared Content-Length, or null when absent or not a plain number. */
-export function declaredLength(req: Request): number | null {
+export function declaredLength(req: TCappedBody): number | null {
   const raw = req.headers.get("content-length");
   if (raw === null || !/^\d+$/.test(raw.trim())) return null;
   return Number(raw.trim());
@@ -14,7 +18,7 @@ export function declaredLength(req: Request): number | null {
  * the one thrown when the client goes away mid-body (its request failed, not the database).
  */
 export async function readCapped(
-  req: Request,
+  req: TCappedBody,
   maxBytes: number,
   errors: { tooLarge: () => Error; cutOff: (cause: Error) => Error },
 ): Promise<Buffer> {

@@ -1,0 +1,26 @@
+import "server-only";
+import type { TNotification } from "../message";
+import { deliverJson, type TJsonChannel, type TSendOptions } from "./deliver-json";
+import type { TChannelOutcome } from "./outcome";
+import { renderSlackMessage } from "./slack-blocks";
+
+// A Slack incoming webhook (https://hooks.slack.com/services/T…/B…/secret): the URL is the
+// credential and names one channel. It answers "ok", or a plain-text error: 400 invalid_payload /
+// no_text (this message), 403 invalid_token / action_prohibited, 404 no_service /
+// channel_not_found, 410 channel_is_archived (the webhook is gone: broken). Webhooks cannot
+// thread or update a message and answer no ts: threading needs the Slack app (slack.ts).
+//
+// Sent with postJson rather than @slack/webhook: its IncomingWebhook takes a `fetch` (so the
+// guard would fit) but turns a non-2xx answer into an error that keeps only status and body, and
+// Retry-After, which the outbox must honour on a 429, is lost with the headers.
+
+const SLACK_WEBHOOK: TJsonChannel = { provider: "Slack", brokenStatuses: new Set([401, 403, 404, 410]) };
+
+export function sendSlackWebhook(
+  webhookUrl: string,
+  notification: TNotification,
+  options: TSendOptions = {},
+): Promise<TChannelOutcome> {
+  const body = { ...renderSlackMessage(notification), unfurl_links: false, unfurl_media: false };
+  return deliverJson(SLACK_WEBHOOK, webhookUrl, body, options);
+}

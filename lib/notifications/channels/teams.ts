@@ -1,0 +1,20 @@
+import "server-only";
+import type { TNotification } from "../message";
+import { deliverJson, type TJsonChannel, type TSendOptions } from "./deliver-json";
+import type { TChannelOutcome } from "./outcome";
+import { renderTeamsCard } from "./teams-card";
+
+// A Microsoft Teams channel through a Workflows (Power Automate) webhook: the flow "When a Teams
+// webhook request is received" posts the Adaptive Card it is sent. Its URL carries the signature
+// (`sig=`) that authorizes it, so the URL is the secret. 200/202 accepted; 400 the card was
+// refused; 401/403/404/410 the flow is gone or no longer authorized (broken); 429 and 5xx retry.
+
+const TEAMS: TJsonChannel = { provider: "Microsoft Teams", brokenStatuses: new Set([401, 403, 404, 410]) };
+
+export function sendTeamsMessage(
+  workflowUrl: string,
+  notification: TNotification,
+  options: TSendOptions = {},
+): Promise<TChannelOutcome> {
+  return deliverJson(TEAMS, workflowUrl, renderTeamsCard(notification), options);
+}

@@ -1,0 +1,28 @@
+import { startFakeHttp, sendText } from "@/lib/testing/fake-http";
+
+// A destination that answers whatever the test scripts (a 400 with a provider's text, a 302):
+// the answers the fakes cannot be made to give by a well-formed message.
+
+export type TScripted = {
+  url: string;
+  requests: () => number;
+  answer: (status: number, body: string, headers?: Record<string, string>) => void;
+  close: () => Promise<void>;
+};
+
+export async function startScripted(): Promise<TScripted> {
+  let next = { status: 200, body: "ok", headers: {} as Record<string, string> };
+  let count = 0;
+  const server = await startFakeHttp((_req, res) => {
+    count++;
+    sendText(res, next.status, next.body, next.headers);
+  });
+  return {
+    url: server.url,
+    requests: () => count,
+    answer: (status, body, headers = {}) => {
+      next = { status, body, headers };
+    },
+    close: server.close,
+  };
+}
