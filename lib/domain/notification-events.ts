@@ -46,28 +46,3 @@ export const DEFAULT_SUBSCRIPTION_EVENTS: readonly TNotificationEventType[] = [
   "finding_group.fixed",
 ];
 
-/**
- * The neutral message every channel renders (Slack blocks, a Teams card, an email, a webhook's
- * JSON): written into the outbox by whoever raises it, rendered at delivery.
- */
-export type TNotification = {
-  /** Unique per message: the receiver's idempotency key (Slack client_msg_id, webhook-id). */
-  id: string;
-  type: TNotificationEventType | "test";
-  org: { slug: string; name: string };
-  team: { slug: string; name: string } | null;
-  /** One line: "Container runs as root: 12 resources in prod-eu (team Payments)". */
-  title: string;
-  summary?: string;
-  severity: "critical" | "high" | "medium" | "low" | "info" | null;
-  /** "open" while the problem lasts, "resolved" once fixed (or the cluster reports again). */
-  state?: "open" | "resolved";
-  link: string;
-  linkText: string;
-  facts: { label: string; value: string }[];
-  sample?: string[];
-  moreCount?: number;
-  occurredAt: string;
-  /** Messages of one alert group's firing share it: updates reply in the first one's thread. */
-  threadKey?: string;
-};

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
-import type { TNotification } from "@/lib/domain/notification-events";
+import type { TNotification } from "@/lib/domain/notification-message";
 import { createConnection } from "./connections/write";
 import { createSubscription } from "./subscriptions/write";
 

@@ -3,6 +3,7 @@ import pg from "pg";
 import { env } from "@/lib/server/env";
 import { runRecurringJobs } from "@/lib/jobs/boss";
 import { startAlertDelivery } from "@/lib/alerting/delivery/run-delivery";
+import { sendMessage } from "@/lib/notifications/delivery/send-message";
 import { RECURRING_JOBS } from "@/lib/worker/recurring";
 import { REPORTS_CHANNEL } from "@/lib/ingest/notify";
 import { processReport } from "./process-report";
@@ -75,8 +76,9 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
 
   const running = loop();
   const jobs = runRecurringJobs(RECURRING_JOBS, { log });
-  // PagerDuty outbox delivery (lib/alerting): its own loop, so a slow PagerDuty never delays reports.
-  const alerts = startAlertDelivery({ log: (line) => log(`alerts: ${line}`) });
+  // Outbox delivery (lib/alerting): PagerDuty events, and messages through the notifications
+  // feature's sender. Its own loop, so a slow provider never delays reports.
+  const alerts = startAlertDelivery({ log: (line) => log(`alerts: ${line}`), delivery: { sendMessage } });
   return {
     async stop() {
       stopping = true;

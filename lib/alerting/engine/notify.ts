@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { TNotification, TNotificationEventType } from "@/lib/domain/notification-events";
+import type { TNotificationEventType } from "@/lib/domain/notification-events";
+import type { TNotification } from "@/lib/domain/notification-message";
 import { ruleMatches, type TMatchable } from "../rules/match";
 import type { TAlertGrouping, TRuleKind } from "../schemas";
 import type { TEngineContext } from "./context";
@@ -128,23 +129,29 @@ export function groupMessage(
     type,
     org: { slug: ctx.orgSlug, name: ctx.orgName },
     team: team ? { slug: team.slug, name: team.name } : null,
-    title: state === "resolved" ? `Fixed: ${facts.title}` : facts.title,
-    summary: facts.summary,
+    title: oneLine(state === "resolved" ? `Fixed: ${facts.title}` : facts.title, 300),
+    summary: facts.summary.slice(0, 3000),
     severity:
       group.kind === "findings"
         ? ((worst as TNotification["severity"]) ?? null)
         : (SEVERITY_OF_PD[(d.pd_severity as keyof typeof SEVERITY_OF_PD) ?? "warning"] ?? "medium"),
     state,
     link: facts.link,
-    linkText: facts.linkText,
-    facts: factRows,
-    sample: sample.slice(0, 10),
+    linkText: facts.linkText.slice(0, 75),
+    facts: factRows.map((f) => ({ label: f.label, value: f.value.slice(0, 2000) })),
+    sample: sample.slice(0, 10).map((s) => s.slice(0, 500)),
     ...(affected && affected > Math.min(sample.length, 10)
       ? { moreCount: affected - Math.min(sample.length, 10) }
       : {}),
     occurredAt: now.toISOString(),
     threadKey: `${group.groupKey}:${group.epoch}`,
   };
+}
+
+/** A title on one line, at most `max` characters (the message schema's limits). */
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 /** Facts of a desired group, in the shape groupMessage reads. */

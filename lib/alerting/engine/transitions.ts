@@ -1,4 +1,4 @@
-import type { TNotification } from "@/lib/domain/notification-events";
+import type { TNotification } from "@/lib/domain/notification-message";
 import { dedupKeyOf, resolveBody, triggerBody, type TEventBody } from "./payload";
 import type { TDesiredGroup, TExistingGroup, TExistingRoute, TRouteTarget } from "./types";
 

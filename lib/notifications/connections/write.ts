@@ -8,7 +8,7 @@ import { isUuid, parseInput } from "@/lib/alerting/parse-input";
 import { ZConnectionUpdate, ZNewConnection, type TConnectionUpdate, type TNewConnection } from "../schemas";
 import { getConnection, type TConnectionView } from "./queries";
 import { hintOfToken, hintOfUrl, openConnectionSecret, sealConnectionSecret, type TConnectionSecret } from "./secrets";
-import { newSigningSecret } from "./signing-secret";
+import { generateWebhookSecret as newSigningSecret } from "../channels/webhook";
 
 // Connections are owned by the org (teamId null: org admins) or by one team (its team admins).
 // Every verb takes the owner and finds the row under it, so a team admin never reaches the

@@ -1,0 +1,109 @@
+import "server-only";
+import type { TClaimedEvent } from "@/lib/alerting/delivery/deliver";
+import { pool } from "@/lib/server/db";
+import { postSlackMessage, updateSlackMessage } from "../channels/slack";
+import type { TChannelOutcome } from "../channels/outcome";
+import { sendSlackWebhook } from "../channels/slack-webhook";
+import { sendTeamsMessage } from "../channels/teams";
+import { sendWebhook } from "../channels/webhook";
+import { recordConnectionHealth } from "../connections/health";
+import { openConnectionSecret, type TConnectionSecret } from "../connections/secrets";
+import { ZNotification, type TNotification } from "../message";
+import { tellAdminsConnectionBroke } from "./broken-notice";
+import { sendEmailMessage } from "./send-email";
+
+// The outbox worker's sender for message rows (lib/alerting/delivery/deliver.ts calls it through
+// the worker's composition): opens the connection's secret, renders the message for its channel,
+// sends, and keeps the connection's health. Digests are rendered by lib/notifications/digests.
+
+export type TConnectionRow = {
+  id: string;
+  org_id: string;
+  team_id: string | null;
+  kind: string;
+  name: string;
+  secret_ciphertext: string;
+  settings: Record<string, unknown>;
+};
+
+async function connectionOf(event: TClaimedEvent): Promise<TConnectionRow | null> {
+  const { rows } = await pool.query<TConnectionRow>(
+    `SELECT id, org_id, team_id, kind::text AS kind, name, secret_ciphertext, settings
+       FROM notification_connections WHERE id = $1::uuid AND org_id = $2::uuid`,
+    [event.connectionId, event.orgId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The first delivered message of this thread in this channel (its ts): replies go under it. The
+ * outbox delivers a group's messages to one subscription in order, so it is there before them.
+ */
+async function threadParent(event: TClaimedEvent): Promise<string | null> {
+  if (!event.threadKey) return null;
+  const { rows } = await pool.query<{ provider_ref: string }>(
+    `SELECT provider_ref FROM alert_events
+      WHERE destination_id = $1::uuid AND thread_key = $2 AND provider_ref IS NOT NULL AND target = $3
+        AND id < $4::bigint
+      ORDER BY id LIMIT 1`,
+    [event.destinationId, event.threadKey, event.target ?? "", event.id],
+  );
+  return rows[0]?.provider_ref ?? null;
+}
+
+async function sendToSlack(event: TClaimedEvent, token: string, message: TNotification): Promise<TChannelOutcome> {
+  const channel = event.target ?? "";
+  const parent = await threadParent(event);
+  const outcome = await postSlackMessage(token, { channel, notification: message, threadTs: parent ?? undefined });
+  // The parent shows the group as it stands now (more affected, or fixed): best effort.
+  if (parent && outcome.kind === "accepted") {
+    await updateSlackMessage(token, { channel, ts: parent, notification: message }).catch(() => undefined);
+  }
+  // A reply's ts is not a thread's parent: only the first message is remembered as one.
+  return parent && outcome.kind === "accepted" ? { ...outcome, providerRef: undefined } : outcome;
+}
+
+const rejected = (error: string): TChannelOutcome => ({ kind: "rejected", status: 0, error, response: null });
+
+export async function sendMessage(event: TClaimedEvent): Promise<TChannelOutcome> {
+  const parsed = ZNotification.safeParse(event.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return rejected(`Not a valid message (${issue?.path.join(".")}: ${issue?.message}).`);
+  }
+  const message = parsed.data;
+  const connection = event.connectionId ? await connectionOf(event) : null;
+  if (event.connectionId && !connection) return rejected("The connection was deleted.");
+  let secret: TConnectionSecret = {};
+  if (connection) {
+    try {
+      secret = openConnectionSecret(connection.id, connection.secret_ciphertext);
+    } catch (err) {
+      return rejected(`The connection's secret does not open: ${(err as Error).message}`);
+    }
+  }
+  let outcome: TChannelOutcome;
+  switch (event.channel) {
+    case "slack":
+      outcome = await sendToSlack(event, secret.botToken ?? "", message);
+      break;
+    case "slack_webhook":
+      outcome = await sendSlackWebhook(secret.url ?? "", message);
+      break;
+    case "teams":
+      outcome = await sendTeamsMessage(secret.url ?? "", message);
+      break;
+    case "webhook":
+      outcome = await sendWebhook(secret.url ?? "", secret.signingSecret ?? "", message);
+      break;
+    case "email":
+      outcome = await sendEmailMessage(event, connection, secret, message);
+      break;
+    default:
+      outcome = rejected(`No sender for ${event.channel}.`);
+  }
+  if (connection && (await recordConnectionHealth(connection.id, outcome))) {
+    await tellAdminsConnectionBroke(connection, outcome).catch(() => undefined);
+  }
+  return outcome;
+}
