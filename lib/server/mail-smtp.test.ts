@@ -2,7 +2,8 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFakeSmtp, type TFakeSmtp } from "@/lib/testing/fake-smtp";
 import { resetEnvCache } from "./env";
-import { listUnsubscribeHeaders, sendMail, verifySmtp, type TSmtpSettings } from "./mail";
+import { listUnsubscribeHeaders } from "./email/render-email";
+import { sendMail, verifySmtp, type TSmtpSettings } from "./mail";
 import { smtpSettingsFromEnv } from "./smtp";
 
 // The SMTP transport against a real SMTP server (the fake), each mail parsed back.

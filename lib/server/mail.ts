@@ -32,7 +32,7 @@ export type TMail = {
   text: string;
   html?: string;
   attachments?: TMailAttachment[];
-  /** Extra headers, e.g. listUnsubscribeHeaders(url). Values may not contain line breaks. */
+  /** Extra headers, e.g. List-Unsubscribe. Values may not contain line breaks. */
   headers?: Record<string, string>;
   link?: string;
   /**
@@ -53,11 +53,6 @@ export type TMailResult =
   | { transport: "log" | "none"; sent: boolean }
   | ({ transport: "smtp"; sent: true } & TSmtpAnswer)
   | { transport: "smtp"; sent: false; failure: TSmtpFailure };
-
-/** RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button that POSTs to the URL. */
-export function listUnsubscribeHeaders(url: string): Record<string, string> {
-  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
-}
 
 /** One log line per mail; JSON-quoted fields so a subject or name cannot forge extra lines. */
 export function formatMailLogLine(from: string, mail: TMail): string {
