@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Heading, Text } from "@react-email/components";
-import { ActionButton, EmailLayout, MaybeLink } from "./layout";
+import { Heading, Link, Text } from "@react-email/components";
+import { ActionButton, EmailLayout, safeHref } from "./layout";
 import { renderEmail, type TRenderedEmail } from "./render-email";
 import { styles } from "./styles";
 
@@ -21,9 +21,14 @@ function AccountEmail(props: { preview: string; heading: string; reason: string;
 
 /** The button's link written out, for clients that hide buttons and for copying. */
 function LinkFallback({ href }: { href: string }) {
+  const safe = safeHref(href);
+  if (!safe) return null;
   return (
     <Text style={styles.muted}>
-      Or open this link: <MaybeLink href={href}>{href}</MaybeLink>
+      Or open this link:{" "}
+      <Link href={safe} style={styles.link}>
+        {safe}
+      </Link>
     </Text>
   );
 }
