@@ -1,23 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/server/env";
+import { restoreEncryptionKeys, setEncryptionKeys } from "@/lib/testing/encryption-keys";
 import { signUnsubscribe, verifyUnsubscribe } from "./unsubscribe-token";
-
-const saved = { current: process.env.BUMPERS_ENCRYPTION_KEY, previous: process.env.BUMPERS_ENCRYPTION_KEY_PREVIOUS };
-
-function useKeys(current: string | undefined, previous?: string) {
-  if (current === undefined) delete process.env.BUMPERS_ENCRYPTION_KEY;
-  else process.env.BUMPERS_ENCRYPTION_KEY = current;
-  if (previous === undefined) delete process.env.BUMPERS_ENCRYPTION_KEY_PREVIOUS;
-  else process.env.BUMPERS_ENCRYPTION_KEY_PREVIOUS = previous;
-  resetEnvCache();
-}
 
 const newKey = () => randomBytes(32).toString("base64");
 const payload = { subscriptionId: "4f9c2d1e-7b7a-4a51-9d0e-2f1c3b5a6e70", kind: "digest" };
 
-beforeEach(() => useKeys(newKey()));
-afterEach(() => useKeys(saved.current, saved.previous));
+beforeEach(() => setEncryptionKeys(newKey()));
+afterEach(restoreEncryptionKeys);
 
 describe("unsubscribe tokens", () => {
   it("round-trips the subscription and kind in a URL-safe token", () => {
@@ -39,17 +29,17 @@ describe("unsubscribe tokens", () => {
 
   it("is bound to the install's key: another key's token is refused, the previous key's accepted during a change", () => {
     const oldKey = newKey();
-    useKeys(oldKey);
+    setEncryptionKeys(oldKey);
     const token = signUnsubscribe(payload);
-    useKeys(newKey());
+    setEncryptionKeys(newKey());
     expect(verifyUnsubscribe(token)).toBeNull();
-    useKeys(newKey(), oldKey);
+    setEncryptionKeys(newKey(), oldKey);
     expect(verifyUnsubscribe(token)).toEqual(payload);
   });
 
   it("is not the key itself: a plain HMAC under the encryption key does not verify (purpose-bound derivation)", async () => {
     const key = newKey();
-    useKeys(key);
+    setEncryptionKeys(key);
     const { createHmac } = await import("node:crypto");
     const body = Buffer.from(JSON.stringify({ s: payload.subscriptionId, k: payload.kind })).toString("base64url");
     const naive = createHmac("sha256", Buffer.from(key, "base64")).update(`v1.${body}`).digest("base64url");
@@ -59,7 +49,7 @@ describe("unsubscribe tokens", () => {
 
   it("cannot sign without a key, and verifies nothing then", () => {
     const token = signUnsubscribe(payload);
-    useKeys(undefined);
+    setEncryptionKeys(undefined);
     expect(() => signUnsubscribe(payload)).toThrow(/BUMPERS_ENCRYPTION_KEY is not set/);
     expect(verifyUnsubscribe(token)).toBeNull();
   });
