@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 // React Email's render() hands the element to react-dom/server, which refuses to load under the
 // `react-server` condition: the condition the worker runs with (`tsx --conditions=react-server`,
-// for `server-only`) and Next's server-action layer. Mails are sent from both. An email template
+// for `server-only`), and the one Next's bundler marks react-dom/server unsupported in for server
+// actions. Mails are sent from both. An email template
 // is static markup (no state, effects, context or suspense), so this renders the element tree the
 // way react-dom/server does for that subset: host elements, function, forwardRef and memo
 // components, fragments, text. render-markup.test.ts holds it to react-dom's output for every
