@@ -2,6 +2,7 @@ import "server-only";
 import { db, pool } from "@/lib/server/db";
 import { randomSecret, sha256Hex } from "@/lib/server/crypto";
 import { AppError } from "@/lib/server/errors";
+import { renderUnlockEmail } from "@/lib/server/email/account-emails";
 import { sendMail } from "@/lib/server/mail";
 import { accountAddressKeyPrefix, accountKey } from "./sign-in-keys";
 
@@ -19,17 +20,7 @@ export async function mailUnlockLink(email: string, origin: string, lockedUntil:
   const secret = randomSecret();
   await db.signInUnlock.create({ data: { userId: user.id, tokenHash: sha256Hex(secret), expiresAt: lockedUntil } });
   const link = unlockLink(origin, secret);
-  await sendMail({
-    to: email,
-    subject: "Sign-ins to your Bumpers account are paused",
-    text:
-      "There were too many failed sign-ins to your Bumpers account, from one or more places, so we " +
-      `paused sign-ins to it until ${lockedUntil.toUTCString()}. None of them got in.\n\n` +
-      `If you want to sign in before then, open this link once: ${link}\n\n` +
-      "If the failed attempts were not yours, someone is guessing your password: choose a long, unique one.",
-    link,
-    revealLinkInLog: true,
-  });
+  await sendMail({ to: email, ...renderUnlockEmail({ link, lockedUntil }), link, revealLinkInLog: true });
 }
 
 /** Lifts the account's sign-in lock; each link works once, and not after the lock would have ended. */

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { db, type Tx } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
+import { renderInvitationEmail } from "@/lib/server/email/account-emails";
 import { sendMail, type TMailResult } from "@/lib/server/mail";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { actorOf, type TOrgAccess } from "@/lib/auth/access";
@@ -107,14 +108,15 @@ export async function inviteMember(access: TOrgAccess, input: TInviteInput, orig
   });
 
   const link = invitationLink(origin, secret);
-  const mail = await sendMail({
-    to: input.email,
-    subject: `${access.user.name} invited you to ${access.org.name} on Bumpers`,
-    text:
-      `${access.user.name} (${access.user.email}) invited you to join ${access.org.name} on Bumpers as ` +
-      `${ORG_ROLE_LABELS[input.role].toLowerCase()}${team ? `, on the ${team.name} team` : ""}.\n\n` +
-      `Accept the invitation: ${link}\n\nThe link expires on ${expiresAt.toUTCString()}.`,
+  const email = renderInvitationEmail({
+    inviterName: access.user.name,
+    inviterEmail: access.user.email,
+    orgName: access.org.name,
+    roleLabel: ORG_ROLE_LABELS[input.role],
+    teamName: team?.name,
     link,
+    expiresAt,
   });
+  const mail = await sendMail({ to: input.email, ...email, link });
   return { invitationId: invitation.id, email: input.email, link, expiresAt, replaced, mail };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { randomSecret, sha256Hex } from "@/lib/server/crypto";
+import { renderSignUpEmail, renderSignUpExistingEmail } from "@/lib/server/email/account-emails";
 import { sendMail } from "@/lib/server/mail";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
@@ -60,14 +61,8 @@ export async function requestSignUp(input: z.infer<typeof ZSignUp>, context: TSi
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
-    await sendMail({
-      to: input.email,
-      subject: "Someone tried to sign up for Bumpers with your address",
-      text:
-        `Someone, maybe you, tried to create a new Bumpers account with ${input.email}. You already have ` +
-        `one, so nothing was created or changed.\n\nSign in: ${context.origin.replace(/\/+$/, "")}/login\n\n` +
-        "If it was not you, you can ignore this mail.",
-    });
+    const signInUrl = `${context.origin.replace(/\/+$/, "")}/login`;
+    await sendMail({ to: input.email, ...renderSignUpExistingEmail({ email: input.email, signInUrl }) });
     return;
   }
   const secret = randomSecret();
@@ -88,11 +83,7 @@ export async function requestSignUp(input: z.infer<typeof ZSignUp>, context: TSi
   const link = signUpLink(context.origin, secret);
   await sendMail({
     to: input.email,
-    subject: `Finish creating ${input.orgName} on Bumpers`,
-    text:
-      `Open this link to confirm your email address and create ${input.orgName} on Bumpers: ${link}\n\n` +
-      `It works once and expires in ${SIGN_UP_LINK_TTL_HOURS} hours. If you did not sign up, ignore this ` +
-      "mail: nothing was created.",
+    ...renderSignUpEmail({ orgName: input.orgName, link, ttlHours: SIGN_UP_LINK_TTL_HOURS }),
     link,
     revealLinkInLog: true,
   });

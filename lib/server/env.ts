@@ -51,9 +51,35 @@ export const ZEnv = z.object({
   GITHUB_SECRET: ZOptionalString,
   GOOGLE_CLIENT_ID: ZOptionalString,
   GOOGLE_CLIENT_SECRET: ZOptionalString,
-  /** How mails are sent (invitations, sign-up links, notices): `log` writes them to the server log, `none` drops them. */
-  BUMPERS_MAIL_TRANSPORT: z.enum(["log", "none"]).default("log"),
+  /**
+   * How mails are sent (invitations, sign-up links, notifications): `smtp` through the SMTP_* server,
+   * `log` writes them to the server log, `none` drops them.
+   */
+  BUMPERS_MAIL_TRANSPORT: z.enum(["smtp", "log", "none"]).default("log"),
   BUMPERS_MAIL_FROM: z.string().default("Bumpers <no-reply@bumpers.local>"),
+  /** The SMTP server in one URL: `smtp://user:password@host:587` (STARTTLS) or `smtps://…:465` (TLS). */
+  SMTP_URL: ZOptionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]/i.test(v), {
+    message: "SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example.com:587).",
+  }),
+  /** Or the SMTP server by parts (SMTP_URL wins when both are set). */
+  SMTP_HOST: ZOptionalString,
+  /** Default: 465 with SMTP_SECURE, else 587. */
+  SMTP_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
+  /** `true`: TLS from the first byte (port 465). `false`: plain connection upgraded with STARTTLS. */
+  SMTP_SECURE: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** STARTTLS on a plain connection: `opportunistic` (when offered), `require` (refuse to send without it), `off`. */
+  SMTP_STARTTLS: z
+    .enum(["opportunistic", "require", "off", ""])
+    .default("opportunistic")
+    .transform((v) => v || "opportunistic"),
+  SMTP_USER: ZOptionalString,
+  SMTP_PASSWORD: ZOptionalString,
   /** Failed sign-ins allowed per (email, client address) within the window; 4× that per address. */
   BUMPERS_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   BUMPERS_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),

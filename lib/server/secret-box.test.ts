@@ -1,20 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvCache, ZEnv } from "./env";
+import { restoreEncryptionKeys, setEncryptionKeys } from "@/lib/testing/encryption-keys";
+import { ZEnv } from "./env";
 import { decryptSecret, encryptSecret, keyIdOf, MISSING_KEY_MESSAGE, SecretBoxError } from "./secret-box";
-
-const saved = {
-  current: process.env.BUMPERS_ENCRYPTION_KEY,
-  previous: process.env.BUMPERS_ENCRYPTION_KEY_PREVIOUS,
-};
-
-function useKeys(current: string | undefined, previous?: string) {
-  if (current === undefined) delete process.env.BUMPERS_ENCRYPTION_KEY;
-  else process.env.BUMPERS_ENCRYPTION_KEY = current;
-  if (previous === undefined) delete process.env.BUMPERS_ENCRYPTION_KEY_PREVIOUS;
-  else process.env.BUMPERS_ENCRYPTION_KEY_PREVIOUS = previous;
-  resetEnvCache();
-}
 
 const newKey = () => randomBytes(32);
 const reasonOf = (fn: () => unknown) => {
@@ -26,13 +14,13 @@ const reasonOf = (fn: () => unknown) => {
   }
 };
 
-beforeEach(() => useKeys(newKey().toString("base64")));
-afterEach(() => useKeys(saved.current, saved.previous));
+beforeEach(() => setEncryptionKeys(newKey().toString("base64")));
+afterEach(restoreEncryptionKeys);
 
 describe("secret box", () => {
   it("round-trips a token in a versioned value naming its key, never containing the plaintext", () => {
     const key = newKey();
-    useKeys(key.toString("hex"));
+    setEncryptionKeys(key.toString("hex"));
     const token = "bmp_cl_" + randomBytes(32).toString("base64url");
     const sealed = encryptSecret(token, "cluster-token:1");
 
@@ -47,27 +35,27 @@ describe("secret box", () => {
   it("accepts the key as hex, base64 or base64url, all naming the same key", () => {
     const key = newKey();
     const sealed = [key.toString("hex"), key.toString("base64"), key.toString("base64url")].map((text) => {
-      useKeys(text);
+      setEncryptionKeys(text);
       return encryptSecret("s");
     });
     expect(new Set(sealed.map((s) => s.split(".")[1]))).toEqual(new Set([keyIdOf(key)]));
-    useKeys(key.toString("base64"));
+    setEncryptionKeys(key.toString("base64"));
     expect(sealed.map((s) => decryptSecret(s))).toEqual(["s", "s", "s"]);
   });
 
   it("opens values sealed under the previous key after a key change, and seals new ones under the new key", () => {
     const oldKey = newKey().toString("base64");
-    useKeys(oldKey);
+    setEncryptionKeys(oldKey);
     const sealedBefore = encryptSecret("agent-token", "ctx");
 
     const newKeyText = newKey().toString("base64");
-    useKeys(newKeyText, oldKey);
+    setEncryptionKeys(newKeyText, oldKey);
     expect(decryptSecret(sealedBefore, "ctx")).toBe("agent-token");
     const sealedAfter = encryptSecret("agent-token", "ctx");
     expect(sealedAfter.split(".")[1]).not.toBe(sealedBefore.split(".")[1]);
 
     // Once the previous key is dropped, old values are refused by name, not by a crypto error.
-    useKeys(newKeyText);
+    setEncryptionKeys(newKeyText);
     expect(reasonOf(() => decryptSecret(sealedBefore, "ctx"))).toBe("unknown_key");
     expect(decryptSecret(sealedAfter, "ctx")).toBe("agent-token");
   });
@@ -86,7 +74,7 @@ describe("secret box", () => {
 
   it("without a key, sealing and opening fail with a message saying which variable to set", () => {
     const sealed = encryptSecret("agent-token");
-    useKeys(undefined);
+    setEncryptionKeys(undefined);
     expect(() => encryptSecret("agent-token")).toThrow(MISSING_KEY_MESSAGE);
     expect(() => decryptSecret(sealed)).toThrow(/BUMPERS_ENCRYPTION_KEY is not set/);
   });
