@@ -15,9 +15,12 @@ import { MISSING_KEY_MESSAGE } from "@/lib/server/secret-box";
 
 const PURPOSE = "bumpers/unsubscribe-token/v1";
 
-export type TUnsubscribePayload = { subscriptionId: string; kind: string };
+/** `address`: the one recipient of a shared list the link takes out (a personal subscription has none). */
+export type TUnsubscribePayload = { subscriptionId: string; kind: string; address?: string };
 
-const ZPayload = z.object({ s: z.string().min(1).max(200), k: z.string().min(1).max(64) }).strict();
+const ZPayload = z
+  .object({ s: z.string().min(1).max(200), k: z.string().min(1).max(64), a: z.string().max(320).optional() })
+  .strict();
 
 const derived = new Map<string, Buffer>();
 
@@ -36,7 +39,9 @@ const mac = (key: Buffer, payload: string) => createHmac("sha256", key).update(`
 export function signUnsubscribe(payload: TUnsubscribePayload): string {
   const secret = env().BUMPERS_ENCRYPTION_KEY;
   if (!secret) throw new Error(MISSING_KEY_MESSAGE);
-  const body = Buffer.from(JSON.stringify({ s: payload.subscriptionId, k: payload.kind })).toString("base64url");
+  const body = Buffer.from(
+    JSON.stringify({ s: payload.subscriptionId, k: payload.kind, ...(payload.address ? { a: payload.address } : {}) }),
+  ).toString("base64url");
   return `${body}.${mac(signingKey(secret), body).toString("base64url")}`;
 }
 
@@ -55,7 +60,7 @@ export function verifyUnsubscribe(token: string): TUnsubscribePayload | null {
   if (!valid) return null;
   try {
     const parsed = ZPayload.parse(JSON.parse(Buffer.from(body, "base64url").toString("utf8")));
-    return { subscriptionId: parsed.s, kind: parsed.k };
+    return { subscriptionId: parsed.s, kind: parsed.k, ...(parsed.a ? { address: parsed.a } : {}) };
   } catch {
     return null;
   }

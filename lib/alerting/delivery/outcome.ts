@@ -5,7 +5,7 @@ export type TDeliveryOutcome =
   | {
       kind: "accepted";
       status: number;
-      response: Record<string, unknown>;
+      response: Record<string, unknown> | null;
       /** The provider's id of what was created (a Slack message's ts): later replies thread on it. */
       providerRef?: string;
     }

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliverDueEvents } from "@/lib/alerting/delivery/deliver";
+import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
+import { db, pool } from "@/lib/server/db";
+import { resetEnvCache } from "@/lib/server/env";
+import { createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
+import { startFakeSmtp, type TFakeSmtp } from "@/lib/testing/fake-smtp";
+import { startFakeWebhookReceiver } from "@/lib/testing/fake-webhook-receiver";
+import { createConnection, updateConnection } from "../connections/write";
+import { createSubscription } from "../subscriptions/write";
+import { unsubscribeByToken } from "../subscriptions/write";
+import { verifyUnsubscribe } from "../unsubscribe-token";
+import { sendMessage } from "./send-message";
+
+// The whole path on a real database and real HTTP/SMTP servers: a report's findings become alert
+// groups, subscriptions queue messages in the outbox, and the delivery loop sends them to the
+// local fakes of Slack, a webhook receiver and an SMTP server.
+
+const PRIV = { id: "privilegeEscalationAllowed", message: "Privilege escalation should not be allowed" };
+let slack: TFakeSlack;
+let smtp: TFakeSmtp;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  slack = await startFakeSlack({ port: 0 });
+  smtp = await startFakeSmtp({ smtpPort: 0, httpPort: 0 });
+  Object.assign(process.env, {
+    SLACK_API_URL: slack.apiUrl,
+    BUMPERS_ALLOW_PRIVATE_DESTINATIONS: "true",
+    BUMPERS_MAIL_TRANSPORT: "smtp",
+    SMTP_URL: smtp.smtpUrl,
+  });
+  resetEnvCache();
+});
+afterAll(async () => {
+  for (const key of ["SLACK_API_URL", "BUMPERS_ALLOW_PRIVATE_DESTINATIONS", "BUMPERS_MAIL_TRANSPORT", "SMTP_URL"]) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
+  resetEnvCache();
+  await slack.close();
+  await smtp.close();
+});
+beforeEach(() => {
+  slack.reset();
+  smtp.reset();
+});
+
+/** Delivers everything due for the org, moving the clock past any retry delay. */
+async function deliverAll(orgId: string, now = new Date()) {
+  let delivered = 0;
+  for (let i = 0; i < 20; i++) {
+    const step = await deliverDueEvents({ orgId, now, limit: 100, sendMessage, random: () => 0 });
+    delivered += step.delivered;
+    if (!step.claimed) return delivered;
+  }
+  return delivered;
+}
+
+async function setup() {
+  const t = await createTestTenant();
+  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const payments = await createTestTeam(t.org.id, {
+    slug: `payments-${t.org.slug}`.slice(0, 40),
+    name: "Payments",
+    rules: [{ effect: "include", cluster: "*", namespace: "payments-*", kind: "*", name: "*" }],
+  });
+  const cluster = await createTestCluster(t.org.id, { slug: "prod-eu" });
+  const { connection } = await createConnection(
+    t.org.id,
+    actor,
+    { teamId: null },
+    {
+      kind: "slack",
+      name: "Acme Slack",
+      botToken: FAKE_SLACK_TOKEN,
+    },
+  );
+  await createSubscription(
+    t.org.id,
+    actor,
+    { teamId: payments.id },
+    {
+      name: "Payments findings",
+      connectionId: connection.id,
+      target: "C0000PAYMENT",
+      targetLabel: "#payments-alerts",
+      events: ["finding_group.opened", "finding_group.grew", "finding_group.fixed"],
+    },
+  );
+  return { t, actor, payments, cluster, connection };
+}
+
+const statuses = async (orgId: string) =>
+  (
+    await pool.query<{ status: string; attempts: number; error: string | null }>(
+      `SELECT status::text, attempts, error FROM alert_events WHERE org_id = $1 AND action = 'notify' ORDER BY id`,
+      [orgId],
+    )
+  ).rows;
+
+describe("delivering messages", () => {
+  it("posts one Slack message per group, replies in its thread as it grows and is fixed, and updates the parent", async () => {
+    const { t, cluster } = await setup();
+    const all = workloads(60, ["payments-api"]);
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(all.slice(0, 40), [PRIV]));
+    expect(await deliverAll(t.org.id)).toBe(1);
+    let messages = slack.messages("C0000PAYMENT");
+    expect(messages).toHaveLength(1);
+    const parent = messages[0]!;
+    expect(parent.threadTs).toBeNull();
+    expect(parent.text).toContain("Privilege escalation");
+
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(all, [PRIV]));
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(all, []));
+    expect(await deliverAll(t.org.id)).toBe(2);
+    messages = slack.messages("C0000PAYMENT");
+    expect(messages).toHaveLength(3);
+    expect(messages.slice(1).every((m) => m.threadTs === parent.ts)).toBe(true);
+    // The parent now says it is fixed.
+    expect(messages[0]!.editedAt).not.toBeNull();
+    expect(messages[0]!.text).toMatch(/Fixed/);
+    expect(slack.messages("C00000ALERTS")).toEqual([]);
+  });
+
+  it("honours Slack's 429 and Retry-After, then delivers once", async () => {
+    const { t, cluster } = await setup();
+    slack.failNext("ratelimited", 1);
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
+    const now = new Date();
+    expect(await deliverAll(t.org.id, now)).toBe(0);
+    const [waiting] = await statuses(t.org.id);
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    const { rows } = await pool.query<{ wait: number }>(
+      `SELECT extract(epoch FROM next_attempt_at - $2::timestamptz)::float AS wait FROM alert_events WHERE org_id = $1 AND action = 'notify'`,
+      [t.org.id, now],
+    );
+    expect(rows[0]!.wait).toBeGreaterThanOrEqual(1);
+    expect(await deliverAll(t.org.id, new Date(now.getTime() + 60_000))).toBe(1);
+    expect(slack.messages("C0000PAYMENT")).toHaveLength(1);
+    expect((await statuses(t.org.id))[0]).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
+  it("marks the connection broken on a revoked token and tells the org's admins by email", async () => {
+    const { t, cluster, connection } = await setup();
+    slack.revokeToken(FAKE_SLACK_TOKEN);
+    try {
+      await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
+      await deliverAll(t.org.id);
+    } finally {
+      slack.reset();
+      await slack.close();
+      slack = await startFakeSlack({ port: 0 });
+      process.env.SLACK_API_URL = slack.apiUrl;
+      resetEnvCache();
+    }
+    expect((await statuses(t.org.id))[0]).toMatchObject({ status: "failed", attempts: 1 });
+    const row = await db.notificationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row).toMatchObject({ status: "broken" });
+    expect(row.brokenReason).toMatch(/token_revoked/);
+    const notice = await smtp.waitForMessage((m) => m.to.includes(t.users.admin.email));
+    expect(notice.subject).toContain("stopped working");
+    expect(notice.text).not.toContain(FAKE_SLACK_TOKEN);
+  });
+
+  // The receiver checks each delivery with the standardwebhooks package's own Webhook.verify.
+  it("signs webhooks the Standard Webhooks way", async () => {
+    const { t, actor, payments, cluster } = await setup();
+    const created = await createConnection(
+      t.org.id,
+      actor,
+      { teamId: payments.id },
+      {
+        kind: "webhook",
+        name: "SIEM",
+        url: "https://placeholder.example/hook",
+      },
+    );
+    const receiver = await startFakeWebhookReceiver({ port: 0, secret: created.signingSecret });
+    try {
+      await updateConnection(t.org.id, actor, { teamId: payments.id }, created.connection.id, {
+        url: receiver.hookUrl,
+      });
+      await createSubscription(
+        t.org.id,
+        actor,
+        { teamId: payments.id },
+        {
+          name: "To the SIEM",
+          connectionId: created.connection.id,
+          events: ["finding_group.opened"],
+        },
+      );
+      await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
+      await deliverAll(t.org.id);
+      const [delivery] = receiver.deliveries();
+      expect(delivery).toMatchObject({ verified: true, type: "finding_group.opened", duplicates: 0 });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("emails a subscription's addresses with a working one-click unsubscribe", async () => {
+    const { t, actor, payments, cluster } = await setup();
+    const sub = await createSubscription(
+      t.org.id,
+      actor,
+      { teamId: payments.id },
+      {
+        name: "Leads by email",
+        target: "lead@example.com, cto@example.com",
+        events: ["finding_group.opened"],
+      },
+    );
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
+    await deliverAll(t.org.id);
+    const mail = await smtp.waitForMessage((m) => m.to.includes("lead@example.com"));
+    expect(mail.subject).toContain("Privilege escalation");
+    expect(mail.html).toContain("payments-api");
+    const link = /<([^>]+\/unsubscribe\/([^>]+))>/.exec(mail.headers["list-unsubscribe"] ?? "");
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    const payload = verifyUnsubscribe(link![2]!);
+    expect(payload).toMatchObject({ subscriptionId: sub.id, address: "lead@example.com" });
+    await unsubscribeByToken({ subscriptionId: payload!.subscriptionId, address: payload!.address! });
+    expect((await db.notificationSubscription.findUniqueOrThrow({ where: { id: sub.id } })).target).toBe(
+      "cto@example.com",
+    );
+  });
+});
