@@ -20,6 +20,7 @@ import {
   TeamsCell,
 } from "./check-cells";
 import { useCheckRow } from "./use-check-row";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /**
  * One check of the Checks tab, editable by org admins: the controls sit in the row's cells and
@@ -109,8 +110,7 @@ export function OrgCheckRow({
         <TeamsCell count={tighteningTeams} />
         <Cell className="whitespace-nowrap text-right">
           <form id={formId} action={action} onSubmit={submitKeepingFields(action, untouch)}>
-            <input type="hidden" name="org" value={orgSlug} />
-            <input type="hidden" name="checkId" value={check.id} />
+            <HiddenFields values={{ org: orgSlug, checkId: check.id }} />
             <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />
           </form>
         </Cell>

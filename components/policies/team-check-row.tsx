@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { BlockCell, Cell, CHECKBOX, CheckCell, RowError, RowStatus, SELECT, submitKeepingFields } from "./check-cells";
 import { SettingSummary } from "./setting-badges";
 import { useCheckRow } from "./use-check-row";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** A stored severity that still raises the org's, else "" (the org's). */
 function raisedSeverity(org: TCheckSetting, team: TTeamCheckRow | null): TCheckSeverity | "" {
@@ -114,9 +115,7 @@ export function TeamCheckRow({
         </Cell>
         <Cell className="whitespace-nowrap text-right">
           <form id={formId} action={action} onSubmit={submitKeepingFields(action, untouch)}>
-            <input type="hidden" name="org" value={orgSlug} />
-            <input type="hidden" name="team" value={teamSlug} />
-            <input type="hidden" name="checkId" value={check.id} />
+            <HiddenFields values={{ org: orgSlug, team: teamSlug, checkId: check.id }} />
             <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />
           </form>
         </Cell>

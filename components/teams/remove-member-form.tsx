@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { removeTeamMemberAction } from "@/lib/teams/actions";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** Remove (or leave) in two steps: the first click asks, the second removes. */
 export function RemoveMemberForm({
@@ -56,9 +57,7 @@ export function RemoveMemberForm({
   }
   return (
     <form action={action} className="flex flex-wrap items-center justify-end gap-2">
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="team" value={teamSlug} />
-      <input type="hidden" name="userId" value={member.userId} />
+      <HiddenFields values={{ org: orgSlug, team: teamSlug, userId: member.userId }} />
       <div ref={confirmRef} className="flex items-center gap-2">
         <span className="text-xs text-slate-600">
           {isSelf ? "You will lose access to this team." : `Remove ${member.name}?`}

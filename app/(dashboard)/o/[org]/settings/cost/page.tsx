@@ -6,7 +6,8 @@ import { priceText } from "@/lib/cost/forms/price-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ClusterPricesDialog } from "@/components/cost/cluster-prices-dialog";
-import { CostSettingsForm, type TPriceFieldSpec } from "@/components/cost/cost-settings-form";
+import { CostSettingsForm } from "@/components/cost/cost-settings-form";
+import type { TPriceFieldSpec } from "@/components/cost/price-fields";
 
 export const metadata: Metadata = { title: "Cost settings" };
 
