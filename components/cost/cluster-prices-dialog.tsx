@@ -10,7 +10,8 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useFieldValues } from "@/components/ui/use-field-values";
-import { PriceFields, type TPriceFieldSpec } from "./price-fields";
+import type { TPriceFieldSpec } from "@/lib/cost/format/price-specs";
+import { PriceFields } from "./price-fields";
 
 /** A cluster's own prices, or a node hourly cost split half CPU, half memory; empty fields use the org's. */
 export function ClusterPricesDialog({

@@ -7,7 +7,8 @@ import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useFieldValues } from "@/components/ui/use-field-values";
-import { PriceFields, type TPriceFieldSpec } from "./price-fields";
+import type { TPriceFieldSpec } from "@/lib/cost/format/price-specs";
+import { PriceFields } from "./price-fields";
 
 /** Currency and the org's unit prices; an empty price uses the default shown as its placeholder. */
 export function CostSettingsForm({

@@ -1,9 +1,8 @@
 "use client";
 
+import type { TPriceFieldSpec } from "@/lib/cost/format/price-specs";
 import { Field, Input } from "@/components/ui/field";
 import type { useFieldValues } from "@/components/ui/use-field-values";
-
-export type TPriceFieldSpec = { name: string; label: string; unit: string; placeholder: string };
 
 /** Unit price inputs, two a row; an empty one takes the price shown as its placeholder. */
 export function PriceFields({

@@ -12,10 +12,10 @@ import { scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/field";
+import { Options, Select } from "@/components/ui/field";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { EmptyIcon } from "@/components/ui/icons";
-import { PageHeader } from "@/components/ui/page-header";
-import { CostTabs } from "@/components/cost/cost-tabs";
+import { CostPageHeader } from "@/components/cost/cost-page-header";
 import { RightsizingTable } from "@/components/cost/rightsizing-table";
 
 export const metadata: Metadata = { title: "Rightsizing" };
@@ -42,7 +42,9 @@ export default async function RightsizingPage({ params, searchParams }: PageProp
 
   return (
     <>
-      <PageHeader
+      <CostPageHeader
+        orgSlug={access.org.slug}
+        query={state.query}
         title="Rightsizing"
         description="Goldilocks' recommended requests per container, priced at the cluster's unit prices over a month (730 hours) of its replicas."
         actions={
@@ -55,23 +57,16 @@ export default async function RightsizingPage({ params, searchParams }: PageProp
           </a>
         }
       />
-      <CostTabs orgSlug={access.org.slug} query={state.query} />
       <div className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <form action={path} method="get" className="flex items-center gap-2">
-            {[...new URLSearchParams(state.query)].map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={v} />
-            ))}
+            <HiddenFields values={Object.fromEntries(new URLSearchParams(state.query))} />
             <label htmlFor="rightsizing-team" className="text-sm font-medium text-slate-700">
               Team
             </label>
             <Select id="rightsizing-team" name="team" defaultValue={team?.slug ?? ""} className="w-52">
               <option value="">{scopeIsOrgWide(scope) ? "All teams" : "All my teams"}</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
+              <Options options={teams.map((t) => ({ value: t.slug, label: t.name }))} />
             </Select>
             <button type="submit" className={buttonClass("secondary", "sm")}>
               Show
