@@ -1,10 +1,8 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { TFormAction } from "@/components/ui/use-action-form";
-import { SignInAfterActionNotice, useSignInAfterAction } from "./sign-in-after-action";
+import { SignInAfterActionForm, useSignInAfterAction } from "./sign-in-after-action";
 
 /**
  * The emailed sign-up link's form: the password chosen at sign-up creates the account and the
@@ -21,25 +19,16 @@ export function FinishSignUpForm({
   email: string;
 }) {
   const form = useSignInAfterAction(action, (data) => (data.orgSlug ? `/o/${data.orgSlug}` : "/orgs/new"));
-
-  if (form.destination) {
-    return (
-      <SignInAfterActionNotice
-        done="Your account is ready."
-        destination={form.destination}
-        signInFailed={form.signInFailed}
-      />
-    );
-  }
-
   return (
-    // Submitted by hand rather than through `action`, so the field keeps its value on an error.
-    <form onSubmit={form.submit} className="mt-6 space-y-4">
-      {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-      <input type="hidden" name="token" value={token} />
-      <Field id="finish-sign-up-email" label="Email">
-        <Input value={email} readOnly disabled autoComplete="username" />
-      </Field>
+    <SignInAfterActionForm
+      form={form}
+      token={token}
+      email={email}
+      emailId="finish-sign-up-email"
+      done="Your account is ready."
+      submitLabel="Confirm and create organization"
+      pendingLabel="Creating…"
+    >
       <Field
         id="password"
         label="Password"
@@ -48,9 +37,6 @@ export function FinishSignUpForm({
       >
         <Input name="password" type="password" autoComplete="current-password" required autoFocus />
       </Field>
-      <SubmitButton className="w-full" pending={form.pending} pendingLabel="Creating…">
-        Confirm and create organization
-      </SubmitButton>
-    </form>
+    </SignInAfterActionForm>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ActionError } from "@/components/ui/action-error";
 import { Options, Select, type TOption } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm, type TFormAction } from "@/components/ui/use-action-form";
@@ -48,11 +49,7 @@ export function MemberRoleForm({
           </SubmitButton>
         ) : null}
       </div>
-      {state && !state.ok ? (
-        <p role="alert" className="max-w-56 text-xs text-red-600">
-          {state.error.message}
-        </p>
-      ) : null}
+      <ActionError state={state} className="max-w-56" />
     </form>
   );
 }

@@ -26,6 +26,26 @@ export function SaveHeadCell() {
   );
 }
 
+/** The heads of the "blocks" columns, under a "Blocks" group; `whose` objects and CI runs they block. */
+export function BlockHeadCells({ whose }: { whose: "org" | "team" }) {
+  return (
+    <>
+      <HeadCell
+        className="text-center"
+        title={`A failing check denies ${whose === "team" ? "the team's objects" : "the object"} at admission`}
+      >
+        Admission
+      </HeadCell>
+      <HeadCell
+        className="text-center"
+        title={`A failing check fails ${whose === "team" ? "the team's CI runs" : "the CI run"}`}
+      >
+        CI
+      </HeadCell>
+    </>
+  );
+}
+
 export const CHECKBOX =
   "size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500 focus:ring-offset-1 disabled:cursor-not-allowed disabled:opacity-60";
 export const SELECT =

@@ -1,6 +1,6 @@
 import type { TOrgCheckView } from "@/lib/policies/queries";
 import { SeverityBadge } from "@/components/findings/severity-badge";
-import { Cell, CheckCell, FindingsCell, HeadCell, SaveHeadCell, TeamsCell } from "./check-cells";
+import { BlockHeadCells, Cell, CheckCell, FindingsCell, HeadCell, SaveHeadCell, TeamsCell } from "./check-cells";
 import { OrgCheckRow } from "./org-check-row";
 import { CheckCategoryCards } from "./check-category-cards";
 import { FlagText } from "./setting-badges";
@@ -61,12 +61,7 @@ export function ChecksTables({
             {editable ? <SaveHeadCell /> : null}
           </tr>
           <tr>
-            <HeadCell className="text-center" title="A failing check denies the object at admission">
-              Admission
-            </HeadCell>
-            <HeadCell className="text-center" title="A failing check fails the CI run">
-              CI
-            </HeadCell>
+            <BlockHeadCells whose="org" />
           </tr>
         </>
       }

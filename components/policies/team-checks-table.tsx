@@ -2,7 +2,7 @@ import type { TTeamCheckRow } from "@/lib/policies/effective";
 import type { TTeamCheckView } from "@/lib/policies/queries";
 import { Badge } from "@/components/ui/badge";
 import { SeverityBadge } from "@/components/findings/severity-badge";
-import { Cell, CheckCell, HeadCell, SaveHeadCell } from "./check-cells";
+import { BlockHeadCells, Cell, CheckCell, HeadCell, SaveHeadCell } from "./check-cells";
 import { CheckCategoryCards } from "./check-category-cards";
 import { SettingSummary } from "./setting-badges";
 import { TeamCheckRow } from "./team-check-row";
@@ -74,12 +74,7 @@ export function TeamChecksTables({
           {editable ? (
             <tr>
               <HeadCell>Severity</HeadCell>
-              <HeadCell className="text-center" title="A failing check denies the team's objects at admission">
-                Admission
-              </HeadCell>
-              <HeadCell className="text-center" title="A failing check fails the team's CI runs">
-                CI
-              </HeadCell>
+              <BlockHeadCells whose="team" />
             </tr>
           ) : null}
         </>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { changeTeamMemberRoleAction } from "@/lib/teams/actions";
 import type { TTeamRole } from "@/lib/auth/permissions";
+import { ActionError } from "@/components/ui/action-error";
 import { Options, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TEAM_ROLE_OPTIONS } from "./team-fields";
@@ -33,11 +34,7 @@ export function MemberRoleForm({
       <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
         Change<span className="sr-only"> the role of {member.name}</span>
       </SubmitButton>
-      {state && !state.ok ? (
-        <p className="text-xs text-red-600" role="alert">
-          {state.error.message}
-        </p>
-      ) : null}
+      <ActionError state={state} />
     </form>
   );
 }

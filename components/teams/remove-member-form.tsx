@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { removeTeamMemberAction } from "@/lib/teams/actions";
+import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { HiddenFields } from "@/components/ui/hidden-fields";
@@ -32,12 +33,7 @@ export function RemoveMemberForm({
     cancelled.current = false;
   }, [asking, askId]);
 
-  const error =
-    state && !state.ok ? (
-      <p className="w-full text-right text-xs text-red-600" role="alert">
-        {state.error.message}
-      </p>
-    ) : null;
+  const error = <ActionError state={state} className="w-full text-right" />;
 
   if (!asking) {
     return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { Fragment } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CodeInput, Field, FieldError, Select } from "@/components/ui/field";
@@ -11,6 +12,12 @@ const FIELD_LABELS: Record<TPatternField, { label: string; example: string }> = 
   kind: { label: "Kind", example: "Deployment" },
   name: { label: "Workload name", example: "api-*" },
 };
+
+/** A label condition: a key, "=", and a value pattern. */
+const LABEL_PARTS = [
+  { field: "key", label: "key", placeholder: "app.kubernetes.io/part-of" },
+  { field: "value", label: "value pattern", placeholder: "*" },
+] as const;
 
 export type TRuleRowActions = {
   change: (patch: Partial<Omit<TDraftRule, "id" | "labels">>) => void;
@@ -116,35 +123,28 @@ export function ScopeRuleRow({
           <ul className="mt-1 space-y-2">
             {rule.labels.map((label, j) => (
               <li key={label.id} className="flex flex-wrap items-start gap-2">
-                <Field
-                  id={id("key", label.id)}
-                  label={`Rule ${n} label ${j + 1} key`}
-                  hideLabel
-                  errors={err("key", label.id)}
-                  className="min-w-0 flex-1"
-                >
-                  <CodeInput
-                    value={label.key}
-                    placeholder="app.kubernetes.io/part-of"
-                    onChange={(e) => actions.changeLabel(label.id, { key: e.target.value })}
-                  />
-                </Field>
-                <span className="pt-2 text-sm text-slate-400" aria-hidden>
-                  =
-                </span>
-                <Field
-                  id={id("value", label.id)}
-                  label={`Rule ${n} label ${j + 1} value pattern`}
-                  hideLabel
-                  errors={err("value", label.id)}
-                  className="min-w-0 flex-1"
-                >
-                  <CodeInput
-                    value={label.value}
-                    placeholder="*"
-                    onChange={(e) => actions.changeLabel(label.id, { value: e.target.value })}
-                  />
-                </Field>
+                {LABEL_PARTS.map((part, k) => (
+                  <Fragment key={part.field}>
+                    {k > 0 ? (
+                      <span className="pt-2 text-sm text-slate-400" aria-hidden>
+                        =
+                      </span>
+                    ) : null}
+                    <Field
+                      id={id(part.field, label.id)}
+                      label={`Rule ${n} label ${j + 1} ${part.label}`}
+                      hideLabel
+                      errors={err(part.field, label.id)}
+                      className="min-w-0 flex-1"
+                    >
+                      <CodeInput
+                        value={label[part.field]}
+                        placeholder={part.placeholder}
+                        onChange={(e) => actions.changeLabel(label.id, { [part.field]: e.target.value })}
+                      />
+                    </Field>
+                  </Fragment>
+                ))}
                 <Button
                   size="sm"
                   variant="ghost"

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { canOrg } from "@/lib/auth/permissions";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { getCloudComparison } from "@/lib/cost/queries/cloud";
 import { getLabelFigures, listCostLabelKeys } from "@/lib/cost/queries/labels";
 import { getOverviewFigures } from "@/lib/cost/loaders/overview";
 import { prepareCostSeries } from "@/lib/cost/format/series";
 import { prepareLabelTable, prepareTeamTable } from "@/lib/cost/format/tables";
-import { isoDay } from "@/lib/cost/range";
-import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
-import { costHref, formatRange, parseGroupState, parseRangeState } from "@/lib/cost/format/page-state";
+import { scopeIsOrgWide } from "@/lib/cost/scope";
+import { costHref, formatRange, parseGroupState } from "@/lib/cost/format/page-state";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
 import { costSources, groupingToKeep, overviewEmptyReason, withRowHints } from "@/lib/cost/format/pages";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CloudCard } from "@/components/cost/cloud-card";
@@ -23,15 +23,10 @@ import { SummaryTiles } from "@/components/cost/summary-tiles";
 export const metadata: Metadata = { title: "Cost" };
 
 export default async function CostPage({ params, searchParams }: PageProps<"/o/[org]/cost">) {
-  const { org } = await params;
-  const access = await requireOrgPage(org);
+  const access = await requireOrgPage((await params).org);
   const search = await searchParams;
-  const today = isoDay(new Date());
-  const state = parseRangeState(search, today);
-  const { range } = state;
-  const scope = costScopeOf(access);
+  const { today, state, range, scope, base } = costPageContext(access, search);
   const orgWide = scopeIsOrgWide(scope);
-  const base = `/o/${access.org.slug}/cost`;
 
   const labelKeys = await listCostLabelKeys(scope, range);
   const group = parseGroupState(search, labelKeys);

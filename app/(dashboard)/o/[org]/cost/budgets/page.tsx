@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { visibleTeams } from "@/lib/auth/access";
 import { canOrg } from "@/lib/auth/permissions";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listBudgetAlerts, listBudgets } from "@/lib/cost/budgets/queries";
 import { listCostLabelKeys } from "@/lib/cost/queries/labels";
 import { prepareBudgets } from "@/lib/cost/format/budgets";
 import { budgetPermissions, monthTitle, newBudgetForm } from "@/lib/cost/format/budget-page";
 import { canBudgetTeam } from "@/lib/cost/format/pages";
-import { isoDay, resolveRange } from "@/lib/cost/range";
-import { costScopeOf } from "@/lib/cost/scope";
+import { resolveRange } from "@/lib/cost/range";
 import { getCostCurrency } from "@/lib/cost/queries/settings";
-import { costHref, parseRangeState } from "@/lib/cost/format/page-state";
+import { costHref } from "@/lib/cost/format/page-state";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,12 +24,9 @@ import { CostPageHeader } from "@/components/cost/cost-page-header";
 export const metadata: Metadata = { title: "Budgets" };
 
 export default async function BudgetsPage({ params, searchParams }: PageProps<"/o/[org]/cost/budgets">) {
-  const { org } = await params;
-  const access = await requireOrgPage(org);
+  const access = await requireOrgPage((await params).org);
   const search = await searchParams;
-  const state = parseRangeState(search);
-  const scope = costScopeOf(access);
-  const today = isoDay(new Date());
+  const { today, state, scope, base } = costPageContext(access, search);
   const [budgets, alerts, currency, teams, labelKeys] = await Promise.all([
     listBudgets(scope, { asOf: today }),
     listBudgetAlerts(scope, 20),
@@ -42,7 +39,6 @@ export default async function BudgetsPage({ params, searchParams }: PageProps<"/
   const { canCreate, canManage } = budgetPermissions(manageable, orgAdmin);
   // A "Set a budget" link from a team or service page opens the form filled in.
   const asked = newBudgetForm(search, manageable);
-  const base = `/o/${access.org.slug}/cost`;
   const form = {
     orgSlug: access.org.slug,
     teams: manageable.map((t) => ({ id: t.id, name: t.name })),

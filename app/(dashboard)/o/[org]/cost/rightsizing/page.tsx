@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { visibleTeams } from "@/lib/auth/access";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { formatMoney } from "@/lib/cost/format/numbers";
 import { listRightsizing } from "@/lib/cost/queries/rightsizing";
-import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
+import { scopeIsOrgWide } from "@/lib/cost/scope";
 import { getCostCurrency } from "@/lib/cost/queries/settings";
-import { costHref, parseRangeState } from "@/lib/cost/format/page-state";
+import { costHref } from "@/lib/cost/format/page-state";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
 import { prepareRightsizing, totalSaving } from "@/lib/cost/format/rightsizing";
 import { scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { buttonClass } from "@/components/ui/button";
@@ -21,11 +22,9 @@ import { RightsizingTable } from "@/components/cost/rightsizing-table";
 export const metadata: Metadata = { title: "Rightsizing" };
 
 export default async function RightsizingPage({ params, searchParams }: PageProps<"/o/[org]/cost/rightsizing">) {
-  const { org } = await params;
-  const access = await requireOrgPage(org);
+  const access = await requireOrgPage((await params).org);
   const search = await searchParams;
-  const state = parseRangeState(search);
-  const scope = costScopeOf(access);
+  const { state, scope, base } = costPageContext(access, search);
   const teams = (await visibleTeams(access)).filter((t) => scopeIncludesTeam(scope, t.id));
   const teamSlug = typeof search.team === "string" && search.team ? search.team : null;
   const team = teamSlug ? teams.find((t) => t.slug === teamSlug) : null;
@@ -35,7 +34,6 @@ export default async function RightsizingPage({ params, searchParams }: PageProp
     listRightsizing(scope, team ? { teamId: team.id } : {}),
     getCostCurrency(access.org.id),
   ]);
-  const base = `/o/${access.org.slug}/cost`;
   const path = `${base}/rightsizing`;
   const prepared = prepareRightsizing(rows, currency);
   const saving = totalSaving(rows);

@@ -1,18 +1,11 @@
 import type { Metadata } from "next";
 import { canOrg } from "@/lib/auth/permissions";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { prepareBreakdownTable } from "@/lib/cost/format/tables";
-import { isoDay } from "@/lib/cost/range";
-import { costScopeOf } from "@/lib/cost/scope";
 import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
 import { orNotFound } from "@/lib/cost/loaders/page";
-import {
-  BREAKDOWN_LABELS,
-  costHref,
-  formatRange,
-  parseBreakdownState,
-  parseRangeState,
-} from "@/lib/cost/format/page-state";
+import { BREAKDOWN_LABELS, costHref, formatRange, parseBreakdownState } from "@/lib/cost/format/page-state";
 import { newBudgetHref } from "@/lib/cost/format/pages";
 import { breakdownSub, prepareMovers, teamSegment } from "@/lib/cost/format/team";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -30,15 +23,11 @@ export default async function TeamCostPage({ params, searchParams }: PageProps<"
   const { org, team: teamSlug } = await params;
   const access = await requireOrgPage(org);
   const search = await searchParams;
-  const today = isoDay(new Date());
-  const state = parseRangeState(search, today);
-  const { range } = state;
+  const { today, state, range, scope, base } = costPageContext(access, search);
   const by = parseBreakdownState(search);
-  const scope = costScopeOf(access);
   const team = await orNotFound(findCostTeam(access.org.id, teamSlug));
   const { summary, breakdown, movers } = await orNotFound(getTeamCostView(scope, team?.id ?? null, range, by));
   const { currency } = summary;
-  const base = `/o/${access.org.slug}/cost`;
   const path = `${base}/teams/${teamSegment(team)}`;
   const name = team?.name ?? "Unassigned";
   const serviceHref = (service: string) => costHref(`${path}/services/${encodeURIComponent(service)}`, state.query);

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { formatMoney, formatPercent, formatUnitHours } from "@/lib/cost/format/numbers";
 import { prepareBreakdownTable } from "@/lib/cost/format/tables";
 import { prepareServiceUsage } from "@/lib/cost/format/usage";
-import { isoDay, previousRange } from "@/lib/cost/range";
-import { costScopeOf } from "@/lib/cost/scope";
+import { previousRange } from "@/lib/cost/range";
 import { getServiceCostSeries } from "@/lib/cost/queries/service";
 import { findCostTeam, getTeamCostView } from "@/lib/cost/queries/team";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
 import { orNotFound } from "@/lib/cost/loaders/page";
-import { costHref, formatRange, parseRangeState } from "@/lib/cost/format/page-state";
+import { costHref, formatRange } from "@/lib/cost/format/page-state";
 import { decodeSegment, newBudgetHref, requestedTotals, shareOf } from "@/lib/cost/format/pages";
 import { breakdownSub, summarizeService, teamSegment } from "@/lib/cost/format/team";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -28,11 +28,8 @@ export default async function ServiceCostPage({
 }: PageProps<"/o/[org]/cost/teams/[team]/services/[service]">) {
   const { org, team: teamSlug, service: rawService } = await params;
   const access = await requireOrgPage(org);
+  const { today, state, range, scope, base } = costPageContext(access, await searchParams);
   const service = decodeSegment(rawService);
-  const today = isoDay(new Date());
-  const state = parseRangeState(await searchParams, today);
-  const { range } = state;
-  const scope = costScopeOf(access);
   const team = await orNotFound(findCostTeam(access.org.id, teamSlug));
   const teamId = team?.id ?? null;
   const [days, previousDays, { summary: teamSummary, breakdown: containers }] = await orNotFound(
@@ -43,7 +40,6 @@ export default async function ServiceCostPage({
     ]),
   );
   const { currency } = teamSummary;
-  const base = `/o/${access.org.slug}/cost`;
   const teamPath = `${base}/teams/${teamSegment(team)}`;
   const teamName = team?.name ?? "Unassigned";
   const usage = prepareServiceUsage(days, range);
