@@ -11,7 +11,6 @@ import { getCostCurrency } from "@/lib/cost/queries/settings";
 import { costHref } from "@/lib/cost/format/page-state";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { costPageContext } from "@/lib/cost/loaders/cost-page";
-import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
@@ -20,6 +19,7 @@ import { BudgetControls } from "@/components/cost/budget-controls";
 import { BudgetDialog } from "@/components/cost/budget-dialog";
 import { BudgetList } from "@/components/cost/budget-list";
 import { CostPageHeader } from "@/components/cost/cost-page-header";
+import { ExportLink } from "@/components/cost/export-link";
 
 export const metadata: Metadata = { title: "Budgets" };
 
@@ -60,13 +60,7 @@ export default async function BudgetsPage({ params, searchParams }: PageProps<"/
         description="Monthly budgets per team, service or label value: spent so far, the month-end forecast, and alerts when a threshold is crossed."
         actions={
           <>
-            <a
-              href={costHref(`${base}/export`, state.query, { table: "budgets" })}
-              className={buttonClass("secondary")}
-              download
-            >
-              Export CSV
-            </a>
+            <ExportLink button href={costHref(`${base}/export`, state.query, { table: "budgets" })} />
             {canCreate ? (
               <BudgetDialog
                 {...form}

@@ -17,6 +17,7 @@ import { Options, Select } from "@/components/ui/field";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { EmptyIcon } from "@/components/ui/icons";
 import { CostPageHeader } from "@/components/cost/cost-page-header";
+import { ExportLink } from "@/components/cost/export-link";
 import { RightsizingTable } from "@/components/cost/rightsizing-table";
 
 export const metadata: Metadata = { title: "Rightsizing" };
@@ -46,13 +47,10 @@ export default async function RightsizingPage({ params, searchParams }: PageProp
         title="Rightsizing"
         description="Goldilocks' recommended requests per container, priced at the cluster's unit prices over a month (730 hours) of its replicas."
         actions={
-          <a
+          <ExportLink
+            button
             href={costHref(`${base}/export`, state.query, { table: "rightsizing", team: team?.slug })}
-            className={buttonClass("secondary")}
-            download
-          >
-            Export CSV
-          </a>
+          />
         }
       />
       <div className="space-y-4">
