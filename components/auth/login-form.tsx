@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const ERROR_TEXT: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
@@ -59,14 +60,14 @@ export function LoginForm({
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
         <Field id="email" label="Email">
-          <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />
+          <Input name="email" type="email" autoComplete="email" required autoFocus />
         </Field>
         <Field id="password" label="Password">
-          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+          <Input name="password" type="password" autoComplete="current-password" required />
         </Field>
-        <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-          {pending ? "Signing in…" : "Sign in"}
-        </Button>
+        <SubmitButton className="w-full" pending={pending} pendingLabel="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       {providers.length ? (
         <div className="space-y-2 border-t border-slate-100 pt-4">

@@ -1,15 +1,15 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
 import { signUpAction } from "@/lib/auth/actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { OrgNameSlugFields } from "@/components/orgs/org-name-slug-fields";
+import { NewAccountFields } from "./new-account-fields";
 
 export function SignUpForm() {
-  const [state, dispatch, pending] = useActionState(signUpAction, null);
-  const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const { state, pending, submit, errors } = useActionForm(signUpAction);
 
   // The same answer whether or not the address already has an account (lib/orgs/sign-up.ts).
   if (state?.ok) {
@@ -26,43 +26,17 @@ export function SignUpForm() {
 
   return (
     // Submitted by hand rather than through `action`, so that a refused form keeps what was typed.
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
-      className="mt-6 space-y-4"
-    >
+    <form onSubmit={submit} className="mt-6 space-y-4">
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-      <Field id="name" label="Your name" errors={errors.name}>
-        <Input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors.name)} />
-      </Field>
-      <Field id="email" label="Work email" errors={errors.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={Boolean(errors.email)}
-        />
-      </Field>
-      <Field id="password" label="Password" hint="At least 10 characters." errors={errors.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          aria-invalid={Boolean(errors.password)}
-        />
-      </Field>
+      <NewAccountFields errors={errors}>
+        <Field id="email" label="Work email" errors={errors.email}>
+          <Input name="email" type="email" autoComplete="email" required />
+        </Field>
+      </NewAccountFields>
       <OrgNameSlugFields errors={errors} />
-      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-        {pending ? "Creating…" : "Create organization"}
-      </Button>
+      <SubmitButton className="w-full" pending={pending} pendingLabel="Creating…">
+        Create organization
+      </SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, LinkButton } from "@/components/ui/button";
-import type { TFormAction } from "@/components/ui/confirm-action";
+import { LinkButton } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm, type TFormAction } from "@/components/ui/use-action-form";
 
 export function UnlockSignInForm({ action, token }: { action: TFormAction<null>; token: string }) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const { state, dispatch, pending } = useActionForm(action);
   if (state?.ok) {
     return (
       <div className="mt-6 space-y-4">
@@ -21,9 +21,9 @@ export function UnlockSignInForm({ action, token }: { action: TFormAction<null>;
     <form action={dispatch} className="mt-6 space-y-4">
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       <input type="hidden" name="token" value={token} />
-      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-        {pending ? "Unlocking…" : "Unlock sign-in"}
-      </Button>
+      <SubmitButton className="w-full" pending={pending} pendingLabel="Unlocking…">
+        Unlock sign-in
+      </SubmitButton>
     </form>
   );
 }

@@ -5,8 +5,7 @@ import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button, type TButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { TBudgetFormFields } from "@/lib/cost/forms/budget-form";
-import { BudgetForm, type TBudgetFormTeam } from "./budget-form";
+import { BudgetForm, type TBudgetFormProps } from "./budget-form";
 
 /** A button that opens the budget form in a dialog (open at once when a link asked for a new budget). */
 export function BudgetDialog({
@@ -17,7 +16,7 @@ export function BudgetDialog({
   initialOpen = false,
   doneHref,
   ...form
-}: {
+}: TBudgetFormProps & {
   label: string;
   title: string;
   variant?: TButtonVariant;
@@ -25,13 +24,6 @@ export function BudgetDialog({
   initialOpen?: boolean;
   /** Where to go after saving (drops a "new budget" link's parameters); else the page refreshes. */
   doneHref?: string;
-  orgSlug: string;
-  budgetId?: string;
-  initial: TBudgetFormFields;
-  teams: readonly TBudgetFormTeam[];
-  orgWide: boolean;
-  labelKeys: readonly string[];
-  currency: string;
 }) {
   const [open, setOpen] = useState(initialOpen);
   const router = useRouter();

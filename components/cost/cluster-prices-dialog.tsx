@@ -1,14 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { updateClusterPricesAction } from "@/lib/cost/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/field";
-import type { TPriceFieldSpec } from "./cost-settings-form";
-import { FormFooter } from "./form-footer";
+import { FormFooter } from "@/components/ui/form-footer";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useFieldValues } from "@/components/ui/use-field-values";
+import type { TPriceFieldSpec } from "@/lib/cost/format/price-specs";
+import { PriceFields } from "./price-fields";
 
 /** A cluster's own prices, or a node hourly cost split half CPU, half memory; empty fields use the org's. */
 export function ClusterPricesDialog({
@@ -59,40 +62,20 @@ function PricesForm({
   fields: readonly TPriceFieldSpec[];
   onDone: () => void;
 }) {
-  const [state, action] = useActionState(updateClusterPricesAction, null);
-  const [values, setValues] = useState(prices);
   const router = useRouter();
-  const handled = useRef<unknown>(null);
-  const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-  useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
-    handled.current = state;
-    onDone();
-    router.refresh();
-  }, [state, onDone, router]);
+  const { dispatch, errors, formError } = useActionForm(updateClusterPricesAction, {
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
+  });
+  const { bind } = useFieldValues(prices);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="clusterId" value={clusterId} />
-      {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f, i) => (
-          <Field key={f.name} id={`cluster-${f.name}`} label={`${f.label} (${f.unit})`} errors={errors[f.name]}>
-            <Input
-              id={`cluster-${f.name}`}
-              name={f.name}
-              inputMode="decimal"
-              autoFocus={i === 0}
-              placeholder={f.placeholder}
-              value={values[f.name] ?? ""}
-              onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
-              aria-invalid={Boolean(errors[f.name])}
-              className="tabular-nums"
-            />
-          </Field>
-        ))}
-      </div>
-      <FormFooter onCancel={onDone} submitLabel="Save prices" />
+    <form action={dispatch} className="space-y-4" noValidate>
+      <HiddenFields values={{ org: orgSlug, clusterId }} />
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <PriceFields idPrefix="cluster" fields={fields} errors={errors} bind={bind} autoFocus />
+      <FormFooter onCancel={onDone} submitLabel="Save prices" className="border-t border-slate-100 pt-4" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { Route } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/button";
+import type { TCostEmptyReason } from "@/lib/cost/format/pages";
 
 /** What a cost page says before any cost exists for the viewer, with the next step for those who can take it. */
 export function CostEmpty({
@@ -9,7 +10,7 @@ export function CostEmpty({
   clustersHref,
   canConnect,
 }: {
-  reason: "no-data" | "no-team" | "empty-range";
+  reason: TCostEmptyReason;
   clustersHref: string;
   canConnect: boolean;
 }) {

@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { updateCostSettingsAction } from "@/lib/cost/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-
-export type TPriceFieldSpec = { name: string; label: string; unit: string; placeholder: string };
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useFieldValues } from "@/components/ui/use-field-values";
+import type { TPriceFieldSpec } from "@/lib/cost/format/price-specs";
+import { PriceFields } from "./price-fields";
 
 /** Currency and the org's unit prices; an empty price uses the default shown as its placeholder. */
 export function CostSettingsForm({
@@ -20,23 +22,15 @@ export function CostSettingsForm({
   prices: Record<string, string>;
   fields: readonly TPriceFieldSpec[];
 }) {
-  const [state, action] = useActionState(updateCostSettingsAction, null);
-  const [values, setValues] = useState<Record<string, string>>({ currency, ...prices });
-  const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-  const bind = (name: string) => ({
-    id: `cost-${name}`,
-    name,
-    value: values[name] ?? "",
-    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-    "aria-invalid": Boolean(errors[name]),
-  });
+  const { state, dispatch, errors, formError } = useActionForm(updateCostSettingsAction);
+  const { bind } = useFieldValues<Record<string, string>>({ currency, ...prices });
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="org" value={orgSlug} />
+    <form action={dispatch} className="space-y-4" noValidate>
+      <HiddenFields values={{ org: orgSlug }} />
       {state?.ok ? (
         <Alert tone="success">Saved. New prices apply to estimates from the next inventory on.</Alert>
       ) : null}
-      {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
         id="cost-currency"
         label="Currency"
@@ -45,13 +39,7 @@ export function CostSettingsForm({
       >
         <Input {...bind("currency")} maxLength={3} className="w-28 uppercase" required />
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => (
-          <Field key={f.name} id={`cost-${f.name}`} label={`${f.label} (${f.unit})`} errors={errors[f.name]}>
-            <Input {...bind(f.name)} inputMode="decimal" placeholder={f.placeholder} className="w-48 tabular-nums" />
-          </Field>
-        ))}
-      </div>
+      <PriceFields idPrefix="cost" fields={fields} errors={errors} bind={bind} inputClassName="w-48 tabular-nums" />
       <p className="text-xs text-slate-500">Leave a price empty to use the default shown in it.</p>
       <SubmitButton pendingLabel="Saving…">Save cost settings</SubmitButton>
     </form>

@@ -5,6 +5,28 @@ function Shell({ className, children }: { className?: string; children?: React.R
   return <div className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)}>{children}</div>;
 }
 
+/** A card of rows: its title's bar over `lines` full-width bars of the class `line`. */
+function ListShell({
+  className,
+  title,
+  lines,
+  line,
+}: {
+  className: string;
+  title: string;
+  lines: number;
+  line: string;
+}) {
+  return (
+    <Shell className={className}>
+      <Block className={cn("h-5", title)} />
+      {Array.from({ length: lines }, (_, i) => (
+        <Block key={i} className={cn(line, "w-full")} />
+      ))}
+    </Shell>
+  );
+}
+
 /**
  * The cost pages' shape while their figures load: header, tabs, then tiles, a chart and a table
  * ("overview"), or a list ("list"), so nothing jumps when the content arrives.
@@ -35,20 +57,10 @@ export function CostSkeleton({ variant = "overview" }: { variant?: "overview" | 
             <Block className="h-5 w-32" />
             <Block className="mt-8 h-[260px] w-full" />
           </Shell>
-          <Shell className="h-72">
-            <Block className="h-5 w-24" />
-            {Array.from({ length: 5 }, (_, i) => (
-              <Block key={i} className="mt-5 h-4 w-full" />
-            ))}
-          </Shell>
+          <ListShell className="h-72" title="w-24" lines={5} line="mt-5 h-4" />
         </div>
       ) : (
-        <Shell className="h-96">
-          <Block className="h-5 w-40" />
-          {Array.from({ length: 6 }, (_, i) => (
-            <Block key={i} className="mt-6 h-5 w-full" />
-          ))}
-        </Shell>
+        <ListShell className="h-96" title="w-40" lines={6} line="mt-6 h-5" />
       )}
     </Skeleton>
   );

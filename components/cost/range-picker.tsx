@@ -1,7 +1,7 @@
-import type { Route } from "next";
-import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { buttonClass } from "@/components/ui/button";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { RangeLinks } from "@/components/ui/range-links";
 import { costHref, RANGE_LABELS, rangeQuery, type TRangeState } from "@/lib/cost/format/page-state";
 import { RANGE_PRESETS, resolveRange } from "@/lib/cost/range";
 
@@ -21,32 +21,18 @@ export function RangePicker({
   today: string;
   keep?: Record<string, string | null | undefined>;
 }) {
-  const presets = RANGE_PRESETS.filter((p) => p !== "custom");
   return (
     <div className="flex flex-wrap items-center gap-3" data-testid="range-picker">
-      <nav aria-label="Range" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
-        {presets.map((preset) => {
-          const active = state.preset === preset;
-          return (
-            <Link
-              key={preset}
-              href={costHref(path, rangeQuery(preset, resolveRange(preset, today)), keep) as Route}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "rounded px-2.5 py-1 text-sm font-medium whitespace-nowrap",
-                active ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
-              )}
-            >
-              {RANGE_LABELS[preset]}
-            </Link>
-          );
-        })}
-      </nav>
+      <RangeLinks
+        links={RANGE_PRESETS.filter((p) => p !== "custom").map((preset) => ({
+          href: costHref(path, rangeQuery(preset, resolveRange(preset, today)), keep),
+          label: RANGE_LABELS[preset],
+          active: state.preset === preset,
+        }))}
+      />
       <form action={path} method="get" className="flex items-center gap-1.5" aria-label="Custom range">
         <input type="hidden" name="range" value="custom" />
-        {Object.entries(keep).map(([name, value]) =>
-          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
-        )}
+        <HiddenFields values={keep} />
         <DateInput name="from" label="From" max={today} value={state.range.from} active={state.preset === "custom"} />
         <span className="text-sm text-slate-400" aria-hidden>
           –

@@ -1,21 +1,12 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatChange, formatMoney, formatPercent } from "@/lib/cost/format/numbers";
-import type { TMonthForecast } from "@/lib/cost/forecast";
 import { formatRange } from "@/lib/cost/format/page-state";
-import type { TCostRange } from "@/lib/cost/range";
+import type { TPeriodSummary } from "@/lib/cost/types";
 import { ChangeText, trendOf } from "./change-text";
 
-export type TSummaryFigures = {
-  currency: string;
-  range: TCostRange;
-  previousRange: TCostRange;
-  total: number;
-  previousTotal: number | null;
-  change: number | null;
-  efficiency: number | null;
-  month: TMonthForecast;
-};
+/** The figures the tiles show: a period's (the org's, a team's or the unassigned workloads'). */
+export type TSummaryFigures = TPeriodSummary;
 
 const monthName = (day: string) =>
   new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
@@ -28,16 +19,11 @@ export function SummaryTiles({ summary, extra }: { summary: TSummaryFigures; ext
   const { currency, month } = summary;
   return (
     <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="cost-summary">
-      <Tile label="Total" testId="cost-total" value={formatMoney(summary.total, currency)}>
-        {summary.previousTotal === null ? (
-          <>No cost in the {formatRange(summary.previousRange)} before</>
-        ) : (
-          <>
-            <ChangeText change={formatChange(summary.change)} trend={trendOf(summary.change)} /> vs{" "}
-            {formatMoney(summary.previousTotal, currency)} before
-          </>
-        )}
-      </Tile>
+      <TotalTile
+        summary={summary}
+        currency={currency}
+        noPrevious={<>No cost in the {formatRange(summary.previousRange)} before</>}
+      />
       <Tile label={`${monthName(month.monthStart)} to date`} value={formatMoney(month.monthToDate, currency)}>
         {month.daysElapsed} of {month.daysInMonth} days with data
       </Tile>
@@ -53,6 +39,30 @@ export function SummaryTiles({ summary, extra }: { summary: TSummaryFigures; ext
       </Tile>
       {extra}
     </div>
+  );
+}
+
+/** The range's total with its change against the period before, or `noPrevious` when that had no cost. */
+export function TotalTile({
+  summary,
+  currency,
+  noPrevious,
+}: {
+  summary: Pick<TPeriodSummary, "total" | "previousTotal" | "change">;
+  currency: string;
+  noPrevious: ReactNode;
+}) {
+  return (
+    <Tile label="Total" testId="cost-total" value={formatMoney(summary.total, currency)}>
+      {summary.previousTotal === null ? (
+        noPrevious
+      ) : (
+        <>
+          <ChangeText change={formatChange(summary.change)} trend={trendOf(summary.change)} /> vs{" "}
+          {formatMoney(summary.previousTotal, currency)} before
+        </>
+      )}
+    </Tile>
   );
 }
 

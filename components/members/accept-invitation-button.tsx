@@ -1,20 +1,13 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
-import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { TFormAction } from "@/components/ui/confirm-action";
+import { useActionForm, type TFormAction } from "@/components/ui/use-action-form";
+import { useReplaceRoute } from "@/components/ui/use-replace-route";
 
 export function AcceptInvitationButton({ action, token }: { action: TFormAction<{ orgSlug: string }>; token: string }) {
-  const router = useRouter();
-  const [state, dispatch] = useActionState(action, null);
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    router.replace(`/o/${state.data.orgSlug}`);
-    router.refresh();
-  }, [state, router]);
+  const replaceRoute = useReplaceRoute();
+  const { state, dispatch } = useActionForm(action, { onSuccess: (data) => replaceRoute(`/o/${data.orgSlug}`) });
 
   return (
     <form action={dispatch} className="mt-6 space-y-3">

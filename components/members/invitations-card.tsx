@@ -2,7 +2,7 @@ import { ORG_ROLE_LABELS, TEAM_ROLE_LABELS, type TOrgRole } from "@/lib/auth/per
 import { canHandleInvitationRole } from "@/lib/orgs/member-rules";
 import type { TInvitationRow } from "@/lib/orgs/queries";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { TFormAction } from "@/components/ui/confirm-action";
+import type { TFormAction } from "@/components/ui/use-action-form";
 import type { TCreatedInvitation } from "./invitation-link-panel";
 import { InvitationsList, type TInvitationListRow } from "./invitations-list";
 

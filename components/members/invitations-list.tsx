@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ConfirmAction, type TFormAction } from "@/components/ui/confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import type { TFormAction } from "@/components/ui/use-action-form";
 import { InvitationLinkPanel, type TCreatedInvitation } from "./invitation-link-panel";
 import { formatDateTime } from "@/components/ui/format";
 

@@ -1,9 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
-import type { TFormAction } from "@/components/ui/confirm-action";
+import { useState } from "react";
+import { ActionError } from "@/components/ui/action-error";
+import { Options, Select, type TOption } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm, type TFormAction } from "@/components/ui/use-action-form";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** A role select with a Save button that appears once the choice differs from the saved role. */
 export function MemberRoleForm({
@@ -19,22 +21,14 @@ export function MemberRoleForm({
   membershipId: string;
   memberName: string;
   role: string;
-  options: { value: string; label: string }[];
+  options: TOption[];
 }) {
   const [value, setValue] = useState(role);
-  const [state, dispatch, pending] = useActionState(action, null);
+  const { state, pending, submit } = useActionForm(action);
   const id = `role-${membershipId}`;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
-      className="space-y-1"
-    >
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="membershipId" value={membershipId} />
+    <form onSubmit={submit} className="space-y-1">
+      <HiddenFields values={{ org: orgSlug, membershipId }} />
       <div className="flex items-center gap-2">
         <label htmlFor={id} className="sr-only">
           Organization role of {memberName}
@@ -47,23 +41,15 @@ export function MemberRoleForm({
           className="h-8 min-w-32"
           disabled={pending}
         >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
         </Select>
         {value !== role ? (
-          <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
-            {pending ? "Saving…" : "Save"}
-          </Button>
+          <SubmitButton size="sm" pending={pending} pendingLabel="Saving…">
+            Save
+          </SubmitButton>
         ) : null}
       </div>
-      {state && !state.ok ? (
-        <p role="alert" className="max-w-56 text-xs text-red-600">
-          {state.error.message}
-        </p>
-      ) : null}
+      <ActionError state={state} className="max-w-56" />
     </form>
   );
 }

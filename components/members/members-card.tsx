@@ -4,7 +4,7 @@ import type { TMemberRow } from "@/lib/orgs/queries";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { TFormAction } from "@/components/ui/confirm-action";
+import type { TFormAction } from "@/components/ui/use-action-form";
 import { MemberRoleForm } from "./member-role-form";
 import { RemoveMemberButton } from "./remove-member-button";
 import { formatDate } from "@/components/ui/format";

@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback } from "react";
-import { useRouter } from "next/navigation";
-import { ConfirmAction, type TFormAction } from "@/components/ui/confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import type { TFormAction } from "@/components/ui/use-action-form";
+import { useReplaceRoute } from "@/components/ui/use-replace-route";
 
 export function RemoveMemberButton({
   orgSlug,
@@ -17,17 +17,11 @@ export function RemoveMemberButton({
   memberName: string;
   isSelf: boolean;
 }) {
-  const router = useRouter();
+  const replaceRoute = useReplaceRoute();
   // Someone who removed themselves can no longer see this org; send them to their next one.
-  const onSuccess = useCallback(
-    (data: { removedSelf: boolean }) => {
-      if (data.removedSelf) {
-        router.replace("/");
-        router.refresh();
-      }
-    },
-    [router],
-  );
+  const onSuccess = (data: { removedSelf: boolean }) => {
+    if (data.removedSelf) replaceRoute("/");
+  };
   return (
     <ConfirmAction
       action={action}

@@ -48,18 +48,11 @@ export function DecisionCountsCard({ chart, rangeLabel }: { chart: TOutcomeChart
             {chart.rows.map((r) => (
               <tr key={r.key}>
                 <Td className="font-medium text-slate-900">{r.label}</Td>
-                <Td className="text-right">
-                  <Count n={r.allowed} />
-                </Td>
-                <Td className="text-right">
-                  <Count n={r.warned} />
-                </Td>
-                <Td className="text-right">
-                  <Count n={r.wouldDeny} />
-                </Td>
-                <Td className="text-right font-semibold text-red-700">
-                  <Count n={r.denied} />
-                </Td>
+                {OUTCOME_KEYS.map((k) => (
+                  <Td key={k} className={k === "denied" ? "text-right font-semibold text-red-700" : "text-right"}>
+                    <Count n={r[k]} />
+                  </Td>
+                ))}
               </tr>
             ))}
           </tbody>

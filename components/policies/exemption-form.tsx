@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { useRef } from "react";
 import { createExemptionAction } from "@/lib/policies/actions";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { CodeInput, Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const GENERIC = "Please correct the highlighted fields.";
 const PATTERNS = [
@@ -29,37 +30,23 @@ export function ExemptionForm({
   today: string;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [result, action, pending] = useActionState(createExemptionAction, null);
-  const handled = useRef<unknown>(null);
-  useEffect(() => {
-    if (!result?.ok || handled.current === result) return;
-    handled.current = result;
-    formRef.current?.reset();
-  }, [result]);
-  const errors = result && !result.ok ? (result.error.fieldErrors ?? {}) : {};
-  const formError = result && !result.ok && result.error.message !== GENERIC ? result.error.message : null;
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    // Not reset by React after an error: the admin corrects the field that was refused.
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    startTransition(() => action(form));
-  };
-  const invalid = (name: string) => ({
-    "aria-invalid": Boolean(errors[name]),
-    "aria-describedby": errors[name] ? `exemption-${name}-error` : undefined,
+  // Not reset by React after an error (`submit`): the admin corrects the field that was refused.
+  const { state, dispatch, pending, submit, errors } = useActionForm(createExemptionAction, {
+    onSuccess: () => formRef.current?.reset(),
   });
+  const formError = state && !state.ok && state.error.message !== GENERIC ? state.error.message : null;
 
   return (
     <form
       ref={formRef}
-      action={action}
-      onSubmit={onSubmit}
+      action={dispatch}
+      onSubmit={submit}
       className="space-y-4"
       aria-label="Add an exemption"
       noValidate
     >
       <input type="hidden" name="org" value={orgSlug} />
-      {result?.ok ? <Alert tone="success">Exemption added. It applies from the next admission review.</Alert> : null}
+      {state?.ok ? <Alert tone="success">Exemption added. It applies from the next admission review.</Alert> : null}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
         <Field
@@ -68,24 +55,12 @@ export function ExemptionForm({
           hint="Check ids from the Checks tab, separated by commas, or * for every check."
           errors={errors.checkIds}
         >
-          <Input
-            id="exemption-checkIds"
-            name="checkIds"
-            placeholder="hostNetworkSet, hostPortSet"
-            className="font-mono"
-            spellCheck={false}
-            autoComplete="off"
-            {...invalid("checkIds")}
-          />
+          <CodeInput name="checkIds" placeholder="hostNetworkSet, hostPortSet" />
         </Field>
         <Field id="exemption-teamId" label="Team" hint="Only that team's objects, or any." errors={errors.teamId}>
-          <Select id="exemption-teamId" name="teamId" defaultValue="" {...invalid("teamId")}>
+          <Select name="teamId" defaultValue="">
             <option value="">Any team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options options={teams.map((t) => ({ value: t.id, label: t.name }))} />
           </Select>
         </Field>
       </div>
@@ -95,15 +70,7 @@ export function ExemptionForm({
         <div className="mt-2 grid gap-4 sm:grid-cols-4">
           {PATTERNS.map((p) => (
             <Field key={p.name} id={`exemption-${p.name}`} label={p.label} errors={errors[p.name]}>
-              <Input
-                id={`exemption-${p.name}`}
-                name={p.name}
-                placeholder={p.placeholder}
-                className="font-mono"
-                spellCheck={false}
-                autoComplete="off"
-                {...invalid(p.name)}
-              />
+              <CodeInput name={p.name} placeholder={p.placeholder} />
             </Field>
           ))}
         </div>
@@ -115,7 +82,7 @@ export function ExemptionForm({
           hint="Why these objects may break these checks; shown to everyone who reads the rule."
           errors={errors.reason}
         >
-          <Textarea id="exemption-reason" name="reason" rows={2} maxLength={500} {...invalid("reason")} />
+          <Textarea name="reason" rows={2} maxLength={500} />
         </Field>
         <Field
           id="exemption-expiresAt"
@@ -123,10 +90,12 @@ export function ExemptionForm({
           hint="At the end of that day, UTC."
           errors={errors.expiresAt}
         >
-          <Input id="exemption-expiresAt" name="expiresAt" type="date" min={today} {...invalid("expiresAt")} />
+          <Input name="expiresAt" type="date" min={today} />
         </Field>
       </div>
-      <SubmitButton pendingLabel="Adding…">{pending ? "Adding…" : "Add exemption"}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Adding…">
+        Add exemption
+      </SubmitButton>
     </form>
   );
 }

@@ -1,24 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { updateOrgCheckAction } from "@/lib/policies/actions";
 import { CHECK_SEVERITIES, SEVERITY_NAMES } from "@/lib/domain/severity";
 import type { TCheckSetting } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
-import type { TCheckSeverity } from "@/lib/policies/types";
-import { cn } from "@/components/ui/cn";
-import {
-  BlockCell,
-  Cell,
-  CHECKBOX,
-  CheckCell,
-  FindingsCell,
-  RowError,
-  RowStatus,
-  SELECT,
-  submitKeepingFields,
-  TeamsCell,
-} from "./check-cells";
+import { Cell, CheckCell, FindingsCell, TeamsCell } from "./check-cells";
+import { BlockCells, CheckRowForm, EnabledCheckbox, SeveritySelect } from "./check-row-form";
 import { useCheckRow } from "./use-check-row";
 
 /**
@@ -43,8 +30,7 @@ export function OrgCheckRow({
   tighteningTeams: number;
   columns: number;
 }) {
-  const [result, action, pending] = useActionState(updateOrgCheckAction, null);
-  const { values, set, dirty, touched, untouch } = useCheckRow({
+  const row = useCheckRow(updateOrgCheckAction, {
     enabled: setting.enabled,
     severity: setting.severity === check.defaultSeverity ? "" : setting.severity,
     blockAdmission: setting.blockAdmission,
@@ -53,69 +39,36 @@ export function OrgCheckRow({
   const formId = `org-check-${check.id}`;
 
   return (
-    <>
-      <tr className={cn("align-middle", !values.enabled && "bg-slate-50/60", dirty && "bg-brand-50/40")}>
-        <CheckCell check={check} muted={!values.enabled} />
-        <Cell className="text-center">
-          <input
-            type="checkbox"
-            form={formId}
-            name="enabled"
-            className={CHECKBOX}
-            checked={values.enabled}
-            onChange={(e) => set("enabled")(e.target.checked)}
-            aria-label={`Enabled: ${check.title}`}
-          />
-        </Cell>
-        <Cell>
-          <select
-            form={formId}
-            name="severity"
-            className={SELECT}
-            value={values.severity}
-            onChange={(e) => set("severity")(e.target.value as TCheckSeverity | "")}
-            aria-label={`Severity: ${check.title}`}
-          >
-            {CHECK_SEVERITIES.map((s) =>
-              s === check.defaultSeverity ? (
-                <option key={s} value="">
-                  {SEVERITY_NAMES[s]} (default)
-                </option>
-              ) : (
-                <option key={s} value={s}>
-                  {SEVERITY_NAMES[s]}
-                </option>
-              ),
-            )}
-          </select>
-        </Cell>
-        <BlockCell
-          formId={formId}
-          name="blockAdmission"
-          label="Block in admission"
-          checkTitle={check.title}
-          checked={values.blockAdmission}
-          onChange={set("blockAdmission")}
-        />
-        <BlockCell
-          formId={formId}
-          name="blockCi"
-          label="Block in CI"
-          checkTitle={check.title}
-          checked={values.blockCi}
-          onChange={set("blockCi")}
-        />
-        <FindingsCell count={openFindings} href={findingsHref} title={check.title} />
-        <TeamsCell count={tighteningTeams} />
-        <Cell className="whitespace-nowrap text-right">
-          <form id={formId} action={action} onSubmit={submitKeepingFields(action, untouch)}>
-            <input type="hidden" name="org" value={orgSlug} />
-            <input type="hidden" name="checkId" value={check.id} />
-            <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />
-          </form>
-        </Cell>
-      </tr>
-      {result && !result.ok && !touched ? <RowError columns={columns} message={result.error.message} /> : null}
-    </>
+    <CheckRowForm
+      row={row}
+      formId={formId}
+      fields={{ org: orgSlug, checkId: check.id }}
+      check={check}
+      columns={columns}
+      className={row.values.enabled ? undefined : "bg-slate-50/60"}
+    >
+      <CheckCell check={check} muted={!row.values.enabled} />
+      <Cell className="text-center">
+        <EnabledCheckbox row={row} formId={formId} aria-label={`Enabled: ${check.title}`} />
+      </Cell>
+      <Cell>
+        <SeveritySelect row={row} formId={formId} check={check}>
+          {CHECK_SEVERITIES.map((s) =>
+            s === check.defaultSeverity ? (
+              <option key={s} value="">
+                {SEVERITY_NAMES[s]} (default)
+              </option>
+            ) : (
+              <option key={s} value={s}>
+                {SEVERITY_NAMES[s]}
+              </option>
+            ),
+          )}
+        </SeveritySelect>
+      </Cell>
+      <BlockCells row={row} formId={formId} check={check} />
+      <FindingsCell count={openFindings} href={findingsHref} title={check.title} />
+      <TeamsCell count={tighteningTeams} />
+    </CheckRowForm>
   );
 }

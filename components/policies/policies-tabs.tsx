@@ -1,21 +1,13 @@
-"use client";
-
-import { usePathname } from "next/navigation";
-import { TabNav } from "@/components/ui/tab-nav";
+import { SectionTabs } from "@/components/ui/section-tabs";
 
 const TABS = [
   { path: "", label: "Checks" },
-  { path: "/teams", label: "Team overrides" },
-  { path: "/exemptions", label: "Exemptions" },
-  { path: "/decisions", label: "Admission log" },
-] as const;
+  { path: "teams", label: "Team overrides" },
+  { path: "exemptions", label: "Exemptions" },
+  { path: "decisions", label: "Admission log" },
+];
 
 /** The Policies section's sub-navigation; a team's own page is under "Team overrides". */
 export function PoliciesTabs({ orgSlug }: { orgSlug: string }) {
-  const pathname = usePathname();
-  const base = `/o/${orgSlug}/policies`;
-  const isActive = (path: string) =>
-    path === "" ? pathname === base : pathname === base + path || pathname.startsWith(`${base}${path}/`);
-  const tabs = TABS.map((tab) => ({ href: base + tab.path, label: tab.label, active: isActive(tab.path) }));
-  return <TabNav label="Policies" tabs={tabs} className="mb-6" />;
+  return <SectionTabs label="Policies" base={`/o/${orgSlug}/policies`} tabs={TABS} className="mb-6" />;
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { updateTeamCheckAction } from "@/lib/policies/actions";
 import { CHECK_SEVERITIES, SEVERITY_NAMES, SEVERITY_RANK } from "@/lib/domain/severity";
 import type { TCheckSetting, TTeamCheckRow } from "@/lib/policies/effective";
 import type { TCheckInfo } from "@/lib/policies/queries";
 import type { TCheckSeverity } from "@/lib/policies/types";
-import { cn } from "@/components/ui/cn";
-import { BlockCell, Cell, CHECKBOX, CheckCell, RowError, RowStatus, SELECT, submitKeepingFields } from "./check-cells";
+import { Cell, CheckCell } from "./check-cells";
+import { BlockCells, CheckRowForm, EnabledCheckbox, SeveritySelect } from "./check-row-form";
 import { SettingSummary } from "./setting-badges";
 import { useCheckRow } from "./use-check-row";
 
@@ -39,89 +38,51 @@ export function TeamCheckRow({
   effective: TCheckSetting;
   columns: number;
 }) {
-  const [result, action, pending] = useActionState(updateTeamCheckAction, null);
-  const { values, set, dirty, touched, untouch } = useCheckRow({
+  const row = useCheckRow(updateTeamCheckAction, {
     enabled: Boolean(team?.enabled) && !org.enabled,
     severity: raisedSeverity(org, team),
     blockAdmission: Boolean(team?.blockAdmission) && !org.blockAdmission,
     blockCi: Boolean(team?.blockCi) && !org.blockCi,
   });
-  const severity = values.severity;
+  const severity = row.values.severity;
   const formId = `team-check-${check.id}`;
   const stricter = CHECK_SEVERITIES.filter((s) => SEVERITY_RANK[s] > SEVERITY_RANK[org.severity]);
   // A choice the org has since overtaken stays selectable, so the server can say why it is refused.
   const choices = severity && !stricter.includes(severity) ? [severity, ...stricter] : stricter;
 
   return (
-    <>
-      <tr className={cn("align-middle", dirty && "bg-brand-50/40")}>
-        <CheckCell check={check} muted={!effective.enabled} />
-        <Cell>
-          <SettingSummary setting={org} />
-        </Cell>
-        <Cell>
-          <select
-            form={formId}
-            name="severity"
-            className={SELECT}
-            value={severity}
-            disabled={!choices.length}
-            onChange={(e) => set("severity")(e.target.value as TCheckSeverity | "")}
-            aria-label={`Severity: ${check.title}`}
-          >
-            <option value="">{SEVERITY_NAMES[org.severity]} (org)</option>
-            {choices.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_NAMES[s]}
-              </option>
-            ))}
-          </select>
-          {org.enabled ? null : (
-            <label className="mt-1.5 flex items-center gap-1.5 text-xs text-slate-600">
-              <input
-                type="checkbox"
-                form={formId}
-                name="enabled"
-                className={CHECKBOX}
-                checked={values.enabled}
-                onChange={(e) => set("enabled")(e.target.checked)}
-              />
-              Turn on for the team
-              <span className="sr-only">: {check.title}</span>
-            </label>
-          )}
-        </Cell>
-        <BlockCell
-          formId={formId}
-          name="blockAdmission"
-          label="Block in admission"
-          checkTitle={check.title}
-          checked={values.blockAdmission}
-          locked={org.blockAdmission}
-          onChange={set("blockAdmission")}
-        />
-        <BlockCell
-          formId={formId}
-          name="blockCi"
-          label="Block in CI"
-          checkTitle={check.title}
-          checked={values.blockCi}
-          locked={org.blockCi}
-          onChange={set("blockCi")}
-        />
-        <Cell>
-          <SettingSummary setting={effective} />
-        </Cell>
-        <Cell className="whitespace-nowrap text-right">
-          <form id={formId} action={action} onSubmit={submitKeepingFields(action, untouch)}>
-            <input type="hidden" name="org" value={orgSlug} />
-            <input type="hidden" name="team" value={teamSlug} />
-            <input type="hidden" name="checkId" value={check.id} />
-            <RowStatus pending={pending} dirty={dirty} saved={Boolean(result?.ok) && !touched} label={check.title} />
-          </form>
-        </Cell>
-      </tr>
-      {result && !result.ok && !touched ? <RowError columns={columns} message={result.error.message} /> : null}
-    </>
+    <CheckRowForm
+      row={row}
+      formId={formId}
+      fields={{ org: orgSlug, team: teamSlug, checkId: check.id }}
+      check={check}
+      columns={columns}
+    >
+      <CheckCell check={check} muted={!effective.enabled} />
+      <Cell>
+        <SettingSummary setting={org} />
+      </Cell>
+      <Cell>
+        <SeveritySelect row={row} formId={formId} check={check} disabled={!choices.length}>
+          <option value="">{SEVERITY_NAMES[org.severity]} (org)</option>
+          {choices.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_NAMES[s]}
+            </option>
+          ))}
+        </SeveritySelect>
+        {org.enabled ? null : (
+          <label className="mt-1.5 flex items-center gap-1.5 text-xs text-slate-600">
+            <EnabledCheckbox row={row} formId={formId} />
+            Turn on for the team
+            <span className="sr-only">: {check.title}</span>
+          </label>
+        )}
+      </Cell>
+      <BlockCells row={row} formId={formId} check={check} locked={org} />
+      <Cell>
+        <SettingSummary setting={effective} />
+      </Cell>
+    </CheckRowForm>
   );
 }

@@ -1,12 +1,10 @@
 import type { TTeamCheckRow } from "@/lib/policies/effective";
-import { CHECK_CATEGORIES } from "@/lib/domain/categories";
 import type { TTeamCheckView } from "@/lib/policies/queries";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader } from "@/components/ui/card";
-import { Table } from "@/components/ui/table";
 import { SeverityBadge } from "@/components/findings/severity-badge";
-import { Cell, CheckCell, HeadCell } from "./check-cells";
-import { CATEGORY_LABELS, SettingSummary } from "./setting-badges";
+import { BlockHeadCells, Cell, CheckCell, HeadCell, SaveHeadCell } from "./check-cells";
+import { CheckCategoryCards } from "./check-category-cards";
+import { SettingSummary } from "./setting-badges";
 import { TeamCheckRow } from "./team-check-row";
 
 /** What a team's own row adds, for readers: nothing, or each field it tightens. */
@@ -45,91 +43,69 @@ export function TeamChecksTables({
 }) {
   const columns = editable ? 7 : 4;
   return (
-    <div className="space-y-6">
-      {CHECK_CATEGORIES.map((category) => {
-        const rows = checks.filter((c) => c.check.category === category);
-        if (!rows.length) return null;
-        const label = CATEGORY_LABELS[category];
+    <CheckCategoryCards
+      checks={checks}
+      describe={(rows) => {
         const stricter = rows.filter((r) => JSON.stringify(r.effective) !== JSON.stringify(r.org)).length;
-        return (
-          <div key={category} id={category} className="scroll-mt-6">
-            <Card>
-              <CardHeader
-                title={label}
-                description={`${rows.length} check${rows.length === 1 ? "" : "s"}${stricter ? ` · ${stricter} stricter for this team` : ""}`}
-              />
-              <Table>
-                <caption className="sr-only">{`${label} checks: the org's baseline, the team's override and what applies`}</caption>
-                <thead>
-                  <tr>
-                    <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
-                      Check
-                    </HeadCell>
-                    <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
-                      Org baseline
-                    </HeadCell>
-                    {editable ? (
-                      <HeadCell colSpan={3} scope="colgroup" className="pb-0 text-center">
-                        Team override
-                      </HeadCell>
-                    ) : (
-                      <HeadCell>Team override</HeadCell>
-                    )}
-                    <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom" title="What the webhook and CI use">
-                      Applies
-                    </HeadCell>
-                    {editable ? (
-                      <HeadCell rowSpan={2}>
-                        <span className="sr-only">Save</span>
-                      </HeadCell>
-                    ) : null}
-                  </tr>
-                  {editable ? (
-                    <tr>
-                      <HeadCell>Severity</HeadCell>
-                      <HeadCell className="text-center" title="A failing check denies the team's objects at admission">
-                        Admission
-                      </HeadCell>
-                      <HeadCell className="text-center" title="A failing check fails the team's CI runs">
-                        CI
-                      </HeadCell>
-                    </tr>
-                  ) : null}
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((view) =>
-                    editable ? (
-                      <TeamCheckRow
-                        key={view.check.id}
-                        orgSlug={orgSlug}
-                        teamSlug={teamSlug}
-                        check={view.check}
-                        org={view.org}
-                        team={view.team}
-                        effective={view.effective}
-                        columns={columns}
-                      />
-                    ) : (
-                      <tr key={view.check.id}>
-                        <CheckCell check={view.check} muted={!view.effective.enabled} />
-                        <Cell>
-                          <SettingSummary setting={view.org} />
-                        </Cell>
-                        <Cell>
-                          <OverrideSummary team={view.team} view={view} />
-                        </Cell>
-                        <Cell>
-                          <SettingSummary setting={view.effective} />
-                        </Cell>
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </Table>
-            </Card>
-          </div>
-        );
-      })}
-    </div>
+        return [stricter ? `${stricter} stricter for this team` : null];
+      }}
+      caption={(label) => `${label} checks: the org's baseline, the team's override and what applies`}
+      head={
+        <>
+          <tr>
+            <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
+              Check
+            </HeadCell>
+            <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom">
+              Org baseline
+            </HeadCell>
+            {editable ? (
+              <HeadCell colSpan={3} scope="colgroup" className="pb-0 text-center">
+                Team override
+              </HeadCell>
+            ) : (
+              <HeadCell>Team override</HeadCell>
+            )}
+            <HeadCell rowSpan={editable ? 2 : 1} className="align-bottom" title="What the webhook and CI use">
+              Applies
+            </HeadCell>
+            {editable ? <SaveHeadCell /> : null}
+          </tr>
+          {editable ? (
+            <tr>
+              <HeadCell>Severity</HeadCell>
+              <BlockHeadCells whose="team" />
+            </tr>
+          ) : null}
+        </>
+      }
+      row={(view) =>
+        editable ? (
+          <TeamCheckRow
+            key={view.check.id}
+            orgSlug={orgSlug}
+            teamSlug={teamSlug}
+            check={view.check}
+            org={view.org}
+            team={view.team}
+            effective={view.effective}
+            columns={columns}
+          />
+        ) : (
+          <tr key={view.check.id}>
+            <CheckCell check={view.check} muted={!view.effective.enabled} />
+            <Cell>
+              <SettingSummary setting={view.org} />
+            </Cell>
+            <Cell>
+              <OverrideSummary team={view.team} view={view} />
+            </Cell>
+            <Cell>
+              <SettingSummary setting={view.effective} />
+            </Cell>
+          </tr>
+        )
+      }
+    />
   );
 }

@@ -1,7 +1,4 @@
-"use client";
-
-import { usePathname } from "next/navigation";
-import { TabNav } from "@/components/ui/tab-nav";
+import { SectionTabs } from "@/components/ui/section-tabs";
 
 const TABS = [
   { path: "members", label: "Members" },
@@ -10,13 +7,8 @@ const TABS = [
   { path: "tokens", label: "API tokens" },
   { path: "cost", label: "Cost" },
   { path: "audit", label: "Audit log" },
-] as const;
+];
 
 export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
-  const pathname = usePathname();
-  const tabs = TABS.map((tab) => {
-    const href = `/o/${orgSlug}/settings/${tab.path}`;
-    return { href, label: tab.label, active: pathname === href || pathname.startsWith(href + "/") };
-  });
-  return <TabNav label="Settings" tabs={tabs} />;
+  return <SectionTabs label="Settings" base={`/o/${orgSlug}/settings`} tabs={TABS} />;
 }

@@ -1,23 +1,22 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { deleteTeamAction } from "@/lib/teams/actions";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input } from "@/components/ui/field";
-import { useFormStatus } from "react-dom";
-import { Button } from "@/components/ui/button";
+import { CodeInput, Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** Deleting a team asks for its slug, typed out, so it never happens by a stray click. */
 export function DeleteTeamForm({ orgSlug, teamSlug }: { orgSlug: string; teamSlug: string }) {
-  const [state, action] = useActionState(deleteTeamAction, null);
+  const { dispatch, errors, formError } = useActionForm(deleteTeamAction);
   const [typed, setTyped] = useState("");
-  const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
 
   return (
-    <form action={action} className="max-w-md space-y-3">
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="team" value={teamSlug} />
-      {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
+    <form action={dispatch} className="max-w-md space-y-3">
+      <HiddenFields values={{ org: orgSlug, team: teamSlug }} />
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
         id="delete-confirm"
         label={
@@ -27,27 +26,11 @@ export function DeleteTeamForm({ orgSlug, teamSlug }: { orgSlug: string; teamSlu
         }
         errors={errors.confirm}
       >
-        <Input
-          id="delete-confirm"
-          name="confirm"
-          autoComplete="off"
-          spellCheck={false}
-          className="font-mono"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          aria-invalid={Boolean(errors.confirm)}
-        />
+        <CodeInput name="confirm" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </Field>
-      <DeleteButton confirmed={typed.trim() === teamSlug} />
+      <SubmitButton variant="danger" disabled={typed.trim() !== teamSlug} pendingLabel="Deleting…">
+        Delete this team
+      </SubmitButton>
     </form>
-  );
-}
-
-function DeleteButton({ confirmed }: { confirmed: boolean }) {
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant="danger" disabled={!confirmed || pending} aria-busy={pending}>
-      {pending ? "Deleting…" : "Delete this team"}
-    </Button>
   );
 }

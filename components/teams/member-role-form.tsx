@@ -2,9 +2,12 @@
 
 import { useActionState } from "react";
 import { changeTeamMemberRoleAction } from "@/lib/teams/actions";
-import { Select } from "@/components/ui/field";
+import type { TTeamRole } from "@/lib/auth/permissions";
+import { ActionError } from "@/components/ui/action-error";
+import { Options, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TEAM_ROLE_LABELS, TEAM_ROLES, type TTeamRole } from "@/lib/auth/permissions";
+import { TEAM_ROLE_OPTIONS } from "./team-fields";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 export function MemberRoleForm({
   orgSlug,
@@ -19,29 +22,19 @@ export function MemberRoleForm({
   const id = `role-${member.userId}`;
   return (
     <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="team" value={teamSlug} />
-      <input type="hidden" name="userId" value={member.userId} />
+      <HiddenFields values={{ org: orgSlug, team: teamSlug, userId: member.userId }} />
       <label htmlFor={id} className="sr-only">
         Team role of {member.name}
       </label>
       <div className="w-40">
         <Select id={id} name="role" defaultValue={member.role}>
-          {TEAM_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {TEAM_ROLE_LABELS[role]}
-            </option>
-          ))}
+          <Options options={TEAM_ROLE_OPTIONS} />
         </Select>
       </div>
       <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
         Change<span className="sr-only"> the role of {member.name}</span>
       </SubmitButton>
-      {state && !state.ok ? (
-        <p className="text-xs text-red-600" role="alert">
-          {state.error.message}
-        </p>
-      ) : null}
+      <ActionError state={state} />
     </form>
   );
 }

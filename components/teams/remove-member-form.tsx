@@ -2,8 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { removeTeamMemberAction } from "@/lib/teams/actions";
+import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** Remove (or leave) in two steps: the first click asks, the second removes. */
 export function RemoveMemberForm({
@@ -31,12 +33,7 @@ export function RemoveMemberForm({
     cancelled.current = false;
   }, [asking, askId]);
 
-  const error =
-    state && !state.ok ? (
-      <p className="w-full text-right text-xs text-red-600" role="alert">
-        {state.error.message}
-      </p>
-    ) : null;
+  const error = <ActionError state={state} className="w-full text-right" />;
 
   if (!asking) {
     return (
@@ -56,9 +53,7 @@ export function RemoveMemberForm({
   }
   return (
     <form action={action} className="flex flex-wrap items-center justify-end gap-2">
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="team" value={teamSlug} />
-      <input type="hidden" name="userId" value={member.userId} />
+      <HiddenFields values={{ org: orgSlug, team: teamSlug, userId: member.userId }} />
       <div ref={confirmRef} className="flex items-center gap-2">
         <span className="text-xs text-slate-600">
           {isSelf ? "You will lose access to this team." : `Remove ${member.name}?`}

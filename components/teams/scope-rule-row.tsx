@@ -1,8 +1,9 @@
 "use client";
 
+import { Fragment } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Field, Input, Select } from "@/components/ui/field";
+import { CodeInput, Field, FieldError, Select } from "@/components/ui/field";
 import { errorKey, PATTERN_FIELDS, type TDraftRule, type TPatternField } from "./scope-draft";
 
 const FIELD_LABELS: Record<TPatternField, { label: string; example: string }> = {
@@ -11,6 +12,12 @@ const FIELD_LABELS: Record<TPatternField, { label: string; example: string }> = 
   kind: { label: "Kind", example: "Deployment" },
   name: { label: "Workload name", example: "api-*" },
 };
+
+/** A label condition: a key, "=", and a value pattern. */
+const LABEL_PARTS = [
+  { field: "key", label: "key", placeholder: "app.kubernetes.io/part-of" },
+  { field: "value", label: "value pattern", placeholder: "*" },
+] as const;
 
 export type TRuleRowActions = {
   change: (patch: Partial<Omit<TDraftRule, "id" | "labels">>) => void;
@@ -63,6 +70,7 @@ export function ScopeRuleRow({
             value={rule.effect}
             onChange={(e) => actions.change({ effect: e.target.value as TDraftRule["effect"] })}
             aria-invalid={Boolean(err("effect"))}
+            aria-describedby={err("effect") ? `${id("effect")}-error` : undefined}
           >
             <option value="include">Include</option>
             <option value="exclude">Exclude</option>
@@ -96,25 +104,15 @@ export function ScopeRuleRow({
           </Button>
         </div>
       </div>
-      {err("effect") ? (
-        <p className="mt-1 text-xs text-red-600" role="alert">
-          {err("effect").join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={id("effect")} errors={err("effect")} className="mt-1" />
       <div className="mt-3 grid grid-cols-2 gap-3">
         {PATTERN_FIELDS.map((field) => (
           <Field key={field} id={id(field)} label={FIELD_LABELS[field].label} errors={err(field)}>
-            <Input
-              id={id(field)}
+            <CodeInput
               value={rule[field]}
               placeholder="*"
               title={`Any ${FIELD_LABELS[field].label.toLowerCase()} when empty, e.g. ${FIELD_LABELS[field].example}`}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
               onChange={(e) => actions.change({ [field]: e.target.value })}
-              aria-invalid={Boolean(err(field))}
-              aria-describedby={err(field) ? `${id(field)}-error` : undefined}
             />
           </Field>
         ))}
@@ -125,49 +123,28 @@ export function ScopeRuleRow({
           <ul className="mt-1 space-y-2">
             {rule.labels.map((label, j) => (
               <li key={label.id} className="flex flex-wrap items-start gap-2">
-                <div className="min-w-0 flex-1">
-                  <label htmlFor={id("key", label.id)} className="sr-only">
-                    Rule {n} label {j + 1} key
-                  </label>
-                  <Input
-                    id={id("key", label.id)}
-                    value={label.key}
-                    placeholder="app.kubernetes.io/part-of"
-                    autoComplete="off"
-                    spellCheck={false}
-                    className="font-mono"
-                    onChange={(e) => actions.changeLabel(label.id, { key: e.target.value })}
-                    aria-invalid={Boolean(err("key", label.id))}
-                  />
-                  {err("key", label.id) ? (
-                    <p className="mt-1 text-xs text-red-600" role="alert">
-                      {err("key", label.id).join(" ")}
-                    </p>
-                  ) : null}
-                </div>
-                <span className="pt-2 text-sm text-slate-400" aria-hidden>
-                  =
-                </span>
-                <div className="min-w-0 flex-1">
-                  <label htmlFor={id("value", label.id)} className="sr-only">
-                    Rule {n} label {j + 1} value pattern
-                  </label>
-                  <Input
-                    id={id("value", label.id)}
-                    value={label.value}
-                    placeholder="*"
-                    autoComplete="off"
-                    spellCheck={false}
-                    className="font-mono"
-                    onChange={(e) => actions.changeLabel(label.id, { value: e.target.value })}
-                    aria-invalid={Boolean(err("value", label.id))}
-                  />
-                  {err("value", label.id) ? (
-                    <p className="mt-1 text-xs text-red-600" role="alert">
-                      {err("value", label.id).join(" ")}
-                    </p>
-                  ) : null}
-                </div>
+                {LABEL_PARTS.map((part, k) => (
+                  <Fragment key={part.field}>
+                    {k > 0 ? (
+                      <span className="pt-2 text-sm text-slate-400" aria-hidden>
+                        =
+                      </span>
+                    ) : null}
+                    <Field
+                      id={id(part.field, label.id)}
+                      label={`Rule ${n} label ${j + 1} ${part.label}`}
+                      hideLabel
+                      errors={err(part.field, label.id)}
+                      className="min-w-0 flex-1"
+                    >
+                      <CodeInput
+                        value={label[part.field]}
+                        placeholder={part.placeholder}
+                        onChange={(e) => actions.changeLabel(label.id, { [part.field]: e.target.value })}
+                      />
+                    </Field>
+                  </Fragment>
+                ))}
                 <Button
                   size="sm"
                   variant="ghost"

@@ -1,10 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { updateTeamAction } from "@/lib/teams/actions";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useFieldValues } from "@/components/ui/use-field-values";
+import { TeamDescriptionInput, TeamNameInput, TeamPriorityInput } from "./team-fields";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** Name, description and priority of a team; the slug stays, since links and tokens use it. */
 export function TeamDetailsForm({
@@ -14,16 +17,12 @@ export function TeamDetailsForm({
   orgSlug: string;
   team: { slug: string; name: string; description: string; priority: number };
 }) {
-  const [state, action] = useActionState(updateTeamAction, null);
-  const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const { state, dispatch, errors, formError } = useActionForm(updateTeamAction);
   // Controlled, so an answer with errors does not reset what was typed.
-  const [name, setName] = useState(team.name);
-  const [description, setDescription] = useState(team.description);
-  const [priority, setPriority] = useState(String(team.priority));
+  const { bind } = useFieldValues({ name: team.name, description: team.description, priority: String(team.priority) });
   return (
-    <form action={action} className="max-w-2xl space-y-4">
-      <input type="hidden" name="org" value={orgSlug} />
-      <input type="hidden" name="team" value={team.slug} />
+    <form action={dispatch} className="max-w-2xl space-y-4">
+      <HiddenFields values={{ org: orgSlug, team: team.slug }} />
       {state?.ok ? (
         <Alert tone="success">
           Saved.
@@ -32,34 +31,13 @@ export function TeamDetailsForm({
             : ""}
         </Alert>
       ) : null}
-      {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <Field id="details-name" label="Name" errors={errors.name}>
-          <Input
-            id="details-name"
-            name="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={60}
-            aria-invalid={Boolean(errors.name)}
-          />
+          <TeamNameInput {...bind("name")} />
         </Field>
         <Field id="details-priority" label="Priority" errors={errors.priority}>
-          <Input
-            id="details-priority"
-            name="priority"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={10000}
-            step={1}
-            value={priority}
-            onChange={(e) => setPriority(e.target.value)}
-            required
-            aria-invalid={Boolean(errors.priority)}
-            aria-describedby="details-priority-hint"
-          />
+          <TeamPriorityInput {...bind("priority")} aria-describedby="details-priority-hint" />
         </Field>
       </div>
       <p id="details-priority-hint" className="-mt-2 text-xs text-slate-500">
@@ -67,15 +45,7 @@ export function TeamDetailsForm({
         go by name). Changing it moves resources at once.
       </p>
       <Field id="details-description" label="Description" errors={errors.description}>
-        <Textarea
-          id="details-description"
-          name="description"
-          rows={2}
-          maxLength={500}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-invalid={Boolean(errors.description)}
-        />
+        <TeamDescriptionInput {...bind("description")} />
       </Field>
       <SubmitButton pendingLabel="Saving…">Save details</SubmitButton>
     </form>

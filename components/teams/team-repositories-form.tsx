@@ -11,6 +11,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Field, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 const repositoriesCount = (n: number) => `${n} ${n === 1 ? "repository" : "repositories"}`;
 
@@ -54,8 +55,7 @@ export function TeamRepositoriesForm({
   return (
     <form action={action} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-4">
-        <input type="hidden" name="org" value={orgSlug} />
-        <input type="hidden" name="team" value={team.slug} />
+        <HiddenFields values={{ org: orgSlug, team: team.slug }} />
         {state?.ok ? (
           <Alert tone="success">
             Saved.

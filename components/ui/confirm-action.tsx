@@ -1,12 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
-import type { TActionResult } from "@/lib/server/action-result";
-import { Alert } from "./alert";
+import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
-
-export type TFormAction<T> = (prev: unknown, form: FormData) => Promise<TActionResult<T>>;
+import { FormFooter } from "./form-footer";
+import { HiddenFields } from "./hidden-fields";
+import { useActionForm, type TFormAction } from "./use-action-form";
 
 /**
  * A destructive action behind a confirmation dialog. Cancel has focus first, so pressing Enter
@@ -75,36 +74,19 @@ function ConfirmForm<T>({
   onCancel: () => void;
   onDone: (data: T) => void;
 }) {
-  const [state, dispatch, pending] = useActionState(action, null);
-  const handled = useRef<unknown>(null);
-
-  useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
-    handled.current = state;
-    onDone(state.data);
-  }, [state, onDone]);
-
+  const { state, pending, submit } = useActionForm(action, { onSuccess: onDone });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
-      className="space-y-4"
-    >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" autoFocus disabled={pending} onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" disabled={pending} aria-busy={pending}>
-          {pending ? pendingLabel : confirmLabel}
-        </Button>
-      </div>
+    <form onSubmit={submit} className="space-y-4">
+      <HiddenFields values={fields} />
+      <FormFooter
+        submitLabel={confirmLabel}
+        pendingLabel={pendingLabel}
+        pending={pending}
+        variant="danger"
+        error={state && !state.ok ? state.error.message : null}
+        onCancel={onCancel}
+        cancelFirst
+      />
     </form>
   );
 }

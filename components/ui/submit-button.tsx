@@ -1,34 +1,43 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Button, type TButtonSize, type TButtonVariant } from "./button";
 
-/** A submit button that shows progress and blocks double submits while its form is pending. */
+/**
+ * A submit button that shows progress and blocks double submits while its form is pending. A form
+ * posted by hand (`useActionForm`'s `submit`) is not one React's form status sees: pass `pending`.
+ */
 export function SubmitButton({
   children,
   pendingLabel,
+  pending: pendingProp,
+  disabled,
   variant,
   size,
   className,
   name,
   value,
 }: {
-  children: React.ReactNode;
+  children: ReactNode;
   pendingLabel?: string;
+  pending?: boolean;
+  disabled?: boolean;
   variant?: TButtonVariant;
   size?: TButtonSize;
   className?: string;
   name?: string;
   value?: string;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <Button
       type="submit"
       variant={variant}
       size={size}
       className={className}
-      disabled={pending}
+      disabled={pending || disabled}
       aria-busy={pending}
       name={name}
       value={value}

@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
 import { canOrg } from "@/lib/auth/permissions";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { getCloudComparison } from "@/lib/cost/queries/cloud";
-import { formatMoney } from "@/lib/cost/format/numbers";
 import { getLabelFigures, listCostLabelKeys } from "@/lib/cost/queries/labels";
 import { getOverviewFigures } from "@/lib/cost/loaders/overview";
 import { prepareCostSeries } from "@/lib/cost/format/series";
 import { prepareLabelTable, prepareTeamTable } from "@/lib/cost/format/tables";
-import { isoDay } from "@/lib/cost/range";
-import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
-import { costHref, formatRange, parseGroupState, parseRangeState } from "@/lib/cost/format/page-state";
-import { SPECIAL_ROW_HINTS } from "@/lib/cost/format/buckets";
-import { Alert } from "@/components/ui/alert";
+import { scopeIsOrgWide } from "@/lib/cost/scope";
+import { costHref, formatRange, parseGroupState } from "@/lib/cost/format/page-state";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
+import { costSources, groupingToKeep, overviewEmptyReason, withRowHints } from "@/lib/cost/format/pages";
 import { Card, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { CloudCard } from "@/components/cost/cloud-card";
 import { CostEmpty } from "@/components/cost/cost-empty";
+import { CostPageHeader } from "@/components/cost/cost-page-header";
 import { CostTable } from "@/components/cost/cost-table";
-import { CostTabs } from "@/components/cost/cost-tabs";
 import { ExportLink } from "@/components/cost/export-link";
 import { RangePicker } from "@/components/cost/range-picker";
 import { SeriesCard } from "@/components/cost/series-card";
@@ -26,15 +23,10 @@ import { SummaryTiles } from "@/components/cost/summary-tiles";
 export const metadata: Metadata = { title: "Cost" };
 
 export default async function CostPage({ params, searchParams }: PageProps<"/o/[org]/cost">) {
-  const { org } = await params;
-  const access = await requireOrgPage(org);
+  const access = await requireOrgPage((await params).org);
   const search = await searchParams;
-  const today = isoDay(new Date());
-  const state = parseRangeState(search, today);
-  const { range } = state;
-  const scope = costScopeOf(access);
+  const { today, state, range, scope, base } = costPageContext(access, search);
   const orgWide = scopeIsOrgWide(scope);
-  const base = `/o/${access.org.slug}/cost`;
 
   const labelKeys = await listCostLabelKeys(scope, range);
   const group = parseGroupState(search, labelKeys);
@@ -44,45 +36,40 @@ export default async function CostPage({ params, searchParams }: PageProps<"/o/[
     group.labelKey ? getLabelFigures(scope, range, group.labelKey) : null,
     orgWide ? getCloudComparison(scope, range) : null,
   ]);
-  const { summary, teams } = figures;
-  const points = labelFigures ? labelFigures.points : figures.points;
-  const labels = labelFigures?.rows ?? null;
+  const { summary } = figures;
   const { currency } = summary;
-  const noTeam = !orgWide && scope.teamIds !== null && scope.teamIds.length === 0;
-  const nothing = summary.total === 0 && summary.previousTotal === null && points.length === 0;
+  const points = labelFigures ? labelFigures.points : figures.points;
+  const empty = overviewEmptyReason({
+    orgWide,
+    teamIds: scope.teamIds,
+    preset: state.preset,
+    summary,
+    points: points.length,
+  });
+  const exportHref = (table: string, extra: Record<string, string | null> = {}) =>
+    costHref(`${base}/export`, state.query, { table, ...extra });
+  const sources = costSources(summary, currency);
 
   const header = (
-    <>
-      <PageHeader
-        title="Cost"
-        description={
-          orgWide
-            ? `What each team, service and namespace costs, ${formatRange(range)}. Idle and unassigned cost stay visible.`
-            : `What your teams' services and namespaces cost, ${formatRange(range)}.`
-        }
-        actions={
-          <RangePicker
-            path={base}
-            state={state}
-            today={today}
-            keep={{ groupBy: group.groupBy === "team" ? null : group.groupBy, labelKey: group.labelKey }}
-          />
-        }
-      />
-      <CostTabs orgSlug={access.org.slug} query={state.query} />
-      {state.problem ? (
-        <Alert tone="warning" className="mb-4">
-          {state.problem} Showing the last 30 days.
-        </Alert>
-      ) : null}
-    </>
+    <CostPageHeader
+      orgSlug={access.org.slug}
+      query={state.query}
+      problem={state.problem}
+      title="Cost"
+      description={
+        orgWide
+          ? `What each team, service and namespace costs, ${formatRange(range)}. Idle and unassigned cost stay visible.`
+          : `What your teams' services and namespaces cost, ${formatRange(range)}.`
+      }
+      actions={<RangePicker path={base} state={state} today={today} keep={groupingToKeep(group)} />}
+    />
   );
-  if (noTeam || nothing) {
+  if (empty) {
     return (
       <>
         {header}
         <CostEmpty
-          reason={noTeam ? "no-team" : state.preset === "custom" ? "empty-range" : "no-data"}
+          reason={empty}
           clustersHref={`/o/${access.org.slug}/clusters`}
           canConnect={canOrg(access.role, "org:clusters:manage")}
         />
@@ -90,31 +77,10 @@ export default async function CostPage({ params, searchParams }: PageProps<"/o/[
     );
   }
 
-  const teamRows = prepareTeamTable(teams, currency, (slug) => costHref(`${base}/teams/${slug}`, state.query)).map(
-    (r) => ({
-      ...r,
-      href: r.key === "unassigned" ? costHref(`${base}/teams/unassigned`, state.query) : r.href,
-      sub: r.special ? (SPECIAL_ROW_HINTS[r.key] ?? null) : null,
-    }),
-  );
-  const labelRows = labels
-    ? prepareLabelTable(labels, currency).map((r) => ({
-        ...r,
-        sub: r.special ? (SPECIAL_ROW_HINTS[r.key] ?? null) : null,
-      }))
-    : null;
-  const exportHref = (table: string, extra: Record<string, string | null> = {}) =>
-    costHref(`${base}/export`, state.query, { table, ...extra });
-  const hasBill = cloud !== null && cloud.days.some((d) => d.billed !== null);
-  const sources = [
-    summary.bySource.opencost > 0 ? `OpenCost ${formatMoney(summary.bySource.opencost, currency)}` : null,
-    summary.bySource.estimate > 0
-      ? `estimated from requests ${formatMoney(summary.bySource.estimate, currency)}`
-      : null,
-    summary.bySource.cloud > 0
-      ? `reconciled to the cloud bill ${formatMoney(summary.bySource.cloud, currency)} (${summary.reconciledDays} days)`
-      : null,
-  ].filter(Boolean);
+  const teamRows = withRowHints(
+    prepareTeamTable(figures.teams, currency, (slug) => costHref(`${base}/teams/${slug}`, state.query)),
+  ).map((r) => (r.key === "unassigned" ? { ...r, href: costHref(`${base}/teams/unassigned`, state.query) } : r));
+  const labelRows = labelFigures ? withRowHints(prepareLabelTable(labelFigures.rows, currency)) : null;
 
   return (
     <>
@@ -159,7 +125,9 @@ export default async function CostPage({ params, searchParams }: PageProps<"/o/[
           />
           <CostTable rows={teamRows} nameHeader="Team" caption="Cost per team" testId="team-cost-rows" />
         </Card>
-        {hasBill && cloud ? <CloudCard cloud={cloud} currency={currency} exportHref={exportHref("cloud")} /> : null}
+        {cloud?.days.some((d) => d.billed !== null) ? (
+          <CloudCard cloud={cloud} currency={currency} exportHref={exportHref("cloud")} />
+        ) : null}
       </div>
     </>
   );

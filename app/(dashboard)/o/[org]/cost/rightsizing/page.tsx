@@ -1,31 +1,31 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { visibleTeams } from "@/lib/auth/access";
-import { requireOrgPage } from "@/lib/auth/page-guards";
 import { formatMoney } from "@/lib/cost/format/numbers";
 import { listRightsizing } from "@/lib/cost/queries/rightsizing";
-import { costScopeOf, scopeIsOrgWide } from "@/lib/cost/scope";
+import { scopeIsOrgWide } from "@/lib/cost/scope";
 import { getCostCurrency } from "@/lib/cost/queries/settings";
-import { costHref, parseRangeState } from "@/lib/cost/format/page-state";
+import { costHref } from "@/lib/cost/format/page-state";
+import { requireOrgPage } from "@/lib/auth/page-guards";
+import { costPageContext } from "@/lib/cost/loaders/cost-page";
 import { prepareRightsizing, totalSaving } from "@/lib/cost/format/rightsizing";
 import { scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/field";
+import { Options, Select } from "@/components/ui/field";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { EmptyIcon } from "@/components/ui/icons";
-import { PageHeader } from "@/components/ui/page-header";
-import { CostTabs } from "@/components/cost/cost-tabs";
+import { CostPageHeader } from "@/components/cost/cost-page-header";
+import { ExportLink } from "@/components/cost/export-link";
 import { RightsizingTable } from "@/components/cost/rightsizing-table";
 
 export const metadata: Metadata = { title: "Rightsizing" };
 
 export default async function RightsizingPage({ params, searchParams }: PageProps<"/o/[org]/cost/rightsizing">) {
-  const { org } = await params;
-  const access = await requireOrgPage(org);
+  const access = await requireOrgPage((await params).org);
   const search = await searchParams;
-  const state = parseRangeState(search);
-  const scope = costScopeOf(access);
+  const { state, scope, base } = costPageContext(access, search);
   const teams = (await visibleTeams(access)).filter((t) => scopeIncludesTeam(scope, t.id));
   const teamSlug = typeof search.team === "string" && search.team ? search.team : null;
   const team = teamSlug ? teams.find((t) => t.slug === teamSlug) : null;
@@ -35,43 +35,34 @@ export default async function RightsizingPage({ params, searchParams }: PageProp
     listRightsizing(scope, team ? { teamId: team.id } : {}),
     getCostCurrency(access.org.id),
   ]);
-  const base = `/o/${access.org.slug}/cost`;
   const path = `${base}/rightsizing`;
   const prepared = prepareRightsizing(rows, currency);
   const saving = totalSaving(rows);
 
   return (
     <>
-      <PageHeader
+      <CostPageHeader
+        orgSlug={access.org.slug}
+        query={state.query}
         title="Rightsizing"
         description="Goldilocks' recommended requests per container, priced at the cluster's unit prices over a month (730 hours) of its replicas."
         actions={
-          <a
+          <ExportLink
+            button
             href={costHref(`${base}/export`, state.query, { table: "rightsizing", team: team?.slug })}
-            className={buttonClass("secondary")}
-            download
-          >
-            Export CSV
-          </a>
+          />
         }
       />
-      <CostTabs orgSlug={access.org.slug} query={state.query} />
       <div className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <form action={path} method="get" className="flex items-center gap-2">
-            {[...new URLSearchParams(state.query)].map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={v} />
-            ))}
+            <HiddenFields values={Object.fromEntries(new URLSearchParams(state.query))} />
             <label htmlFor="rightsizing-team" className="text-sm font-medium text-slate-700">
               Team
             </label>
             <Select id="rightsizing-team" name="team" defaultValue={team?.slug ?? ""} className="w-52">
               <option value="">{scopeIsOrgWide(scope) ? "All teams" : "All my teams"}</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
+              <Options options={teams.map((t) => ({ value: t.slug, label: t.name }))} />
             </Select>
             <button type="submit" className={buttonClass("secondary", "sm")}>
               Show

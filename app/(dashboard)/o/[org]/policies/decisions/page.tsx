@@ -15,7 +15,7 @@ import { UNASSIGNED_TEAM } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
 import { PoliciesSkeleton } from "@/components/policies/policies-skeleton";
-import { RangeLinks } from "@/components/policies/range-links";
+import { RangeLinks } from "@/components/ui/range-links";
 import { DecisionResults } from "./decision-results";
 
 export const metadata: Metadata = { title: "Admission log" };

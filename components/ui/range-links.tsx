@@ -1,8 +1,8 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { cn } from "@/components/ui/cn";
+import { cn } from "./cn";
 
-/** Preset ranges as links in the URL, like the cost pages' range picker. */
+/** Preset ranges as links in the URL (the cost pages' range picker, the admission decisions), the current one marked. */
 export function RangeLinks({ links }: { links: readonly { href: string; label: string; active: boolean }[] }) {
   return (
     <nav aria-label="Range" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
