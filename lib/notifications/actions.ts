@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { createConnection, deleteConnection, rotateSigningSecret, updateConnection } from "./connections/write";
 import { ZSubscriptionInput } from "./schemas";
+import { slackChannelsOf, testConnection } from "./connections/test-connection";
 import { createSubscription, deleteSubscription, updateSubscription } from "./subscriptions/write";
 import { setTeamTimeZone } from "./team-time-zone";
 import {
@@ -60,6 +61,31 @@ export const deleteConnectionAction = teamAction(
     await deleteConnection(access.org.id, actor, { teamId: team?.id ?? null }, input.connectionId);
     return null;
   },
+);
+
+/** "Send test": the provider's answer is the result (ok or not), shown as it came. */
+export const testConnectionAction = teamAction(
+  {
+    ...OWNER,
+    input: z.object({ connectionId: ZId, channel: z.string().trim().max(40).default("") }),
+    revalidate: [...REVALIDATE],
+  },
+  ({ input, access, actor, team }) =>
+    testConnection(
+      access.org.id,
+      { ...actor, email: access.user.email },
+      { teamId: team?.id ?? null },
+      input.connectionId,
+      {
+        channel: input.channel || undefined,
+      },
+    ),
+);
+
+/** The channels a Slack connection can post to (the subscription form's picker). */
+export const listSlackChannelsAction = teamAction(
+  { ...OWNER, input: z.object({ connectionId: ZId }) },
+  ({ input, access, team }) => slackChannelsOf(access.org.id, { teamId: team?.id ?? null }, input.connectionId),
 );
 
 /** A new signing secret for a webhook, shown once in the answer. */

@@ -7,6 +7,7 @@ import { createTestCluster, createTestTeam, createTestTenant } from "@/lib/testi
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
 import { startFakeSmtp, type TFakeSmtp } from "@/lib/testing/fake-smtp";
 import { startFakeWebhookReceiver } from "@/lib/testing/fake-webhook-receiver";
+import { slackChannelsOf, testConnection } from "../connections/test-connection";
 import { createConnection, updateConnection } from "../connections/write";
 import { createSubscription } from "../subscriptions/write";
 import { unsubscribeByToken } from "../subscriptions/write";
@@ -226,5 +227,41 @@ describe("delivering messages", () => {
     expect((await db.notificationSubscription.findUniqueOrThrow({ where: { id: sub.id } })).target).toBe(
       "cto@example.com",
     );
+  });
+});
+
+describe("send test", () => {
+  it("checks a Slack token, posts to the chosen channel, and lists the channels for the picker", async () => {
+    const { t, actor, connection } = await setup();
+    const result = await testConnection(t.org.id, actor, { teamId: null }, connection.id, { channel: "C00000ALERTS" });
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining("Connected to") });
+    expect(slack.messages("C00000ALERTS")[0]!.text).toContain("Test message from Bumpers");
+    const { channels } = await slackChannelsOf(t.org.id, { teamId: null }, connection.id);
+    expect(channels.map((c) => c.name)).toContain("payments-alerts");
+  });
+
+  it("shows the provider's refusal as the result and marks the connection broken", async () => {
+    const { t, actor, payments } = await setup();
+    const hook = await createConnection(
+      t.org.id,
+      actor,
+      { teamId: payments.id },
+      {
+        kind: "slack_webhook",
+        name: "Gone webhook",
+        url: slack.webhookUrl("C0000PAYMENT"),
+      },
+    );
+    slack.setWebhookState(slack.webhookUrl("C0000PAYMENT"), "no_service");
+    const result = await testConnection(t.org.id, actor, { teamId: payments.id }, hook.connection.id);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain("no_service");
+    expect((await db.notificationConnection.findUniqueOrThrow({ where: { id: hook.connection.id } })).status).toBe(
+      "broken",
+    );
+    // Another team cannot test it.
+    await expect(testConnection(t.org.id, actor, { teamId: t.team.id }, hook.connection.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -26,7 +26,10 @@ const SEVERITY: Record<NonNullable<TNotification["severity"]>, TSeverityLevel> =
 };
 
 /** An org's SMTP connection as the transport wants it. */
-export function smtpOf(connection: TConnectionRow | null, secret: TConnectionSecret): TSmtpSettings | undefined {
+export function smtpOf(
+  connection: { kind: string; settings: unknown } | null,
+  secret: TConnectionSecret,
+): TSmtpSettings | undefined {
   if (!connection || connection.kind !== "email") return undefined;
   const s = connection.settings as { host?: string; port?: number; security?: string; user?: string; from?: string };
   return {
