@@ -69,6 +69,7 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
 let embedded: TLocalPostgres | undefined;
 let app: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
+let demoServices: { lines: string[]; stop: () => Promise<void> } = { lines: [], stop: async () => undefined };
 let running = false;
 let stopping = false;
 
@@ -87,6 +88,7 @@ async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     await Promise.all([stopChild(app), stopChild(worker)]).catch(() => undefined);
+    await demoServices.stop();
     if (embedded) {
       log("Stopping PostgreSQL…");
       await embedded.stop().catch(() => undefined);
@@ -202,7 +204,12 @@ async function main(): Promise<void> {
   if (applied.length) log(`Applied ${applied.length} migration(s).`);
   const { initFromEnv } = await import("@/lib/orgs/init-from-env");
   for (const line of await initFromEnv()) log(`Init: ${line}`);
-  const { env } = await import("@/lib/server/env");
+  const { env, resetEnvCache } = await import("@/lib/server/env");
+  // Local Slack, mail, Teams and webhook stand-ins where no real service is set, before the demo
+  // seed, which connects the demo organization to them.
+  const { startDemoServices } = await import("./lib/demo-services");
+  demoServices = await startDemoServices(env().BUMPERS_DEMO_SEED);
+  resetEnvCache();
   let demo: { users: { email: string; what: string }[]; password: string } | undefined;
   if (env().BUMPERS_DEMO_SEED) {
     const { seedDemo } = await import("../prisma/seed");
@@ -258,6 +265,7 @@ async function main(): Promise<void> {
     );
     log("  and add a destination with its Events API v2 integration key (docs/alerting.md).");
   }
+  for (const line of demoServices.lines) log(line);
   if (demo) {
     log("Demo sign-ins (organization Acme), all with the password " + demo.password + ":");
     for (const u of demo.users) log(`  ${u.email.padEnd(22)} ${u.what}`);
