@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/server/env";
 import { db, pool } from "@/lib/server/db";
 import { COST_DAYS, demoCostReports } from "./demo/cost-reports";
 import { DEMO_CLUSTERS } from "./demo/inventory";
@@ -33,7 +34,13 @@ describe("seedDemo", () => {
 
   beforeAll(async () => {
     await db.organization.deleteMany({ where: { slug: DEMO_ORG_SLUG } });
-    const result = await seedDemo({ password: "demo-password-for-tests" });
+    // As under `npm start`, which runs a local Slack and says where.
+    process.env.BUMPERS_DEMO_SLACK_URL = "http://127.0.0.1:9";
+    resetEnvCache();
+    const result = await seedDemo({ password: "demo-password-for-tests" }).finally(() => {
+      delete process.env.BUMPERS_DEMO_SLACK_URL;
+      resetEnvCache();
+    });
     expect(result.created).toBe(true);
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } })).id;
   }, 120_000);
@@ -246,6 +253,27 @@ describe("seedDemo", () => {
     );
     for (const f of findings) expect(f.open).toBe(byBranch[f.branch].open);
     expect(findings.find((f) => f.branch === "acme/payments-api@main")!.fixed).toBeGreaterThan(0);
+  });
+
+  it("connects Acme to the local Slack, with the history's first messages already queued", async () => {
+    const subscriptions = await rows<{ name: string; team: string | null; personal: boolean; target: string }>(
+      `SELECT s.name, t.slug AS team, s.user_id IS NOT NULL AS personal, s.target_label AS target
+         FROM notification_subscriptions s LEFT JOIN teams t ON t.id = s.team_id
+        WHERE s.org_id = $1 ORDER BY s.created_at, s.name`,
+      orgId,
+    );
+    expect(subscriptions.map((s) => [s.team, s.target, s.personal])).toEqual([
+      ["payments", "#payments-alerts", false],
+      ["payments", "#payments-alerts", false],
+      ["platform", "#platform-oncall", false],
+      [null, "security-leads@acme.example", false],
+      ["payments", "", true],
+    ]);
+    const queued = await rows<{ target: string; n: number }>(
+      `SELECT target, count(*)::int AS n FROM alert_events WHERE org_id = $1 AND action = 'notify' GROUP BY 1 ORDER BY 1`,
+      orgId,
+    );
+    expect(queued.find((q) => q.target === "C0000PAYMENT")?.n).toBeGreaterThan(0);
   });
 
   it("changes nothing when run again", async () => {

@@ -6,6 +6,7 @@ import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
 import type { TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { ZScopeRules } from "@/lib/domain/scope-rules";
 import { seedAlerting } from "./demo/alerting";
+import { seedNotifications } from "./demo/notifications";
 import { seedCiScans } from "./demo/ci-scans";
 import { uploadAsAgent, type TDemoAgent } from "./demo/agent-upload";
 import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
@@ -114,6 +115,8 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     const teamIds = await createPeople(org.id, passwordHash);
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
     await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
+    const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@acme.example" } });
+    await seedNotifications(org.id, { userId: owner.id, label: owner.email }, teamIds, lead);
     await reportHistory(org.id);
     await seedPolicies(org.id, { userId: owner.id, label: owner.email }, teamIds);
     // After the policy settings: the scans apply them as bumpers check --server would.

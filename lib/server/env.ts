@@ -164,6 +164,11 @@ export const ZEnv = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Password of the demo users; a random one is generated (and printed) when unset. */
   BUMPERS_DEMO_PASSWORD: ZOptionalString,
+  /** Set by `npm start` when it runs the local stand-ins: their readable pages, linked from the app. */
+  BUMPERS_DEMO_SLACK_URL: ZOptionalString,
+  BUMPERS_DEMO_TEAMS_URL: ZOptionalString,
+  BUMPERS_DEMO_INBOX_URL: ZOptionalString,
+  BUMPERS_DEMO_WEBHOOK_URL: ZOptionalString,
   BUMPERS_INIT_ORG_SLUG: ZOptionalString,
   BUMPERS_INIT_ORG_NAME: ZOptionalString,
   BUMPERS_INIT_USER_EMAIL: ZOptionalString,

@@ -277,7 +277,9 @@ export function scanResultsOf(manifests: readonly TManifest[], policy: TCiPolicy
     };
   });
   const report = runChecks(parsed, {
-    policy: policy ? { source: "server", settings: ZPolicySettings.parse(policy) } : { source: "local", block: new Set() },
+    policy: policy
+      ? { source: "server", settings: ZPolicySettings.parse(policy) }
+      : { source: "local", block: new Set() },
     targetVersion: null,
   });
   return buildUpload(report, { repository: "", branch: "", commit: "" }).upload.results;
