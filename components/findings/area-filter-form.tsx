@@ -1,8 +1,5 @@
-import type { Route } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { buttonClass } from "@/components/ui/button";
-import { TeamFilterSelect } from "@/components/alerting/filter-form";
+import { FilterForm, TeamFilterSelect } from "@/components/ui/filter-form";
 
 export type TTeamChoices = {
   teams: { slug: string; name: string }[];
@@ -47,7 +44,7 @@ export function AreaFilterForm({
   active: boolean;
 }) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-x-4 gap-y-3">
+    <FilterForm clearHref={clearHref} active={active}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -63,16 +60,6 @@ export function AreaFilterForm({
         />
         Include snoozed and resolved
       </label>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          Apply
-        </button>
-        {active ? (
-          <Link href={clearHref as Route} className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
-    </form>
+    </FilterForm>
   );
 }
