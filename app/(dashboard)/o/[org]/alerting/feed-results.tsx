@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/button";
-import { FindingsPager } from "@/components/findings/findings-pager";
+import { Pager } from "@/components/ui/pager";
 import { AlertFeedTable } from "@/components/alerting/alert-feed-table";
 
 /** The feed's list, streamed under a skeleton once the page has checked the filters. */
@@ -56,7 +56,7 @@ export async function FeedResults({
   return (
     <Card>
       <AlertFeedTable items={page.data} now={new Date()} orgSlug={orgSlug} />
-      <FindingsPager
+      <Pager
         firstHref={cursor ? filterHref(base, view) : null}
         prevHref={null}
         nextHref={page.nextCursor ? filterHref(base, view, { cursor: page.nextCursor }) : null}

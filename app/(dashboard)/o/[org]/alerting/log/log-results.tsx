@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/button";
-import { FindingsPager } from "@/components/findings/findings-pager";
+import { Pager } from "@/components/ui/pager";
 import { DeliveryLogTable } from "@/components/alerting/delivery-log-table";
 import { OpenIncidentsCard } from "@/components/alerting/open-incidents";
 
@@ -51,7 +51,7 @@ export async function LogResults({
       {page.data.length ? (
         <Card>
           <DeliveryLogTable items={page.data} now={now} orgSlug={orgSlug} linkDestinations={linkDestinations} />
-          <FindingsPager
+          <Pager
             firstHref={cursor ? filterHref(base, view) : null}
             prevHref={null}
             nextHref={page.nextCursor ? filterHref(base, view, { cursor: page.nextCursor }) : null}
