@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { FindingsTabs } from "./findings-tabs";
 import { FilterForm, TeamFilterSelect } from "@/components/ui/filter-form";
 
 export type TTeamChoices = {
@@ -61,5 +64,52 @@ export function AreaFilterForm({
         Include snoozed and resolved
       </label>
     </FilterForm>
+  );
+}
+
+/**
+ * The shell of an area page whose only filters are the team and the triaged findings: header,
+ * the findings tabs, the filter card, then the area's sections.
+ */
+export function AreaPage({
+  area,
+  title,
+  description,
+  orgSlug,
+  teams,
+  team,
+  includeTriaged,
+  children,
+}: {
+  area: "compliance" | "upgrades";
+  title: string;
+  description: string;
+  orgSlug: string;
+  /** The team choices, when there is a choice. */
+  teams: TTeamChoices | null;
+  /** The team the view is narrowed to. */
+  team: string | null;
+  includeTriaged: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader title={title} description={description} />
+      <FindingsTabs orgSlug={orgSlug} team={team} />
+      <div className="space-y-6">
+        <Card>
+          <CardBody>
+            <AreaFilterForm
+              idPrefix={area}
+              teams={teams}
+              includeTriaged={includeTriaged}
+              clearHref={`/o/${orgSlug}/findings/${area}`}
+              active={Boolean(team || includeTriaged)}
+            />
+          </CardBody>
+        </Card>
+        {children}
+      </div>
+    </>
   );
 }
