@@ -1,10 +1,9 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import type { TClusterTokenRow } from "@/lib/tokens/queries";
-import { NoTokens, tokenColumns, tokenRowProps } from "./token-columns";
+import { NoTokens, TokenTable, tokenColumns } from "./token-columns";
 
 /** Read-only: agent tokens are rotated and deleted with their cluster on the Clusters page. */
 export function ClusterTokenTable({ tokens, orgSlug }: { tokens: TClusterTokenRow[]; orgSlug: string }) {
@@ -21,10 +20,8 @@ export function ClusterTokenTable({ tokens, orgSlug }: { tokens: TClusterTokenRo
   }
   const { hint, created, lastUsed } = tokenColumns<TClusterTokenRow>(new Date());
   return (
-    <DataTable
-      rows={tokens}
-      rowKey={(t) => t.id}
-      rowProps={tokenRowProps}
+    <TokenTable
+      tokens={tokens}
       columns={[
         {
           key: "cluster",

@@ -1,10 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { TOKEN_KIND_LABELS } from "@/lib/tokens/schemas";
 import type { TOrgTokenRow } from "@/lib/tokens/queries";
 import { RevokeTokenButton } from "./revoke-token-button";
-import { NoTokens, tokenColumns, tokenRowProps } from "./token-columns";
+import { NoTokens, TokenTable, tokenColumns } from "./token-columns";
 
 export function OrgTokenTable({ tokens, orgSlug }: { tokens: TOrgTokenRow[]; orgSlug: string }) {
   if (!tokens.length) {
@@ -17,10 +16,8 @@ export function OrgTokenTable({ tokens, orgSlug }: { tokens: TOrgTokenRow[]; org
   const now = new Date();
   const { hint, created, lastUsed } = tokenColumns<TOrgTokenRow>(now);
   return (
-    <DataTable
-      rows={tokens}
-      rowKey={(t) => t.id}
-      rowProps={tokenRowProps}
+    <TokenTable
+      tokens={tokens}
       columns={[
         { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (t) => t.name },
         {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { DateOf, LastUsed } from "@/components/ui/data-table-cells";
-import type { TColumn } from "@/components/ui/data-table";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 
 type TTokenRow = { id: string; hint: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
@@ -24,8 +24,17 @@ export function tokenColumns<T extends TTokenRow>(now: Date): Record<"hint" | "c
   };
 }
 
-/** A revoked token's row is greyed out. */
-export const tokenRowProps = (t: TTokenRow) => ({ className: t.revokedAt ? "text-slate-400" : undefined });
+/** Tokens, one a row; a revoked token's row is greyed out. */
+export function TokenTable<T extends TTokenRow>({ tokens, columns }: { tokens: T[]; columns: TColumn<T>[] }) {
+  return (
+    <DataTable
+      rows={tokens}
+      rowKey={(t) => t.id}
+      rowProps={(t) => ({ className: t.revokedAt ? "text-slate-400" : undefined })}
+      columns={columns}
+    />
+  );
+}
 
 /** What a token table shows when there is no token, inside its card. */
 export function NoTokens({ title, children }: { title: string; children: ReactNode }) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
+import type { TClusterRef } from "@/lib/upgrades/queries";
 
 /** The heading of one cluster's rows inside a card, with facts about it (version, counts). */
 export function ClusterBar({ name, children }: { name: string; children?: ReactNode }) {
@@ -19,6 +20,9 @@ export function ItemCount({ count, one, many }: { count: number; one: string; ma
     </span>
   );
 }
+
+/** One cluster's rows of an upgrades list. */
+export type TClusterItems<T> = { cluster: TClusterRef; items: T[] };
 
 type TClusterGroup<T> = { cluster: { id: string; name: string }; items: T[] };
 
@@ -44,13 +48,7 @@ export function ClusterGroups<T, G extends TClusterGroup<T>>({
       {groups.map((group) => (
         <section key={group.cluster.id} aria-label={label(group.cluster.name)}>
           <ClusterBar name={group.cluster.name}>{summary(group)}</ClusterBar>
-          <DataTable
-            valign="top"
-            rows={group.items}
-            rowKey={rowKey}
-            columns={columns}
-            headClassName={headClassName}
-          />
+          <DataTable valign="top" rows={group.items} rowKey={rowKey} columns={columns} headClassName={headClassName} />
         </section>
       ))}
     </div>

@@ -1,17 +1,11 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { TClusterRef, THelmRelease } from "@/lib/upgrades/queries";
-import { ClusterGroups, ItemCount } from "./cluster-bar";
+import type { THelmRelease } from "@/lib/upgrades/queries";
+import { ClusterGroups, ItemCount, type TClusterItems } from "./cluster-bar";
 import { VersionStep } from "./version-step";
 
 /** Outdated or deprecated Helm releases, per cluster. */
-export function HelmReleases({
-  orgSlug,
-  clusters,
-}: {
-  orgSlug: string;
-  clusters: { cluster: TClusterRef; items: THelmRelease[] }[];
-}) {
+export function HelmReleases({ orgSlug, clusters }: { orgSlug: string; clusters: TClusterItems<THelmRelease>[] }) {
   return (
     <ClusterGroups
       groups={clusters}

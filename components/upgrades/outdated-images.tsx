@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { TClusterRef, TOutdatedImage } from "@/lib/upgrades/queries";
+import type { TOutdatedImage } from "@/lib/upgrades/queries";
 import { Breakable } from "@/components/vulnerabilities/workload-summary";
-import { ClusterGroups, ItemCount } from "./cluster-bar";
+import { ClusterGroups, ItemCount, type TClusterItems } from "./cluster-bar";
 import { VersionStep } from "./version-step";
 
 const SHOWN = 3;
@@ -27,13 +27,7 @@ function Workloads({ orgSlug, workloads }: { orgSlug: string; workloads: TOutdat
 }
 
 /** Container images with newer releases, per cluster, with the safest step (the newest patch) and the workloads. */
-export function OutdatedImages({
-  orgSlug,
-  clusters,
-}: {
-  orgSlug: string;
-  clusters: { cluster: TClusterRef; items: TOutdatedImage[] }[];
-}) {
+export function OutdatedImages({ orgSlug, clusters }: { orgSlug: string; clusters: TClusterItems<TOutdatedImage>[] }) {
   return (
     <ClusterGroups
       groups={clusters}
