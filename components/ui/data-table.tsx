@@ -38,7 +38,6 @@ export function DataTable<T>({
   rows,
   rowKey,
   rowProps,
-  label,
   caption,
   valign = "middle",
   className,
@@ -53,9 +52,7 @@ export function DataTable<T>({
   rowKey: (row: T, index: number) => string;
   /** Attributes of a row: an id to link to, data attributes, classes that depend on the row. */
   rowProps?: (row: T, index: number) => TRowAttributes;
-  /** The table's accessible name, when it has no visible caption. */
-  label?: string;
-  /** A caption read by screen readers only. */
+  /** The table's name, read by screen readers only. */
   caption?: string;
   /** Rows whose cells hold several lines read better aligned to the top. */
   valign?: "top" | "middle";
@@ -74,7 +71,6 @@ export function DataTable<T>({
       ref={tableRef}
       className={cn(widths && "table-fixed", className)}
       wrapperClassName={wrapperClassName}
-      aria-label={label}
       data-testid={testId}
     >
       {caption ? <caption className="sr-only">{caption}</caption> : null}

@@ -60,11 +60,11 @@ export function HeaderBlock({
   /** One bar per button, by width. */
   actions?: string[];
 }) {
-  const text = <BlockStack bars={[cn("h-8", title), cn("h-4", description)]} className="space-y-2" />;
-  if (!actions) return <div className="mb-6">{text}</div>;
+  const bars = [cn("h-8", title), cn("h-4", description)];
+  if (!actions) return <BlockStack bars={bars} className="mb-6 space-y-2" />;
   return (
     <div className="mb-6 flex items-end justify-between gap-4">
-      {text}
+      <BlockStack bars={bars} className="space-y-2" />
       <div className="flex gap-2">
         {actions.map((w, i) => (
           <Block key={i} className={cn("h-9", w)} />

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import type { TClusterDeprecations, TDeprecatedApi } from "@/lib/upgrades/queries";
-import { ClusterBar, ClusterGroups } from "./cluster-bar";
+import { ClusterGroups } from "./cluster-bar";
 
 const TONE: Record<string, TBadgeTone> = { removed: "red", blocks: "amber", deprecated: "neutral" };
 
+/** What stands out about a cluster: its Kubernetes version, what is removed, what blocks an upgrade. */
 function ClusterSummary({ group }: { group: TClusterDeprecations }) {
   const version = group.cluster.kubernetesVersion;
   return (
-    <ClusterBar name={group.cluster.name}>
+    <>
       <span className="text-xs text-slate-500">
         {version ? `Kubernetes ${version.replace(/\+$/, "")}` : "Kubernetes version not reported yet"}
       </span>
@@ -23,7 +24,7 @@ function ClusterSummary({ group }: { group: TClusterDeprecations }) {
           {group.blockedUpgrade.objects === 1 ? "object" : "objects"}
         </Badge>
       ) : null}
-    </ClusterBar>
+    </>
   );
 }
 
