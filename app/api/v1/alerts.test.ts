@@ -68,7 +68,20 @@ describe("GET /api/v1/alerts/deliveries", () => {
     expect(cross.data).toEqual([]);
     const paged = (await (await deliveries.GET(get(`/api/v1/alerts/deliveries?limit=1`, a.token))).json()) as TLog;
     expect(paged.data).toHaveLength(1);
-    expect(paged.nextCursor).toMatch(/^\d+$/);
+    const rest = (await (
+      await deliveries.GET(get(`/api/v1/alerts/deliveries?limit=5&cursor=${paged.nextCursor}`, a.token))
+    ).json()) as TLog;
+    expect([...paged.data, ...rest.data].map((e) => e.groupTitle).sort()).toEqual([
+      "CVE-other is wrong",
+      "CVE-team is wrong",
+    ]);
+    expect(rest.nextCursor).toBeNull();
+    // A cursor that is not one of ours (the old numeric ids included) is a 400 naming it.
+    for (const cursor of ["12", "bm9wZQ", paged.nextCursor!.slice(0, -2)]) {
+      const bad = await deliveries.GET(get(`/api/v1/alerts/deliveries?cursor=${cursor}`, a.token));
+      expect(bad.status).toBe(400);
+      expect((await errorOf(bad)).details).toMatchObject({ field: "cursor" });
+    }
   });
 
   it("a team member sees their team's deliveries only; a non-member gets 404; bad filters 400", async () => {
