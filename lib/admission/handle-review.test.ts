@@ -8,7 +8,7 @@ import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-man
 import { setPolicyMode, updateOrgCheckSetting, updateTeamCheckSetting } from "@/lib/policies/update-settings";
 import type { TKubeObject } from "@/lib/policies/types";
 import { db } from "@/lib/server/db";
-import { createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 
 // The webhook end to end against a real database: org settings decide what blocks, a team can only
@@ -77,7 +77,7 @@ async function setup() {
       scopeRules: [{ effect: "include", cluster: "*", namespace: "payments", kind: "*", name: "*", labels: {} }],
     },
   });
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const cluster = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
   signInAs(tenant.users.admin);
   const orgAdmin = await authorizeOrg(tenant.org.slug);

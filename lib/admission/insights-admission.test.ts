@@ -7,7 +7,7 @@ import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-man
 import type { TKubeObject } from "@/lib/policies/types";
 import { setPolicyMode, updateOrgCheckSetting } from "@/lib/policies/update-settings";
 import { db } from "@/lib/server/db";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import type { TInsightsAdmissionAnswer } from "./insights-admission";
 
@@ -70,10 +70,10 @@ async function submit(t: { org: string; cluster: string; token: string }, report
 
 async function setup() {
   const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const cluster = await createCluster(tenant.org.id, actor, { slug: "eks-prod", name: "EKS prod" });
   const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const otherActor = actorFor(other.users.admin);
   const foreign = await createCluster(other.org.id, otherActor, { slug: "eks-prod", name: "EKS prod" });
   signInAs(tenant.users.admin);
   const admin = await authorizeOrg(tenant.org.slug);

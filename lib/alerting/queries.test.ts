@@ -1,27 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { findingScopeOf, orgWideScope } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { createTestCluster, type createTestTenant } from "@/lib/testing/factories";
 import type { TOrgAccess } from "@/lib/auth/access";
-import { createDestination } from "./destinations/create-destination";
 import { listDestinations } from "./destinations/queries";
 import { previewRules } from "./preview";
 import { getAlertGroup, listAlertFeed, listDeliveryLog, listOpenIncidents } from "./queries";
-import { createRule } from "./rules/create-rule";
 import { listAllRules } from "./rules/queries";
-import { insertFindings, outbox } from "./test-helpers";
+import { insertFindings, outbox, tenantWithRule } from "./test-helpers";
 
 async function tenantWithAlerts() {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  const key = randomBytes(16).toString("hex");
-  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
-  await createRule(t.org.id, actor, null, {
+  const { t, key, destination } = await tenantWithRule({
     name: "Criticals",
     match: { minSeverity: "critical" },
     useTeamDestination: true,
-    destinationId: destination.id,
     pdSeverity: "critical",
   });
   const cluster = await createTestCluster(t.org.id);

@@ -1,11 +1,30 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { pool } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/sql";
 import { storeReport } from "@/lib/ingest/store-report";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { processReport } from "@/lib/worker/process-report";
+import { createDestination } from "./destinations/create-destination";
 import { evaluateFindingAlerts } from "./engine/evaluate";
+import { createRule } from "./rules/create-rule";
+import type { TRuleInput } from "./schemas";
 
 // Builders for the alerting integration tests and the benchmark: Polaris reports that go through
 // the real ingest path, and set-based inserts for findings Polaris cannot produce (criticals).
+
+/**
+ * A fresh tenant whose org baseline has one rule, sending to an org-level "Platform" destination
+ * with a fresh routing key (returned as `key`, to check that no read ever shows it).
+ */
+export async function tenantWithRule(rule: Omit<TRuleInput, "destinationId">) {
+  const t = await createTestTenant();
+  const actor = actorFor(t.users.admin);
+  const key = randomBytes(16).toString("hex");
+  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
+  await createRule(t.org.id, actor, null, { ...rule, destinationId: destination.id });
+  return { t, actor, key, destination };
+}
 
 export type TWorkload = { namespace: string; name: string };
 export type TFailingCheck = {
@@ -99,9 +118,7 @@ export async function insertFindings(input: {
   namespace?: string;
   count: number;
 }): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO findings (org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title,
                              namespace, kind, name, owner_team_id)
@@ -121,13 +138,7 @@ export async function insertFindings(input: {
       ],
     );
     await evaluateFindingAlerts(client, input.orgId, { source: input.source ?? "trivy" });
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export type TOutboxRow = {

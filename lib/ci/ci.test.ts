@@ -6,7 +6,7 @@ import { authorizeOrg } from "@/lib/auth/access";
 import { updateOrgCheckSetting, updateTeamCheckSetting } from "@/lib/policies/update-settings";
 import { authorizeTeam } from "@/lib/auth/access";
 import { db } from "@/lib/server/db";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
@@ -48,10 +48,10 @@ function result(checkId: string, name: string, extra: Record<string, unknown> = 
 async function setup() {
   const tenant = await createTestTenant();
   await db.team.update({ where: { id: tenant.team.id }, data: { repositoryPatterns: ["acme/payments-*"] } });
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const ci = await createOrgToken(tenant.org.id, actor, { name: "github actions", kind: "ci" });
   const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const otherActor = actorFor(other.users.admin);
   const otherCi = await createOrgToken(other.org.id, otherActor, { name: "ci", kind: "ci" });
   signInAs(tenant.users.admin);
   const orgAdmin = await authorizeOrg(tenant.org.slug);

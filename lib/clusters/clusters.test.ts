@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { openAgentToken } from "./agent-token-secret";
 import { createCluster } from "./create-cluster";
 import { deleteCluster } from "./delete-cluster";
 import { listClusters } from "./queries";
 import { rotateClusterToken } from "./rotate-cluster-token";
 
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",

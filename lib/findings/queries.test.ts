@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
 import { processReport } from "@/lib/worker/process-report";
@@ -52,7 +52,7 @@ describe("findings queries", () => {
 
   beforeAll(async () => {
     t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     await setTeamScope(t.org.id, actor, t.team.id, [
       { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
     ]);

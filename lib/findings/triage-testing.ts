@@ -5,7 +5,7 @@ import { processReport } from "@/lib/worker/process-report";
 import { storeReport } from "@/lib/ingest/store-report";
 import { pool } from "@/lib/server/db";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { triageContextOf } from "./triage-context";
 
@@ -36,7 +36,7 @@ const include = (namespace: string, name = "*") => ({
 export async function createTriageTenant() {
   const t = await createTestTenant();
   const cluster = await createTestCluster(t.org.id, { slug: "prod" });
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   await setTeamScope(t.org.id, actor, t.team.id, [include("kube-system", "k*")]);
   await setTeamScope(t.org.id, actor, t.otherTeam.id, [include("local-path-storage")]);
   await uploadReport(t.org.id, cluster.id, "polaris", POLARIS);

@@ -5,7 +5,7 @@ import { authorizeOrg } from "@/lib/auth/access";
 import { limitSignInAttempts } from "@/lib/auth/sign-in-rate-limit";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { inviteMember } from "@/lib/orgs/invite-member";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import * as admissionRoute from "@/app/api/v1/admission/[cluster]/route";
@@ -42,7 +42,7 @@ const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/pol
 
 async function tenantWithTokens() {
   const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   const first = await createOrgToken(t.org.id, actor, { name: "script", kind: "org_read" });
   const second = await createOrgToken(t.org.id, actor, { name: "dashboard", kind: "org_read" });
   const { cluster, token } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });

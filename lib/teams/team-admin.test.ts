@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { createMember, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createMember, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { addTeamMember } from "./add-team-member";
 import { changeTeamMemberRole } from "./change-team-member-role";
 import { createTeam } from "./create-team";
@@ -13,7 +13,6 @@ import { setTeamScope } from "./set-team-scope";
 import { updateTeam } from "./update-team";
 
 const rules = (input: TScopeRuleInput[]) => ZScopeRules.parse(input);
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
 
 const codeOf = async (promise: Promise<unknown>) =>
   promise.then(

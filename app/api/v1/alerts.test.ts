@@ -1,9 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDestination } from "@/lib/alerting/destinations/create-destination";
-import { createRule } from "@/lib/alerting/rules/create-rule";
-import { insertFindings } from "@/lib/alerting/test-helpers";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { insertFindings, tenantWithRule } from "@/lib/alerting/test-helpers";
+import { createTestCluster } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
@@ -15,14 +12,9 @@ const get = (pathAndQuery: string, token?: string) =>
 type TLog = { data: { destinationId: string; groupTitle: string | null; action: string }[]; nextCursor: string | null };
 
 async function seed() {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  const key = randomBytes(16).toString("hex");
-  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
-  await createRule(t.org.id, actor, null, {
+  const { t, actor, key, destination } = await tenantWithRule({
     name: "Criticals",
     match: { minSeverity: "critical" },
-    destinationId: destination.id,
   });
   const cluster = await createTestCluster(t.org.id);
   await insertFindings({

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
-import { createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
 import { createDestination } from "../destinations/create-destination";
 import { deliverDueEvents } from "../delivery/deliver";
@@ -49,7 +49,7 @@ const deliverAll = async (orgId: string) => {
 
 async function setup(grouping: "check" | "check_cluster" = "check") {
   const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   const shop = await createTestTeam(t.org.id, {
     slug: `shop-${t.org.slug}`.slice(0, 40),
     rules: [{ effect: "include", cluster: "*", namespace: "shop-*", kind: "*", name: "*" }],

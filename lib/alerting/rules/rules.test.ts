@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { createDestination } from "../destinations/create-destination";
 import { createRule } from "./create-rule";
 import { deleteRule } from "./delete-rule";
@@ -7,7 +7,6 @@ import { moveRule } from "./move-rule";
 import { getRule, listBaselineRules, listTeamRules } from "./queries";
 import { updateRule } from "./update-rule";
 
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",
