@@ -2,13 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { pool } from "@/lib/server/db";
 import { inTransaction } from "@/lib/server/sql";
-import { storeReport } from "@/lib/ingest/store-report";
 import { actorFor, createTestTenant } from "@/lib/testing/factories";
-import { processReport } from "@/lib/worker/process-report";
 import { createDestination } from "./destinations/create-destination";
 import { evaluateFindingAlerts } from "./engine/evaluate";
 import { createRule } from "./rules/create-rule";
 import type { TRuleInput } from "./schemas";
+import { storeAndProcess } from "@/lib/testing/reports";
 
 // Builders for the alerting integration tests and the benchmark: Polaris reports that go through
 // the real ingest path, and set-based inserts for findings Polaris cannot produce (criticals).
@@ -97,8 +96,7 @@ export function workloads(count: number, namespaces: readonly string[], prefix =
 
 /** Stores and processes a report like an agent upload followed by the worker. */
 export async function ingest(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  const outcome = await processReport(stored.reportId);
+  const { outcome } = await storeAndProcess(orgId, clusterId, type, body);
   if (outcome?.status !== "processed") throw new Error(`report not processed: ${outcome?.error ?? "?"}`);
   return outcome;
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
 import { limitSignInAttempts } from "@/lib/auth/sign-in-rate-limit";
@@ -13,6 +11,7 @@ import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as uploadRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/[type]/route";
 import { pool } from "./db";
 import { resetEnvCache } from "./env";
+import { fixtureBytes } from "@/lib/testing/fixtures";
 
 // Limits are per token (API, agent), per address (sign-in) and per org (invitations), kept in
 // Postgres; past one the answer is 429 with Retry-After and nothing of the refused request is kept.
@@ -38,7 +37,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
+const POLARIS = fixtureBytes("../shared/fixtures/polaris/audit-dashboard-sample.json");
 
 async function tenantWithTokens() {
   const t = await createTestTenant();

@@ -5,7 +5,7 @@ import path from "node:path";
 // the repository) and the ones built here (lib/ingest/parsers/fixtures/…, see their SOURCE.md).
 
 /** The raw bytes of a fixture, `path` relative to the repository (what an agent would upload). */
-export function fixtureBytes(relativePath: string): Buffer {
+export function fixtureBytes(relativePath: string) {
   return readFileSync(path.resolve(process.cwd(), relativePath));
 }
 
