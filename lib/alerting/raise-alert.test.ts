@@ -7,7 +7,15 @@ import { alertAfterOwnershipChanges, alertOnExpiredSnoozes, checkStaleClusters }
 import { listAlertFeed } from "./queries";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
-import { ingest, insertFindings, outbox, polarisReport, tenantWithRule, workloads } from "./test-helpers";
+import {
+  ingest,
+  insertFindings,
+  outbox,
+  polarisReport,
+  tenantWithRule,
+  triageEverything,
+  workloads,
+} from "./test-helpers";
 import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { snoozeFindings } from "@/lib/findings/triage";
 
@@ -105,14 +113,7 @@ describe("expired snoozes", () => {
       severity: "critical",
       count: 2,
     });
-    const ids = (await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [t.org.id])).rows.map(
-      (r) => r.id,
-    );
-    const ctx = {
-      scope: orgWideScope(t.org.id),
-      triageScope: orgWideScope(t.org.id),
-      actor: { userId: null, label: "test" },
-    };
+    const { ids, ctx } = await triageEverything(t.org.id);
     await snoozeFindings(ctx, ids, { until: new Date(Date.now() + 3_600_000) });
     expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "resolve"]);
     // What the snooze job does when the time comes (for this org only: the job itself is global).

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
 import { inTransaction } from "@/lib/server/sql";
 import { actorFor, createTestTenant } from "@/lib/testing/factories";
@@ -158,4 +159,11 @@ export async function outbox(orgId: string): Promise<TOutboxRow[]> {
     [orgId],
   );
   return rows;
+}
+
+/** The org's finding ids and an org-wide triage context, to triage them as a test actor. */
+export async function triageEverything(orgId: string) {
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [orgId]);
+  const scope = orgWideScope(orgId);
+  return { ids: rows.map((r) => r.id), ctx: { scope, triageScope: scope, actor: { userId: null, label: "test" } } };
 }

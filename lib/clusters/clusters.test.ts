@@ -7,12 +7,7 @@ import { createCluster } from "./create-cluster";
 import { deleteCluster } from "./delete-cluster";
 import { listClusters } from "./queries";
 import { rotateClusterToken } from "./rotate-cluster-token";
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 async function addInventory(orgId: string, clusterId: string) {
   await db.resource.createMany({

@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { loadTeamForUpdate } from "./load-team";
-import { lockTeamOwnership } from "./lock";
+import { changeTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
 import { reassignRepositoryOwners } from "./reassign-repository-owners";
 
@@ -17,9 +15,7 @@ export async function deleteTeam(
   teamId: string,
   input: { confirmSlug: string },
 ) {
-  return db.$transaction(async (tx) => {
-    await lockTeamOwnership(tx, orgId);
-    const team = await loadTeamForUpdate(tx, orgId, teamId);
+  return changeTeamOwnership(orgId, teamId, async (tx, team) => {
     if (input.confirmSlug.trim() !== team.slug) {
       throw new AppError("bad_request", `Type "${team.slug}" to confirm.`, { field: "confirm" });
     }

@@ -10,12 +10,7 @@ import { deleteTeam } from "./delete-team";
 import { setTeamRepositories } from "./set-team-repositories";
 import { updateTeam } from "./update-team";
 import { formOf } from "@/lib/testing/forms";
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 const auditRows = (orgId: string) =>
   db.auditLog.findMany({ where: { orgId, action: "team.repositories_changed" }, orderBy: { id: "asc" } });

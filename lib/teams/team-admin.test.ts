@@ -11,14 +11,9 @@ import { listOwnedResources, listUnassignedResources, previewTeamScope } from ".
 import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { setTeamScope } from "./set-team-scope";
 import { updateTeam } from "./update-team";
+import { codeOf } from "@/lib/testing/errors";
 
 const rules = (input: TScopeRuleInput[]) => ZScopeRules.parse(input);
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
 
 /** An org with a cluster holding two namespaces of two workloads each, nothing owned yet. */
 async function tenantWithResources() {

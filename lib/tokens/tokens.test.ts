@@ -6,12 +6,7 @@ import { authenticateToken } from "./authenticate-token";
 import { createOrgToken } from "./create-org-token";
 import { revokeToken } from "./revoke-token";
 import { listClusterTokens, listOrgTokens } from "./queries";
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 describe("token authentication", () => {
   it("accepts a valid org token and returns its tenant and kind", async () => {

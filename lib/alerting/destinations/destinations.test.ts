@@ -12,12 +12,8 @@ import { deleteDestination } from "./delete-destination";
 import { getDestination, listDestinations } from "./queries";
 import { openRoutingKey } from "./routing-key";
 import { renameDestination, updateDestination } from "./update-destination";
+import { codeOf } from "@/lib/testing/errors";
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
 const KEY = "abcdefghijklmnopqrstuvwxyz01wxyz";
 
 describe("alert destinations", () => {

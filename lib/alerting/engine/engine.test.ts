@@ -9,7 +9,7 @@ import { deliverDueEvents } from "../delivery/deliver";
 import { listAlertFeed } from "../queries";
 import { createRule } from "../rules/create-rule";
 import { moveRule } from "../rules/move-rule";
-import { ingest, insertFindings, outbox, polarisReport, workloads } from "../test-helpers";
+import { ingest, insertFindings, outbox, polarisReport, triageEverything, workloads } from "../test-helpers";
 
 // The whole path on a real database: reports through the ingest worker's processReport, alert
 // transitions in its transaction, the outbox delivered to a fake PagerDuty over HTTP.
@@ -261,15 +261,7 @@ describe("alert transitions per group", () => {
     const { t, prodA } = await setup();
     await ingest(t.org.id, prodA.id, "polaris", polarisReport(workloads(6, ["shop-api"]), [PRIV]));
     const { resolveFindings } = await import("@/lib/findings/triage");
-    const { orgWideScope } = await import("@/lib/auth/visibility-scope");
-    const ids = (await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [t.org.id])).rows.map(
-      (r) => r.id,
-    );
-    const ctx = {
-      scope: orgWideScope(t.org.id),
-      triageScope: orgWideScope(t.org.id),
-      actor: { userId: null, label: "test" },
-    };
+    const { ids, ctx } = await triageEverything(t.org.id);
     await resolveFindings(ctx, ids.slice(0, 3), { resolution: "will_not_fix", reason: "accepted risk" });
     expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "trigger"]);
     await resolveFindings(ctx, ids.slice(3), { resolution: "will_not_fix", reason: "accepted risk" });

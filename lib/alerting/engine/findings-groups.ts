@@ -219,11 +219,7 @@ type TGroupRow = {
   sample: string[];
 };
 
-function toDesiredGroup(
-  ctx: TEngineContext,
-  r: TGroupRow,
-  choices: TChoice[],
-): TDesiredGroup {
+function toDesiredGroup(ctx: TEngineContext, r: TGroupRow, choices: TChoice[]): TDesiredGroup {
   const subject = `${r.source}/${r.check_id}`;
   const routes = new Map<string, TRouteTarget>();
   let pdSeverity: TPdSeverity = "info";

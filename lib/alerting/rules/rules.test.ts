@@ -6,12 +6,7 @@ import { deleteRule } from "./delete-rule";
 import { moveRule } from "./move-rule";
 import { getRule, listBaselineRules, listTeamRules } from "./queries";
 import { updateRule } from "./update-rule";
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 async function setup() {
   const t = await createTestTenant();
