@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TKubeObject } from "@/lib/policies/types";
 import { goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { FINDING_COLUMNS, FINDING_OBJECT_COLUMNS } from "./bench-kit";
 
 // The admission benchmark's org and request bodies. The org is shaped like a real one: teams owning
 // namespaces by scope rules, org settings that block a few checks and turn others off, stricter
@@ -340,19 +341,8 @@ export async function generateOrg(options: { size: number; workloads: number }):
       client,
       "findings",
       [
-        "org_id",
-        "cluster_id",
-        "fingerprint",
-        "source",
-        "check_id",
-        "category",
-        "severity",
-        "score",
-        "title",
-        "namespace",
-        "kind",
-        "name",
-        "container",
+        ...FINDING_COLUMNS,
+        ...FINDING_OBJECT_COLUMNS,
         "resource_id",
         "owner_team_id",
         "status",
