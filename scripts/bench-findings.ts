@@ -27,6 +27,7 @@ import {
   FINDING_COLUMNS,
   FINDING_OBJECT_COLUMNS,
 } from "./lib/bench-kit";
+import { inTransaction } from "@/lib/server/sql";
 
 const FINDINGS = argNumber("findings", 1_000_000);
 const SECONDS = argNumber("seconds", 10);
@@ -203,9 +204,7 @@ async function generate(
     namespace: `${teams[w % TEAMS].slug}-apps`,
     name: `svc-${w}`,
   }));
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await copyRows(
       client,
       "resources",
@@ -324,12 +323,9 @@ async function generate(
       ["org_id", "owner_team_id", "day", "opened", "reopened", "fixed", "removed", "resolved"],
       daily,
     );
-    await client.query("COMMIT");
-    // As autovacuum would leave them: the load rewrote each rollup row once per COPY chunk.
-    await client.query("VACUUM ANALYZE findings, finding_counts, finding_daily");
-  } finally {
-    client.release();
-  }
+  });
+  // As autovacuum would leave them: the load rewrote each rollup row once per COPY chunk.
+  await pool.query("VACUUM ANALYZE findings, finding_counts, finding_daily");
   console.error(
     `generated ${FINDINGS.toLocaleString("en-US")} findings in ${Math.round((performance.now() - started) / 1000)} s`,
   );

@@ -11,10 +11,14 @@ import {
   type TScratchDatabase,
 } from "./scratch-database";
 
-// What the benchmarks (scripts/bench-*.ts) share: their command line, a migrated database on
-// DATABASE_URL's server (or an embedded one), a seeded generator and the report's lines.
+// What the benchmarks (scripts/bench-*.ts) share: their command line (the load and fault scripts'
+// too), a migrated database on DATABASE_URL's server (or an embedded one), a seeded generator and
+// the report's lines.
 
 export const root = path.resolve(import.meta.dirname, "../..");
+
+/** `--short`: the quick run CI makes. */
+export const SHORT = process.argv.includes("--short");
 
 /** The value after `--name` on the command line. */
 export function argText(name: string): string | undefined {
