@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/server/errors";
+import { assertConfirmedBySlug } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { changeTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
@@ -16,9 +16,7 @@ export async function deleteTeam(
   input: { confirmSlug: string },
 ) {
   return changeTeamOwnership(orgId, teamId, async (tx, team) => {
-    if (input.confirmSlug.trim() !== team.slug) {
-      throw new AppError("bad_request", `Type "${team.slug}" to confirm.`, { field: "confirm" });
-    }
+    assertConfirmedBySlug(input.confirmSlug, team.slug);
     const [members, ownedResources] = await Promise.all([
       tx.teamMembership.count({ where: { orgId, teamId } }),
       tx.resource.count({ where: { orgId, ownerTeamId: teamId, removedAt: null } }),
