@@ -6,7 +6,7 @@ import { createDestination } from "@/lib/alerting/destinations/create-destinatio
 import { openRoutingKey } from "@/lib/alerting/destinations/routing-key";
 import { db } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { resealSecrets } from "./reseal-secrets";
 
 const saved = {
@@ -35,7 +35,7 @@ describe("re-sealing secrets after a key rotation", () => {
     const newKey = randomBytes(32).toString("base64");
     useKeys(oldKey);
     const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     const { cluster, token } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });
     const routingKey = randomBytes(16).toString("hex");
     const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey, teamId: null });
@@ -58,7 +58,7 @@ describe("re-sealing secrets after a key rotation", () => {
   it("stops on a value that no configured key opens, rather than losing it", async () => {
     useKeys(randomBytes(32).toString("base64"));
     const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     await createDestination(t.org.id, actor, {
       name: "Lost",
       routingKey: randomBytes(16).toString("hex"),

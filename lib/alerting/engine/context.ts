@@ -7,6 +7,7 @@ import type { TRouteTarget } from "./types";
 /** A rule as the engine needs it. */
 export type TEngineRule = {
   id: string;
+  /** null: org baseline. */
   teamId: string | null;
   kind: TRuleKind;
   name: string;
