@@ -11,6 +11,7 @@ import {
   signIn,
   signUp,
   uniqueId,
+  deleteClusterFromRow,
 } from "./helpers";
 
 // Changes the demo organization (a destination, a Payments rule, a cluster that comes and goes),
@@ -213,11 +214,7 @@ test.describe("alerting", () => {
 
     // Leave the demo organization as it was.
     await page.goto(`/o/${DEMO_ORG}/clusters`);
-    await rowOf(page, cluster.slug).getByRole("button", { name: "Delete" }).click();
-    const remove = page.getByRole("dialog", { name: `Delete ${cluster.name}?` });
-    await remove.getByLabel(`Type ${cluster.slug} to confirm`).fill(cluster.slug);
-    await remove.getByRole("button", { name: "Delete cluster" }).click();
-    await expect(rowOf(page, cluster.slug)).toHaveCount(0);
+    await deleteClusterFromRow(page, rowOf(page, cluster.slug), cluster);
   });
 
   test("a team viewer reads the routing without edit controls, and only for their team", async ({ page }) => {

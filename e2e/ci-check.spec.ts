@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, readSecret, signIn, uniqueId } from "./helpers";
+import { DEMO_USERS, signIn, uniqueId, createOrgTokenInSettings } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -27,11 +27,7 @@ test.describe("bumpers check in CI", () => {
   }) => {
     const name = `e2e ci ${uniqueId()}`;
     await signIn(page, DEMO_USERS.admin);
-    await page.goto("/o/acme/settings/tokens");
-    await page.getByLabel("Name", { exact: true }).fill(name);
-    await page.getByLabel("Access").selectOption({ label: "CI (bumpers check --server)" });
-    await page.getByRole("button", { name: "Create token" }).click();
-    const token = await readSecret(page);
+    const token = await createOrgTokenInSettings(page, name, "CI (bumpers check --server)");
 
     // A CI token reads policy settings, and nothing else of the org.
     const refused = await page.request.get("/api/v1/findings", { headers: { Authorization: `Bearer ${token}` } });

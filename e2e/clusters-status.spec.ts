@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ORG, DEMO_USERS, formAlert, signIn, uniqueId, readSecret } from "./helpers";
+import { DEMO_ORG, DEMO_USERS, formAlert, signIn, uniqueId, readSecret, deleteClusterFromRow } from "./helpers";
 
 // Changes the demo organization (a cluster that comes and goes, the stale setting), so it runs
 // with the admin journeys, after the specs that check the organization as seeded.
@@ -66,11 +66,7 @@ test.describe("cluster status", () => {
     await expect(page.getByText("do-not-show-me")).toHaveCount(0);
 
     // Leave the demo organization as it was.
-    await row.getByRole("button", { name: "Delete" }).click();
-    const remove = page.getByRole("dialog", { name: `Delete ${cluster.name}?` });
-    await remove.getByLabel(`Type ${cluster.slug} to confirm`).fill(cluster.slug);
-    await remove.getByRole("button", { name: "Delete cluster" }).click();
-    await expect(row).toHaveCount(0);
+    await deleteClusterFromRow(page, row, cluster);
   });
 
   test("an admin sets after how many hours a cluster is flagged stale", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, secretValue, signIn, uniqueId, readSecret } from "./helpers";
+import { DEMO_USERS, secretValue, signIn, uniqueId, readSecret, createOrgTokenInSettings } from "./helpers";
 
 const CLUSTER_TOKEN = /^bmp_cl_[A-Za-z0-9_-]{43}$/;
 const ORG_TOKEN = /^bmp_org_[A-Za-z0-9_-]{43}$/;
@@ -96,13 +96,8 @@ test.describe("API tokens", () => {
   test("an org read token reads the API until it is revoked", async ({ page }) => {
     const name = `e2e read ${uniqueId()}`;
     await signIn(page, DEMO_USERS.admin);
-    await page.goto("/o/acme/settings/tokens");
-    await page.getByLabel("Name", { exact: true }).fill(name);
-    await page.getByLabel("Access").selectOption({ label: "Read only" });
-    await page.getByRole("button", { name: "Create token" }).click();
-
+    const token = await createOrgTokenInSettings(page, name, "Read only");
     await expect(page.getByText(`API token "${name}"`)).toBeVisible();
-    const token = await readSecret(page);
     expect(token).toMatch(ORG_TOKEN);
     const row = rowOf(page, name);
     await expect(row.getByRole("cell").nth(1)).toHaveText("Read");

@@ -105,24 +105,21 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 
     mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
     const log = createWriteStream(SERVER_LOG);
-    // Its own process group, so that teardown stops `next start` and anything it forked.
-    next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], {
-      cwd: root,
-      env: { ...env, NODE_ENV: "production" },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    next.stdout!.pipe(log);
-    next.stderr!.pipe(log);
+    // Each in its own process group, so that teardown stops it and anything it forked; both log to SERVER_LOG.
+    const start = (bin: string, args: string[]) => {
+      const child = spawn(path.join(root, "node_modules/.bin", bin), args, {
+        cwd: root,
+        env: { ...env, NODE_ENV: "production" },
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout!.pipe(log);
+      child.stderr!.pipe(log);
+      return child;
+    };
+    next = start("next", ["start", "-p", port, "-H", "127.0.0.1"]);
     // The worker processes uploaded reports and delivers the alert outbox, as `npm start` runs it.
-    worker = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
-      cwd: root,
-      env: { ...env, NODE_ENV: "production" },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    worker.stdout!.pipe(log);
-    worker.stderr!.pipe(log);
+    worker = start("tsx", ["--conditions=react-server", "scripts/worker.ts"]);
     await waitForHealthy(`${baseURL}/api/health`, {
       timeoutMs: 90_000,
       isAlive: () => next!.exitCode === null && next!.signalCode === null,

@@ -170,3 +170,21 @@ export async function readSecret(scope: Page | Locator): Promise<string> {
   if (/^https?:\/\//.test(value)) rememberSecret(value.slice(value.lastIndexOf("/") + 1));
   return rememberSecret(value);
 }
+
+/** Deletes a cluster from its row on the Clusters page, typing its slug to confirm. */
+export async function deleteClusterFromRow(page: Page, row: Locator, cluster: { slug: string; name: string }) {
+  await row.getByRole("button", { name: "Delete" }).click();
+  const remove = page.getByRole("dialog", { name: `Delete ${cluster.name}?` });
+  await remove.getByLabel(`Type ${cluster.slug} to confirm`).fill(cluster.slug);
+  await remove.getByRole("button", { name: "Delete cluster" }).click();
+  await expect(row).toHaveCount(0);
+}
+
+/** Creates an org token on Settings → API tokens as the signed-in admin; returns its secret, shown once. */
+export async function createOrgTokenInSettings(page: Page, name: string, access: string): Promise<string> {
+  await page.goto(`/o/${DEMO_ORG}/settings/tokens`);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Access").selectOption({ label: access });
+  await page.getByRole("button", { name: "Create token" }).click();
+  return readSecret(page);
+}

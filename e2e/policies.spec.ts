@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { DEMO_ORG, DEMO_USERS, pageOf, readSecret, signIn, uniqueId } from "./helpers";
+import { DEMO_ORG, DEMO_USERS, pageOf, readSecret, signIn, uniqueId, deleteClusterFromRow } from "./helpers";
 
 // Changes the demo organization (an org setting, a Payments override, a cluster that comes and
 // goes), so it runs with the admin journeys. The admission webhook is called as a cluster's API
@@ -192,11 +192,7 @@ test.describe("policies", () => {
     // The cluster goes, and its decisions with it.
     await page.goto(`/o/${DEMO_ORG}/clusters`);
     const row = page.getByRole("row").filter({ hasText: cluster.slug });
-    await row.getByRole("button", { name: "Delete" }).click();
-    const remove = page.getByRole("dialog", { name: `Delete ${cluster.name}?` });
-    await remove.getByLabel(`Type ${cluster.slug} to confirm`).fill(cluster.slug);
-    await remove.getByRole("button", { name: "Delete cluster" }).click();
-    await expect(row).toHaveCount(0);
+    await deleteClusterFromRow(page, row, cluster);
   });
 
   test("a member reads the checks and the team's overrides without controls", async ({ page }) => {

@@ -15,11 +15,8 @@
 // Needs a production build (`npm run build`; run first when .next/ is missing). Uses DATABASE_URL's
 // server (or an embedded one) with a scratch database it drops afterwards. Prints Markdown for
 // docs/benchmarks.md.
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import type { TPolicySnapshotRow } from "@/lib/policies/settings-snapshot";
 import type { TKubeObject } from "@/lib/policies/types";
@@ -36,13 +33,8 @@ import {
 } from "./lib/admission-bench-data";
 import { median, percentile, startBenchApp, uptimeLoad, type TBenchApp } from "./lib/bench-http";
 import { timeQueries, type TQueryTimer, type TStatement } from "./lib/query-timer";
-import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+import { argText, ms, root, runBenchmark, withBenchDatabase, type TBenchDatabase } from "./lib/bench-kit";
 
-const root = path.resolve(import.meta.dirname, "..");
-const argText = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const QUICK = process.argv.includes("--quick");
 const arg = (name: string, normal: number, quick: number) => Number(argText(name) ?? (QUICK ? quick : normal));
 const SECONDS = arg("seconds", 10, 2);
@@ -55,28 +47,20 @@ const EVALUATIONS = arg("evaluations", 10_000, 500);
 const POOL = QUICK ? 40 : 200;
 const WORKLOADS = QUICK ? 400 : 5000;
 
-const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 const us = (v: number) => `${Math.round(v * 1000)} µs`;
 
 async function main() {
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.error("No production build: running `next build` first…");
-    spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  }
-  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
-  const database = await createScratchDatabase(server.url, "bumpers_bench_admission");
-  process.env.DATABASE_URL = database.url;
-  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
-  process.env.NEXTAUTH_SECRET ||= "bench";
   // The webhook's per-token limit (lib/admission/authenticate.ts) would answer 429s within seconds
   // of these runs. Off, as the benchmarks turn off the API limit; one app below counts it as
   // production does, with a limit it never reaches.
   process.env.BUMPERS_RATE_LIMIT_ADMISSION_PER_MINUTE = "0";
+  await withBenchDatabase({ prefix: "bumpers_bench_admission", build: true }, measure);
+}
+
+async function measure({ server, database }: TBenchDatabase) {
   const apps: TBenchApp[] = [];
   const started = new Date();
   try {
-    const { migrate } = await import("@/lib/server/migrations");
-    await migrate(database.url);
     const { pool } = await import("@/lib/server/db");
     const timer = timeQueries(pool);
     const org = await generateOrg({ size: POOL, workloads: WORKLOADS });
@@ -175,8 +159,6 @@ ${slowestPlan}
 `);
   } finally {
     for (const app of apps) await app.stop();
-    await database.dispose();
-    await server.stop();
   }
 }
 
@@ -424,7 +406,4 @@ function endpointRow(name: string, connections: number, answer: string, runs: TR
   return `| ${name} | ${connections} | ${answer} | ${Math.round(of("rps"))} | ${ms(of("p50"))} | ${ms(of("p90"))} | ${ms(of("p99"))}${p99s} | ${cpu} | ${errors} |`;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -9,23 +9,16 @@
 // Prints Markdown for docs/benchmarks.md.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import path from "node:path";
-import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+import { argNumber, ms, runBenchmark, withBenchDatabase } from "./lib/bench-kit";
+import { median } from "./lib/bench-http";
 
-const root = path.resolve(import.meta.dirname, "..");
-const argText = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const REPEAT = Number(argText("repeat") ?? 5);
-const KEYS = Number(argText("keys") ?? 20);
+const REPEAT = argNumber("repeat", 5);
+const KEYS = argNumber("keys", 20);
 const DELIVERY = !process.argv.includes("--no-delivery");
 const WORKLOADS = 500;
 const CHECKS = 50;
 const CHECKS_PER_WORKLOAD = 20; // 500 × 20 = 10,000 findings, each check on 200 workloads
 
-const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const load = () =>
   os
     .loadavg()
@@ -33,16 +26,13 @@ const load = () =>
     .join(" ");
 
 async function main() {
-  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
-  const database = await createScratchDatabase(server.url, "bumpers_bench_alerts");
-  process.env.DATABASE_URL = database.url;
-  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
-  process.env.NEXTAUTH_SECRET ||= "bench";
+  await withBenchDatabase({ prefix: "bumpers_bench_alerts" }, measure);
+}
+
+async function measure() {
   const { startFakePagerDuty } = await import("@/lib/testing/fake-pagerduty");
   const fake = await startFakePagerDuty({ port: 0 });
   try {
-    const { migrate } = await import("@/lib/server/migrations");
-    await migrate(database.url);
     const { pool, db } = await import("@/lib/server/db");
     const { createCluster } = await import("@/lib/clusters/create-cluster");
     const { createDestination } = await import("@/lib/alerting/destinations/create-destination");
@@ -220,12 +210,7 @@ ${findings.toLocaleString("en")} findings on ${WORKLOADS} workloads and ${CHECKS
     await pool.end();
   } finally {
     await fake.close();
-    await database.dispose();
-    await server.stop();
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -12,30 +12,27 @@
 //
 // Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
 // (latency table and EXPLAIN plans) for docs/benchmarks.md.
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { db, pool } from "@/lib/server/db";
 import type { copyRows } from "@/lib/ingest/process/copy-rows";
 import type { rebuildCostRollups } from "@/lib/cost/ingest/rollup";
-import { createDatabaseIfMissing } from "./lib/local-postgres";
 import { startBenchApp, measureViews, uptimeLoad, type TBenchApp } from "./lib/bench-http";
-import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
+import {
+  argNumber,
+  argText,
+  machineLine,
+  rng,
+  root,
+  runBenchmark,
+  withBenchDatabase,
+  type TBenchDatabase,
+} from "./lib/bench-kit";
 
-const root = path.resolve(import.meta.dirname, "..");
-const argText = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const arg = (name: string, fallback: number) => Number(argText(name) ?? fallback);
-const DAYS = arg("days", 90);
-const WORKLOADS = arg("workloads", 5000);
-const CLUSTERS = arg("clusters", 20);
-const SECONDS = arg("seconds", 10);
-const REPEAT = arg("repeat", 1);
-const PORT = arg("port", 0);
+const DAYS = argNumber("days", 90);
+const WORKLOADS = argNumber("workloads", 5000);
+const CLUSTERS = argNumber("clusters", 20);
+const SECONDS = argNumber("seconds", 10);
+const REPEAT = argNumber("repeat", 1);
+const PORT = argNumber("port", 0);
 const ONLY = argText("only");
 const KEEP_DATABASE = argText("database");
 const TEAMS = 50;
@@ -44,31 +41,15 @@ const PASSWORD = "bench-password-1";
 const CPU = 0.031611;
 const RAM = 0.004237;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 type TBenchData = { org: { id: string }; user: { id: string; email: string }; teams: { id: string; slug: string }[] };
 
 async function main() {
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.error("No production build: running `next build` first…");
-    spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  }
-  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
-  const database = KEEP_DATABASE
-    ? await namedDatabase(server.url, KEEP_DATABASE)
-    : await createScratchDatabase(server.url, "bumpers_bench_cost");
-  process.env.DATABASE_URL = database.url;
-  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  await withBenchDatabase({ prefix: "bumpers_bench_cost", keep: KEEP_DATABASE, build: true }, measure);
+}
+
+async function measure({ server, database }: TBenchDatabase) {
   let app: TBenchApp | undefined;
   try {
-    const { migrate } = await import("@/lib/server/migrations");
-    await migrate(database.url);
     const { pool, db } = await import("@/lib/server/db");
     const { copyRows } = await import("@/lib/ingest/process/copy-rows");
     const { rebuildCostRollups } = await import("@/lib/cost/ingest/rollup");
@@ -146,15 +127,11 @@ async function main() {
     console.log(
       `\nCost benchmark, ${today}: ${DAYS} days × ${WORKLOADS.toLocaleString("en-US")} workloads × ${CLUSTERS} clusters = ${c.rows.toLocaleString("en-US")} cost_daily rows (${c.rollup.toLocaleString("en-US")} rollup rows, ${c.labels.toLocaleString("en-US")} label rollup rows), ${TEAMS} teams; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
     );
-    console.log(
-      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
-    );
+    console.log(machineLine(server));
     console.log(table.join("\n"));
     console.log(`\n${explained.join("\n\n")}`);
   } finally {
     await app?.stop();
-    await database.dispose();
-    await server.stop();
   }
 }
 
@@ -317,16 +294,4 @@ async function generate(
   return { org, user, teams };
 }
 
-async function namedDatabase(serverUrl: string, name: string) {
-  const admin = new URL(serverUrl);
-  admin.pathname = "/postgres";
-  await createDatabaseIfMissing(admin.toString(), name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name, dispose: async () => {} };
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

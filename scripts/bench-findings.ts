@@ -12,44 +12,35 @@
 //
 // Needs a production build (`npm run build`; run first when .next/ is missing). Prints Markdown
 // (latency table and EXPLAIN plans) for docs/benchmarks.md.
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
 import type { db, pool } from "@/lib/server/db";
 import type { copyRows } from "@/lib/ingest/process/copy-rows";
-import { createDatabaseIfMissing } from "./lib/local-postgres";
 import { startBenchApp, measureViews, uptimeLoad, type TBenchApp } from "./lib/bench-http";
+import {
+  argNumber,
+  argText,
+  machineLine,
+  rng,
+  root,
+  runBenchmark,
+  withBenchDatabase,
+  type TBenchDatabase,
+  FINDING_COLUMNS,
+  FINDING_OBJECT_COLUMNS,
+} from "./lib/bench-kit";
+import { inTransaction } from "@/lib/server/sql";
 
-const root = path.resolve(import.meta.dirname, "..");
-const argText = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const arg = (name: string, fallback: number) => Number(argText(name) ?? fallback);
-const FINDINGS = arg("findings", 1_000_000);
-const SECONDS = arg("seconds", 10);
-const REPEAT = arg("repeat", 1);
-const PORT = arg("port", 0);
+const FINDINGS = argNumber("findings", 1_000_000);
+const SECONDS = argNumber("seconds", 10);
+const REPEAT = argNumber("repeat", 1);
+const PORT = argNumber("port", 0);
 const ONLY = argText("only");
 /** 10 by default (the issue's load); 1 measures a page's server render time alone. */
-const CONNECTIONS = arg("connections", 10);
+const CONNECTIONS = argNumber("connections", 10);
 const KEEP_DATABASE = argText("database");
 const TEAMS = 200;
 const CLUSTERS = 20;
 const WORKLOADS = 5000;
 const PASSWORD = "bench-password-1";
-
-// A small deterministic generator, so runs are comparable.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const POLARIS_CHECKS: [string, string, string, number][] = [
   ["runAsRootAllowed", "security", "Should not be allowed to run as root", 0.75],
@@ -71,20 +62,12 @@ function label(score: number) {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.error("No production build: running `next build` first…");
-    spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  }
-  const server = await ensurePostgresServer({ dir: path.join(root, ".data/bench-postgres") });
-  const database = KEEP_DATABASE
-    ? await namedDatabase(server.url, KEEP_DATABASE)
-    : await createScratchDatabase(server.url, "bumpers_bench_findings");
-  process.env.DATABASE_URL = database.url;
-  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  await withBenchDatabase({ prefix: "bumpers_bench_findings", keep: KEEP_DATABASE, build: true }, measure);
+}
+
+async function measure({ server, database }: TBenchDatabase) {
   let app: TBenchApp | undefined;
   try {
-    const { migrate } = await import("@/lib/server/migrations");
-    await migrate(database.url);
     const { pool, db } = await import("@/lib/server/db");
     const { copyRows } = await import("@/lib/ingest/process/copy-rows");
     const { hashPassword } = await import("@/lib/auth/passwords");
@@ -168,15 +151,11 @@ async function main() {
     console.log(
       `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, ${CONNECTIONS} connection${CONNECTIONS === 1 ? "" : "s"}, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
     );
-    console.log(
-      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`,
-    );
+    console.log(machineLine(server));
     console.log(table.join("\n"));
     console.log(`\n${explained.join("\n\n")}`);
   } finally {
     await app?.stop();
-    await database.dispose();
-    await server.stop();
   }
 }
 
@@ -225,9 +204,7 @@ async function generate(
     namespace: `${teams[w % TEAMS].slug}-apps`,
     name: `svc-${w}`,
   }));
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await copyRows(
       client,
       "resources",
@@ -249,19 +226,8 @@ async function generate(
     const random = rng(42);
     const now = Date.now();
     const columns = [
-      "org_id",
-      "cluster_id",
-      "fingerprint",
-      "source",
-      "check_id",
-      "category",
-      "severity",
-      "score",
-      "title",
-      "namespace",
-      "kind",
-      "name",
-      "container",
+      ...FINDING_COLUMNS,
+      ...FINDING_OBJECT_COLUMNS,
       "vulnerability_id",
       "resource_id",
       "owner_team_id",
@@ -357,26 +323,13 @@ async function generate(
       ["org_id", "owner_team_id", "day", "opened", "reopened", "fixed", "removed", "resolved"],
       daily,
     );
-    await client.query("COMMIT");
-    // As autovacuum would leave them: the load rewrote each rollup row once per COPY chunk.
-    await client.query("VACUUM ANALYZE findings, finding_counts, finding_daily");
-  } finally {
-    client.release();
-  }
+  });
+  // As autovacuum would leave them: the load rewrote each rollup row once per COPY chunk.
+  await pool.query("VACUUM ANALYZE findings, finding_counts, finding_daily");
   console.error(
     `generated ${FINDINGS.toLocaleString("en-US")} findings in ${Math.round((performance.now() - started) / 1000)} s`,
   );
   return { org, user, teams };
-}
-
-/** A database kept between runs (--database): created when missing, never dropped. */
-async function namedDatabase(serverUrl: string, name: string) {
-  const admin = new URL(serverUrl);
-  admin.pathname = "/postgres";
-  await createDatabaseIfMissing(admin.toString(), name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name, dispose: async () => {} };
 }
 
 /** A session cookie through next-auth's credentials flow, as the sign-in page does it. */
@@ -394,7 +347,4 @@ async function signIn(base: string, email: string): Promise<string> {
   return cookies.join("; ");
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -16,14 +16,15 @@
 // Runs its own embedded PostgreSQL (data in .data/faults-postgres, removed afterwards; the
 // machine's server is never touched) and needs a production build. Prints one `CHECK PASS|FAIL`
 // line per check; exits 1 on any failure.
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { generatedTrivyReport } from "./bench-ingest-data";
 import {
-  createDatabase,
+  createMigratedDatabase,
+  processEnv,
+  runCheckScript,
   finishedReports,
   startApp,
   startOwnedPostgres,
@@ -33,15 +34,9 @@ import {
 import { createChecks } from "./lib/checks";
 import { loadReportSet } from "./lib/load-reports";
 import { createLoadTenant } from "./lib/load-tenant";
+import { argNumber, root, SHORT } from "./lib/bench-kit";
 import { freePort } from "./lib/ports";
 
-const root = path.resolve(import.meta.dirname, "..");
-const argv = process.argv.slice(2);
-const SHORT = argv.includes("--short");
-const arg = (name: string, fallback: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
 // Big enough that processing takes seconds, so a kill lands inside the transaction.
 const IMAGES = SHORT ? 150 : 400;
 const PER_IMAGE = SHORT ? 40 : 50;
@@ -123,20 +118,15 @@ async function signIn(base: string, email: string, password: string): Promise<st
 
 async function main() {
   const checks = createChecks("faults");
-  const pgPort = arg("pg-port", 0) || (await freePort());
-  const appPort = arg("app-port", 0) || (await freePort());
+  const pgPort = argNumber("pg-port", 0) || (await freePort());
+  const appPort = argNumber("app-port", 0) || (await freePort());
   const logDir = path.join(root, "test-results/faults");
   const pg = await startOwnedPostgres({ dir: path.join(root, ".data/faults-postgres"), port: pgPort });
   const children: TChild[] = [];
   const workers: TChild[] = [];
   let closeFakes = async () => {};
   try {
-    const databaseUrl = await createDatabase(pg, "bumpers_faults");
-    process.env.DATABASE_URL = databaseUrl;
-    process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
-    process.env.NEXTAUTH_SECRET ||= randomBytes(16).toString("hex");
-    const { migrate } = await import("@/lib/server/migrations");
-    await migrate(databaseUrl);
+    const databaseUrl = await createMigratedDatabase(pg, "bumpers_faults");
     const tenant = await createLoadTenant({ clusters: 3, alerting: true });
     const [clean, faulty, paged] = tenant.clusters as [
       (typeof tenant.clusters)[0],
@@ -151,14 +141,7 @@ async function main() {
       await proxy.close();
       await fake.close();
     };
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PAGERDUTY_EVENTS_URL: proxy.url,
-      BUMPERS_RATE_LIMIT_API_PER_MINUTE: "0",
-      BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = processEnv(databaseUrl, proxy.url);
     const options = { root, env, logDir };
     let worker = await startWorker("worker-1", options);
     workers.push(worker);
@@ -485,8 +468,4 @@ Fault test ${SHORT ? "(short) " : ""}— ${new Date().toISOString().slice(0, 16)
   }
 }
 
-main().catch((err) => {
-  console.error(`[faults] ${(err as Error).stack ?? err}`);
-  console.log("CHECK FAIL faults: the run itself");
-  process.exit(1);
-});
+runCheckScript("faults", main);

@@ -16,11 +16,13 @@
 // production build (`npm run build`). The API and ingest rate limits are switched off: one agent
 // token per cluster and one API token at full speed are the point, not the 429s of their limits.
 // Prints one `CHECK PASS|FAIL <name>` line per check and a summary; exits 1 on any failure.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import {
-  createDatabase,
+  createMigratedDatabase,
+  processEnv,
+  runCheckScript,
   finishedReports,
   percentile,
   startApp,
@@ -31,20 +33,14 @@ import {
 import { createChecks } from "./lib/checks";
 import { loadReportSet, REPORT_TYPES, type TReportType } from "./lib/load-reports";
 import { createLoadTenant } from "./lib/load-tenant";
+import { argNumber, root, SHORT } from "./lib/bench-kit";
 import { freePort } from "./lib/ports";
 
-const root = path.resolve(import.meta.dirname, "..");
-const argv = process.argv.slice(2);
-const SHORT = argv.includes("--short");
-const arg = (name: string, fallback: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const CLUSTERS = arg("clusters", SHORT ? 25 : 50);
-const SECONDS = arg("seconds", SHORT ? 15 : 180);
-const INTERVAL_S = arg("interval", SHORT ? 10 : 20);
-const WORKERS = arg("workers", 2);
-const DRAIN_S = arg("drain", SHORT ? 120 : 600);
+const CLUSTERS = argNumber("clusters", SHORT ? 25 : 50);
+const SECONDS = argNumber("seconds", SHORT ? 15 : 180);
+const INTERVAL_S = argNumber("interval", SHORT ? 10 : 20);
+const WORKERS = argNumber("workers", 2);
+const DRAIN_S = argNumber("drain", SHORT ? 120 : 600);
 const log = (line: string) => console.log(`[load] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,32 +48,20 @@ type TUpload = { cluster: string; type: TReportType; sha256: string; status: num
 
 async function main() {
   const checks = createChecks("load");
-  const pgPort = arg("pg-port", 0) || (await freePort());
-  const appPort = arg("app-port", 0) || (await freePort());
+  const pgPort = argNumber("pg-port", 0) || (await freePort());
+  const appPort = argNumber("app-port", 0) || (await freePort());
   const logDir = path.join(root, "test-results/load");
   log(`${CLUSTERS} clusters × ${REPORT_TYPES.length} report types, ${SECONDS} s, a round every ~${INTERVAL_S} s`);
   const pg = await startOwnedPostgres({ dir: path.join(root, ".data/load-postgres"), port: pgPort });
   const children: TChild[] = [];
   try {
-    const databaseUrl = await createDatabase(pg, "bumpers_load");
-    process.env.DATABASE_URL = databaseUrl;
-    process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
-    process.env.NEXTAUTH_SECRET ||= randomBytes(16).toString("hex");
-    const { migrate } = await import("@/lib/server/migrations");
-    await migrate(databaseUrl);
+    const databaseUrl = await createMigratedDatabase(pg, "bumpers_load");
     const tenant = await createLoadTenant({ clusters: CLUSTERS });
     const { pool } = await import("@/lib/server/db");
     const { startFakePagerDuty } = await import("@/lib/testing/fake-pagerduty");
     const fake = await startFakePagerDuty({ port: 0 });
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PAGERDUTY_EVENTS_URL: fake.url,
-      BUMPERS_RATE_LIMIT_API_PER_MINUTE: "0",
-      BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = processEnv(databaseUrl, fake.url);
     const options = { root, env, logDir };
     const [app, ...workers] = await Promise.all([
       startApp(appPort, options),
@@ -344,8 +328,4 @@ Load test ${SHORT ? "(short) " : ""}— ${new Date().toISOString().slice(0, 16)}
   }
 }
 
-main().catch((err) => {
-  console.error(`[load] ${(err as Error).stack ?? err}`);
-  console.log("CHECK FAIL load: the run itself");
-  process.exit(1);
-});
+runCheckScript("load", main);

@@ -32,26 +32,24 @@ export function MoveRuleButtons({
   };
   return (
     <div className="flex items-center gap-0.5">
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={first || pending}
-        onClick={() => move("up")}
-        aria-label={`Move ${rule.name} up`}
-        title="Move up"
-      >
-        ↑
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={last || pending}
-        onClick={() => move("down")}
-        aria-label={`Move ${rule.name} down`}
-        title="Move down"
-      >
-        ↓
-      </Button>
+      {(
+        [
+          ["up", first, "↑"],
+          ["down", last, "↓"],
+        ] as const
+      ).map(([direction, end, arrow]) => (
+        <Button
+          key={direction}
+          size="sm"
+          variant="ghost"
+          disabled={end || pending}
+          onClick={() => move(direction)}
+          aria-label={`Move ${rule.name} ${direction}`}
+          title={`Move ${direction}`}
+        >
+          {arrow}
+        </Button>
+      ))}
       {state && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {state.error.message}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TOpenIncident } from "@/lib/alerting/queries";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatLastUsed } from "@/components/ui/format";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Incidents open in PagerDuty now, one row per alert group and destination. */
 export function OpenIncidentsCard({
@@ -27,19 +27,15 @@ export function OpenIncidentsCard({
         description={description ?? "Each resolves by itself when every finding of its group is fixed."}
       />
       {incidents.length ? (
-        <Table>
-          <thead>
-            <tr>
-              <Th>Alert group</Th>
-              <Th>Destination</Th>
-              <Th className="text-right">Affected</Th>
-              <Th>Opened</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {shown.map((i) => (
-              <tr key={`${i.groupId}:${i.destinationId}`}>
-                <Td>
+        <DataTable
+          rows={shown}
+          rowKey={(i) => `${i.groupId}:${i.destinationId}`}
+          columns={[
+            {
+              key: "group",
+              header: "Alert group",
+              cell: (i) => (
+                <>
                   <Link
                     href={`/o/${orgSlug}/alerting/log?group=${i.groupId}`}
                     className="line-clamp-2 font-medium text-slate-900 hover:text-brand-700 hover:underline"
@@ -47,14 +43,24 @@ export function OpenIncidentsCard({
                     {i.title}
                   </Link>
                   <code className="block font-mono text-xs text-slate-500">{i.dedupKey}</code>
-                </Td>
-                <Td className="whitespace-nowrap">{i.destinationName ?? "Deleted destination"}</Td>
-                <Td className="text-right tabular-nums">{i.affectedCount}</Td>
-                <Td className="whitespace-nowrap text-xs text-slate-500">{formatLastUsed(i.openedAt, now)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              key: "destination",
+              header: "Destination",
+              className: "whitespace-nowrap",
+              cell: (i) => i.destinationName ?? "Deleted destination",
+            },
+            { key: "affected", header: "Affected", align: "right", cell: (i) => i.affectedCount },
+            {
+              key: "opened",
+              header: "Opened",
+              className: "whitespace-nowrap text-xs text-slate-500",
+              cell: (i) => formatLastUsed(i.openedAt, now),
+            },
+          ]}
+        />
       ) : (
         <p className="px-5 py-4 text-sm text-slate-500">No incident is open in PagerDuty for this view.</p>
       )}

@@ -103,6 +103,18 @@ export function RuleForm({
       />
     </Field>
   );
+  // What one incident (or, without a page, one feed entry) stands for.
+  const groupingField = (label: string, className?: string) => (
+    <Field id={id("grouping")} label={label} errors={errors.grouping} className={className}>
+      <Select id={id("grouping")} name="grouping" defaultValue={rule?.grouping ?? "check"}>
+        {ALERT_GROUPINGS.map((g) => (
+          <option key={g} value={g}>
+            {GROUPING_LABELS[g].replace(/^By /, "")}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   const previewResult = preview?.ok ? preview.data : null;
 
   return (
@@ -255,28 +267,10 @@ export function RuleForm({
                 ))}
               </Select>
             </Field>
-            {kind === "findings" ? (
-              <Field id={id("grouping")} label="One incident per" errors={errors.grouping}>
-                <Select id={id("grouping")} name="grouping" defaultValue={rule?.grouping ?? "check"}>
-                  {ALERT_GROUPINGS.map((g) => (
-                    <option key={g} value={g}>
-                      {GROUPING_LABELS[g].replace(/^By /, "")}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            ) : null}
+            {kind === "findings" ? groupingField("One incident per") : null}
           </div>
         ) : kind === "findings" ? (
-          <Field id={id("grouping")} label="One feed entry per" errors={errors.grouping} className="w-64">
-            <Select id={id("grouping")} name="grouping" defaultValue={rule?.grouping ?? "check"}>
-              {ALERT_GROUPINGS.map((g) => (
-                <option key={g} value={g}>
-                  {GROUPING_LABELS[g].replace(/^By /, "")}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          groupingField("One feed entry per", "w-64")
         ) : null}
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input

@@ -1,7 +1,5 @@
-import type { Route } from "next";
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { choicesOf, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import type { TAuditFilters } from "@/lib/audit/schemas";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared and bookmarked. */
@@ -17,17 +15,21 @@ export function AuditFilters({
   const options = filters.action && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
   const active = Boolean(filters.action || filters.actor || filters.from || filters.to);
   return (
-    <form method="get" className="grid items-end gap-3 md:grid-cols-[14rem_minmax(0,1fr)_10rem_10rem_auto]">
-      <Field id="audit-action" label="Action">
-        <Select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
-          <option value="">All actions</option>
-          {options.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </Select>
-      </Field>
+    <FilterForm
+      className="grid items-end gap-3 md:grid-cols-[14rem_minmax(0,1fr)_10rem_10rem_auto]"
+      clearHref={clearHref}
+      active={active}
+      submitLabel="Filter"
+    >
+      <FilterSelect
+        id="audit-action"
+        name="action"
+        label="Action"
+        anyLabel="All actions"
+        choices={choicesOf(options)}
+        value={filters.action}
+        className="w-auto"
+      />
       <Field id="audit-actor" label="Who">
         <Input
           id="audit-actor"
@@ -43,16 +45,6 @@ export function AuditFilters({
       <Field id="audit-to" label="To (UTC)">
         <Input id="audit-to" name="to" type="date" defaultValue={filters.to?.slice(0, 10) ?? ""} />
       </Field>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          Filter
-        </button>
-        {active ? (
-          <Link href={clearHref as Route} className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import type { TAuditRow } from "@/lib/audit/queries";
 import { ChangeSummary } from "./change-summary";
@@ -14,56 +14,52 @@ const TARGET_LABELS: Record<string, string> = {
   organization: "Organization",
 };
 
-export function AuditTable({ rows }: { rows: TAuditRow[] }) {
+function Actor({ row }: { row: TAuditRow }) {
   return (
-    <Table className="table-fixed">
-      <colgroup>
-        <col className="w-44" />
-        <col className="w-56" />
-        <col className="w-48" />
-        <col className="w-52" />
-        <col />
-      </colgroup>
-      <thead>
-        <tr>
-          <Th>When</Th>
-          <Th>Who</Th>
-          <Th>Action</Th>
-          <Th>Target</Th>
-          <Th>Change</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <Td className="align-top! text-xs whitespace-nowrap text-slate-600">
-              <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
-            </Td>
-            <Td className="align-top!">
-              <div className="truncate" title={row.actorLabel}>
-                {row.actorLabel}
-              </div>
-              {row.actorTokenId ? (
-                <Badge tone="neutral" className="mt-0.5">
-                  API token
-                </Badge>
-              ) : null}
-            </Td>
-            <Td className="align-top!">
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{row.action}</code>
-            </Td>
-            <Td className="align-top!">
-              <div className="text-xs text-slate-500">{TARGET_LABELS[row.targetType] ?? row.targetType}</div>
-              <div className="truncate" title={row.targetLabel}>
-                {row.targetLabel || "—"}
-              </div>
-            </Td>
-            <Td className="align-top!">
-              <ChangeSummary before={row.before} after={row.after} />
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <>
+      <div className="truncate" title={row.actorLabel}>
+        {row.actorLabel}
+      </div>
+      {row.actorTokenId ? (
+        <Badge tone="neutral" className="mt-0.5">
+          API token
+        </Badge>
+      ) : null}
+    </>
   );
+}
+
+function Target({ row }: { row: TAuditRow }) {
+  return (
+    <>
+      <div className="text-xs text-slate-500">{TARGET_LABELS[row.targetType] ?? row.targetType}</div>
+      <div className="truncate" title={row.targetLabel}>
+        {row.targetLabel || "—"}
+      </div>
+    </>
+  );
+}
+
+export function AuditTable({ rows }: { rows: TAuditRow[] }) {
+  const columns: TColumn<TAuditRow>[] = [
+    {
+      key: "when",
+      header: "When",
+      width: "w-44",
+      className: "text-xs whitespace-nowrap text-slate-600",
+      cell: (row) => <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>,
+    },
+    { key: "who", header: "Who", width: "w-56", cell: (row) => <Actor row={row} /> },
+    {
+      key: "action",
+      header: "Action",
+      width: "w-48",
+      cell: (row) => (
+        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{row.action}</code>
+      ),
+    },
+    { key: "target", header: "Target", width: "w-52", cell: (row) => <Target row={row} /> },
+    { key: "change", header: "Change", cell: (row) => <ChangeSummary before={row.before} after={row.after} /> },
+  ];
+  return <DataTable valign="top" rows={rows} rowKey={(row) => row.id} columns={columns} />;
 }

@@ -1,7 +1,7 @@
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime, formatLastUsed } from "@/components/ui/format";
+import { TimeAgo } from "@/components/ui/data-table-cells";
 import type { TAgentFailure, TLatestReport, TReportStatus } from "@/lib/ingest/queries";
 import type { TInstallationInfo } from "@/lib/clusters/installation";
 import { InstallationDetails } from "./installation-details";
@@ -39,14 +39,6 @@ function firstLines(message: string): string {
   return `${lines.slice(0, FAILURE_PREVIEW_LINES).join("\n")}\n… ${lines.length - FAILURE_PREVIEW_LINES} more lines`;
 }
 
-function When({ at, now }: { at: Date; now: Date }) {
-  return (
-    <time dateTime={at.toISOString()} title={formatDateTime(at)}>
-      {formatLastUsed(at, now)}
-    </time>
-  );
-}
-
 function ReportStatus({ report, now }: { report: TLatestReport; now: Date }) {
   const { label, tone } = STATUS[report.status];
   return (
@@ -56,12 +48,12 @@ function ReportStatus({ report, now }: { report: TLatestReport; now: Date }) {
         {/* The upload's age: a reprocessed report keeps its upload time, there is no separate queue time. */}
         {report.status === "received" ? (
           <span className="text-xs text-slate-500">
-            uploaded <When at={report.receivedAt} now={now} />
+            uploaded <TimeAgo at={report.receivedAt} now={now} />
           </span>
         ) : null}
         {report.status !== "received" && report.processedAt ? (
           <span className="text-xs text-slate-500">
-            <When at={report.processedAt} now={now} />
+            <TimeAgo at={report.processedAt} now={now} />
           </span>
         ) : null}
       </div>
@@ -103,7 +95,7 @@ function ReportsTable({
           <tr>
             <Td className="font-mono text-xs text-slate-900">{r.type}</Td>
             <Td className="whitespace-nowrap">
-              <When at={r.receivedAt} now={now} />
+              <TimeAgo at={r.receivedAt} now={now} />
             </Td>
             <Td className="w-full">
               <ReportStatus report={r} now={now} />
@@ -148,7 +140,7 @@ function FailureList({ failures, now }: { failures: TAgentFailure[]; now: Date }
           <li key={f.id}>
             <div className="flex items-center gap-2 text-xs text-slate-500">
               <span className="font-mono text-slate-900">{f.type}</span>
-              <When at={f.receivedAt} now={now} />
+              <TimeAgo at={f.receivedAt} now={now} />
             </div>
             <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-700 ring-1 ring-inset ring-slate-200">
               {firstLines(f.message)}

@@ -1,4 +1,4 @@
-import { formatDateTime, formatLastUsed } from "@/components/ui/format";
+import { TimeAgo } from "@/components/ui/data-table-cells";
 import type { TInstallationInfo } from "@/lib/clusters/installation";
 
 /** The agent's Helm install as it reported it: chart version, and the values behind a disclosure. */
@@ -18,10 +18,7 @@ export function InstallationDetails({ installation, now }: { installation: TInst
           )}
         </span>
         <span className="text-xs text-slate-500">
-          reported{" "}
-          <time dateTime={receivedAt.toISOString()} title={formatDateTime(receivedAt)}>
-            {formatLastUsed(receivedAt, now)}
-          </time>
+          reported <TimeAgo at={receivedAt} now={now} />
         </span>
       </div>
       {valuesJson ? (

@@ -1,8 +1,8 @@
-import type { Route } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { buttonClass } from "@/components/ui/button";
-import { TeamFilterSelect } from "@/components/alerting/filter-form";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { FindingsTabs } from "./findings-tabs";
+import { FilterForm, TeamFilterSelect } from "@/components/ui/filter-form";
 
 export type TTeamChoices = {
   teams: { slug: string; name: string }[];
@@ -47,7 +47,7 @@ export function AreaFilterForm({
   active: boolean;
 }) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-x-4 gap-y-3">
+    <FilterForm clearHref={clearHref} active={active}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -63,16 +63,53 @@ export function AreaFilterForm({
         />
         Include snoozed and resolved
       </label>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          Apply
-        </button>
-        {active ? (
-          <Link href={clearHref as Route} className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
+    </FilterForm>
+  );
+}
+
+/**
+ * The shell of an area page whose only filters are the team and the triaged findings: header,
+ * the findings tabs, the filter card, then the area's sections.
+ */
+export function AreaPage({
+  area,
+  title,
+  description,
+  orgSlug,
+  teams,
+  team,
+  includeTriaged,
+  children,
+}: {
+  area: "compliance" | "upgrades";
+  title: string;
+  description: string;
+  orgSlug: string;
+  /** The team choices, when there is a choice. */
+  teams: TTeamChoices | null;
+  /** The team the view is narrowed to. */
+  team: string | null;
+  includeTriaged: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader title={title} description={description} />
+      <FindingsTabs orgSlug={orgSlug} team={team} />
+      <div className="space-y-6">
+        <Card>
+          <CardBody>
+            <AreaFilterForm
+              idPrefix={area}
+              teams={teams}
+              includeTriaged={includeTriaged}
+              clearHref={`/o/${orgSlug}/findings/${area}`}
+              active={Boolean(team || includeTriaged)}
+            />
+          </CardBody>
+        </Card>
+        {children}
       </div>
-    </form>
+    </>
   );
 }

@@ -1,13 +1,8 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useServerTrimmed } from "@/components/shell/use-server-trimmed";
 
 export type TMenuOption = { value: string; label: string; hint?: string };
-
-/** Long lists (an org's hundreds of teams) render this many in the server's HTML, the rest in the browser. */
-const SERVER_RENDERED = 30;
-
-const subscribeNever = () => () => {};
 
 // The rows' styles live on the list (child selectors) rather than on every row: a menu may offer
 // hundreds of teams or namespaces, and each class string would be repeated in the HTML per row.
@@ -34,16 +29,7 @@ export function FilterOptions({
   options: TMenuOption[];
   selected: readonly string[];
 }) {
-  // False on the server and while hydrating, true once the browser has taken over.
-  const inBrowser = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
-  const shown =
-    inBrowser || options.length <= SERVER_RENDERED
-      ? options
-      : options.filter((o, i) => i < SERVER_RENDERED || selected.includes(o.value));
+  const shown = useServerTrimmed(options, (o) => selected.includes(o.value));
   return (
     <>
       <div className={LIST}>

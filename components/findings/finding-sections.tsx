@@ -5,6 +5,8 @@ import type { TFindingDetail } from "@/lib/findings/get-finding";
 import { formatAge, formatUntil, type TPackage } from "@/lib/findings/ui-format";
 import { RESOLUTION_TEXT, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { Missing } from "@/components/ui/data-table-cells";
 import { formatDateTime } from "@/components/ui/format";
 
 // The parts of a finding's page that only display: where it is, its status and dates, its evidence.
@@ -149,38 +151,28 @@ export function StatusList({ finding, now, viewerId }: { finding: TFindingDetail
 
 export function PackagesTable({ packages }: { packages: TPackage[] }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="packages-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Package
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Installed
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Fixed in
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {packages.map((p, i) => (
-            <tr key={`${p.name}/${p.installed}/${i}`}>
-              <td className="px-3 py-2 font-medium text-slate-800">{p.name || "—"}</td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-700">{p.installed || "—"}</td>
-              <td className="px-3 py-2 font-mono text-xs">
-                {p.fixed ? (
-                  <span className="text-emerald-700">{p.fixed}</span>
-                ) : (
-                  <span className="text-slate-400">no fix yet</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="packages-table"
+      wrapperClassName="rounded-md border border-slate-200"
+      className="[&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2"
+      rows={packages}
+      rowKey={(p, i) => `${p.name}/${p.installed}/${i}`}
+      columns={[
+        { key: "name", header: "Package", className: "font-medium text-slate-800", cell: (p) => p.name || "—" },
+        {
+          key: "installed",
+          header: "Installed",
+          className: "font-mono text-xs text-slate-700",
+          cell: (p) => p.installed || "—",
+        },
+        {
+          key: "fixed",
+          header: "Fixed in",
+          className: "font-mono text-xs",
+          cell: (p) => (p.fixed ? <span className="text-emerald-700">{p.fixed}</span> : <Missing>no fix yet</Missing>),
+        },
+      ]}
+    />
   );
 }
 
@@ -203,40 +195,30 @@ export function RawEvidence({ evidence }: { evidence: Record<string, unknown> })
 
 export function WorkloadsTable({ workloads }: { workloads: TFindingDetail["workloads"] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="image-workloads">
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-5 py-2">
-              Workload
-            </th>
-            <th scope="col" className="px-5 py-2">
-              Namespace
-            </th>
-            <th scope="col" className="px-5 py-2">
-              Container
-            </th>
-            <th scope="col" className="px-5 py-2">
-              Team
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {workloads.map((w) => (
-            <tr key={`${w.namespace}/${w.kind}/${w.name}/${w.container}`}>
-              <td className="px-5 py-2">
-                <span className="text-slate-500">{w.kind}</span>{" "}
-                <span className="font-medium text-slate-800">{w.name}</span>
-              </td>
-              <td className="px-5 py-2 font-mono text-xs text-slate-700">{w.namespace}</td>
-              <td className="px-5 py-2 font-mono text-xs text-slate-700">{w.container}</td>
-              <td className="px-5 py-2 text-slate-700">
-                {w.team ?? <span className="text-slate-400 italic">Unassigned</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="image-workloads"
+      className="[&_td]:px-5 [&_td]:py-2 [&_th]:px-5 [&_th]:py-2"
+      rows={workloads}
+      rowKey={(w) => `${w.namespace}/${w.kind}/${w.name}/${w.container}`}
+      columns={[
+        {
+          key: "workload",
+          header: "Workload",
+          cell: (w) => (
+            <>
+              <span className="text-slate-500">{w.kind}</span>{" "}
+              <span className="font-medium text-slate-800">{w.name}</span>
+            </>
+          ),
+        },
+        { key: "namespace", header: "Namespace", className: "font-mono text-xs", cell: (w) => w.namespace },
+        { key: "container", header: "Container", className: "font-mono text-xs", cell: (w) => w.container },
+        {
+          key: "team",
+          header: "Team",
+          cell: (w) => w.team ?? <span className="text-slate-400 italic">Unassigned</span>,
+        },
+      ]}
+    />
   );
 }

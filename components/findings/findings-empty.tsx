@@ -2,13 +2,7 @@ import type { Route } from "next";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
-
-export type TEmptyReason =
-  | { kind: "no-findings"; hasClusters: boolean; canConnect: boolean; clustersHref: string }
-  | { kind: "no-team" }
-  | { kind: "filtered"; clearHref: string }
-  | { kind: "all-clear"; who: string; otherStatesHref: string }
-  | { kind: "bad-page"; firstHref: string };
+import type { TEmptyReason } from "@/lib/findings/page-state";
 
 /** Why the list is empty, in words, and the one thing to do next. */
 export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {

@@ -170,24 +170,17 @@ export function FindingsFilterBar({
             <legend className="pb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
               First seen (UTC)
             </legend>
-            <label className="block text-sm text-slate-700">
-              From
-              <input
-                type="date"
-                name="from"
-                defaultValue={filters.from ?? ""}
-                className="mt-1 block h-8 w-full rounded-md border border-slate-300 px-2 text-sm"
-              />
-            </label>
-            <label className="block text-sm text-slate-700">
-              To
-              <input
-                type="date"
-                name="to"
-                defaultValue={filters.to ?? ""}
-                className="mt-1 block h-8 w-full rounded-md border border-slate-300 px-2 text-sm"
-              />
-            </label>
+            {(["from", "to"] as const).map((name) => (
+              <label key={name} className="block text-sm text-slate-700">
+                {name === "from" ? "From" : "To"}
+                <input
+                  type="date"
+                  name={name}
+                  defaultValue={filters[name] ?? ""}
+                  className="mt-1 block h-8 w-full rounded-md border border-slate-300 px-2 text-sm"
+                />
+              </label>
+            ))}
           </fieldset>
           <MenuApply />
         </MenuButton>

@@ -1,5 +1,13 @@
-import { Block, BlockStack, Rows, Skeleton, TabsBlock } from "@/components/ui/skeleton";
-import { cn } from "@/components/ui/cn";
+import {
+  Block,
+  BlockStack,
+  CardBlock,
+  HeaderBlock,
+  PanelBlock,
+  Skeleton,
+  TableBlock,
+  TabsBlock,
+} from "@/components/ui/skeleton";
 
 /**
  * The findings area's shape while a page loads: header, tabs, filter bar and a table, at the
@@ -8,13 +16,7 @@ import { cn } from "@/components/ui/cn";
 export function FindingsListSkeleton() {
   return (
     <Skeleton label="Loading findings…">
-      <div className="mb-6 flex items-end justify-between gap-4">
-        <BlockStack bars={["h-8 w-40", "h-4 w-96 max-w-full"]} className="space-y-2" />
-        <div className="flex gap-2">
-          <Block className="h-9 w-28" />
-          <Block className="h-9 w-24" />
-        </div>
-      </div>
+      <HeaderBlock actions={["w-28", "w-24"]} />
       <TabsBlock widths={["w-20", "w-28", "w-20", "w-24"]} />
       <div className="mb-3 flex flex-wrap gap-2">
         <Block className="h-8 w-64" />
@@ -22,20 +24,19 @@ export function FindingsListSkeleton() {
           <Block key={i} className="h-8 w-24" />
         ))}
       </div>
-      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <CardBlock>
         <div className="flex justify-between border-b border-slate-100 px-4 py-3">
           <Block className="h-7 w-64" />
           <Block className="h-7 w-36" />
         </div>
-        <div className="h-9 border-b border-slate-200 bg-slate-50" />
-        <Rows count={8} className="flex items-start gap-6 px-4 py-3">
+        <TableBlock count={8} rowClassName="flex items-start gap-6 px-4 py-3">
           <Block className="h-5 w-16 rounded-full" />
           <BlockStack bars={["h-4 w-3/4", "h-3 w-1/2"]} />
           <Block className="h-4 w-24" />
           <Block className="h-5 w-16 rounded-full" />
           <Block className="h-4 w-20" />
-        </Rows>
-      </div>
+        </TableBlock>
+      </CardBlock>
     </Skeleton>
   );
 }
@@ -56,21 +57,17 @@ export function FindingDetailSkeleton() {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           {["h-32", "h-40", "h-48"].map((h, i) => (
-            <div key={i} className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", h)}>
-              <Block className="h-5 w-40" />
+            <PanelBlock key={i} className={h} title="w-40">
               <Block className="mt-4 h-4 w-full" />
               <Block className="mt-2 h-4 w-5/6" />
-            </div>
+            </PanelBlock>
           ))}
         </div>
         <div className="space-y-6">
-          <div className="h-56 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <Block className="h-5 w-24" />
+          <PanelBlock className="h-56" title="w-24">
             <Block className="mt-4 h-8 w-full" />
-          </div>
-          <div className="h-72 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <Block className="h-5 w-24" />
-          </div>
+          </PanelBlock>
+          <PanelBlock className="h-72" title="w-24" />
         </div>
       </div>
     </Skeleton>

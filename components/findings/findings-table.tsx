@@ -1,12 +1,12 @@
 "use client";
 
-import type { Route } from "next";
-import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { DataTable } from "@/components/ui/data-table";
 import { BulkBar } from "./bulk-bar";
+import { firstSeenColumn, LIST_TABLE, RowTitle } from "./list-table";
 import type { TListRow } from "./row-types";
 import { SeverityBadge } from "./severity-badge";
 import type { TAssignablePerson } from "@/lib/findings/ui-format";
@@ -16,6 +16,53 @@ const CHECKBOX = "size-4 rounded border-slate-300 text-brand-600 focus:ring-2 fo
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return Boolean(el?.closest("input, textarea, select, [contenteditable=true], dialog[open]"));
+}
+
+function FindingCell({ row }: { row: TListRow }) {
+  return (
+    <RowTitle
+      href={row.href}
+      detailTitle={row.where.join(" › ")}
+      detail={
+        <>
+          {row.vulnerabilityId ? <code className="mr-1.5 font-mono text-slate-600">{row.vulnerabilityId}</code> : null}
+          {row.where.map((part, i) => (
+            <span key={i}>
+              {i > 0 ? (
+                <span className="px-1 text-slate-300" aria-hidden>
+                  ›
+                </span>
+              ) : null}
+              {i > 0 ? <span className="sr-only">, </span> : null}
+              {part}
+            </span>
+          ))}
+        </>
+      }
+    >
+      {row.title}
+    </RowTitle>
+  );
+}
+
+function TeamCell({ row }: { row: TListRow }) {
+  return (
+    <>
+      <div className={cn("truncate", row.team ? "text-slate-700" : "text-slate-400 italic")}>
+        {row.team?.name ?? "Unassigned"}
+      </div>
+      {row.assignee ? (
+        <div className="mt-0.5 flex items-center gap-1 truncate text-xs text-slate-500">
+          <span className="sr-only">Assigned to</span>
+          <svg viewBox="0 0 16 16" className="size-3 shrink-0 text-slate-400" aria-hidden>
+            <circle cx="8" cy="5.5" r="2.5" fill="currentColor" />
+            <path d="M3 14c.6-2.8 2.6-4 5-4s4.4 1.2 5 4z" fill="currentColor" />
+          </svg>
+          <span className="truncate">{row.assignee}</span>
+        </div>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -122,129 +169,70 @@ export function FindingsTable({
           onClear={() => setPicked(new Set())}
         />
       ) : null}
-      <div className="overflow-x-auto">
-        <table ref={tableRef} className="w-full table-fixed divide-y divide-slate-200 text-sm">
-          <colgroup>
-            {triage ? <col className="w-10" /> : null}
-            <col className="w-24" />
-            <col />
-            <col className="w-32" />
-            <col className="w-28" />
-            <col className="w-28" />
-          </colgroup>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase">
-            <tr>
-              {triage ? (
-                <th scope="col" className="py-2.5 pl-4">
-                  <input
-                    ref={selectAll}
-                    type="checkbox"
-                    className={CHECKBOX}
-                    aria-label="Select all on this page"
-                    checked={allPicked}
-                    onChange={(e) =>
-                      setPicked(e.currentTarget.checked ? new Set(selectable.map((r) => r.id)) : new Set())
-                    }
-                  />
-                </th>
-              ) : null}
-              <th scope="col" className="px-4 py-2.5">
-                Severity
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                Finding
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                Team
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                First seen
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 bg-white">
-            {rows.map((row, index) => {
-              const isPicked = row.canTriage && picked.has(row.id);
-              return (
-                <tr
-                  key={row.id}
-                  data-row-id={row.id}
-                  className={cn("group align-top", isPicked ? "bg-brand-50/60" : "hover:bg-slate-50/70")}
-                >
-                  {triage ? (
-                    <td className="py-3 pl-4">
-                      {row.canTriage ? (
-                        <input
-                          type="checkbox"
-                          className={cn(CHECKBOX, "mt-0.5")}
-                          aria-label={`Select ${row.title}`}
-                          checked={isPicked}
-                          onClick={(e) => onRowCheck(index, e)}
-                          onChange={() => undefined}
-                        />
-                      ) : null}
-                    </td>
-                  ) : null}
-                  <td className="px-4 py-3">
-                    <SeverityBadge severity={row.severity} />
-                    <div className="mt-1 text-xs text-slate-500">{row.category}</div>
-                  </td>
-                  <td className="min-w-0 px-4 py-3">
-                    <Link
-                      href={row.href as Route}
-                      data-row-link
-                      className="line-clamp-2 font-medium break-words text-slate-900 hover:text-brand-700 focus-visible:rounded focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
-                    >
-                      {row.title}
-                    </Link>
-                    <p className="mt-0.5 truncate text-xs text-slate-500" title={row.where.join(" › ")}>
-                      {row.vulnerabilityId ? (
-                        <code className="mr-1.5 font-mono text-slate-600">{row.vulnerabilityId}</code>
-                      ) : null}
-                      {row.where.map((part, i) => (
-                        <span key={i}>
-                          {i > 0 ? (
-                            <span className="px-1 text-slate-300" aria-hidden>
-                              ›
-                            </span>
-                          ) : null}
-                          {i > 0 ? <span className="sr-only">, </span> : null}
-                          {part}
-                        </span>
-                      ))}
-                    </p>
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className={cn("truncate", row.team ? "text-slate-700" : "text-slate-400 italic")}>
-                      {row.team?.name ?? "Unassigned"}
-                    </div>
-                    {row.assignee ? (
-                      <div className="mt-0.5 flex items-center gap-1 truncate text-xs text-slate-500">
-                        <span className="sr-only">Assigned to</span>
-                        <svg viewBox="0 0 16 16" className="size-3 shrink-0 text-slate-400" aria-hidden>
-                          <circle cx="8" cy="5.5" r="2.5" fill="currentColor" />
-                          <path d="M3 14c.6-2.8 2.6-4 5-4s4.4 1.2 5 4z" fill="currentColor" />
-                        </svg>
-                        <span className="truncate">{row.assignee}</span>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={STATE_TONES[row.state]}>{STATE_LABELS[row.state]}</Badge>
-                    {row.stateDetail ? <div className="mt-1 text-xs text-slate-500">{row.stateDetail}</div> : null}
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                    <time title={row.firstSeen.exact}>{row.firstSeen.age}</time>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        {...LIST_TABLE}
+        tableRef={tableRef}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowProps={(row) => ({
+          "data-row-id": row.id,
+          className: cn("group", row.canTriage && picked.has(row.id) ? "bg-brand-50/60" : "hover:bg-slate-50/70"),
+        })}
+        columns={[
+          triage && {
+            key: "pick",
+            header: (
+              <input
+                ref={selectAll}
+                type="checkbox"
+                className={CHECKBOX}
+                aria-label="Select all on this page"
+                checked={allPicked}
+                onChange={(e) => setPicked(e.currentTarget.checked ? new Set(selectable.map((r) => r.id)) : new Set())}
+              />
+            ),
+            width: "w-10",
+            headerClassName: "pr-0",
+            className: "pr-0",
+            cell: (row, index) =>
+              row.canTriage ? (
+                <input
+                  type="checkbox"
+                  className={cn(CHECKBOX, "mt-0.5")}
+                  aria-label={`Select ${row.title}`}
+                  checked={picked.has(row.id)}
+                  onClick={(e) => onRowCheck(index, e)}
+                  onChange={() => undefined}
+                />
+              ) : null,
+          },
+          {
+            key: "severity",
+            header: "Severity",
+            width: "w-24",
+            cell: (row) => (
+              <>
+                <SeverityBadge severity={row.severity} />
+                <div className="mt-1 text-xs text-slate-500">{row.category}</div>
+              </>
+            ),
+          },
+          { key: "finding", header: "Finding", className: "min-w-0", cell: (row) => <FindingCell row={row} /> },
+          { key: "team", header: "Team", width: "w-32", cell: (row) => <TeamCell row={row} /> },
+          {
+            key: "status",
+            header: "Status",
+            width: "w-28",
+            cell: (row) => (
+              <>
+                <Badge tone={STATE_TONES[row.state]}>{STATE_LABELS[row.state]}</Badge>
+                {row.stateDetail ? <div className="mt-1 text-xs text-slate-500">{row.stateDetail}</div> : null}
+              </>
+            ),
+          },
+          firstSeenColumn<TListRow>(),
+        ]}
+      />
     </div>
   );
 }

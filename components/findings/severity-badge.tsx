@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import type { TColumn } from "@/components/ui/data-table";
 import { SEVERITY_NAMES, type TSeverityLevel } from "@/lib/domain/severity";
 
 export type TSeverity = TSeverityLevel;
@@ -44,4 +45,20 @@ export function SeverityCount({ severity, count }: { severity: TSeverity; count:
     );
   }
   return <span className={cn("font-semibold tabular-nums", SEVERITY_TEXT[severity])}>{count}</span>;
+}
+
+/** One right-aligned column of counts per severity, for tables that count findings by severity. */
+export function severityCountColumns<T, S extends TSeverity = TSeverity>(
+  levels: readonly S[],
+  count: (row: T, severity: S) => number,
+  width: string,
+): TColumn<T>[] {
+  return levels.map((s) => ({
+    key: s,
+    header: SEVERITY_NAMES[s],
+    align: "right",
+    width,
+    narrow: true,
+    cell: (row: T) => <SeverityCount severity={s} count={count(row, s)} />,
+  }));
 }

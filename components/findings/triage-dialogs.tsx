@@ -1,11 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import {
-  assignFindingsAction,
-  resolveFindingsAction,
-  snoozeFindingsAction,
-} from "@/lib/findings/actions";
+import { assignFindingsAction, resolveFindingsAction, snoozeFindingsAction } from "@/lib/findings/actions";
 import type { TTriageResult } from "@/lib/findings/triage";
 import { MAX_RESOLUTION_REASON, RESOLUTION_LABELS, RESOLUTIONS } from "@/lib/findings/triage-schemas";
 import type { TAssignablePerson } from "@/lib/findings/ui-format";

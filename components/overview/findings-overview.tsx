@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
+import { SEVERITY_NAMES } from "@/lib/domain/severity";
 import type { TOverview } from "@/lib/findings/overview";
 import { CategoriesCard } from "./categories-card";
 import type { TFindingsLinker } from "./links";
@@ -59,20 +60,16 @@ export function FindingsOverview({
         }
       >
         <StatTile label="Open findings" value={open} href={link()} hint={scopeHint} />
-        <StatTile
-          label="Critical"
-          value={bySeverity.critical}
-          href={link({ severity: ["critical"] })}
-          hint={ofOpen(bySeverity.critical)}
-          tone="critical"
-        />
-        <StatTile
-          label="High"
-          value={bySeverity.high}
-          href={link({ severity: ["high"] })}
-          hint={ofOpen(bySeverity.high)}
-          tone="high"
-        />
+        {(["critical", "high"] as const).map((severity) => (
+          <StatTile
+            key={severity}
+            label={SEVERITY_NAMES[severity]}
+            value={bySeverity[severity]}
+            href={link({ severity: [severity] })}
+            hint={ofOpen(bySeverity[severity])}
+            tone={severity}
+          />
+        ))}
         <StatTile
           label="Fixed"
           value={fixed30}

@@ -13,6 +13,13 @@ const SERIES = [
   { key: "resolved", label: "Resolved" },
 ] as const;
 
+// New findings stand on the axis and fixed ones hang from it: the outer end of each stack is rounded.
+const RADIUS: Record<(typeof SERIES)[number]["key"], [number, number, number, number] | undefined> = {
+  introduced: [3, 3, 0, 0],
+  fixed: undefined,
+  resolved: [0, 0, 3, 3],
+};
+
 type TTooltipProps = {
   active?: boolean;
   label?: string | number;
@@ -76,29 +83,17 @@ export function TrendChart({ trend, height = 208 }: { trend: TTrend; height?: nu
           />
           <ReferenceLine y={0} stroke="#cbd5e1" />
           <Tooltip content={<TrendTooltip />} cursor={{ fill: "#f1f5f9" }} isAnimationActive={false} />
-          <Bar
-            dataKey="introduced"
-            minPointSize={sliver("introduced")}
-            stackId="day"
-            fill={TREND_FILL.introduced}
-            radius={[3, 3, 0, 0]}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="fixed"
-            minPointSize={sliver("fixed")}
-            stackId="day"
-            fill={TREND_FILL.fixed}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="resolved"
-            minPointSize={sliver("resolved")}
-            stackId="day"
-            fill={TREND_FILL.resolved}
-            radius={[0, 0, 3, 3]}
-            isAnimationActive={false}
-          />
+          {SERIES.map((series) => (
+            <Bar
+              key={series.key}
+              dataKey={series.key}
+              minPointSize={sliver(series.key)}
+              stackId="day"
+              fill={TREND_FILL[series.key]}
+              radius={RADIUS[series.key]}
+              isAnimationActive={false}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -3,16 +3,11 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useSyncExternalStore } from "react";
+import { useServerTrimmed } from "./use-server-trimmed";
 import { cn } from "@/components/ui/cn";
 import { NavIcon, type TNavIcon } from "./nav-icons";
 
 type TItem = { href: string; label: string; icon: TNavIcon; exact?: boolean };
-
-// An org admin of a large org sees hundreds of teams: the server's HTML lists the first ones (and
-// the current one), the browser the rest, so every page does not render them all twice.
-const SERVER_RENDERED_TEAMS = 30;
-const subscribeNever = () => () => {};
 
 export function SidebarNav({
   orgSlug,
@@ -36,15 +31,9 @@ export function SidebarNav({
   ];
   const isActive = (href: string, exact?: boolean) =>
     exact ? pathname === href : pathname === href || pathname.startsWith(href + "/");
-  const inBrowser = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
-  const shownTeams =
-    inBrowser || teams.length <= SERVER_RENDERED_TEAMS
-      ? teams
-      : teams.filter((t, i) => i < SERVER_RENDERED_TEAMS || isActive(`${base}/teams/${t.slug}`));
+  // An org admin of a large org sees hundreds of teams: the server's HTML lists the first ones and
+  // the current one.
+  const shownTeams = useServerTrimmed(teams, (t) => isActive(`${base}/teams/${t.slug}`));
 
   return (
     <>

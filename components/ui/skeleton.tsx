@@ -48,3 +48,76 @@ export function Rows({ count, className, children }: { count: number; className:
     </div>
   ));
 }
+
+/** A page header: the title over its description, and the header's buttons when it has some. */
+export function HeaderBlock({
+  title = "w-40",
+  description = "w-96 max-w-full",
+  actions,
+}: {
+  title?: string;
+  description?: string;
+  /** One bar per button, by width. */
+  actions?: string[];
+}) {
+  const bars = [cn("h-8", title), cn("h-4", description)];
+  if (!actions) return <BlockStack bars={bars} className="mb-6 space-y-2" />;
+  return (
+    <div className="mb-6 flex items-end justify-between gap-4">
+      <BlockStack bars={bars} className="space-y-2" />
+      <div className="flex gap-2">
+        {actions.map((w, i) => (
+          <Block key={i} className={cn("h-9", w)} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A card's white box. */
+export function CardBlock({ className, children }: { className?: string; children?: ReactNode }) {
+  return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</div>;
+}
+
+/** A card's header: its title (and description) bars over a line. */
+export function CardHeaderBlock({ bars }: { bars: string[] }) {
+  return <BlockStack bars={bars} className="space-y-2 border-b border-slate-100 px-5 py-4" />;
+}
+
+/** A table in a card: the grey header row, then `count` rows shaped by `children`. */
+export function TableBlock({
+  count,
+  rowClassName,
+  children,
+}: {
+  count: number;
+  rowClassName: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <div className="h-9 border-b border-slate-200 bg-slate-50" />
+      <Rows count={count} className={rowClassName}>
+        {children}
+      </Rows>
+    </>
+  );
+}
+
+/** A padded card with its title bar (of width `title`), then what the card holds. */
+export function PanelBlock({
+  className,
+  title,
+  children,
+}: {
+  className?: string;
+  title: string;
+  children?: ReactNode;
+}) {
+  return (
+    <CardBlock className={cn("p-5", className)}>
+      <Block className={cn("h-5", title)} />
+      {children}
+    </CardBlock>
+  );
+}

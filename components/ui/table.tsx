@@ -1,10 +1,23 @@
-import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import type { ReactNode, Ref, TableHTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-export function Table({ children, className }: { children: ReactNode; className?: string }) {
+export function Table({
+  children,
+  className,
+  wrapperClassName,
+  ref,
+  ...props
+}: TableHTMLAttributes<HTMLTableElement> & {
+  children: ReactNode;
+  /** Classes of the scrolling box around the table (a border, a radius). */
+  wrapperClassName?: string;
+  ref?: Ref<HTMLTableElement>;
+}) {
   return (
-    <div className="overflow-x-auto">
-      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}>{children}</table>
+    <div className={cn("overflow-x-auto", wrapperClassName)}>
+      <table ref={ref} className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
+        {children}
+      </table>
     </div>
   );
 }

@@ -31,31 +31,31 @@ export function VulnerabilitiesEmpty({
       </EmptyState>
     );
   }
-  if (reason === "end") {
+  if (reason === "end" || reason === "filtered") {
+    const retry =
+      reason === "end"
+        ? {
+            title: "No more results",
+            href: firstPageHref,
+            label: "Back to the first page",
+            text: "The list changed since the previous page (a new scan may have fixed something).",
+          }
+        : {
+            title: "Nothing matches these filters",
+            href: resetHref,
+            label: "Clear the search",
+            text: "Try part of a name, or include vulnerabilities without a published fix.",
+          };
     return (
       <EmptyState
-        title="No more results"
+        title={retry.title}
         action={
-          <Link href={(firstPageHref ?? "?") as Route} className={buttonClass("secondary")}>
-            Back to the first page
+          <Link href={(retry.href ?? "?") as Route} className={buttonClass("secondary")}>
+            {retry.label}
           </Link>
         }
       >
-        The list changed since the previous page (a new scan may have fixed something).
-      </EmptyState>
-    );
-  }
-  if (reason === "filtered") {
-    return (
-      <EmptyState
-        title="Nothing matches these filters"
-        action={
-          <Link href={(resetHref ?? "?") as Route} className={buttonClass("secondary")}>
-            Clear the search
-          </Link>
-        }
-      >
-        Try part of a name, or include vulnerabilities without a published fix.
+        {retry.text}
       </EmptyState>
     );
   }

@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as admissionRoute from "@/app/api/v1/admission/[cluster]/route";
-import { authorizeOrg, authorizeTeam } from "@/lib/auth/access";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { resolveFindings } from "@/lib/findings/triage";
 import { orgTokenTriageContext } from "@/lib/findings/triage-context";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
-import { setPolicyMode, updateOrgCheckSetting, updateTeamCheckSetting } from "@/lib/policies/update-settings";
+import { setPolicyMode, updateTeamCheckSetting } from "@/lib/policies/update-settings";
 import type { TKubeObject } from "@/lib/policies/types";
 import { db } from "@/lib/server/db";
-import { createTestTeam, createTestTenant } from "@/lib/testing/factories";
-import { signInAs } from "@/lib/testing/session";
+import { actorFor, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { blockCheck, orgAccessOf, teamAccessOf } from "@/lib/testing/access";
 
 // The webhook end to end against a real database: org settings decide what blocks, a team can only
 // tighten them, passive mode never denies, annotations / exemption rules / resolutions exempt, and
@@ -77,13 +76,10 @@ async function setup() {
       scopeRules: [{ effect: "include", cluster: "*", namespace: "payments", kind: "*", name: "*", labels: {} }],
     },
   });
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const cluster = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
-  signInAs(tenant.users.admin);
-  const orgAdmin = await authorizeOrg(tenant.org.slug);
-  signInAs(tenant.users.teamAdmin);
-  const teamAdmin = await authorizeTeam(tenant.org.slug, tenant.team.slug);
-  signInAs(null);
+  const orgAdmin = await orgAccessOf(tenant.users.admin, tenant.org.slug);
+  const teamAdmin = await teamAccessOf(tenant.users.teamAdmin, tenant.org.slug, tenant.team.slug);
   return { tenant, cluster, orgAdmin, teamAdmin, token: cluster.token };
 }
 
@@ -91,13 +87,7 @@ describe("admission webhook with org policy settings", () => {
   let s: Awaited<ReturnType<typeof setup>>;
   beforeAll(async () => {
     s = await setup();
-    await updateOrgCheckSetting(s.orgAdmin, {
-      checkId: "runAsPrivileged",
-      enabled: true,
-      severity: null,
-      blockAdmission: true,
-      blockCi: false,
-    });
+    await blockCheck(s.orgAdmin, "runAsPrivileged", { admission: true });
   });
 
   const decisions = (name: string) =>
@@ -286,15 +276,8 @@ describe("admission webhook with org policy settings", () => {
 
   it("keeps another org's settings out: its blocking check does not block here", async () => {
     const other = await createTestTenant();
-    signInAs(other.users.admin);
-    const otherAdmin = await authorizeOrg(other.org.slug);
-    signInAs(null);
-    await updateOrgCheckSetting(otherAdmin, {
-      checkId: "readinessProbeMissing",
-      enabled: true,
-      severity: null,
-      blockAdmission: true,
-      blockCi: false,
+    await blockCheck(await orgAccessOf(other.users.admin, other.org.slug), "readinessProbeMissing", {
+      admission: true,
     });
     const body = await post("prod", s.token, review(deployment("shop", "isolated", { readinessProbe: undefined })));
     expect(body.response.allowed).toBe(true);

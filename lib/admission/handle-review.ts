@@ -18,6 +18,7 @@ import {
   type TAdmissionRequest,
   type TAdmissionReviewResponse,
 } from "./review";
+import { inTransaction } from "@/lib/server/sql";
 
 type TContextRow = TPolicySnapshotRow & {
   clusterSlug: string;
@@ -136,16 +137,6 @@ export async function reviewAndRecord(
     labels: id.labels,
     controlled: id.controlled,
   };
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await recordAdmissionDecision(client, object, decision);
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  await inTransaction(pool, (client) => recordAdmissionDecision(client, object, decision));
   return decision;
 }

@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as configurationRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/admission/configuration/route";
 import * as submitRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/admission/submit/route";
-import { authorizeOrg } from "@/lib/auth/access";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import type { TKubeObject } from "@/lib/policies/types";
-import { setPolicyMode, updateOrgCheckSetting } from "@/lib/policies/update-settings";
+import { setPolicyMode } from "@/lib/policies/update-settings";
 import { db } from "@/lib/server/db";
-import { createTestTenant } from "@/lib/testing/factories";
-import { signInAs } from "@/lib/testing/session";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import type { TInsightsAdmissionAnswer } from "./insights-admission";
+import { blockCheck, orgAccessOf } from "@/lib/testing/access";
 
 // The Fairwinds insights-admission controller's two calls, with bodies shaped as it builds them:
 // one multipart file per report (`metadata.json` holds the AdmissionRequest and the namespace's
@@ -70,21 +69,13 @@ async function submit(t: { org: string; cluster: string; token: string }, report
 
 async function setup() {
   const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const cluster = await createCluster(tenant.org.id, actor, { slug: "eks-prod", name: "EKS prod" });
   const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const otherActor = actorFor(other.users.admin);
   const foreign = await createCluster(other.org.id, otherActor, { slug: "eks-prod", name: "EKS prod" });
-  signInAs(tenant.users.admin);
-  const admin = await authorizeOrg(tenant.org.slug);
-  signInAs(null);
-  await updateOrgCheckSetting(admin, {
-    checkId: "runAsPrivileged",
-    enabled: true,
-    severity: null,
-    blockAdmission: true,
-    blockCi: false,
-  });
+  const admin = await orgAccessOf(tenant.users.admin, tenant.org.slug);
+  await blockCheck(admin, "runAsPrivileged", { admission: true });
   return {
     tenant,
     admin,

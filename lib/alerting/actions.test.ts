@@ -11,28 +11,23 @@ import {
   saveRuleAction,
   updateDestinationAction,
 } from "./actions";
+import { formOf } from "@/lib/testing/forms";
 
 const KEY = "a".repeat(28) + "b1c2";
-
-const form = (fields: Record<string, string | string[]>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) data.append(k, value);
-  return data;
-};
 
 async function tenantWithDestination() {
   const t = await createTestTenant();
   signInAs(t.users.admin);
   const created = await createDestinationAction(
     null,
-    form({ org: t.org.slug, name: "Platform", routingKey: KEY, teamId: "" }),
+    formOf({ org: t.org.slug, name: "Platform", routingKey: KEY, teamId: "" }),
   );
   if (!created.ok) throw new Error(created.error.message);
   return { ...t, destinationId: created.data.id };
 }
 
 const rule = (fields: Record<string, string | string[]>) =>
-  form({
+  formOf({
     kind: "findings",
     name: "Critical security",
     minSeverity: "critical",
@@ -50,7 +45,7 @@ describe("alerting destination actions", () => {
     expect(row.keyLast4).toBe("b1c2");
     const renamed = await updateDestinationAction(
       null,
-      form({
+      formOf({
         org: t.org.slug,
         destinationId: t.destinationId,
         name: "Platform on-call",
@@ -67,7 +62,7 @@ describe("alerting destination actions", () => {
     signInAs(t.users.admin);
     const result = await createDestinationAction(
       null,
-      form({ org: t.org.slug, name: "P", routingKey: "short", teamId: "" }),
+      formOf({ org: t.org.slug, name: "P", routingKey: "short", teamId: "" }),
     );
     expect(result.ok).toBe(false);
     expect(Object.keys(result.ok ? {} : (result.error.fieldErrors ?? {})).sort()).toEqual(["name", "routingKey"]);
@@ -78,11 +73,11 @@ describe("alerting destination actions", () => {
     const b = await createTestTenant();
     signInAs(a.users.teamAdmin);
     expect(
-      await createDestinationAction(null, form({ org: a.org.slug, name: "Mine", routingKey: KEY, teamId: "" })),
+      await createDestinationAction(null, formOf({ org: a.org.slug, name: "Mine", routingKey: KEY, teamId: "" })),
     ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     signInAs(b.users.owner);
     expect(
-      await deleteDestinationAction(null, form({ org: b.org.slug, destinationId: a.destinationId })),
+      await deleteDestinationAction(null, formOf({ org: b.org.slug, destinationId: a.destinationId })),
     ).toMatchObject({
       ok: false,
       error: { code: "not_found" },
@@ -110,7 +105,7 @@ describe("alerting rule actions", () => {
     );
     if (!first.ok || !second.ok) throw new Error("not saved");
     expect(
-      await moveRuleAction(null, form({ org: t.org.slug, team, ruleId: second.data.id, direction: "up" })),
+      await moveRuleAction(null, formOf({ org: t.org.slug, team, ruleId: second.data.id, direction: "up" })),
     ).toEqual({
       ok: true,
       data: null,
@@ -124,7 +119,7 @@ describe("alerting rule actions", () => {
     );
     expect(preview).toMatchObject({ ok: true, data: { ruleId: "draft", groups: [] } });
 
-    expect(await deleteRuleAction(null, form({ org: t.org.slug, team, ruleId: first.data.id }))).toEqual({
+    expect(await deleteRuleAction(null, formOf({ org: t.org.slug, team, ruleId: first.data.id }))).toEqual({
       ok: true,
       data: null,
     });

@@ -1,26 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { findingScopeOf, orgWideScope } from "@/lib/auth/visibility-scope";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { pool } from "@/lib/server/db";
+import { createTestCluster, type createTestTenant } from "@/lib/testing/factories";
 import type { TOrgAccess } from "@/lib/auth/access";
-import { createDestination } from "./destinations/create-destination";
 import { listDestinations } from "./destinations/queries";
 import { previewRules } from "./preview";
 import { getAlertGroup, listAlertFeed, listDeliveryLog, listOpenIncidents } from "./queries";
-import { createRule } from "./rules/create-rule";
 import { listAllRules } from "./rules/queries";
-import { insertFindings } from "./test-helpers";
+import { insertFindings, outbox, tenantWithRule } from "./test-helpers";
 
 async function tenantWithAlerts() {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  const key = randomBytes(16).toString("hex");
-  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
-  await createRule(t.org.id, actor, null, {
+  const { t, key, destination } = await tenantWithRule({
     name: "Criticals",
     match: { minSeverity: "critical" },
     useTeamDestination: true,
-    destinationId: destination.id,
     pdSeverity: "critical",
   });
   const cluster = await createTestCluster(t.org.id);
@@ -72,6 +65,43 @@ describe("alert feed, delivery log and open incidents", () => {
     await expect(getAlertGroup(otherScope, group.id)).rejects.toMatchObject({ code: "not_found" });
     const otherTeamGroup = (await listAlertFeed(admin, { teamId: t.otherTeam.id })).data[0]!;
     await expect(getAlertGroup(member, otherTeamGroup.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("pages the feed and the log across equal sort keys; a page restarts on a tampered cursor", async () => {
+    const { t } = await tenantWithAlerts();
+    const admin = orgWideScope(t.org.id);
+    // Everything changed at the same instant: only the ids order the rows.
+    await pool.query(`UPDATE alert_groups SET updated_at = '2026-01-01T00:00:00Z' WHERE org_id = $1`, [t.org.id]);
+    await pool.query(`UPDATE alert_events SET created_at = '2026-01-01T00:00:00Z' WHERE org_id = $1`, [t.org.id]);
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT id FROM alert_groups WHERE org_id = $1 ORDER BY id DESC`,
+      [t.org.id],
+    );
+    const feed: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listAlertFeed>> = await listAlertFeed(admin, { limit: 2, cursor });
+      feed.push(...page.data.map((g) => g.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(feed).toEqual(rows.map((r) => r.id));
+
+    const log: string[] = [];
+    do {
+      const page: Awaited<ReturnType<typeof listDeliveryLog>> = await listDeliveryLog(admin, { limit: 1, cursor });
+      log.push(...page.data.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(log).toEqual((await outbox(t.org.id)).map((e) => e.id).reverse());
+
+    const tampered = Buffer.from(JSON.stringify({ d: "next", k: ["yesterday", 1] })).toString("base64url");
+    expect((await listAlertFeed(admin, { limit: 2, cursor: tampered })).data.map((g) => g.id)).toEqual(
+      feed.slice(0, 2),
+    );
+    expect((await listDeliveryLog(admin, { limit: 2, cursor: "12" })).data.map((e) => e.id)).toEqual(log.slice(0, 2));
+    await expect(listDeliveryLog(admin, { cursor: tampered }, { lenient: false })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 
   it("no read ever returns the routing key", async () => {

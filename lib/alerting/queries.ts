@@ -1,26 +1,28 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TFindingScope } from "@/lib/auth/visibility-scope";
-import { db } from "@/lib/server/db";
+import { scopeCondition, scopeIncludesTeam, type TFindingScope } from "@/lib/auth/visibility-scope";
+import { db, pool } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { keyset, param } from "@/lib/server/sql";
 import { isUuid } from "./parse-input";
 import type { TAlertGrouping, TDeliveryLogQuery, TPdSeverity, TRuleKind } from "./schemas";
 
 // Reads for the Alerting pages. Every function takes a TFindingScope (findingScopeOf(access) for
 // a session): team members see their teams' alerts and deliveries, org admins everything,
-// including unassigned findings, stale clusters and test events (team null).
+// including unassigned findings, stale clusters and test events (team null). The feed and the
+// delivery log page with the keyset helper; pages read a stale cursor as the first page, the API
+// refuses a tampered one (bad_request).
 
-function teamWhere(scope: TFindingScope, teamId?: string | null): { orgId: string; teamId?: unknown } | null {
-  if (teamId !== undefined) {
-    const visible = teamId === null ? scope.unassigned : scope.teamIds === null || scope.teamIds.includes(teamId);
-    return visible ? { orgId: scope.orgId, teamId } : null;
-  }
-  if (scope.teamIds === null)
-    return scope.unassigned ? { orgId: scope.orgId } : { orgId: scope.orgId, teamId: { not: null } };
-  const teams = { in: [...scope.teamIds] };
-  return scope.unassigned
-    ? ({ orgId: scope.orgId, OR: [{ teamId: teams }, { teamId: null }] } as never)
-    : { orgId: scope.orgId, teamId: teams };
+/**
+ * The scope on a table with `org_id` and `team_id` (`alias`), narrowed to one team (`teamId`; null:
+ * unassigned and org-level rows) when given; null when that team is outside the scope.
+ */
+function teamCondition(scope: TFindingScope, alias: string, params: unknown[], teamId?: string | null): string | null {
+  if (teamId === undefined) return scopeCondition(scope, alias, params, "team_id");
+  if (!scopeIncludesTeam(scope, teamId)) return null;
+  const org = `${alias}.org_id = ${param(params, scope.orgId, "uuid")}`;
+  return teamId === null
+    ? `${org} AND ${alias}.team_id IS NULL`
+    : `${org} AND ${alias}.team_id = ${param(params, teamId, "uuid")}`;
 }
 
 export type TAlertFeedItem = {
@@ -51,53 +53,45 @@ export type TAlertFeedItem = {
 
 export type TPage<T> = { data: T[]; nextCursor: string | null };
 
-const FEED_INCLUDE = { routes: { where: { status: "open" as const }, select: { destinationId: true } } };
-type TFeedRow = Prisma.AlertGroupGetPayload<{ include: typeof FEED_INCLUDE }>;
+type TFeedRaw = Omit<TAlertFeedItem, "summary" | "link" | "sample"> & { details: Record<string, unknown> | null };
 
-async function toFeedItems(orgId: string, page: TFeedRow[]): Promise<TAlertFeedItem[]> {
-  const destinationIds = [...new Set(page.flatMap((g) => g.routes.map((r) => r.destinationId)))];
-  const teamIds = [...new Set(page.map((g) => g.teamId).filter((t): t is string => !!t))];
-  const [destinations, teams] = await Promise.all([
-    db.alertDestination.findMany({ where: { orgId, id: { in: destinationIds } }, select: { id: true, name: true } }),
-    db.team.findMany({ where: { orgId, id: { in: teamIds } }, select: { id: true, name: true } }),
-  ]);
-  const destinationName = new Map(destinations.map((d) => [d.id, d.name]));
-  const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  return page.map((g) => {
-    const details = (g.details ?? {}) as Record<string, unknown>;
-    return {
-      id: g.id,
-      kind: g.kind,
-      teamId: g.teamId,
-      teamName: g.teamId ? (teamName.get(g.teamId) ?? null) : null,
-      title: g.title,
-      subject: g.subject,
-      grouping: g.grouping,
-      scope: (g.scope ?? {}) as Record<string, string>,
-      status: g.status,
-      paged: g.paged,
-      pdSeverity: g.pdSeverity,
-      affectedCount: g.affectedCount,
-      dedupKey: g.dedupKey,
-      summary: typeof details.summary === "string" ? details.summary : g.title,
-      link: typeof details.link === "string" ? details.link : null,
-      sample: Array.isArray(details.sample) ? (details.sample as string[]) : [],
-      openedAt: g.openedAt,
-      updatedAt: g.updatedAt,
-      resolvedAt: g.resolvedAt,
-      openIncidents: g.routes.map((r) => ({
-        destinationId: r.destinationId,
-        destinationName: destinationName.get(r.destinationId) ?? null,
-      })),
-    };
-  });
+// Open routes with their destination's name (null once the destination is deleted).
+const FEED_SELECT = `
+  SELECT g.id, g.kind, g.team_id AS "teamId", t.name AS "teamName", g.title, g.subject, g."grouping", g.scope,
+         g.status, g.paged, g.pd_severity AS "pdSeverity", g.affected_count AS "affectedCount",
+         g.dedup_key AS "dedupKey", g.details, g.opened_at AS "openedAt", g.updated_at AS "updatedAt",
+         g.resolved_at AS "resolvedAt",
+         coalesce((SELECT json_agg(json_build_object('destinationId', r.destination_id, 'destinationName', d.name)
+                                   ORDER BY r.opened_at, r.destination_id)
+                     FROM alert_routes r
+                     LEFT JOIN alert_destinations d ON d.id = r.destination_id AND d.org_id = r.org_id
+                    WHERE r.group_id = g.id AND r.status = 'open'), '[]'::json) AS "openIncidents"
+    FROM alert_groups g
+    LEFT JOIN teams t ON t.id = g.team_id AND t.org_id = g.org_id`;
+
+function toFeedItem({ details, ...g }: TFeedRaw): TAlertFeedItem {
+  const d = details ?? {};
+  return {
+    ...g,
+    scope: g.scope ?? {},
+    summary: typeof d.summary === "string" ? d.summary : g.title,
+    link: typeof d.link === "string" ? d.link : null,
+    sample: Array.isArray(d.sample) ? (d.sample as string[]) : [],
+  };
 }
 
 const clampLimit = (limit?: number) => Math.min(Math.max(Math.trunc(limit ?? 50), 1), 500);
 
+// Newest change first; groups changed in one transaction share updated_at, the id orders them.
+const FEED_KEY = keyset<TFeedRaw>([
+  { expr: "g.updated_at", dir: "desc", cast: "timestamptz", of: (g) => g.updatedAt },
+  { expr: "g.id", dir: "desc", cast: "uuid", of: (g) => g.id },
+]);
+
 /**
  * The alert feed: alert groups newest change first, open and resolved, paged or "no page".
- * Filters: team (id, or null for unassigned/org-level), status, kind, paged. Keyset cursor.
+ * Filters: team (id, or null for unassigned/org-level), status, kind, paged. Keyset cursor; a
+ * cursor that is not one of ours starts from the newest (the feed is a page's list).
  */
 export async function listAlertFeed(
   scope: TFindingScope,
@@ -110,27 +104,25 @@ export async function listAlertFeed(
     cursor?: string | null;
   } = {},
 ): Promise<TPage<TAlertFeedItem>> {
-  const base = teamWhere(scope, filters.teamId);
+  const params: unknown[] = [];
+  const base = teamCondition(scope, "g", params, filters.teamId);
   if (!base) return { data: [], nextCursor: null };
   const limit = clampLimit(filters.limit);
-  const where: Prisma.AlertGroupWhereInput = {
-    ...(base as Prisma.AlertGroupWhereInput),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.paged !== undefined ? { paged: filters.paged } : {}),
-  };
-  const rows = await db.alertGroup.findMany({
-    where,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(filters.cursor && isUuid(filters.cursor) ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
-    include: FEED_INCLUDE,
-  });
-  const page = rows.slice(0, limit);
-  return {
-    data: await toFeedItems(scope.orgId, page),
-    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
-  };
+  const cursor = FEED_KEY.read(filters.cursor, { lenient: true });
+  const where = [base];
+  if (filters.status) where.push(`g.status = ${param(params, filters.status)}`);
+  if (filters.kind) where.push(`g.kind = ${param(params, filters.kind)}`);
+  if (filters.paged !== undefined) where.push(`g.paged = ${param(params, filters.paged)}`);
+  if (cursor) where.push(FEED_KEY.where(cursor, params));
+  const { rows } = await pool.query<TFeedRaw>(
+    `${FEED_SELECT}
+      WHERE ${where.join(" AND ")}
+      ORDER BY ${FEED_KEY.orderBy(cursor)}
+      LIMIT ${param(params, limit + 1)}`,
+    params,
+  );
+  const page = FEED_KEY.page(rows, limit, cursor);
+  return { data: page.data.map(toFeedItem), nextCursor: page.next };
 }
 
 export type TDeliveryLogItem = {
@@ -155,67 +147,62 @@ export type TDeliveryLogItem = {
   deliveredAt: Date | null;
 };
 
+// Newest first; the events one transaction wrote share created_at and follow their ids.
+const DELIVERY_KEY = keyset<TDeliveryLogItem>([
+  { expr: "e.created_at", dir: "desc", cast: "timestamptz", of: (e) => e.createdAt },
+  { expr: "e.id", dir: "desc", cast: "bigint", of: (e) => e.id },
+]);
+
+export type TDeliveryLogFilters = {
+  teamId?: string | null;
+  destinationId?: string;
+  status?: "pending" | "delivered" | "failed";
+  action?: "trigger" | "acknowledge" | "resolve";
+  groupId?: string;
+  limit?: number;
+  cursor?: string | null;
+};
+
 /**
  * The delivery log: every event with its action, dedup key, group, status, attempts and
  * PagerDuty's answer, newest first. Filters: team, destination, status, action, group. Keyset
- * cursor (the last id).
+ * cursor: a page (the default) reads one that is not ours as the first page; the API passes
+ * `{ lenient: false }` to answer it with a bad_request. Never selects the routing key.
  */
 export async function listDeliveryLog(
   scope: TFindingScope,
-  filters: {
-    teamId?: string | null;
-    destinationId?: string;
-    status?: "pending" | "delivered" | "failed";
-    action?: "trigger" | "acknowledge" | "resolve";
-    groupId?: string;
-    limit?: number;
-    cursor?: string | null;
-  } = {},
+  filters: TDeliveryLogFilters = {},
+  options: { lenient: boolean } = { lenient: true },
 ): Promise<TPage<TDeliveryLogItem>> {
-  const base = teamWhere(scope, filters.teamId);
+  const cursor = DELIVERY_KEY.read(filters.cursor, options);
+  const params: unknown[] = [];
+  const base = teamCondition(scope, "e", params, filters.teamId);
   if (!base) return { data: [], nextCursor: null };
   if ((filters.destinationId && !isUuid(filters.destinationId)) || (filters.groupId && !isUuid(filters.groupId))) {
     return { data: [], nextCursor: null };
   }
   const limit = clampLimit(filters.limit);
-  const cursor = filters.cursor && /^\d+$/.test(filters.cursor) ? BigInt(filters.cursor) : null;
-  const rows = await db.alertEvent.findMany({
-    where: {
-      ...(base as Prisma.AlertEventWhereInput),
-      ...(filters.destinationId ? { destinationId: filters.destinationId } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.action ? { action: filters.action } : {}),
-      ...(filters.groupId ? { groupId: filters.groupId } : {}),
-      ...(cursor ? { id: { lt: cursor } } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: limit + 1,
-    omit: { routingKeyCiphertext: true },
-    include: { group: { select: { title: true } } },
-  });
-  const page = rows.slice(0, limit);
-  return {
-    data: page.map((e) => ({
-      id: e.id.toString(),
-      groupId: e.groupId,
-      groupTitle: e.group?.title ?? null,
-      teamId: e.teamId,
-      destinationId: e.destinationId,
-      destinationName: e.destinationName,
-      action: e.action,
-      dedupKey: e.dedupKey,
-      status: e.status,
-      attempts: e.attempts,
-      nextAttemptAt: e.nextAttemptAt,
-      responseStatus: e.responseStatus,
-      response: (e.response ?? null) as Record<string, unknown> | null,
-      error: e.error,
-      payload: e.payload as Record<string, unknown>,
-      createdAt: e.createdAt,
-      deliveredAt: e.deliveredAt,
-    })),
-    nextCursor: rows.length > limit ? page[page.length - 1]!.id.toString() : null,
-  };
+  const where = [base];
+  if (filters.destinationId) where.push(`e.destination_id = ${param(params, filters.destinationId, "uuid")}`);
+  if (filters.status) where.push(`e.status = ${param(params, filters.status)}`);
+  if (filters.action) where.push(`e.action = ${param(params, filters.action)}`);
+  if (filters.groupId) where.push(`e.group_id = ${param(params, filters.groupId, "uuid")}`);
+  if (cursor) where.push(DELIVERY_KEY.where(cursor, params));
+  const { rows } = await pool.query<TDeliveryLogItem>(
+    `SELECT e.id::text AS id, e.group_id AS "groupId", g.title AS "groupTitle", e.team_id AS "teamId",
+            e.destination_id AS "destinationId", e.destination_name AS "destinationName", e.action,
+            e.dedup_key AS "dedupKey", e.status, e.attempts, e.next_attempt_at AS "nextAttemptAt",
+            e.response_status AS "responseStatus", e.response, e.error, e.payload, e.created_at AS "createdAt",
+            e.delivered_at AS "deliveredAt"
+       FROM alert_events e
+       LEFT JOIN alert_groups g ON g.id = e.group_id
+      WHERE ${where.join(" AND ")}
+      ORDER BY ${DELIVERY_KEY.orderBy(cursor)}
+      LIMIT ${param(params, limit + 1)}`,
+    params,
+  );
+  const page = DELIVERY_KEY.page(rows, limit, cursor);
+  return { data: page.data, nextCursor: page.next };
 }
 
 export type TOpenIncident = {
@@ -234,74 +221,63 @@ export async function listOpenIncidents(
   scope: TFindingScope,
   filters: { teamId?: string | null; destinationId?: string } = {},
 ): Promise<TOpenIncident[]> {
-  const base = teamWhere(scope, filters.teamId);
+  const params: unknown[] = [];
+  const base = teamCondition(scope, "g", params, filters.teamId);
   if (!base || (filters.destinationId && !isUuid(filters.destinationId))) return [];
-  const routes = await db.alertRoute.findMany({
-    where: {
-      orgId: scope.orgId,
-      status: "open",
-      ...(filters.destinationId ? { destinationId: filters.destinationId } : {}),
-      group: base as Prisma.AlertGroupWhereInput,
-    },
-    orderBy: { openedAt: "desc" },
-    take: 500,
-    include: { group: { select: { title: true, teamId: true, dedupKey: true, affectedCount: true } } },
-  });
-  const names = new Map(
-    (
-      await db.alertDestination.findMany({
-        where: { orgId: scope.orgId, id: { in: [...new Set(routes.map((r) => r.destinationId))] } },
-        select: { id: true, name: true },
-      })
-    ).map((d) => [d.id, d.name]),
+  const where = [base, `r.org_id = g.org_id`, `r.status = 'open'`];
+  if (filters.destinationId) where.push(`r.destination_id = ${param(params, filters.destinationId, "uuid")}`);
+  const { rows } = await pool.query<TOpenIncident>(
+    `SELECT r.group_id AS "groupId", g.title, g.team_id AS "teamId", g.dedup_key AS "dedupKey",
+            r.destination_id AS "destinationId", d.name AS "destinationName", r.opened_at AS "openedAt",
+            g.affected_count AS "affectedCount"
+       FROM alert_routes r
+       JOIN alert_groups g ON g.id = r.group_id
+       LEFT JOIN alert_destinations d ON d.id = r.destination_id AND d.org_id = r.org_id
+      WHERE ${where.join(" AND ")}
+      ORDER BY r.opened_at DESC, r.id
+      LIMIT 500`,
+    params,
   );
-  return routes.map((r) => ({
-    groupId: r.groupId,
-    title: r.group.title,
-    teamId: r.group.teamId,
-    dedupKey: r.group.dedupKey,
-    destinationId: r.destinationId,
-    destinationName: names.get(r.destinationId) ?? null,
-    openedAt: r.openedAt,
-    affectedCount: r.group.affectedCount,
-  }));
+  return rows;
 }
 
 /** One alert group in scope (as a feed item), else not_found. */
 export async function getAlertGroup(scope: TFindingScope, groupId: string): Promise<TAlertFeedItem> {
   if (!isUuid(groupId)) throw notFound("Alert not found.");
-  const base = teamWhere(scope);
-  const row = base
-    ? await db.alertGroup.findFirst({
-        where: { ...(base as Prisma.AlertGroupWhereInput), id: groupId },
-        include: FEED_INCLUDE,
-      })
-    : null;
-  if (!row) throw notFound("Alert not found.");
-  return (await toFeedItems(scope.orgId, [row]))[0]!;
+  const params: unknown[] = [];
+  const base = scopeCondition(scope, "g", params, "team_id");
+  const { rows } = await pool.query<TFeedRaw>(
+    `${FEED_SELECT} WHERE ${base} AND g.id = ${param(params, groupId, "uuid")}`,
+    params,
+  );
+  if (!rows[0]) throw notFound("Alert not found.");
+  return toFeedItem(rows[0]);
 }
 
 /**
  * The delivery log for an API query: `team` is a slug (or "unassigned" for events not tied to a
- * team); a team the caller cannot see, or that does not exist, lists nothing.
+ * team); a team the caller cannot see, or that does not exist, lists nothing. A cursor that is
+ * not one of ours is a bad_request.
  */
 export async function listDeliveryLogByQuery(
   scope: TFindingScope,
   query: TDeliveryLogQuery,
 ): Promise<TPage<TDeliveryLogItem>> {
-  let teamId: string | null | undefined;
-  if (query.team === "unassigned") teamId = null;
-  else if (query.team) {
-    const team = await db.team.findFirst({ where: { orgId: scope.orgId, slug: query.team }, select: { id: true } });
-    if (!team) return { data: [], nextCursor: null };
-    teamId = team.id;
-  }
-  return listDeliveryLog(scope, {
-    teamId,
+  const filters: TDeliveryLogFilters = {
     destinationId: query.destination,
     status: query.status,
     action: query.action,
     limit: query.limit,
     cursor: query.cursor,
-  });
+  };
+  if (query.team === "unassigned") filters.teamId = null;
+  else if (query.team) {
+    const team = await db.team.findFirst({ where: { orgId: scope.orgId, slug: query.team }, select: { id: true } });
+    if (!team) {
+      DELIVERY_KEY.read(query.cursor);
+      return { data: [], nextCursor: null };
+    }
+    filters.teamId = team.id;
+  }
+  return listDeliveryLog(scope, filters, { lenient: false });
 }

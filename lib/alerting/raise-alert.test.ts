@@ -1,50 +1,26 @@
-import { randomBytes } from "node:crypto";
-import type { PoolClient } from "pg";
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/sql";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
-import { createDestination } from "./destinations/create-destination";
 import { clearAlert, raiseAlert } from "./raise-alert";
-import { createRule } from "./rules/create-rule";
 import { alertAfterOwnershipChanges, alertOnExpiredSnoozes, checkStaleClusters } from "./stale-job";
 import { listAlertFeed } from "./queries";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
-import { ingest, insertFindings, outbox, polarisReport, workloads } from "./test-helpers";
+import {
+  ingest,
+  insertFindings,
+  outbox,
+  polarisReport,
+  tenantWithRule,
+  triageEverything,
+  workloads,
+} from "./test-helpers";
 import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { snoozeFindings } from "@/lib/findings/triage";
 
-async function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
-async function setup(kind: "budget" | "stale_cluster") {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  const destination = await createDestination(t.org.id, actor, {
-    name: "Platform",
-    routingKey: randomBytes(16).toString("hex"),
-    teamId: null,
-  });
-  await createRule(t.org.id, actor, null, {
-    kind,
-    name: `${kind} to platform`,
-    destinationId: destination.id,
-    pdSeverity: "warning",
-  });
-  return { t, actor, destination };
-}
+const setup = (kind: "budget" | "stale_cluster") =>
+  tenantWithRule({ kind, name: `${kind} to platform`, pdSeverity: "warning" });
 
 describe("raiseAlert / clearAlert (budgets)", () => {
   it("raises once, updates on new details, resolves on clear, reopens as a new incident", async () => {
@@ -57,12 +33,12 @@ describe("raiseAlert / clearAlert (budgets)", () => {
       details: { spent: 800, budget: 1000 },
       link: `/o/${t.org.slug}/cost`,
     };
-    await inTransaction((c) => raiseAlert(c, input));
-    await inTransaction((c) => raiseAlert(c, input)); // unchanged: nothing
-    await inTransaction((c) => raiseAlert(c, { ...input, details: { spent: 900, budget: 1000 } }));
-    await inTransaction((c) => clearAlert(c, { orgId: t.org.id, teamId: t.team.id, key: input.key }));
-    await inTransaction((c) => clearAlert(c, { orgId: t.org.id, teamId: t.team.id, key: input.key })); // nothing open
-    await inTransaction((c) => raiseAlert(c, input));
+    await inTransaction(pool, (c) => raiseAlert(c, input));
+    await inTransaction(pool, (c) => raiseAlert(c, input)); // unchanged: nothing
+    await inTransaction(pool, (c) => raiseAlert(c, { ...input, details: { spent: 900, budget: 1000 } }));
+    await inTransaction(pool, (c) => clearAlert(c, { orgId: t.org.id, teamId: t.team.id, key: input.key }));
+    await inTransaction(pool, (c) => clearAlert(c, { orgId: t.org.id, teamId: t.team.id, key: input.key })); // nothing open
+    await inTransaction(pool, (c) => raiseAlert(c, input));
     const events = await outbox(t.org.id);
     expect(events.map((e) => e.action)).toEqual(["trigger", "trigger", "resolve", "trigger"]);
     expect(events[0]!.dedup_key).toBe(events[2]!.dedup_key);
@@ -75,14 +51,14 @@ describe("raiseAlert / clearAlert (budgets)", () => {
     const { t } = await setup("budget");
     const other = await createTestTenant();
     await expect(
-      inTransaction(async (c) => {
+      inTransaction(pool, async (c) => {
         await raiseAlert(c, { orgId: t.org.id, teamId: null, key: "k", summary: "s" });
         throw new Error("caller failed");
       }),
     ).rejects.toThrow("caller failed");
     expect(await outbox(t.org.id)).toEqual([]);
     await expect(
-      inTransaction((c) => raiseAlert(c, { orgId: t.org.id, teamId: other.team.id, key: "k", summary: "s" })),
+      inTransaction(pool, (c) => raiseAlert(c, { orgId: t.org.id, teamId: other.team.id, key: "k", summary: "s" })),
     ).rejects.toMatchObject({ code: "not_found" });
   });
 });
@@ -127,18 +103,7 @@ describe("stale cluster alerts", () => {
 
 describe("expired snoozes", () => {
   it("findings whose snooze ran out page again without waiting for a report", async () => {
-    const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-    const destination = await createDestination(t.org.id, actor, {
-      name: "Platform",
-      routingKey: randomBytes(16).toString("hex"),
-      teamId: null,
-    });
-    await createRule(t.org.id, actor, null, {
-      name: "Criticals",
-      match: { minSeverity: "critical" },
-      destinationId: destination.id,
-    });
+    const { t } = await tenantWithRule({ name: "Criticals", match: { minSeverity: "critical" } });
     const cluster = await createTestCluster(t.org.id);
     await insertFindings({
       orgId: t.org.id,
@@ -148,14 +113,7 @@ describe("expired snoozes", () => {
       severity: "critical",
       count: 2,
     });
-    const ids = (await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [t.org.id])).rows.map(
-      (r) => r.id,
-    );
-    const ctx = {
-      scope: orgWideScope(t.org.id),
-      triageScope: orgWideScope(t.org.id),
-      actor: { userId: null, label: "test" },
-    };
+    const { ids, ctx } = await triageEverything(t.org.id);
     await snoozeFindings(ctx, ids, { until: new Date(Date.now() + 3_600_000) });
     expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "resolve"]);
     // What the snooze job does when the time comes (for this org only: the job itself is global).
@@ -176,18 +134,7 @@ describe("expired snoozes", () => {
 
 describe("ownership moves", () => {
   it("after a scope edit, a team's alert follows its findings to the new owner", async () => {
-    const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-    const destination = await createDestination(t.org.id, actor, {
-      name: "Platform",
-      routingKey: randomBytes(16).toString("hex"),
-      teamId: null,
-    });
-    await createRule(t.org.id, actor, null, {
-      name: "High",
-      match: { minSeverity: "high" },
-      destinationId: destination.id,
-    });
+    const { t, actor } = await tenantWithRule({ name: "High", match: { minSeverity: "high" } });
     const shop = [{ effect: "include" as const, cluster: "*", namespace: "shop-*", kind: "*", name: "*", labels: {} }];
     await setTeamScope(t.org.id, actor, t.team.id, shop);
     const cluster = await createTestCluster(t.org.id);

@@ -1,11 +1,30 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { pool } from "@/lib/server/db";
-import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/worker/process-report";
+import { inTransaction } from "@/lib/server/sql";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
+import { createDestination } from "./destinations/create-destination";
 import { evaluateFindingAlerts } from "./engine/evaluate";
+import { createRule } from "./rules/create-rule";
+import type { TRuleInput } from "./schemas";
+import { storeAndProcess } from "@/lib/testing/reports";
 
 // Builders for the alerting integration tests and the benchmark: Polaris reports that go through
 // the real ingest path, and set-based inserts for findings Polaris cannot produce (criticals).
+
+/**
+ * A fresh tenant whose org baseline has one rule, sending to an org-level "Platform" destination
+ * with a fresh routing key (returned as `key`, to check that no read ever shows it).
+ */
+export async function tenantWithRule(rule: Omit<TRuleInput, "destinationId">) {
+  const t = await createTestTenant();
+  const actor = actorFor(t.users.admin);
+  const key = randomBytes(16).toString("hex");
+  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
+  await createRule(t.org.id, actor, null, { ...rule, destinationId: destination.id });
+  return { t, actor, key, destination };
+}
 
 export type TWorkload = { namespace: string; name: string };
 export type TFailingCheck = {
@@ -78,8 +97,7 @@ export function workloads(count: number, namespaces: readonly string[], prefix =
 
 /** Stores and processes a report like an agent upload followed by the worker. */
 export async function ingest(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  const outcome = await processReport(stored.reportId);
+  const { outcome } = await storeAndProcess(orgId, clusterId, type, body);
   if (outcome?.status !== "processed") throw new Error(`report not processed: ${outcome?.error ?? "?"}`);
   return outcome;
 }
@@ -99,9 +117,7 @@ export async function insertFindings(input: {
   namespace?: string;
   count: number;
 }): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO findings (org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title,
                              namespace, kind, name, owner_team_id)
@@ -121,13 +137,7 @@ export async function insertFindings(input: {
       ],
     );
     await evaluateFindingAlerts(client, input.orgId, { source: input.source ?? "trivy" });
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export type TOutboxRow = {
@@ -149,4 +159,11 @@ export async function outbox(orgId: string): Promise<TOutboxRow[]> {
     [orgId],
   );
   return rows;
+}
+
+/** The org's finding ids and an org-wide triage context, to triage them as a test actor. */
+export async function triageEverything(orgId: string) {
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [orgId]);
+  const scope = orgWideScope(orgId);
+  return { ids: rows.map((r) => r.id), ctx: { scope, triageScope: scope, actor: { userId: null, label: "test" } } };
 }

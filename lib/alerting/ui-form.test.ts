@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZRuleInput } from "./schemas";
 import { ruleFieldErrors, ruleInputFromForm, splitList } from "./ui-form";
-
-const form = (fields: Record<string, string | string[]>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) data.append(k, value);
-  return data;
-};
+import { formOf } from "@/lib/testing/forms";
 
 describe("rule form", () => {
   it("splits lists on commas, spaces and new lines", () => {
@@ -17,19 +12,19 @@ describe("rule form", () => {
   it("reads the destination choice into noPage / useTeamDestination / destinationId", () => {
     const id = "5f0c2a4e-8d1b-4c3a-9e2f-1a2b3c4d5e6f";
     const base = { name: "R", kind: "findings", destinationId: id, continueMatching: "on", categories: ["security"] };
-    expect(ruleInputFromForm(form({ ...base, destinationMode: "none" }))).toMatchObject({
+    expect(ruleInputFromForm(formOf({ ...base, destinationMode: "none" }))).toMatchObject({
       noPage: true,
       useTeamDestination: false,
       destinationId: null,
       continueMatching: true,
       match: { categories: ["security"] },
     });
-    expect(ruleInputFromForm(form({ ...base, destinationMode: "team", destinationId: "" }))).toMatchObject({
+    expect(ruleInputFromForm(formOf({ ...base, destinationMode: "team", destinationId: "" }))).toMatchObject({
       noPage: false,
       useTeamDestination: true,
       destinationId: null,
     });
-    const specific = ruleInputFromForm(form({ ...base, name: "Specific", destinationMode: "specific" }));
+    const specific = ruleInputFromForm(formOf({ ...base, name: "Specific", destinationMode: "specific" }));
     expect(ZRuleInput.parse(specific)).toMatchObject({ destinationId: id, useTeamDestination: false, noPage: false });
   });
 

@@ -2,10 +2,11 @@ import { revalidatePath } from "next/cache";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { authorizeTeamSettings } from "@/lib/teams/authorize";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { orgAction, publicAction, redirectTo, teamAction, userAction } from "./action";
 import { AppError } from "@/lib/server/errors";
+import { formOf } from "@/lib/testing/forms";
 
 // The wrapper on its own, with actions made here: who gets which answer, what reaches the handler,
 // and what is revalidated. Each feature's actions.test.ts checks its real actions on top of this.
@@ -20,12 +21,6 @@ afterEach(() => {
   signInAs(null);
   vi.mocked(revalidatePath).mockClear();
 });
-
-const formOf = (fields: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return form;
-};
 
 const handler = vi.fn(async ({ input }: { input: { name: string } }) => ({ saved: input.name }));
 const rename = orgAction(
@@ -78,7 +73,7 @@ describe("orgAction", () => {
       actor: { userId: string };
     };
     expect(context.access.org.id).toBe(a.org.id);
-    expect(context.actor).toEqual({ userId: a.users.admin.id, label: a.users.admin.email });
+    expect(context.actor).toEqual(actorFor(a.users.admin));
     expect(vi.mocked(revalidatePath).mock.calls).toEqual([
       [`/o/${a.org.slug}`, "layout"],
       [`/o/${a.org.slug}/settings`, undefined],

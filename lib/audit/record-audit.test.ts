@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
 import { inTransaction } from "@/lib/server/sql";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { listAuditLog } from "./queries";
 import { recordAudit, type TAuditEntry } from "./record-audit";
 import { ZAuditFilters } from "./schemas";
@@ -13,7 +13,7 @@ describe("recordAudit", () => {
     const t = await createTestTenant();
     const entry = (label: string): TAuditEntry => ({
       orgId: t.org.id,
-      actor: { userId: t.users.admin.id, label: t.users.admin.email },
+      actor: actorFor(t.users.admin),
       action: "team.updated",
       target: { type: "team", id: t.team.id, label },
       before: { name: "Old", rules: [{ namespace: "a-*" }] },

@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authorizeOrg, authorizeTeam } from "./access";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 describe("org and team guards on the real database", () => {
   it("answers 401 signed out, 404 to non-members and 403 to members without the permission", async () => {

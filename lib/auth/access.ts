@@ -55,6 +55,11 @@ export async function authorizeOrg(orgSlug: string, permission: TPermission = "o
   return access;
 }
 
+/** Throws forbidden, saying `why`, unless the caller's org role grants `permission`. */
+export function assertOrgPermission(access: { role: TOrgRole }, permission: TPermission, why: string): void {
+  if (!canOrg(access.role, permission)) throw new AppError("forbidden", why);
+}
+
 /** Like authorizeOrg for a team: a team the user has no role on is not_found. */
 export async function authorizeTeam(
   orgSlug: string,

@@ -5,12 +5,7 @@ import { inviteMember } from "@/lib/orgs/invite-member";
 import { createTestTenant, createTestUser } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { acceptInvitationAction, joinWithNewAccountAction } from "./actions";
-
-const formOf = (fields: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return form;
-};
+import { formOf } from "@/lib/testing/forms";
 
 async function invite(email: string) {
   vi.spyOn(console, "info").mockImplementation(() => {});

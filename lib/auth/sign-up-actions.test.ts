@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
 import { createTestUser, uniqueSuffix } from "@/lib/testing/factories";
 import { signUpAction } from "./actions";
+import { formOf } from "@/lib/testing/forms";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "signup.test:3000", "x-forwarded-for": "198.51.100.77" }),
@@ -9,16 +10,13 @@ vi.mock("next/headers", () => ({
 
 function form(email: string) {
   const s = uniqueSuffix();
-  const data = new FormData();
-  for (const [key, value] of Object.entries({
+  return formOf({
     name: "Pat Probe",
     email,
     password: "a long enough password",
     orgName: `Probe ${s}`,
     orgSlug: `probe-${s}`,
-  }))
-    data.set(key, value);
-  return data;
+  });
 }
 
 describe("sign-up action", () => {

@@ -34,23 +34,26 @@ export function orgWideScope(orgId: string): TFindingScope {
 
 /**
  * The SQL condition for a scope on a findings-like table `alias` (org_id, owner_team_id),
- * appending its values to `params`.
+ * appending its values to `params`. Alerting's tables name their team column `team_id`.
  */
-export function scopeCondition(scope: TFindingScope, alias: string, params: unknown[]): string {
+export function scopeCondition(
+  scope: TFindingScope,
+  alias: string,
+  params: unknown[],
+  teamColumn: "owner_team_id" | "team_id" = "owner_team_id",
+): string {
   params.push(scope.orgId);
   const org = `${alias}.org_id = $${params.length}`;
+  const team = `${alias}.${teamColumn}`;
   if (scope.teamIds === null) {
-    return scope.unassigned ? org : `${org} AND ${alias}.owner_team_id IS NOT NULL`;
+    return scope.unassigned ? org : `${org} AND ${team} IS NOT NULL`;
   }
-  if (scope.teamIds.length === 0)
-    return scope.unassigned ? `${org} AND ${alias}.owner_team_id IS NULL` : `${org} AND false`;
+  if (scope.teamIds.length === 0) return scope.unassigned ? `${org} AND ${team} IS NULL` : `${org} AND false`;
   // Equality for one team lets the (org, team, state, score) index return rows already in order.
   params.push(scope.teamIds.length === 1 ? scope.teamIds[0] : scope.teamIds);
   const teams =
-    scope.teamIds.length === 1
-      ? `${alias}.owner_team_id = $${params.length}::uuid`
-      : `${alias}.owner_team_id = ANY($${params.length}::uuid[])`;
-  return scope.unassigned ? `${org} AND (${teams} OR ${alias}.owner_team_id IS NULL)` : `${org} AND ${teams}`;
+    scope.teamIds.length === 1 ? `${team} = $${params.length}::uuid` : `${team} = ANY($${params.length}::uuid[])`;
+  return scope.unassigned ? `${org} AND (${teams} OR ${team} IS NULL)` : `${org} AND ${teams}`;
 }
 
 export function scopeIncludesTeam(scope: TFindingScope, teamId: string | null): boolean {

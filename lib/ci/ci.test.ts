@@ -2,15 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as findingsRoute from "@/app/api/v1/findings/route";
 import * as policiesRoute from "@/app/api/v1/policies/route";
 import * as scanRoute from "@/app/api/v1/ci/scan-results/route";
-import { authorizeOrg } from "@/lib/auth/access";
-import { updateOrgCheckSetting, updateTeamCheckSetting } from "@/lib/policies/update-settings";
-import { authorizeTeam } from "@/lib/auth/access";
+import { updateTeamCheckSetting } from "@/lib/policies/update-settings";
 import { db } from "@/lib/server/db";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
-import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import type { TCiPolicy } from "./policy-for-ci";
+import { blockCheck, orgAccessOf, teamAccessOf } from "@/lib/testing/access";
+import { scanResult } from "./ci-testing";
 
 const BASE = "http://bumpers.test";
 
@@ -28,36 +27,19 @@ function upload(token: string, body: unknown) {
   return scanRoute.POST(req);
 }
 
-function result(checkId: string, name: string, extra: Record<string, unknown> = {}) {
-  return {
-    checkId,
-    severity: "high",
-    category: "security",
-    title: checkId,
-    namespace: "payments",
-    kind: "Deployment",
-    name,
-    file: "deploy/app.yaml",
-    line: 3,
-    messages: ["Something is wrong."],
-    blocking: false,
-    ...extra,
-  };
-}
+const result = (checkId: string, name: string, extra: Record<string, unknown> = {}) =>
+  scanResult(checkId, name, { severity: "high", namespace: "payments", ...extra });
 
 async function setup() {
   const tenant = await createTestTenant();
   await db.team.update({ where: { id: tenant.team.id }, data: { repositoryPatterns: ["acme/payments-*"] } });
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const ci = await createOrgToken(tenant.org.id, actor, { name: "github actions", kind: "ci" });
   const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const otherActor = actorFor(other.users.admin);
   const otherCi = await createOrgToken(other.org.id, otherActor, { name: "ci", kind: "ci" });
-  signInAs(tenant.users.admin);
-  const orgAdmin = await authorizeOrg(tenant.org.slug);
-  signInAs(tenant.users.teamAdmin);
-  const teamAdmin = await authorizeTeam(tenant.org.slug, tenant.team.slug);
-  signInAs(null);
+  const orgAdmin = await orgAccessOf(tenant.users.admin, tenant.org.slug);
+  const teamAdmin = await teamAccessOf(tenant.users.teamAdmin, tenant.org.slug, tenant.team.slug);
   return { tenant, ci: ci.secret, otherCi: otherCi.secret, orgAdmin, teamAdmin };
 }
 
@@ -65,13 +47,7 @@ describe("CI: policy settings for bumpers check, and scan uploads", () => {
   let s: Awaited<ReturnType<typeof setup>>;
   beforeAll(async () => {
     s = await setup();
-    await updateOrgCheckSetting(s.orgAdmin, {
-      checkId: "hostPathSet",
-      enabled: true,
-      severity: null,
-      blockAdmission: false,
-      blockCi: true,
-    });
+    await blockCheck(s.orgAdmin, "hostPathSet", { ci: true });
     await updateTeamCheckSetting(s.teamAdmin, {
       checkId: "tagNotSpecified",
       enabled: true,

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { authorizeOrg } from "@/lib/auth/access";
 import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
-import { signInAs } from "@/lib/testing/session";
 import {
   hasCiScans,
   latestCiScan,
@@ -14,31 +12,11 @@ import {
   type TCiSelection,
 } from "./queries";
 import { recordCiScan } from "./record-scan";
-
-function result(checkId: string, name: string, extra: Record<string, unknown> = {}) {
-  return {
-    checkId,
-    severity: "medium",
-    category: "security",
-    title: checkId,
-    namespace: "default",
-    kind: "Deployment",
-    name,
-    file: "deploy/app.yaml",
-    line: 3,
-    messages: ["Something is wrong."],
-    blocking: false,
-    ...extra,
-  };
-}
+import { orgAccessOf } from "@/lib/testing/access";
+import { scanResult } from "./ci-testing";
 
 async function scopeAs(user: { id: string; email: string; name: string }, orgSlug: string): Promise<TFindingScope> {
-  signInAs(user);
-  try {
-    return findingScopeOf(await authorizeOrg(orgSlug));
-  } finally {
-    signInAs(null);
-  }
+  return findingScopeOf(await orgAccessOf(user, orgSlug));
 }
 
 const ALL: TCiSelection = { repository: null, branch: null };
@@ -77,9 +55,9 @@ describe("CI queries", () => {
         branch: "main",
         commit: "aaaaaaa1",
         results: [
-          result("hostPathSet", "api", { severity: "high" }),
-          result("tagNotSpecified", "api"),
-          result("tagNotSpecified", "worker"),
+          scanResult("hostPathSet", "api", { severity: "high" }),
+          scanResult("tagNotSpecified", "api"),
+          scanResult("tagNotSpecified", "worker"),
         ],
       },
       at(0),
@@ -92,8 +70,8 @@ describe("CI queries", () => {
         branch: "main",
         commit: "aaaaaaa2",
         results: [
-          result("hostPathSet", "api", { severity: "high" }),
-          result("tagNotSpecified", "api", { blocking: true }),
+          scanResult("hostPathSet", "api", { severity: "high" }),
+          scanResult("tagNotSpecified", "api", { blocking: true }),
         ],
       },
       at(1),
@@ -104,7 +82,7 @@ describe("CI queries", () => {
         repository: "acme/payments-api",
         branch: "feature/x",
         commit: "bbbbbbb1",
-        results: [result("runAsPrivileged", "api", { severity: "critical", line: 12 })],
+        results: [scanResult("runAsPrivileged", "api", { severity: "critical", line: 12 })],
       },
       at(2),
     );
@@ -114,7 +92,7 @@ describe("CI queries", () => {
         repository: "acme/checkout",
         branch: "main",
         commit: "ccccccc1",
-        results: [result("hostNetworkSet", "web", { severity: "high" })],
+        results: [scanResult("hostNetworkSet", "web", { severity: "high" })],
       },
       at(3),
     );
@@ -124,7 +102,7 @@ describe("CI queries", () => {
         repository: "acme/website",
         branch: "main",
         commit: "ddddddd1",
-        results: [result("livenessProbeMissing", "site", { severity: "low", line: null, file: "" })],
+        results: [scanResult("livenessProbeMissing", "site", { severity: "low", line: null, file: "" })],
       },
       at(4),
     );

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { loadPolicySnapshot } from "@/lib/policies/settings-snapshot";
 import { pool } from "@/lib/server/db";
 import { ZScanUpload, type TScanResult } from "./schemas";
+import { inTransaction } from "@/lib/server/sql";
 
 export type TScanSummary = { scanId: string; findings: number; opened: number; fixed: number; teamId: string | null };
 
@@ -28,9 +29,7 @@ export async function recordCiScan(orgId: string, input: unknown, now = new Date
     if (!seen || (r.blocking && !seen.blocking)) unique.set(key, r);
   }
   const rows = [...unique.entries()];
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     // One upload per branch at a time, so two concurrent CI runs cannot interleave their fixes.
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `ci:${orgId}:${scan.repository}:${scan.branch}`,
@@ -98,12 +97,6 @@ export async function recordCiScan(orgId: string, input: unknown, now = new Date
         now,
       ],
     );
-    await client.query("COMMIT");
     return { scanId: inserted[0].id, findings: rows.length, opened, fixed: fixed.rowCount ?? 0, teamId };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -2,34 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { TJsonReport } from "./format-json";
 import { FIXTURES, runBumpers, runInProcess } from "./test-helpers";
 
 const fixture = (name: string) => `${FIXTURES}/${name}`;
 const outDir = mkdtempSync(path.join(tmpdir(), "bumpers-cli-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-type TJsonOut = {
-  schemaVersion: number;
-  targetVersion: string | null;
-  objects: {
-    file: string;
-    line: number;
-    kind: string;
-    namespace: string;
-    name: string;
-    results: {
-      checkId: string;
-      severity: string;
-      category: string;
-      title: string;
-      failures: { path: string; line: number; message: string; container?: string }[];
-      blocking: boolean;
-      exempted: boolean;
-      exemptionNote?: string;
-    }[];
-  }[];
-  summary: { objects: number; failing: number; blocking: number; exempted: number };
-};
+type TJsonOut = TJsonReport;
 
 const failing = (object: TJsonOut["objects"][number]) =>
   object.results.filter((r) => r.failures.length > 0 && !r.exempted).map((r) => r.checkId);

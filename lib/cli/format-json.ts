@@ -1,4 +1,4 @@
-import type { TReport, TReportSummary } from "./run-checks";
+import type { TObjectLocation, TReport, TReportSummary } from "./run-checks";
 
 /**
  * The `--format json` document. Its shape is part of the CLI's contract (docs/ci.md): fields are
@@ -11,13 +11,7 @@ export type TJsonReport = {
   targetVersion: string | null;
   /** Where the settings came from: defaults and --block, or the Bumpers server. */
   policy: "local" | "server";
-  objects: {
-    file: string;
-    line: number;
-    apiVersion: string;
-    kind: string;
-    namespace: string;
-    name: string;
+  objects: (TObjectLocation & {
     /** Every check that ran on the object; `failures` is empty when it passed. */
     results: {
       checkId: string;
@@ -29,7 +23,7 @@ export type TJsonReport = {
       exempted: boolean;
       exemptionNote?: string;
     }[];
-  }[];
+  })[];
   summary: TReportSummary;
 };
 

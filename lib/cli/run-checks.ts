@@ -17,15 +17,17 @@ export type TReportResult = Omit<TCheckResult, "failures"> & {
   blocking: boolean;
 };
 
-export type TReportObject = {
+/** Where an object of the manifests is: its file and line, and what it is. */
+export type TObjectLocation = {
   file: string;
   line: number;
   apiVersion: string;
   kind: string;
   namespace: string;
   name: string;
-  results: TReportResult[];
 };
+
+export type TReportObject = TObjectLocation & { results: TReportResult[] };
 
 export type TReportSummary = {
   objects: number;

@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { openAgentToken } from "./agent-token-secret";
 import { createCluster } from "./create-cluster";
 import { deleteCluster } from "./delete-cluster";
 import { listClusters } from "./queries";
 import { rotateClusterToken } from "./rotate-cluster-token";
-
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 async function addInventory(orgId: string, clusterId: string) {
   await db.resource.createMany({
@@ -50,8 +44,28 @@ describe("clusters", () => {
     const firstPage = await listClusters(t.org.id, { limit: 1 });
     expect(firstPage.clusters.map((c) => c.slug)).toEqual(["dev"]);
     expect(firstPage.hasMore).toBe(true);
-    const secondPage = await listClusters(t.org.id, { limit: 1, afterSlug: "dev" });
-    expect(secondPage).toMatchObject({ hasMore: false, clusters: [{ slug: "prod" }] });
+    const secondPage = await listClusters(t.org.id, { limit: 1, cursor: firstPage.nextCursor! });
+    expect(secondPage).toMatchObject({ hasMore: false, nextCursor: null, clusters: [{ slug: "prod" }] });
+  });
+
+  it("pages by slug with an opaque cursor; a tampered cursor is a bad_request", async () => {
+    const t = await createTestTenant();
+    const other = await createTestTenant();
+    const slugs = ["a-1", "a-10", "a-2", "b", "c"];
+    for (const slug of [...slugs].reverse())
+      await createCluster(t.org.id, actorFor(t.users.admin), { slug, name: slug });
+    await createCluster(other.org.id, actorFor(other.users.admin), { slug: "a-3", name: "Not ours" });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listClusters(t.org.id, { limit: 2, cursor });
+      seen.push(...page.clusters.map((c) => c.slug));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(slugs);
+    const forged = Buffer.from(JSON.stringify({ d: "next", k: [{ slug: "b" }] })).toString("base64url");
+    expect(await codeOf(listClusters(t.org.id, { limit: 2, cursor: forged }))).toBe("bad_request");
+    expect(await codeOf(listClusters(t.org.id, { limit: 2, cursor: "not-a-cursor" }))).toBe("bad_request");
   });
 
   it("rotation revokes the old token and returns a working new one, with an audit row", async () => {

@@ -2,10 +2,10 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
+import { generateToken } from "@/lib/auth/tokens";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { assertClusterRoom } from "@/lib/quotas/cluster-quota";
-import { sealAgentToken } from "./agent-token-secret";
+import { agentTokenRow } from "./agent-token-secret";
 
 /**
  * Creates a cluster with its agent token. The token is returned; the database keeps its hash (to
@@ -17,18 +17,7 @@ export async function createCluster(orgId: string, actor: TAuditEntry["actor"], 
     const cluster = await db.$transaction(async (tx) => {
       await assertClusterRoom(tx, orgId);
       const created = await tx.cluster.create({ data: { orgId, slug: input.slug, name: input.name } });
-      await tx.apiToken.create({
-        data: {
-          orgId,
-          clusterId: created.id,
-          kind: "cluster",
-          name: `Agent token for ${created.slug}`,
-          tokenHash: hashToken(token),
-          hint: tokenHint(token),
-          tokenCiphertext: sealAgentToken(created.id, token),
-          createdById: "userId" in actor ? actor.userId : null,
-        },
-      });
+      await tx.apiToken.create({ data: agentTokenRow(orgId, created, token, actor) });
       await recordAudit(tx, {
         orgId,
         actor,

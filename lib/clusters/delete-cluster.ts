@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { AppError, notFound } from "@/lib/server/errors";
+import { assertConfirmedBySlug, notFound } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { isRowId } from "@/lib/tokens/schemas";
 
@@ -26,9 +26,7 @@ export async function deleteCluster(
       },
     });
     if (!cluster) throw notFound("Cluster not found.");
-    if (input.confirmSlug.trim() !== cluster.slug) {
-      throw new AppError("bad_request", `Type "${cluster.slug}" to confirm.`, { field: "confirm" });
-    }
+    assertConfirmedBySlug(input.confirmSlug, cluster.slug);
     await tx.cluster.delete({ where: { id: cluster.id } });
     await recordAudit(tx, {
       orgId,

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { generateToken, hashToken, tokenHint } from "@/lib/auth/tokens";
+import { generateToken } from "@/lib/auth/tokens";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { isRowId } from "@/lib/tokens/schemas";
-import { sealAgentToken } from "./agent-token-secret";
+import { agentTokenRow } from "./agent-token-secret";
 
 /**
  * Revokes the cluster's agent token(s) and issues a new one in one transaction, so there is
@@ -30,16 +30,7 @@ export async function rotateClusterToken(orgId: string, actor: TAuditEntry["acto
       data: { revokedAt: new Date(), tokenCiphertext: null },
     });
     const created = await tx.apiToken.create({
-      data: {
-        orgId,
-        clusterId,
-        kind: "cluster",
-        name: `Agent token for ${cluster.slug}`,
-        tokenHash: hashToken(secret),
-        hint: tokenHint(secret),
-        tokenCiphertext: sealAgentToken(cluster.id, secret),
-        createdById: "userId" in actor ? actor.userId : null,
-      },
+      data: agentTokenRow(orgId, cluster, secret, actor),
       select: { id: true, hint: true },
     });
     await recordAudit(tx, {

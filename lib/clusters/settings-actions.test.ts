@@ -3,12 +3,7 @@ import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { updateClusterSettingsAction } from "./actions";
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
+import { formOf } from "@/lib/testing/forms";
 
 const hoursOf = async (orgId: string) =>
   (await db.organization.findUniqueOrThrow({ where: { id: orgId } })).staleClusterHours;
@@ -19,11 +14,11 @@ describe("cluster settings action", () => {
     signInAs(t.users.admin);
     expect(await hoursOf(t.org.id)).toBe(24);
 
-    const saved = await updateClusterSettingsAction(null, form({ org: t.org.slug, staleClusterHours: "6" }));
+    const saved = await updateClusterSettingsAction(null, formOf({ org: t.org.slug, staleClusterHours: "6" }));
     expect(saved).toEqual({ ok: true, data: { staleClusterHours: 6, changed: true } });
     expect(await hoursOf(t.org.id)).toBe(6);
     // Saving the same value again is fine and leaves no audit noise.
-    expect(await updateClusterSettingsAction(null, form({ org: t.org.slug, staleClusterHours: "6" }))).toEqual({
+    expect(await updateClusterSettingsAction(null, formOf({ org: t.org.slug, staleClusterHours: "6" }))).toEqual({
       ok: true,
       data: { staleClusterHours: 6, changed: false },
     });
@@ -43,7 +38,7 @@ describe("cluster settings action", () => {
     const t = await createTestTenant();
     signInAs(t.users.owner);
     for (const value of ["0", "721", "2.5", "", "soon"]) {
-      const result = await updateClusterSettingsAction(null, form({ org: t.org.slug, staleClusterHours: value }));
+      const result = await updateClusterSettingsAction(null, formOf({ org: t.org.slug, staleClusterHours: value }));
       expect(result, value).toMatchObject({
         ok: false,
         error: { code: "bad_request", fieldErrors: { staleClusterHours: [expect.any(String)] } },
@@ -58,13 +53,15 @@ describe("cluster settings action", () => {
     const b = await createTestTenant();
     for (const user of [a.users.member, a.users.teamAdmin, a.users.viewer]) {
       signInAs(user);
-      expect(await updateClusterSettingsAction(null, form({ org: a.org.slug, staleClusterHours: "2" }))).toMatchObject({
+      expect(
+        await updateClusterSettingsAction(null, formOf({ org: a.org.slug, staleClusterHours: "2" })),
+      ).toMatchObject({
         ok: false,
         error: { code: "forbidden" },
       });
     }
     signInAs(b.users.admin);
-    expect(await updateClusterSettingsAction(null, form({ org: a.org.slug, staleClusterHours: "2" }))).toMatchObject({
+    expect(await updateClusterSettingsAction(null, formOf({ org: a.org.slug, staleClusterHours: "2" }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });

@@ -3,15 +3,10 @@ import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { deleteBudgetAction, saveBudgetAction } from "./actions";
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
+import { formOf } from "@/lib/testing/forms";
 
 const budgetForm = (org: string, teamId: string, over: Record<string, string> = {}) =>
-  form({
+  formOf({
     org,
     name: "Team monthly",
     scope: "team",
@@ -59,7 +54,7 @@ describe("budget actions", () => {
       monthlyAmount: 300,
     });
 
-    expect(await deleteBudgetAction(null, form({ org: t.org.slug, budgetId: id }))).toEqual({ ok: true, data: null });
+    expect(await deleteBudgetAction(null, formOf({ org: t.org.slug, budgetId: id }))).toEqual({ ok: true, data: null });
     expect(await db.costBudget.count({ where: { id } })).toBe(0);
     const actions = (await db.auditLog.findMany({ where: { orgId: t.org.id }, orderBy: { createdAt: "asc" } })).map(
       (a) => a.action,
@@ -118,7 +113,7 @@ describe("budget actions", () => {
       ok: false,
       error: { code: "not_found" },
     });
-    expect(await deleteBudgetAction(null, form({ org: a.org.slug, budgetId: theirId }))).toMatchObject({
+    expect(await deleteBudgetAction(null, formOf({ org: a.org.slug, budgetId: theirId }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { listTeamCosts } from "./queries/overview";
 import { orgCostScope } from "./scope";
@@ -28,7 +28,7 @@ describe("cost owners after a scope change", () => {
     const before = await listTeamCosts(orgCostScope(t.org.id), range);
     expect(before.find((r) => r.key === "unassigned")?.cost).toBe(8);
 
-    await setTeamScope(t.org.id, { userId: t.users.admin.id, label: t.users.admin.email }, t.team.id, [
+    await setTeamScope(t.org.id, actorFor(t.users.admin), t.team.id, [
       { effect: "include", cluster: "*", namespace: "shop", kind: "*", name: "*", labels: {} },
     ]);
     await refreshStaleFindingOwners();

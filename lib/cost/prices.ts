@@ -1,3 +1,5 @@
+import type { TCostAmounts } from "@/lib/ingest/parsers/opencost";
+
 // Unit prices. The defaults are OpenCost's list prices (opencost/opencost configs/default.json),
 // which Fairwinds also uses when a cluster has no cloud bill: they are what a figure is worth
 // before anyone sets their own.
@@ -74,20 +76,8 @@ export type TEstimateInput = {
   hours: number;
 };
 
-export type TEstimate = {
-  cpuCoreHoursRequested: number;
-  cpuCoreHoursUsed: number | null;
-  memoryGibHoursRequested: number;
-  memoryGibHoursUsed: number | null;
-  gpuHours: number;
-  cpuCost: number;
-  memoryCost: number;
-  gpuCost: number;
-  totalCost: number;
-  /** Efficiency terms (0 when usage is unknown): cost of what was used / of what was requested. */
-  usedCost: number;
-  requestedCost: number;
-};
+/** An estimate has no storage, network or shared cost: the inventory does not say. */
+export type TEstimate = Omit<TCostAmounts, "storageCost" | "networkCost" | "sharedCost">;
 
 /**
  * The estimate for one container: max(request, usage when known) × unit price × hours, per

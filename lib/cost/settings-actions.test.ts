@@ -3,12 +3,7 @@ import { db } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { updateClusterPricesAction, updateCostSettingsAction } from "./actions";
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
+import { formOf } from "@/lib/testing/forms";
 
 describe("cost settings actions", () => {
   it("let an org admin set the currency and prices; empty prices mean the defaults", async () => {
@@ -16,7 +11,7 @@ describe("cost settings actions", () => {
     signInAs(t.users.admin);
     const saved = await updateCostSettingsAction(
       null,
-      form({ org: t.org.slug, currency: "eur", cpuHourPrice: "0.04", memoryGibHourPrice: "", gpuHourPrice: "" }),
+      formOf({ org: t.org.slug, currency: "eur", cpuHourPrice: "0.04", memoryGibHourPrice: "", gpuHourPrice: "" }),
     );
     expect(saved).toEqual({ ok: true, data: null });
     expect(await db.costSettings.findUniqueOrThrow({ where: { orgId: t.org.id } })).toMatchObject({
@@ -33,14 +28,14 @@ describe("cost settings actions", () => {
     const t = await createTestTenant();
     signInAs(t.users.owner);
     expect(
-      await updateCostSettingsAction(null, form({ org: t.org.slug, currency: "USD", cpuHourPrice: "cheap" })),
+      await updateCostSettingsAction(null, formOf({ org: t.org.slug, currency: "USD", cpuHourPrice: "cheap" })),
     ).toMatchObject({ ok: false, error: { fieldErrors: { cpuHourPrice: [expect.any(String)] } } });
-    expect(await updateCostSettingsAction(null, form({ org: t.org.slug, currency: "dollars" }))).toMatchObject({
+    expect(await updateCostSettingsAction(null, formOf({ org: t.org.slug, currency: "dollars" }))).toMatchObject({
       ok: false,
       error: { fieldErrors: { currency: [expect.stringContaining("ISO 4217")] } },
     });
     expect(
-      await updateCostSettingsAction(null, form({ org: t.org.slug, currency: "USD", gpuHourPrice: "-1" })),
+      await updateCostSettingsAction(null, formOf({ org: t.org.slug, currency: "USD", gpuHourPrice: "-1" })),
     ).toMatchObject({ ok: false, error: { fieldErrors: { gpuHourPrice: ["A price cannot be negative."] } } });
     expect(await db.costSettings.count({ where: { orgId: t.org.id } })).toBe(0);
   });
@@ -52,7 +47,7 @@ describe("cost settings actions", () => {
     const foreign = await createTestCluster(b.org.id);
     signInAs(a.users.admin);
     const prices = (clusterId: string, nodeHourPrice: string) =>
-      form({ org: a.org.slug, clusterId, nodeHourPrice, cpuHourPrice: "" });
+      formOf({ org: a.org.slug, clusterId, nodeHourPrice, cpuHourPrice: "" });
     expect(await updateClusterPricesAction(null, prices(cluster.id, "0.192"))).toEqual({ ok: true, data: null });
     expect(await db.clusterCostPrice.findUniqueOrThrow({ where: { clusterId: cluster.id } })).toMatchObject({
       nodeHourPrice: 0.192,
@@ -73,16 +68,16 @@ describe("cost settings actions", () => {
     const cluster = await createTestCluster(a.org.id);
     for (const user of [a.users.member, a.users.teamAdmin]) {
       signInAs(user);
-      expect(await updateCostSettingsAction(null, form({ org: a.org.slug, currency: "EUR" }))).toMatchObject({
+      expect(await updateCostSettingsAction(null, formOf({ org: a.org.slug, currency: "EUR" }))).toMatchObject({
         ok: false,
         error: { code: "forbidden" },
       });
       expect(
-        await updateClusterPricesAction(null, form({ org: a.org.slug, clusterId: cluster.id, cpuHourPrice: "1" })),
+        await updateClusterPricesAction(null, formOf({ org: a.org.slug, clusterId: cluster.id, cpuHourPrice: "1" })),
       ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     }
     signInAs(b.users.admin);
-    expect(await updateCostSettingsAction(null, form({ org: a.org.slug, currency: "EUR" }))).toMatchObject({
+    expect(await updateCostSettingsAction(null, formOf({ org: a.org.slug, currency: "EUR" }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });

@@ -1,15 +1,12 @@
 import "server-only";
-import { actorOf, type TOrgAccess } from "@/lib/auth/access";
-import { canOrg } from "@/lib/auth/permissions";
+import { assertOrgPermission, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { ZClusterPricesInput, ZCostSettingsInput, type TClusterPricesInput, type TCostSettingsInput } from "./schemas";
 
-function assertAdmin(access: TOrgAccess) {
-  if (!canOrg(access.role, "org:settings:manage"))
-    throw new AppError("forbidden", "Only org admins change cost settings.");
-}
+const assertAdmin = (access: TOrgAccess) =>
+  assertOrgPermission(access, "org:settings:manage", "Only org admins change cost settings.");
 
 /**
  * Sets the org's currency and unit prices (org admins). New prices apply to estimates from the

@@ -28,88 +28,109 @@ const team = (id: string, priority: number, input: TScopeRuleInput[], name = id)
   rules: rules(input),
 });
 
+// Each behaviour with its cases: [pattern, value, matches].
+const WILDCARD_CASES: Record<string, [string, string, boolean][]> = {
+  "treats * and the empty pattern as match-anything": [
+    ["*", "", true],
+    ["*", "anything/at.all", true],
+    ["", "payments", true],
+  ],
+  "compares patterns without * exactly, case included": [
+    ["payments", "payments", true],
+    ["payments", "payments-api", false],
+    ["payments", "Payments", false],
+  ],
+  "lets * stand for any run of characters, including none, anywhere in the pattern": [
+    ["payments-*", "payments-api", true],
+    ["payments-*", "payments-", true],
+    ["payments-*", "payments", false],
+    ["*-api", "checkout-api", true],
+    ["*-api", "checkout-api-v2", false],
+    ["pay*-*-v*", "payments-api-v2", true],
+    ["pay*-*-v*", "payments-api", false],
+  ],
+  "matches the whole value, not a substring": [
+    ["api*", "payments-api", false],
+    ["*api", "api-gateway", false],
+  ],
+  "keeps regular-expression metacharacters literal": [
+    ["a.b", "axb", false],
+    ["a.b*", "axb-1", false],
+    ["a.b*", "a.b-1", true],
+    ["v1+*", "v11", false],
+    ["v1+*", "v1+rc", true],
+    ["(x|y)*", "x", false],
+    ["(x|y)*", "(x|y)z", true],
+    ["[a-z]*", "b", false],
+    ["^a$*", "^a$!", true],
+    ["a?*", "a", false],
+    ["team/*", "team/payments", true],
+  ],
+  "lets * cross line breaks and slashes": [["a*b", "a\n/b", true]],
+};
+
 describe("wildcardMatch", () => {
-  it("treats * and the empty pattern as match-anything", () => {
-    expect(wildcardMatch("*", "")).toBe(true);
-    expect(wildcardMatch("*", "anything/at.all")).toBe(true);
-    expect(wildcardMatch("", "payments")).toBe(true);
-  });
-
-  it("compares patterns without * exactly, case included", () => {
-    expect(wildcardMatch("payments", "payments")).toBe(true);
-    expect(wildcardMatch("payments", "payments-api")).toBe(false);
-    expect(wildcardMatch("payments", "Payments")).toBe(false);
-  });
-
-  it("lets * stand for any run of characters, including none, anywhere in the pattern", () => {
-    expect(wildcardMatch("payments-*", "payments-api")).toBe(true);
-    expect(wildcardMatch("payments-*", "payments-")).toBe(true);
-    expect(wildcardMatch("payments-*", "payments")).toBe(false);
-    expect(wildcardMatch("*-api", "checkout-api")).toBe(true);
-    expect(wildcardMatch("*-api", "checkout-api-v2")).toBe(false);
-    expect(wildcardMatch("pay*-*-v*", "payments-api-v2")).toBe(true);
-    expect(wildcardMatch("pay*-*-v*", "payments-api")).toBe(false);
-  });
-
-  it("matches the whole value, not a substring", () => {
-    expect(wildcardMatch("api*", "payments-api")).toBe(false);
-    expect(wildcardMatch("*api", "api-gateway")).toBe(false);
-  });
-
-  it("keeps regular-expression metacharacters literal", () => {
-    expect(wildcardMatch("a.b", "axb")).toBe(false);
-    expect(wildcardMatch("a.b*", "axb-1")).toBe(false);
-    expect(wildcardMatch("a.b*", "a.b-1")).toBe(true);
-    expect(wildcardMatch("v1+*", "v11")).toBe(false);
-    expect(wildcardMatch("v1+*", "v1+rc")).toBe(true);
-    expect(wildcardMatch("(x|y)*", "x")).toBe(false);
-    expect(wildcardMatch("(x|y)*", "(x|y)z")).toBe(true);
-    expect(wildcardMatch("[a-z]*", "b")).toBe(false);
-    expect(wildcardMatch("^a$*", "^a$!")).toBe(true);
-    expect(wildcardMatch("a?*", "a")).toBe(false);
-    expect(wildcardMatch("team/*", "team/payments")).toBe(true);
-  });
-
-  it("lets * cross line breaks and slashes", () => {
-    expect(wildcardMatch("a*b", "a\n/b")).toBe(true);
-  });
+  for (const [behaviour, cases] of Object.entries(WILDCARD_CASES)) {
+    it(behaviour, () => {
+      for (const [pattern, value, matches] of cases) {
+        expect(wildcardMatch(pattern, value), `${pattern} against ${JSON.stringify(value)}`).toBe(matches);
+      }
+    });
+  }
 });
 
+// Each behaviour: one rule and the resources it should (true) or should not (false) match.
+const RULE_CASES: Record<string, { rule: TScopeRuleInput; cases: [Partial<TScopedResource>, boolean][] }> = {
+  "requires every field of the rule to match": {
+    rule: { effect: "include", cluster: "prod-*", namespace: "payments-*", kind: "Deployment", name: "*" },
+    cases: [
+      [{}, true],
+      [{ cluster: "staging-eu" }, false],
+      [{ namespace: "checkout-web" }, false],
+      [{ kind: "StatefulSet" }, false],
+    ],
+  },
+  "restricts a rule to one cluster when the cluster is named": {
+    rule: { effect: "include", cluster: "staging-eu", namespace: "payments-*" },
+    cases: [
+      [{ cluster: "staging-eu" }, true],
+      [{ cluster: "prod-us-east" }, false],
+    ],
+  },
+  "fails when a listed label is missing, even with a wildcard value": {
+    rule: { effect: "include", labels: { team: "*" } },
+    cases: [
+      [{ labels: { app: "x" } }, false],
+      [{ labels: { team: "" } }, true],
+      [{ labels: { team: "payments" } }, true],
+    ],
+  },
+  "matches label values against their pattern and needs every listed label": {
+    rule: { effect: "include", labels: { team: "pay*", tier: "backend" } },
+    cases: [
+      [{ labels: { team: "payments", tier: "backend" } }, true],
+      [{ labels: { team: "payments", tier: "frontend" } }, false],
+      [{ labels: { team: "checkout", tier: "backend" } }, false],
+      [{ labels: { team: "payments" } }, false],
+    ],
+  },
+  "treats an empty label value pattern as any value": {
+    rule: { effect: "include", labels: { team: "" } },
+    cases: [
+      [{ labels: { team: "anything" } }, true],
+      [{}, false],
+    ],
+  },
+};
+
 describe("ruleMatches", () => {
-  it("requires every field of the rule to match", () => {
-    const r = rule({ effect: "include", cluster: "prod-*", namespace: "payments-*", kind: "Deployment", name: "*" });
-    expect(ruleMatches(r, resource())).toBe(true);
-    expect(ruleMatches(r, resource({ cluster: "staging-eu" }))).toBe(false);
-    expect(ruleMatches(r, resource({ namespace: "checkout-web" }))).toBe(false);
-    expect(ruleMatches(r, resource({ kind: "StatefulSet" }))).toBe(false);
-  });
-
-  it("restricts a rule to one cluster when the cluster is named", () => {
-    const r = rule({ effect: "include", cluster: "staging-eu", namespace: "payments-*" });
-    expect(ruleMatches(r, resource({ cluster: "staging-eu" }))).toBe(true);
-    expect(ruleMatches(r, resource({ cluster: "prod-us-east" }))).toBe(false);
-  });
-
-  it("fails when a listed label is missing, even with a wildcard value", () => {
-    const r = rule({ effect: "include", labels: { team: "*" } });
-    expect(ruleMatches(r, resource({ labels: { app: "x" } }))).toBe(false);
-    expect(ruleMatches(r, resource({ labels: { team: "" } }))).toBe(true);
-    expect(ruleMatches(r, resource({ labels: { team: "payments" } }))).toBe(true);
-  });
-
-  it("matches label values against their pattern and needs every listed label", () => {
-    const r = rule({ effect: "include", labels: { team: "pay*", tier: "backend" } });
-    expect(ruleMatches(r, resource({ labels: { team: "payments", tier: "backend" } }))).toBe(true);
-    expect(ruleMatches(r, resource({ labels: { team: "payments", tier: "frontend" } }))).toBe(false);
-    expect(ruleMatches(r, resource({ labels: { team: "checkout", tier: "backend" } }))).toBe(false);
-    expect(ruleMatches(r, resource({ labels: { team: "payments" } }))).toBe(false);
-  });
-
-  it("treats an empty label value pattern as any value", () => {
-    const r = rule({ effect: "include", labels: { team: "" } });
-    expect(ruleMatches(r, resource({ labels: { team: "anything" } }))).toBe(true);
-    expect(ruleMatches(r, resource())).toBe(false);
-  });
+  for (const [behaviour, { rule: input, cases }] of Object.entries(RULE_CASES)) {
+    it(behaviour, () => {
+      for (const [overrides, matches] of cases) {
+        expect(ruleMatches(rule(input), resource(overrides)), JSON.stringify(overrides)).toBe(matches);
+      }
+    });
+  }
 });
 
 describe("scopeIncludes", () => {

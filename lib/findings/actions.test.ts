@@ -17,15 +17,10 @@ import {
   unresolveFindingsAction,
   unsnoozeFindingsAction,
 } from "./actions";
+import { formOf } from "@/lib/testing/forms";
 
 // Every test ingests a real report first; the cold first one can outlast the default on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
-
-const form = (fields: Record<string, string | string[]>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
-  return data;
-};
 
 async function expectRollupsConsistent(orgId: string) {
   const state = await rollupVersusFindings(orgId);
@@ -41,45 +36,45 @@ describe("findings triage actions", () => {
 
     const resolved = await resolveFindingsAction(
       null,
-      form({ org, ids: [a, `${b},${c}`], resolution: "working_as_intended", reason: "Sidecar by design" }),
+      formOf({ org, ids: [a, `${b},${c}`], resolution: "working_as_intended", reason: "Sidecar by design" }),
     );
     expect(resolved).toEqual({ ok: true, data: { requested: 3, changedIds: [a, b, c].sort() } });
     expect(revalidatePath).toHaveBeenCalledWith(`/o/${org}`, "layout");
     expect(new Set(Object.values(await statesOf([a, b, c])))).toEqual(new Set(["resolved"]));
     await expectRollupsConsistent(t.org.id);
 
-    expect(await unresolveFindingsAction(null, form({ org, ids: `${a},${b}` }))).toMatchObject({
+    expect(await unresolveFindingsAction(null, formOf({ org, ids: `${a},${b}` }))).toMatchObject({
       ok: true,
       data: { requested: 2 },
     });
-    const week = await snoozeFindingsAction(null, form({ org, ids: [a], preset: "week" }));
+    const week = await snoozeFindingsAction(null, formOf({ org, ids: [a], preset: "week" }));
     expect(week).toMatchObject({ ok: true, data: { changedIds: [a] } });
     const until = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
-    expect(await snoozeFindingsAction(null, form({ org, ids: [b], until }))).toMatchObject({ ok: true });
+    expect(await snoozeFindingsAction(null, formOf({ org, ids: [b], until }))).toMatchObject({ ok: true });
     const snoozed = await pool.query(`SELECT snoozed_until FROM findings WHERE id = $1`, [b]);
     expect(snoozed.rows[0].snoozed_until.toISOString()).toBe(until);
     expect(await statesOf([a, b])).toEqual({ [a]: "snoozed", [b]: "snoozed" });
     await expectRollupsConsistent(t.org.id);
-    expect(await unsnoozeFindingsAction(null, form({ org, ids: [a, b] }))).toMatchObject({
+    expect(await unsnoozeFindingsAction(null, formOf({ org, ids: [a, b] }))).toMatchObject({
       ok: true,
       data: { changedIds: [a, b].sort() },
     });
 
-    expect(await assignFindingsAction(null, form({ org, ids: [a, b], assignee: t.users.editor.id }))).toMatchObject({
+    expect(await assignFindingsAction(null, formOf({ org, ids: [a, b], assignee: t.users.editor.id }))).toMatchObject({
       ok: true,
       data: { changedIds: [a, b].sort() },
     });
-    expect(await unassignFindingsAction(null, form({ org, ids: [a] }))).toMatchObject({ ok: true });
-    expect(await assignFindingsAction(null, form({ org, ids: [b], assignee: "" }))).toMatchObject({ ok: true });
+    expect(await unassignFindingsAction(null, formOf({ org, ids: [a] }))).toMatchObject({ ok: true });
+    expect(await assignFindingsAction(null, formOf({ org, ids: [b], assignee: "" }))).toMatchObject({ ok: true });
     const assigned = await pool.query(
       `SELECT count(*)::int AS n FROM findings WHERE assignee_id IS NOT NULL AND id = ANY($1)`,
       [[a, b]],
     );
     expect(assigned.rows[0].n).toBe(0);
 
-    const comment = await commentOnFindingAction(null, form({ org, id: a, text: "Looking at it" }));
+    const comment = await commentOnFindingAction(null, formOf({ org, id: a, text: "Looking at it" }));
     expect(comment).toMatchObject({ ok: true, data: { findingId: a } });
-    expect(await commentOnFindingAction(null, form({ org, ids: b, text: "Also this" }))).toMatchObject({ ok: true });
+    expect(await commentOnFindingAction(null, formOf({ org, ids: b, text: "Also this" }))).toMatchObject({ ok: true });
 
     const kinds = (await eventsOf([a])).map((e) => e.kind);
     expect(kinds).toEqual([
@@ -104,18 +99,18 @@ describe("findings triage actions", () => {
     const mine = t.findings.team[0]!;
     const theirs = t.findings.otherTeam[0]!;
     const resolve = (ids: string[], slug = org) =>
-      resolveFindingsAction(null, form({ org: slug, ids, resolution: "will_not_fix", reason: "No" }));
+      resolveFindingsAction(null, formOf({ org: slug, ids, resolution: "will_not_fix", reason: "No" }));
 
     signInAs(t.users.viewer);
     expect(await resolve([mine])).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await commentOnFindingAction(null, form({ org, id: mine, text: "hi" }))).toMatchObject({
+    expect(await commentOnFindingAction(null, formOf({ org, id: mine, text: "hi" }))).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
 
     signInAs(t.users.editor);
     expect(await resolve([mine, theirs])).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await snoozeFindingsAction(null, form({ org, ids: [theirs], preset: "day" }))).toMatchObject({
+    expect(await snoozeFindingsAction(null, formOf({ org, ids: [theirs], preset: "day" }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });
@@ -139,23 +134,26 @@ describe("findings triage actions", () => {
     const id = t.findings.team[0]!;
     signInAs(t.users.editor);
 
-    const noReason = await resolveFindingsAction(null, form({ org, ids: id, resolution: "will_not_fix", reason: " " }));
+    const noReason = await resolveFindingsAction(
+      null,
+      formOf({ org, ids: id, resolution: "will_not_fix", reason: " " }),
+    );
     expect(noReason).toMatchObject({
       ok: false,
       error: { code: "bad_request", fieldErrors: { reason: [expect.any(String)] } },
     });
-    const noIds = await unresolveFindingsAction(null, form({ org }));
+    const noIds = await unresolveFindingsAction(null, formOf({ org }));
     expect(noIds).toMatchObject({ ok: false, error: { fieldErrors: { ids: ["Select at least one finding."] } } });
-    const past = await snoozeFindingsAction(null, form({ org, ids: id, until: "2020-01-01" }));
+    const past = await snoozeFindingsAction(null, formOf({ org, ids: id, until: "2020-01-01" }));
     expect(past).toMatchObject({ ok: false, error: { fieldErrors: { until: ["Pick a time in the future."] } } });
-    const neither = await snoozeFindingsAction(null, form({ org, ids: id }));
+    const neither = await snoozeFindingsAction(null, formOf({ org, ids: id }));
     expect(neither).toMatchObject({ ok: false, error: { fieldErrors: { until: ["Choose a preset or a date."] } } });
-    const outsider = await assignFindingsAction(null, form({ org, ids: id, assignee: t.users.member.id }));
+    const outsider = await assignFindingsAction(null, formOf({ org, ids: id, assignee: t.users.member.id }));
     expect(outsider).toMatchObject({
       ok: false,
       error: { code: "bad_request", fieldErrors: { assignee: [expect.any(String)] } },
     });
-    const empty = await commentOnFindingAction(null, form({ org, id, text: "" }));
+    const empty = await commentOnFindingAction(null, formOf({ org, id, text: "" }));
     expect(empty).toMatchObject({ ok: false, error: { fieldErrors: { text: ["Write a comment."] } } });
     expect(await eventsOf([id])).toHaveLength(1);
   });
@@ -166,35 +164,35 @@ describe("saved view actions", () => {
     const t = await createTestTenant();
     const org = t.org.slug;
     signInAs(t.users.viewer);
-    const created = await createSavedViewAction(null, form({ org, name: "Critical", query: "severity=critical" }));
+    const created = await createSavedViewAction(null, formOf({ org, name: "Critical", query: "severity=critical" }));
     expect(created).toMatchObject({ ok: true, data: { name: "Critical", query: "severity=critical" } });
     if (!created.ok) return;
-    expect(await createSavedViewAction(null, form({ org, name: "Critical", query: "" }))).toMatchObject({
+    expect(await createSavedViewAction(null, formOf({ org, name: "Critical", query: "" }))).toMatchObject({
       ok: false,
       error: { code: "conflict", fieldErrors: { name: [expect.stringContaining("already have a view")] } },
     });
-    expect(await createSavedViewAction(null, form({ org, name: "Bad", query: "?a=1" }))).toMatchObject({
+    expect(await createSavedViewAction(null, formOf({ org, name: "Bad", query: "?a=1" }))).toMatchObject({
       ok: false,
       error: { fieldErrors: { query: [expect.any(String)] } },
     });
-    expect(await createSavedViewAction(null, form({ org, name: "Everything" }))).toMatchObject({
+    expect(await createSavedViewAction(null, formOf({ org, name: "Everything" }))).toMatchObject({
       ok: true,
       data: { query: "" },
     });
 
     // Someone else cannot touch it.
     signInAs(t.users.admin);
-    expect(await deleteSavedViewAction(null, form({ org, id: created.data.id }))).toMatchObject({
+    expect(await deleteSavedViewAction(null, formOf({ org, id: created.data.id }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });
 
     signInAs(t.users.viewer);
-    expect(await renameSavedViewAction(null, form({ org, id: created.data.id, name: "Crit" }))).toMatchObject({
+    expect(await renameSavedViewAction(null, formOf({ org, id: created.data.id, name: "Crit" }))).toMatchObject({
       ok: true,
       data: { name: "Crit" },
     });
-    expect(await deleteSavedViewAction(null, form({ org, id: created.data.id }))).toEqual({
+    expect(await deleteSavedViewAction(null, formOf({ org, id: created.data.id }))).toEqual({
       ok: true,
       data: { id: created.data.id },
     });
@@ -202,7 +200,7 @@ describe("saved view actions", () => {
 
     const b = await createTestTenant();
     signInAs(b.users.owner);
-    expect(await createSavedViewAction(null, form({ org, name: "x" }))).toMatchObject({
+    expect(await createSavedViewAction(null, formOf({ org, name: "x" }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });

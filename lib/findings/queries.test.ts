@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/worker/process-report";
 import type { TOrgAccess } from "@/lib/auth/access";
 import { DEFAULT_FILTERS, parseFindingFilters, type TFindingFilters } from "./filters";
 import { getFinding } from "./get-finding";
@@ -14,16 +10,13 @@ import { eachFinding, listCheckGroups, listFindings, listResourceGroups, type TF
 import { findingScopeOf, orgWideScope, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { forgetSearchSample, searchIndexPatternFor } from "./search";
 import { findingFilterOptions } from "./ui-filter-options";
+import { storeAndProcess } from "@/lib/testing/reports";
+import { fixtureBytes } from "@/lib/testing/fixtures";
 
-const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
-const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
+const POLARIS = fixtureBytes("../shared/fixtures/polaris/audit-dashboard-sample.json");
+const TRIVY = fixtureBytes("../shared/fixtures/trivy-insights/v0.26-latest.json");
 
 type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
-
-async function upload(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  await processReport(stored.reportId);
-}
 
 function accessOf(t: TTenant, user: TTenant["users"][keyof TTenant["users"]], role: TOrgAccess["role"]): TOrgAccess {
   const teamRoles = new Map<string, "viewer" | "editor" | "admin">();
@@ -52,7 +45,7 @@ describe("findings queries", () => {
 
   beforeAll(async () => {
     t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     await setTeamScope(t.org.id, actor, t.team.id, [
       { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
     ]);
@@ -60,11 +53,11 @@ describe("findings queries", () => {
       { effect: "include", cluster: "*", namespace: "local-path-storage", kind: "*", name: "*", labels: {} },
     ]);
     const prod = await createTestCluster(t.org.id, { slug: "prod" });
-    await upload(t.org.id, prod.id, "polaris", POLARIS);
-    await upload(t.org.id, prod.id, "trivy", TRIVY);
+    await storeAndProcess(t.org.id, prod.id, "polaris", POLARIS);
+    await storeAndProcess(t.org.id, prod.id, "trivy", TRIVY);
     other = await createTestTenant();
     const foreign = await createTestCluster(other.org.id, { slug: "prod" });
-    await upload(other.org.id, foreign.id, "polaris", POLARIS);
+    await storeAndProcess(other.org.id, foreign.id, "polaris", POLARIS);
     admin = findingScopeOf(accessOf(t, t.users.admin, "admin"));
     editor = findingScopeOf(accessOf(t, t.users.editor, "member"));
     outsider = findingScopeOf(accessOf(t, t.users.member, "member"));

@@ -1,34 +1,14 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam, createTestUser } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/worker/process-report";
 import { refreshStaleFindingOwners } from "@/lib/worker/stale-owners";
+import { storeAndProcess } from "@/lib/testing/reports";
+import { rollupVersusFindings } from "./triage-testing";
+import { fixtureBytes } from "@/lib/testing/fixtures";
 
-const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
-const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
-
-async function upload(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  await processReport(stored.reportId);
-}
-
-/** The rollup and a direct count over findings, as comparable sorted lists (zero rows dropped). */
-async function rollupVersusFindings(orgId: string) {
-  const key = "cluster_id, owner_team_id, namespace, source, category, severity, state";
-  const rollup = await pool.query(
-    `SELECT ${key}, count::int AS n FROM finding_counts WHERE org_id = $1 AND count <> 0 ORDER BY ${key}`,
-    [orgId],
-  );
-  const direct = await pool.query(
-    `SELECT ${key}, count(*)::int AS n FROM findings WHERE org_id = $1 GROUP BY ${key} ORDER BY ${key}`,
-    [orgId],
-  );
-  return { rollup: rollup.rows, direct: direct.rows };
-}
+const POLARIS = fixtureBytes("../shared/fixtures/polaris/audit-dashboard-sample.json");
+const TRIVY = fixtureBytes("../shared/fixtures/trivy-insights/v0.26-latest.json");
 
 describe("finding rollups", () => {
   it("stay equal to a count over findings through ingest, triage, ownership changes and deletes", async () => {
@@ -41,9 +21,9 @@ describe("finding rollups", () => {
     await setTeamScope(org.id, actor, team.id, [
       { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
     ]);
-    await upload(org.id, prod.id, "polaris", POLARIS);
-    await upload(org.id, prod.id, "trivy", TRIVY);
-    await upload(org.id, staging.id, "polaris", POLARIS);
+    await storeAndProcess(org.id, prod.id, "polaris", POLARIS);
+    await storeAndProcess(org.id, prod.id, "trivy", TRIVY);
+    await storeAndProcess(org.id, staging.id, "polaris", POLARIS);
     let state = await rollupVersusFindings(org.id);
     expect(state.rollup.length).toBeGreaterThan(0);
     expect(state.rollup).toEqual(state.direct);
@@ -79,7 +59,7 @@ describe("finding rollups", () => {
   it("counts transitions per day and team for the trend", async () => {
     const org = await createTestOrg();
     const cluster = await createTestCluster(org.id, { slug: "prod" });
-    await upload(org.id, cluster.id, "polaris", POLARIS);
+    await storeAndProcess(org.id, cluster.id, "polaris", POLARIS);
     const daily = await pool.query(
       `SELECT sum(opened)::int AS opened, sum(fixed)::int AS fixed FROM finding_daily WHERE org_id = $1`,
       [org.id],

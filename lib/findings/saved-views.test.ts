@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { createTestTenant } from "@/lib/testing/factories";
 import { createSavedView, deleteSavedView, listSavedViews, renameSavedView } from "./saved-views";
 import { MAX_SAVED_VIEWS } from "./saved-views-schemas";
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
-    throw err;
-  }
-  return { code: "ok" };
-}
+import { appErrorOf } from "@/lib/testing/errors";
 
 describe("saved views", () => {
   it("lists, creates, renames and deletes a user's own views", async () => {
@@ -35,19 +25,21 @@ describe("saved views", () => {
     const t = await createTestTenant();
     await createSavedView(t.org.id, t.users.editor.id, { name: "Mine", query: "team=a" });
     const other = await createSavedView(t.org.id, t.users.editor.id, { name: "Other", query: "team=b" });
-    expect(await errorOf(createSavedView(t.org.id, t.users.editor.id, { name: "Mine", query: "x=1" }))).toEqual({
+    expect(await appErrorOf(createSavedView(t.org.id, t.users.editor.id, { name: "Mine", query: "x=1" }))).toEqual({
       code: "conflict",
       message: 'You already have a view named "Mine". Pick another name.',
       details: { field: "name" },
     });
-    expect((await errorOf(renameSavedView(t.org.id, t.users.editor.id, other.id, "Mine"))).code).toBe("conflict");
-    expect((await errorOf(createSavedView(t.org.id, t.users.viewer.id, { name: "Mine", query: "" }))).code).toBe("ok");
+    expect((await appErrorOf(renameSavedView(t.org.id, t.users.editor.id, other.id, "Mine"))).code).toBe("conflict");
+    expect((await appErrorOf(createSavedView(t.org.id, t.users.viewer.id, { name: "Mine", query: "" }))).code).toBe(
+      "ok",
+    );
   });
 
   it("validates names and queries", async () => {
     const t = await createTestTenant();
     const me = t.users.member.id;
-    const create = (name: string, query: string) => errorOf(createSavedView(t.org.id, me, { name, query }));
+    const create = (name: string, query: string) => appErrorOf(createSavedView(t.org.id, me, { name, query }));
     expect(await create("", "a=1")).toMatchObject({ code: "bad_request", details: { field: "name" } });
     expect(await create("x".repeat(61), "a=1")).toMatchObject({ code: "bad_request", details: { field: "name" } });
     expect(await create("ok", "?a=1")).toMatchObject({
@@ -67,10 +59,10 @@ describe("saved views", () => {
     const b = await createTestTenant();
     const view = await createSavedView(a.org.id, a.users.editor.id, { name: "Mine", query: "" });
     expect(await listSavedViews(a.org.id, a.users.viewer.id)).toEqual([]);
-    expect((await errorOf(renameSavedView(a.org.id, a.users.viewer.id, view.id, "Theirs"))).code).toBe("not_found");
-    expect((await errorOf(deleteSavedView(a.org.id, a.users.owner.id, view.id))).code).toBe("not_found");
-    expect((await errorOf(deleteSavedView(b.org.id, a.users.editor.id, view.id))).code).toBe("not_found");
-    expect((await errorOf(deleteSavedView(a.org.id, a.users.editor.id, randomUUID()))).code).toBe("not_found");
+    expect((await appErrorOf(renameSavedView(a.org.id, a.users.viewer.id, view.id, "Theirs"))).code).toBe("not_found");
+    expect((await appErrorOf(deleteSavedView(a.org.id, a.users.owner.id, view.id))).code).toBe("not_found");
+    expect((await appErrorOf(deleteSavedView(b.org.id, a.users.editor.id, view.id))).code).toBe("not_found");
+    expect((await appErrorOf(deleteSavedView(a.org.id, a.users.editor.id, randomUUID()))).code).toBe("not_found");
     expect(await db.savedView.count({ where: { id: view.id, name: "Mine" } })).toBe(1);
   });
 
@@ -86,13 +78,13 @@ describe("saved views", () => {
       })),
     });
     const results = await Promise.all(
-      ["a", "b", "c", "d"].map((name) => errorOf(createSavedView(t.org.id, me, { name, query: "" }))),
+      ["a", "b", "c", "d"].map((name) => appErrorOf(createSavedView(t.org.id, me, { name, query: "" }))),
     );
     expect(results.filter((r) => r.code === "ok")).toHaveLength(2);
     expect(results.filter((r) => r.code === "conflict")[0]?.message).toMatch(/at most 50 saved views/);
     expect(await db.savedView.count({ where: { orgId: t.org.id, userId: me } })).toBe(MAX_SAVED_VIEWS);
     // Another org is a separate allowance.
     const other = await createTestTenant();
-    expect((await errorOf(createSavedView(other.org.id, me, { name: "a", query: "" }))).code).toBe("ok");
+    expect((await appErrorOf(createSavedView(other.org.id, me, { name: "a", query: "" }))).code).toBe("ok");
   });
 });

@@ -1,24 +1,18 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { authorizeOrg } from "@/lib/auth/access";
-import { processReport } from "@/lib/worker/process-report";
-import { storeReport } from "@/lib/ingest/store-report";
 import { pool } from "@/lib/server/db";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { triageContextOf } from "./triage-context";
+import { fixtureBytes } from "@/lib/testing/fixtures";
+import { storeAndProcess } from "@/lib/testing/reports";
 
 // Test helpers for triage: findings made by the real ingest, owned by the tenant's teams.
 
-export const POLARIS = readFileSync(
-  path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"),
-);
+export const POLARIS = fixtureBytes("../shared/fixtures/polaris/audit-dashboard-sample.json");
 
-export async function uploadReport(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  if (!stored.duplicate) await processReport(stored.reportId);
-}
+/** A report stored and processed, as an agent would upload it. */
+export const uploadReport = storeAndProcess;
 
 const include = (namespace: string, name = "*") => ({
   effect: "include" as const,
@@ -36,7 +30,7 @@ const include = (namespace: string, name = "*") => ({
 export async function createTriageTenant() {
   const t = await createTestTenant();
   const cluster = await createTestCluster(t.org.id, { slug: "prod" });
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   await setTeamScope(t.org.id, actor, t.team.id, [include("kube-system", "k*")]);
   await setTeamScope(t.org.id, actor, t.otherTeam.id, [include("local-path-storage")]);
   await uploadReport(t.org.id, cluster.id, "polaris", POLARIS);

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { addTeamMember, createMember, createTestTenant } from "@/lib/testing/factories";
 import { orgTokenTriageContext } from "./triage-context";
 import { snoozePresetUntil } from "./triage-schemas";
@@ -22,19 +21,10 @@ import {
   statesOf,
   uploadReport,
 } from "./triage-testing";
+import { appErrorOf } from "@/lib/testing/errors";
 
 // Every test ingests a real report first; the cold first one can outlast the default on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
-    throw err;
-  }
-  return { code: "ok" };
-}
 
 async function expectRollupsConsistent(orgId: string) {
   const state = await rollupVersusFindings(orgId);
@@ -103,22 +93,22 @@ describe("resolving findings", () => {
     const t = await createTriageTenant();
     const ctx = await sessionContext(t.users.editor, t.org.slug);
     const id = t.findings.team[0]!;
-    expect(await errorOf(resolveFindings(ctx, [id], { resolution: "will_not_fix", reason: "  " }))).toMatchObject({
+    expect(await appErrorOf(resolveFindings(ctx, [id], { resolution: "will_not_fix", reason: "  " }))).toMatchObject({
       code: "bad_request",
       details: { field: "reason" },
     });
     const long = "x".repeat(2001);
-    expect(await errorOf(resolveFindings(ctx, [id], { resolution: "will_not_fix", reason: long }))).toMatchObject({
+    expect(await appErrorOf(resolveFindings(ctx, [id], { resolution: "will_not_fix", reason: long }))).toMatchObject({
       code: "bad_request",
     });
     // @ts-expect-error: not a resolution
-    expect(await errorOf(resolveFindings(ctx, [id], { resolution: "fixed", reason: "x" }))).toMatchObject({
+    expect(await appErrorOf(resolveFindings(ctx, [id], { resolution: "fixed", reason: "x" }))).toMatchObject({
       code: "bad_request",
     });
-    expect(await errorOf(resolveFindings(ctx, [], WONT_FIX))).toMatchObject({ code: "bad_request" });
-    expect(await errorOf(resolveFindings(ctx, ["not-a-uuid"], WONT_FIX))).toMatchObject({ code: "bad_request" });
+    expect(await appErrorOf(resolveFindings(ctx, [], WONT_FIX))).toMatchObject({ code: "bad_request" });
+    expect(await appErrorOf(resolveFindings(ctx, ["not-a-uuid"], WONT_FIX))).toMatchObject({ code: "bad_request" });
     const tooMany = Array.from({ length: 1001 }, () => randomUUID());
-    expect(await errorOf(resolveFindings(ctx, tooMany, WONT_FIX))).toMatchObject({
+    expect(await appErrorOf(resolveFindings(ctx, tooMany, WONT_FIX))).toMatchObject({
       code: "bad_request",
       message: "Select at most 1000 findings at a time.",
     });
@@ -155,7 +145,7 @@ describe("who may triage which findings", () => {
     const other = t.findings.otherTeam[0]!;
     const unassigned = t.findings.unassigned[0]!;
     const outcome = async (user: { id: string; email: string; name: string }, id: string, org = t.org.slug) =>
-      (await errorOf(resolveFindings(await sessionContext(user, org), [id], WONT_FIX))).code;
+      (await appErrorOf(resolveFindings(await sessionContext(user, org), [id], WONT_FIX))).code;
 
     expect(await outcome(t.users.viewer, team)).toBe("forbidden");
     expect(await outcome(t.users.member, team)).toBe("not_found");
@@ -185,13 +175,13 @@ describe("who may triage which findings", () => {
     const readOnly = t.findings.otherTeam[0]!;
     const hidden = t.findings.unassigned[0]!;
 
-    const forbidden = await errorOf(resolveFindings(ctx, [...mine, readOnly], WONT_FIX));
+    const forbidden = await appErrorOf(resolveFindings(ctx, [...mine, readOnly], WONT_FIX));
     expect(forbidden).toMatchObject({ code: "forbidden", details: { ids: [readOnly] } });
-    const notFound = await errorOf(
+    const notFound = await appErrorOf(
       snoozeFindings(ctx, [hidden, ...mine, readOnly], { until: snoozePresetUntil("day") }),
     );
     expect(notFound).toMatchObject({ code: "not_found", details: { ids: [hidden] } });
-    expect(await errorOf(assignFindings(ctx, [...mine, readOnly], t.users.editor.id))).toMatchObject({
+    expect(await appErrorOf(assignFindings(ctx, [...mine, readOnly], t.users.editor.id))).toMatchObject({
       code: "forbidden",
     });
 
@@ -214,7 +204,7 @@ describe("who may triage which findings", () => {
     expect(event).toMatchObject({ actor_id: null, data: { actorLabel: "fleet-automation" } });
     const other = await createTestTenant();
     expect(
-      (await errorOf(resolveFindings(orgTokenTriageContext(other.org.id, { label: "x" }), [id], WONT_FIX))).code,
+      (await appErrorOf(resolveFindings(orgTokenTriageContext(other.org.id, { label: "x" }), [id], WONT_FIX))).code,
     ).toBe("not_found");
   });
 });
@@ -258,7 +248,7 @@ describe("snoozing findings", () => {
     const ctx = await sessionContext(t.users.editor, t.org.slug);
     const id = t.findings.team[0]!;
     const now = new Date("2026-03-10T12:00:00Z");
-    const at = (iso: string) => errorOf(snoozeFindings(ctx, [id], { until: new Date(iso) }, now));
+    const at = (iso: string) => appErrorOf(snoozeFindings(ctx, [id], { until: new Date(iso) }, now));
     expect(await at("2026-03-10T11:59:00Z")).toMatchObject({ code: "bad_request", details: { field: "until" } });
     expect(await at("2027-03-10T12:00:01Z")).toMatchObject({ message: "Snooze for at most one year." });
     expect(await at("2027-03-10T12:00:00Z")).toMatchObject({ code: "ok" });
@@ -315,19 +305,19 @@ describe("assigning findings", () => {
     await addTeamMember(t.org.id, t.otherTeam.id, otherTeamEditor.id, "editor");
     const ids = [...t.findings.team, t.findings.otherTeam[0]!];
 
-    const wrongTeam = await errorOf(assignFindings(admin, ids, otherTeamEditor.id));
+    const wrongTeam = await appErrorOf(assignFindings(admin, ids, otherTeamEditor.id));
     expect(wrongTeam).toMatchObject({ code: "bad_request", details: { field: "assignee" } });
     expect(wrongTeam.message).toContain(otherTeamEditor.name);
     expect((wrongTeam.details as { ids: string[] }).ids).toHaveLength(t.findings.team.length);
-    expect(await errorOf(assignFindings(admin, ids, t.users.member.id))).toMatchObject({ code: "bad_request" });
-    expect(await errorOf(assignFindings(admin, [t.findings.unassigned[0]!], t.users.editor.id))).toMatchObject({
+    expect(await appErrorOf(assignFindings(admin, ids, t.users.member.id))).toMatchObject({ code: "bad_request" });
+    expect(await appErrorOf(assignFindings(admin, [t.findings.unassigned[0]!], t.users.editor.id))).toMatchObject({
       code: "bad_request",
     });
-    expect(await errorOf(assignFindings(admin, ids, outsider.id))).toMatchObject({
+    expect(await appErrorOf(assignFindings(admin, ids, outsider.id))).toMatchObject({
       code: "bad_request",
       message: "The assignee must be a member of this organization.",
     });
-    expect(await errorOf(assignFindings(admin, ids, randomUUID()))).toMatchObject({ code: "bad_request" });
+    expect(await appErrorOf(assignFindings(admin, ids, randomUUID()))).toMatchObject({ code: "bad_request" });
     expect(await eventsOf(ids, ["assigned"])).toEqual([]);
 
     // Org admins see everything, unassigned findings included.
@@ -349,13 +339,13 @@ describe("commenting", () => {
     ]);
 
     const viewer = await sessionContext(t.users.viewer, t.org.slug);
-    expect((await errorOf(commentOnFinding(viewer, id, "hi"))).code).toBe("forbidden");
-    expect((await errorOf(commentOnFinding(editor, t.findings.otherTeam[0]!, "hi"))).code).toBe("not_found");
-    expect(await errorOf(commentOnFinding(editor, id, ""))).toMatchObject({
+    expect((await appErrorOf(commentOnFinding(viewer, id, "hi"))).code).toBe("forbidden");
+    expect((await appErrorOf(commentOnFinding(editor, t.findings.otherTeam[0]!, "hi"))).code).toBe("not_found");
+    expect(await appErrorOf(commentOnFinding(editor, id, ""))).toMatchObject({
       code: "bad_request",
       details: { field: "text" },
     });
-    expect((await errorOf(commentOnFinding(editor, id, "x".repeat(5001)))).code).toBe("bad_request");
+    expect((await appErrorOf(commentOnFinding(editor, id, "x".repeat(5001)))).code).toBe("bad_request");
     expect(await eventsOf([id], ["commented"])).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { actorOf, type TOrgAccess } from "@/lib/auth/access";
 import type { TOrgRole } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleChangeViolation } from "./member-rules";
-import { lockOrgMembers } from "./member-lock";
+import { loadMemberForChange } from "./member-lock";
 
 /** Changes a member's org role. Memberships of other orgs are not found. */
 export async function changeMemberRole(
@@ -15,14 +15,8 @@ export async function changeMemberRole(
 ): Promise<{ changed: boolean; email: string }> {
   const orgId = access.org.id;
   return db.$transaction(async (tx) => {
-    await lockOrgMembers(tx, orgId);
-    const membership = await tx.membership.findFirst({
-      where: { id: membershipId, orgId },
-      select: { id: true, role: true, user: { select: { email: true } } },
-    });
-    if (!membership) throw new AppError("not_found", "Member not found.");
+    const { membership, ownerCount } = await loadMemberForChange(tx, orgId, membershipId);
     if (membership.role === role) return { changed: false, email: membership.user.email };
-    const ownerCount = await tx.membership.count({ where: { orgId, role: "owner" } });
     const violation = roleChangeViolation({
       actorRole: access.role,
       fromRole: membership.role,

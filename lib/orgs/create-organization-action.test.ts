@@ -3,12 +3,7 @@ import { db } from "@/lib/server/db";
 import { createTestOrg, createTestUser, uniqueSuffix } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { createOrganizationAction } from "./actions";
-
-const formOf = (fields: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return form;
-};
+import { formOf } from "@/lib/testing/forms";
 
 afterEach(() => signInAs(null));
 

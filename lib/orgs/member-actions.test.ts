@@ -9,17 +9,12 @@ import {
   renewInvitationAction,
   revokeInvitationAction,
 } from "./actions";
+import { formOf } from "@/lib/testing/forms";
 
 // The invitation link's origin comes from the request when NEXTAUTH_URL is unset.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "members.test:3000", "x-forwarded-proto": "http" }),
 }));
-
-const formOf = (fields: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return form;
-};
 
 const membershipId = async (orgId: string, userId: string) =>
   (await db.membership.findUniqueOrThrow({ where: { orgId_userId: { orgId, userId } } })).id;

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import { actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { removalViolation } from "./member-rules";
-import { lockOrgMembers } from "./member-lock";
+import { loadMemberForChange } from "./member-lock";
 
 /**
  * Removes a member and their team memberships in this org, together. Access is read per request,
@@ -16,13 +16,7 @@ export async function removeMember(
 ): Promise<{ email: string; removedSelf: boolean }> {
   const orgId = access.org.id;
   return db.$transaction(async (tx) => {
-    await lockOrgMembers(tx, orgId);
-    const membership = await tx.membership.findFirst({
-      where: { id: membershipId, orgId },
-      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
-    });
-    if (!membership) throw new AppError("not_found", "Member not found.");
-    const ownerCount = await tx.membership.count({ where: { orgId, role: "owner" } });
+    const { membership, ownerCount } = await loadMemberForChange(tx, orgId, membershipId);
     const violation = removalViolation({ actorRole: access.role, targetRole: membership.role, ownerCount });
     if (violation) throw new AppError(violation.code, violation.message);
     const teams = await tx.teamMembership.findMany({

@@ -3,19 +3,14 @@ import { db } from "@/lib/server/db";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { createExemptionAction, deleteExemptionAction, setPolicyModeAction, updateOrgCheckAction } from "./actions";
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
+import { formOf } from "@/lib/testing/forms";
 
 describe("policy actions", () => {
   it("saves an org setting from the row's form, and back at the defaults keeps no row", async () => {
     const t = await createTestTenant();
     signInAs(t.users.admin);
     const row = (fields: Record<string, string>) =>
-      updateOrgCheckAction(null, form({ org: t.org.slug, checkId: "hostNetworkSet", severity: "", ...fields }));
+      updateOrgCheckAction(null, formOf({ org: t.org.slug, checkId: "hostNetworkSet", severity: "", ...fields }));
     expect(await row({ enabled: "on", blockAdmission: "on" })).toEqual({
       ok: true,
       data: { checkId: "hostNetworkSet" },
@@ -45,12 +40,12 @@ describe("policy actions", () => {
     });
     expect(await db.auditLog.count({ where: { orgId: t.org.id, action: "policy.org_setting_changed" } })).toBe(3);
 
-    expect(await setPolicyModeAction(null, form({ org: t.org.slug, passive: "on" }))).toEqual({
+    expect(await setPolicyModeAction(null, formOf({ org: t.org.slug, passive: "on" }))).toEqual({
       ok: true,
       data: { passive: true },
     });
     signInAs(t.users.member);
-    expect(await setPolicyModeAction(null, form({ org: t.org.slug, passive: "" }))).toMatchObject({
+    expect(await setPolicyModeAction(null, formOf({ org: t.org.slug, passive: "" }))).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
@@ -61,7 +56,7 @@ describe("policy actions", () => {
     const t = await createTestTenant();
     signInAs(t.users.admin);
     const add = (fields: Record<string, string>) =>
-      createExemptionAction(null, form({ org: t.org.slug, reason: "Node agents need the host network", ...fields }));
+      createExemptionAction(null, formOf({ org: t.org.slug, reason: "Node agents need the host network", ...fields }));
     expect(await add({ checkIds: "hostNetworkSet, noSuchCheck" })).toMatchObject({
       ok: false,
       error: { fieldErrors: { checkIds: [expect.stringContaining("noSuchCheck")] } },
@@ -100,11 +95,11 @@ describe("policy actions", () => {
       name: "*",
       expiresAt: new Date("2999-12-31T23:59:59.999Z"),
     });
-    expect(await deleteExemptionAction(null, form({ org: t.org.slug, id: created.data.id }))).toEqual({
+    expect(await deleteExemptionAction(null, formOf({ org: t.org.slug, id: created.data.id }))).toEqual({
       ok: true,
       data: null,
     });
-    expect(await deleteExemptionAction(null, form({ org: t.org.slug, id: created.data.id }))).toMatchObject({
+    expect(await deleteExemptionAction(null, formOf({ org: t.org.slug, id: created.data.id }))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });

@@ -34,6 +34,9 @@ type TGroup = Omit<TApiDeprecation, "apiVersion" | "kind"> & {
 };
 
 const NO_CHANGES = "No notable field changes: only the apiVersion line changes.";
+/** Moving an Ingress from extensions/v1beta1 or networking.k8s.io/v1beta1 to networking.k8s.io/v1. */
+const INGRESS_V1 =
+  "spec.backend is renamed spec.defaultBackend; backend serviceName becomes service.name and servicePort becomes service.port.number or service.port.name; every path needs a pathType (Prefix, Exact or ImplementationSpecific; ImplementationSpecific matches the old behaviour).";
 const SELECTOR_REQUIRED = "spec.selector is required and immutable after creation";
 const FLOWCONTROL_KINDS = ["FlowSchema", "PriorityLevelConfiguration"];
 const FLOWCONTROL_V1 =
@@ -171,8 +174,7 @@ const GROUPS: TGroup[] = [
     removedIn: "1.22",
     replacement: "networking.k8s.io/v1",
     replacementAvailableIn: "1.19",
-    migration:
-      "spec.backend is renamed spec.defaultBackend; backend serviceName becomes service.name and servicePort becomes service.port.number or service.port.name; every path needs a pathType (Prefix, Exact or ImplementationSpecific; ImplementationSpecific matches the old behaviour).",
+    migration: INGRESS_V1,
   },
   {
     apiVersions: ["networking.k8s.io/v1beta1"],
@@ -181,8 +183,7 @@ const GROUPS: TGroup[] = [
     removedIn: "1.22",
     replacement: "networking.k8s.io/v1",
     replacementAvailableIn: "1.19",
-    migration:
-      "spec.backend is renamed spec.defaultBackend; backend serviceName becomes service.name and servicePort becomes service.port.number or service.port.name; every path needs a pathType (Prefix, Exact or ImplementationSpecific; ImplementationSpecific matches the old behaviour).",
+    migration: INGRESS_V1,
   },
   {
     apiVersions: ["networking.k8s.io/v1beta1"],

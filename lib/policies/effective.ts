@@ -16,25 +16,15 @@ export type TCheckSetting = {
   blockCi: boolean;
 };
 
-/** The org's row for a check (absent: the defaults). */
-export type TOrgCheckRow = {
-  enabled: boolean;
-  severity: TCheckSeverity | null;
-  blockAdmission: boolean;
-  blockCi: boolean;
-};
+/** The org's row for a check (absent: the defaults); a null severity keeps the check's own. */
+export type TOrgCheckRow = Omit<TCheckSetting, "severity"> & { severity: TCheckSeverity | null };
 
-/** A team's row for a check: each field only tightens. */
-export type TTeamCheckRow = {
-  enabled: boolean;
-  severity: TCheckSeverity | null;
-  blockAdmission: boolean;
-  blockCi: boolean;
-};
+/** A team's row for a check: the same fields, each of which only tightens. */
+export type TTeamCheckRow = TOrgCheckRow;
 
 /** A stored row (whose severity column also allows "none", never written for checks) as a check row. */
 export function checkRowOf(
-  row: { enabled: boolean; severity: string | null; blockAdmission: boolean; blockCi: boolean } | null | undefined,
+  row: (Omit<TOrgCheckRow, "severity"> & { severity: string | null }) | null | undefined,
 ): TOrgCheckRow | null {
   if (!row) return null;
   const severity = (CHECK_SEVERITIES as readonly (string | null)[]).includes(row.severity)

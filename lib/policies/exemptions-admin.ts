@@ -1,6 +1,5 @@
 import "server-only";
-import { actorOf, type TOrgAccess } from "@/lib/auth/access";
-import { canOrg } from "@/lib/auth/permissions";
+import { assertOrgPermission, actorOf, type TOrgAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -9,10 +8,8 @@ import { ZPolicyExemption, type TPolicyExemptionInput } from "./settings-schemas
 // Exemption rules are org policy: only org admins add or delete them, and a rule may name only a
 // team of its own org.
 
-function assertOrgAdmin(access: TOrgAccess) {
-  if (!canOrg(access.role, "org:settings:manage"))
-    throw new AppError("forbidden", "Only org admins change the org's exemptions.");
-}
+const assertOrgAdmin = (access: TOrgAccess) =>
+  assertOrgPermission(access, "org:settings:manage", "Only org admins change the org's exemptions.");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

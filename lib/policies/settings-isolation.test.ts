@@ -8,15 +8,10 @@ import { signInAs } from "@/lib/testing/session";
 import { createPolicyExemption } from "./exemptions-admin";
 import { getTeamPolicy, listExemptions, listOrgChecks } from "./queries";
 import { updateOrgCheckSetting, updateTeamCheckSetting } from "./update-settings";
+import { formOf } from "@/lib/testing/forms";
 
 // Policy settings are a tenant's own: another org's admin neither reads nor changes them, a team
 // admin changes only their own team's overrides, and an override can only tighten.
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
 
 async function tenantWithPolicies() {
   const t = await createTestTenant();
@@ -60,22 +55,22 @@ describe("policy settings across tenants", () => {
 
     const notFound = { ok: false, error: { code: "not_found" } };
     expect(
-      await updateOrgCheckAction(null, form({ org: a.org.slug, checkId: "hostNetworkSet", severity: "" })),
+      await updateOrgCheckAction(null, formOf({ org: a.org.slug, checkId: "hostNetworkSet", severity: "" })),
     ).toMatchObject(notFound);
-    expect(await setPolicyModeAction(null, form({ org: a.org.slug, passive: "on" }))).toMatchObject(notFound);
+    expect(await setPolicyModeAction(null, formOf({ org: a.org.slug, passive: "on" }))).toMatchObject(notFound);
     expect(
-      await updateTeamCheckAction(null, form({ org: a.org.slug, team: a.team.slug, checkId: "runAsRootAllowed" })),
+      await updateTeamCheckAction(null, formOf({ org: a.org.slug, team: a.team.slug, checkId: "runAsRootAllowed" })),
     ).toMatchObject(notFound);
     // Their own org's slug with org A's ids: the team is not found in B, the exemption neither.
     expect(
-      await updateTeamCheckAction(null, form({ org: b.org.slug, team: a.team.slug, checkId: "runAsRootAllowed" })),
+      await updateTeamCheckAction(null, formOf({ org: b.org.slug, team: a.team.slug, checkId: "runAsRootAllowed" })),
     ).toMatchObject(notFound);
-    expect(await deleteExemptionAction(null, form({ org: a.org.slug, id: a.exemptionId }))).toMatchObject(notFound);
-    expect(await deleteExemptionAction(null, form({ org: b.org.slug, id: a.exemptionId }))).toMatchObject(notFound);
+    expect(await deleteExemptionAction(null, formOf({ org: a.org.slug, id: a.exemptionId }))).toMatchObject(notFound);
+    expect(await deleteExemptionAction(null, formOf({ org: b.org.slug, id: a.exemptionId }))).toMatchObject(notFound);
     expect(
       await createExemptionAction(
         null,
-        form({ org: b.org.slug, checkIds: "hostPathSet", teamId: a.team.id, reason: "Borrowing a team" }),
+        formOf({ org: b.org.slug, checkIds: "hostPathSet", teamId: a.team.id, reason: "Borrowing a team" }),
       ),
     ).toMatchObject({ ok: false, error: { code: "not_found", fieldErrors: { teamId: ["Team not found."] } } });
 
@@ -91,16 +86,16 @@ describe("policy settings across tenants", () => {
     const t = await tenantWithPolicies();
     const before = await policyState(t.org.id);
     signInAs(t.users.teamAdmin);
-    const check = (team: string) => form({ org: t.org.slug, team, checkId: "hostPortSet", blockCi: "on" });
+    const check = (team: string) => formOf({ org: t.org.slug, team, checkId: "hostPortSet", blockCi: "on" });
     expect(await updateTeamCheckAction(null, check(t.otherTeam.slug))).toMatchObject({
       ok: false,
       error: { code: "not_found" },
     });
     expect(
-      await updateOrgCheckAction(null, form({ org: t.org.slug, checkId: "hostPortSet", blockCi: "on" })),
+      await updateOrgCheckAction(null, formOf({ org: t.org.slug, checkId: "hostPortSet", blockCi: "on" })),
     ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(
-      await createExemptionAction(null, form({ org: t.org.slug, checkIds: "*", reason: "Everything, please" })),
+      await createExemptionAction(null, formOf({ org: t.org.slug, checkIds: "*", reason: "Everything, please" })),
     ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await policyState(t.org.id)).toEqual(before);
 
@@ -127,12 +122,12 @@ describe("policy settings across tenants", () => {
     const t = await tenantWithPolicies();
     signInAs(t.users.admin);
     expect(
-      await updateOrgCheckAction(null, form({ org: t.org.slug, checkId: "livenessProbeMissing", severity: "high" })),
+      await updateOrgCheckAction(null, formOf({ org: t.org.slug, checkId: "livenessProbeMissing", severity: "high" })),
     ).toMatchObject({ ok: true });
     signInAs(t.users.teamAdmin);
     const looser = await updateTeamCheckAction(
       null,
-      form({ org: t.org.slug, team: t.team.slug, checkId: "livenessProbeMissing", severity: "medium" }),
+      formOf({ org: t.org.slug, team: t.team.slug, checkId: "livenessProbeMissing", severity: "medium" }),
     );
     expect(looser).toEqual({
       ok: false,
@@ -145,7 +140,7 @@ describe("policy settings across tenants", () => {
     expect(await db.teamPolicySetting.count({ where: { teamId: t.team.id, checkId: "livenessProbeMissing" } })).toBe(0);
     const stricter = await updateTeamCheckAction(
       null,
-      form({ org: t.org.slug, team: t.team.slug, checkId: "livenessProbeMissing", severity: "critical" }),
+      formOf({ org: t.org.slug, team: t.team.slug, checkId: "livenessProbeMissing", severity: "critical" }),
     );
     expect(stricter).toEqual({ ok: true, data: { checkId: "livenessProbeMissing", saved: true } });
   });

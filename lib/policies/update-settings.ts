@@ -1,6 +1,6 @@
 import "server-only";
-import { actorOf, type TOrgAccess, type TTeamAccess } from "@/lib/auth/access";
-import { canOrg, canTeam } from "@/lib/auth/permissions";
+import { assertOrgPermission, actorOf, type TOrgAccess, type TTeamAccess } from "@/lib/auth/access";
+import { canTeam } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -14,10 +14,8 @@ import {
   type TTeamCheckSettingInput,
 } from "./settings-schemas";
 
-function assertOrgAdmin(access: TOrgAccess) {
-  if (!canOrg(access.role, "org:settings:manage"))
-    throw new AppError("forbidden", "Only org admins change the org's policies.");
-}
+const assertOrgAdmin = (access: TOrgAccess) =>
+  assertOrgPermission(access, "org:settings:manage", "Only org admins change the org's policies.");
 
 /** Sets the org's baseline for one check; back at the defaults, the row is deleted. */
 export async function updateOrgCheckSetting(access: TOrgAccess, input: TOrgCheckSettingInput) {

@@ -5,7 +5,7 @@ import { pruneRetention } from "@/lib/retention/prune";
 import { formatBytes, parseByteSize } from "@/lib/server/byte-size";
 import { db, pool } from "@/lib/server/db";
 import { resetEnvCache, ZEnv } from "@/lib/server/env";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { parseQuotaArgs } from "./quota-args";
 import { orgQuotaOverview } from "./quotas";
 import { setOrgQuota } from "./set-org-quota";
@@ -77,7 +77,7 @@ describe("npm run org:quota", () => {
 describe("stored report bytes", () => {
   it("always equal the sum of the organization's reports, through uploads, retention and deletion", async () => {
     const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     const { cluster } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });
     const store = (n: number) =>
       storeReport({

@@ -52,6 +52,61 @@ async function deleteInBatches(statement: string, cutoff: Date, orgId: string | 
 
 const cutoffOf = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
+// What is pruned, in this order: the retention that applies, and the statement deleting one batch
+// ($1 cutoff, $2 batch size, $3 org id or null for every org).
+const PRUNES: { counts: keyof TPruned; days: (r: TRetention) => number | undefined; statement: string }[] = [
+  {
+    counts: "reports",
+    days: (r) => r.reportDays,
+    statement: `DELETE FROM reports WHERE id IN (
+         SELECT r.id FROM reports r
+          WHERE r.received_at < $1 AND r.status <> 'received' AND ($3::uuid IS NULL OR r.org_id = $3)
+            AND EXISTS (SELECT 1 FROM reports newer
+                         WHERE newer.org_id = r.org_id AND newer.cluster_id = r.cluster_id AND newer.type = r.type
+                           AND newer.status = 'processed' AND newer.received_at > r.received_at)
+          LIMIT $2)`,
+  },
+  {
+    counts: "findingEvents",
+    days: (r) => r.findingEventDays,
+    statement: `DELETE FROM finding_events WHERE id IN (
+         SELECT id FROM finding_events
+          WHERE created_at < $1 AND kind NOT IN ('opened', 'commented') AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+  },
+  {
+    counts: "deliveryLog",
+    days: (r) => r.deliveryLogDays,
+    statement: `DELETE FROM alert_events WHERE id IN (
+         SELECT id FROM alert_events
+          WHERE created_at < $1 AND status <> 'pending' AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+  },
+  {
+    counts: "admissionLog",
+    days: (r) => r.admissionLogDays,
+    statement: `DELETE FROM admission_decisions WHERE id IN (
+         SELECT id FROM admission_decisions
+          WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+  },
+  {
+    counts: "ciScans",
+    days: (r) => r.ciDays,
+    statement: `DELETE FROM ci_scans WHERE id IN (
+         SELECT id FROM ci_scans WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3) LIMIT $2)`,
+  },
+  {
+    // Fixed long ago, or open on a branch no scan has reported for the whole period (merged or abandoned).
+    counts: "ciFindings",
+    days: (r) => r.ciDays,
+    statement: `DELETE FROM ci_findings WHERE id IN (
+         SELECT id FROM ci_findings
+          WHERE last_seen_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`,
+  },
+];
+
 /**
  * Prunes everything older than its retention (0 days = keep forever), in every org or in `orgId`
  * only. Returns the counts removed.
@@ -63,66 +118,9 @@ export async function pruneRetention(
   const now = options.now ?? new Date();
   const org = options.orgId ?? null;
   const pruned: TPruned = { reports: 0, findingEvents: 0, deliveryLog: 0, admissionLog: 0, ciScans: 0, ciFindings: 0 };
-  if (retention.reportDays > 0) {
-    pruned.reports = await deleteInBatches(
-      `DELETE FROM reports WHERE id IN (
-         SELECT r.id FROM reports r
-          WHERE r.received_at < $1 AND r.status <> 'received' AND ($3::uuid IS NULL OR r.org_id = $3)
-            AND EXISTS (SELECT 1 FROM reports newer
-                         WHERE newer.org_id = r.org_id AND newer.cluster_id = r.cluster_id AND newer.type = r.type
-                           AND newer.status = 'processed' AND newer.received_at > r.received_at)
-          LIMIT $2)`,
-      cutoffOf(now, retention.reportDays),
-      org,
-    );
-  }
-  if (retention.findingEventDays > 0) {
-    pruned.findingEvents = await deleteInBatches(
-      `DELETE FROM finding_events WHERE id IN (
-         SELECT id FROM finding_events
-          WHERE created_at < $1 AND kind NOT IN ('opened', 'commented') AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
-      cutoffOf(now, retention.findingEventDays),
-      org,
-    );
-  }
-  if (retention.deliveryLogDays > 0) {
-    pruned.deliveryLog = await deleteInBatches(
-      `DELETE FROM alert_events WHERE id IN (
-         SELECT id FROM alert_events
-          WHERE created_at < $1 AND status <> 'pending' AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
-      cutoffOf(now, retention.deliveryLogDays),
-      org,
-    );
-  }
-  if (retention.admissionLogDays) {
-    pruned.admissionLog = await deleteInBatches(
-      `DELETE FROM admission_decisions WHERE id IN (
-         SELECT id FROM admission_decisions
-          WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
-      cutoffOf(now, retention.admissionLogDays),
-      org,
-    );
-  }
-  if (retention.ciDays) {
-    const cutoff = cutoffOf(now, retention.ciDays);
-    pruned.ciScans = await deleteInBatches(
-      `DELETE FROM ci_scans WHERE id IN (
-         SELECT id FROM ci_scans WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3) LIMIT $2)`,
-      cutoff,
-      org,
-    );
-    // Fixed long ago, or open on a branch no scan has reported for the whole period (merged or abandoned).
-    pruned.ciFindings = await deleteInBatches(
-      `DELETE FROM ci_findings WHERE id IN (
-         SELECT id FROM ci_findings
-          WHERE last_seen_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
-      cutoff,
-      org,
-    );
+  for (const prune of PRUNES) {
+    const days = prune.days(retention) ?? 0;
+    if (days > 0) pruned[prune.counts] = await deleteInBatches(prune.statement, cutoffOf(now, days), org);
   }
   return pruned;
 }

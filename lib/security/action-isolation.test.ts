@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { inventoryOfServerActions, type TRouteEntry } from "./route-inventory";
+import { formOf } from "@/lib/testing/forms";
 
 // Tenant isolation of every server action, generated from the route inventory: each action built
 // with orgAction or teamAction is called by org B's admin with org A's slug (and team), by a member
@@ -34,10 +35,8 @@ async function load(entry: TRouteEntry): Promise<TAction> {
 
 /** The action's answer: ok, "code: message", or redirect (redirect() throws). */
 async function answerOf(action: TAction, fields: Record<string, string>): Promise<string> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
   try {
-    const result = await action(null, form);
+    const result = await action(null, formOf(fields));
     return result.ok ? "ok" : `${result.error!.code}: ${result.error!.message}`;
   } catch (err) {
     if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) return "redirect";

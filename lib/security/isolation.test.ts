@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDestination } from "@/lib/alerting/destinations/create-destination";
@@ -6,6 +5,8 @@ import { createTriageTenant, uploadReport } from "@/lib/findings/triage-testing"
 import { pool } from "@/lib/server/db";
 import { signInAs } from "@/lib/testing/session";
 import { inventoryOfApp, type TRouteEntry } from "./route-inventory";
+import { actorFor } from "@/lib/testing/factories";
+import { fixtureBytes } from "@/lib/testing/fixtures";
 
 // Tenant isolation, generated from the route inventory: every page, layout and API route with an
 // id in its URL is called as each role of org A with (1) org B's ids, (2) org A's slug and org B's
@@ -24,12 +25,12 @@ type TRelation = "own" | "otherOrg" | "foreignIdsInOwnOrg" | "otherTeam";
 type TOutcome = "ok" | "404" | "403" | "redirect" | `error: ${string}`;
 
 const appDir = path.resolve(__dirname, "../../app");
-const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
+const TRIVY = fixtureBytes("../shared/fixtures/trivy-insights/v0.26-latest.json");
 
 async function buildTenant() {
   const t = await createTriageTenant();
   await uploadReport(t.org.id, t.cluster.id, "trivy", TRIVY);
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   const destination = await createDestination(t.org.id, actor, {
     name: "Platform on call",
     routingKey: "R0123456789abcdef0123456789abcde",

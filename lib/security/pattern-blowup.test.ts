@@ -6,16 +6,11 @@ import { db } from "@/lib/server/db";
 import { previewTeamScope } from "@/lib/teams/resource-queries";
 import { ZScopeRules } from "@/lib/domain/scope-rules";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { codeOf } from "@/lib/testing/errors";
 
 // Issue 16, item 1: the two previews the probe used to stall the shared server, run through the
 // lib functions their server actions call. Each case also checks the matcher's step count for the
 // same (pattern, subject), so the bound is proven on the reported inputs, not only timed.
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
 
 describe("wildcard previews cannot stall the server", () => {
   it("team scope preview: name `*****Z` against a workload named with 200 `a`s", async () => {

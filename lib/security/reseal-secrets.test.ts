@@ -8,7 +8,7 @@ import { createConnection } from "@/lib/notifications/connections/write";
 import { openConnectionSecret } from "@/lib/notifications/connections/secrets";
 import { db } from "@/lib/server/db";
 import { restoreEncryptionKeys, setEncryptionKeys } from "@/lib/testing/encryption-keys";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { resealSecrets } from "./reseal-secrets";
 
 afterEach(restoreEncryptionKeys);
@@ -19,7 +19,7 @@ describe("re-sealing secrets after a key rotation", () => {
     const newKey = randomBytes(32).toString("base64");
     setEncryptionKeys(oldKey);
     const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     const { cluster, token } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });
     const routingKey = randomBytes(16).toString("hex");
     const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey, teamId: null });
@@ -57,7 +57,7 @@ describe("re-sealing secrets after a key rotation", () => {
   it("stops on a value that no configured key opens, rather than losing it", async () => {
     setEncryptionKeys(randomBytes(32).toString("base64"));
     const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     await createDestination(t.org.id, actor, {
       name: "Lost",
       routingKey: randomBytes(16).toString("hex"),

@@ -4,6 +4,7 @@ import { openRoutingKey, sealRoutingKey } from "@/lib/alerting/destinations/rout
 import { openConnectionSecret, sealConnectionSecret } from "@/lib/notifications/connections/secrets";
 import { pool } from "@/lib/server/db";
 import { isSealedWithCurrentKey } from "@/lib/server/secret-box";
+import { inTransaction } from "@/lib/server/sql";
 
 // Key rotation: every sealed value still under BUMPERS_ENCRYPTION_KEY_PREVIOUS is opened and sealed
 // again under BUMPERS_ENCRYPTION_KEY, in batches, each batch in its own transaction. Rows written
@@ -76,20 +77,12 @@ export async function resealSecrets(options: { orgId?: string } = {}): Promise<T
     ]);
     const stale = rows.filter((row) => !isSealedWithCurrentKey(row.sealed));
     for (let start = 0; start < stale.length; start += BATCH) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+      await inTransaction(pool, async (client) => {
         for (const row of stale.slice(start, start + BATCH)) {
           // The old value in the WHERE clause: a row changed since it was read keeps its newer value.
           await client.query(column.update, [row.id, column.reseal(row.context_id, row.sealed), row.sealed]);
         }
-        await client.query("COMMIT");
-      } catch (err) {
-        await client.query("ROLLBACK");
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
     }
     report.push({ column: column.name, resealed: stale.length, alreadyCurrent: rows.length - stale.length });
   }

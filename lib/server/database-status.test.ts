@@ -1,15 +1,7 @@
-import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { createDatabaseStatus } from "./database-status";
 import { env } from "./env";
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from "@/lib/testing/closed-port";
 
 describe("database status (what the proxy asks before rendering a page)", () => {
   it("is reachable when PostgreSQL answers", async () => {

@@ -1,4 +1,3 @@
-import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -6,17 +5,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { pool } from "./db";
 import { DATABASE_UNAVAILABLE_MESSAGE, invalidInputSqlState, isDatabaseUnavailable } from "./db-errors";
 import { withErrors } from "@/lib/api/http";
+import { closedPort } from "@/lib/testing/closed-port";
 
 afterEach(() => vi.restoreAllMocks());
-
-/** A loopback port nothing listens on: connecting to it fails the way a stopped PostgreSQL does. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function errorOf(run: () => Promise<unknown>): Promise<unknown> {
   try {

@@ -49,18 +49,38 @@ function matches(err: TErrorLike): boolean {
  * AggregateError lists one per address tried) says the database is unreachable.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
+  return (
+    findInChain(
+      err,
+      (e) => (matches(e) ? true : undefined),
+      (e) => [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])],
+    ) ?? false
+  );
+}
+
+type TWrapped = TErrorLike & { meta?: { driverAdapterError?: unknown } };
+
+/**
+ * The first answer `test` gives for `err` or an error it wraps (breadth first, through `wrapped`),
+ * each error looked at once; undefined when none answers.
+ */
+function findInChain<T>(
+  err: unknown,
+  test: (e: TWrapped) => T | undefined,
+  wrapped: (e: TWrapped) => unknown[],
+): T | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [err];
   while (queue.length) {
     const next = queue.shift();
     if (!next || typeof next !== "object" || seen.has(next)) continue;
     seen.add(next);
-    const e = next as TErrorLike;
-    if (matches(e)) return true;
-    queue.push(e.cause);
-    if (Array.isArray(e.errors)) queue.push(...e.errors);
+    const e = next as TWrapped;
+    const answer = test(e);
+    if (answer !== undefined) return answer;
+    queue.push(...wrapped(e));
   }
-  return false;
+  return undefined;
 }
 
 // SQLSTATEs of a value PostgreSQL refused to read: 22021 NUL or invalid UTF-8 in text, 22P05
@@ -71,15 +91,11 @@ const INVALID_INPUT_SQLSTATE = new Set(["22021", "22P05", "22P02", "22007", "220
 
 /** The SQLSTATE when `err` (or the pg error Prisma's driver adapter wraps) says an input value was refused. */
 export function invalidInputSqlState(err: unknown): string | null {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [err];
-  while (queue.length) {
-    const next = queue.shift();
-    if (!next || typeof next !== "object" || seen.has(next)) continue;
-    seen.add(next);
-    const e = next as TErrorLike & { meta?: { driverAdapterError?: unknown } };
-    if (typeof e.code === "string" && INVALID_INPUT_SQLSTATE.has(e.code)) return e.code;
-    queue.push(e.cause, e.meta?.driverAdapterError);
-  }
-  return null;
+  return (
+    findInChain(
+      err,
+      (e) => (typeof e.code === "string" && INVALID_INPUT_SQLSTATE.has(e.code) ? e.code : undefined),
+      (e) => [e.cause, e.meta?.driverAdapterError],
+    ) ?? null
+  );
 }

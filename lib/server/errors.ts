@@ -48,3 +48,8 @@ export function errorBody(err: AppError): TErrorBody {
 
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const forbidden = (why = "You do not have permission to do this.") => new AppError("forbidden", why);
+
+/** A delete confirmed by typing the slug: anything else is a bad_request on the `confirm` field. */
+export function assertConfirmedBySlug(typed: string, slug: string): void {
+  if (typed.trim() !== slug) throw new AppError("bad_request", `Type "${slug}" to confirm.`, { field: "confirm" });
+}

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
 import { limitSignInAttempts } from "@/lib/auth/sign-in-rate-limit";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { inviteMember } from "@/lib/orgs/invite-member";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import * as admissionRoute from "@/app/api/v1/admission/[cluster]/route";
@@ -13,6 +11,7 @@ import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as uploadRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/[type]/route";
 import { pool } from "./db";
 import { resetEnvCache } from "./env";
+import { fixtureBytes } from "@/lib/testing/fixtures";
 
 // Limits are per token (API, agent), per address (sign-in) and per org (invitations), kept in
 // Postgres; past one the answer is 429 with Retry-After and nothing of the refused request is kept.
@@ -38,11 +37,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const POLARIS = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"));
+const POLARIS = fixtureBytes("../shared/fixtures/polaris/audit-dashboard-sample.json");
 
 async function tenantWithTokens() {
   const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   const first = await createOrgToken(t.org.id, actor, { name: "script", kind: "org_read" });
   const second = await createOrgToken(t.org.id, actor, { name: "dashboard", kind: "org_read" });
   const { cluster, token } = await createCluster(t.org.id, actor, { slug: "prod", name: "Prod" });

@@ -10,12 +10,7 @@ import {
   saveTeamScopeAction,
   updateTeamAction,
 } from "./actions";
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(values)) form.set(k, v);
-  return form;
-};
+import { formOf } from "@/lib/testing/forms";
 
 type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { loadTeamForUpdate } from "./load-team";
+import { teamMemberAudit } from "./load-team-member";
 import type { TTeamMemberInput } from "./schemas";
 
 /** Puts an existing org member on a team; people outside the org are invited, not added here. */
@@ -26,12 +27,13 @@ export async function addTeamMember(
       const created = await tx.teamMembership.create({
         data: { orgId, teamId: team.id, userId: membership.user.id, role: input.role },
       });
+      const audit = teamMemberAudit(team, membership.user);
       await recordAudit(tx, {
         orgId,
         actor,
         action: "team.member_added",
-        target: { type: "team_member", id: membership.user.id, label: `${membership.user.email} in ${team.name}` },
-        after: { team: team.slug, user: membership.user.email, role: input.role },
+        target: audit.target,
+        after: audit.state(input.role),
       });
       return created;
     });

@@ -1,7 +1,5 @@
 import "server-only";
-import { authorizeTeam, type TTeamAccess } from "@/lib/auth/access";
-import { canOrg } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/server/errors";
+import { assertOrgPermission, authorizeTeam, type TTeamAccess } from "@/lib/auth/access";
 
 /**
  * Access to a team's settings (name, priority, scope, deletion): the team must be visible to the
@@ -9,8 +7,6 @@ import { AppError } from "@/lib/server/errors";
  */
 export async function authorizeTeamSettings(orgSlug: string, teamSlug: string): Promise<TTeamAccess> {
   const access = await authorizeTeam(orgSlug, teamSlug, "team:read");
-  if (!canOrg(access.role, "org:teams:manage")) {
-    throw new AppError("forbidden", "Only org owners and admins can change a team's settings and scope.");
-  }
+  assertOrgPermission(access, "org:teams:manage", "Only org owners and admins can change a team's settings and scope.");
   return access;
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { assertConfirmedBySlug } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { loadTeamForUpdate } from "./load-team";
-import { lockTeamOwnership } from "./lock";
+import { changeTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
 import { reassignRepositoryOwners } from "./reassign-repository-owners";
 
@@ -17,12 +15,8 @@ export async function deleteTeam(
   teamId: string,
   input: { confirmSlug: string },
 ) {
-  return db.$transaction(async (tx) => {
-    await lockTeamOwnership(tx, orgId);
-    const team = await loadTeamForUpdate(tx, orgId, teamId);
-    if (input.confirmSlug.trim() !== team.slug) {
-      throw new AppError("bad_request", `Type "${team.slug}" to confirm.`, { field: "confirm" });
-    }
+  return changeTeamOwnership(orgId, teamId, async (tx, team) => {
+    assertConfirmedBySlug(input.confirmSlug, team.slug);
     const [members, ownedResources] = await Promise.all([
       tx.teamMembership.count({ where: { orgId, teamId } }),
       tx.resource.count({ where: { orgId, ownerTeamId: teamId, removedAt: null } }),

@@ -13,3 +13,11 @@ export async function loadTeamMemberForUpdate(tx: Tx, orgId: string, teamId: str
   if (!membership) throw new AppError("not_found", "This person is not on the team.", { field: "userId" });
   return { team, membership };
 }
+
+/** A team membership in audit rows: its target, and its state with a role. */
+export function teamMemberAudit(team: { name: string; slug: string }, user: { id: string; email: string }) {
+  return {
+    target: { type: "team_member", id: user.id, label: `${user.email} in ${team.name}` },
+    state: (role: string) => ({ team: team.slug, user: user.email, role }),
+  };
+}

@@ -3,6 +3,7 @@ import { WORKLOAD_KINDS } from "@/lib/resources/kinds";
 import { db } from "@/lib/server/db";
 import { ZScopeRules, type TScopeRule } from "@/lib/domain/scope-rules";
 
+const TEAM_FIELDS = { id: true, slug: true, name: true, description: true, priority: true, scopeRules: true } as const;
 const liveWorkloads = { removedAt: null, kind: { in: [...WORKLOAD_KINDS] } };
 
 /** Every team of the org in ownership order, with its member and owned-workload counts. */
@@ -11,12 +12,7 @@ export async function listTeams(orgId: string) {
     where: { orgId },
     orderBy: [{ priority: "asc" }, { name: "asc" }],
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      priority: true,
-      scopeRules: true,
+      ...TEAM_FIELDS,
       _count: { select: { members: true, resources: { where: liveWorkloads } } },
     },
   });
@@ -43,15 +39,7 @@ export type TTeamDetails = {
 export async function getTeamBySlug(orgId: string, slug: string): Promise<TTeamDetails | null> {
   const team = await db.team.findUnique({
     where: { orgId_slug: { orgId, slug } },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      priority: true,
-      scopeRules: true,
-      repositoryPatterns: true,
-    },
+    select: { ...TEAM_FIELDS, repositoryPatterns: true },
   });
   if (!team) return null;
   // Rules are validated on write; a row edited by hand must not break the page.

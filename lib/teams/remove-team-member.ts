@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { loadTeamMemberForUpdate } from "./load-team-member";
+import { loadTeamMemberForUpdate, teamMemberAudit } from "./load-team-member";
 
 /** Takes someone off a team; they stay a member of the org. */
 export async function removeTeamMember(
@@ -13,12 +13,13 @@ export async function removeTeamMember(
   return db.$transaction(async (tx) => {
     const { team, membership } = await loadTeamMemberForUpdate(tx, orgId, teamId, input.userId);
     await tx.teamMembership.delete({ where: { id: membership.id } });
+    const audit = teamMemberAudit(team, membership.user);
     await recordAudit(tx, {
       orgId,
       actor,
       action: "team.member_removed",
-      target: { type: "team_member", id: membership.user.id, label: `${membership.user.email} in ${team.name}` },
-      before: { team: team.slug, user: membership.user.email, role: membership.role },
+      target: audit.target,
+      before: audit.state(membership.role),
     });
     return { removed: membership.user.id };
   });

@@ -2,30 +2,18 @@ import { describe, expect, it } from "vitest";
 import { saveTeamRepositoriesAction } from "@/lib/teams/actions";
 import { recordCiScan } from "@/lib/ci/record-scan";
 import { db } from "@/lib/server/db";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { listTeamRepositoryPatterns } from "./queries";
 import { parsePatternLines, previewRepositoryOwners } from "./repository-patterns";
 import { deleteTeam } from "./delete-team";
 import { setTeamRepositories } from "./set-team-repositories";
 import { updateTeam } from "./update-team";
-
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { formOf } from "@/lib/testing/forms";
+import { codeOf } from "@/lib/testing/errors";
 
 const auditRows = (orgId: string) =>
   db.auditLog.findMany({ where: { orgId, action: "team.repositories_changed" }, orderBy: { id: "asc" } });
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(values)) form.set(k, v);
-  return form;
-};
 
 function scan(repository: string, branch = "main") {
   return {

@@ -1,9 +1,7 @@
 import "server-only";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { loadTeamForUpdate } from "./load-team";
-import { lockTeamOwnership } from "./lock";
+import { changeTeamOwnership } from "./lock";
 import { reassignRepositoryOwners } from "./reassign-repository-owners";
 import { ZRepositoryPatterns } from "./repository-patterns";
 
@@ -27,9 +25,7 @@ export async function setTeamRepositories(
     );
     throw new AppError("bad_request", problems.join(" "), { field: "patterns", issues: parsed.error.issues });
   }
-  return db.$transaction(async (tx) => {
-    await lockTeamOwnership(tx, orgId);
-    const team = await loadTeamForUpdate(tx, orgId, teamId);
+  return changeTeamOwnership(orgId, teamId, async (tx, team) => {
     const before = team.repositoryPatterns;
     if (JSON.stringify(before) === JSON.stringify(parsed.data)) return { patterns: parsed.data, reassigned: 0 };
     await tx.team.update({ where: { id: team.id }, data: { repositoryPatterns: parsed.data } });

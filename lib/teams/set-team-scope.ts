@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { loadTeamForUpdate } from "./load-team";
-import { lockTeamOwnership } from "./lock";
+import { changeTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
 import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 
@@ -16,9 +14,7 @@ export async function setTeamScope(
 ) {
   const parsed = ZScopeRules.safeParse(rules);
   if (!parsed.success) throw new AppError("bad_request", "These scope rules are not valid.", parsed.error.issues);
-  return db.$transaction(async (tx) => {
-    await lockTeamOwnership(tx, orgId);
-    const team = await loadTeamForUpdate(tx, orgId, teamId);
+  return changeTeamOwnership(orgId, teamId, async (tx, team) => {
     await tx.team.update({ where: { id: team.id }, data: { scopeRules: parsed.data } });
     const { changed } = await reassignResourceOwners(tx, orgId);
     await recordAudit(tx, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { createMember, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createMember, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { addTeamMember } from "./add-team-member";
 import { changeTeamMemberRole } from "./change-team-member-role";
 import { createTeam } from "./create-team";
@@ -11,15 +11,9 @@ import { listOwnedResources, listUnassignedResources, previewTeamScope } from ".
 import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { setTeamScope } from "./set-team-scope";
 import { updateTeam } from "./update-team";
+import { codeOf } from "@/lib/testing/errors";
 
 const rules = (input: TScopeRuleInput[]) => ZScopeRules.parse(input);
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
 
 /** An org with a cluster holding two namespaces of two workloads each, nothing owned yet. */
 async function tenantWithResources() {

@@ -1,17 +1,13 @@
 import "server-only";
-import { db } from "@/lib/server/db";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { loadTeamForUpdate } from "./load-team";
-import { lockTeamOwnership } from "./lock";
+import { changeTeamOwnership } from "./lock";
 import { reassignResourceOwners } from "./reassign-owners";
 import { reassignRepositoryOwners } from "./reassign-repository-owners";
 import type { TTeamUpdate } from "./schemas";
 
 /** Renames a team or changes its priority; a new priority can move resources between teams. */
 export async function updateTeam(orgId: string, actor: TAuditEntry["actor"], teamId: string, input: TTeamUpdate) {
-  return db.$transaction(async (tx) => {
-    await lockTeamOwnership(tx, orgId);
-    const before = await loadTeamForUpdate(tx, orgId, teamId);
+  return changeTeamOwnership(orgId, teamId, async (tx, before) => {
     const fields = ["name", "description", "priority"] as const;
     const changed = fields.filter((f) => before[f] !== input[f]);
     if (!changed.length) return { team: before, reassigned: 0 };

@@ -7,6 +7,9 @@ import { ZScopeRules, type TScopeRuleInput } from "@/lib/domain/scope-rules";
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
 
+/** A user as the actor of a lib verb (what its audit row names). */
+export const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
+
 export async function createTestUser(overrides: { email?: string; name?: string; passwordHash?: string | null } = {}) {
   const suffix = uniqueSuffix();
   return db.user.create({

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { authenticateToken } from "./authenticate-token";
 import { createOrgToken } from "./create-org-token";
 import { revokeToken } from "./revoke-token";
 import { listClusterTokens, listOrgTokens } from "./queries";
-
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 describe("token authentication", () => {
   it("accepts a valid org token and returns its tenant and kind", async () => {

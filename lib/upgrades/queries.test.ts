@@ -3,12 +3,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
 import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
-import { processReport } from "@/lib/worker/process-report";
-import { storeReport } from "@/lib/ingest/store-report";
 import { pool } from "@/lib/server/db";
 import { addTeamMember, createMember, createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { listDeprecatedApis, listOutdatedHelmReleases, listOutdatedImages, upgradeReportsSent } from "./queries";
+import { storeAndProcess } from "@/lib/testing/reports";
 
 type TJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -26,8 +25,7 @@ function novaReport(): Buffer {
 }
 
 async function upload(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  const outcome = await processReport(stored.reportId);
+  const { outcome } = await storeAndProcess(orgId, clusterId, type, body);
   expect(outcome?.status).toBe("processed");
 }
 

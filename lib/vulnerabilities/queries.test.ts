@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeOrg } from "@/lib/auth/access";
 import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
-import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/worker/process-report";
 import { pool } from "@/lib/server/db";
 import {
   addMember,
@@ -24,12 +20,12 @@ import {
   listVulnerableImages,
 } from "./queries";
 import { resolveTeamFilter } from "./team-filter";
+import { storeAndProcess } from "@/lib/testing/reports";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
 type TJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const TRIVY = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"), "utf8"),
-) as TJson;
+const TRIVY = fixtureJson("../shared/fixtures/trivy-insights/v0.26-latest.json") as TJson;
 const NGINX = "docker.io/library/nginx:latest";
 
 /** The fixture, plus nginx:latest (same digest) also run by a Deployment in kube-system. */
@@ -38,11 +34,6 @@ function sharedNginxReport(): Buffer {
   const nginx = json.Images.find((i: TJson) => i.Name === NGINX);
   json.Images.push({ ...nginx, Namespace: "kube-system", OwnerKind: "Deployment", OwnerName: "debug-nginx" });
   return Buffer.from(JSON.stringify(json));
-}
-
-async function upload(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  await processReport(stored.reportId);
 }
 
 async function scopeOf(user: { id: string; email: string; name: string | null }, slug: string) {
@@ -71,7 +62,7 @@ beforeAll(async () => {
   platform = await createTestTeam(org.id, { priority: 10, rules: [include("kube-system")] });
   apps = await createTestTeam(org.id, { priority: 100, rules: [include("default")] });
   const cluster = await createTestCluster(org.id, { slug: "prod" });
-  await upload(org.id, cluster.id, "trivy", sharedNginxReport());
+  await storeAndProcess(org.id, cluster.id, "trivy", sharedNginxReport());
 
   appsDevUser = await createMember(org.id, "member");
   await addTeamMember(org.id, apps.id, appsDevUser.id, "editor");
@@ -86,7 +77,7 @@ beforeAll(async () => {
   const otherCluster = await createTestCluster(other.id, { slug: "prod" });
   const curlOnly = structuredClone(TRIVY);
   curlOnly.Images = curlOnly.Images.filter((i: TJson) => i.Name.includes("curl"));
-  await upload(other.id, otherCluster.id, "trivy", Buffer.from(JSON.stringify(curlOnly)));
+  await storeAndProcess(other.id, otherCluster.id, "trivy", Buffer.from(JSON.stringify(curlOnly)));
   const otherAdmin = await createTestUser();
   await addMember(other.id, otherAdmin.id, "admin");
   otherOrgAdmin = await scopeOf(otherAdmin, other.slug);

@@ -7,6 +7,7 @@ import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
 import { processPendingReports, processReport } from "./process-report";
 import { refreshStaleFindingOwners } from "./stale-owners";
+import { storeAndProcess } from "@/lib/testing/reports";
 
 const fixture = (p: string) => readFileSync(path.resolve(process.cwd(), p));
 const POLARIS = fixture("../shared/fixtures/polaris/audit-dashboard-sample.json");
@@ -19,12 +20,6 @@ function mutate(body: Buffer, change: (json: TJson) => void): Buffer {
   const json = JSON.parse(body.toString("utf8")) as TJson;
   change(json);
   return Buffer.from(JSON.stringify(json));
-}
-
-async function upload(orgId: string, clusterId: string, type: string, body: Buffer) {
-  const stored = await storeReport({ orgId, clusterId, type, body, headers: new Headers() });
-  const outcome = stored.duplicate ? undefined : await processReport(stored.reportId);
-  return { stored, outcome };
 }
 
 type TFindingRow = {
@@ -71,7 +66,7 @@ describe("processing a Polaris report", () => {
   });
 
   it("opens one finding per failed check, with an event each and the resources they are about", async () => {
-    const { outcome } = await upload(orgId, clusterId, "polaris", POLARIS);
+    const { outcome } = await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
     expect(outcome).toMatchObject({ status: "processed", summary: { findings: 29, opened: 29, fixed: 0 } });
     const findings = await findingsOf(clusterId, "polaris");
     expect(findings).toHaveLength(29);
@@ -84,11 +79,11 @@ describe("processing a Polaris report", () => {
   });
 
   it("goes A → B → A: fixed when gone, reopened when back, with the whole history", async () => {
-    await upload(orgId, clusterId, "polaris", POLARIS);
+    await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
     const fixedInB = mutate(POLARIS, (json) => {
       json.Results[3].PodResult.ContainerResults[0].Results.cpuLimitsMissing.Success = true;
     });
-    const b = await upload(orgId, clusterId, "polaris", fixedInB);
+    const b = await storeAndProcess(orgId, clusterId, "polaris", fixedInB);
     expect(b.outcome?.summary).toMatchObject({ findings: 28, opened: 0, fixed: 1, reopened: 0 });
     let finding = (await findingsOf(clusterId, "polaris")).find(coredns)!;
     expect(finding.status).toBe("fixed");
@@ -104,7 +99,7 @@ describe("processing a Polaris report", () => {
     expect(seen.rows[0].rewritten).toBe(0);
 
     // The same bytes as the first upload, but after B: a new state of the cluster, not a retry.
-    const again = await upload(orgId, clusterId, "polaris", POLARIS);
+    const again = await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
     expect(again.stored.duplicate).toBe(false);
     expect(again.outcome?.summary).toMatchObject({ findings: 29, opened: 0, reopened: 1, fixed: 0 });
     finding = (await findingsOf(clusterId, "polaris")).find(coredns)!;
@@ -114,8 +109,8 @@ describe("processing a Polaris report", () => {
   });
 
   it("changes nothing on a retried identical upload", async () => {
-    await upload(orgId, clusterId, "polaris", POLARIS);
-    const retry = await upload(orgId, clusterId, "polaris", POLARIS);
+    await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
+    const retry = await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
     expect(retry.stored.duplicate).toBe(true);
     const counts = await pool.query(
       `SELECT (SELECT count(*) FROM reports WHERE cluster_id = $1)::int AS reports,
@@ -126,14 +121,14 @@ describe("processing a Polaris report", () => {
   });
 
   it("keeps triage (resolution, snooze, assignee) across new reports", async () => {
-    await upload(orgId, clusterId, "polaris", POLARIS);
+    await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
     const target = (await findingsOf(clusterId, "polaris")).find(coredns)!;
     const until = new Date(Date.now() + 86_400_000);
     await pool.query(
       `UPDATE findings SET resolution = 'will_not_fix', resolution_reason = 'legacy', snoozed_until = $2 WHERE id = $1`,
       [target.id, until],
     );
-    await upload(
+    await storeAndProcess(
       orgId,
       clusterId,
       "polaris",
@@ -153,12 +148,12 @@ describe("processing a Polaris report", () => {
       const extra = polarisWorkloads.map((r) => ({ ...template, Kind: r.Kind, Namespace: r.Namespace, Name: r.Name }));
       json.Controllers = [...json.Controllers.filter((c: TJson) => c.Name !== "coredns"), ...extra];
     });
-    await upload(orgId, clusterId, "workloads", complete);
-    await upload(orgId, clusterId, "polaris", POLARIS);
+    await storeAndProcess(orgId, clusterId, "workloads", complete);
+    await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
     const withoutCoredns = mutate(complete, (json) => {
       json.Controllers = json.Controllers.filter((c: TJson) => c.Name !== "coredns");
     });
-    const inventory = await upload(orgId, clusterId, "workloads", withoutCoredns);
+    const inventory = await storeAndProcess(orgId, clusterId, "workloads", withoutCoredns);
     expect(inventory.outcome?.summary).toMatchObject({ resourcesRemoved: 1, findingsRemoved: 3 });
     const findings = await findingsOf(clusterId, "polaris");
     expect(findings.filter((f) => f.name === "coredns").map((f) => f.status)).toEqual([
@@ -175,7 +170,7 @@ describe("processing a Polaris report", () => {
   });
 
   it("keeps a report that does not fit its type as failed, with the path, and writes nothing", async () => {
-    const { outcome } = await upload(orgId, clusterId, "polaris", Buffer.from('{"Results":[{"Kind":5}]}'));
+    const { outcome } = await storeAndProcess(orgId, clusterId, "polaris", Buffer.from('{"Results":[{"Kind":5}]}'));
     expect(outcome).toMatchObject({ status: "failed" });
     expect(outcome?.error).toMatch(/Results\[0\]/);
     expect(await findingsOf(clusterId, "polaris")).toHaveLength(0);
@@ -209,8 +204,8 @@ describe("processing a Polaris report", () => {
   it("keeps each org's findings apart, even from identical reports", async () => {
     const otherOrg = (await createTestOrg()).id;
     const otherCluster = (await createTestCluster(otherOrg, { slug: "prod" })).id;
-    await upload(orgId, clusterId, "polaris", POLARIS);
-    await upload(otherOrg, otherCluster, "polaris", POLARIS);
+    await storeAndProcess(orgId, clusterId, "polaris", POLARIS);
+    await storeAndProcess(otherOrg, otherCluster, "polaris", POLARIS);
     const crossed = await pool.query(
       `SELECT count(*)::int AS n FROM findings f JOIN resources r ON r.id = f.resource_id WHERE f.org_id <> r.org_id`,
     );
@@ -234,7 +229,7 @@ describe("ownership of findings", () => {
     await setTeamScope(org.id, actor, platform.id, [
       { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
     ]);
-    await upload(org.id, cluster.id, "polaris", POLARIS);
+    await storeAndProcess(org.id, cluster.id, "polaris", POLARIS);
     const owned = (await findingsOf(cluster.id, "polaris")).filter((f) => f.owner_team_id === platform.id);
     expect(owned).toHaveLength(18);
 
@@ -255,7 +250,7 @@ describe("processing a Trivy report", () => {
   it("stores each image once, links the workloads running it, and opens one finding per image and CVE", async () => {
     const org = await createTestOrg();
     const cluster = await createTestCluster(org.id, { slug: "prod" });
-    const { outcome } = await upload(org.id, cluster.id, "trivy", TRIVY);
+    const { outcome } = await storeAndProcess(org.id, cluster.id, "trivy", TRIVY);
     expect(outcome?.status).toBe("processed");
     const summary = outcome!.summary as { images: number; findings: number; vulnerabilities: number };
     expect(summary.images).toBe(18);
@@ -285,7 +280,7 @@ describe("processing a Trivy report", () => {
       for (const r of image.Report)
         r.Vulnerabilities = r.Vulnerabilities?.filter((v: TJson) => v.VulnerabilityID !== removedCve);
     });
-    const second = await upload(org.id, cluster.id, "trivy", next);
+    const second = await storeAndProcess(org.id, cluster.id, "trivy", next);
     const s2 = second.outcome!.summary as { fixed: number; removed: number };
     expect(s2.fixed).toBe(1);
     expect(s2.removed).toBeGreaterThan(0);
@@ -304,7 +299,7 @@ describe("processing a kube-bench report", () => {
     const org = await createTestOrg();
     const cluster = await createTestCluster(org.id, { slug: "prod" });
     const body = fixture("lib/ingest/parsers/fixtures/kube-bench-agent.json");
-    const { outcome } = await upload(org.id, cluster.id, "kube-bench", body);
+    const { outcome } = await storeAndProcess(org.id, cluster.id, "kube-bench", body);
     expect(outcome?.status).toBe("processed");
     const stored = await pool.query<{ summary: { meta?: { totals?: { pass: number } } } }>(
       `SELECT summary FROM reports WHERE cluster_id = $1`,

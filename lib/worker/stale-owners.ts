@@ -2,6 +2,7 @@ import "server-only";
 import { refreshCostOwners } from "@/lib/cost/ingest/rollup";
 import { pool } from "@/lib/server/db";
 import { refreshFindingOwners } from "@/lib/ingest/process/finding-owners";
+import { inTransaction } from "@/lib/server/sql";
 
 /**
  * After a scope edit, brings the owning team of findings and cost rows in line with their
@@ -15,9 +16,7 @@ export async function refreshStaleFindingOwners(): Promise<number> {
       WHERE finding_owners_stale_since IS NOT NULL ORDER BY finding_owners_stale_since`,
   );
   for (const org of rows) {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inTransaction(pool, async (client) => {
       await refreshFindingOwners(client, org.id, null);
       // Cost rows follow their workload to its new team, history included (docs/cost.md).
       await refreshCostOwners(client, org.id);
@@ -25,13 +24,7 @@ export async function refreshStaleFindingOwners(): Promise<number> {
         `UPDATE organizations SET finding_owners_stale_since = NULL WHERE id = $1 AND finding_owners_stale_since = $2`,
         [org.id, org.since],
       );
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
   return rows.length;
 }

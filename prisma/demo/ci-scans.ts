@@ -186,79 +186,70 @@ type TDemoScan = { repository: string; branch: string; commit: string; hoursAgo:
 
 const at = (file: string, line: number, object: TKubeObject): TManifest => ({ file, line, object });
 
+/** An upload of `repository`'s `branch` at `commit`, `hoursAgo` before the seed ran. */
+const scan = (
+  [repository, branch]: [string, string],
+  commit: string,
+  hoursAgo: number,
+  manifests: TManifest[],
+): TDemoScan => ({ repository, branch, commit, hoursAgo, manifests });
+
+/** acme/payments-api: the API at a version and stage, the worker (`workerLine` down) and the ledger job. */
+const paymentsScan = (
+  branch: string,
+  commit: string,
+  hoursAgo: number,
+  api: Parameters<typeof paymentsApi>,
+  worker: { line: number; ready: boolean },
+  ledgerPrivileged: boolean,
+) =>
+  scan(["acme/payments-api", branch], commit, hoursAgo, [
+    at("deploy/payments-api.yaml", 1, paymentsApi(...api)),
+    at("deploy/payments-api.yaml", worker.line, paymentsWorker(worker.ready)),
+    at("deploy/ledger-migrate.yaml", 1, ledgerMigrate(ledgerPrivileged)),
+  ]);
+
+/** acme/checkout-web on main: the storefront (with or without its hostPath volume) and the cart API. */
+const checkoutScan = (commit: string, hoursAgo: number, hostPath: boolean) =>
+  scan(["acme/checkout-web", "main"], commit, hoursAgo, [
+    at("manifests/storefront.yaml", 1, storefront(hostPath)),
+    at("manifests/cart-api.yaml", 1, cartApi),
+  ]);
+
 export const DEMO_CI_SCANS: readonly TDemoScan[] = [
-  {
-    repository: "acme/payments-api",
-    branch: "main",
-    commit: "4be1c9a27d0e5f8b3a6c1d2e9f0a7b8c5d4e3f21",
-    hoursAgo: 150,
-    manifests: [
-      at("deploy/payments-api.yaml", 1, paymentsApi("2.14.2", 0)),
-      at("deploy/payments-api.yaml", 64, paymentsWorker(false)),
-      at("deploy/ledger-migrate.yaml", 1, ledgerMigrate(false)),
-    ],
-  },
-  {
-    repository: "acme/data-notebooks",
-    branch: "main",
-    commit: "0c7d2e4f6a8b1c3d5e7f9a0b2c4d6e8f1a3b5c7d",
-    hoursAgo: 130,
-    manifests: [at("k8s/jupyter-hub.yaml", 1, jupyter)],
-  },
-  {
-    repository: "acme/platform-ingress",
-    branch: "main",
-    commit: "9f3e1d7c5b2a4f6e8d0c1b3a5f7e9d2c4b6a8f0e",
-    hoursAgo: 96,
-    manifests: [at("charts/ingress-nginx/rendered.yaml", 212, ingressController)],
-  },
-  {
-    repository: "acme/checkout-web",
-    branch: "main",
-    commit: "71a9c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7",
-    hoursAgo: 80,
-    manifests: [at("manifests/storefront.yaml", 1, storefront(true)), at("manifests/cart-api.yaml", 1, cartApi)],
-  },
-  {
-    repository: "acme/payments-api",
-    branch: "main",
-    commit: "a1f0e2d3c4b5a6978877665544332211ffeeddcc",
-    hoursAgo: 50,
-    manifests: [
-      at("deploy/payments-api.yaml", 1, paymentsApi("2.14.3", 1)),
-      at("deploy/payments-api.yaml", 68, paymentsWorker(false)),
-      at("deploy/ledger-migrate.yaml", 1, ledgerMigrate(false)),
-    ],
-  },
-  {
-    repository: "acme/payments-api",
-    branch: "feature/ledger-v2",
-    commit: "d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5",
-    hoursAgo: 20,
-    manifests: [
-      at("deploy/payments-api.yaml", 1, paymentsApi("2.15.0-rc.1", 1)),
-      at("deploy/payments-api.yaml", 68, paymentsWorker(false)),
-      at("deploy/ledger-migrate.yaml", 1, ledgerMigrate(true)),
-    ],
-  },
-  {
-    repository: "acme/checkout-web",
-    branch: "main",
-    commit: "e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9",
-    hoursAgo: 5,
-    manifests: [at("manifests/storefront.yaml", 1, storefront(false)), at("manifests/cart-api.yaml", 1, cartApi)],
-  },
-  {
-    repository: "acme/payments-api",
-    branch: "main",
-    commit: "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f",
-    hoursAgo: 2,
-    manifests: [
-      at("deploy/payments-api.yaml", 1, paymentsApi("2.14.4", 2)),
-      at("deploy/payments-api.yaml", 68, paymentsWorker(true)),
-      at("deploy/ledger-migrate.yaml", 1, ledgerMigrate(false)),
-    ],
-  },
+  paymentsScan(
+    "main",
+    "4be1c9a27d0e5f8b3a6c1d2e9f0a7b8c5d4e3f21",
+    150,
+    ["2.14.2", 0],
+    { line: 64, ready: false },
+    false,
+  ),
+  scan(["acme/data-notebooks", "main"], "0c7d2e4f6a8b1c3d5e7f9a0b2c4d6e8f1a3b5c7d", 130, [
+    at("k8s/jupyter-hub.yaml", 1, jupyter),
+  ]),
+  scan(["acme/platform-ingress", "main"], "9f3e1d7c5b2a4f6e8d0c1b3a5f7e9d2c4b6a8f0e", 96, [
+    at("charts/ingress-nginx/rendered.yaml", 212, ingressController),
+  ]),
+  checkoutScan("71a9c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7", 80, true),
+  paymentsScan(
+    "main",
+    "a1f0e2d3c4b5a6978877665544332211ffeeddcc",
+    50,
+    ["2.14.3", 1],
+    { line: 68, ready: false },
+    false,
+  ),
+  paymentsScan(
+    "feature/ledger-v2",
+    "d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5",
+    20,
+    ["2.15.0-rc.1", 1],
+    { line: 68, ready: false },
+    true,
+  ),
+  checkoutScan("e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9", 5, false),
+  paymentsScan("main", "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f", 2, ["2.14.4", 2], { line: 68, ready: true }, false),
 ];
 
 /** The failing checks of a branch's manifests under a CI policy: what `bumpers check --server` uploads. */

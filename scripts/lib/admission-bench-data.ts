@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { TKubeObject } from "@/lib/policies/types";
 import { goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { FINDING_COLUMNS, FINDING_OBJECT_COLUMNS } from "./bench-kit";
+import { inTransaction } from "@/lib/server/sql";
 
 // The admission benchmark's org and request bodies. The org is shaped like a real one: teams owning
 // namespaces by scope rules, org settings that block a few checks and turn others off, stricter
@@ -270,9 +272,7 @@ export async function generateOrg(options: { size: number; workloads: number }):
     "tagNotSpecified",
     "priorityClassNotSet",
   ];
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await copyRows(
       client,
       "resources",
@@ -340,19 +340,8 @@ export async function generateOrg(options: { size: number; workloads: number }):
       client,
       "findings",
       [
-        "org_id",
-        "cluster_id",
-        "fingerprint",
-        "source",
-        "check_id",
-        "category",
-        "severity",
-        "score",
-        "title",
-        "namespace",
-        "kind",
-        "name",
-        "container",
+        ...FINDING_COLUMNS,
+        ...FINDING_OBJECT_COLUMNS,
         "resource_id",
         "owner_team_id",
         "status",
@@ -363,11 +352,8 @@ export async function generateOrg(options: { size: number; workloads: number }):
       ],
       findings,
     );
-    await client.query("COMMIT");
-    await client.query("VACUUM ANALYZE resources, findings");
-  } finally {
-    client.release();
-  }
+  });
+  await pool.query("VACUUM ANALYZE resources, findings");
   return {
     id: org.id,
     clusterSlug: cluster.slug,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -47,6 +48,44 @@ export async function startOwnedPostgres(options: { dir: string; port: number })
 export async function createDatabase(pg: TOwnedPostgres, name: string): Promise<string> {
   await createDatabaseIfMissing(pg.url("postgres"), name);
   return pg.url(name);
+}
+
+/**
+ * A new database `name` on `pg`, migrated, with DATABASE_URL and the secrets set for the lib code
+ * the script imports (and the processes it starts inherit).
+ */
+export async function createMigratedDatabase(pg: TOwnedPostgres, name: string): Promise<string> {
+  const databaseUrl = await createDatabase(pg, name);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.BUMPERS_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  process.env.NEXTAUTH_SECRET ||= randomBytes(16).toString("hex");
+  const { migrate } = await import("@/lib/server/migrations");
+  await migrate(databaseUrl);
+  return databaseUrl;
+}
+
+/**
+ * The environment of the app and workers: this database, PagerDuty at `pagerDutyUrl` (a fake), and
+ * the API and ingest rate limits off (full speed is the point, not the 429s of their limits).
+ */
+export function processEnv(databaseUrl: string, pagerDutyUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PAGERDUTY_EVENTS_URL: pagerDutyUrl,
+    BUMPERS_RATE_LIMIT_API_PER_MINUTE: "0",
+    BUMPERS_RATE_LIMIT_INGEST_PER_MINUTE: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+/** Runs a check script's main(); if the run itself throws, that is one more failed check, exit 1. */
+export function runCheckScript(name: string, main: () => Promise<unknown>): void {
+  main().catch((err) => {
+    console.error(`[${name}] ${(err as Error).stack ?? err}`);
+    console.log(`CHECK FAIL ${name}: the run itself`);
+    process.exit(1);
+  });
 }
 
 export type TChild = {

@@ -1,9 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDestination } from "@/lib/alerting/destinations/create-destination";
-import { createRule } from "@/lib/alerting/rules/create-rule";
-import { insertFindings } from "@/lib/alerting/test-helpers";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { insertFindings, tenantWithRule } from "@/lib/alerting/test-helpers";
+import { createTestCluster } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
@@ -15,14 +12,9 @@ const get = (pathAndQuery: string, token?: string) =>
 type TLog = { data: { destinationId: string; groupTitle: string | null; action: string }[]; nextCursor: string | null };
 
 async function seed() {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  const key = randomBytes(16).toString("hex");
-  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
-  await createRule(t.org.id, actor, null, {
+  const { t, actor, key, destination } = await tenantWithRule({
     name: "Criticals",
     match: { minSeverity: "critical" },
-    destinationId: destination.id,
   });
   const cluster = await createTestCluster(t.org.id);
   await insertFindings({
@@ -68,7 +60,20 @@ describe("GET /api/v1/alerts/deliveries", () => {
     expect(cross.data).toEqual([]);
     const paged = (await (await deliveries.GET(get(`/api/v1/alerts/deliveries?limit=1`, a.token))).json()) as TLog;
     expect(paged.data).toHaveLength(1);
-    expect(paged.nextCursor).toMatch(/^\d+$/);
+    const rest = (await (
+      await deliveries.GET(get(`/api/v1/alerts/deliveries?limit=5&cursor=${paged.nextCursor}`, a.token))
+    ).json()) as TLog;
+    expect([...paged.data, ...rest.data].map((e) => e.groupTitle).sort()).toEqual([
+      "CVE-other is wrong",
+      "CVE-team is wrong",
+    ]);
+    expect(rest.nextCursor).toBeNull();
+    // A cursor that is not one of ours (the old numeric ids included) is a 400 naming it.
+    for (const cursor of ["12", "bm9wZQ", paged.nextCursor!.slice(0, -2)]) {
+      const bad = await deliveries.GET(get(`/api/v1/alerts/deliveries?cursor=${cursor}`, a.token));
+      expect(bad.status).toBe(400);
+      expect((await errorOf(bad)).details).toMatchObject({ field: "cursor" });
+    }
   });
 
   it("a team member sees their team's deliveries only; a non-member gets 404; bad filters 400", async () => {

@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { createTestCluster } from "@/lib/testing/factories";
 import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
-import { createDestination } from "../destinations/create-destination";
 import { getDestination } from "../destinations/queries";
 import { sealRoutingKey } from "../destinations/routing-key";
 import { sqlOf } from "../engine/sql";
-import { createRule } from "../rules/create-rule";
-import { insertFindings, outbox } from "../test-helpers";
+import { insertFindings, outbox, tenantWithRule } from "../test-helpers";
 import { claimDueEvents, deliverClaimedEvent, deliverDueEvents, LEASE_MS } from "./deliver";
 import { takeRateToken } from "./rate-limit";
 
@@ -27,14 +25,9 @@ const later = (ms: number) => new Date(Date.now() + ms);
 
 /** An org whose baseline pages one fresh key; `count` groups of critical findings open. */
 async function orgWithEvents(groups = 1) {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  const key = randomBytes(16).toString("hex");
-  const destination = await createDestination(t.org.id, actor, { name: "Platform", routingKey: key, teamId: null });
-  await createRule(t.org.id, actor, null, {
+  const { t, actor, key, destination } = await tenantWithRule({
     name: "Criticals",
     match: { minSeverity: "critical" },
-    destinationId: destination.id,
     pdSeverity: "critical",
   });
   const cluster = await createTestCluster(t.org.id);

@@ -1,6 +1,5 @@
 import "server-only";
-import pg from "pg";
-import { env } from "@/lib/server/env";
+import { startNotifiedLoop } from "@/lib/server/notified-loop";
 import { ALERTS_CHANNEL } from "../engine/write";
 import { deliverDueEvents, type TDeliveryOptions } from "./deliver";
 import { createDeliverySummary } from "./delivery-summary";
@@ -17,58 +16,27 @@ export function startAlertDelivery(
 ): TAlertDelivery {
   const pollMs = options.pollMs ?? 1000;
   const log = options.log ?? ((line: string) => console.log(`[alerts] ${line}`));
-  let stopping = false;
-  let wake: (() => void) | undefined;
-  let listener: pg.Client | undefined;
   // One line a minute with the totals, not one per step (see delivery-summary.ts).
   const summary = createDeliverySummary({ log });
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  async function listen() {
-    try {
-      listener = new pg.Client({ connectionString: env().DATABASE_URL });
-      listener.on("notification", () => wake?.());
-      listener.on("error", () => (listener = undefined));
-      await listener.connect();
-      await listener.query(`LISTEN ${ALERTS_CHANNEL}`);
-    } catch {
-      listener = undefined;
-    }
-  }
-
-  async function loop() {
-    while (!stopping) {
-      if (!listener) await listen();
-      let busy = false;
+  const loop = startNotifiedLoop({
+    channel: ALERTS_CHANNEL,
+    pollMs,
+    async step() {
       try {
         const step = await deliverDueEvents(options.delivery);
         summary.record(step);
         // A full batch that was not all throttled: there is probably more right away.
-        busy = step.claimed > 0 && step.throttled < step.claimed;
-      } catch (err) {
-        log(`error: ${(err as Error).message}; retrying in ${pollMs} ms`);
+        return step.claimed > 0 && step.throttled < step.claimed;
+      } finally {
+        summary.tick();
       }
-      summary.tick();
-      if (!stopping && !busy) await sleep(pollMs);
-    }
-    summary.flush();
-  }
-
-  const running = loop();
+    },
+    onError: (err) => log(`error: ${err.message}; retrying in ${pollMs} ms`),
+  });
   return {
     async stop() {
-      stopping = true;
-      wake?.();
-      await running;
-      await listener?.end().catch(() => undefined);
+      await loop.stop();
+      summary.flush();
     },
   };
 }

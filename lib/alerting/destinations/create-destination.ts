@@ -8,7 +8,7 @@ import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { parseInput } from "../parse-input";
 import { ZNewDestination, type TNewDestination } from "../schemas";
 import { getDestination, type TDestinationView } from "./queries";
-import { keyFingerprint, sealRoutingKey } from "./routing-key";
+import { destinationAudit, keyFingerprint, sealRoutingKey } from "./routing-key";
 
 /** A team of this org, or a 400 on `teamId` (another org's team is not a choice). */
 export async function assertTeamOfOrg(tx: Tx, orgId: string, teamId: string | null): Promise<void> {
@@ -54,7 +54,7 @@ export async function createDestination(
         actor,
         action: "alert_destination.created",
         target: { type: "alert_destination", id, label: parsed.name },
-        after: { name: parsed.name, teamId: parsed.teamId, key: `••••${parsed.routingKey.slice(-4)}` },
+        after: destinationAudit({ ...parsed, keyLast4: parsed.routingKey.slice(-4) }),
       });
     });
   } catch (err) {

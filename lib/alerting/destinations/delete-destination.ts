@@ -4,7 +4,7 @@ import { notFound } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { evaluateOrgAlerts } from "../engine/evaluate";
 import { isUuid } from "../parse-input";
-import { maskKey } from "./routing-key";
+import { destinationAudit } from "./routing-key";
 
 /**
  * Deletes a destination (org admins). Rules that sent there lose it (a rule with no destination
@@ -21,7 +21,7 @@ export async function deleteDestination(orgId: string, actor: TAuditEntry["actor
       actor,
       action: "alert_destination.deleted",
       target: { type: "alert_destination", id: destinationId, label: before.name },
-      before: { name: before.name, teamId: before.teamId, key: maskKey(before.keyLast4) },
+      before: destinationAudit(before),
     });
     await evaluateOrgAlerts(tx, orgId);
   });

@@ -6,19 +6,14 @@ import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-page
 import { listDeliveryLog } from "../queries";
 import { sendTestEvent } from "./send-test-event";
 import { db } from "@/lib/server/db";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { createDestination } from "./create-destination";
 import { deleteDestination } from "./delete-destination";
 import { getDestination, listDestinations } from "./queries";
 import { openRoutingKey } from "./routing-key";
 import { renameDestination, updateDestination } from "./update-destination";
+import { codeOf } from "@/lib/testing/errors";
 
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
 const KEY = "abcdefghijklmnopqrstuvwxyz01wxyz";
 
 describe("alert destinations", () => {

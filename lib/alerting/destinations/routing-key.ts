@@ -26,3 +26,8 @@ export function keyFingerprint(routingKey: string): string {
 export function maskKey(last4: string): string {
   return `••••${last4}`;
 }
+
+/** A destination in its audit rows: name, owning team and the masked key. */
+export function destinationAudit(d: { name: string; teamId: string | null; keyLast4: string }) {
+  return { name: d.name, teamId: d.teamId, key: maskKey(d.keyLast4) };
+}

@@ -7,7 +7,7 @@ import { isUuid, parseInput } from "../parse-input";
 import { ZDestinationUpdate, type TDestinationUpdate } from "../schemas";
 import { assertTeamOfOrg, duplicateName } from "./create-destination";
 import { getDestination, type TDestinationView } from "./queries";
-import { keyFingerprint, maskKey, sealRoutingKey } from "./routing-key";
+import { destinationAudit, keyFingerprint, sealRoutingKey } from "./routing-key";
 
 /**
  * Renames a destination, changes its owning team, or replaces its key (org admins). Open
@@ -44,12 +44,12 @@ export async function updateDestination(
         actor,
         action: "alert_destination.updated",
         target: { type: "alert_destination", id: destinationId, label: parsed.name },
-        before: { name: before.name, teamId: before.teamId, key: maskKey(before.keyLast4) },
-        after: {
+        before: destinationAudit(before),
+        after: destinationAudit({
           name: parsed.name,
           teamId: parsed.teamId,
-          key: keyChanged ? maskKey(parsed.routingKey!.slice(-4)) : maskKey(before.keyLast4),
-        },
+          keyLast4: keyChanged ? parsed.routingKey!.slice(-4) : before.keyLast4,
+        }),
       });
       if (keyChanged || before.teamId !== parsed.teamId) await evaluateOrgAlerts(tx, orgId);
     });

@@ -8,6 +8,7 @@ import type { TEngineSubscription, TNotifyTarget, TRouteTarget } from "./types";
 /** A rule as the engine needs it. */
 export type TEngineRule = {
   id: string;
+  /** null: org baseline. */
   teamId: string | null;
   kind: TRuleKind;
   name: string;

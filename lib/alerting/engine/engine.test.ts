@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
-import { createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
 import { createDestination } from "../destinations/create-destination";
 import { deliverDueEvents } from "../delivery/deliver";
 import { listAlertFeed } from "../queries";
 import { createRule } from "../rules/create-rule";
 import { moveRule } from "../rules/move-rule";
-import { ingest, insertFindings, outbox, polarisReport, workloads } from "../test-helpers";
+import { ingest, insertFindings, outbox, polarisReport, triageEverything, workloads } from "../test-helpers";
 
 // The whole path on a real database: reports through the ingest worker's processReport, alert
 // transitions in its transaction, the outbox delivered to a fake PagerDuty over HTTP.
@@ -49,7 +49,7 @@ const deliverAll = async (orgId: string) => {
 
 async function setup(grouping: "check" | "check_cluster" = "check") {
   const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  const actor = actorFor(t.users.admin);
   const shop = await createTestTeam(t.org.id, {
     slug: `shop-${t.org.slug}`.slice(0, 40),
     rules: [{ effect: "include", cluster: "*", namespace: "shop-*", kind: "*", name: "*" }],
@@ -261,15 +261,7 @@ describe("alert transitions per group", () => {
     const { t, prodA } = await setup();
     await ingest(t.org.id, prodA.id, "polaris", polarisReport(workloads(6, ["shop-api"]), [PRIV]));
     const { resolveFindings } = await import("@/lib/findings/triage");
-    const { orgWideScope } = await import("@/lib/auth/visibility-scope");
-    const ids = (await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1`, [t.org.id])).rows.map(
-      (r) => r.id,
-    );
-    const ctx = {
-      scope: orgWideScope(t.org.id),
-      triageScope: orgWideScope(t.org.id),
-      actor: { userId: null, label: "test" },
-    };
+    const { ids, ctx } = await triageEverything(t.org.id);
     await resolveFindings(ctx, ids.slice(0, 3), { resolution: "will_not_fix", reason: "accepted risk" });
     expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "trigger"]);
     await resolveFindings(ctx, ids.slice(3), { resolution: "will_not_fix", reason: "accepted risk" });

@@ -159,25 +159,7 @@ export async function desiredFindingGroups(
     namespace: x.tuple.namespace,
     grouping: x.grouping,
   }));
-  const { rows } = await sql.query<{
-    team_id: string | null;
-    source: string;
-    check_id: string;
-    grouping: TAlertGrouping;
-    scope_key: string;
-    cluster_id: string | null;
-    namespace: string | null;
-    kind: string | null;
-    name: string | null;
-    mapping: number[];
-    findings: number;
-    resources: number;
-    title: string;
-    category: string;
-    worst: TSeverityLevel;
-    cluster_ids: string[];
-    sample: string[];
-  }>(
+  const { rows } = await sql.query<TGroupRow & { mapping: number[] }>(
     `WITH m AS (
        SELECT * FROM jsonb_to_recordset($2::jsonb) AS m(i int, team_id uuid, source text, check_id text, category text,
                                                          severity text, cluster_id uuid, namespace text, grouping text)
@@ -235,26 +217,29 @@ export async function desiredFindingGroups(
 
 const SAMPLE_ROWS = 20;
 
+/** One group of open findings as the SQL above aggregates it. */
+type TGroupRow = {
+  team_id: string | null;
+  source: string;
+  check_id: string;
+  grouping: TAlertGrouping;
+  scope_key: string;
+  cluster_id: string | null;
+  namespace: string | null;
+  kind: string | null;
+  name: string | null;
+  findings: number;
+  resources: number;
+  title: string;
+  category: string;
+  worst: TSeverityLevel;
+  cluster_ids: string[];
+  sample: string[];
+};
+
 function toDesiredGroup(
   ctx: TEngineContext,
-  r: {
-    team_id: string | null;
-    source: string;
-    check_id: string;
-    grouping: TAlertGrouping;
-    scope_key: string;
-    cluster_id: string | null;
-    namespace: string | null;
-    kind: string | null;
-    name: string | null;
-    findings: number;
-    resources: number;
-    title: string;
-    category: string;
-    worst: TSeverityLevel;
-    cluster_ids: string[];
-    sample: string[];
-  },
+  r: TGroupRow,
   choices: TChoice[],
   notify: TRouteTarget[],
 ): TDesiredGroup {

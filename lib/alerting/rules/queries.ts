@@ -2,43 +2,13 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { isUuid } from "../parse-input";
-import { ZRuleMatch, type TAlertGrouping, type TPdSeverity, type TRuleKind, type TRuleMatch } from "../schemas";
+import type { TEngineRule } from "../engine/context";
+import { ZRuleMatch } from "../schemas";
 
-/** A rule as the app shows and the engine evaluates it. */
-export type TRuleView = {
-  id: string;
-  /** null: org baseline. */
-  teamId: string | null;
-  kind: TRuleKind;
-  position: number;
-  name: string;
-  match: TRuleMatch;
-  useTeamDestination: boolean;
-  destinationId: string | null;
-  destinationName: string | null;
-  pdSeverity: TPdSeverity;
-  grouping: TAlertGrouping;
-  continueMatching: boolean;
-  noPage: boolean;
-  updatedAt: Date;
-};
+/** A rule as the app shows it: the engine's fields, its place and its destination's name. */
+export type TRuleView = TEngineRule & { position: number; destinationName: string | null; updatedAt: Date };
 
-type TRow = {
-  id: string;
-  teamId: string | null;
-  kind: TRuleKind;
-  position: number;
-  name: string;
-  match: unknown;
-  useTeamDestination: boolean;
-  destinationId: string | null;
-  pdSeverity: TPdSeverity;
-  grouping: TAlertGrouping;
-  continueMatching: boolean;
-  noPage: boolean;
-  updatedAt: Date;
-  destination: { name: string } | null;
-};
+type TRow = Omit<TRuleView, "match" | "destinationName"> & { match: unknown; destination: { name: string } | null };
 
 export function toRuleView(row: TRow): TRuleView {
   return {

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { createDestination } from "../destinations/create-destination";
 import { createRule } from "./create-rule";
 import { deleteRule } from "./delete-rule";
 import { moveRule } from "./move-rule";
 import { getRule, listBaselineRules, listTeamRules } from "./queries";
 import { updateRule } from "./update-rule";
-
-const actorFor = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: { code?: string }) => err.code ?? String(err),
-  );
+import { codeOf } from "@/lib/testing/errors";
 
 async function setup() {
   const t = await createTestTenant();

@@ -1,6 +1,7 @@
 import "server-only";
 import { clearAlert } from "@/lib/alerting/raise-alert";
 import { pool } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/sql";
 
 // A budget incident is about one month (notifyBudgetAlert keys it `budget:<id>:<YYYY-MM>`). When
 // that month is over, the problem it reported can no longer get worse or be fixed: the incident
@@ -25,18 +26,10 @@ export async function clearEndedBudgetAlerts(options: { now?: Date; orgId?: stri
     const match = KEY.exec(row.subject);
     if (!match) continue;
     if (match[2] >= thisMonth && row.exists) continue;
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      await clearAlert(client, { orgId: row.org_id, teamId: row.team_id, key: row.subject });
-      await client.query("COMMIT");
-      cleared++;
-    } catch (err) {
-      await client.query("ROLLBACK");
-      throw err;
-    } finally {
-      client.release();
-    }
+    await inTransaction(pool, (client) =>
+      clearAlert(client, { orgId: row.org_id, teamId: row.team_id, key: row.subject }),
+    );
+    cleared++;
   }
   return cleared;
 }

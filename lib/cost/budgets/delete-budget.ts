@@ -4,6 +4,7 @@ import { actorOf } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { authorizeBudgetTeam, loadBudget } from "./authorize-budget";
+import { budgetAudit } from "./write-budget";
 
 /** Deletes a budget and its alert history. */
 export async function deleteBudget(access: TOrgAccess, budgetId: string): Promise<void> {
@@ -16,13 +17,7 @@ export async function deleteBudget(access: TOrgAccess, budgetId: string): Promis
       actor: actorOf(access),
       action: "budget.deleted",
       target: { type: "budget", id: before.id, label: before.name },
-      before: {
-        scope: before.scope,
-        teamId: before.teamId,
-        value: before.value,
-        labelKey: before.labelKey,
-        monthlyAmount: before.monthlyAmount,
-      },
+      before: budgetAudit(before),
     });
   });
 }

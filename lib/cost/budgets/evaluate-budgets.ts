@@ -6,6 +6,7 @@ import { notifyBudgetAlert } from "./notify-budget-alert";
 import { budgetProgress } from "./progress";
 import type { TBudgetThreshold } from "./schemas";
 import { budgetDailySpend } from "./spend";
+import { inTransaction } from "@/lib/server/sql";
 
 type TBudgetRow = {
   id: string;
@@ -82,16 +83,5 @@ export async function evaluateBudgetsForDays(
  * created or changed (it may already be past a threshold), and by anything that runs daily.
  */
 export async function evaluateOrgBudgets(orgId: string, now: Date = new Date()): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const raised = await evaluateBudgetsForDays(client, orgId, [now.toISOString().slice(0, 10)], now);
-    await client.query("COMMIT");
-    return raised;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  return inTransaction(pool, (client) => evaluateBudgetsForDays(client, orgId, [now.toISOString().slice(0, 10)], now));
 }

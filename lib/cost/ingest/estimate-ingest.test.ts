@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
@@ -7,10 +5,9 @@ import { listTeamCosts } from "../queries/overview";
 import { DEFAULT_PRICES } from "../prices";
 import { orgCostScope } from "../scope";
 import { allocation, uploadReport } from "../testing/upload";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
-const WORKLOADS = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "lib/ingest/parsers/fixtures/workloads-report.json"), "utf8"),
-) as unknown;
+const WORKLOADS = fixtureJson("lib/ingest/parsers/fixtures/workloads-report.json");
 const GIB = 2 ** 30;
 
 async function rows<T>(text: string, params: unknown[]) {

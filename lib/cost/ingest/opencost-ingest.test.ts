@@ -1,15 +1,12 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
 import { getCostSummary, listTeamCosts } from "../queries/overview";
 import { orgCostScope } from "../scope";
 import { allocation, uploadReport } from "../testing/upload";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
-const FIXTURE = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/opencost/allocation-example-output.json"), "utf8"),
-) as unknown;
+const FIXTURE = fixtureJson("../shared/fixtures/opencost/allocation-example-output.json");
 
 async function sql<T>(text: string, params: unknown[]) {
   return (await pool.query<T & Record<string, unknown>>(text, params)).rows;

@@ -1,9 +1,10 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import type { TCostAmounts } from "@/lib/ingest/parsers/opencost";
 import type { TCostAllocation, TCostSource } from "../types";
 
 /** One cost row as an ingest step computed it, before team and labels are attached. */
-export type TCostRowInput = {
+export type TCostRowInput = TCostAmounts & {
   day: string;
   namespace: string;
   kind: string;
@@ -12,20 +13,6 @@ export type TCostRowInput = {
   allocation: TCostAllocation;
   /** Labels the report itself carries; the inventory's labels of the workload win when known. */
   labels: Record<string, string>;
-  cpuCoreHoursRequested: number;
-  cpuCoreHoursUsed: number | null;
-  memoryGibHoursRequested: number;
-  memoryGibHoursUsed: number | null;
-  gpuHours: number;
-  cpuCost: number;
-  memoryCost: number;
-  gpuCost: number;
-  storageCost: number;
-  networkCost: number;
-  sharedCost: number;
-  totalCost: number;
-  usedCost: number;
-  requestedCost: number;
 };
 
 const ADDITIVE = [

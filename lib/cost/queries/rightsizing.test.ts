@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
 import { pool } from "@/lib/server/db";
@@ -7,10 +5,9 @@ import { DEFAULT_PRICES } from "../prices";
 import { HOURS_PER_MONTH, listRightsizing } from "./rightsizing";
 import { orgCostScope } from "../scope";
 import { uploadReport } from "../testing/upload";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
-const WORKLOADS = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "lib/ingest/parsers/fixtures/workloads-report.json"), "utf8"),
-) as unknown;
+const WORKLOADS = fixtureJson("lib/ingest/parsers/fixtures/workloads-report.json");
 
 // Goldilocks summary (pkg/summary Summary) for two containers: one asks for far too much, one too little.
 const goldilocks = {

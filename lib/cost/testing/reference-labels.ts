@@ -1,101 +1,73 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
+import { param } from "@/lib/server/sql";
 import { previousRange, type TCostRange } from "../range";
 import { costScopeSql, type TCostScope } from "../scope";
 import { changeOf, ratioOf, setShares } from "../figures";
 import { IDLE_NAME, NO_LABEL, UNALLOCATED_NAME, type TCostSeriesPoint, type TLabelCostRow } from "../types";
 
-// Test support: the reference implementation of the label figures, one query per figure and
-// period. Production reads them from getLabelFigures / labelCostSeries (queries/labels.ts);
-// queries/figures.test.ts checks the two agree. Workloads without the key are "(none)": the
-// workloads' total from cost_rollup_daily minus what the key's values cover.
+// Test support: the reference implementation of the label figures, summed straight from the
+// cost_daily rows, one query per figure and period. Production reads them from the label and
+// allocation rollups (getLabelFigures / labelCostSeries, queries/labels.ts);
+// queries/figures.test.ts checks the two agree. Workloads without the key are "(none)".
 
 type TBuckets = { label: Map<string, number>; none: number; idle: number; unallocated: number };
 
-/** Daily series of one label key's values, plus "(none)", __idle__ and __unallocated__. */
+/**
+ * Daily series of one label key's values, plus "(none)", __idle__ and __unallocated__, summed
+ * straight from cost_daily (production reads the label and allocation rollups instead).
+ */
 export async function labelCostSeries(scope: TCostScope, range: TCostRange, key: string): Promise<TCostSeriesPoint[]> {
-  const labelParams: unknown[] = [];
-  const labelWhere = costScopeSql(scope, "l", labelParams);
-  labelParams.push(key, range.from, range.to);
-  const totalParams: unknown[] = [];
-  const totalWhere = costScopeSql(scope, "r", totalParams);
-  totalParams.push(range.from, range.to);
-  const [labels, totals] = await Promise.all([
-    pool.query<{ day: string; value: string; cost: number }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, label_value AS value, sum(total_cost) AS cost
-         FROM cost_label_daily l
-        WHERE ${labelWhere} AND label_key = $${labelParams.length - 2}
-          AND day BETWEEN $${labelParams.length - 1} AND $${labelParams.length}
-        GROUP BY 1, 2 ORDER BY 1`,
-      labelParams,
-    ),
-    pool.query<{ day: string; allocation: string; cost: number }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, allocation, sum(total_cost) AS cost
-         FROM cost_rollup_daily r WHERE ${totalWhere} AND day BETWEEN $${totalParams.length - 1} AND $${totalParams.length}
-        GROUP BY 1, 2`,
-      totalParams,
-    ),
-  ]);
-  const points: TCostSeriesPoint[] = labels.rows.map((r) => ({
-    day: r.day,
-    key: r.value,
-    label: r.value,
-    bucket: "group",
-    cost: r.cost,
-  }));
-  const labelled = new Map<string, number>();
-  for (const r of labels.rows) labelled.set(r.day, (labelled.get(r.day) ?? 0) + r.cost);
-  for (const t of totals.rows) {
-    if (t.allocation === "workload") {
-      const none = t.cost - (labelled.get(t.day) ?? 0);
-      // Float sums can leave a hair of a cent where every workload has the label.
-      if (Math.abs(none) > 1e-9)
-        points.push({ day: t.day, key: NO_LABEL, label: NO_LABEL, bucket: "group", cost: none });
-    } else {
-      const name = t.allocation === "idle" ? IDLE_NAME : UNALLOCATED_NAME;
-      points.push({ day: t.day, key: name, label: name, bucket: t.allocation as "idle" | "unallocated", cost: t.cost });
-    }
-  }
-  return points.sort((a, b) => a.day.localeCompare(b.day));
+  const params: unknown[] = [];
+  const where = costScopeSql(scope, "d", params);
+  const { rows } = await pool.query<{ day: string; key: string; bucket: TCostSeriesPoint["bucket"]; cost: number }>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day,
+            CASE allocation WHEN 'idle' THEN ${param(params, IDLE_NAME)} WHEN 'unallocated' THEN ${param(params, UNALLOCATED_NAME)}
+                 ELSE coalesce(labels ->> ${param(params, key)}, ${param(params, NO_LABEL)}) END AS key,
+            CASE allocation WHEN 'workload' THEN 'group' ELSE allocation END AS bucket,
+            sum(total_cost) AS cost
+       FROM cost_daily d
+      WHERE ${where} AND day BETWEEN ${param(params, range.from)} AND ${param(params, range.to)}
+      GROUP BY 1, 2, 3`,
+    params,
+  );
+  return rows
+    .filter((r) => r.key !== NO_LABEL || r.bucket !== "group" || Math.abs(r.cost) > 1e-9)
+    .map((r) => ({ ...r, label: r.key }))
+    .sort((a, b) => a.day.localeCompare(b.day));
 }
 
+/** Cost, used and requested cost per value of `key` and per bucket, summed straight from cost_daily. */
 async function bucketsFor(
   scope: TCostScope,
   key: string,
   from: string,
   to: string,
 ): Promise<{ cost: TBuckets; used: TBuckets; requested: TBuckets }> {
-  const labelParams: unknown[] = [];
-  const labelWhere = costScopeSql(scope, "l", labelParams);
-  labelParams.push(key, from, to);
-  const totalParams: unknown[] = [];
-  const totalWhere = costScopeSql(scope, "r", totalParams);
-  totalParams.push(from, to);
-  const [labels, totals] = await Promise.all([
-    pool.query<{ value: string; cost: number; used: number; requested: number }>(
-      `SELECT label_value AS value, sum(total_cost) AS cost, sum(used_cost) AS used, sum(requested_cost) AS requested
-         FROM cost_label_daily l
-        WHERE ${labelWhere} AND label_key = $${labelParams.length - 2}
-          AND day BETWEEN $${labelParams.length - 1} AND $${labelParams.length}
-        GROUP BY 1`,
-      labelParams,
-    ),
-    pool.query<{ allocation: string; cost: number; used: number; requested: number }>(
-      `SELECT allocation, sum(total_cost) AS cost, sum(used_cost) AS used, sum(requested_cost) AS requested
-         FROM cost_rollup_daily r WHERE ${totalWhere} AND day BETWEEN $${totalParams.length - 1} AND $${totalParams.length}
-        GROUP BY 1`,
-      totalParams,
-    ),
-  ]);
+  const params: unknown[] = [];
+  const where = costScopeSql(scope, "d", params);
+  const { rows } = await pool.query<{
+    allocation: string;
+    value: string | null;
+    cost: number;
+    used: number;
+    requested: number;
+  }>(
+    `SELECT allocation, CASE WHEN allocation = 'workload' THEN labels ->> ${param(params, key)} END AS value,
+            sum(total_cost) AS cost, sum(used_cost) AS used, sum(requested_cost) AS requested
+       FROM cost_daily d
+      WHERE ${where} AND day BETWEEN ${param(params, from)} AND ${param(params, to)}
+      GROUP BY 1, 2`,
+    params,
+  );
   const make = (): TBuckets => ({ label: new Map(), none: 0, idle: 0, unallocated: 0 });
   const out = { cost: make(), used: make(), requested: make() };
-  const fields = ["cost", "used", "requested"] as const;
-  for (const r of labels.rows) for (const f of fields) out[f].label.set(r.value, r[f]);
-  for (const t of totals.rows) {
-    for (const f of fields) {
-      if (t.allocation === "idle") out[f].idle += t[f];
-      else if (t.allocation === "unallocated") out[f].unallocated += t[f];
-      else out[f].none += t[f] - [...out[f].label.values()].reduce((a, b) => a + b, 0);
+  for (const r of rows) {
+    for (const f of ["cost", "used", "requested"] as const) {
+      if (r.allocation === "idle") out[f].idle += r[f];
+      else if (r.allocation === "unallocated") out[f].unallocated += r[f];
+      else if (r.value === null) out[f].none += r[f];
+      else out[f].label.set(r.value, r[f]);
     }
   }
   return out;

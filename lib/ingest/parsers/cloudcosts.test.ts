@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture } from "@/lib/testing/fixtures";
 import { parseCloudCosts } from "./cloudcosts";
 import { ReportShapeError } from "./types";
 
-const AWS = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/cloud-costs/aws_standard.json"), "utf8"),
-) as { ResultSet: { Rows: { Data: { VarCharValue?: string }[] }[] } };
+const AWS = sharedFixture<{ ResultSet: { Rows: { Data: { VarCharValue?: string }[] }[] } }>(
+  "cloud-costs/aws_standard.json",
+);
 
 describe("parseCloudCosts", () => {
   it("sums the AWS CUR fixture per UTC day and service, counting the hours each day covers", () => {

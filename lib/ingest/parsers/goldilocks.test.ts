@@ -1,29 +1,18 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parserFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { DEFAULT_GOLDILOCKS_THRESHOLD, parseGoldilocks } from "./goldilocks";
-import { ReportShapeError, type TParsedFinding } from "./types";
+import type { TParsedFinding } from "./types";
 import { severityLabel } from "@/lib/domain/severity";
 
 // Built from goldilocks' pkg/summary structs and constants_test.go: see fixtures/*.SOURCE.md.
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(path.resolve(process.cwd(), "lib/ingest/parsers/fixtures", name), "utf8"));
-
-const summary = () => fixture("goldilocks-summary.json");
-const mixed = () => fixture("goldilocks-summary-mixed.json") as { Namespaces: Record<string, unknown> };
+const summary = () => parserFixture("goldilocks-summary.json");
+const mixed = () => parserFixture<{ Namespaces: Record<string, unknown> }>("goldilocks-summary-mixed.json");
 
 const key = (f: TParsedFinding) =>
   `${f.resource.namespace}/${f.resource.kind}/${f.resource.name}/${f.resource.container}:${f.checkId}`;
 
-function shapeError(input: unknown): ReportShapeError {
-  try {
-    parseGoldilocks(input);
-  } catch (error) {
-    if (error instanceof ReportShapeError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReportShapeError");
-}
+const shapeError = (input: unknown) => shapeErrorOf(parseGoldilocks, input);
 
 describe("parseGoldilocks: goldilocks' own test summary", () => {
   it("finds nothing when requests and limits equal the target (100m/100Mi)", () => {

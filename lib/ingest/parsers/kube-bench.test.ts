@@ -1,16 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture, parserFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { parseKubeBench } from "./kube-bench";
-import { ReportShapeError } from "./types";
 
-const raw = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/kube-bench/result.json"), "utf8"),
-) as unknown;
+const raw = sharedFixture("kube-bench/result.json");
 // Built from insights-plugins' node-keyed map; see fixtures/kube-bench-agent.SOURCE.md.
-const agent = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "lib/ingest/parsers/fixtures/kube-bench-agent.json"), "utf8"),
-) as unknown;
+const agent = parserFixture("kube-bench-agent.json");
 
 function controls(nodeType: string, results: Record<string, unknown>[]) {
   return {
@@ -26,15 +21,7 @@ function check(testNumber: string, status: string, extra: Record<string, unknown
   return { test_number: testNumber, test_desc: `check ${testNumber}`, remediation: "Fix it.", status, ...extra };
 }
 
-function shapeErrorPath(report: unknown): string {
-  try {
-    parseKubeBench(report);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportShapeError);
-    return (error as ReportShapeError).path;
-  }
-  throw new Error("expected a ReportShapeError");
-}
+const shapeErrorPath = (report: unknown) => shapeErrorOf(parseKubeBench, report).path;
 
 describe("parseKubeBench on raw kube-bench --json output", () => {
   const { findings, meta } = parseKubeBench(raw);

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { compareVersions, parseNova } from "./nova";
-import { ReportShapeError } from "./types";
 
-function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(path.resolve(process.cwd(), `../shared/fixtures/nova/${name}`), "utf8"));
-}
+const fixture = (name: string) => sharedFixture(`nova/${name}`);
 
 function release(overrides: Record<string, unknown> = {}) {
   return {
@@ -21,15 +18,7 @@ function release(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function shapeErrorPath(report: unknown): string {
-  try {
-    parseNova(report);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportShapeError);
-    return (error as ReportShapeError).path;
-  }
-  throw new Error("expected a ReportShapeError");
-}
+const shapeErrorPath = (report: unknown) => shapeErrorOf(parseNova, report).path;
 
 describe("parseNova on the documented outputs", () => {
   it("reports the outdated goldilocks release of the helm-only output", () => {

@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture } from "@/lib/testing/fixtures";
 import { parseOpenCost } from "./opencost";
 import { ReportShapeError } from "./types";
 
-const FIXTURE = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/opencost/allocation-example-output.json"), "utf8"),
-) as { data: Record<string, Record<string, unknown>>[] };
+const FIXTURE = sharedFixture<{ data: Record<string, Record<string, unknown>>[] }>(
+  "opencost/allocation-example-output.json",
+);
 
 describe("parseOpenCost", () => {
   it("splits each allocation of the fixture over the UTC days of its window, in proportion to time", () => {

@@ -62,19 +62,8 @@ const ZResponse = z.object({
 
 export type TOpenCostAllocationKind = "workload" | "idle" | "unallocated";
 
-/** One allocation's share of one UTC day. */
-export type TOpenCostDayRow = {
-  day: string;
-  allocation: TOpenCostAllocationKind;
-  cluster: string;
-  namespace: string;
-  /** Kubernetes kind (Deployment…), "Pod" for bare pods, "Namespace" for namespace-level rows, "" for idle/unallocated. */
-  kind: string;
-  workload: string;
-  container: string;
-  labels: Record<string, string>;
-  /** Minutes of the day this row covers. */
-  minutes: number;
+/** What a cost row measures: resource-hours (usage null when unknown) and their cost. */
+export type TCostAmounts = {
   cpuCoreHoursRequested: number;
   cpuCoreHoursUsed: number | null;
   memoryGibHoursRequested: number;
@@ -87,8 +76,24 @@ export type TOpenCostDayRow = {
   networkCost: number;
   sharedCost: number;
   totalCost: number;
+  /** Efficiency terms (0 when usage is unknown): cost of what was used / of what was requested. */
   usedCost: number;
   requestedCost: number;
+};
+
+/** One allocation's share of one UTC day. */
+export type TOpenCostDayRow = TCostAmounts & {
+  day: string;
+  allocation: TOpenCostAllocationKind;
+  cluster: string;
+  namespace: string;
+  /** Kubernetes kind (Deployment…), "Pod" for bare pods, "Namespace" for namespace-level rows, "" for idle/unallocated. */
+  kind: string;
+  workload: string;
+  container: string;
+  labels: Record<string, string>;
+  /** Minutes of the day this row covers. */
+  minutes: number;
 };
 
 export type TOpenCostReport = { rows: TOpenCostDayRow[]; allocations: number };

@@ -1,14 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { parseKubernetesVersion } from "@/lib/policies/deprecations";
 import { evaluateObject } from "@/lib/policies/evaluate";
 import { parsePluto } from "./pluto";
-import { ReportShapeError } from "./types";
 
-const fixture = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/pluto/docs-output-example.json"), "utf8"),
-) as unknown;
+const fixture = sharedFixture("pluto/docs-output-example.json");
 
 function item(overrides: Record<string, unknown> = {}, api: Record<string, unknown> = {}) {
   return {
@@ -29,15 +26,7 @@ function item(overrides: Record<string, unknown> = {}, api: Record<string, unkno
   };
 }
 
-function shapeErrorPath(report: unknown): string {
-  try {
-    parsePluto(report);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportShapeError);
-    return (error as ReportShapeError).path;
-  }
-  throw new Error("expected a ReportShapeError");
-}
+const shapeErrorPath = (report: unknown) => shapeErrorOf(parsePluto, report).path;
 
 describe("parsePluto on the docs example", () => {
   const { findings, meta } = parsePluto(fixture);

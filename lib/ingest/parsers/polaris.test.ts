@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { parsePolaris } from "./polaris";
-import { ReportShapeError } from "./types";
 import { severityLabel } from "@/lib/domain/severity";
 
-const fixture = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"), "utf8"),
-) as unknown;
+const fixture = sharedFixture("polaris/audit-dashboard-sample.json");
 
 function check(id: string, success: boolean, severity: string, category = "Security", details: string[] | null = null) {
   return {
@@ -25,14 +22,7 @@ function audit(results: unknown[]) {
 }
 
 function expectShapeError(report: unknown, expectedPath: string) {
-  try {
-    parsePolaris(report);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportShapeError);
-    expect((error as ReportShapeError).path).toBe(expectedPath);
-    return;
-  }
-  throw new Error("expected a ReportShapeError");
+  expect(shapeErrorOf(parsePolaris, report).path).toBe(expectedPath);
 }
 
 describe("parsePolaris on the dashboard sample", () => {

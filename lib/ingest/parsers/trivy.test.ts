@@ -1,25 +1,14 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { minimizeTrivyReport, parseTrivy, trivySeverityName, trivySeverityScore } from "./trivy";
-import { ReportShapeError, type TParsedImage } from "./types";
+import type { TParsedImage } from "./types";
 
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(path.resolve(process.cwd(), "../shared/fixtures", name), "utf8"));
+const v027 = () => sharedFixture("trivy-insights/v0.27-latest.json");
+const v026 = () => sharedFixture("trivy-insights/v0.26-latest.json");
+const alpine = () => sharedFixture("trivy/alpine-39.json");
 
-const v027 = () => fixture("trivy-insights/v0.27-latest.json");
-const v026 = () => fixture("trivy-insights/v0.26-latest.json");
-const alpine = () => fixture("trivy/alpine-39.json");
-
-function shapeError(input: unknown): ReportShapeError {
-  try {
-    parseTrivy(input);
-  } catch (error) {
-    if (error instanceof ReportShapeError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReportShapeError");
-}
+const shapeError = (input: unknown) => shapeErrorOf(parseTrivy, input);
 
 const byName = (images: TParsedImage[], name: string) => {
   const image = images.find((i) => i.name === name);

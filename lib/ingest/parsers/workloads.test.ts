@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ReportShapeError } from "./types";
+import { parserFixture } from "@/lib/testing/fixtures";
+import { shapeErrorOf } from "./parser-testing";
 import { parseWorkloads } from "./workloads";
 
 // Built from insights-plugins' ClusterWorkloadReport: see fixtures/workloads-report.SOURCE.md.
@@ -9,21 +8,12 @@ type TReport = {
   Nodes: { Capacity: Record<string, unknown> }[];
   Controllers: { Containers: { Resource: unknown }[]; PodCount?: unknown; Extra?: unknown }[];
 };
-const report = (): TReport =>
-  JSON.parse(readFileSync(path.resolve(process.cwd(), "lib/ingest/parsers/fixtures/workloads-report.json"), "utf8"));
+const report = () => parserFixture<TReport>("workloads-report.json");
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-function shapeError(input: unknown): ReportShapeError {
-  try {
-    parseWorkloads(input);
-  } catch (error) {
-    if (error instanceof ReportShapeError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReportShapeError");
-}
+const shapeError = (input: unknown) => shapeErrorOf(parseWorkloads, input);
 
 describe("parseWorkloads: the fixture inventory", () => {
   const result = parseWorkloads(report());

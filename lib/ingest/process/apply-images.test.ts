@@ -1,18 +1,17 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { storeReport } from "@/lib/ingest/store-report";
 import { processReport } from "@/lib/worker/process-report";
+import { fixtureBytes } from "@/lib/testing/fixtures";
 
-const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy-insights/v0.26-latest.json"));
+const TRIVY = fixtureBytes("../shared/fixtures/trivy-insights/v0.26-latest.json");
 
 describe("image findings", () => {
   it("are written with their image's owning team, not rewritten afterwards, and open in that team's trend", async () => {
     const t = await createTestTenant();
-    const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+    const actor = actorFor(t.users.admin);
     await setTeamScope(t.org.id, actor, t.team.id, [
       { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
     ]);

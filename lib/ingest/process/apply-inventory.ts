@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import { WORKLOAD_KINDS } from "@/lib/resources/kinds";
 import type { TWorkloadsInventory } from "../parsers/workloads";
 import type { TReportContext } from "./apply-findings";
 import { refreshFindingOwners } from "./finding-owners";
@@ -17,20 +18,7 @@ export type TInventoryCounts = {
 // The kinds the inventory is the authority on: an object of these kinds missing from a complete
 // inventory is gone from the cluster. Objects only findings know about (Helm releases, images)
 // are never marked removed by it.
-const INVENTORY_KINDS = [
-  "Node",
-  "Namespace",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "Pod",
-  "DeploymentConfig",
-  "Rollout",
-];
+const INVENTORY_KINDS = ["Node", "Namespace", ...WORKLOAD_KINDS];
 
 type TResourceRow = { kind: string; namespace: string; name: string; labels: object; details: object };
 

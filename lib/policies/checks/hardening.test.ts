@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TKubeObject } from "../types";
 import { deploymentWithContainer, goodContainer, goodDeployment, goodPodSpec } from "../test-manifests";
+import { INSECURE_CAPABILITIES } from "./hardening";
 import { failuresOf } from "./run-check";
 
 const CONTAINER_PATH = "spec.template.spec.containers[0]";
@@ -17,24 +18,7 @@ describe("insecureCapabilities", () => {
     expect(failuresOf(goodDeployment(), "insecureCapabilities")).toEqual([]);
     const lower = deploymentWithContainer({ securityContext: { capabilities: { drop: ["all"] } } });
     expect(failuresOf(lower, "insecureCapabilities")).toEqual([]);
-    const listed = [
-      "NET_ADMIN",
-      "CHOWN",
-      "DAC_OVERRIDE",
-      "FSETID",
-      "FOWNER",
-      "MKNOD",
-      "NET_RAW",
-      "SETGID",
-      "SETUID",
-      "SETFCAP",
-      "SETPCAP",
-      "NET_BIND_SERVICE",
-      "SYS_CHROOT",
-      "KILL",
-      "AUDIT_WRITE",
-    ];
-    const each = deploymentWithContainer({ securityContext: { capabilities: { drop: listed } } });
+    const each = deploymentWithContainer({ securityContext: { capabilities: { drop: [...INSECURE_CAPABILITIES] } } });
     expect(failuresOf(each, "insecureCapabilities")).toEqual([]);
   });
 

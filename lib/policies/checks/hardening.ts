@@ -11,7 +11,7 @@ import {
 } from "./helpers";
 
 /** Default runtime capabilities Polaris expects dropped when `ALL` is not (its insecureCapabilities list). */
-const INSECURE_CAPABILITIES = [
+export const INSECURE_CAPABILITIES = [
   "NET_ADMIN",
   "CHOWN",
   "DAC_OVERRIDE",

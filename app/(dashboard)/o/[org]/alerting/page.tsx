@@ -7,6 +7,7 @@ import { firstValues, UNASSIGNED_TEAM, ZFeedFilters } from "@/lib/alerting/ui-fi
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
 import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
+import { capitalized, choicesOf } from "@/components/ui/filter-form";
 import { FeedResults } from "./feed-results";
 
 export const metadata: Metadata = { title: "Alert feed" };
@@ -38,10 +39,7 @@ export default async function AlertFeedPage({ params, searchParams }: PageProps<
           name="status"
           label="Status"
           anyLabel="Any status"
-          choices={[
-            { value: "open", label: "Open" },
-            { value: "resolved", label: "Resolved" },
-          ]}
+          choices={choicesOf(["open", "resolved"], capitalized)}
           value={filters.status}
         />
         <FilterSelect

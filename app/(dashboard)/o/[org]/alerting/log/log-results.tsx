@@ -1,13 +1,10 @@
 import type { Route } from "next";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { listDeliveryLog, listOpenIncidents } from "@/lib/alerting/queries";
-import { filterHref, type TLogFilters } from "@/lib/alerting/ui-filters";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { EmptyIcon } from "@/components/ui/icons";
+import type { TLogFilters } from "@/lib/alerting/ui-filters";
 import { LinkButton } from "@/components/ui/button";
-import { FindingsPager } from "@/components/findings/findings-pager";
 import { DeliveryLogTable } from "@/components/alerting/delivery-log-table";
+import { PagedList } from "@/components/alerting/paged-list";
 import { OpenIncidentsCard } from "@/components/alerting/open-incidents";
 
 /** The delivery log and the open incidents, streamed once the page has checked the filters. */
@@ -42,41 +39,25 @@ export async function LogResults({
     }),
     listOpenIncidents(scope, { ...teamFilter, ...destinationFilter }),
   ]);
-  const base = `/o/${orgSlug}/alerting/log`;
-  const { cursor, ...view } = filters;
-  const filtered = Object.values(view).some(Boolean) || Boolean(cursor);
   const now = new Date();
   return (
     <div className="space-y-6">
-      {page.data.length ? (
-        <Card>
-          <DeliveryLogTable items={page.data} now={now} orgSlug={orgSlug} linkDestinations={linkDestinations} />
-          <FindingsPager
-            firstHref={cursor ? filterHref(base, view) : null}
-            prevHref={null}
-            nextHref={page.nextCursor ? filterHref(base, view, { cursor: page.nextCursor }) : null}
-            shown={`${page.data.length} event${page.data.length === 1 ? "" : "s"} on this page`}
-          />
-        </Card>
-      ) : (
-        <EmptyState
-          icon={<EmptyIcon name="bell" />}
-          title={filtered ? "No event matches these filters" : "Nothing sent to PagerDuty yet"}
-          action={
-            filtered ? (
-              <LinkButton href={base as Route} variant="secondary">
-                Clear the filters
-              </LinkButton>
-            ) : (
-              <LinkButton href={`/o/${orgSlug}/alerting/destinations` as Route}>See the destinations</LinkButton>
-            )
-          }
-        >
-          {filtered
-            ? "Each trigger and resolve sent to PagerDuty is listed here with its answer."
-            : "Every trigger and resolve is listed here with PagerDuty's answer once a rule pages. Org admins can send a test event from a destination."}
-        </EmptyState>
-      )}
+      <PagedList
+        base={`/o/${orgSlug}/alerting/log`}
+        filters={filters}
+        count={page.data.length}
+        noun="event"
+        nextCursor={page.nextCursor}
+        empty={{
+          filteredTitle: "No event matches these filters",
+          filteredText: "Each trigger and resolve sent to PagerDuty is listed here with its answer.",
+          title: "Nothing sent to PagerDuty yet",
+          text: "Every trigger and resolve is listed here with PagerDuty's answer once a rule pages. Org admins can send a test event from a destination.",
+          next: <LinkButton href={`/o/${orgSlug}/alerting/destinations` as Route}>See the destinations</LinkButton>,
+        }}
+      >
+        <DeliveryLogTable items={page.data} now={now} orgSlug={orgSlug} linkDestinations={linkDestinations} />
+      </PagedList>
       <OpenIncidentsCard
         incidents={group ? incidents.filter((i) => i.groupId === group.id) : incidents}
         orgSlug={orgSlug}

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/server/errors";
 import { Alert } from "@/components/ui/alert";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
 import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
+import { capitalized, choicesOf } from "@/components/ui/filter-form";
 import { LogResults } from "./log-results";
 
 export const metadata: Metadata = { title: "Delivery log" };
@@ -67,10 +68,7 @@ export default async function DeliveryLogPage({ params, searchParams }: PageProp
             name="status"
             label="Status"
             anyLabel="Any status"
-            choices={["pending", "delivered", "failed"].map((s) => ({
-              value: s,
-              label: s[0]!.toUpperCase() + s.slice(1),
-            }))}
+            choices={choicesOf(["pending", "delivered", "failed"], capitalized)}
             value={filters.status}
             className="w-36"
           />
@@ -79,10 +77,7 @@ export default async function DeliveryLogPage({ params, searchParams }: PageProp
             name="action"
             label="Action"
             anyLabel="Any action"
-            choices={["trigger", "resolve", "acknowledge"].map((s) => ({
-              value: s,
-              label: s[0]!.toUpperCase() + s.slice(1),
-            }))}
+            choices={choicesOf(["trigger", "resolve", "acknowledge"], capitalized)}
             value={filters.action}
             className="w-36"
           />

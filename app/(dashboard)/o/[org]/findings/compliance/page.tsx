@@ -3,12 +3,9 @@ import { requireOrgPage } from "@/lib/auth/page-guards";
 import { complianceByCluster, hasKubeBenchReport } from "@/lib/compliance/queries";
 import { hasTeamChoice, resolveTeamFilter } from "@/lib/vulnerabilities/team-filter";
 import { AreaEmpty } from "@/components/findings/area-empty";
-import { AreaFilterForm } from "@/components/findings/area-filter-form";
-import { FindingsTabs } from "@/components/findings/findings-tabs";
+import { AreaPage } from "@/components/findings/area-filter-form";
 import { ClusterCompliance } from "@/components/compliance/cluster-compliance";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Compliance" };
 
@@ -28,50 +25,39 @@ export default async function CompliancePage({ params, searchParams }: PageProps
   const orgWide = teamFilter.scope.teamIds === null;
 
   return (
-    <>
-      <PageHeader
-        title="Compliance"
-        description="CIS Kubernetes Benchmark checks that failed or need a manual review on your clusters' nodes, from kube-bench, with how to fix each."
-      />
-      <FindingsTabs orgSlug={slug} team={teamFilter.selected} />
-      <div className="space-y-6">
-        <Card>
-          <CardBody>
-            <AreaFilterForm
-              idPrefix="compliance"
-              teams={hasTeamChoice(teamFilter) ? teamFilter : null}
-              includeTriaged={includeTriaged}
-              clearHref={`/o/${slug}/findings/compliance`}
-              active={Boolean(teamFilter.selected || includeTriaged)}
-            />
-          </CardBody>
-        </Card>
-        {clusters.length ? (
-          <>
-            <Alert tone="info">
-              Only failed checks and checks kube-bench could not verify (to review by hand) are listed; passed controls
-              are not reported, so there is no pass rate here.
-            </Alert>
-            {clusters.map((c) => (
-              <ClusterCompliance key={c.cluster.id} orgSlug={slug} data={c} />
-            ))}
-          </>
-        ) : (
-          <AreaEmpty
-            sent={sent}
-            tool="kube-bench"
-            chartValue="kube-bench.enabled=true"
-            orgSlug={slug}
-            what="CIS benchmark results"
-            cleanTitle={orgWide ? "No failed checks" : "No compliance results for your teams"}
-            cleanText={
-              orgWide
-                ? "The latest kube-bench reports have no failed or warned checks."
-                : "kube-bench checks nodes and the control plane, which usually belong to a platform team or to no team. Org admins see every cluster's results."
-            }
-          />
-        )}
-      </div>
-    </>
+    <AreaPage
+      area="compliance"
+      title="Compliance"
+      description="CIS Kubernetes Benchmark checks that failed or need a manual review on your clusters' nodes, from kube-bench, with how to fix each."
+      orgSlug={slug}
+      teams={hasTeamChoice(teamFilter) ? teamFilter : null}
+      team={teamFilter.selected}
+      includeTriaged={includeTriaged}
+    >
+      {clusters.length ? (
+        <>
+          <Alert tone="info">
+            Only failed checks and checks kube-bench could not verify (to review by hand) are listed; passed controls
+            are not reported, so there is no pass rate here.
+          </Alert>
+          {clusters.map((c) => (
+            <ClusterCompliance key={c.cluster.id} orgSlug={slug} data={c} />
+          ))}
+        </>
+      ) : (
+        <AreaEmpty
+          sent={sent}
+          report="kube-bench"
+          orgSlug={slug}
+          what="CIS benchmark results"
+          cleanTitle={orgWide ? "No failed checks" : "No compliance results for your teams"}
+          cleanText={
+            orgWide
+              ? "The latest kube-bench reports have no failed or warned checks."
+              : "kube-bench checks nodes and the control plane, which usually belong to a platform team or to no team. Org admins see every cluster's results."
+          }
+        />
+      )}
+    </AreaPage>
   );
 }

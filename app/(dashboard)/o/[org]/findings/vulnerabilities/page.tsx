@@ -16,7 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CveTable } from "@/components/vulnerabilities/cve-table";
 import { ImageFilterNote, VulnerabilitiesEmpty } from "@/components/vulnerabilities/vulnerabilities-empty";
 import { ImageTable } from "@/components/vulnerabilities/image-table";
-import { Pager } from "@/components/vulnerabilities/pager";
+import { Pager } from "@/components/ui/pager";
 import { ViewSwitch } from "@/components/vulnerabilities/view-switch";
 
 export const metadata: Metadata = { title: "Vulnerabilities" };

@@ -1,26 +1,28 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "./button";
 
 /**
- * Previous / Next through a keyset-paginated view. The cursors live in the URL, so a page can be
- * shared and the browser's back button works; "First page" is always one click away.
+ * Previous / Next through a keyset-paginated list. The cursors live in the URL, so a page can be
+ * shared and the browser's back button works; "First page" is one click away when it is not the
+ * previous one. With `shown` ("50 findings on this page") the pager also says where the list ends.
  */
-export function FindingsPager({
-  firstHref,
+export function Pager({
+  label = "Pages",
+  firstHref = null,
   prevHref,
   nextHref,
   shown,
 }: {
-  firstHref: string | null;
+  label?: string;
+  firstHref?: string | null;
   prevHref: string | null;
   nextHref: string | null;
-  /** e.g. "50 findings on this page". */
-  shown: string;
+  shown?: string;
 }) {
   if (!prevHref && !nextHref) return null;
   return (
-    <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
+    <nav aria-label={label} className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
       <div className="flex items-center gap-2">
         {prevHref ? (
           <Link href={prevHref as Route} rel="prev" className={buttonClass("secondary", "sm")}>
@@ -33,14 +35,14 @@ export function FindingsPager({
           </Link>
         ) : null}
       </div>
-      <span className="text-xs text-slate-500">{shown}</span>
+      {shown ? <span className="text-xs text-slate-500">{shown}</span> : null}
       {nextHref ? (
         <Link href={nextHref as Route} rel="next" className={buttonClass("secondary", "sm")}>
           Next →
         </Link>
-      ) : (
+      ) : shown ? (
         <span className="text-xs text-slate-400">End of the list</span>
-      )}
+      ) : null}
     </nav>
   );
 }
