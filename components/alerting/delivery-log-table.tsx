@@ -3,9 +3,13 @@ import type { TDeliveryLogItem } from "@/lib/alerting/queries";
 import { formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { DeliveryStatusBadge } from "./badges";
+import { CHANNEL_LABELS, messageLabel } from "./channel-labels";
 import { PagerDutyAnswer } from "./pagerduty-answer";
 
-/** Every outbox event, newest first, with PagerDuty's answer. */
+const messageTitle = (payload: Record<string, unknown>) =>
+  typeof payload.title === "string" ? payload.title : "Digest";
+
+/** Every outbox event (PagerDuty events and messages), newest first, with the provider's answer. */
 export function DeliveryLogTable({
   items,
   now,
@@ -29,7 +33,13 @@ export function DeliveryLogTable({
       cell: (e) => (
         <>
           <div className="flex items-center gap-2">
-            <span className="font-medium capitalize text-slate-900">{e.action}</span>
+            {e.action === "notify" ? (
+              <span className="font-medium text-slate-900">
+                {CHANNEL_LABELS[e.channel]} · {messageLabel(e.payload)}
+              </span>
+            ) : (
+              <span className="font-medium capitalize text-slate-900">{e.action}</span>
+            )}
             <span className="text-xs text-slate-500" title={formatDateTime(e.createdAt)}>
               {formatLastUsed(e.createdAt, now)}
             </span>
@@ -44,7 +54,7 @@ export function DeliveryLogTable({
                 {e.groupTitle ?? "Alert group"}
               </Link>
             ) : (
-              <span className="text-slate-500">Test event</span>
+              <span className="text-slate-500">{e.action === "notify" ? messageTitle(e.payload) : "Test event"}</span>
             )}
           </div>
           <code className="mt-0.5 block break-all font-mono text-xs text-slate-500">{e.dedupKey}</code>
@@ -56,7 +66,7 @@ export function DeliveryLogTable({
       header: "Destination",
       className: "whitespace-nowrap",
       cell: (e) =>
-        linkDestinations ? (
+        linkDestinations && e.channel === "pagerduty" ? (
           <Link
             href={`/o/${orgSlug}/alerting/destinations/${e.destinationId}`}
             className="text-slate-700 hover:text-brand-700 hover:underline"
@@ -87,7 +97,7 @@ export function DeliveryLogTable({
     { key: "attempts", header: "Attempts", align: "right", cell: (e) => e.attempts },
     {
       key: "answer",
-      header: "PagerDuty's answer",
+      header: "Provider's answer",
       className: "max-w-sm",
       cell: (e) => <PagerDutyAnswer status={e.responseStatus} response={e.response} error={e.error} />,
     },

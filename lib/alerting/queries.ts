@@ -132,6 +132,8 @@ export type TDeliveryLogItem = {
   teamId: string | null;
   destinationId: string;
   destinationName: string;
+  /** pagerduty, or the message's channel (slack, slack_webhook, teams, email, webhook). */
+  channel: TOutboxChannel;
   action: "trigger" | "acknowledge" | "resolve" | "notify";
   dedupKey: string;
   status: "pending" | "delivered" | "failed";
@@ -153,19 +155,24 @@ const DELIVERY_KEY = keyset<TDeliveryLogItem>([
   { expr: "e.id", dir: "desc", cast: "bigint", of: (e) => e.id },
 ]);
 
+export const OUTBOX_CHANNELS = ["pagerduty", "slack", "slack_webhook", "teams", "email", "webhook"] as const;
+export type TOutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
 export type TDeliveryLogFilters = {
   teamId?: string | null;
   destinationId?: string;
   status?: "pending" | "delivered" | "failed";
-  action?: "trigger" | "acknowledge" | "resolve";
+  action?: "trigger" | "acknowledge" | "resolve" | "notify";
+  channel?: TOutboxChannel;
   groupId?: string;
   limit?: number;
   cursor?: string | null;
 };
 
 /**
- * The delivery log: every event with its action, dedup key, group, status, attempts and
- * PagerDuty's answer, newest first. Filters: team, destination, status, action, group. Keyset
+ * The delivery log: every PagerDuty event and message with its action, dedup key (a message's id),
+ * group, status, attempts and the provider's answer, newest first. Filters: team, destination,
+ * status, action, channel, group. Keyset
  * cursor: a page (the default) reads one that is not ours as the first page; the API passes
  * `{ lenient: false }` to answer it with a bad_request. Never selects the routing key.
  */
@@ -186,11 +193,13 @@ export async function listDeliveryLog(
   if (filters.destinationId) where.push(`e.destination_id = ${param(params, filters.destinationId, "uuid")}`);
   if (filters.status) where.push(`e.status = ${param(params, filters.status)}`);
   if (filters.action) where.push(`e.action = ${param(params, filters.action)}`);
+  if (filters.channel) where.push(`e.channel = ${param(params, filters.channel)}::outbox_channel`);
   if (filters.groupId) where.push(`e.group_id = ${param(params, filters.groupId, "uuid")}`);
   if (cursor) where.push(DELIVERY_KEY.where(cursor, params));
   const { rows } = await pool.query<TDeliveryLogItem>(
     `SELECT e.id::text AS id, e.group_id AS "groupId", g.title AS "groupTitle", e.team_id AS "teamId",
-            e.destination_id AS "destinationId", e.destination_name AS "destinationName", e.action,
+            e.destination_id AS "destinationId", e.destination_name AS "destinationName",
+            e.channel::text AS channel, e.action,
             e.dedup_key AS "dedupKey", e.status, e.attempts, e.next_attempt_at AS "nextAttemptAt",
             e.response_status AS "responseStatus", e.response, e.error, e.payload, e.created_at AS "createdAt",
             e.delivered_at AS "deliveredAt"

@@ -23,7 +23,8 @@ export const ZLogFilters = z.object({
   team: optionalText,
   destination: optionalText,
   status: optionalEnum(["pending", "delivered", "failed"] as const),
-  action: optionalEnum(["trigger", "acknowledge", "resolve"] as const),
+  action: optionalEnum(["trigger", "acknowledge", "resolve", "notify"] as const),
+  channel: optionalEnum(["pagerduty", "slack", "slack_webhook", "teams", "email", "webhook"] as const),
   group: optionalText,
   cursor: optionalText,
 });

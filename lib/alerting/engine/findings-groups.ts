@@ -237,12 +237,7 @@ type TGroupRow = {
   sample: string[];
 };
 
-function toDesiredGroup(
-  ctx: TEngineContext,
-  r: TGroupRow,
-  choices: TChoice[],
-  notify: TRouteTarget[],
-): TDesiredGroup {
+function toDesiredGroup(ctx: TEngineContext, r: TGroupRow, choices: TChoice[], notify: TRouteTarget[]): TDesiredGroup {
   const subject = `${r.source}/${r.check_id}`;
   const routes = new Map<string, TRouteTarget>(notify.map((n) => [`${n.destinationId}/${n.keyFingerprint}`, n]));
   let pdSeverity: TPdSeverity = "info";

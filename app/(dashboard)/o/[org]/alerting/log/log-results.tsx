@@ -33,6 +33,7 @@ export async function LogResults({
       ...destinationFilter,
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.action ? { action: filters.action } : {}),
+      ...(filters.channel ? { channel: filters.channel } : {}),
       ...(group ? { groupId: group.id } : {}),
       limit: 50,
       cursor: filters.cursor ?? null,

@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listDestinations } from "@/lib/alerting/destinations/queries";
-import { getAlertGroup, type TAlertFeedItem } from "@/lib/alerting/queries";
+import { getAlertGroup, OUTBOX_CHANNELS, type TAlertFeedItem } from "@/lib/alerting/queries";
 import { firstValues, UNASSIGNED_TEAM, ZLogFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AppError } from "@/lib/server/errors";
 import { Alert } from "@/components/ui/alert";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
+import { CHANNEL_LABELS } from "@/components/alerting/channel-labels";
 import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
 import { capitalized, choicesOf } from "@/components/ui/filter-form";
 import { LogResults } from "./log-results";
@@ -77,9 +78,18 @@ export default async function DeliveryLogPage({ params, searchParams }: PageProp
             name="action"
             label="Action"
             anyLabel="Any action"
-            choices={choicesOf(["trigger", "resolve", "acknowledge"], capitalized)}
+            choices={choicesOf(["trigger", "resolve", "acknowledge", "notify"], capitalized)}
             value={filters.action}
             className="w-36"
+          />
+          <FilterSelect
+            id="log-channel"
+            name="channel"
+            label="Channel"
+            anyLabel="Every channel"
+            choices={OUTBOX_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            value={filters.channel}
+            className="w-40"
           />
         </FilterForm>
         {group ? (
