@@ -40,16 +40,14 @@ type TFigures = Awaited<ReturnType<typeof readFigures>>;
 async function readFigures(sql: TDigestSql, scope: TFigureScope, window: TDigestWindow, now: Date) {
   const days = costDays(window);
   const periods = { previousFrom: previousFrom(window), from: window.from, to: window.to };
-  // One client runs one statement at a time; a pool runs them side by side.
-  const [flows, open, top, cost, movers, budgets, stale] = await Promise.all([
-    findingFlows(sql, scope, periods),
-    openCounts(sql, scope),
-    topChecks(sql, scope),
-    costByDay(sql, scope, days),
-    costMovers(sql, scope, days),
-    budgetsWithSpend(sql, scope, { from: monthStart(days.to), asOf: days.to }),
-    staleClustersWithTeams(sql, scope.orgId, now),
-  ]);
+  // One after the other: the job passes its transaction's client, which runs one at a time.
+  const flows = await findingFlows(sql, scope, periods);
+  const open = await openCounts(sql, scope);
+  const top = await topChecks(sql, scope);
+  const cost = await costByDay(sql, scope, days);
+  const movers = await costMovers(sql, scope, days);
+  const budgets = await budgetsWithSpend(sql, scope, { from: monthStart(days.to), asOf: days.to });
+  const stale = await staleClustersWithTeams(sql, scope.orgId, now);
   return { days, flows, open, top, cost, movers, budgets, stale };
 }
 
