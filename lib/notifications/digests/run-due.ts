@@ -18,7 +18,8 @@ import type { TDigest, TDigestPayload } from "./types";
 
 export const DIGESTS_JOB = "send-digests";
 
-const BATCH = 200;
+// Large enough for an org of a few hundred teams to be one computation per figure.
+const BATCH = 500;
 
 export type TRunDueOptions = {
   /** The clock (tests move it). */
