@@ -4,6 +4,7 @@ import { STALE_CLUSTER_ALERTS_JOB, sweepAlerts } from "@/lib/alerting/stale-job"
 import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
 import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-alerts";
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "@/lib/jobs/expire-snoozes";
+import { DIGESTS_JOB, runDueDigests } from "@/lib/notifications/digests/run-due";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -21,6 +22,17 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     run: async () => {
       const events = await sweepAlerts();
       return events > 0 ? `${events} alert event(s) enqueued (stale clusters, expired snoozes, team moves)` : undefined;
+    },
+  },
+  {
+    // Digests go out at a local hour: a minute's granularity keeps them on time in every zone.
+    name: DIGESTS_JOB,
+    cron: "* * * * *",
+    run: async () => {
+      const { queued, skipped, switchedOff } = await runDueDigests();
+      return queued + skipped + switchedOff > 0
+        ? `${queued} digest(s) queued, ${skipped} empty one(s) not sent, ${switchedOff} personal one(s) switched off (member left)`
+        : undefined;
     },
   },
   {
