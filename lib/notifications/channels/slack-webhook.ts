@@ -21,6 +21,14 @@ export function sendSlackWebhook(
   notification: TNotification,
   options: TSendOptions = {},
 ): Promise<TChannelOutcome> {
-  const body = { ...renderSlackMessage(notification), unfurl_links: false, unfurl_media: false };
-  return deliverJson(SLACK_WEBHOOK, webhookUrl, body, options);
+  return sendSlackWebhookRendered(webhookUrl, renderSlackMessage(notification), options);
+}
+
+/** Posts an already rendered message (a digest's blocks) to an incoming webhook. */
+export function sendSlackWebhookRendered(
+  webhookUrl: string,
+  rendered: { text: string; blocks: unknown[] },
+  options: TSendOptions = {},
+): Promise<TChannelOutcome> {
+  return deliverJson(SLACK_WEBHOOK, webhookUrl, { ...rendered, unfurl_links: false, unfurl_media: false }, options);
 }

@@ -125,20 +125,38 @@ async function callSlack<T extends { kind: string }>(
 }
 
 /** Posts a notification into a channel (by id, or #name), as a reply in a thread when threadTs is given. */
-export async function postSlackMessage(
+export function postSlackMessage(
   token: string,
   args: { channel: string; notification: TNotification; threadTs?: string },
   options: TSlackOptions = {},
 ): Promise<TChannelOutcome> {
-  const message: ChatPostMessageArguments & { client_msg_id: string } = {
+  return postSlackRendered(
+    token,
+    {
+      channel: args.channel,
+      id: args.notification.id,
+      rendered: renderSlackMessage(args.notification),
+      threadTs: args.threadTs,
+    },
+    options,
+  );
+}
+
+/** Posts an already rendered message (a digest's blocks); `id` is the idempotency key. */
+export async function postSlackRendered(
+  token: string,
+  args: { channel: string; id: string; rendered: { text: string; blocks: unknown[] }; threadTs?: string },
+  options: TSlackOptions = {},
+): Promise<TChannelOutcome> {
+  const message = {
     channel: args.channel,
-    ...renderSlackMessage(args.notification),
+    ...args.rendered,
     ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
     // Slack drops a second message with the same client_msg_id: a retry after a lost answer posts once.
-    client_msg_id: args.notification.id,
+    client_msg_id: args.id,
     unfurl_links: false,
     unfurl_media: false,
-  };
+  } as ChatPostMessageArguments & { client_msg_id: string };
   return callSlack(token, options, async (client) => {
     const result = await client.chat.postMessage(message);
     const response = { ok: true, channel: result.channel, ts: result.ts };

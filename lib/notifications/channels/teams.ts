@@ -16,5 +16,14 @@ export function sendTeamsMessage(
   notification: TNotification,
   options: TSendOptions = {},
 ): Promise<TChannelOutcome> {
-  return deliverJson(TEAMS, workflowUrl, renderTeamsCard(notification), options);
+  return sendTeamsCard(workflowUrl, renderTeamsCard(notification), options);
+}
+
+/** Posts an already built card envelope (a digest's). */
+export function sendTeamsCard(
+  workflowUrl: string,
+  envelope: unknown,
+  options: TSendOptions = {},
+): Promise<TChannelOutcome> {
+  return deliverJson(TEAMS, workflowUrl, envelope, options);
 }

@@ -36,7 +36,17 @@ export function sendWebhook(
   notification: TNotification,
   options: TSendOptions = {},
 ): Promise<TChannelOutcome> {
-  const payload = renderWebhookPayload(notification);
-  const headers = signWebhook(secret, notification.id, JSON.stringify(payload));
+  return sendWebhookPayload(url, secret, notification.id, renderWebhookPayload(notification), options);
+}
+
+/** Signs and posts any payload (a digest's) under the message id `id` (the webhook-id header). */
+export function sendWebhookPayload(
+  url: string,
+  secret: string,
+  id: string,
+  payload: unknown,
+  options: TSendOptions = {},
+): Promise<TChannelOutcome> {
+  const headers = signWebhook(secret, id, JSON.stringify(payload));
   return deliverJson(WEBHOOK, url, payload, { ...options, headers, secrets: [secret] });
 }

@@ -3,7 +3,7 @@ import { deliverDueEvents } from "@/lib/alerting/delivery/deliver";
 import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
 import { db, pool } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
-import { createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTeam, createTestTenant } from "@/lib/testing/factories";
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
 import { startFakeSmtp, type TFakeSmtp } from "@/lib/testing/fake-smtp";
 import { startFakeWebhookReceiver } from "@/lib/testing/fake-webhook-receiver";
@@ -12,6 +12,7 @@ import { createConnection, updateConnection } from "../connections/write";
 import { createSubscription } from "../subscriptions/write";
 import { unsubscribeByToken } from "../subscriptions/write";
 import { verifyUnsubscribe } from "../unsubscribe-token";
+import { runDueDigests } from "../digests/run-due";
 import { sendMessage } from "./send-message";
 
 // The whole path on a real database and real HTTP/SMTP servers: a report's findings become alert
@@ -263,5 +264,52 @@ describe("send test", () => {
     await expect(testConnection(t.org.id, actor, { teamId: t.team.id }, hook.connection.id)).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("digests", () => {
+  it("sends a member's weekly digest by email with its charts inline, and a team's to Slack", async () => {
+    const { t, actor, payments, cluster, connection } = await setup();
+    const { addTeamMember } = await import("@/lib/testing/factories");
+    await addTeamMember(t.org.id, payments.id, t.users.editor.id, "editor");
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(4, ["payments-api"]), [PRIV]));
+    await createSubscription(
+      t.org.id,
+      actorFor(t.users.editor),
+      { teamId: payments.id, userId: t.users.editor.id },
+      {
+        name: "My weekly digest",
+        kind: "digest",
+        digestPeriod: "weekly",
+        digestWeekday: 1,
+        digestHour: 9,
+      },
+    );
+    await createSubscription(
+      t.org.id,
+      actor,
+      { teamId: payments.id },
+      {
+        name: "Team digest",
+        kind: "digest",
+        connectionId: connection.id,
+        target: "C0000PAYMENT",
+        targetLabel: "#payments-alerts",
+        digestPeriod: "daily",
+        digestHour: 9,
+      },
+    );
+    await deliverAll(t.org.id);
+    slack.reset();
+    const inAWeek = new Date(Date.now() + 8 * 86_400_000);
+    const run = await runDueDigests({ now: inAWeek, orgId: t.org.id });
+    expect(run.queued).toBe(2);
+    await deliverAll(t.org.id, inAWeek);
+    const mail = await smtp.waitForMessage((m) => m.to.includes(t.users.editor.email));
+    expect(mail.subject).toMatch(/weekly digest/);
+    expect(mail.attachments.filter((a) => a.contentType === "image/png" && a.cid).length).toBeGreaterThan(0);
+    expect(mail.headers["list-unsubscribe"]).toContain("/unsubscribe/");
+    const [digest] = slack.messages("C0000PAYMENT");
+    expect(digest?.text).toMatch(/digest/i);
   });
 });

@@ -10,6 +10,8 @@ import { recordConnectionHealth } from "../connections/health";
 import { openConnectionSecret, type TConnectionSecret } from "../connections/secrets";
 import { ZNotification, type TNotification } from "../message";
 import { tellAdminsConnectionBroke } from "./broken-notice";
+import type { TDigestPayload } from "../digests/types";
+import { sendDigest } from "./send-digest";
 import { sendEmailMessage } from "./send-email";
 
 // The outbox worker's sender for message rows (lib/alerting/delivery/deliver.ts calls it through
@@ -66,12 +68,13 @@ async function sendToSlack(event: TClaimedEvent, token: string, message: TNotifi
 const rejected = (error: string): TChannelOutcome => ({ kind: "rejected", status: 0, error, response: null });
 
 export async function sendMessage(event: TClaimedEvent): Promise<TChannelOutcome> {
-  const parsed = ZNotification.safeParse(event.payload);
-  if (!parsed.success) {
+  const body = event.payload as Record<string, unknown>;
+  const digest = body.type === "digest" ? (body as unknown as TDigestPayload) : null;
+  const parsed = digest ? null : ZNotification.safeParse(event.payload);
+  if (parsed && !parsed.success) {
     const issue = parsed.error.issues[0];
     return rejected(`Not a valid message (${issue?.path.join(".")}: ${issue?.message}).`);
   }
-  const message = parsed.data;
   const connection = event.connectionId ? await connectionOf(event) : null;
   if (event.connectionId && !connection) return rejected("The connection was deleted.");
   let secret: TConnectionSecret = {};
@@ -82,6 +85,21 @@ export async function sendMessage(event: TClaimedEvent): Promise<TChannelOutcome
       return rejected(`The connection's secret does not open: ${(err as Error).message}`);
     }
   }
+  const outcome = digest
+    ? await sendDigest(event, connection, secret, digest)
+    : await sendNotification(event, connection, secret, parsed!.data!);
+  if (connection && (await recordConnectionHealth(connection.id, outcome))) {
+    await tellAdminsConnectionBroke(connection, outcome).catch(() => undefined);
+  }
+  return outcome;
+}
+
+async function sendNotification(
+  event: TClaimedEvent,
+  connection: TConnectionRow | null,
+  secret: TConnectionSecret,
+  message: TNotification,
+): Promise<TChannelOutcome> {
   let outcome: TChannelOutcome;
   switch (event.channel) {
     case "slack":
@@ -101,9 +119,6 @@ export async function sendMessage(event: TClaimedEvent): Promise<TChannelOutcome
       break;
     default:
       outcome = rejected(`No sender for ${event.channel}.`);
-  }
-  if (connection && (await recordConnectionHealth(connection.id, outcome))) {
-    await tellAdminsConnectionBroke(connection, outcome).catch(() => undefined);
   }
   return outcome;
 }
