@@ -11,7 +11,7 @@ import { renderDigestSlack, renderDigestTeams, renderDigestWebhook } from "../di
 import type { TDigestPayload } from "../digests/types";
 import { renderDigestEmail } from "../email/digest-email";
 import { sendToAddresses } from "./send-email";
-import type { TConnectionRow } from "./send-message";
+import type { TConnectionRow } from "./connection-row";
 
 /** A digest row of the outbox, rendered for its channel (digests never thread). */
 export function sendDigest(

@@ -12,25 +12,17 @@ import { ZNotification, type TNotification } from "../message";
 import { tellAdminsConnectionBroke } from "./broken-notice";
 import type { TDigestPayload } from "../digests/types";
 import { sendDigest } from "./send-digest";
+import type { TConnectionRow } from "./connection-row";
 import { sendEmailMessage } from "./send-email";
 
 // The outbox worker's sender for message rows (lib/alerting/delivery/deliver.ts calls it through
 // the worker's composition): opens the connection's secret, renders the message for its channel,
 // sends, and keeps the connection's health. Digests are rendered by lib/notifications/digests.
 
-export type TConnectionRow = {
-  id: string;
-  org_id: string;
-  team_id: string | null;
-  kind: string;
-  name: string;
-  secret_ciphertext: string;
-  settings: Record<string, unknown>;
-};
-
 async function connectionOf(event: TClaimedEvent): Promise<TConnectionRow | null> {
   const { rows } = await pool.query<TConnectionRow>(
-    `SELECT id, org_id, team_id, kind::text AS kind, name, secret_ciphertext, settings
+    `SELECT id, org_id, team_id, kind::text AS kind, name, secret_ciphertext, settings, status::text AS status,
+            broken_reason
        FROM notification_connections WHERE id = $1::uuid AND org_id = $2::uuid`,
     [event.connectionId, event.orgId],
   );
@@ -77,6 +69,15 @@ export async function sendMessage(event: TClaimedEvent): Promise<TChannelOutcome
   }
   const connection = event.connectionId ? await connectionOf(event) : null;
   if (event.connectionId && !connection) return rejected("The connection was deleted.");
+  // A broken connection is not tried again until an admin replaces its secret (or a test works).
+  if (connection?.status === "broken") {
+    return {
+      kind: "broken",
+      status: null,
+      error: `The connection is broken (${connection.broken_reason ?? "refused"}); fix it in the notification settings.`,
+      response: null,
+    };
+  }
   let secret: TConnectionSecret = {};
   if (connection) {
     try {
