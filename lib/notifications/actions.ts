@@ -9,6 +9,7 @@ import { createConnection, deleteConnection, rotateSigningSecret, updateConnecti
 import { ZSubscriptionInput } from "./schemas";
 import { slackChannelsOf, testConnection } from "./connections/test-connection";
 import { createSubscription, deleteSubscription, updateSubscription } from "./subscriptions/write";
+import { sendDigestNow } from "./digests/run-due";
 import { setTeamTimeZone } from "./team-time-zone";
 import {
   connectionInputFromForm,
@@ -179,6 +180,25 @@ export const deletePersonalSubscriptionAction = orgAction(
       input.subscriptionId,
     );
     return null;
+  },
+);
+
+/** A team's or the org's digest now, as a preview (its schedule does not move). */
+export const sendDigestNowAction = teamAction(
+  { ...OWNER, input: z.object({ subscriptionId: ZId }) },
+  ({ input, access, team }) => sendDigestNow(access.org.id, { teamId: team?.id ?? null }, input.subscriptionId),
+);
+
+/** A member's own digest now, by email to them. */
+export const sendPersonalDigestNowAction = orgAction(
+  { permission: "org:read", input: z.object({ subscriptionId: ZId }) },
+  async ({ input, access }) => {
+    const row = await db.notificationSubscription.findFirst({
+      where: { id: input.subscriptionId || undefined, orgId: access.org.id, userId: access.user.id },
+      select: { teamId: true },
+    });
+    if (!row) throw new AppError("not_found", "Subscription not found.");
+    return sendDigestNow(access.org.id, { teamId: row.teamId, userId: access.user.id }, input.subscriptionId);
   },
 );
 

@@ -12,7 +12,7 @@ import { createConnection, updateConnection } from "../connections/write";
 import { createSubscription } from "../subscriptions/write";
 import { unsubscribeByToken } from "../subscriptions/write";
 import { verifyUnsubscribe } from "../unsubscribe-token";
-import { runDueDigests } from "../digests/run-due";
+import { runDueDigests, sendDigestNow } from "../digests/run-due";
 import { sendMessage } from "./send-message";
 
 // The whole path on a real database and real HTTP/SMTP servers: a report's findings become alert
@@ -311,5 +311,25 @@ describe("digests", () => {
     expect(mail.headers["list-unsubscribe"]).toContain("/unsubscribe/");
     const [digest] = slack.messages("C0000PAYMENT");
     expect(digest?.text).toMatch(/digest/i);
+  });
+
+  it("sends a digest now as a preview, only to its owner, without moving its schedule", async () => {
+    const { t, payments } = await setup();
+    const { addTeamMember } = await import("@/lib/testing/factories");
+    await addTeamMember(t.org.id, payments.id, t.users.editor.id, "editor");
+    const owner = { teamId: payments.id, userId: t.users.editor.id };
+    const sub = await createSubscription(t.org.id, actorFor(t.users.editor), owner, {
+      name: "My weekly digest",
+      kind: "digest",
+    });
+    await expect(
+      sendDigestNow(t.org.id, { teamId: payments.id, userId: t.users.viewer.id }, sub.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(await sendDigestNow(t.org.id, owner, sub.id)).toEqual({ queued: true });
+    await deliverAll(t.org.id);
+    const mail = await smtp.waitForMessage((m) => m.to.includes(t.users.editor.email));
+    expect(mail.subject).toMatch(/digest/);
+    const after = await db.notificationSubscription.findUniqueOrThrow({ where: { id: sub.id } });
+    expect(after.nextDigestAt).toEqual(sub.nextDigestAt);
   });
 });

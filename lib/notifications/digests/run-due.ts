@@ -4,7 +4,9 @@ import type { PoolClient } from "pg";
 import { PACE_PER_MINUTE } from "@/lib/alerting/engine/notify";
 import { ALERTS_CHANNEL } from "@/lib/alerting/engine/write";
 import { canOrg, canTeam, effectiveTeamRole, type TOrgRole, type TTeamRole } from "@/lib/auth/permissions";
+import { isUuid } from "@/lib/alerting/parse-input";
 import { pool } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
 import { inTransaction } from "@/lib/server/sql";
 import { digestPeriodOf, nextDigestAt } from "../digest-schedule";
 import { CONNECTION_KIND_NAMES, type TConnectionKind } from "../schemas";
@@ -54,9 +56,7 @@ type TDueRow = {
   team_role: TTeamRole | null;
 };
 
-async function claimDue(client: PoolClient, now: Date, batch: number, orgId: string | null): Promise<TDueRow[]> {
-  const { rows } = await client.query<TDueRow>(
-    `SELECT s.id, s.org_id, s.team_id, s.user_id, s.name, s.connection_id, c.kind::text AS channel, s.target,
+const DUE_SELECT = `SELECT s.id, s.org_id, s.team_id, s.user_id, s.name, s.connection_id, c.kind::text AS channel, s.target,
             s.target_label, s.digest_period::text AS digest_period, s.digest_hour, s.digest_weekday, s.send_empty,
             s.next_digest_at, t.time_zone, u.email AS user_email, m.role::text AS org_role, tm.role::text AS team_role
        FROM notification_subscriptions s
@@ -64,7 +64,11 @@ async function claimDue(client: PoolClient, now: Date, batch: number, orgId: str
        LEFT JOIN teams t ON t.id = s.team_id
        LEFT JOIN users u ON u.id = s.user_id
        LEFT JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id
-       LEFT JOIN team_memberships tm ON tm.team_id = s.team_id AND tm.user_id = s.user_id
+       LEFT JOIN team_memberships tm ON tm.team_id = s.team_id AND tm.user_id = s.user_id`;
+
+async function claimDue(client: PoolClient, now: Date, batch: number, orgId: string | null): Promise<TDueRow[]> {
+  const { rows } = await client.query<TDueRow>(
+    `${DUE_SELECT}
       WHERE s.kind = 'digest' AND s.enabled AND s.next_digest_at <= $1
         AND ($3::uuid IS NULL OR s.org_id = $3::uuid)
       ORDER BY s.next_digest_at, s.id
@@ -192,4 +196,37 @@ export async function runDueDigests(options: TRunDueOptions = {}): Promise<TRunD
     total.switchedOff += result.switchedOff;
     if (claimed < (options.batch ?? BATCH)) return total;
   }
+}
+
+/**
+ * "Send it now": a digest subscription's summary of the period up to now, queued at once (sent even
+ * when empty, as a preview); its schedule does not move. Only under its owner (team or member).
+ */
+export async function sendDigestNow(
+  orgId: string,
+  owner: { teamId: string | null; userId?: string | null },
+  subscriptionId: string,
+  options: { now?: Date; baseUrl?: string } = {},
+): Promise<{ queued: boolean }> {
+  if (!isUuid(subscriptionId)) throw notFound("Subscription not found.");
+  const now = options.now ?? new Date();
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<TDueRow>(
+      `${DUE_SELECT}
+        WHERE s.id = $1::uuid AND s.org_id = $2::uuid AND s.kind = 'digest'
+          AND s.team_id IS NOT DISTINCT FROM $3::uuid AND s.user_id IS NOT DISTINCT FROM $4::uuid`,
+      [subscriptionId, orgId, owner.teamId, owner.userId ?? null],
+    );
+    const row = rows[0];
+    if (!row || !memberMayRead(row)) throw notFound("Subscription not found.");
+    const window = { kind: periodOf(row), ...digestPeriodOf(periodOf(row), now) };
+    const digests = await computeDigests(client, orgId, [{ teamId: row.team_id }], window, {
+      now,
+      baseUrl: options.baseUrl,
+    });
+    const digest = digests.get(row.team_id);
+    if (!digest) return { queued: false };
+    await enqueue(client, [outboxRow(row, digest)]);
+    return { queued: true };
+  });
 }
