@@ -7,6 +7,7 @@ import { migrate } from "../lib/server/migrations";
 import { createScratchDatabase, ensurePostgresServer } from "../scripts/lib/scratch-database";
 import { waitForHealthy } from "../scripts/lib/ports";
 import { startFakePagerDuty, type TFakePagerDuty } from "../lib/testing/fake-pagerduty";
+import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "../lib/testing/fake-slack";
 import { DEMO_PASSWORD, SECRETS_FILE } from "./helpers";
 
 // Before the specs: a fresh database (on DATABASE_URL's server, or an embedded one), migrated and
@@ -43,6 +44,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   let next: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   let pagerDuty: TFakePagerDuty | undefined;
+  let slack: TFakeSlack | undefined;
 
   const stopChild = async (child: ChildProcess | undefined) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -55,6 +57,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const teardown = async () => {
     await Promise.all([stopChild(next), stopChild(worker)]);
     await pagerDuty?.close().catch(() => undefined);
+    await slack?.close().catch(() => undefined);
     await database.dispose().catch((err: Error) => console.error(`[e2e] could not drop the database: ${err.message}`));
     await server.stop();
   };
@@ -64,6 +67,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     pagerDuty = await startFakePagerDuty({ port: 0 });
     // Specs read what it received (GET /v2/incidents, /v2/events) from their workers' environment.
     process.env.BUMPERS_E2E_PAGERDUTY_URL = pagerDuty.url;
+    // Slack messages go to a fake workspace; specs read its page and JSON at BUMPERS_E2E_SLACK_URL.
+    slack = await startFakeSlack({ port: 0 });
+    process.env.BUMPERS_E2E_SLACK_URL = slack.url;
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of UNSET) delete env[name];
     Object.assign(env, {
@@ -89,11 +95,17 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       BUMPERS_MAIL_TRANSPORT: "log",
       NEXT_TELEMETRY_DISABLED: "1",
       PAGERDUTY_EVENTS_URL: pagerDuty.url,
+      SLACK_API_URL: slack.apiUrl,
+      // The fakes listen on 127.0.0.1, which the destination guard refuses otherwise.
+      BUMPERS_ALLOW_PRIVATE_DESTINATIONS: "true",
     });
 
     // The server's own secrets head the list that e2e/server-log.spec.ts looks for in its log.
     mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
-    writeFileSync(SECRETS_FILE, [env.NEXTAUTH_SECRET, env.BUMPERS_ENCRYPTION_KEY, DEMO_PASSWORD, ""].join("\n"));
+    writeFileSync(
+      SECRETS_FILE,
+      [env.NEXTAUTH_SECRET, env.BUMPERS_ENCRYPTION_KEY, DEMO_PASSWORD, FAKE_SLACK_TOKEN, ""].join("\n"),
+    );
 
     await migrate(database.url);
     const seed = spawnSync(
