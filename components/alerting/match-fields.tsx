@@ -2,8 +2,8 @@
 
 import { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import { SEVERITY_LEVELS } from "@/lib/domain/severity";
-import type { TRuleMatch } from "@/lib/alerting/schemas";
-import { Field, Input, Select } from "@/components/ui/field";
+import { ALERT_GROUPINGS, GROUPING_LABELS, type TAlertGrouping, type TRuleMatch } from "@/lib/alerting/schemas";
+import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 
 type TListName = "sources" | "checks" | "clusters" | "namespaces";
 
@@ -68,16 +68,15 @@ export function MatchFields({
             <legend className="text-sm font-medium text-slate-700">Categories</legend>
             <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
               {FINDING_CATEGORIES.map((c) => (
-                <label key={c} className="flex items-center gap-1.5 text-sm capitalize text-slate-700">
-                  <input
-                    type="checkbox"
-                    name="categories"
-                    value={c}
-                    defaultChecked={match?.categories.includes(c) ?? false}
-                    className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
-                  />
+                <Checkbox
+                  key={c}
+                  name="categories"
+                  value={c}
+                  defaultChecked={match?.categories.includes(c) ?? false}
+                  className="gap-1.5 capitalize"
+                >
                   {c}
-                </label>
+                </Checkbox>
               ))}
             </div>
             <p className="mt-1 text-xs text-slate-500">None ticked: every category.</p>
@@ -95,5 +94,32 @@ export function MatchFields({
         </>
       ) : null}
     </>
+  );
+}
+
+/** How matching findings are grouped into one incident, feed entry or message. */
+export function GroupingField({
+  id,
+  label,
+  errors,
+  grouping,
+  className,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  grouping?: TAlertGrouping;
+  className?: string;
+}) {
+  return (
+    <Field id={id} label={label} errors={errors} className={className}>
+      <Select name="grouping" defaultValue={grouping ?? "check"}>
+        {ALERT_GROUPINGS.map((g) => (
+          <option key={g} value={g}>
+            {GROUPING_LABELS[g].replace(/^By /, "")}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -4,20 +4,12 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { previewDraftAction, saveRuleAction } from "@/lib/alerting/actions";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
 import { baselineConflict } from "@/lib/alerting/rules/baseline-guard";
-import {
-  ALERT_GROUPINGS,
-  GROUPING_LABELS,
-  PD_SEVERITIES,
-  RULE_KIND_LABELS,
-  RULE_KINDS,
-  ZRuleInput,
-  type TRuleKind,
-} from "@/lib/alerting/schemas";
+import { PD_SEVERITIES, RULE_KIND_LABELS, RULE_KINDS, ZRuleInput, type TRuleKind } from "@/lib/alerting/schemas";
 import { ruleFieldErrors, ruleInputFromForm, type TDestinationMode } from "@/lib/alerting/ui-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
-import { MatchFields } from "./match-fields";
+import { Checkbox, Field, Input, Select } from "@/components/ui/field";
+import { GroupingField, MatchFields } from "./match-fields";
 import { RulePreview } from "./rule-preview";
 
 export type TDestinationChoice = { id: string; name: string; teamName: string | null };
@@ -194,37 +186,26 @@ export function RuleForm({
               </Select>
             </Field>
             {kind === "findings" ? (
-              <Field id={id("grouping")} label="One incident per" errors={errors.grouping}>
-                <Select id={id("grouping")} name="grouping" defaultValue={rule?.grouping ?? "check"}>
-                  {ALERT_GROUPINGS.map((g) => (
-                    <option key={g} value={g}>
-                      {GROUPING_LABELS[g].replace(/^By /, "")}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <GroupingField
+                id={id("grouping")}
+                label="One incident per"
+                errors={errors.grouping}
+                grouping={rule?.grouping}
+              />
             ) : null}
           </div>
         ) : kind === "findings" ? (
-          <Field id={id("grouping")} label="One feed entry per" errors={errors.grouping} className="w-64">
-            <Select id={id("grouping")} name="grouping" defaultValue={rule?.grouping ?? "check"}>
-              {ALERT_GROUPINGS.map((g) => (
-                <option key={g} value={g}>
-                  {GROUPING_LABELS[g].replace(/^By /, "")}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            name="continueMatching"
-            defaultChecked={rule?.continueMatching ?? false}
-            className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+          <GroupingField
+            id={id("grouping")}
+            label="One feed entry per"
+            errors={errors.grouping}
+            grouping={rule?.grouping}
+            className="w-64"
           />
+        ) : null}
+        <Checkbox name="continueMatching" defaultChecked={rule?.continueMatching ?? false}>
           Continue: later rules may match these too (otherwise the first matching rule wins)
-        </label>
+        </Checkbox>
       </fieldset>
 
       {conflict ? (

@@ -79,6 +79,10 @@ export function eventAreas(): { area: string; events: TEventCatalogEntry[] }[] {
 
 export type TConnectionChoice = { id: string; name: string; kind: TConnectionKind; teamName: string | null };
 
+/** What the subscription form needs of each connection (not its settings or health). */
+export const connectionChoices = (connections: readonly TConnectionChoice[]): TConnectionChoice[] =>
+  connections.map(({ id, name, kind, teamName }) => ({ id, name, kind, teamName }));
+
 /** The "where" options of the subscription form: each usable connection, then the install's mail. */
 export function connectionOptions(connections: readonly TConnectionChoice[]): { value: string; label: string }[] {
   return [
