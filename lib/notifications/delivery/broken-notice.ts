@@ -5,7 +5,7 @@ import { sendMail } from "@/lib/server/mail";
 import type { TChannelOutcome } from "../channels/outcome";
 import { renderNotificationEmail } from "../email/notification-email";
 import { CONNECTION_KIND_NAMES, type TConnectionKind } from "../schemas";
-import type { TConnectionRow } from "./send-message";
+import type { TConnectionRow } from "./connection-row";
 
 /**
  * A connection just broke (the provider refused its token or URL): its admins are told by email

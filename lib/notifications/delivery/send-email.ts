@@ -9,7 +9,7 @@ import { renderNotificationEmail } from "../email/notification-email";
 import type { TNotification } from "../message";
 import { emailAddressesOf } from "../schemas";
 import { unsubscribeLinks } from "../unsubscribe";
-import type { TConnectionRow } from "./send-message";
+import type { TConnectionRow } from "./connection-row";
 
 // Email goes through the org's own SMTP server when the subscription names one, else the
 // install's transport (BUMPERS_MAIL_TRANSPORT). One mail per address, each with its own signed

@@ -10,21 +10,12 @@ import { recordConnectionHealth } from "../connections/health";
 import { openConnectionSecret, type TConnectionSecret } from "../connections/secrets";
 import { ZNotification, type TNotification } from "../message";
 import { tellAdminsConnectionBroke } from "./broken-notice";
+import type { TConnectionRow } from "./connection-row";
 import { sendEmailMessage } from "./send-email";
 
 // The outbox worker's sender for message rows (lib/alerting/delivery/deliver.ts calls it through
 // the worker's composition): opens the connection's secret, renders the message for its channel,
 // sends, and keeps the connection's health. Digests are rendered by lib/notifications/digests.
-
-export type TConnectionRow = {
-  id: string;
-  org_id: string;
-  team_id: string | null;
-  kind: string;
-  name: string;
-  secret_ciphertext: string;
-  settings: Record<string, unknown>;
-};
 
 async function connectionOf(event: TClaimedEvent): Promise<TConnectionRow | null> {
   const { rows } = await pool.query<TConnectionRow>(
