@@ -29,8 +29,11 @@ async function sharedList() {
 const targetOf = async (id: string) =>
   (await db.notificationSubscription.findUniqueOrThrow({ where: { id }, select: { target: true } })).target;
 
-/** The token with one character of its signature changed. */
-const tampered = (token: string) => `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+/**
+ * The token with the first character of its signature changed (not the last: its two low bits are
+ * base64 padding, so A and B there decode to the same signature).
+ */
+const tampered = (token: string) => token.replace(/\.(.)/, (_m, c: string) => `.${c === "A" ? "B" : "A"}`);
 
 async function pageHtml(token: string): Promise<string> {
   const element = await UnsubscribePage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) });
