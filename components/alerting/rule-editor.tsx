@@ -1,10 +1,7 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import { useRouter } from "next/navigation";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { RuleForm, type TDestinationChoice } from "./rule-form";
 
 /** "Add rule" or "Edit": the rule form in a dialog, closed and the list refreshed on save. */
@@ -24,32 +21,20 @@ export function RuleEditor({
   destinations: TDestinationChoice[];
   baseline: Parameters<typeof RuleForm>[0]["baseline"];
 }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const close = useCallback(() => setOpen(false), []);
-  const done = useCallback(() => {
-    setOpen(false);
-    router.refresh();
-  }, [router]);
   return (
-    <>
-      {rule ? (
-        <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Edit ${rule.name}`}>
-          Edit
-        </Button>
-      ) : (
-        <Button onClick={() => setOpen(true)}>Add rule</Button>
-      )}
-      <Dialog
-        open={open}
-        onClose={close}
-        title={rule ? `Edit “${rule.name}”` : `New rule for ${ownerLabel}`}
-        description={
-          teamSlug
-            ? "Applies to the findings this team owns, after the org baseline (which always applies)."
-            : "Applies to every team and to unassigned findings. Teams cannot lower it."
-        }
-      >
+    <FormDialog
+      label={rule ? "Edit" : "Add rule"}
+      ariaLabel={rule ? `Edit ${rule.name}` : undefined}
+      variant={rule ? "ghost" : "primary"}
+      size={rule ? "sm" : "md"}
+      title={rule ? `Edit “${rule.name}”` : `New rule for ${ownerLabel}`}
+      description={
+        teamSlug
+          ? "Applies to the findings this team owns, after the org baseline (which always applies)."
+          : "Applies to every team and to unassigned findings. Teams cannot lower it."
+      }
+    >
+      {({ close, done }) => (
         <RuleForm
           orgSlug={orgSlug}
           teamSlug={teamSlug}
@@ -59,7 +44,7 @@ export function RuleEditor({
           onDone={done}
           onCancel={close}
         />
-      </Dialog>
-    </>
+      )}
+    </FormDialog>
   );
 }

@@ -4,21 +4,12 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { previewDraftAction, saveRuleAction } from "@/lib/alerting/actions";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
 import { baselineConflict } from "@/lib/alerting/rules/baseline-guard";
-import { SEVERITY_LEVELS } from "@/lib/domain/severity";
-import { FINDING_CATEGORIES } from "@/lib/domain/categories";
-import {
-  ALERT_GROUPINGS,
-  GROUPING_LABELS,
-  PD_SEVERITIES,
-  RULE_KIND_LABELS,
-  RULE_KINDS,
-  ZRuleInput,
-  type TRuleKind,
-} from "@/lib/alerting/schemas";
+import { PD_SEVERITIES, RULE_KIND_LABELS, RULE_KINDS, ZRuleInput, type TRuleKind } from "@/lib/alerting/schemas";
 import { ruleFieldErrors, ruleInputFromForm, type TDestinationMode } from "@/lib/alerting/ui-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Checkbox, Field, Input, Select } from "@/components/ui/field";
+import { GroupingField, MatchFields } from "./match-fields";
 import { RulePreview } from "./rule-preview";
 
 export type TDestinationChoice = { id: string; name: string; teamName: string | null };
@@ -91,30 +82,6 @@ export function RuleForm({
     e.preventDefault();
     dispatch(save);
   };
-  const listField = (name: "sources" | "checks" | "clusters" | "namespaces", label: string, hint: string) => (
-    <Field id={id(name)} label={label} hint={hint} errors={errors[name]}>
-      <Input
-        id={id(name)}
-        name={name}
-        defaultValue={rule?.match[name].join(", ") ?? ""}
-        className="font-mono"
-        spellCheck={false}
-        aria-invalid={Boolean(errors[name])}
-      />
-    </Field>
-  );
-  // What one incident (or, without a page, one feed entry) stands for.
-  const groupingField = (label: string, className?: string) => (
-    <Field id={id("grouping")} label={label} errors={errors.grouping} className={className}>
-      <Select id={id("grouping")} name="grouping" defaultValue={rule?.grouping ?? "check"}>
-        {ALERT_GROUPINGS.map((g) => (
-          <option key={g} value={g}>
-            {GROUPING_LABELS[g].replace(/^By /, "")}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
   const previewResult = preview?.ok ? preview.data : null;
 
   return (
@@ -154,61 +121,12 @@ export function RuleForm({
 
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-700">Matches</legend>
-        {kind === "stale_cluster" ? (
-          listField(
-            "clusters",
-            "Clusters",
-            "Cluster slugs, comma-separated, * wildcards (prod-*). Empty: every cluster.",
-          )
-        ) : (
-          <>
-            <Field id={id("minSeverity")} label="Minimum severity" errors={errors.minSeverity} className="w-48">
-              <Select id={id("minSeverity")} name="minSeverity" defaultValue={rule?.match.minSeverity ?? "high"}>
-                {SEVERITY_LEVELS.map((s) => (
-                  <option key={s} value={s}>
-                    {s === "none"
-                      ? "Any (none and above)"
-                      : s === "critical"
-                        ? "Critical"
-                        : `${s[0]!.toUpperCase()}${s.slice(1)} and above`}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {kind === "findings" ? (
-              <>
-                <fieldset>
-                  <legend className="text-sm font-medium text-slate-700">Categories</legend>
-                  <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-                    {FINDING_CATEGORIES.map((c) => (
-                      <label key={c} className="flex items-center gap-1.5 text-sm capitalize text-slate-700">
-                        <input
-                          type="checkbox"
-                          name="categories"
-                          value={c}
-                          defaultChecked={rule?.match.categories.includes(c) ?? false}
-                          className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
-                        />
-                        {c}
-                      </label>
-                    ))}
-                  </div>
-                  <p className="mt-1 text-xs text-slate-500">None ticked: every category.</p>
-                </fieldset>
-                <div className="grid gap-3 sm:grid-cols-2">
-                  {listField(
-                    "sources",
-                    "Source tools",
-                    "polaris, trivy, pluto, nova, goldilocks, kube-bench, admission. Empty: all.",
-                  )}
-                  {listField("checks", "Checks", "Check ids, * wildcards (runAsRootAllowed, CVE-*). Empty: all.")}
-                  {listField("clusters", "Clusters", "Cluster slugs, * wildcards (prod-*). Empty: all.")}
-                  {listField("namespaces", "Namespaces", "* wildcards (payments-*). Empty: all.")}
-                </div>
-              </>
-            ) : null}
-          </>
-        )}
+        <MatchFields
+          id={id}
+          match={rule?.match}
+          errors={errors}
+          show={kind === "stale_cluster" ? "clusters" : kind === "budget" ? "severity" : "all"}
+        />
       </fieldset>
 
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
@@ -267,20 +185,27 @@ export function RuleForm({
                 ))}
               </Select>
             </Field>
-            {kind === "findings" ? groupingField("One incident per") : null}
+            {kind === "findings" ? (
+              <GroupingField
+                id={id("grouping")}
+                label="One incident per"
+                errors={errors.grouping}
+                grouping={rule?.grouping}
+              />
+            ) : null}
           </div>
         ) : kind === "findings" ? (
-          groupingField("One feed entry per", "w-64")
-        ) : null}
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            name="continueMatching"
-            defaultChecked={rule?.continueMatching ?? false}
-            className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+          <GroupingField
+            id={id("grouping")}
+            label="One feed entry per"
+            errors={errors.grouping}
+            grouping={rule?.grouping}
+            className="w-64"
           />
+        ) : null}
+        <Checkbox name="continueMatching" defaultChecked={rule?.continueMatching ?? false}>
           Continue: later rules may match these too (otherwise the first matching rule wins)
-        </label>
+        </Checkbox>
       </fieldset>
 
       {conflict ? (

@@ -5,6 +5,7 @@ const TABS = [
   { path: "teams", label: "Teams" },
   { path: "clusters", label: "Clusters" },
   { path: "tokens", label: "API tokens" },
+  { path: "integrations", label: "Integrations" },
   { path: "cost", label: "Cost" },
   { path: "audit", label: "Audit log" },
 ];

@@ -42,7 +42,12 @@ export function AppShell({
             <SidebarNav orgSlug={org.slug} teams={teams} canSeeSettings={canSeeSettings} />
           </nav>
           <div className="border-t border-slate-800 px-3 py-3">
-            <UserMenu name={user.name} email={user.email} role={ORG_ROLE_LABELS[roleLabel]} />
+            <UserMenu
+              name={user.name}
+              email={user.email}
+              role={ORG_ROLE_LABELS[roleLabel]}
+              notificationsHref={`/o/${org.slug}/notifications`}
+            />
           </div>
         </aside>
       </div>

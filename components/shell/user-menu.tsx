@@ -1,11 +1,24 @@
 "use client";
 
+import type { Route } from "next";
+import Link from "next/link";
 import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 
-export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+export function UserMenu({
+  name,
+  email,
+  role,
+  notificationsHref,
+}: {
+  name: string;
+  email: string;
+  role: string;
+  /** The caller's own notifications in the current organization. */
+  notificationsHref: string;
+}) {
   const [pending, setPending] = useState(false);
   const initials = name
     .split(/\s+/)
@@ -37,6 +50,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           Sign out
         </button>
       </div>
+      <Link
+        href={notificationsHref as Route}
+        className="mt-2 block rounded-md px-2 py-1 text-xs text-slate-400 hover:bg-slate-800 hover:text-white"
+      >
+        My notifications
+      </Link>
       {/* Ends the sessions of every browser this account is signed in on, this one included. */}
       <button
         type="button"
@@ -48,7 +67,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
             .then(() => signOut({ callbackUrl: "/login" }))
             .finally(() => setPending(false));
         }}
-        className="mt-1 w-full rounded-md px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-800 hover:text-white"
+        className="w-full rounded-md px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-800 hover:text-white"
       >
         {pending ? "Signing out everywhere…" : "Sign out everywhere"}
       </button>

@@ -15,6 +15,7 @@ export function ConfirmAction<T>({
   action,
   fields,
   triggerLabel,
+  triggerAriaLabel,
   title,
   description,
   confirmLabel,
@@ -25,6 +26,8 @@ export function ConfirmAction<T>({
   /** Hidden inputs sent with the confirmation (ids, the org slug). */
   fields: Record<string, string>;
   triggerLabel: string;
+  /** The trigger's accessible name when a list has one per row ("Delete Payments Slack"). */
+  triggerAriaLabel?: string;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -39,6 +42,7 @@ export function ConfirmAction<T>({
         variant="ghost"
         className="text-red-700 hover:bg-red-50 hover:text-red-800"
         onClick={() => setOpen(true)}
+        aria-label={triggerAriaLabel}
       >
         {triggerLabel}
       </Button>

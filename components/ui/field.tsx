@@ -49,6 +49,24 @@ export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
   return <textarea className={cn(control, className)} {...useWiring(props)} />;
 }
 
+/** A checkbox with its label after it, the whole line clickable. */
+export function Checkbox({
+  children,
+  className,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { children: ReactNode }) {
+  return (
+    <label className={cn("flex items-center gap-2 text-sm text-slate-700", className)}>
+      <input
+        type="checkbox"
+        className="size-4 shrink-0 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+        {...props}
+      />
+      {children}
+    </label>
+  );
+}
+
 export type TOption = { value: string; label: ReactNode };
 
 /** The <option>s of a Select. */

@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { orgAction, teamAction } from "@/lib/api/action";
+import { orgAction, publicAction, teamAction } from "@/lib/api/action";
 import { canOrg } from "@/lib/auth/permissions";
 import { db } from "@/lib/server/db";
+import { fail } from "@/lib/server/action-result";
 import { AppError } from "@/lib/server/errors";
 import { createConnection, deleteConnection, rotateSigningSecret, updateConnection } from "./connections/write";
 import { ZSubscriptionInput } from "./schemas";
@@ -11,6 +12,7 @@ import { slackChannelsOf, testConnection } from "./connections/test-connection";
 import { createSubscription, deleteSubscription, updateSubscription } from "./subscriptions/write";
 import { sendDigestNow } from "./digests/run-due";
 import { setTeamTimeZone } from "./team-time-zone";
+import { INVALID_UNSUBSCRIBE_LINK, unsubscribeWithToken } from "./unsubscribe";
 import {
   connectionInputFromForm,
   connectionUpdateFromForm,
@@ -24,7 +26,7 @@ import {
 const OWNER = { permission: "team:routing:manage", withoutTeam: "org:integrations:manage" } as const;
 const REVALIDATE = [
   { path: "/settings/integrations", type: "layout" },
-  { path: "/settings/teams", type: "layout" },
+  { path: "/teams", type: "layout" },
   { path: "/notifications", type: "page" },
 ] as const;
 const ZId = z.string().default("");
@@ -213,4 +215,16 @@ export const setTeamTimeZoneAction = teamAction(
     await setTeamTimeZone(access.org.id, actor, access.team.id, input.timeZone);
     return { timeZone: input.timeZone };
   },
+);
+
+/**
+ * The unsubscribe page's button: no session, the signed token in the mail's link is the authority
+ * (lib/notifications/unsubscribe.ts). A token that is not ours is a broken link, not a field.
+ */
+export const unsubscribeAction = publicAction(
+  {
+    input: z.object({ token: z.string().min(1).max(1000) }),
+    onInvalid: () => fail("not_found", INVALID_UNSUBSCRIBE_LINK),
+  },
+  ({ input }) => unsubscribeWithToken(input.token),
 );

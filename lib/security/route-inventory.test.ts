@@ -10,8 +10,11 @@ const PUBLIC: Record<string, string> = {
   "(auth)/signup/page.tsx#default": "sign-up form",
   "(auth)/signup/confirm/[token]/page.tsx#default": "the emailed sign-up token is the credential",
   "(auth)/unlock/[token]/page.tsx#default": "the unlock form; shows nothing of the account",
+  "(auth)/unsubscribe/[token]/page.tsx#default": "the signed unsubscribe token in the mail's link is the credential",
   "(dashboard)/o/[org]/settings/page.tsx#default": "redirects to the members page, which checks access",
   "api/health/route.ts#GET": "health check for load balancers, answers no tenant data",
+  "api/v1/unsubscribe/[token]/route.ts#POST": "RFC 8058 one-click unsubscribe: the signed token is the credential",
+  "api/v1/unsubscribe/[token]/route.ts#GET": "redirects to the unsubscribe page, reads nothing",
   "api/auth/[...nextauth]/route.ts#GET": "next-auth's own sign-in endpoints",
   "api/auth/[...nextauth]/route.ts#POST": "next-auth's own sign-in endpoints",
 };
@@ -22,6 +25,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "lib/auth/actions.ts#finishSignUpAction": "the emailed sign-up token (and its password) is the credential",
   "lib/auth/actions.ts#unlockSignInAction": "the emailed unlock token is the credential",
   "lib/auth/actions.ts#joinWithNewAccountAction": "the invitation token is the credential",
+  "lib/notifications/actions.ts#unsubscribeAction": "the signed unsubscribe token in the mail's link is the credential",
 };
 
 const root = path.resolve(__dirname, "../..");

@@ -164,11 +164,6 @@ export const ZEnv = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Password of the demo users; a random one is generated (and printed) when unset. */
   BUMPERS_DEMO_PASSWORD: ZOptionalString,
-  /** Set by `npm start` when it runs the local stand-ins: their readable pages, linked from the app. */
-  BUMPERS_DEMO_SLACK_URL: ZOptionalString,
-  BUMPERS_DEMO_TEAMS_URL: ZOptionalString,
-  BUMPERS_DEMO_INBOX_URL: ZOptionalString,
-  BUMPERS_DEMO_WEBHOOK_URL: ZOptionalString,
   BUMPERS_INIT_ORG_SLUG: ZOptionalString,
   BUMPERS_INIT_ORG_NAME: ZOptionalString,
   BUMPERS_INIT_USER_EMAIL: ZOptionalString,
@@ -199,6 +194,14 @@ export const ZEnv = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /**
+   * The readable pages of the local fakes `npm start` runs (Slack, Microsoft Teams, the inbox, a
+   * webhook receiver): set by it while they run, linked from Settings → Integrations. Unset: no link.
+   */
+  BUMPERS_DEMO_SLACK_URL: ZOptionalString,
+  BUMPERS_DEMO_TEAMS_URL: ZOptionalString,
+  BUMPERS_DEMO_INBOX_URL: ZOptionalString,
+  BUMPERS_DEMO_WEBHOOK_URL: ZOptionalString,
   /** Base URL of Slack's Web API (methods are posted to `<url>/<method>`); tests and the demo point it at the fake. */
   SLACK_API_URL: z
     .string()

@@ -11,6 +11,8 @@ export type TConnectionView = {
   name: string;
   teamId: string | null;
   teamName: string | null;
+  /** The owning team's slug: the `team` field of the forms that manage it. */
+  teamSlug: string | null;
   secretHint: string;
   /** Not secret: workspace and bot names, SMTP host/port/from, a webhook's host. */
   settings: Record<string, unknown>;
@@ -38,7 +40,7 @@ const SELECT = {
   lastErrorAt: true,
   lastError: true,
   createdAt: true,
-  team: { select: { name: true } },
+  team: { select: { name: true, slug: true } },
   _count: { select: { subscriptions: true } },
 } as const;
 
@@ -56,7 +58,7 @@ type TRow = {
   lastErrorAt: Date | null;
   lastError: unknown;
   createdAt: Date;
-  team: { name: string } | null;
+  team: { name: string; slug: string } | null;
   _count: { subscriptions: number };
 };
 
@@ -67,6 +69,7 @@ function toView(row: TRow): TConnectionView {
     name: row.name,
     teamId: row.teamId,
     teamName: row.team?.name ?? null,
+    teamSlug: row.team?.slug ?? null,
     secretHint: row.secretHint,
     settings: (row.settings ?? {}) as Record<string, unknown>,
     status: row.status,

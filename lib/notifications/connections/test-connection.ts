@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { appBaseUrl } from "@/lib/alerting/engine/context";
+import { isUuid } from "@/lib/alerting/parse-input";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -31,6 +32,8 @@ export type TTestResult = {
 type TOwner = { teamId: string | null };
 
 async function usableConnection(orgId: string, owner: TOwner, connectionId: string) {
+  // An id that is not even a uuid is simply not there (not a database error).
+  if (!isUuid(connectionId)) throw new AppError("not_found", "Connection not found.");
   const row = await db.notificationConnection.findFirst({
     where: { id: connectionId, orgId, OR: [{ teamId: null }, ...(owner.teamId ? [{ teamId: owner.teamId }] : [])] },
     include: { org: { select: { slug: true, name: true } }, team: { select: { slug: true, name: true } } },

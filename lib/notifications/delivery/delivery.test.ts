@@ -222,6 +222,10 @@ describe("delivering messages", () => {
     expect(mail.html).toContain("payments-api");
     const link = /<([^>]+\/unsubscribe\/([^>]+))>/.exec(mail.headers["list-unsubscribe"] ?? "");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    // Mail clients POST to the one-click endpoint; the footer's link opens the page, which asks first.
+    expect(link![1]).toMatch(/\/api\/v1\/unsubscribe\/[^/]+$/);
+    expect(mail.html).toContain(`/unsubscribe/${link![2]}"`);
+    expect(mail.html).not.toContain(`/api/v1/unsubscribe/`);
     const payload = verifyUnsubscribe(link![2]!);
     expect(payload).toMatchObject({ subscriptionId: sub.id, address: "lead@example.com" });
     await unsubscribeByToken({ subscriptionId: payload!.subscriptionId, address: payload!.address! });

@@ -35,8 +35,8 @@ export function sendDigest(
     case "webhook":
       return sendWebhookPayload(secret.url ?? "", secret.signingSecret ?? "", payload.id, renderDigestWebhook(d));
     default:
-      return sendToAddresses(event, connection, secret, (unsubscribeUrl) =>
-        renderDigestEmail(digestEmailProps(d, unsubscribeUrl)),
+      return sendToAddresses(event, connection, secret, (unsubscribe) =>
+        renderDigestEmail(digestEmailProps(d, unsubscribe)),
       );
   }
 }

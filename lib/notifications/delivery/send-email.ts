@@ -1,6 +1,5 @@
 import "server-only";
 import type { TClaimedEvent } from "@/lib/alerting/delivery/deliver";
-import { appBaseUrl } from "@/lib/alerting/engine/context";
 import type { TSeverityLevel } from "@/lib/domain/severity";
 import type { TRenderedEmail } from "@/lib/server/email/render-email";
 import { sendMail, type TMailResult, type TSmtpSettings } from "@/lib/server/mail";
@@ -9,7 +8,7 @@ import type { TConnectionSecret } from "../connections/secrets";
 import { renderNotificationEmail } from "../email/notification-email";
 import type { TNotification } from "../message";
 import { emailAddressesOf } from "../schemas";
-import { signUnsubscribe } from "../unsubscribe-token";
+import { unsubscribeLinks } from "../unsubscribe";
 import type { TConnectionRow } from "./connection-row";
 
 // Email goes through the org's own SMTP server when the subscription names one, else the
@@ -42,9 +41,6 @@ export function smtpOf(
   };
 }
 
-export const unsubscribeUrlOf = (subscriptionId: string, address: string) =>
-  `${appBaseUrl()}/unsubscribe/${signUnsubscribe({ subscriptionId, kind: "email", address })}`;
-
 /** What one mail came to, as every channel says it. */
 export function outcomeOfMail(result: TMailResult): TChannelOutcome {
   if (result.transport !== "smtp") {
@@ -74,14 +70,14 @@ export async function sendToAddresses(
   event: TClaimedEvent,
   connection: TConnectionRow | null,
   secret: TConnectionSecret,
-  render: (unsubscribeUrl: string) => TRenderedEmail,
+  render: (unsubscribe: { page: string; oneClick: string }) => TRenderedEmail,
 ): Promise<TChannelOutcome> {
   const addresses = emailAddressesOf(event.target ?? "");
   if (!addresses.length) return { kind: "rejected", status: 0, error: "No address to send to.", response: null };
   const smtp = smtpOf(connection, secret);
   const answers: Record<string, unknown>[] = [];
   for (const address of addresses) {
-    const mail = render(unsubscribeUrlOf(event.destinationId, address));
+    const mail = render(unsubscribeLinks({ subscriptionId: event.destinationId, kind: "email", address }));
     const outcome = outcomeOfMail(await sendMail({ to: address, ...mail, ...(smtp ? { smtp } : {}) }));
     if (outcome.kind !== "accepted") return outcome;
     answers.push({ to: address, ...outcome.response });
@@ -95,7 +91,7 @@ export function sendEmailMessage(
   secret: TConnectionSecret,
   message: TNotification,
 ): Promise<TChannelOutcome> {
-  return sendToAddresses(event, connection, secret, (unsubscribeUrl) =>
+  return sendToAddresses(event, connection, secret, (unsubscribe) =>
     renderNotificationEmail({
       title: message.title,
       summary: message.summary,
@@ -107,7 +103,8 @@ export function sendEmailMessage(
       linkText: message.linkText,
       orgName: message.org.name,
       teamName: message.team?.name,
-      unsubscribeUrl,
+      unsubscribeUrl: unsubscribe.page,
+      oneClickUnsubscribeUrl: unsubscribe.oneClick,
     }),
   );
 }

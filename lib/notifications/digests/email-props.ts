@@ -2,7 +2,7 @@ import type { TDigestEmailProps } from "../email/digest-model";
 import { DIGEST_SEVERITIES, type TDigest } from "./types";
 
 /** What the digest mail shows of a computed digest (lib/notifications/email/digest-email.tsx). */
-export function digestEmailProps(d: TDigest, unsubscribeUrl?: string): TDigestEmailProps {
+export function digestEmailProps(d: TDigest, unsubscribe?: { page: string; oneClick: string }): TDigestEmailProps {
   const f = d.findings;
   return {
     cadence: d.kind,
@@ -46,6 +46,6 @@ export function digestEmailProps(d: TDigest, unsubscribeUrl?: string): TDigestEm
       lastSeen: c.hoursSilent < 48 ? `${c.hoursSilent} hours ago` : `${Math.floor(c.hoursSilent / 24)} days ago`,
       link: d.links.clusters,
     })),
-    ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+    ...(unsubscribe ? { unsubscribeUrl: unsubscribe.page, oneClickUnsubscribeUrl: unsubscribe.oneClick } : {}),
   };
 }

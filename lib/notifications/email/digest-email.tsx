@@ -76,6 +76,6 @@ export function renderDigestEmail(digest: TDigestEmailProps): TRenderedEmail {
   return renderEmail(
     `${scope} ${digest.cadence} digest: ${summary}`,
     <DigestEmail digest={digest} charts={{ findings: chartRef(images.findings), cost: chartRef(images.cost) }} />,
-    { unsubscribeUrl: digest.unsubscribeUrl, attachments },
+    { unsubscribeUrl: digest.unsubscribeUrl, oneClickUnsubscribeUrl: digest.oneClickUnsubscribeUrl, attachments },
   );
 }

@@ -58,7 +58,10 @@ export type TDigestEmailProps = {
   cost?: TDigestCost;
   budgets?: ReadonlyArray<TDigestBudget>;
   staleClusters?: ReadonlyArray<TDigestStaleCluster>;
+  /** The footer's link: a page that asks before it unsubscribes. */
   unsubscribeUrl?: string;
+  /** The List-Unsubscribe header's URL, which mail clients POST to (RFC 8058); else the footer's. */
+  oneClickUnsubscribeUrl?: string;
 };
 
 export const TOP_FIXES_SHOWN = 5;

@@ -21,7 +21,10 @@ export type TNotificationEmailProps = {
   linkText: string;
   orgName: string;
   teamName?: string;
+  /** The footer's link: a page that asks before it unsubscribes. */
   unsubscribeUrl?: string;
+  /** The List-Unsubscribe header's URL, which mail clients POST to (RFC 8058); else the footer's. */
+  oneClickUnsubscribeUrl?: string;
 };
 
 export function NotificationEmail(props: TNotificationEmailProps) {
@@ -62,5 +65,6 @@ export function NotificationEmail(props: TNotificationEmailProps) {
 export function renderNotificationEmail(props: TNotificationEmailProps): TRenderedEmail {
   return renderEmail(`[${SEVERITY_NAMES[props.severity]}] ${props.title}`, <NotificationEmail {...props} />, {
     unsubscribeUrl: props.unsubscribeUrl,
+    oneClickUnsubscribeUrl: props.oneClickUnsubscribeUrl,
   });
 }

@@ -111,3 +111,15 @@ export async function getSubscription(
   if (!row) throw notFound("Subscription not found.");
   return toView(row as TRow);
 }
+
+export type TDigestTeam = { id: string; slug: string; name: string; timeZone: string };
+
+/** Teams with the time zone their digests go out in, in the order given (teams a member may pick). */
+export async function listTeamsWithTimeZone(orgId: string, teamIds: readonly string[]): Promise<TDigestTeam[]> {
+  const rows = await db.team.findMany({
+    where: { orgId, id: { in: [...teamIds] } },
+    select: { id: true, slug: true, name: true, timeZone: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return teamIds.flatMap((id) => byId.get(id) ?? []);
+}

@@ -42,15 +42,21 @@ const PLAIN_TEXT_OPTIONS = {
 export function renderEmail(
   subject: string,
   element: ReactElement,
-  extras: { unsubscribeUrl?: string; attachments?: TMailAttachment[] } = {},
+  extras: {
+    unsubscribeUrl?: string;
+    /** Where List-Unsubscribe points when mail clients should POST somewhere else than the footer's page. */
+    oneClickUnsubscribeUrl?: string;
+    attachments?: TMailAttachment[];
+  } = {},
 ): TRenderedEmail {
+  const listUnsubscribe = extras.oneClickUnsubscribeUrl ?? extras.unsubscribeUrl;
   const markup = renderMarkup(element);
   return {
     subject: oneLine(subject),
     html: XHTML_DOCTYPE + markup,
     text: toPlainText(markup, PLAIN_TEXT_OPTIONS).trim(),
     ...(extras.attachments?.length ? { attachments: extras.attachments } : {}),
-    ...(extras.unsubscribeUrl ? { headers: listUnsubscribeHeaders(extras.unsubscribeUrl) } : {}),
+    ...(listUnsubscribe ? { headers: listUnsubscribeHeaders(listUnsubscribe) } : {}),
   };
 }
 

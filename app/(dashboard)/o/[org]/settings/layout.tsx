@@ -3,7 +3,7 @@ import { sectionLayout } from "../section-layouts";
 
 export default sectionLayout({
   title: "Settings",
-  description: (orgName) => `Members, teams, clusters, tokens and the audit log of ${orgName}.`,
+  description: (orgName) => `Members, teams, clusters, tokens, integrations and the audit log of ${orgName}.`,
   Tabs: SettingsTabs,
   permission: "org:settings:manage",
   bodyClassName: "mt-6",

@@ -13,6 +13,7 @@ import { StaleClustersAlert } from "@/components/overview/stale-clusters-alert";
 import { TeamSummaryCard } from "@/components/overview/team-summary-card";
 import { OwnedResourcesCard } from "@/components/teams/owned-resources-card";
 import { TeamMembersCard } from "@/components/teams/team-members-card";
+import { TeamTabs } from "@/components/teams/team-tabs";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -59,6 +60,7 @@ export default async function TeamHomePage({ params }: PageProps<"/o/[org]/teams
           </>
         }
       />
+      <TeamTabs orgSlug={access.org.slug} teamSlug={access.team.slug} />
       <StaleClustersAlert
         orgSlug={access.org.slug}
         clusters={stale.filter((c) => ownedClusters.has(c.slug))}

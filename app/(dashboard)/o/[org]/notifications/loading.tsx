@@ -1,0 +1,5 @@
+import { NotificationsSkeleton } from "@/components/notifications/notifications-skeleton";
+
+export default function MyNotificationsLoading() {
+  return <NotificationsSkeleton />;
+}
