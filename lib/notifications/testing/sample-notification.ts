@@ -160,6 +160,23 @@ const BY_TYPE: Record<TNotificationType, Omit<TNotification, "id" | "type" | "or
       { label: "Dedup key", value: "bmp-3c1f0a" },
     ],
   },
+  "finding.assigned": {
+    title: "3 findings assigned to you",
+    summary: "Ada Admin assigned you 3 findings in Payments.",
+    severity: "high",
+    link: link("/findings?assignee=me"),
+    linkText: "Open your findings",
+    facts: [
+      { label: "Assigned by", value: "Ada Admin" },
+      { label: "Findings", value: "3" },
+      { label: "Team", value: "Payments" },
+    ],
+    sample: [
+      "Privilege escalation allowed: Deployment payments/api (prod-eu)",
+      "Image tag not specified: Deployment payments/worker (prod-eu)",
+      "Memory limits missing: StatefulSet payments/ledger (prod-eu)",
+    ],
+  },
   test: {
     title: "Test notification from Bumpers",
     summary: "This destination works. Sent by Ada Admin from the notification settings.",
