@@ -4,6 +4,7 @@ import { STALE_CLUSTER_ALERTS_JOB, sweepAlerts } from "@/lib/alerting/stale-job"
 import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
 import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-alerts";
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "@/lib/jobs/expire-snoozes";
+import { NOTIFICATION_SOURCES_JOB, runNotificationSources } from "@/lib/notifications/sources/run-sources";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -21,6 +22,15 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     run: async () => {
       const events = await sweepAlerts();
       return events > 0 ? `${events} alert event(s) enqueued (stale clusters, expired snoozes, team moves)` : undefined;
+    },
+  },
+  {
+    // Admission denials, blocked CI runs, cost anomalies, PagerDuty incidents and assignments.
+    name: NOTIFICATION_SOURCES_JOB,
+    cron: "* * * * *",
+    run: async () => {
+      const queued = await runNotificationSources();
+      return queued > 0 ? `${queued} notification(s) queued` : undefined;
     },
   },
   {
