@@ -1,8 +1,9 @@
 import "server-only";
-import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/alerting/parse-input";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { setOrgNumberSetting } from "@/lib/orgs/set-org-setting";
 import { ZCostAnomalyFactor } from "./schemas";
 
 // The org setting behind `cost.anomaly` notifications (see cost-anomaly.ts). An org admin's
@@ -17,22 +18,6 @@ export async function getCostAnomalyFactor(orgId: string): Promise<number> {
 /** Changes the factor (a 400 on `costAnomalyFactor` outside 1.1–10); audited when it changes. */
 export async function setCostAnomalyFactor(orgId: string, actor: TAuditEntry["actor"], input: unknown) {
   const factor = parseInput(ZCostAnomalyFactor, input, "costAnomalyFactor");
-  return db.$transaction(async (tx) => {
-    const org = await tx.organization.findUnique({
-      where: { id: orgId },
-      select: { slug: true, costAnomalyFactor: true },
-    });
-    if (!org) throw notFound("Organization not found.");
-    if (org.costAnomalyFactor === factor) return { costAnomalyFactor: factor, changed: false };
-    await tx.organization.update({ where: { id: orgId }, data: { costAnomalyFactor: factor } });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "org.settings_changed",
-      target: { type: "organization", id: orgId, label: org.slug },
-      before: { costAnomalyFactor: org.costAnomalyFactor },
-      after: { costAnomalyFactor: factor },
-    });
-    return { costAnomalyFactor: factor, changed: true };
-  });
+  const { changed } = await setOrgNumberSetting(orgId, actor, "costAnomalyFactor", factor);
+  return { costAnomalyFactor: factor, changed };
 }
