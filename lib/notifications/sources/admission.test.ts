@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { admissionSource } from "./admission";
 import { clockAt } from "./cursor";
-import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./test-setup";
+import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./sources-testing";
 
 // Denials (and passive mode's would-deny) from the decision log: one message per object and
 // blocking checks per hour, with the count, to the owning team's channels only.

@@ -7,7 +7,7 @@ import { pool } from "@/lib/server/db";
 import { addTeamMember } from "@/lib/testing/factories";
 import { createSubscription } from "../subscriptions/write";
 import { assignedSource } from "./assigned";
-import { minutesAfter, queuedMessages, runAt, sourcesSetup } from "./test-setup";
+import { minutesAfter, queuedMessages, runAt, sourcesSetup } from "./sources-testing";
 
 // Findings assigned to a member reach their own subscription by email: one mail per assignee and
 // run whatever the number of findings, never another member's, never a team channel.

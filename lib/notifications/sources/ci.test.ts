@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordCiScan } from "@/lib/ci/record-scan";
 import { db } from "@/lib/server/db";
 import { ciSource } from "./ci";
-import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./test-setup";
+import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./sources-testing";
 
 // CI runs with blocking failures on a default branch (main or master): one message per
 // repository and branch per hour, to the repository's owner team only.

@@ -4,7 +4,7 @@ import { db, pool } from "@/lib/server/db";
 import { anomalyDay, costAnomalySource } from "./cost-anomaly";
 import { getCostAnomalyFactor, setCostAnomalyFactor } from "./cost-anomaly-factor";
 import { clockAt } from "./cursor";
-import { queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./test-setup";
+import { queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./sources-testing";
 
 // Once a day, per team, unassigned and org: the last complete day's cost against the mean of the
 // 14 days before it, times the org's factor (1.5 unless changed).

@@ -5,7 +5,7 @@ import { createRule } from "@/lib/alerting/rules/create-rule";
 import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
 import { pool } from "@/lib/server/db";
 import { pagerDutySource } from "./pagerduty";
-import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./test-setup";
+import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./sources-testing";
 
 // PagerDuty incidents mirrored to the group's team: opened when PagerDuty accepted the firing's
 // first trigger, resolved when it accepted the resolve, threaded by the dedup key.

@@ -4,7 +4,7 @@ import { RECURRING_JOBS } from "@/lib/worker/recurring";
 import { admissionSource } from "./admission";
 import type { TSource } from "./cursor";
 import { NOTIFICATION_SOURCES_JOB, runNotificationSources } from "./run-sources";
-import { minutesAfter, queuedMessages, sourcesSetup } from "./test-setup";
+import { minutesAfter, queuedMessages, sourcesSetup } from "./sources-testing";
 
 // The every-minute job: a source that fails for one org leaves that org's cursor where it was
 // (its rows are read again next run) and does not hold up the other orgs.
