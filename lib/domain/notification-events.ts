@@ -14,14 +14,17 @@ export const NOTIFICATION_EVENT_TYPES = [
   "ci.blocked",
   "pagerduty.incident_opened",
   "pagerduty.incident_resolved",
+  "finding.assigned",
 ] as const;
 export type TNotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
-/** Digest subscriptions and personal ones use these on top. */
+/** Digest subscriptions use this on top. */
 export const DIGEST_EVENT_TYPE = "digest";
-export const ASSIGNED_EVENT_TYPE = "finding.assigned";
+/** Sent only to the assignee's own (personal) subscriptions. */
+export const ASSIGNED_EVENT_TYPE = "finding.assigned" satisfies TNotificationEventType;
 
-export type TEventCatalogEntry = { type: TNotificationEventType; label: string; area: string };
+/** `personal`: only a member's own subscriptions can have it (forms for teams leave it out). */
+export type TEventCatalogEntry = { type: TNotificationEventType; label: string; area: string; personal?: true };
 
 /** How forms and the delivery log name each type, grouped by area. */
 export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
@@ -37,6 +40,7 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "ci.blocked", label: "CI run blocked on a default branch", area: "CI" },
   { type: "pagerduty.incident_opened", label: "PagerDuty incident opened", area: "PagerDuty" },
   { type: "pagerduty.incident_resolved", label: "PagerDuty incident resolved", area: "PagerDuty" },
+  { type: "finding.assigned", label: "Findings assigned to me", area: "Findings", personal: true },
 ];
 
 /** A new subscription's events when the form leaves them out: the finding group's life. */
@@ -45,4 +49,3 @@ export const DEFAULT_SUBSCRIPTION_EVENTS: readonly TNotificationEventType[] = [
   "finding_group.reopened",
   "finding_group.fixed",
 ];
-

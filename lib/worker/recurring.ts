@@ -5,6 +5,7 @@ import { PRUNE_JOB, pruneRetention } from "@/lib/retention/prune";
 import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-alerts";
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "@/lib/jobs/expire-snoozes";
 import { DIGESTS_JOB, runDueDigests } from "@/lib/notifications/digests/run-due";
+import { NOTIFICATION_SOURCES_JOB, runNotificationSources } from "@/lib/notifications/sources/run-sources";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -33,6 +34,15 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
       return queued + skipped + switchedOff > 0
         ? `${queued} digest(s) queued, ${skipped} empty one(s) not sent, ${switchedOff} personal one(s) switched off (member left)`
         : undefined;
+    },
+  },
+  {
+    // Admission denials, blocked CI runs, cost anomalies, PagerDuty incidents and assignments.
+    name: NOTIFICATION_SOURCES_JOB,
+    cron: "* * * * *",
+    run: async () => {
+      const queued = await runNotificationSources();
+      return queued > 0 ? `${queued} notification(s) queued` : undefined;
     },
   },
   {

@@ -5,7 +5,14 @@ import type { TNotification } from "@/lib/domain/notification-message";
 import { ruleMatches, type TMatchable } from "../rules/match";
 import type { TAlertGrouping, TRuleKind } from "../schemas";
 import type { TEngineContext } from "./context";
-import type { TDesiredGroup, TEngineSubscription, TExistingGroup, TNotifyTarget, TRouteTarget } from "./types";
+import type {
+  TDesiredGroup,
+  TEngineSubscription,
+  TExistingGroup,
+  TNotifyRoute,
+  TNotifyTarget,
+  TRouteTarget,
+} from "./types";
 
 // Notification subscriptions ride on alert groups: a subscription that matches a group's
 // findings adds a route to it, like a rule's PagerDuty destination, so a report that opens 1,000
@@ -31,6 +38,14 @@ const TYPES_OF_KIND: Readonly<Record<TRuleKind, readonly TNotificationEventType[
 const wantsKind = (s: TEngineSubscription, kind: TRuleKind) => TYPES_OF_KIND[kind].some((t) => s.events.includes(t));
 
 /**
+ * Whether a subscription hears news of this team: the org's hear every team's, a team's only its
+ * own. ownOnly: an alert that belongs to no team's resources (a stale cluster) goes to each
+ * owner's subscriptions once, not to the org's again through every team.
+ */
+const hears = (s: TEngineSubscription, teamId: string | null, ownOnly = false) =>
+  ownOnly ? s.teamId === teamId : s.teamId === null || s.teamId === teamId;
+
+/**
  * The notification routes a group of this kind, team and matchable item gets, by grouping: the
  * org's subscriptions (all teams), the team's own, and the baseline's (to the team's channel, or
  * the baseline's own target for a team that has none).
@@ -44,17 +59,32 @@ export function notifyRoutesFor(
 ): Map<TAlertGrouping, TRouteTarget[]> {
   const out = new Map<TAlertGrouping, TRouteTarget[]>();
   for (const s of ctx.subscriptions) {
-    // ownOnly: an alert that belongs to no team's resources (a stale cluster) goes to each
-    // owner's subscriptions once, not to the org's again through every team.
-    if (options.ownOnly ? s.teamId !== teamId : s.teamId !== null && s.teamId !== teamId) continue;
-    if (!wantsKind(s, kind) || !ruleMatches(s.match, item)) continue;
+    if (!hears(s, teamId, options.ownOnly) || !wantsKind(s, kind) || !ruleMatches(s.match, item)) continue;
     out.set(s.grouping, [...(out.get(s.grouping) ?? []), routeOf(ctx, s, teamId)]);
   }
   return out;
 }
 
+type TRoutingContext = Pick<TEngineContext, "subscriptions" | "teamChannel">;
+
+/**
+ * The routes of an event that is not an alert group (an admission denial, a blocked CI run…):
+ * the same subscriptions as a group's, those whose events include the type and whose match takes
+ * any of its items (a CI run's blocking findings are several).
+ */
+export function notifyRoutesForEvent(
+  ctx: TRoutingContext,
+  type: TNotificationEventType,
+  teamId: string | null,
+  items: readonly TMatchable[],
+): TNotifyRoute[] {
+  return ctx.subscriptions
+    .filter((s) => hears(s, teamId) && s.events.includes(type) && items.some((item) => ruleMatches(s.match, item)))
+    .map((s) => routeOf(ctx, s, teamId));
+}
+
 /** A subscription's route for a team's group: a baseline sends to the team's own channel. */
-function routeOf(ctx: TEngineContext, s: TEngineSubscription, teamId: string | null): TRouteTarget {
+function routeOf(ctx: TRoutingContext, s: TEngineSubscription, teamId: string | null): TNotifyRoute {
   const target = s.baseline && teamId ? (ctx.teamChannel.get(teamId) ?? s.target) : s.target;
   return {
     destinationId: s.id,
@@ -149,7 +179,7 @@ export function groupMessage(
 }
 
 /** A title on one line, at most `max` characters (the message schema's limits). */
-function oneLine(text: string, max: number): string {
+export function oneLine(text: string, max: number): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }

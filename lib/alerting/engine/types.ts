@@ -36,6 +36,9 @@ export type TRouteTarget = {
   notify?: TNotifyTarget & { subscriptionId: string; events: readonly string[] };
 };
 
+/** A route to a notification subscription. */
+export type TNotifyRoute = TRouteTarget & { notify: NonNullable<TRouteTarget["notify"]> };
+
 /** What the Events API payload says about a group (see payload.ts). */
 export type TGroupFacts = {
   summary: string;

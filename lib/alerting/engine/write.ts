@@ -1,10 +1,15 @@
 import "server-only";
 import type { TSql } from "./sql";
 import { PACE_PER_MINUTE } from "./notify";
-import type { TPlan } from "./transitions";
+import type { TMessageInsert, TPlan } from "./transitions";
 
 /** The channel the delivery loop listens on; a hint only (it also polls). */
 export const ALERTS_CHANNEL = "bumpers_alerts";
+
+/** Tells the delivery loop there is something to send (delivered on commit). */
+export async function wakeDelivery(sql: TSql, orgId: string): Promise<void> {
+  await sql.query(`SELECT count(*)::int AS n FROM (SELECT pg_notify($1, $2)) n`, [ALERTS_CHANNEL, orgId]);
+}
 
 /**
  * Writes a plan in the caller's transaction: a handful of set-based statements whatever the
@@ -104,16 +109,17 @@ export async function writePlan(sql: TSql, orgId: string, plan: TPlan): Promise<
       [orgId, JSON.stringify(rows)],
     );
   }
-  if (plan.messages.length) await writeMessages(sql, orgId, plan);
-  if (plan.events.length || plan.messages.length) {
-    await sql.query(`SELECT count(*)::int AS n FROM (SELECT pg_notify($1, $2)) n`, [ALERTS_CHANNEL, orgId]);
-  }
+  if (plan.messages.length) await insertMessages(sql, orgId, plan.messages);
+  if (plan.events.length || plan.messages.length) await wakeDelivery(sql, orgId);
   return { events: plan.events.length + plan.messages.length };
 }
 
-/** Messages to subscriptions, into the same outbox (one statement, in plan order). */
-async function writeMessages(sql: TSql, orgId: string, plan: TPlan): Promise<void> {
-  const rows = plan.messages.map((m) => ({
+/** A message row: of an alert group (its key), or of an event that is none (null, e.g. an admission denial). */
+export type TMessageRow = Omit<TMessageInsert, "groupKey"> & { groupKey: string | null };
+
+/** Messages to subscriptions, into the same outbox (one statement, in the given order). */
+export async function insertMessages(sql: TSql, orgId: string, messages: readonly TMessageRow[]): Promise<void> {
+  const rows = messages.map((m) => ({
     group_key: m.groupKey,
     team_id: m.teamId,
     subscription_id: m.target.notify.subscriptionId,
@@ -126,6 +132,8 @@ async function writeMessages(sql: TSql, orgId: string, plan: TPlan): Promise<voi
     thread_key: m.message.threadKey ?? null,
     message: m.message,
   }));
+  // A group's row takes its group's id (and is left out should the group be missing, as before);
+  // an event's row has none.
   await sql.query(
     `INSERT INTO alert_events (org_id, team_id, group_id, destination_id, destination_name, key_fingerprint, action,
                                dedup_key, payload, channel, connection_id, target, thread_key, pace_per_minute)
@@ -133,7 +141,8 @@ async function writeMessages(sql: TSql, orgId: string, plan: TPlan): Promise<voi
             'notify', e.j->'message'->>'id', e.j->'message', (e.j->>'channel')::outbox_channel,
             (e.j->>'connection_id')::uuid, e.j->>'target', e.j->>'thread_key', (e.j->>'pace')::int
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(j, n)
-       JOIN alert_groups g ON g.org_id = $1::uuid AND g.group_key = e.j->>'group_key'
+       LEFT JOIN alert_groups g ON g.org_id = $1::uuid AND g.group_key = e.j->>'group_key'
+      WHERE e.j->>'group_key' IS NULL OR g.id IS NOT NULL
       ORDER BY e.n`,
     [orgId, JSON.stringify(rows)],
   );

@@ -106,8 +106,8 @@ const BY_TYPE: Record<TNotificationType, Omit<TNotification, "id" | "type" | "or
     title: "Admission denied Deployment payments/api in prod-eu",
     summary: "The policy 'no-latest-tag' refused the image ghcr.io/acme/api:latest.",
     severity: "high",
-    link: link("/admission?cluster=prod-eu"),
-    linkText: "Open the admission log",
+    link: link("/policies/decisions?range=24h&team=payments&cluster=prod-eu&outcome=denied"),
+    linkText: "Open the admission decisions",
     facts: [
       { label: "Cluster", value: "prod-eu" },
       { label: "Resource", value: "Deployment payments/api" },
@@ -118,8 +118,8 @@ const BY_TYPE: Record<TNotificationType, Omit<TNotification, "id" | "type" | "or
   "admission.would_deny": {
     title: "Admission would deny 4 requests in staging-eu (audit mode)",
     severity: "low",
-    link: link("/admission?cluster=staging-eu&decision=would_deny"),
-    linkText: "Open the admission log",
+    link: link("/policies/decisions?range=24h&team=checkout&cluster=staging-eu&outcome=would_deny"),
+    linkText: "Open the admission decisions",
     facts: [
       { label: "Cluster", value: "staging-eu" },
       { label: "Policy", value: "require-resource-limits" },
@@ -131,8 +131,8 @@ const BY_TYPE: Record<TNotificationType, Omit<TNotification, "id" | "type" | "or
     title: "CI blocked acme/payments-api on branch main",
     summary: "2 critical findings in the manifests of commit 4f9e1c2.",
     severity: "critical",
-    link: link("/ci/scans/cs_51f0"),
-    linkText: "Open the scan",
+    link: link("/findings/ci?repository=acme%2Fpayments-api&branch=main"),
+    linkText: "Open the CI findings",
     facts: [
       { label: "Repository", value: "acme/payments-api" },
       { label: "Branch", value: "main" },
@@ -143,7 +143,7 @@ const BY_TYPE: Record<TNotificationType, Omit<TNotification, "id" | "type" | "or
   "pagerduty.incident_opened": {
     title: "PagerDuty incident opened: privileged containers in prod-eu",
     severity: "critical",
-    link: link("/alerting/deliveries"),
+    link: link("/alerting/log?group=5f0c6c1e-2b7a-4d0e-9a51-3c2f8e1d7b40"),
     linkText: "Open the delivery log",
     facts: [
       { label: "Service", value: "Payments on-call" },
@@ -153,11 +153,28 @@ const BY_TYPE: Record<TNotificationType, Omit<TNotification, "id" | "type" | "or
   "pagerduty.incident_resolved": {
     title: "PagerDuty incident resolved: privileged containers in prod-eu",
     severity: null,
-    link: link("/alerting/deliveries"),
+    link: link("/alerting/log?group=5f0c6c1e-2b7a-4d0e-9a51-3c2f8e1d7b40"),
     linkText: "Open the delivery log",
     facts: [
       { label: "Service", value: "Payments on-call" },
       { label: "Dedup key", value: "bmp-3c1f0a" },
+    ],
+  },
+  "finding.assigned": {
+    title: "3 findings assigned to you",
+    summary: "Ada Admin assigned you 3 findings in Payments.",
+    severity: "high",
+    link: link("/findings?assignee=me"),
+    linkText: "Open your findings",
+    facts: [
+      { label: "Assigned by", value: "Ada Admin" },
+      { label: "Findings", value: "3" },
+      { label: "Team", value: "Payments" },
+    ],
+    sample: [
+      "Privilege escalation allowed: Deployment payments/api (prod-eu)",
+      "Image tag not specified: Deployment payments/worker (prod-eu)",
+      "Memory limits missing: StatefulSet payments/ledger (prod-eu)",
     ],
   },
   test: {
