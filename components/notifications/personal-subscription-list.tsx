@@ -1,7 +1,9 @@
 import { scheduleText } from "@/lib/notifications/page-state";
 import type { TDigestTeam, TSubscriptionView } from "@/lib/notifications/subscriptions/queries";
 import { Badge } from "@/components/ui/badge";
+import { sendPersonalDigestNowAction } from "@/lib/notifications/actions";
 import { DeletePersonalSubscription } from "./delete-personal-subscription";
+import { SendDigestNow } from "./send-digest-now";
 
 /** A member's own digests: which team, when (in that team's time zone), and a way out. */
 export function PersonalSubscriptionList({
@@ -29,7 +31,15 @@ export function PersonalSubscriptionList({
                 {s.sendEmpty ? " · all-clear when nothing happened" : ""}
               </p>
             </div>
-            <DeletePersonalSubscription orgSlug={orgSlug} subscription={s} />
+            <div className="flex flex-wrap items-center gap-2">
+              <SendDigestNow
+                action={sendPersonalDigestNowAction}
+                fields={{ org: orgSlug, subscriptionId: s.id }}
+                name={s.name}
+                where="your inbox"
+              />
+              <DeletePersonalSubscription orgSlug={orgSlug} subscription={s} />
+            </div>
           </li>
         );
       })}

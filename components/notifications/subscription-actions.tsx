@@ -1,11 +1,12 @@
 "use client";
 
-import { deleteSubscriptionAction } from "@/lib/notifications/actions";
+import { deleteSubscriptionAction, sendDigestNowAction } from "@/lib/notifications/actions";
 import type { TConnectionChoice } from "@/lib/notifications/page-state";
 import type { TSubscriptionView } from "@/lib/notifications/subscriptions/queries";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormDialog } from "@/components/ui/form-dialog";
 import type { TOwnerRef } from "./connection-form";
+import { SendDigestNow } from "./send-digest-now";
 import { SubscriptionForm } from "./subscription-form";
 
 type TEditing = { owner: TOwnerRef; connections: TConnectionChoice[]; timeZone: string };
@@ -24,7 +25,15 @@ export function AddSubscriptionButton(editing: TEditing) {
 /** Edit and Delete of one subscription. */
 export function SubscriptionActions({ subscription: s, ...editing }: TEditing & { subscription: TSubscriptionView }) {
   return (
-    <div className="flex items-center gap-1">
+    <div className="flex flex-wrap items-center gap-1">
+      {s.kind === "digest" && s.enabled ? (
+        <SendDigestNow
+          action={sendDigestNowAction}
+          fields={{ org: editing.owner.orgSlug, team: editing.owner.teamSlug, subscriptionId: s.id }}
+          name={s.name}
+          where={s.targetLabel || s.target || "its destination"}
+        />
+      ) : null}
       <FormDialog
         label="Edit"
         ariaLabel={`Edit ${s.name}`}
