@@ -66,10 +66,14 @@ export function eventLabel(type: string): string {
   return NOTIFICATION_EVENT_CATALOG.find((e) => e.type === type)?.label ?? type;
 }
 
-/** The catalog grouped by area, in the catalog's order (the events checkboxes). */
+/**
+ * The catalog grouped by area, in the catalog's order (the events checkboxes of team and org
+ * subscriptions: personal events such as assigned findings are a member's own to choose).
+ */
 export function eventAreas(): { area: string; events: TEventCatalogEntry[] }[] {
   const areas: { area: string; events: TEventCatalogEntry[] }[] = [];
   for (const entry of NOTIFICATION_EVENT_CATALOG) {
+    if (entry.personal) continue;
     const group = areas.find((a) => a.area === entry.area);
     if (group) group.events.push(entry);
     else areas.push({ area: entry.area, events: [entry] });
