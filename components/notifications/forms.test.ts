@@ -15,6 +15,7 @@ import { createTestTenant } from "@/lib/testing/factories";
 import { formDataOf } from "@/lib/testing/form-markup";
 import { signInAs } from "@/lib/testing/session";
 import { ConnectionForm } from "./connection-form";
+import { AssignedFindingsToggle } from "./assigned-findings-toggle";
 import { PersonalDigestForm } from "./personal-digest-form";
 import { SubscriptionForm } from "./subscription-form";
 
@@ -128,6 +129,20 @@ describe("notification forms", () => {
       digestWeekday: 1,
       sendEmpty: true,
       enabled: true,
+    });
+  });
+
+  it("subscribes a member to the findings assigned to them", async () => {
+    const t = await createTestTenant();
+    signInAs(t.users.editor);
+    const form = render(AssignedFindingsToggle, { orgSlug: t.org.slug, email: t.users.editor.email });
+    expect(await savePersonalSubscriptionAction(null, form)).toMatchObject({ ok: true });
+    const [mine] = await listPersonalSubscriptions(t.org.id, t.users.editor.id);
+    expect(mine).toMatchObject({
+      name: "Findings assigned to me",
+      kind: "events",
+      events: ["finding.assigned"],
+      teamId: null,
     });
   });
 });

@@ -27,17 +27,21 @@ export function PersonalSubscriptionList({
                 {s.enabled ? null : <Badge>Unsubscribed</Badge>}
               </div>
               <p className="text-sm text-slate-600">
-                {s.teamName ?? "Organization"} · {scheduleText(s, timeZone)}
-                {s.sendEmpty ? " · all-clear when nothing happened" : ""}
+                {s.kind === "events"
+                  ? "Whenever someone assigns you a finding"
+                  : `${s.teamName ?? "Organization"} · ${scheduleText(s, timeZone)}`}
+                {s.kind === "digest" && s.sendEmpty ? " · all-clear when nothing happened" : ""}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <SendDigestNow
-                action={sendPersonalDigestNowAction}
-                fields={{ org: orgSlug, subscriptionId: s.id }}
-                name={s.name}
-                where="your inbox"
-              />
+              {s.kind === "digest" ? (
+                <SendDigestNow
+                  action={sendPersonalDigestNowAction}
+                  fields={{ org: orgSlug, subscriptionId: s.id }}
+                  name={s.name}
+                  where="your inbox"
+                />
+              ) : null}
               <DeletePersonalSubscription orgSlug={orgSlug} subscription={s} />
             </div>
           </li>

@@ -6,6 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
+import { AssignedFindingsToggle } from "@/components/notifications/assigned-findings-toggle";
 import { PersonalDigestForm } from "@/components/notifications/personal-digest-form";
 import { PersonalSubscriptionList } from "@/components/notifications/personal-subscription-list";
 
@@ -26,7 +27,7 @@ export default async function MyNotificationsPage({ params }: PageProps<"/o/[org
     <>
       <PageHeader
         title="My notifications"
-        description={`Mails for you alone, in ${access.org.name}: your teams' digests, sent to ${access.user.email}.`}
+        description={`Mails for you alone, in ${access.org.name}: your teams' digests and the findings assigned to you, sent to ${access.user.email}.`}
       />
       <div className="space-y-6">
         <Card>
@@ -42,6 +43,14 @@ export default async function MyNotificationsPage({ params }: PageProps<"/o/[org
             </div>
           )}
         </Card>
+        {subscriptions.some((s) => s.events.includes("finding.assigned")) ? null : (
+          <Card>
+            <CardHeader title="Findings assigned to you" />
+            <CardBody>
+              <AssignedFindingsToggle orgSlug={access.org.slug} email={access.user.email} />
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader
             title="Subscribe to a team digest"
