@@ -38,7 +38,7 @@ test.describe("notifications", () => {
     const connections = page.getByRole("list", { name: "Team connections" });
     await page.getByRole("button", { name: "Add connection" }).click();
     let dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Kind").selectOption({ label: "Slack app" });
+    await dialog.getByLabel("Kind").selectOption("slack");
     await dialog.getByLabel("Name", { exact: true }).fill(connection);
     await dialog.getByLabel("Bot token").fill(FAKE_SLACK_TOKEN);
     await dialog.getByRole("button", { name: "Add connection" }).click();
