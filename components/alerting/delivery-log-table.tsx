@@ -3,6 +3,7 @@ import type { TDeliveryLogItem } from "@/lib/alerting/queries";
 import { formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { DeliveryStatusBadge } from "./badges";
+import { RetryDeliveryButton } from "./retry-delivery-button";
 import { CHANNEL_LABELS, messageLabel } from "./channel-labels";
 import { PagerDutyAnswer } from "./pagerduty-answer";
 
@@ -22,7 +23,7 @@ export function DeliveryLogTable({
   orgSlug: string;
   /** Off on a destination's own page. */
   showDestination?: boolean;
-  /** Whether the viewer may open a destination's page (org:integrations:manage). */
+  /** Whether the viewer may open a destination's page and retry failed deliveries (org:integrations:manage). */
   linkDestinations?: boolean;
 }) {
   const columns: (TColumn<TDeliveryLogItem> | false)[] = [
@@ -84,6 +85,7 @@ export function DeliveryLogTable({
       cell: (e) => (
         <>
           <DeliveryStatusBadge status={e.status} />
+          {e.status === "failed" && linkDestinations ? <RetryDeliveryButton orgSlug={orgSlug} eventId={e.id} /> : null}
           <div className="mt-1 text-xs text-slate-500">
             {e.status === "delivered" && e.deliveredAt
               ? formatLastUsed(e.deliveredAt, now)

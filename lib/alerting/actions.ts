@@ -5,6 +5,7 @@ import { orgAction, redirectTo, teamAction } from "@/lib/api/action";
 import { AppError } from "@/lib/server/errors";
 import { createDestination } from "./destinations/create-destination";
 import { deleteDestination } from "./destinations/delete-destination";
+import { retryDelivery } from "./delivery/retry-event";
 import { sendTestEvent } from "./destinations/send-test-event";
 import { updateDestination } from "./destinations/update-destination";
 import { previewRules, DRAFT_RULE_ID } from "./preview";
@@ -107,6 +108,15 @@ export const deleteDestinationAction = orgAction(
   async ({ input, access, actor }) => {
     await deleteDestination(access.org.id, actor, input.destinationId);
     return redirectTo(`/o/${access.org.slug}/alerting/destinations`);
+  },
+);
+
+/** A failed delivery (PagerDuty event or message) is due again now. */
+export const retryDeliveryAction = orgAction(
+  { permission: "org:integrations:manage", input: z.object({ eventId: z.string().default("") }), revalidate: ALERTING },
+  async ({ input, access, actor }) => {
+    await retryDelivery(access.org.id, actor, input.eventId);
+    return null;
   },
 );
 

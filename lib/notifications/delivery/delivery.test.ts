@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliverDueEvents } from "@/lib/alerting/delivery/deliver";
+import { retryDelivery } from "@/lib/alerting/delivery/retry-event";
 import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
 import { db, pool } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
@@ -164,6 +165,29 @@ describe("delivering messages", () => {
     const notice = await smtp.waitForMessage((m) => m.to.includes(t.users.admin.email));
     expect(notice.subject).toContain("stopped working");
     expect(notice.text).not.toContain(FAKE_SLACK_TOKEN);
+  });
+
+  it("sends a failed delivery again on Retry, once its connection is fixed; only the org's own", async () => {
+    const { t, actor, cluster } = await setup();
+    const other = await createTestTenant();
+    slack.failNext("500", 30);
+    await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
+    let now = new Date(Date.now() + 1000);
+    for (let i = 0; i < 26; i++) {
+      await deliverAll(t.org.id, now);
+      now = new Date(now.getTime() + 3_600_000);
+    }
+    const { rows } = await pool.query<{ id: string; status: string }>(
+      `SELECT id::text, status::text FROM alert_events WHERE org_id = $1 AND action = 'notify'`,
+      [t.org.id],
+    );
+    expect(rows[0]).toMatchObject({ status: "failed" });
+    slack.reset();
+    await expect(retryDelivery(other.org.id, actor, rows[0]!.id)).rejects.toMatchObject({ code: "not_found" });
+    await retryDelivery(t.org.id, actor, rows[0]!.id);
+    await expect(retryDelivery(t.org.id, actor, rows[0]!.id)).rejects.toMatchObject({ code: "bad_request" });
+    expect(await deliverAll(t.org.id, now)).toBe(1);
+    expect(slack.messages("C0000PAYMENT")).toHaveLength(1);
   });
 
   // The receiver checks each delivery with the standardwebhooks package's own Webhook.verify.
