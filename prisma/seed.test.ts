@@ -274,6 +274,11 @@ describe("seedDemo", () => {
       orgId,
     );
     expect(queued.find((q) => q.target === "C0000PAYMENT")?.n).toBeGreaterThan(0);
+    // One message per configuration finding group, not one per image vulnerability.
+    expect(queued.find((q) => q.target === "C0000PAYMENT")?.n).toBeLessThan(40);
+    // The two mailed digests, sent once at seeding.
+    expect(queued.find((q) => q.target === "security-leads@acme.example")?.n).toBe(1);
+    expect(queued.find((q) => q.target === "lead@acme.example")?.n).toBe(1);
   });
 
   it("changes nothing when run again", async () => {

@@ -116,11 +116,13 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
     await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
     const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@acme.example" } });
-    await seedNotifications(org.id, { userId: owner.id, label: owner.email }, teamIds, lead);
+    const sendDemoDigests = await seedNotifications(org.id, { userId: owner.id, label: owner.email }, teamIds, lead);
     await reportHistory(org.id);
     await seedPolicies(org.id, { userId: owner.id, label: owner.email }, teamIds);
     // After the policy settings: the scans apply them as bumpers check --server would.
     await seedCiScans(org.id, new Date());
+    // Once the history is in: the mailed digests summarize it.
+    await sendDemoDigests();
   } catch (err) {
     // Half an organization would be skipped by every later run: remove it so the next one starts over.
     await db.organization.delete({ where: { id: org.id } }).catch(() => undefined);
