@@ -128,6 +128,13 @@ export function messageTypeOf(
   return null;
 }
 
+/** How a reply in a group's thread says what changed, before the group's title. */
+const TITLE_PREFIX: Partial<Record<TNotificationEventType, string>> = {
+  "finding_group.reopened": "Back again: ",
+  "finding_group.grew": "More resources affected: ",
+  "finding_group.fixed": "Fixed: ",
+};
+
 const SEVERITY_OF_PD = { critical: "critical", error: "high", warning: "medium", info: "low" } as const;
 
 /** The neutral message for a group (desired now, or as recorded when it resolves). */
@@ -159,7 +166,7 @@ export function groupMessage(
     type,
     org: { slug: ctx.orgSlug, name: ctx.orgName },
     team: team ? { slug: team.slug, name: team.name } : null,
-    title: oneLine(state === "resolved" ? `Fixed: ${facts.title}` : facts.title, 300),
+    title: oneLine(`${TITLE_PREFIX[type] ?? (state === "resolved" ? "Fixed: " : "")}${facts.title}`, 300),
     summary: facts.summary.slice(0, 3000),
     severity:
       group.kind === "findings"
