@@ -5,7 +5,9 @@ import {
   savePersonalSubscriptionAction,
   saveConnectionAction,
   saveSubscriptionAction,
+  setCostAnomalyFactorAction,
 } from "@/lib/notifications/actions";
+import { getCostAnomalyFactor } from "@/lib/notifications/sources/cost-anomaly-factor";
 import { listConnections } from "@/lib/notifications/connections/queries";
 import { connectionChoices } from "@/lib/notifications/page-state";
 import { createConnection } from "@/lib/notifications/connections/write";
@@ -16,6 +18,7 @@ import { formDataOf } from "@/lib/testing/form-markup";
 import { signInAs } from "@/lib/testing/session";
 import { ConnectionForm } from "./connection-form";
 import { AssignedFindingsToggle } from "./assigned-findings-toggle";
+import { CostAnomalyForm } from "./cost-anomaly-form";
 import { PersonalDigestForm } from "./personal-digest-form";
 import { SubscriptionForm } from "./subscription-form";
 
@@ -144,5 +147,19 @@ describe("notification forms", () => {
       events: ["finding.assigned"],
       teamId: null,
     });
+  });
+
+  it("sets the cost anomaly factor, and refuses one outside 1.1–10 on its field", async () => {
+    const t = await createTestTenant();
+    signInAs(t.users.admin);
+    const form = render(CostAnomalyForm, { orgSlug: t.org.slug, factor: 1.5 });
+    form.set("costAnomalyFactor", "0.5");
+    expect(await setCostAnomalyFactorAction(null, form)).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { costAnomalyFactor: [expect.any(String)] } },
+    });
+    form.set("costAnomalyFactor", "2.5");
+    expect(await setCostAnomalyFactorAction(null, form)).toMatchObject({ ok: true, data: { costAnomalyFactor: 2.5 } });
+    expect(await getCostAnomalyFactor(t.org.id)).toBe(2.5);
   });
 });

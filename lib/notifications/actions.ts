@@ -11,6 +11,8 @@ import { ZSubscriptionInput } from "./schemas";
 import { slackChannelsOf, testConnection } from "./connections/test-connection";
 import { createSubscription, deleteSubscription, updateSubscription } from "./subscriptions/write";
 import { sendDigestNow } from "./digests/run-due";
+import { setCostAnomalyFactor } from "./sources/cost-anomaly-factor";
+import { ZCostAnomalySetting } from "./sources/schemas";
 import { setTeamTimeZone } from "./team-time-zone";
 import { INVALID_UNSUBSCRIBE_LINK, unsubscribeWithToken } from "./unsubscribe";
 import {
@@ -202,6 +204,12 @@ export const sendPersonalDigestNowAction = orgAction(
     if (!row) throw new AppError("not_found", "Subscription not found.");
     return sendDigestNow(access.org.id, { teamId: row.teamId, userId: access.user.id }, input.subscriptionId);
   },
+);
+
+/** The factor above which a day's cost is an anomaly (org admins). */
+export const setCostAnomalyFactorAction = orgAction(
+  { permission: "org:integrations:manage", input: ZCostAnomalySetting, revalidate: [...REVALIDATE] },
+  ({ input, access, actor }) => setCostAnomalyFactor(access.org.id, actor, input.costAnomalyFactor),
 );
 
 /** The team's time zone: its digests go out at their hour in it. */

@@ -3,7 +3,10 @@ import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listAllConnections } from "@/lib/notifications/connections/queries";
 import { localDemoServices } from "@/lib/notifications/demo-services";
 import { connectionChoices } from "@/lib/notifications/page-state";
+import { getCostAnomalyFactor } from "@/lib/notifications/sources/cost-anomaly-factor";
 import { listSubscriptions } from "@/lib/notifications/subscriptions/queries";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CostAnomalyForm } from "@/components/notifications/cost-anomaly-form";
 import { BrokenConnectionsAlert } from "@/components/notifications/broken-connections-alert";
 import { DemoServicesCard } from "@/components/notifications/demo-services-card";
 import { ConnectionsCard, SubscriptionsCard } from "@/components/notifications/notification-cards";
@@ -13,9 +16,10 @@ export const metadata: Metadata = { title: "Integrations" };
 export default async function IntegrationsPage({ params }: PageProps<"/o/[org]/settings/integrations">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:integrations:manage");
-  const [connections, subscriptions] = await Promise.all([
+  const [connections, subscriptions, factor] = await Promise.all([
     listAllConnections(access.org.id),
     listSubscriptions(access.org.id, { teamId: null }),
+    getCostAnomalyFactor(access.org.id),
   ]);
   const owner = { orgSlug: access.org.slug, teamSlug: "" };
   // Organization subscriptions send through the organization's own connections only.
@@ -49,6 +53,15 @@ export default async function IntegrationsPage({ params }: PageProps<"/o/[org]/s
           body: "Teams can subscribe their own channels. Add one here for news every team must get (e.g. critical security findings), or an organization digest.",
         }}
       />
+      <Card>
+        <CardHeader
+          title="Cost anomalies"
+          description="What the “Cost anomaly” event means for this organization's teams."
+        />
+        <CardBody>
+          <CostAnomalyForm orgSlug={access.org.slug} factor={factor} />
+        </CardBody>
+      </Card>
     </div>
   );
 }
