@@ -12,3 +12,6 @@ export async function ownedRowOrNotFound<T>(id: string, what: string, find: () =
   if (!row) throw notFound(`${what} not found.`);
   return row;
 }
+
+/** The columns every connection and subscription view starts with: what it is, and whose. */
+export const OWNED_ROW_SELECT = { id: true, kind: true, name: true, teamId: true } as const;
