@@ -4,7 +4,7 @@ import { deleteSubscriptionAction } from "@/lib/notifications/actions";
 import type { TConnectionChoice } from "@/lib/notifications/page-state";
 import type { TSubscriptionView } from "@/lib/notifications/subscriptions/queries";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { EditDialog, FormDialog } from "@/components/ui/form-dialog";
 import type { TOwnerRef } from "./connection-form";
 import { SubscriptionForm } from "./subscription-form";
 
@@ -25,16 +25,9 @@ export function AddSubscriptionButton(editing: TEditing) {
 export function SubscriptionActions({ subscription: s, ...editing }: TEditing & { subscription: TSubscriptionView }) {
   return (
     <div className="flex items-center gap-1">
-      <FormDialog
-        label="Edit"
-        ariaLabel={`Edit ${s.name}`}
-        variant="ghost"
-        size="sm"
-        title={`Edit ${s.name}`}
-        description={DESCRIPTION}
-      >
+      <EditDialog name={s.name} description={DESCRIPTION}>
         {({ close, done }) => <SubscriptionForm {...editing} subscription={s} onDone={done} onCancel={close} />}
-      </FormDialog>
+      </EditDialog>
       <ConfirmAction
         action={deleteSubscriptionAction}
         fields={{ org: editing.owner.orgSlug, team: editing.owner.teamSlug, subscriptionId: s.id }}
