@@ -15,6 +15,12 @@ export type TFakeRequest = {
 
 export type TFakeServer = { url: string; port: number; close: () => Promise<void> };
 
+/** What each HTTP fake offers besides its own readers: where it listens, scripted failures, a reset. */
+export type TFakeService<TMode extends string> = TFakeServer & {
+  failNext: (mode: TMode, count?: number) => void;
+  reset: () => void;
+};
+
 /** Bodies over this are refused with 413, as every real service does somewhere. */
 const MAX_BODY_BYTES = 1024 * 1024;
 

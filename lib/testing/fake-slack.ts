@@ -8,6 +8,7 @@ import {
   sendText,
   startFakeHttp,
   type TFakeRequest,
+  type TFakeService,
 } from "./fake-http";
 
 // A Slack double: a real HTTP server speaking the Web API methods Bumpers calls and incoming
@@ -50,23 +51,18 @@ export type TFakeSlackMessage = {
 export type TWebhookState =
   "ok" | "invalid_token" | "action_prohibited" | "no_service" | "channel_not_found" | "channel_is_archived";
 
-export type TFakeSlack = {
-  url: string;
+export type TFakeSlack = TFakeService<TFakeSlackMode> & {
   /** SLACK_API_URL for this fake. */
   apiUrl: string;
-  port: number;
   /** A token the fake accepts. */
   token: string;
   /** The incoming webhook URL of a channel (its first webhook). */
   webhookUrl: (channel?: string) => string;
   messages: (channel?: string) => TFakeSlackMessage[];
   channels: () => TFakeSlackChannel[];
-  failNext: (mode: TFakeSlackMode, count?: number) => void;
   /** A token answered token_revoked from now on. */
   revokeToken: (token: string) => void;
   setWebhookState: (webhookUrl: string, state: TWebhookState) => void;
-  reset: () => void;
-  close: () => Promise<void>;
 };
 
 /** The Web API methods the fake answers; every other one is unknown_method. */

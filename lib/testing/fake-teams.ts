@@ -7,6 +7,7 @@ import {
   sendJson,
   startFakeHttp,
   type TFakeRequest,
+  type TFakeService,
 } from "./fake-http";
 
 // A Microsoft Teams Workflows double: the HTTP trigger of a Power Automate flow "When a Teams
@@ -26,17 +27,12 @@ export type TFakeWorkflow = { id: string; name: string; sig: string };
 
 export type TFakeTeamsCard = { workflow: string; receivedAt: string; card: Record<string, unknown> };
 
-export type TFakeTeams = {
-  url: string;
-  port: number;
+export type TFakeTeams = TFakeService<TFakeTeamsMode> & {
   /** The trigger URL of a workflow, signature included, as Teams shows it. */
   workflowUrl: (id?: string) => string;
   cards: (workflow?: string) => TFakeTeamsCard[];
-  failNext: (mode: TFakeTeamsMode, count?: number) => void;
   /** The flow is deleted: its URL answers 404 from now on. */
   removeWorkflow: (id: string) => void;
-  reset: () => void;
-  close: () => Promise<void>;
 };
 
 const DEFAULT_WORKFLOWS: TFakeWorkflow[] = [

@@ -9,6 +9,7 @@ import {
   sendJson,
   startFakeHttp,
   type TFakeRequest,
+  type TFakeService,
 } from "./fake-http";
 
 // A webhook receiver that does what we tell customers to do: verify the Standard Webhooks
@@ -37,17 +38,12 @@ export type TFakeDelivery = {
   payload: unknown;
 };
 
-export type TFakeWebhookReceiver = {
-  url: string;
-  port: number;
+export type TFakeWebhookReceiver = TFakeService<TFakeReceiverMode> & {
   /** The signing secret the receiver verifies with (whsec_…). */
   secret: string;
   /** A URL to configure as a destination. */
   hookUrl: string;
   deliveries: (filter?: { verified?: boolean }) => TFakeDelivery[];
-  failNext: (mode: TFakeReceiverMode, count?: number) => void;
-  reset: () => void;
-  close: () => Promise<void>;
 };
 
 export function startFakeWebhookReceiver(
