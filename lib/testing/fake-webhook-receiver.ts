@@ -4,11 +4,10 @@ import { Webhook } from "standardwebhooks";
 import {
   escapeHtml,
   FailQueue,
-  handleFakeControls,
   htmlPage,
   sendJson,
-  startFakeHttp,
   type TFakeRequest,
+  startFakeService,
   type TFakeService,
 } from "./fake-http";
 
@@ -104,23 +103,19 @@ export function startFakeWebhookReceiver(
     return htmlPage("Fake webhook receiver", items.join("") || '<p class="meta">No deliveries.</p>');
   }
 
-  return startFakeHttp((req, res) => {
-    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
-    if (req.method === "GET" && req.path === "/_fake/deliveries") return sendJson(res, 200, { deliveries });
-    if (req.method === "POST") return receive(req, res);
-    sendJson(res, 404, { error: "Not found. POST a delivery to any path." });
-  }, options).then((server) => ({
-    url: server.url,
-    port: server.port,
+  return startFakeService(
+    { failures, modes: MODES, reset, page },
+    (req, res) => {
+      if (req.method === "GET" && req.path === "/_fake/deliveries") return sendJson(res, 200, { deliveries });
+      if (req.method === "POST") return receive(req, res);
+      sendJson(res, 404, { error: "Not found. POST a delivery to any path." });
+    },
+    options,
+  ).then((server) => ({
+    ...server,
     secret,
     hookUrl: `${server.url}/hooks/bumpers`,
     deliveries: (filter = {}) =>
       deliveries.filter((d) => filter.verified === undefined || d.verified === filter.verified),
-    failNext: (mode, count = 1) => failures.push(mode, count),
-    reset: () => {
-      reset();
-      failures.clear();
-    },
-    close: server.close,
   }));
 }
