@@ -7,7 +7,7 @@ import { deleteConnectionText } from "@/lib/notifications/page-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { EditDialog, FormDialog } from "@/components/ui/form-dialog";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { ConnectionForm, type TOwnerRef } from "./connection-form";
 import { TestConnectionButton } from "./test-connection-button";
@@ -48,16 +48,12 @@ export function ConnectionActions({ owner, connection }: { owner: TOwnerRef; con
   return (
     <div className="flex flex-wrap items-center justify-end gap-1">
       <TestConnectionButton owner={owner} connection={connection} />
-      <FormDialog
-        label="Edit"
-        ariaLabel={`Edit ${connection.name}`}
-        variant="ghost"
-        size="sm"
-        title={`Edit ${connection.name}`}
+      <EditDialog
+        name={connection.name}
         description="Rename it, or replace what it connects with. Secrets are never shown: an empty field keeps the stored one."
       >
         {({ close, done }) => <ConnectionForm owner={owner} connection={connection} onDone={done} onCancel={close} />}
-      </FormDialog>
+      </EditDialog>
       {connection.kind === "webhook" ? <RotateSigningSecret owner={owner} connection={connection} /> : null}
       <ConfirmAction
         action={deleteConnectionAction}

@@ -4,7 +4,7 @@ import { deleteSubscriptionAction, sendDigestNowAction } from "@/lib/notificatio
 import type { TConnectionChoice } from "@/lib/notifications/page-state";
 import type { TSubscriptionView } from "@/lib/notifications/subscriptions/queries";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { EditDialog, FormDialog } from "@/components/ui/form-dialog";
 import type { TOwnerRef } from "./connection-form";
 import { SendDigestNow } from "./send-digest-now";
 import { SubscriptionForm } from "./subscription-form";
@@ -34,16 +34,9 @@ export function SubscriptionActions({ subscription: s, ...editing }: TEditing & 
           where={s.targetLabel || s.target || "its destination"}
         />
       ) : null}
-      <FormDialog
-        label="Edit"
-        ariaLabel={`Edit ${s.name}`}
-        variant="ghost"
-        size="sm"
-        title={`Edit ${s.name}`}
-        description={DESCRIPTION}
-      >
+      <EditDialog name={s.name} description={DESCRIPTION}>
         {({ close, done }) => <SubscriptionForm {...editing} subscription={s} onDone={done} onCancel={close} />}
-      </FormDialog>
+      </EditDialog>
       <ConfirmAction
         action={deleteSubscriptionAction}
         fields={{ org: editing.owner.orgSlug, team: editing.owner.teamSlug, subscriptionId: s.id }}

@@ -45,3 +45,28 @@ export function FormDialog({
     </>
   );
 }
+
+/** A row's "Edit" button (small, named after the row for screen readers) opening its form in a dialog. */
+export function EditDialog({
+  name,
+  description,
+  children,
+}: {
+  /** The row's name: the button says "Edit <name>" to assistive technology, and the dialog is titled so. */
+  name: string;
+  description?: ReactNode;
+  children: (form: { close: () => void; done: () => void }) => ReactNode;
+}) {
+  return (
+    <FormDialog
+      label="Edit"
+      ariaLabel={`Edit ${name}`}
+      variant="ghost"
+      size="sm"
+      title={`Edit ${name}`}
+      description={description}
+    >
+      {children}
+    </FormDialog>
+  );
+}

@@ -31,6 +31,10 @@ const REVALIDATE = [
   { path: "/teams", type: "layout" },
   { path: "/notifications", type: "page" },
 ] as const;
+/** The verbs that change what an owner has, and the pages that show it again. */
+const OWNER_WRITE = { ...OWNER, revalidate: [...REVALIDATE] };
+/** The connections and subscriptions of the team named in the form, or the org's when it names none. */
+const ownerOf = (team: { id: string } | null | undefined) => ({ teamId: team?.id ?? null });
 const ZId = z.string().default("");
 const formFields = (fieldErrors: Record<string, string[]>) => notificationFieldErrors(fieldErrors);
 
@@ -39,7 +43,7 @@ const ZConnectionForm = z.object({ connectionId: ZId, input: z.record(z.string()
 
 export const saveConnectionAction = teamAction(
   {
-    ...OWNER,
+    ...OWNER_WRITE,
     fromForm: (form) => ({
       org: form.get("org"),
       team: form.get("team") ?? "",
@@ -48,22 +52,20 @@ export const saveConnectionAction = teamAction(
     }),
     input: ZConnectionForm,
     formFields,
-    revalidate: [...REVALIDATE],
   },
   async ({ input, access, actor, team }) => {
-    const owner = { teamId: team?.id ?? null };
     if (input.connectionId) {
-      const connection = await updateConnection(access.org.id, actor, owner, input.connectionId, input.input);
+      const connection = await updateConnection(access.org.id, actor, ownerOf(team), input.connectionId, input.input);
       return { connection };
     }
-    return createConnection(access.org.id, actor, owner, input.input as never);
+    return createConnection(access.org.id, actor, ownerOf(team), input.input as never);
   },
 );
 
 export const deleteConnectionAction = teamAction(
-  { ...OWNER, input: z.object({ connectionId: ZId }), revalidate: [...REVALIDATE] },
+  { ...OWNER_WRITE, input: z.object({ connectionId: ZId }) },
   async ({ input, access, actor, team }) => {
-    await deleteConnection(access.org.id, actor, { teamId: team?.id ?? null }, input.connectionId);
+    await deleteConnection(access.org.id, actor, ownerOf(team), input.connectionId);
     return null;
   },
 );
@@ -71,33 +73,25 @@ export const deleteConnectionAction = teamAction(
 /** "Send test": the provider's answer is the result (ok or not), shown as it came. */
 export const testConnectionAction = teamAction(
   {
-    ...OWNER,
+    ...OWNER_WRITE,
     input: z.object({ connectionId: ZId, channel: z.string().trim().max(40).default("") }),
-    revalidate: [...REVALIDATE],
   },
   ({ input, access, actor, team }) =>
-    testConnection(
-      access.org.id,
-      { ...actor, email: access.user.email },
-      { teamId: team?.id ?? null },
-      input.connectionId,
-      {
-        channel: input.channel || undefined,
-      },
-    ),
+    testConnection(access.org.id, { ...actor, email: access.user.email }, ownerOf(team), input.connectionId, {
+      channel: input.channel || undefined,
+    }),
 );
 
 /** The channels a Slack connection can post to (the subscription form's picker). */
 export const listSlackChannelsAction = teamAction(
   { ...OWNER, input: z.object({ connectionId: ZId }) },
-  ({ input, access, team }) => slackChannelsOf(access.org.id, { teamId: team?.id ?? null }, input.connectionId),
+  ({ input, access, team }) => slackChannelsOf(access.org.id, ownerOf(team), input.connectionId),
 );
 
 /** A new signing secret for a webhook, shown once in the answer. */
 export const rotateSigningSecretAction = teamAction(
-  { ...OWNER, input: z.object({ connectionId: ZId }), revalidate: [...REVALIDATE] },
-  ({ input, access, actor, team }) =>
-    rotateSigningSecret(access.org.id, actor, { teamId: team?.id ?? null }, input.connectionId),
+  { ...OWNER_WRITE, input: z.object({ connectionId: ZId }) },
+  ({ input, access, actor, team }) => rotateSigningSecret(access.org.id, actor, ownerOf(team), input.connectionId),
 );
 
 const ZSubscriptionForm = z.object({ subscriptionId: ZId, subscription: ZSubscriptionInput });
@@ -114,25 +108,23 @@ const subscriptionFields = (fieldErrors: Record<string, string[]>) =>
 
 export const saveSubscriptionAction = teamAction(
   {
-    ...OWNER,
+    ...OWNER_WRITE,
     fromForm: subscriptionForm,
     input: ZSubscriptionForm,
     formFields: subscriptionFields,
-    revalidate: [...REVALIDATE],
   },
   async ({ input, access, actor, team }) => {
-    const owner = { teamId: team?.id ?? null };
     const saved = input.subscriptionId
-      ? await updateSubscription(access.org.id, actor, owner, input.subscriptionId, input.subscription)
-      : await createSubscription(access.org.id, actor, owner, input.subscription);
+      ? await updateSubscription(access.org.id, actor, ownerOf(team), input.subscriptionId, input.subscription)
+      : await createSubscription(access.org.id, actor, ownerOf(team), input.subscription);
     return { id: saved.id, name: saved.name };
   },
 );
 
 export const deleteSubscriptionAction = teamAction(
-  { ...OWNER, input: z.object({ subscriptionId: ZId }), revalidate: [...REVALIDATE] },
+  { ...OWNER_WRITE, input: z.object({ subscriptionId: ZId }) },
   async ({ input, access, actor, team }) => {
-    await deleteSubscription(access.org.id, actor, { teamId: team?.id ?? null }, input.subscriptionId);
+    await deleteSubscription(access.org.id, actor, ownerOf(team), input.subscriptionId);
     return null;
   },
 );
@@ -190,7 +182,7 @@ export const deletePersonalSubscriptionAction = orgAction(
 /** A team's or the org's digest now, as a preview (its schedule does not move). */
 export const sendDigestNowAction = teamAction(
   { ...OWNER, input: z.object({ subscriptionId: ZId }) },
-  ({ input, access, team }) => sendDigestNow(access.org.id, { teamId: team?.id ?? null }, input.subscriptionId),
+  ({ input, access, team }) => sendDigestNow(access.org.id, ownerOf(team), input.subscriptionId),
 );
 
 /** A member's own digest now, by email to them. */

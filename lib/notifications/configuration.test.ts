@@ -13,33 +13,29 @@ const codeOf = (promise: Promise<unknown>) =>
     () => "ok",
     (err: { code?: string }) => err.code ?? String(err),
   );
+type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
+// Connections are an admin's (of the org, or of a team when teamId is given), subscriptions a team admin's, unless said.
+const connect = (
+  t: TTenant,
+  teamId: string | null,
+  input: Parameters<typeof createConnection>[3],
+  actor = actorFor(t.users.admin),
+) => createConnection(t.org.id, actor, { teamId }, input);
+const subscribe = (
+  t: TTenant,
+  owner: Parameters<typeof createSubscription>[2],
+  input: Parameters<typeof createSubscription>[3],
+  actor = actorFor(t.users.teamAdmin),
+) => createSubscription(t.org.id, actor, owner, input);
 const TOKEN = "xoxb-1111-2222-abcdefghijklmnop";
 const HOOK = "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXsecret";
 
 describe("notification connections", () => {
   it("seals the secret and shows only a hint, in the answer, the list and the audit log", async () => {
     const t = await createTestTenant();
-    const { connection } = await createConnection(
-      t.org.id,
-      actorFor(t.users.admin),
-      { teamId: null },
-      {
-        kind: "slack",
-        name: "Acme Slack",
-        botToken: TOKEN,
-      },
-    );
+    const { connection } = await connect(t, null, { kind: "slack", name: "Acme Slack", botToken: TOKEN });
     expect(connection).toMatchObject({ kind: "slack", name: "Acme Slack", secretHint: "xoxb-…mnop", status: "ok" });
-    const hook = await createConnection(
-      t.org.id,
-      actorFor(t.users.admin),
-      { teamId: t.team.id },
-      {
-        kind: "slack_webhook",
-        name: "Payments webhook",
-        url: HOOK,
-      },
-    );
+    const hook = await connect(t, t.team.id, { kind: "slack_webhook", name: "Payments webhook", url: HOOK });
     expect(hook.connection.secretHint).toBe("hooks.slack.com/…cret");
     const everything = JSON.stringify([
       await listConnections(t.org.id, { teamId: t.team.id }),
@@ -55,15 +51,11 @@ describe("notification connections", () => {
   it("gives a webhook a signing secret shown once, rotatable, kept when the URL changes", async () => {
     const t = await createTestTenant();
     const actor = actorFor(t.users.admin);
-    const created = await createConnection(
-      t.org.id,
+    const created = await connect(
+      t,
+      null,
+      { kind: "webhook", name: "SIEM", url: "https://siem.example.com/hooks/bumpers" },
       actor,
-      { teamId: null },
-      {
-        kind: "webhook",
-        name: "SIEM",
-        url: "https://siem.example.com/hooks/bumpers",
-      },
     );
     expect(created.signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     expect(JSON.stringify(await getConnection(t.org.id, created.connection.id))).not.toContain(created.signingSecret);
@@ -83,41 +75,27 @@ describe("notification connections", () => {
     const t = await createTestTenant();
     const actor = actorFor(t.users.admin);
     await expect(
-      createConnection(t.org.id, actor, { teamId: null }, { kind: "slack", name: "S", botToken: "xoxp-user-token" }),
+      connect(t, null, { kind: "slack", name: "S", botToken: "xoxp-user-token" }, actor),
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "name" } });
     await expect(
-      createConnection(
-        t.org.id,
-        actor,
-        { teamId: null },
-        { kind: "slack", name: "Slack", botToken: "xoxp-user-token" },
-      ),
+      connect(t, null, { kind: "slack", name: "Slack", botToken: "xoxp-user-token" }, actor),
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "botToken" } });
-    await expect(
-      createConnection(t.org.id, actor, { teamId: null }, { kind: "teams", name: "Teams", url: "not a url" }),
-    ).rejects.toMatchObject({ code: "bad_request", details: { field: "url" } });
-    await createConnection(t.org.id, actor, { teamId: null }, { kind: "slack", name: "Slack", botToken: TOKEN });
-    await expect(
-      codeOf(createConnection(t.org.id, actor, { teamId: null }, { kind: "slack", name: "Slack", botToken: TOKEN })),
-    ).resolves.toBe("conflict");
+    await expect(connect(t, null, { kind: "teams", name: "Teams", url: "not a url" }, actor)).rejects.toMatchObject({
+      code: "bad_request",
+      details: { field: "url" },
+    });
+    await connect(t, null, { kind: "slack", name: "Slack", botToken: TOKEN }, actor);
+    await expect(codeOf(connect(t, null, { kind: "slack", name: "Slack", botToken: TOKEN }, actor))).resolves.toBe(
+      "conflict",
+    );
   });
 
   it("keeps each owner's connections out of other owners' and other orgs' reach", async () => {
     const t = await createTestTenant();
     const other = await createTestTenant();
     const actor = actorFor(t.users.admin);
-    const org = await createConnection(
-      t.org.id,
-      actor,
-      { teamId: null },
-      { kind: "slack", name: "Org", botToken: TOKEN },
-    );
-    const team = await createConnection(
-      t.org.id,
-      actor,
-      { teamId: t.team.id },
-      { kind: "teams", name: "Team", url: HOOK },
-    );
+    const org = await connect(t, null, { kind: "slack", name: "Org", botToken: TOKEN }, actor);
+    const team = await connect(t, t.team.id, { kind: "teams", name: "Team", url: HOOK }, actor);
     // A team sees the org's (to use) and its own; another team only the org's.
     expect((await listConnections(t.org.id, { teamId: t.team.id })).map((c) => c.name)).toEqual(["Org", "Team"]);
     expect((await listConnections(t.org.id, { teamId: t.otherTeam.id })).map((c) => c.name)).toEqual(["Org"]);
@@ -136,9 +114,9 @@ describe("notification connections", () => {
       "not_found",
     );
     await expect(codeOf(getConnection(other.org.id, org.connection.id))).resolves.toBe("not_found");
-    await expect(
-      codeOf(createConnection(t.org.id, actor, { teamId: other.team.id }, { kind: "teams", name: "X1", url: HOOK })),
-    ).resolves.toBe("bad_request");
+    await expect(codeOf(connect(t, other.team.id, { kind: "teams", name: "X1", url: HOOK }, actor))).resolves.toBe(
+      "bad_request",
+    );
     await deleteConnection(t.org.id, actor, { teamId: t.team.id }, id);
     expect(await db.notificationConnection.count({ where: { orgId: t.org.id } })).toBe(1);
   });
@@ -148,19 +126,9 @@ describe("notification subscriptions", () => {
   it("stores a team's Slack subscription and refuses a target that does not fit the connection", async () => {
     const t = await createTestTenant();
     const actor = actorFor(t.users.teamAdmin);
-    const slack = await createConnection(
-      t.org.id,
-      actorFor(t.users.admin),
-      { teamId: null },
-      {
-        kind: "slack",
-        name: "Slack",
-        botToken: TOKEN,
-      },
-    );
-    const sub = await createSubscription(
-      t.org.id,
-      actor,
+    const slack = await connect(t, null, { kind: "slack", name: "Slack", botToken: TOKEN });
+    const sub = await subscribe(
+      t,
       { teamId: t.team.id },
       {
         name: "Critical to #payments",
@@ -170,33 +138,28 @@ describe("notification subscriptions", () => {
         events: ["finding_group.opened", "finding_group.fixed"],
         match: { minSeverity: "critical" },
       },
+      actor,
     );
     expect(sub).toMatchObject({ channel: "slack", teamName: t.team.name, targetLabel: "#payments", enabled: true });
     await expect(
-      createSubscription(
-        t.org.id,
-        actor,
+      subscribe(
+        t,
         { teamId: t.team.id },
-        {
-          name: "No channel",
-          connectionId: slack.connection.id,
-          target: "payments",
-          events: ["finding_group.opened"],
-        },
+        { name: "No channel", connectionId: slack.connection.id, target: "payments", events: ["finding_group.opened"] },
+        actor,
       ),
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "target" } });
     await expect(
-      createSubscription(
-        t.org.id,
-        actor,
+      subscribe(
+        t,
         { teamId: t.team.id },
         { name: "Nothing", connectionId: slack.connection.id, target: "C0123456789" },
+        actor,
       ),
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "events" } });
     await expect(
-      createSubscription(
-        t.org.id,
-        actor,
+      subscribe(
+        t,
         { teamId: t.team.id },
         {
           name: "Baseline",
@@ -205,6 +168,7 @@ describe("notification subscriptions", () => {
           events: ["finding_group.opened"],
           baseline: true,
         },
+        actor,
       ),
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "baseline" } });
   });
@@ -212,9 +176,8 @@ describe("notification subscriptions", () => {
   it("schedules a digest at the team's local hour and emails the addresses given", async () => {
     const t = await createTestTenant();
     await db.team.update({ where: { id: t.team.id }, data: { timeZone: "Europe/Berlin" } });
-    const sub = await createSubscription(
-      t.org.id,
-      actorFor(t.users.teamAdmin),
+    const sub = await subscribe(
+      t,
       { teamId: t.team.id },
       {
         name: "Weekly digest",
@@ -234,12 +197,7 @@ describe("notification subscriptions", () => {
     });
     expect(local.format(sub.nextDigestAt!).replace(",", "")).toBe("Mon 09");
     await expect(
-      createSubscription(
-        t.org.id,
-        actorFor(t.users.teamAdmin),
-        { teamId: t.team.id },
-        { name: "Bad", kind: "digest", target: "nobody" },
-      ),
+      subscribe(t, { teamId: t.team.id }, { name: "Bad", kind: "digest", target: "nobody" }),
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "target" } });
   });
 
@@ -247,41 +205,29 @@ describe("notification subscriptions", () => {
     const t = await createTestTenant();
     const other = await createTestTenant();
     const actor = actorFor(t.users.admin);
-    const teamConnection = await createConnection(
-      t.org.id,
-      actor,
-      { teamId: t.team.id },
-      { kind: "teams", name: "Team T", url: HOOK },
-    );
+    const teamConnection = await connect(t, t.team.id, { kind: "teams", name: "Team T", url: HOOK }, actor);
     // Another team cannot send through this team's connection.
     await expect(
       codeOf(
-        createSubscription(
-          t.org.id,
-          actor,
+        subscribe(
+          t,
           { teamId: t.otherTeam.id },
           { name: "Steal", connectionId: teamConnection.connection.id, events: ["finding_group.opened"] },
+          actor,
         ),
       ),
     ).resolves.toBe("bad_request");
-    const sub = await createSubscription(
-      t.org.id,
-      actor,
+    const sub = await subscribe(
+      t,
       { teamId: t.team.id },
-      {
-        name: "To Teams",
-        connectionId: teamConnection.connection.id,
-        events: ["cluster.stale"],
-      },
+      { name: "To Teams", connectionId: teamConnection.connection.id, events: ["cluster.stale"] },
+      actor,
     );
-    const personal = await createSubscription(
-      t.org.id,
-      actorFor(t.users.editor),
+    const personal = await subscribe(
+      t,
       { teamId: t.team.id, userId: t.users.editor.id },
-      {
-        name: "My weekly digest",
-        kind: "digest",
-      },
+      { name: "My weekly digest", kind: "digest" },
+      actorFor(t.users.editor),
     );
     expect((await listSubscriptions(t.org.id, { teamId: t.team.id })).map((s) => s.name)).toEqual(["To Teams"]);
     expect((await listSubscriptions(t.org.id, { teamId: t.otherTeam.id })).length).toBe(0);
@@ -321,15 +267,11 @@ describe("notification subscriptions", () => {
 
   it("unsubscribes one address from a shared list, and switches a personal subscription off", async () => {
     const t = await createTestTenant();
-    const shared = await createSubscription(
-      t.org.id,
-      actorFor(t.users.admin),
+    const shared = await subscribe(
+      t,
       { teamId: null },
-      {
-        name: "Org digest",
-        kind: "digest",
-        target: "a@example.com, b@example.com",
-      },
+      { name: "Org digest", kind: "digest", target: "a@example.com, b@example.com" },
+      actorFor(t.users.admin),
     );
     await unsubscribeByToken({ subscriptionId: shared.id, address: "A@example.com" });
     expect((await getSubscription(t.org.id, shared.id)).target).toBe("b@example.com");

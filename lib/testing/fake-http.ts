@@ -15,6 +15,12 @@ export type TFakeRequest = {
 
 export type TFakeServer = { url: string; port: number; close: () => Promise<void> };
 
+/** What each HTTP fake offers besides its own readers: where it listens, scripted failures, a reset. */
+export type TFakeService<TMode extends string> = TFakeServer & {
+  failNext: (mode: TMode, count?: number) => void;
+  reset: () => void;
+};
+
 /** Bodies over this are refused with 413, as every real service does somewhere. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -156,4 +162,27 @@ ${body}
 
 function sendHtml(res: http.ServerResponse, html: string) {
   sendText(res, 200, html, { "content-type": "text/html; charset=utf-8" });
+}
+
+/**
+ * startFakeHttp with the controls every fake answers (handleFakeControls) in front of `handle`,
+ * resolving to the common surface: where it listens, failNext, a reset that also drops queued
+ * failures, and close.
+ */
+export async function startFakeService<TMode extends string>(
+  fake: { failures: FailQueue<TMode>; modes: readonly TMode[]; reset: () => void; page: () => string },
+  handle: (req: TFakeRequest, res: http.ServerResponse) => void,
+  options: { port?: number; host?: string } = {},
+): Promise<TFakeService<TMode>> {
+  const server = await startFakeHttp((req, res) => {
+    if (!handleFakeControls(req, res, fake)) handle(req, res);
+  }, options);
+  return {
+    ...server,
+    failNext: (mode, count = 1) => fake.failures.push(mode, count),
+    reset: () => {
+      fake.reset();
+      fake.failures.clear();
+    },
+  };
 }

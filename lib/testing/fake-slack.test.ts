@@ -1,16 +1,12 @@
 import { WebClient } from "@slack/web-api";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
 import { SLACK_METHODS } from "@/lib/notifications/channels/slack";
 import { renderSlackMessage } from "@/lib/notifications/channels/slack-blocks";
 import { sampleNotification } from "@/lib/notifications/testing/sample-notification";
-import { FAKE_SLACK_METHODS, startFakeSlack, validateSlackBlocks, type TFakeSlack } from "./fake-slack";
+import { FAKE_SLACK_METHODS, startFakeSlack, validateSlackBlocks } from "./fake-slack";
 
-let slack: TFakeSlack;
-beforeAll(async () => {
-  slack = await startFakeSlack();
-});
-afterAll(() => slack.close());
-beforeEach(() => slack.reset());
+const slack = startFakeForFile(() => startFakeSlack());
 
 const call = async (method: string, body: Record<string, string>, token: string | null = slack.token) => {
   const res = await fetch(`${slack.apiUrl}${method}`, {

@@ -2,12 +2,12 @@ import type http from "node:http";
 import {
   escapeHtml,
   FailQueue,
-  handleFakeControls,
   htmlPage,
   sendJson,
   sendText,
-  startFakeHttp,
   type TFakeRequest,
+  startFakeService,
+  type TFakeService,
 } from "./fake-http";
 
 // A Slack double: a real HTTP server speaking the Web API methods Bumpers calls and incoming
@@ -50,23 +50,18 @@ export type TFakeSlackMessage = {
 export type TWebhookState =
   "ok" | "invalid_token" | "action_prohibited" | "no_service" | "channel_not_found" | "channel_is_archived";
 
-export type TFakeSlack = {
-  url: string;
+export type TFakeSlack = TFakeService<TFakeSlackMode> & {
   /** SLACK_API_URL for this fake. */
   apiUrl: string;
-  port: number;
   /** A token the fake accepts. */
   token: string;
   /** The incoming webhook URL of a channel (its first webhook). */
   webhookUrl: (channel?: string) => string;
   messages: (channel?: string) => TFakeSlackMessage[];
   channels: () => TFakeSlackChannel[];
-  failNext: (mode: TFakeSlackMode, count?: number) => void;
   /** A token answered token_revoked from now on. */
   revokeToken: (token: string) => void;
   setWebhookState: (webhookUrl: string, state: TWebhookState) => void;
-  reset: () => void;
-  close: () => Promise<void>;
 };
 
 /** The Web API methods the fake answers; every other one is unknown_method. */
@@ -420,35 +415,39 @@ export function startFakeSlack(
     );
   }
 
-  return startFakeHttp((req, res) => {
-    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
-    const isApi = req.method === "POST" && req.path.startsWith("/api/");
-    const isHook = req.method === "POST" && req.path.startsWith("/services/");
-    if (isApi || isHook) {
-      const mode = failures.next();
-      if (mode === "hang") return;
-      if (mode === "ratelimited") {
-        return isApi
-          ? sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": "1" })
-          : sendText(res, 429, "rate_limited", { "retry-after": "1" });
+  return startFakeService(
+    { failures, modes: MODES, reset, page },
+    (req, res) => {
+      const isApi = req.method === "POST" && req.path.startsWith("/api/");
+      const isHook = req.method === "POST" && req.path.startsWith("/services/");
+      if (isApi || isHook) {
+        const mode = failures.next();
+        if (mode === "hang") return;
+        if (mode === "ratelimited") {
+          return isApi
+            ? sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": "1" })
+            : sendText(res, 429, "rate_limited", { "retry-after": "1" });
+        }
+        if (mode === "500")
+          return isApi
+            ? sendJson(res, 500, { ok: false, error: "internal_error" })
+            : sendText(res, 500, "rollup_error");
+        return isApi ? apiCall(req.path.slice("/api/".length), req, res) : incomingWebhook(req, res);
       }
-      if (mode === "500")
-        return isApi ? sendJson(res, 500, { ok: false, error: "internal_error" }) : sendText(res, 500, "rollup_error");
-      return isApi ? apiCall(req.path.slice("/api/".length), req, res) : incomingWebhook(req, res);
-    }
-    if (req.method === "GET" && req.path === "/_fake/messages") {
-      const channel = req.query.get("channel");
-      const id = channel ? (findChannel(channel)?.id ?? channel) : null;
-      return sendJson(res, 200, { messages: messages.filter((m) => !id || m.channel === id) });
-    }
-    if (req.method === "GET" && req.path === "/_fake/channels") return sendJson(res, 200, { channels });
-    sendJson(res, 404, { ok: false, error: "unknown_method" });
-  }, options).then((server) => {
+      if (req.method === "GET" && req.path === "/_fake/messages") {
+        const channel = req.query.get("channel");
+        const id = channel ? (findChannel(channel)?.id ?? channel) : null;
+        return sendJson(res, 200, { messages: messages.filter((m) => !id || m.channel === id) });
+      }
+      if (req.method === "GET" && req.path === "/_fake/channels") return sendJson(res, 200, { channels });
+      sendJson(res, 404, { ok: false, error: "unknown_method" });
+    },
+    options,
+  ).then((server) => {
     baseUrl = server.url;
     return {
-      url: server.url,
+      ...server,
       apiUrl: `${server.url}/api/`,
-      port: server.port,
       token: [...tokens.keys()][0]!,
       webhookUrl: (channel = "alerts") => {
         const id = findChannel(channel)?.id;
@@ -461,18 +460,12 @@ export function startFakeSlack(
         return messages.filter((m) => !id || m.channel === id);
       },
       channels: () => channels.map((c) => ({ ...c })),
-      failNext: (mode, count = 1) => failures.push(mode, count),
       revokeToken: (token) => void tokens.set(token, "token_revoked"),
       setWebhookState: (url, state) => {
         const hook = webhooks.get(new URL(url).pathname);
         if (!hook) throw new Error(`The fake Slack has no webhook at ${url}`);
         hook.state = state;
       },
-      reset: () => {
-        reset();
-        failures.clear();
-      },
-      close: server.close,
     };
   });
 }

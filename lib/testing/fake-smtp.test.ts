@@ -1,18 +1,12 @@
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeSmtp, type TFakeSmtp } from "./fake-smtp";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
+import { startFakeSmtp } from "./fake-smtp";
 
 // The fake SMTP server that tests and the demo send to: it must take mail as a real server does,
 // refuse when told to, and show what it got.
 
-let fake: TFakeSmtp;
-beforeAll(async () => {
-  fake = await startFakeSmtp({ sizeLimit: 64 * 1024 });
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = startFakeForFile(() => startFakeSmtp({ sizeLimit: 64 * 1024 }));
 
 const transport = () => nodemailer.createTransport({ host: "127.0.0.1", port: fake.smtpPort, secure: false });
 const send = (overrides: Record<string, unknown> = {}) =>

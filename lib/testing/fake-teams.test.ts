@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
 import { renderTeamsCard } from "@/lib/notifications/channels/teams-card";
 import { sampleNotification } from "@/lib/notifications/testing/sample-notification";
-import { startFakeTeams, validateTeamsEnvelope, type TFakeTeams } from "./fake-teams";
+import { startFakeTeams, validateTeamsEnvelope } from "./fake-teams";
 
-let teams: TFakeTeams;
-beforeAll(async () => {
-  teams = await startFakeTeams();
-});
-afterAll(() => teams.close());
-beforeEach(() => teams.reset());
+const teams = startFakeForFile(() => startFakeTeams());
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -2,11 +2,11 @@ import type http from "node:http";
 import {
   escapeHtml,
   FailQueue,
-  handleFakeControls,
   htmlPage,
   sendJson,
-  startFakeHttp,
   type TFakeRequest,
+  startFakeService,
+  type TFakeService,
 } from "./fake-http";
 
 // A Microsoft Teams Workflows double: the HTTP trigger of a Power Automate flow "When a Teams
@@ -26,17 +26,12 @@ export type TFakeWorkflow = { id: string; name: string; sig: string };
 
 export type TFakeTeamsCard = { workflow: string; receivedAt: string; card: Record<string, unknown> };
 
-export type TFakeTeams = {
-  url: string;
-  port: number;
+export type TFakeTeams = TFakeService<TFakeTeamsMode> & {
   /** The trigger URL of a workflow, signature included, as Teams shows it. */
   workflowUrl: (id?: string) => string;
   cards: (workflow?: string) => TFakeTeamsCard[];
-  failNext: (mode: TFakeTeamsMode, count?: number) => void;
   /** The flow is deleted: its URL answers 404 from now on. */
   removeWorkflow: (id: string) => void;
-  reset: () => void;
-  close: () => Promise<void>;
 };
 
 const DEFAULT_WORKFLOWS: TFakeWorkflow[] = [
@@ -163,31 +158,27 @@ export function startFakeTeams(
     return htmlPage("Fake Microsoft Teams (Workflows)", sections.join(""));
   }
 
-  return startFakeHttp((req, res) => {
-    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
-    const match = /^\/workflows\/([^/]+)(\/triggers\/manual\/paths\/invoke)?\/?$/.exec(req.path);
-    if (req.method === "POST" && match) return trigger(decodeURIComponent(match[1]!), req, res);
-    if (req.method === "GET" && req.path === "/_fake/cards") {
-      const workflow = req.query.get("workflow");
-      return sendJson(res, 200, { cards: cards.filter((c) => !workflow || c.workflow === workflow) });
-    }
-    azureError(res, 404, "NotFound", "Not found. POST /workflows/<id>/triggers/manual/paths/invoke.");
-  }, options).then((server) => ({
-    url: server.url,
-    port: server.port,
+  return startFakeService(
+    { failures, modes: MODES, reset, page },
+    (req, res) => {
+      const match = /^\/workflows\/([^/]+)(\/triggers\/manual\/paths\/invoke)?\/?$/.exec(req.path);
+      if (req.method === "POST" && match) return trigger(decodeURIComponent(match[1]!), req, res);
+      if (req.method === "GET" && req.path === "/_fake/cards") {
+        const workflow = req.query.get("workflow");
+        return sendJson(res, 200, { cards: cards.filter((c) => !workflow || c.workflow === workflow) });
+      }
+      azureError(res, 404, "NotFound", "Not found. POST /workflows/<id>/triggers/manual/paths/invoke.");
+    },
+    options,
+  ).then((server) => ({
+    ...server,
     workflowUrl: (id = [...workflows.keys()][0]!) => {
       const workflow = workflows.get(id);
       if (!workflow) throw new Error(`The fake Teams has no workflow ${id}`);
       return `${server.url}/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${workflow.sig}`;
     },
     cards: (workflow) => cards.filter((c) => !workflow || c.workflow === workflow),
-    failNext: (mode, count = 1) => failures.push(mode, count),
     removeWorkflow: (id) => void workflows.delete(id),
-    reset: () => {
-      reset();
-      failures.clear();
-    },
-    close: server.close,
   }));
 }
 

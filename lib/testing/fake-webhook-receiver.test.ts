@@ -1,13 +1,9 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeWebhookReceiver, type TFakeWebhookReceiver } from "./fake-webhook-receiver";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
+import { startFakeWebhookReceiver } from "./fake-webhook-receiver";
 
-let receiver: TFakeWebhookReceiver;
-beforeAll(async () => {
-  receiver = await startFakeWebhookReceiver();
-});
-afterAll(() => receiver.close());
-beforeEach(() => receiver.reset());
+const receiver = startFakeForFile(() => startFakeWebhookReceiver());
 
 /** A delivery signed by the Standard Webhooks reference implementation itself. */
 function signed(secret: string, id: string, payload: unknown) {

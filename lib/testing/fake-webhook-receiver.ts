@@ -4,11 +4,11 @@ import { Webhook } from "standardwebhooks";
 import {
   escapeHtml,
   FailQueue,
-  handleFakeControls,
   htmlPage,
   sendJson,
-  startFakeHttp,
   type TFakeRequest,
+  startFakeService,
+  type TFakeService,
 } from "./fake-http";
 
 // A webhook receiver that does what we tell customers to do: verify the Standard Webhooks
@@ -37,17 +37,12 @@ export type TFakeDelivery = {
   payload: unknown;
 };
 
-export type TFakeWebhookReceiver = {
-  url: string;
-  port: number;
+export type TFakeWebhookReceiver = TFakeService<TFakeReceiverMode> & {
   /** The signing secret the receiver verifies with (whsec_…). */
   secret: string;
   /** A URL to configure as a destination. */
   hookUrl: string;
   deliveries: (filter?: { verified?: boolean }) => TFakeDelivery[];
-  failNext: (mode: TFakeReceiverMode, count?: number) => void;
-  reset: () => void;
-  close: () => Promise<void>;
 };
 
 export function startFakeWebhookReceiver(
@@ -108,23 +103,19 @@ export function startFakeWebhookReceiver(
     return htmlPage("Fake webhook receiver", items.join("") || '<p class="meta">No deliveries.</p>');
   }
 
-  return startFakeHttp((req, res) => {
-    if (handleFakeControls(req, res, { failures, modes: MODES, reset, page })) return;
-    if (req.method === "GET" && req.path === "/_fake/deliveries") return sendJson(res, 200, { deliveries });
-    if (req.method === "POST") return receive(req, res);
-    sendJson(res, 404, { error: "Not found. POST a delivery to any path." });
-  }, options).then((server) => ({
-    url: server.url,
-    port: server.port,
+  return startFakeService(
+    { failures, modes: MODES, reset, page },
+    (req, res) => {
+      if (req.method === "GET" && req.path === "/_fake/deliveries") return sendJson(res, 200, { deliveries });
+      if (req.method === "POST") return receive(req, res);
+      sendJson(res, 404, { error: "Not found. POST a delivery to any path." });
+    },
+    options,
+  ).then((server) => ({
+    ...server,
     secret,
     hookUrl: `${server.url}/hooks/bumpers`,
     deliveries: (filter = {}) =>
       deliveries.filter((d) => filter.verified === undefined || d.verified === filter.verified),
-    failNext: (mode, count = 1) => failures.push(mode, count),
-    reset: () => {
-      reset();
-      failures.clear();
-    },
-    close: server.close,
   }));
 }

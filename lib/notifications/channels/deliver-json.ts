@@ -3,6 +3,7 @@ import { scrubSecrets } from "@/lib/server/outbound/mask";
 import type { OutboundError } from "@/lib/server/outbound/outbound-error";
 import { postJson, type TOutboundOptions, type TOutboundResponse } from "@/lib/server/outbound/request";
 import { retryAfterMs } from "@/lib/server/outbound/retry-after";
+import type { TNotification } from "../message";
 import { providerText, responseOf, type TChannelOutcome } from "./outcome";
 
 // One JSON POST to a webhook-style channel (Slack incoming webhook, Teams Workflows, a signed
@@ -65,4 +66,20 @@ export async function deliverJson(
     outcome = classifyAnswer(channel, { status: result.error.status, headers: new Headers(), bodyText: note });
   } else outcome = outboundFailure(channel.provider, result.error);
   return scrubOutcome(outcome, [url, ...secrets]);
+}
+
+/**
+ * A webhook-style channel's two senders: one for a notification (rendered for the channel here)
+ * and one for a body already rendered elsewhere (a digest's), both posted the same way.
+ */
+export function jsonChannelSenders<TRendered>(
+  channel: TJsonChannel,
+  render: (notification: TNotification) => TRendered,
+  bodyOf: (rendered: TRendered) => unknown = (rendered) => rendered,
+) {
+  const sendRendered = (url: string, rendered: TRendered, options: TSendOptions = {}): Promise<TChannelOutcome> =>
+    deliverJson(channel, url, bodyOf(rendered), options);
+  const send = (url: string, notification: TNotification, options: TSendOptions = {}): Promise<TChannelOutcome> =>
+    sendRendered(url, render(notification), options);
+  return { send, sendRendered };
 }

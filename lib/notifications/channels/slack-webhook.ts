@@ -1,7 +1,5 @@
 import "server-only";
-import type { TNotification } from "../message";
-import { deliverJson, type TJsonChannel, type TSendOptions } from "./deliver-json";
-import type { TChannelOutcome } from "./outcome";
+import { jsonChannelSenders, type TJsonChannel } from "./deliver-json";
 import { renderSlackMessage } from "./slack-blocks";
 
 // A Slack incoming webhook (https://hooks.slack.com/services/T…/B…/secret): the URL is the
@@ -16,19 +14,13 @@ import { renderSlackMessage } from "./slack-blocks";
 
 const SLACK_WEBHOOK: TJsonChannel = { provider: "Slack", brokenStatuses: new Set([401, 403, 404, 410]) };
 
-export function sendSlackWebhook(
-  webhookUrl: string,
-  notification: TNotification,
-  options: TSendOptions = {},
-): Promise<TChannelOutcome> {
-  return sendSlackWebhookRendered(webhookUrl, renderSlackMessage(notification), options);
-}
+const senders = jsonChannelSenders<{ text: string; blocks: unknown[] }>(
+  SLACK_WEBHOOK,
+  renderSlackMessage,
+  (rendered) => ({ ...rendered, unfurl_links: false, unfurl_media: false }),
+);
+
+export const sendSlackWebhook = senders.send;
 
 /** Posts an already rendered message (a digest's blocks) to an incoming webhook. */
-export function sendSlackWebhookRendered(
-  webhookUrl: string,
-  rendered: { text: string; blocks: unknown[] },
-  options: TSendOptions = {},
-): Promise<TChannelOutcome> {
-  return deliverJson(SLACK_WEBHOOK, webhookUrl, { ...rendered, unfurl_links: false, unfurl_media: false }, options);
-}
+export const sendSlackWebhookRendered = senders.sendRendered;

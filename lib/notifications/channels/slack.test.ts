@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
+import { startFakeSlack } from "@/lib/testing/fake-slack";
 import { sampleNotification } from "../testing/sample-notification";
 import { listSlackChannels, postSlackMessage, testSlackConnection, updateSlackMessage } from "./slack";
 import { startScripted } from "./test-helpers";
 
-let slack: TFakeSlack;
-beforeAll(async () => {
-  slack = await startFakeSlack();
-});
-afterAll(() => slack.close());
-beforeEach(() => slack.reset());
+const slack = startFakeForFile(() => startFakeSlack());
 
 const options = () => ({ apiUrl: slack.apiUrl, allowPrivate: true });
 

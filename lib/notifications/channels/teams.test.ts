@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeTeams, type TFakeTeams } from "@/lib/testing/fake-teams";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
+import { startFakeTeams } from "@/lib/testing/fake-teams";
 import { sampleNotification } from "../testing/sample-notification";
 import { sendTeamsMessage } from "./teams";
 import { startScripted } from "./test-helpers";
 
-let teams: TFakeTeams;
-beforeAll(async () => {
-  teams = await startFakeTeams();
-});
-afterAll(() => teams.close());
-beforeEach(() => teams.reset());
+const teams = startFakeForFile(() => startFakeTeams());
 
 const open = { allowPrivate: true };
 

@@ -1,7 +1,5 @@
 import "server-only";
-import type { TNotification } from "../message";
-import { deliverJson, type TJsonChannel, type TSendOptions } from "./deliver-json";
-import type { TChannelOutcome } from "./outcome";
+import { jsonChannelSenders, type TJsonChannel } from "./deliver-json";
 import { renderTeamsCard } from "./teams-card";
 
 // A Microsoft Teams channel through a Workflows (Power Automate) webhook: the flow "When a Teams
@@ -11,19 +9,9 @@ import { renderTeamsCard } from "./teams-card";
 
 const TEAMS: TJsonChannel = { provider: "Microsoft Teams", brokenStatuses: new Set([401, 403, 404, 410]) };
 
-export function sendTeamsMessage(
-  workflowUrl: string,
-  notification: TNotification,
-  options: TSendOptions = {},
-): Promise<TChannelOutcome> {
-  return sendTeamsCard(workflowUrl, renderTeamsCard(notification), options);
-}
+const senders = jsonChannelSenders<unknown>(TEAMS, renderTeamsCard);
+
+export const sendTeamsMessage = senders.send;
 
 /** Posts an already built card envelope (a digest's). */
-export function sendTeamsCard(
-  workflowUrl: string,
-  envelope: unknown,
-  options: TSendOptions = {},
-): Promise<TChannelOutcome> {
-  return deliverJson(TEAMS, workflowUrl, envelope, options);
-}
+export const sendTeamsCard = senders.sendRendered;

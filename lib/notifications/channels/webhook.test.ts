@@ -1,16 +1,12 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeWebhookReceiver, type TFakeWebhookReceiver } from "@/lib/testing/fake-webhook-receiver";
+import { describe, expect, it } from "vitest";
+import { startFakeForFile } from "@/lib/testing/fake-for-file";
+import { startFakeWebhookReceiver } from "@/lib/testing/fake-webhook-receiver";
 import { sampleNotification } from "../testing/sample-notification";
 import { startScripted } from "./test-helpers";
 import { generateWebhookSecret, sendWebhook, signWebhook } from "./webhook";
 
-let receiver: TFakeWebhookReceiver;
-beforeAll(async () => {
-  receiver = await startFakeWebhookReceiver();
-});
-afterAll(() => receiver.close());
-beforeEach(() => receiver.reset());
+const receiver = startFakeForFile(() => startFakeWebhookReceiver());
 
 const open = { allowPrivate: true };
 

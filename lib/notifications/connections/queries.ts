@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
-import { isUuid } from "@/lib/alerting/parse-input";
 import type { TConnectionKind } from "../schemas";
+import { OWNED_ROW_SELECT, ownedRowOrNotFound } from "../owned-row";
 
 /** A connection as the app shows it: never the secret, only its hint. */
 export type TConnectionView = {
@@ -27,10 +26,7 @@ export type TConnectionView = {
 };
 
 const SELECT = {
-  id: true,
-  kind: true,
-  name: true,
-  teamId: true,
+  ...OWNED_ROW_SELECT,
   secretHint: true,
   settings: true,
   status: true,
@@ -44,20 +40,9 @@ const SELECT = {
   _count: { select: { subscriptions: true } },
 } as const;
 
-type TRow = {
-  id: string;
-  kind: TConnectionKind;
-  name: string;
-  teamId: string | null;
-  secretHint: string;
+type TRow = Omit<TConnectionView, "teamName" | "teamSlug" | "settings" | "lastError" | "subscriptionCount"> & {
   settings: unknown;
-  status: "ok" | "broken";
-  brokenReason: string | null;
-  brokenAt: Date | null;
-  lastDeliveredAt: Date | null;
-  lastErrorAt: Date | null;
   lastError: unknown;
-  createdAt: Date;
   team: { name: string; slug: string } | null;
   _count: { subscriptions: number };
 };
@@ -119,11 +104,11 @@ export async function getConnection(
   connectionId: string,
   owner?: { teamId: string | null },
 ): Promise<TConnectionView> {
-  if (!isUuid(connectionId)) throw notFound("Connection not found.");
-  const row = await db.notificationConnection.findFirst({
-    where: { id: connectionId, orgId, ...(owner ? { teamId: owner.teamId } : {}) },
-    select: SELECT,
-  });
-  if (!row) throw notFound("Connection not found.");
+  const row = await ownedRowOrNotFound(connectionId, "Connection", () =>
+    db.notificationConnection.findFirst({
+      where: { id: connectionId, orgId, ...(owner ? { teamId: owner.teamId } : {}) },
+      select: SELECT,
+    }),
+  );
   return toView(row);
 }

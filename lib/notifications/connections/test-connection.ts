@@ -8,9 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { sendMail, verifySmtp } from "@/lib/server/mail";
 import { listSlackChannels, postSlackMessage, testSlackConnection, type TSlackChannel } from "../channels/slack";
 import type { TChannelOutcome } from "../channels/outcome";
-import { sendSlackWebhook } from "../channels/slack-webhook";
-import { sendTeamsMessage } from "../channels/teams";
-import { sendWebhook } from "../channels/webhook";
+import { sendToUrlChannel } from "../channels/send-to-url";
 import { outcomeOfMail, smtpOf } from "../delivery/send-email";
 import { renderNotificationEmail } from "../email/notification-email";
 import type { TNotification } from "../message";
@@ -101,13 +99,9 @@ export async function testConnection(
       break;
     }
     case "slack_webhook":
-      outcome = await sendSlackWebhook(secret.url ?? "", message);
-      break;
     case "teams":
-      outcome = await sendTeamsMessage(secret.url ?? "", message);
-      break;
     case "webhook":
-      outcome = await sendWebhook(secret.url ?? "", secret.signingSecret ?? "", message);
+      outcome = await sendToUrlChannel(row.kind, secret, message);
       break;
     default: {
       const smtp = smtpOf(row, secret)!;

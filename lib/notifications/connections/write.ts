@@ -2,9 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/server/db";
-import { AppError, notFound } from "@/lib/server/errors";
-import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { isUuid, parseInput } from "@/lib/alerting/parse-input";
+import { AppError } from "@/lib/server/errors";
+import type { TAuditEntry } from "@/lib/audit/record-audit";
+import { auditNotificationChange } from "../audit";
+import { ownedRowOrNotFound } from "../owned-row";
+import { parseInput } from "@/lib/alerting/parse-input";
 import { ZConnectionUpdate, ZNewConnection, type TConnectionUpdate, type TNewConnection } from "../schemas";
 import { getConnection, type TConnectionView } from "./queries";
 import { hintOfToken, hintOfUrl, openConnectionSecret, sealConnectionSecret, type TConnectionSecret } from "./secrets";
@@ -79,11 +81,9 @@ export async function createConnection(
           settings: settings as Prisma.InputJsonValue,
         },
       });
-      await recordAudit(tx, {
-        orgId,
-        actor,
-        action: "notification_connection.created",
-        target: { type: "notification_connection", id, label: parsed.name },
+      await auditNotificationChange(tx, { orgId, actor }, "notification_connection.created", {
+        id,
+        label: parsed.name,
         after: { name: parsed.name, kind: parsed.kind, teamId: owner.teamId, secret: hint },
       });
     });
@@ -93,13 +93,10 @@ export async function createConnection(
   return { connection: await getConnection(orgId, id), ...(signingSecret ? { signingSecret } : {}) };
 }
 
-async function ownedRow(tx: Tx, orgId: string, owner: TOwner, connectionId: string) {
-  if (!isUuid(connectionId)) throw notFound("Connection not found.");
-  const row = await tx.notificationConnection.findFirst({
-    where: { id: connectionId, orgId, teamId: owner.teamId },
-  });
-  if (!row) throw notFound("Connection not found.");
-  return row;
+function ownedRow(tx: Tx, orgId: string, owner: TOwner, connectionId: string) {
+  return ownedRowOrNotFound(connectionId, "Connection", () =>
+    tx.notificationConnection.findFirst({ where: { id: connectionId, orgId, teamId: owner.teamId } }),
+  );
 }
 
 /**
@@ -145,14 +142,17 @@ export async function updateConnection(
       }
       if (!Object.keys(data).length) return;
       await tx.notificationConnection.update({ where: { id: row.id }, data });
-      await recordAudit(tx, {
-        orgId,
-        actor,
-        action: replaces ? "notification_connection.secret_replaced" : "notification_connection.renamed",
-        target: { type: "notification_connection", id: row.id, label: parsed.name ?? row.name },
-        before: { name: row.name, secret: row.secretHint },
-        after: { name: parsed.name ?? row.name, secret: (data.secretHint as string | undefined) ?? row.secretHint },
-      });
+      await auditNotificationChange(
+        tx,
+        { orgId, actor },
+        replaces ? "notification_connection.secret_replaced" : "notification_connection.renamed",
+        {
+          id: row.id,
+          label: parsed.name ?? row.name,
+          before: { name: row.name, secret: row.secretHint },
+          after: { name: parsed.name ?? row.name, secret: (data.secretHint as string | undefined) ?? row.secretHint },
+        },
+      );
     });
   } catch (err) {
     throw duplicateName(err, parsed.name ?? "");
@@ -176,11 +176,9 @@ export async function rotateSigningSecret(
       where: { id: row.id },
       data: { secretCiphertext: sealConnectionSecret(row.id, { ...current, signingSecret }) },
     });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "notification_connection.signing_secret_rotated",
-      target: { type: "notification_connection", id: row.id, label: row.name },
+    await auditNotificationChange(tx, { orgId, actor }, "notification_connection.signing_secret_rotated", {
+      id: row.id,
+      label: row.name,
     });
   });
   return { connection: await getConnection(orgId, connectionId), signingSecret };
@@ -197,11 +195,9 @@ export async function deleteConnection(
     const row = await ownedRow(tx, orgId, owner, connectionId);
     const subscriptions = await tx.notificationSubscription.count({ where: { connectionId: row.id } });
     await tx.notificationConnection.delete({ where: { id: row.id } });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "notification_connection.deleted",
-      target: { type: "notification_connection", id: row.id, label: row.name },
+    await auditNotificationChange(tx, { orgId, actor }, "notification_connection.deleted", {
+      id: row.id,
+      label: row.name,
       before: { name: row.name, kind: row.kind, subscriptions },
     });
   });

@@ -64,35 +64,26 @@ async function deliverAll(orgId: string, now = new Date()) {
 async function setup() {
   const t = await createTestTenant();
   const actor = { userId: t.users.admin.id, label: t.users.admin.email };
+  // Everything here is done by the org admin; the tests name only the owner team (null: the org) and the input.
+  const connect = (teamId: string | null, input: Parameters<typeof createConnection>[3]) =>
+    createConnection(t.org.id, actor, { teamId }, input);
+  const subscribe = (teamId: string | null, input: Parameters<typeof createSubscription>[3]) =>
+    createSubscription(t.org.id, actor, { teamId }, input);
   const payments = await createTestTeam(t.org.id, {
     slug: `payments-${t.org.slug}`.slice(0, 40),
     name: "Payments",
     rules: [{ effect: "include", cluster: "*", namespace: "payments-*", kind: "*", name: "*" }],
   });
   const cluster = await createTestCluster(t.org.id, { slug: "prod-eu" });
-  const { connection } = await createConnection(
-    t.org.id,
-    actor,
-    { teamId: null },
-    {
-      kind: "slack",
-      name: "Acme Slack",
-      botToken: FAKE_SLACK_TOKEN,
-    },
-  );
-  await createSubscription(
-    t.org.id,
-    actor,
-    { teamId: payments.id },
-    {
-      name: "Payments findings",
-      connectionId: connection.id,
-      target: "C0000PAYMENT",
-      targetLabel: "#payments-alerts",
-      events: ["finding_group.opened", "finding_group.grew", "finding_group.fixed"],
-    },
-  );
-  return { t, actor, payments, cluster, connection };
+  const { connection } = await connect(null, { kind: "slack", name: "Acme Slack", botToken: FAKE_SLACK_TOKEN });
+  await subscribe(payments.id, {
+    name: "Payments findings",
+    connectionId: connection.id,
+    target: "C0000PAYMENT",
+    targetLabel: "#payments-alerts",
+    events: ["finding_group.opened", "finding_group.grew", "finding_group.fixed"],
+  });
+  return { t, actor, payments, cluster, connection, connect, subscribe };
 }
 
 const statuses = async (orgId: string) =>
@@ -192,32 +183,22 @@ describe("delivering messages", () => {
 
   // The receiver checks each delivery with the standardwebhooks package's own Webhook.verify.
   it("signs webhooks the Standard Webhooks way", async () => {
-    const { t, actor, payments, cluster } = await setup();
-    const created = await createConnection(
-      t.org.id,
-      actor,
-      { teamId: payments.id },
-      {
-        kind: "webhook",
-        name: "SIEM",
-        url: "https://placeholder.example/hook",
-      },
-    );
+    const { t, actor, payments, cluster, connect, subscribe } = await setup();
+    const created = await connect(payments.id, {
+      kind: "webhook",
+      name: "SIEM",
+      url: "https://placeholder.example/hook",
+    });
     const receiver = await startFakeWebhookReceiver({ port: 0, secret: created.signingSecret });
     try {
       await updateConnection(t.org.id, actor, { teamId: payments.id }, created.connection.id, {
         url: receiver.hookUrl,
       });
-      await createSubscription(
-        t.org.id,
-        actor,
-        { teamId: payments.id },
-        {
-          name: "To the SIEM",
-          connectionId: created.connection.id,
-          events: ["finding_group.opened"],
-        },
-      );
+      await subscribe(payments.id, {
+        name: "To the SIEM",
+        connectionId: created.connection.id,
+        events: ["finding_group.opened"],
+      });
       await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
       await deliverAll(t.org.id);
       const [delivery] = receiver.deliveries();
@@ -228,17 +209,12 @@ describe("delivering messages", () => {
   });
 
   it("emails a subscription's addresses with a working one-click unsubscribe", async () => {
-    const { t, actor, payments, cluster } = await setup();
-    const sub = await createSubscription(
-      t.org.id,
-      actor,
-      { teamId: payments.id },
-      {
-        name: "Leads by email",
-        target: "lead@example.com, cto@example.com",
-        events: ["finding_group.opened"],
-      },
-    );
+    const { t, payments, cluster, subscribe } = await setup();
+    const sub = await subscribe(payments.id, {
+      name: "Leads by email",
+      target: "lead@example.com, cto@example.com",
+      events: ["finding_group.opened"],
+    });
     await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(3, ["payments-api"]), [PRIV]));
     await deliverAll(t.org.id);
     const mail = await smtp.waitForMessage((m) => m.to.includes("lead@example.com"));
@@ -270,17 +246,12 @@ describe("send test", () => {
   });
 
   it("shows the provider's refusal as the result and marks the connection broken", async () => {
-    const { t, actor, payments } = await setup();
-    const hook = await createConnection(
-      t.org.id,
-      actor,
-      { teamId: payments.id },
-      {
-        kind: "slack_webhook",
-        name: "Gone webhook",
-        url: slack.webhookUrl("C0000PAYMENT"),
-      },
-    );
+    const { t, actor, payments, connect } = await setup();
+    const hook = await connect(payments.id, {
+      kind: "slack_webhook",
+      name: "Gone webhook",
+      url: slack.webhookUrl("C0000PAYMENT"),
+    });
     slack.setWebhookState(slack.webhookUrl("C0000PAYMENT"), "no_service");
     const result = await testConnection(t.org.id, actor, { teamId: payments.id }, hook.connection.id);
     expect(result.ok).toBe(false);
@@ -297,7 +268,7 @@ describe("send test", () => {
 
 describe("digests", () => {
   it("sends a member's weekly digest by email with its charts inline, and a team's to Slack", async () => {
-    const { t, actor, payments, cluster, connection } = await setup();
+    const { t, payments, cluster, connection, subscribe } = await setup();
     const { addTeamMember } = await import("@/lib/testing/factories");
     await addTeamMember(t.org.id, payments.id, t.users.editor.id, "editor");
     await ingest(t.org.id, cluster.id, "polaris", polarisReport(workloads(4, ["payments-api"]), [PRIV]));
@@ -313,20 +284,15 @@ describe("digests", () => {
         digestHour: 9,
       },
     );
-    await createSubscription(
-      t.org.id,
-      actor,
-      { teamId: payments.id },
-      {
-        name: "Team digest",
-        kind: "digest",
-        connectionId: connection.id,
-        target: "C0000PAYMENT",
-        targetLabel: "#payments-alerts",
-        digestPeriod: "daily",
-        digestHour: 9,
-      },
-    );
+    await subscribe(payments.id, {
+      name: "Team digest",
+      kind: "digest",
+      connectionId: connection.id,
+      target: "C0000PAYMENT",
+      targetLabel: "#payments-alerts",
+      digestPeriod: "daily",
+      digestHour: 9,
+    });
     await deliverAll(t.org.id);
     slack.reset();
     const inAWeek = new Date(Date.now() + 8 * 86_400_000);

@@ -3,9 +3,7 @@ import type { TClaimedEvent } from "@/lib/alerting/delivery/deliver";
 import { pool } from "@/lib/server/db";
 import { postSlackMessage, updateSlackMessage } from "../channels/slack";
 import type { TChannelOutcome } from "../channels/outcome";
-import { sendSlackWebhook } from "../channels/slack-webhook";
-import { sendTeamsMessage } from "../channels/teams";
-import { sendWebhook } from "../channels/webhook";
+import { sendToUrlChannel } from "../channels/send-to-url";
 import { recordConnectionHealth } from "../connections/health";
 import { openConnectionSecret, type TConnectionSecret } from "../connections/secrets";
 import { ZNotification, type TNotification } from "../message";
@@ -107,13 +105,9 @@ async function sendNotification(
       outcome = await sendToSlack(event, secret.botToken ?? "", message);
       break;
     case "slack_webhook":
-      outcome = await sendSlackWebhook(secret.url ?? "", message);
-      break;
     case "teams":
-      outcome = await sendTeamsMessage(secret.url ?? "", message);
-      break;
     case "webhook":
-      outcome = await sendWebhook(secret.url ?? "", secret.signingSecret ?? "", message);
+      outcome = await sendToUrlChannel(event.channel, secret, message);
       break;
     case "email":
       outcome = await sendEmailMessage(event, connection, secret, message);

@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
-import { isUuid } from "@/lib/alerting/parse-input";
 import { ZRuleMatch, type TAlertGrouping, type TRuleMatch } from "@/lib/alerting/schemas";
 import type { TConnectionKind } from "../schemas";
+import { OWNED_ROW_SELECT, ownedRowOrNotFound } from "../owned-row";
 
 export type TSubscriptionView = {
   id: string;
@@ -33,10 +32,7 @@ export type TSubscriptionView = {
 };
 
 const SELECT = {
-  id: true,
-  kind: true,
-  name: true,
-  teamId: true,
+  ...OWNED_ROW_SELECT,
   userId: true,
   connectionId: true,
   target: true,
@@ -99,16 +95,12 @@ export async function getSubscription(
   subscriptionId: string,
   owner?: { teamId: string | null; userId?: string | null },
 ): Promise<TSubscriptionView> {
-  if (!isUuid(subscriptionId)) throw notFound("Subscription not found.");
-  const row = await db.notificationSubscription.findFirst({
-    where: {
-      id: subscriptionId,
-      orgId,
-      ...(owner ? { teamId: owner.teamId, userId: owner.userId ?? null } : {}),
-    },
-    select: SELECT,
-  });
-  if (!row) throw notFound("Subscription not found.");
+  const row = await ownedRowOrNotFound(subscriptionId, "Subscription", () =>
+    db.notificationSubscription.findFirst({
+      where: { id: subscriptionId, orgId, ...(owner ? { teamId: owner.teamId, userId: owner.userId ?? null } : {}) },
+      select: SELECT,
+    }),
+  );
   return toView(row as TRow);
 }
 

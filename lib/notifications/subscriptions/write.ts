@@ -2,8 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/server/db";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { auditNotificationChange } from "../audit";
+import { ownedRowOrNotFound } from "../owned-row";
 import { isUuid, parseInput } from "@/lib/alerting/parse-input";
 import { nextDigestAt } from "../digest-schedule";
 import { ZSubscriptionInput, emailAddressesOf, type TSubscription, type TSubscriptionInput } from "../schemas";
@@ -96,16 +98,17 @@ const auditOf = (s: {
   enabled: s.enabled,
 });
 
+// A personal subscription has no target of its own (it goes to its owner): the placeholder only gets the input past the target check.
+const parseSubscriptionInput = (owner: TSubscriptionOwner, input: TSubscriptionInput) =>
+  parseInput(ZSubscriptionInput, owner.userId ? { ...input, target: "personal@example.invalid" } : input);
+
 export async function createSubscription(
   orgId: string,
   actor: TActor,
   owner: TSubscriptionOwner,
   input: TSubscriptionInput,
 ): Promise<TSubscriptionView> {
-  const parsed = parseInput(
-    ZSubscriptionInput,
-    owner.userId ? { ...input, target: "personal@example.invalid" } : input,
-  );
+  const parsed = parseSubscriptionInput(owner, input);
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     const data = await rowData(tx, orgId, owner, parsed, owner.teamId);
@@ -119,24 +122,21 @@ export async function createSubscription(
         ...data,
       },
     });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "notification_subscription.created",
-      target: { type: "notification_subscription", id, label: parsed.name },
+    await auditNotificationChange(tx, { orgId, actor }, "notification_subscription.created", {
+      id,
+      label: parsed.name,
       after: { ...auditOf(data), teamId: owner.teamId, personal: Boolean(owner.userId) },
     });
   });
   return getSubscription(orgId, id);
 }
 
-async function ownedRow(tx: Tx, orgId: string, owner: TSubscriptionOwner, subscriptionId: string) {
-  if (!isUuid(subscriptionId)) throw notFound("Subscription not found.");
-  const row = await tx.notificationSubscription.findFirst({
-    where: { id: subscriptionId, orgId, teamId: owner.teamId, userId: owner.userId ?? null },
-  });
-  if (!row) throw notFound("Subscription not found.");
-  return row;
+function ownedRow(tx: Tx, orgId: string, owner: TSubscriptionOwner, subscriptionId: string) {
+  return ownedRowOrNotFound(subscriptionId, "Subscription", () =>
+    tx.notificationSubscription.findFirst({
+      where: { id: subscriptionId, orgId, teamId: owner.teamId, userId: owner.userId ?? null },
+    }),
+  );
 }
 
 export async function updateSubscription(
@@ -146,19 +146,14 @@ export async function updateSubscription(
   subscriptionId: string,
   input: TSubscriptionInput,
 ): Promise<TSubscriptionView> {
-  const parsed = parseInput(
-    ZSubscriptionInput,
-    owner.userId ? { ...input, target: "personal@example.invalid" } : input,
-  );
+  const parsed = parseSubscriptionInput(owner, input);
   await db.$transaction(async (tx) => {
     const row = await ownedRow(tx, orgId, owner, subscriptionId);
     const data = await rowData(tx, orgId, owner, parsed, row.teamId);
     await tx.notificationSubscription.update({ where: { id: row.id }, data });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "notification_subscription.updated",
-      target: { type: "notification_subscription", id: row.id, label: parsed.name },
+    await auditNotificationChange(tx, { orgId, actor }, "notification_subscription.updated", {
+      id: row.id,
+      label: parsed.name,
       before: auditOf(row),
       after: auditOf(data),
     });
@@ -175,11 +170,9 @@ export async function deleteSubscription(
   await db.$transaction(async (tx) => {
     const row = await ownedRow(tx, orgId, owner, subscriptionId);
     await tx.notificationSubscription.delete({ where: { id: row.id } });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "notification_subscription.deleted",
-      target: { type: "notification_subscription", id: row.id, label: row.name },
+    await auditNotificationChange(tx, { orgId, actor }, "notification_subscription.deleted", {
+      id: row.id,
+      label: row.name,
       before: auditOf(row),
     });
   });
