@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import {
+  AGENT_HEADERS,
+  eventually,
+  POLARIS_SAMPLE,
   DEMO_ORG,
   DEMO_USERS,
   expectNotFoundPage,
@@ -18,13 +19,9 @@ import {
 // so it runs with the admin journeys. PagerDuty is the fake e2e/global-setup.ts starts; the
 // worker it starts processes the reports and delivers the outbox.
 
-const POLARIS_TEXT = readFileSync(
-  path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"),
-  "utf8",
-);
+const POLARIS_TEXT = POLARIS_SAMPLE;
 /** The same audit with every check passing: the fixing report. */
 const POLARIS_FIXED = POLARIS_TEXT.replace(/"Success":\s*false/g, '"Success": true');
-const AGENT_HEADERS = { "X-Fairwinds-Agent-Version": "5.8.2", "X-Fairwinds-Agent-Chart-Version": "4.6.1" };
 const base = `/o/${DEMO_ORG}/alerting`;
 
 /** A made-up Events API v2 integration key: 32 letters and digits. */
@@ -35,14 +32,6 @@ const integrationKey = (id: string) =>
     .slice(0, 32);
 
 const rowOf = (page: Page, text: string) => page.getByRole("row").filter({ hasText: text });
-
-/** Reloads until `check` passes: the worker processes reports and delivers events in the background. */
-async function eventually(page: Page, check: () => Promise<void>, timeout = 60_000) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [1_000, 2_000, 3_000] });
-}
 
 test.describe("alerting", () => {
   test.describe.configure({ timeout: 120_000 });

@@ -188,3 +188,20 @@ export async function createOrgTokenInSettings(page: Page, name: string, access:
   await page.getByRole("button", { name: "Create token" }).click();
   return readSecret(page);
 }
+
+/** Reloads until `check` passes: the worker processes reports and delivers the outbox in the background. */
+export async function eventually(page: Page, check: () => Promise<void>, timeout = 60_000): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout, intervals: [1_000, 2_000, 3_000] });
+}
+
+/** The headers the real insights-agent sends with every upload. */
+export const AGENT_HEADERS = { "X-Fairwinds-Agent-Version": "5.8.2", "X-Fairwinds-Agent-Chart-Version": "4.6.1" };
+
+/** Polaris' own sample audit from the shared fixtures. */
+export const POLARIS_SAMPLE = readFileSync(
+  path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"),
+  "utf8",
+);

@@ -1,8 +1,17 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { FAKE_SLACK_TOKEN } from "../lib/testing/fake-slack";
-import { DEMO_ORG, DEMO_USERS, deleteClusterFromRow, mailsTo, readSecret, signIn, uniqueId } from "./helpers";
+import {
+  AGENT_HEADERS,
+  DEMO_ORG,
+  DEMO_USERS,
+  deleteClusterFromRow,
+  eventually,
+  mailsTo,
+  POLARIS_SAMPLE,
+  readSecret,
+  signIn,
+  uniqueId,
+} from "./helpers";
 
 // Changes the demo organization (a Payments Slack connection and subscription, a cluster that
 // comes and goes, a member's digest), so it runs with the admin journeys. Slack is the fake
@@ -10,19 +19,7 @@ import { DEMO_ORG, DEMO_USERS, deleteClusterFromRow, mailsTo, readSecret, signIn
 
 const SLACK_URL = process.env.BUMPERS_E2E_SLACK_URL!;
 /** Polaris' own sample audit, its workloads moved into a namespace Payments owns. */
-const POLARIS_PAYMENTS = readFileSync(
-  path.resolve(process.cwd(), "../shared/fixtures/polaris/audit-dashboard-sample.json"),
-  "utf8",
-).replace(/"Namespace":\s*"[^"]*"/g, '"Namespace":"payments-notify"');
-const AGENT_HEADERS = { "X-Fairwinds-Agent-Version": "5.8.2", "X-Fairwinds-Agent-Chart-Version": "4.6.1" };
-
-/** Reloads until `check` passes: the worker processes reports and delivers messages in the background. */
-async function eventually(page: Page, check: () => Promise<void>, timeout = 60_000) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [1_000, 2_000, 3_000] });
-}
+const POLARIS_PAYMENTS = POLARIS_SAMPLE.replace(/"Namespace":\s*"[^"]*"/g, '"Namespace":"payments-notify"');
 
 test.describe("notifications", () => {
   test("a team admin connects Slack, subscribes the team, and a report's findings arrive as one message", async ({
