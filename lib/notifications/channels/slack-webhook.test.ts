@@ -3,7 +3,7 @@ import { startFakeForFile } from "@/lib/testing/fake-for-file";
 import { startFakeSlack } from "@/lib/testing/fake-slack";
 import { sampleNotification } from "../testing/sample-notification";
 import { sendSlackWebhook } from "./slack-webhook";
-import { startScripted } from "./test-helpers";
+import { expectPrivateRefused, startScripted } from "./test-helpers";
 
 const slack = startFakeForFile(() => startFakeSlack());
 
@@ -63,9 +63,10 @@ describe("sendSlackWebhook", () => {
   });
 
   it("refuses a private address when private destinations are not allowed", async () => {
-    const outcome = await sendSlackWebhook(slack.webhookUrl(), sampleNotification(), { allowPrivate: false });
-    expect(outcome).toMatchObject({ kind: "broken", status: null });
-    expect(slack.messages()).toHaveLength(0);
+    await expectPrivateRefused(
+      (policy) => sendSlackWebhook(slack.webhookUrl(), sampleNotification(), policy),
+      () => slack.messages(),
+    );
   });
 
   it("does not follow a redirect", async () => {

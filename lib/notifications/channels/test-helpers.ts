@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import { startFakeHttp, sendText } from "@/lib/testing/fake-http";
+import type { TChannelOutcome } from "./outcome";
 
 // A destination that answers whatever the test scripts (a 400 with a provider's text, a 302):
 // the answers the fakes cannot be made to give by a well-formed message.
@@ -25,4 +27,16 @@ export async function startScripted(): Promise<TScripted> {
     },
     close: server.close,
   };
+}
+
+/**
+ * A send to a private address while private destinations are not allowed: broken without a
+ * status (nothing was sent), and nothing `received`.
+ */
+export async function expectPrivateRefused(
+  send: (policy: { allowPrivate: boolean }) => Promise<TChannelOutcome>,
+  received: () => readonly unknown[],
+): Promise<void> {
+  expect(await send({ allowPrivate: false })).toMatchObject({ kind: "broken", status: null });
+  expect(received()).toHaveLength(0);
 }
