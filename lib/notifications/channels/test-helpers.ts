@@ -40,3 +40,21 @@ export async function expectPrivateRefused(
   expect(await send({ allowPrivate: false })).toMatchObject({ kind: "broken", status: null });
   expect(received()).toHaveLength(0);
 }
+
+/**
+ * A send to a destination that answers a redirect to `location`: broken with the redirect's
+ * status, and nothing `received` there (redirects are never followed). Returns the outcome.
+ */
+export async function expectRedirectRefused(
+  send: (scriptedUrl: string) => Promise<TChannelOutcome>,
+  redirect: { status: number; location: string },
+  received: () => readonly unknown[],
+): Promise<TChannelOutcome> {
+  const scripted = await startScripted();
+  scripted.answer(redirect.status, "", { location: redirect.location });
+  const outcome = await send(scripted.url);
+  await scripted.close();
+  expect(outcome).toMatchObject({ kind: "broken", status: redirect.status });
+  expect(received()).toHaveLength(0);
+  return outcome;
+}
