@@ -1,9 +1,9 @@
-import { Block, BlockStack, Rows, Skeleton } from "@/components/ui/skeleton";
+import { Block, BlockStack, CardBlock, CardHeaderBlock, Rows, Skeleton } from "@/components/ui/skeleton";
 
 function TableCard({ rows }: { rows: number }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <BlockStack bars={["h-5 w-32", "h-3 w-48"]} className="space-y-2 border-b border-slate-100 px-5 py-4" />
+    <CardBlock>
+      <CardHeaderBlock bars={["h-5 w-32", "h-3 w-48"]} />
       <div className="border-b border-slate-100 bg-slate-50 px-4 py-3">
         <Block className="h-3 w-2/3" />
       </div>
@@ -16,7 +16,7 @@ function TableCard({ rows }: { rows: number }) {
         <Block className="size-4" />
         <Block className="h-4 w-8" />
       </Rows>
-    </div>
+    </CardBlock>
   );
 }
 

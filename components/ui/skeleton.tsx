@@ -79,9 +79,15 @@ export function CardBlock({ className, children }: { className?: string; childre
   return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</div>;
 }
 
-/** A card's header: its title (and description) bars over a line. */
-export function CardHeaderBlock({ bars }: { bars: string[] }) {
-  return <BlockStack bars={bars} className="space-y-2 border-b border-slate-100 px-5 py-4" />;
+/** A card's header: its title (and description) bars over a line, and its button (by width) when it has one. */
+export function CardHeaderBlock({ bars, action }: { bars: string[]; action?: string }) {
+  if (!action) return <BlockStack bars={bars} className="space-y-2 border-b border-slate-100 px-5 py-4" />;
+  return (
+    <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
+      <BlockStack bars={bars} />
+      <Block className={cn("h-9", action)} />
+    </div>
+  );
 }
 
 /** A table in a card: the grey header row, then `count` rows shaped by `children`. */

@@ -3,7 +3,7 @@ import { startFakeForFile } from "@/lib/testing/fake-for-file";
 import { startFakeTeams } from "@/lib/testing/fake-teams";
 import { sampleNotification } from "../testing/sample-notification";
 import { sendTeamsMessage } from "./teams";
-import { startScripted } from "./test-helpers";
+import { expectPrivateRefused, expectRedirectRefused, startScripted } from "./test-helpers";
 
 const teams = startFakeForFile(() => startFakeTeams());
 
@@ -73,17 +73,17 @@ describe("sendTeamsMessage", () => {
   });
 
   it("refuses a private address when private destinations are not allowed", async () => {
-    const outcome = await sendTeamsMessage(teams.workflowUrl(), sampleNotification(), { allowPrivate: false });
-    expect(outcome).toMatchObject({ kind: "broken", status: null });
-    expect(teams.cards()).toHaveLength(0);
+    await expectPrivateRefused(
+      (policy) => sendTeamsMessage(teams.workflowUrl(), sampleNotification(), policy),
+      () => teams.cards(),
+    );
   });
 
   it("does not follow a redirect", async () => {
-    const scripted = await startScripted();
-    scripted.answer(307, "", { location: teams.workflowUrl() });
-    const outcome = await sendTeamsMessage(`${scripted.url}/workflows/x`, sampleNotification(), open);
-    await scripted.close();
-    expect(outcome).toMatchObject({ kind: "broken", status: 307 });
-    expect(teams.cards()).toHaveLength(0);
+    await expectRedirectRefused(
+      (url) => sendTeamsMessage(`${url}/workflows/x`, sampleNotification(), open),
+      { status: 307, location: teams.workflowUrl() },
+      () => teams.cards(),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { startFakeForFile } from "@/lib/testing/fake-for-file";
 import { startFakeWebhookReceiver } from "@/lib/testing/fake-webhook-receiver";
 import { sampleNotification } from "../testing/sample-notification";
-import { startScripted } from "./test-helpers";
+import { expectPrivateRefused, startScripted } from "./test-helpers";
 import { generateWebhookSecret, sendWebhook, signWebhook } from "./webhook";
 
 const receiver = startFakeForFile(() => startFakeWebhookReceiver());
@@ -93,8 +93,9 @@ describe("sendWebhook", () => {
   });
 
   it("refuses a private address when private destinations are not allowed", async () => {
-    const outcome = await sendWebhook(receiver.hookUrl, receiver.secret, sampleNotification(), { allowPrivate: false });
-    expect(outcome).toMatchObject({ kind: "broken", status: null });
-    expect(receiver.deliveries()).toHaveLength(0);
+    await expectPrivateRefused(
+      (policy) => sendWebhook(receiver.hookUrl, receiver.secret, sampleNotification(), policy),
+      () => receiver.deliveries(),
+    );
   });
 });

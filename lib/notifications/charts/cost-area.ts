@@ -1,4 +1,4 @@
-import { CHART_COLORS, clip, horizontalGrid, niceCeiling, svgDocument, text } from "./svg";
+import { chartFrame, clip, horizontalGrid, svgDocument, text } from "./svg";
 
 // Cost per day over the digest's period as a line over a filled area, with the axis's top and
 // middle values and the first, middle and last day named. For the digest mail, rendered to PNG.
@@ -16,17 +16,16 @@ export type TCostAreaInput = {
 const MARGIN = { top: 32, right: 16, bottom: 28, left: 56 };
 
 export function costAreaSvg(input: TCostAreaInput): string {
-  const width = input.width ?? 560;
-  const height = input.height ?? 200;
-  const color = input.color ?? "#2563eb";
-  const plotWidth = width - MARGIN.left - MARGIN.right;
-  const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const points = input.points;
-  const max = niceCeiling(Math.max(0, ...points.map((p) => p.value)));
+  const { width, height, plotWidth, plotHeight, max, y, parts } = chartFrame(
+    input,
+    { width: 560, height: 200 },
+    MARGIN,
+    points.map((p) => p.value),
+  );
+  const color = input.color ?? "#2563eb";
   const x = (i: number) => MARGIN.left + (points.length > 1 ? (i / (points.length - 1)) * plotWidth : plotWidth / 2);
-  const y = (value: number) => MARGIN.top + plotHeight - (Math.max(0, value) / max) * plotHeight;
   const baseline = MARGIN.top + plotHeight;
-  const parts: string[] = [text(0, 16, input.title, { size: 14, weight: 600, color: CHART_COLORS.text })];
 
   parts.push(horizontalGrid(max, y, { left: MARGIN.left, right: width - MARGIN.right }, input.formatValue));
 

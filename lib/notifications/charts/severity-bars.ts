@@ -1,4 +1,4 @@
-import { CHART_COLORS, clip, horizontalGrid, niceCeiling, svgDocument, text } from "./svg";
+import { CHART_COLORS, chartFrame, clip, horizontalGrid, svgDocument, text } from "./svg";
 
 // Grouped bars: one group per severity, this period's count beside the last period's (paler),
 // with the value over each bar. For the digest mail, rendered to PNG.
@@ -15,13 +15,12 @@ export type TSeverityBarsInput = {
 const MARGIN = { top: 44, right: 16, bottom: 28, left: 40 };
 
 export function severityBarsSvg(input: TSeverityBarsInput): string {
-  const width = input.width ?? 560;
-  const height = input.height ?? 220;
-  const plotWidth = width - MARGIN.left - MARGIN.right;
-  const plotHeight = height - MARGIN.top - MARGIN.bottom;
-  const max = niceCeiling(Math.max(0, ...input.groups.flatMap((g) => [g.current, g.previous])));
-  const y = (value: number) => MARGIN.top + plotHeight - (Math.max(0, value) / max) * plotHeight;
-  const parts: string[] = [text(0, 16, input.title, { size: 14, weight: 600, color: CHART_COLORS.text })];
+  const { width, height, plotWidth, plotHeight, y, max, parts } = chartFrame(
+    input,
+    { width: 560, height: 220 },
+    MARGIN,
+    input.groups.flatMap((g) => [g.current, g.previous]),
+  );
 
   // Legend, right-aligned: a pale swatch for the last period, a dark one for this period.
   const legendY = 12;

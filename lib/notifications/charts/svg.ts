@@ -55,6 +55,27 @@ export function horizontalGrid(
     .join("");
 }
 
+/**
+ * The common frame of a chart: its size (the input's, or the defaults), the plot inside the
+ * margins, a value axis from 0 to a round number above the largest value, and the title drawn
+ * first in the parts the chart adds to.
+ */
+export function chartFrame(
+  input: { title: string; width?: number; height?: number },
+  defaults: { width: number; height: number },
+  margin: { top: number; right: number; bottom: number; left: number },
+  values: number[],
+) {
+  const width = input.width ?? defaults.width;
+  const height = input.height ?? defaults.height;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const max = niceCeiling(Math.max(0, ...values));
+  const y = (value: number) => margin.top + plotHeight - (Math.max(0, value) / max) * plotHeight;
+  const parts: string[] = [text(0, 16, input.title, { size: 14, weight: 600, color: CHART_COLORS.text })];
+  return { width, height, plotWidth, plotHeight, max, y, parts };
+}
+
 export function svgDocument(width: number, height: number, title: string, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +

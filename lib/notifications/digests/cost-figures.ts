@@ -3,7 +3,7 @@ import { param } from "@/lib/server/sql";
 import { budgetDailySpend } from "@/lib/cost/budgets/spend";
 import type { TBudgetThreshold } from "@/lib/cost/budgets/schemas";
 import type { TDigestSql, TFigureScope } from "./figure-scope";
-import { groupingSets, teamCondition } from "./figure-scope";
+import { figureRows, groupingSets, teamCondition } from "./figure-scope";
 
 // Cost and budget figures of every audience of an org, from the rollups the cost pages read:
 // one statement per figure, grouped by owning team.
@@ -14,17 +14,14 @@ export type TCostDayRow = { team_id: string | null; day: string; cost: number };
 
 /** Cost per team and UTC day over both periods (the org's total is the sum of every row). */
 export async function costByDay(sql: TDigestSql, scope: TFigureScope, days: TDays): Promise<TCostDayRow[]> {
-  const params: unknown[] = [scope.orgId];
-  const from = param(params, days.previousFrom, "date");
-  const to = param(params, days.to, "date");
-  const { rows } = await sql.query<TCostDayRow>(
-    `SELECT r.owner_team_id AS team_id, to_char(r.day, 'YYYY-MM-DD') AS day, sum(r.total_cost)::float8 AS cost
-       FROM cost_rollup_daily r
-      WHERE r.org_id = $1 AND r.day BETWEEN ${from} AND ${to} ${teamCondition(scope, "r", params)}
-      GROUP BY r.owner_team_id, r.day`,
-    params,
-  );
-  return rows;
+  return figureRows<TCostDayRow>(sql, scope, (params) => {
+    const from = param(params, days.previousFrom, "date");
+    const to = param(params, days.to, "date");
+    return `SELECT r.owner_team_id AS team_id, to_char(r.day, 'YYYY-MM-DD') AS day, sum(r.total_cost)::float8 AS cost
+              FROM cost_rollup_daily r
+             WHERE r.org_id = $1 AND r.day BETWEEN ${from} AND ${to} ${teamCondition(scope, "r", params)}
+             GROUP BY r.owner_team_id, r.day`;
+  });
 }
 
 export type TMoverRow = {
@@ -44,33 +41,30 @@ export const MOVERS_LIMIT = 3;
  * idle capacity and unallocated costs are no one's namespace.
  */
 export async function costMovers(sql: TDigestSql, scope: TFigureScope, days: TDays): Promise<TMoverRow[]> {
-  const params: unknown[] = [scope.orgId];
-  const previousFrom = param(params, days.previousFrom, "date");
-  const from = param(params, days.from, "date");
-  const to = param(params, days.to, "date");
-  const condition = teamCondition(scope, "r", params);
-  const limit = param(params, MOVERS_LIMIT, "int");
-  const { rows } = await sql.query<TMoverRow>(
-    `WITH m AS (
-       SELECT r.owner_team_id AS team_id, GROUPING(r.owner_team_id) = 1 AS org_wide, r.cluster_id, r.namespace,
-              coalesce(sum(r.total_cost) FILTER (WHERE r.day >= ${from}), 0)::float8 AS cost,
-              coalesce(sum(r.total_cost) FILTER (WHERE r.day < ${from}), 0)::float8 AS previous
-         FROM cost_rollup_daily r
-        WHERE r.org_id = $1 AND r.day BETWEEN ${previousFrom} AND ${to} AND r.allocation = 'workload' ${condition}
-        GROUP BY ${groupingSets(scope, "r.owner_team_id", ["r.cluster_id", "r.namespace"])}
-     ), ranked AS (
-       SELECT m.*, c.slug AS cluster_slug, c.name AS cluster_name,
-              row_number() OVER (PARTITION BY m.org_wide, m.team_id
-                                 ORDER BY abs(m.cost - m.previous) DESC, c.slug, m.namespace) AS rank
-         FROM m JOIN clusters c ON c.id = m.cluster_id
-        WHERE m.cost <> m.previous
-     )
-     SELECT team_id, org_wide, cluster_slug, cluster_name, namespace, cost, previous
-       FROM ranked WHERE rank <= ${limit}
-      ORDER BY org_wide, team_id, rank`,
-    params,
-  );
-  return rows;
+  return figureRows<TMoverRow>(sql, scope, (params) => {
+    const previousFrom = param(params, days.previousFrom, "date");
+    const from = param(params, days.from, "date");
+    const to = param(params, days.to, "date");
+    const condition = teamCondition(scope, "r", params);
+    const limit = param(params, MOVERS_LIMIT, "int");
+    return `WITH m AS (
+         SELECT r.owner_team_id AS team_id, GROUPING(r.owner_team_id) = 1 AS org_wide, r.cluster_id, r.namespace,
+                coalesce(sum(r.total_cost) FILTER (WHERE r.day >= ${from}), 0)::float8 AS cost,
+                coalesce(sum(r.total_cost) FILTER (WHERE r.day < ${from}), 0)::float8 AS previous
+           FROM cost_rollup_daily r
+          WHERE r.org_id = $1 AND r.day BETWEEN ${previousFrom} AND ${to} AND r.allocation = 'workload' ${condition}
+          GROUP BY ${groupingSets(scope, "r.owner_team_id", ["r.cluster_id", "r.namespace"])}
+       ), ranked AS (
+         SELECT m.*, c.slug AS cluster_slug, c.name AS cluster_name,
+                row_number() OVER (PARTITION BY m.org_wide, m.team_id
+                                   ORDER BY abs(m.cost - m.previous) DESC, c.slug, m.namespace) AS rank
+           FROM m JOIN clusters c ON c.id = m.cluster_id
+          WHERE m.cost <> m.previous
+       )
+       SELECT team_id, org_wide, cluster_slug, cluster_name, namespace, cost, previous
+         FROM ranked WHERE rank <= ${limit}
+        ORDER BY org_wide, team_id, rank`;
+  });
 }
 
 export type TBudgetRow = {

@@ -18,6 +18,20 @@ export function teamCondition(scope: TFigureScope, alias: string, params: unknow
 }
 
 /**
+ * The rows of one figure's statement: `statement` adds its parameters after the org's ($1) and
+ * returns the SQL that reads them.
+ */
+export async function figureRows<TRow extends object>(
+  sql: TDigestSql,
+  scope: TFigureScope,
+  statement: (params: unknown[]) => string,
+): Promise<TRow[]> {
+  const params: unknown[] = [scope.orgId];
+  const { rows } = await sql.query<TRow>(statement(params), params);
+  return rows;
+}
+
+/**
  * GROUP BY for a ranked figure: per team and key, plus per key alone (GROUPING(team) = 1, the
  * org-wide ranking) when the org's digest is due.
  */

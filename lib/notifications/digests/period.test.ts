@@ -30,28 +30,19 @@ describe("the periods' bounds", () => {
     expect(previousFrom(window).toISOString()).toBe("2026-11-23T09:00:00.000Z");
   });
 
-  it("counts cost over the last complete UTC days before the digest, and as many before those", () => {
-    const week = {
-      kind: "weekly" as const,
-      from: new Date("2026-11-30T09:00:00Z"),
-      to: new Date("2026-12-07T09:00:00Z"),
-    };
-    expect(costDays(week)).toEqual({
-      from: "2026-11-30",
-      to: "2026-12-06",
-      previousFrom: "2026-11-23",
-      previousTo: "2026-11-29",
-    });
-    const day = {
-      kind: "daily" as const,
-      from: new Date("2026-03-01T08:00:00Z"),
-      to: new Date("2026-03-02T08:00:00Z"),
-    };
-    expect(costDays(day)).toEqual({
-      from: "2026-03-01",
-      to: "2026-03-01",
-      previousFrom: "2026-02-28",
-      previousTo: "2026-02-28",
-    });
-  });
+  it.each([
+    {
+      window: { kind: "weekly" as const, from: "2026-11-30T09:00:00Z", to: "2026-12-07T09:00:00Z" },
+      days: { from: "2026-11-30", to: "2026-12-06", previousFrom: "2026-11-23", previousTo: "2026-11-29" },
+    },
+    {
+      window: { kind: "daily" as const, from: "2026-03-01T08:00:00Z", to: "2026-03-02T08:00:00Z" },
+      days: { from: "2026-03-01", to: "2026-03-01", previousFrom: "2026-02-28", previousTo: "2026-02-28" },
+    },
+  ])(
+    "counts cost over the last complete UTC days before the $window.kind digest, and as many before those",
+    ({ window, days }) => {
+      expect(costDays({ kind: window.kind, from: new Date(window.from), to: new Date(window.to) })).toEqual(days);
+    },
+  );
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { recordCiScan } from "@/lib/ci/record-scan";
 import { db } from "@/lib/server/db";
 import { ciSource } from "./ci";
-import { minutesAfter, queuedMessages, routed, runAt, sourcesSetup, subscribeElsewhere } from "./sources-testing";
+import {
+  expectTwoForPayments,
+  minutesAfter,
+  queuedMessages,
+  routed,
+  runAt,
+  sourcesSetup,
+  subscribeElsewhere,
+} from "./sources-testing";
 
 // CI runs with blocking failures on a default branch (main or master): one message per
 // repository and branch per hour, to the repository's owner team only.
@@ -55,12 +63,7 @@ describe("blocked CI runs as notifications", () => {
     await scan(s, "acme/payments-api", "feature/faster", t0); // not a default branch
     await scan(s, "acme/payments-api", "main", t0, []); // nothing blocking
 
-    expect(await runAt(ciSource, s.t.org.id, minutesAfter(t0, 1))).toBe(2);
-    let rows = await queuedMessages(s.t.org.id);
-    expect(routed(rows)).toEqual([
-      ["ci.blocked", "C0PAYMENTS", "Payments"],
-      ["ci.blocked", "C0PAYMENTS", "Payments"],
-    ]);
+    let rows = await expectTwoForPayments(ciSource, s.t.org.id, minutesAfter(t0, 1), "ci.blocked");
     const message = rows[0]!.message;
     expect(message).toMatchObject({
       title: "CI blocked acme/payments-api on main",

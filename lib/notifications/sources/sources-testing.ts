@@ -1,6 +1,7 @@
 import "server-only";
+import { expect } from "vitest";
 import { pool } from "@/lib/server/db";
-import type { TMessageRow } from "../testing/team-channels";
+import { queuedMessages, type TMessageRow } from "../testing/team-channels";
 import { clockAt, type TSource } from "./cursor";
 import { runSourceForOrg } from "./run-sources";
 
@@ -21,3 +22,17 @@ export async function subscribeElsewhere(orgId: string) {
 export const runAt = (source: TSource, orgId: string, now: Date) => runSourceForOrg(source, orgId, clockAt(now));
 
 export const minutesAfter = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+
+/**
+ * Runs `source` at `now` and checks that it queued two `type` messages, both to Payments' channel
+ * (Payments' own subscription and the baseline sent to its channel); returns the queued rows.
+ */
+export async function expectTwoForPayments(source: TSource, orgId: string, now: Date, type: string) {
+  expect(await runAt(source, orgId, now)).toBe(2);
+  const rows = await queuedMessages(orgId);
+  expect(routed(rows)).toEqual([
+    [type, "C0PAYMENTS", "Payments"],
+    [type, "C0PAYMENTS", "Payments"],
+  ]);
+  return rows;
+}
