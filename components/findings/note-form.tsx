@@ -1,37 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useRef } from "react";
 import { commentOnFindingAction } from "@/lib/findings/actions";
 import { MAX_COMMENT } from "@/lib/findings/triage-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /** Adds a note to the finding's history; the form empties once it is saved. */
 export function NoteForm({ orgSlug, findingId }: { orgSlug: string; findingId: string }) {
   const router = useRouter();
-  const [state, dispatch, pending] = useActionState(commentOnFindingAction, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const handled = useRef<unknown>(null);
-  useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
-    handled.current = state;
-    formRef.current?.reset();
-    router.refresh();
-  }, [state, router]);
+  const { state, pending, submit } = useActionForm(commentOnFindingAction, {
+    onSuccess: () => {
+      formRef.current?.reset();
+      router.refresh();
+    },
+  });
   const error = state && !state.ok ? (state.error.fieldErrors?.text?.join(" ") ?? state.error.message) : null;
   return (
-    <form
-      ref={formRef}
-      className="space-y-2"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
-    >
+    <form ref={formRef} className="space-y-2" noValidate onSubmit={submit}>
       <input type="hidden" name="org" value={orgSlug} />
       <input type="hidden" name="id" value={findingId} />
       <label htmlFor="finding-note" className="sr-only">

@@ -3,7 +3,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { createSavedViewAction, deleteSavedViewAction } from "@/lib/findings/actions";
 import { MAX_SAVED_VIEW_NAME } from "@/lib/findings/saved-views-schemas";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export type TSavedViewLink = { id: string; name: string; href: string; current: boolean };
 
@@ -112,26 +113,16 @@ function SavedViewItem({ orgSlug, view }: { orgSlug: string; view: TSavedViewLin
 
 function SaveViewForm({ orgSlug, query, onDone }: { orgSlug: string; query: string; onDone: () => void }) {
   const router = useRouter();
-  const [state, dispatch, pending] = useActionState(createSavedViewAction, null);
-  const handled = useRef<unknown>(null);
   const id = useId();
-  useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
-    handled.current = state;
-    onDone();
-    router.refresh();
-  }, [state, onDone, router]);
+  const { state, pending, submit } = useActionForm(createSavedViewAction, {
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
+  });
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
-    >
+    <form className="space-y-4" noValidate onSubmit={submit}>
       <input type="hidden" name="org" value={orgSlug} />
       <input type="hidden" name="query" value={query} />
       {state && !state.ok && !errors.name ? <Alert tone="error">{state.error.message}</Alert> : null}
