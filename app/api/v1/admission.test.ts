@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { createAgentTenant } from "@/lib/testing/agent-tenant";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
 import { dirtsArbitrary, dirtyBytes, dirtyStrings } from "@/lib/testing/mutate-json";
 import { db } from "@/lib/server/db";
@@ -15,13 +16,10 @@ const UID = "705ab4f5-6393-11e8-b7cc-42010a800002";
 type TSetup = Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
-  const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
-  const main = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
-  const sibling = await createCluster(tenant.org.id, actor, { slug: "staging", name: "Staging" });
+  const { tenant, actor, main, sibling } = await createAgentTenant();
   const orgToken = await createOrgToken(tenant.org.id, actor, { name: "fleet", kind: "org_admin" });
   const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const otherActor = actorFor(other.users.admin);
   const foreign = await createCluster(other.org.id, otherActor, { slug: "edge", name: "Edge" });
   // Same slug in another org: the token is answered for its own cluster, never for this org's.
   const twin = await createCluster(other.org.id, otherActor, { slug: "prod", name: "Prod" });
