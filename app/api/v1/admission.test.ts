@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "@/lib/clusters/create-cluster";
+import { deploymentRequest } from "@/lib/admission/test-requests";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { createAgentTenant } from "@/lib/testing/agent-tenant";
@@ -30,17 +31,7 @@ function review(object: Record<string, unknown>) {
   return {
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",
-    request: {
-      uid: UID,
-      kind: { group: "apps", version: "v1", kind: "Deployment" },
-      resource: { group: "apps", version: "v1", resource: "deployments" },
-      namespace: "shop",
-      name: "shop",
-      operation: "CREATE",
-      object,
-      dryRun: false,
-      userInfo: { username: "dev@acme.test" },
-    },
+    request: { ...deploymentRequest(object, { uid: UID }), dryRun: false },
   };
 }
 
