@@ -4,9 +4,8 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool, db } from "@/lib/server/db";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { createOrgToken } from "@/lib/tokens/create-org-token";
-import { createAgentTenant } from "@/lib/testing/agent-tenant";
-import { actorFor, createTestTenant } from "@/lib/testing/factories";
+import { createAgentTenantWithStrangers } from "@/lib/testing/agent-tenant";
+import { actorFor } from "@/lib/testing/factories";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 import * as failureRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/failure/route";
 import * as claimRoute from "./organizations/[org]/clusters/[cluster]/reports/on-demand-jobs/claim/route";
@@ -24,12 +23,8 @@ const AGENT_HEADERS = {
 type TSetup = Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
-  const { tenant, actor, main, sibling } = await createAgentTenant();
-  const orgToken = await createOrgToken(tenant.org.id, actor, { name: "fleet", kind: "org_admin" });
-  const other = await createTestTenant();
-  const otherActor = actorFor(other.users.admin);
-  const foreign = await createCluster(other.org.id, otherActor, { slug: "prod", name: "Prod" });
-  return { tenant, main, sibling, orgToken: orgToken.secret, foreign };
+  const { tenant, main, sibling, orgToken, foreign } = await createAgentTenantWithStrangers(["prod"]);
+  return { tenant, main, sibling, orgToken, foreign: foreign[0] };
 }
 
 function upload(
