@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCluster } from "@/lib/clusters/create-cluster";
 import { parseTrivy, type TTrivyMinimizedReport } from "@/lib/ingest/parsers/trivy";
-import { createTestTenant } from "@/lib/testing/factories";
+import { createAgentTenant } from "@/lib/testing/agent-tenant";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 import * as trivyLatestRoute from "./organizations/[org]/clusters/[cluster]/data/trivy/latest.json/route";
 import * as polarisConfigRoute from "./organizations/[org]/clusters/[cluster]/data/polaris/config/route";
@@ -15,10 +14,7 @@ const TRIVY = readFileSync(path.resolve(process.cwd(), "../shared/fixtures/trivy
 type TSetup = Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
-  const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
-  const main = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
-  const sibling = await createCluster(tenant.org.id, actor, { slug: "staging", name: "Staging" });
+  const { tenant, main, sibling } = await createAgentTenant();
   return { org: tenant.org.slug, main, sibling };
 }
 

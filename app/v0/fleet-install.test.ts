@@ -10,7 +10,7 @@ import { rotateClusterToken } from "@/lib/clusters/rotate-cluster-token";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { errorOf } from "@/lib/testing/http";
 import * as clusterRoute from "./organizations/[org]/clusters/[cluster]/route";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
@@ -33,12 +33,12 @@ type TSetup = Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
   const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
+  const actor = actorFor(tenant.users.admin);
   const admin = await createOrgToken(tenant.org.id, actor, { name: "fleet installer", kind: "org_admin" });
   const reader = await createOrgToken(tenant.org.id, actor, { name: "dashboards", kind: "org_read" });
   const existing = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Production" });
   const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
+  const otherActor = actorFor(other.users.admin);
   const otherAdmin = await createOrgToken(other.org.id, otherActor, { name: "their fleet", kind: "org_admin" });
   const otherCluster = await createCluster(other.org.id, otherActor, { slug: "prod", name: "Their prod" });
   return { tenant, org: tenant.org.slug, admin, reader, existing, other, otherAdmin, otherCluster };

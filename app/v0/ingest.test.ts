@@ -4,8 +4,8 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool, db } from "@/lib/server/db";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { createOrgToken } from "@/lib/tokens/create-org-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { createAgentTenantWithStrangers } from "@/lib/testing/agent-tenant";
+import { actorFor } from "@/lib/testing/factories";
 import * as uploadRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/route";
 import * as failureRoute from "./organizations/[org]/clusters/[cluster]/data/[type]/failure/route";
 import * as claimRoute from "./organizations/[org]/clusters/[cluster]/reports/on-demand-jobs/claim/route";
@@ -23,15 +23,8 @@ const AGENT_HEADERS = {
 type TSetup = Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
-  const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
-  const main = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
-  const sibling = await createCluster(tenant.org.id, actor, { slug: "staging", name: "Staging" });
-  const orgToken = await createOrgToken(tenant.org.id, actor, { name: "fleet", kind: "org_admin" });
-  const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
-  const foreign = await createCluster(other.org.id, otherActor, { slug: "prod", name: "Prod" });
-  return { tenant, main, sibling, orgToken: orgToken.secret, foreign };
+  const { tenant, main, sibling, orgToken, foreign } = await createAgentTenantWithStrangers(["prod"]);
+  return { tenant, main, sibling, orgToken, foreign: foreign[0] };
 }
 
 function upload(
@@ -191,8 +184,10 @@ describe("POST /v0/organizations/{org}/clusters/{cluster}/data/{type}", () => {
   it("answers 401 without a token, with a malformed one, and with a revoked one", async () => {
     expect((await upload(s, "polaris", POLARIS, { token: null })).status).toBe(401);
     expect((await upload(s, "polaris", POLARIS, { token: "bmp_cl_nope" })).status).toBe(401);
-    const actor = { userId: s.tenant.users.admin.id, label: s.tenant.users.admin.email };
-    const revoked = await createCluster(s.tenant.org.id, actor, { slug: "revoked", name: "Revoked" });
+    const revoked = await createCluster(s.tenant.org.id, actorFor(s.tenant.users.admin), {
+      slug: "revoked",
+      name: "Revoked",
+    });
     await db.apiToken.updateMany({ where: { clusterId: revoked.cluster.id }, data: { revokedAt: new Date() } });
     const res = await upload(s, "polaris", POLARIS, { token: revoked.token, cluster: "revoked" });
     expect(res.status).toBe(401);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { deploymentWithContainer, goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
-import type { TKubeObject } from "@/lib/policies/types";
 import { defaultSetting } from "@/lib/policies/effective";
 import {
   DEFAULT_ADMISSION_POLICY,
@@ -10,7 +9,8 @@ import {
   reviewAdmission,
   ZAdmissionReview,
 } from "./review";
-import type { TAdmissionPolicy, TAdmissionRequest } from "./review";
+import type { TAdmissionPolicy } from "./review";
+import { deploymentRequest } from "./test-requests";
 
 /** The org blocks these checks in admission; the rest keep their defaults. */
 function blockingPolicy(checkIds: string[], overrides: Partial<TAdmissionPolicy> = {}): TAdmissionPolicy {
@@ -23,19 +23,7 @@ function blockingPolicy(checkIds: string[], overrides: Partial<TAdmissionPolicy>
 
 const privileged = () => deploymentWithContainer({ securityContext: { privileged: true } });
 
-function request(object: TKubeObject | null, overrides: Partial<TAdmissionRequest> = {}): TAdmissionRequest {
-  return {
-    uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
-    kind: { group: "apps", version: "v1", kind: "Deployment" },
-    resource: { group: "apps", version: "v1", resource: "deployments" },
-    namespace: "shop",
-    name: "shop",
-    operation: "CREATE",
-    object,
-    userInfo: { username: "dev@acme.test" },
-    ...overrides,
-  };
-}
+const request = deploymentRequest;
 
 describe("reviewAdmission", () => {
   it("allows a good Deployment without warnings and echoes the uid", () => {

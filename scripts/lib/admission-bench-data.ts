@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TKubeObject } from "@/lib/policies/types";
 import { goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { DEPLOYMENT_KIND } from "@/lib/admission/test-requests";
 import { FINDING_COLUMNS, FINDING_OBJECT_COLUMNS } from "./bench-kit";
 import { inTransaction } from "@/lib/server/sql";
 
@@ -97,8 +98,7 @@ function reviewBody(object: TKubeObject, operation: TOperation, dryRun: boolean)
     kind: "AdmissionReview",
     request: {
       uid: UID,
-      kind: { group: "apps", version: "v1", kind: "Deployment" },
-      resource: { group: "apps", version: "v1", resource: "deployments" },
+      ...DEPLOYMENT_KIND,
       requestKind: { group: "apps", version: "v1", kind: "Deployment" },
       namespace: metadata.namespace,
       name: metadata.name,

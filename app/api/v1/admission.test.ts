@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCluster } from "@/lib/clusters/create-cluster";
+import { deploymentRequest } from "@/lib/admission/test-requests";
 import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
-import { createOrgToken } from "@/lib/tokens/create-org-token";
-import { createTestTenant } from "@/lib/testing/factories";
+import { createAgentTenantWithStrangers } from "@/lib/testing/agent-tenant";
 import { errorOf } from "@/lib/testing/http";
 import { dirtsArbitrary, dirtyBytes, dirtyStrings } from "@/lib/testing/mutate-json";
 import { db } from "@/lib/server/db";
@@ -15,34 +14,16 @@ const UID = "705ab4f5-6393-11e8-b7cc-42010a800002";
 type TSetup = Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
-  const tenant = await createTestTenant();
-  const actor = { userId: tenant.users.admin.id, label: tenant.users.admin.email };
-  const main = await createCluster(tenant.org.id, actor, { slug: "prod", name: "Prod" });
-  const sibling = await createCluster(tenant.org.id, actor, { slug: "staging", name: "Staging" });
-  const orgToken = await createOrgToken(tenant.org.id, actor, { name: "fleet", kind: "org_admin" });
-  const other = await createTestTenant();
-  const otherActor = { userId: other.users.admin.id, label: other.users.admin.email };
-  const foreign = await createCluster(other.org.id, otherActor, { slug: "edge", name: "Edge" });
-  // Same slug in another org: the token is answered for its own cluster, never for this org's.
-  const twin = await createCluster(other.org.id, otherActor, { slug: "prod", name: "Prod" });
-  return { main, sibling, orgToken: orgToken.secret, foreign, twin };
+  // "prod" in another org: the token is answered for its own cluster, never for this org's.
+  const { main, sibling, orgToken, foreign } = await createAgentTenantWithStrangers(["edge", "prod"]);
+  return { main, sibling, orgToken, foreign: foreign[0], twin: foreign[1] };
 }
 
 function review(object: Record<string, unknown>) {
   return {
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",
-    request: {
-      uid: UID,
-      kind: { group: "apps", version: "v1", kind: "Deployment" },
-      resource: { group: "apps", version: "v1", resource: "deployments" },
-      namespace: "shop",
-      name: "shop",
-      operation: "CREATE",
-      object,
-      dryRun: false,
-      userInfo: { username: "dev@acme.test" },
-    },
+    request: { ...deploymentRequest(object, { uid: UID }), dryRun: false },
   };
 }
 

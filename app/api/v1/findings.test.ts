@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { type createTestTenant } from "@/lib/testing/factories";
+import { createTenantWithReport } from "@/lib/testing/reports";
 import { signInAs } from "@/lib/testing/session";
-import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/worker/process-report";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
 import { errorOf } from "@/lib/testing/http";
 import * as listRoute from "./findings/route";
@@ -23,20 +21,7 @@ function get(pathAndQuery: string, token?: string) {
 }
 
 async function seed() {
-  const t = await createTestTenant();
-  const actor = { userId: t.users.admin.id, label: t.users.admin.email };
-  await setTeamScope(t.org.id, actor, t.team.id, [
-    { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
-  ]);
-  const cluster = await createTestCluster(t.org.id, { slug: "prod" });
-  const stored = await storeReport({
-    orgId: t.org.id,
-    clusterId: cluster.id,
-    type: "polaris",
-    body: POLARIS,
-    headers: new Headers(),
-  });
-  await processReport(stored.reportId);
+  const { t, actor } = await createTenantWithReport("polaris", POLARIS);
   const read = await createOrgToken(t.org.id, actor, { name: "reader", kind: "org_read" });
   return { t, token: read.secret };
 }

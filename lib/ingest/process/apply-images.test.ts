@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
-import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
-import { setTeamScope } from "@/lib/teams/set-team-scope";
-import { storeReport } from "@/lib/ingest/store-report";
-import { processReport } from "@/lib/worker/process-report";
+import { createTenantWithReport } from "@/lib/testing/reports";
 import { fixtureBytes } from "@/lib/testing/fixtures";
 
 const TRIVY = fixtureBytes("../shared/fixtures/trivy-insights/v0.26-latest.json");
 
 describe("image findings", () => {
   it("are written with their image's owning team, not rewritten afterwards, and open in that team's trend", async () => {
-    const t = await createTestTenant();
-    const actor = actorFor(t.users.admin);
-    await setTeamScope(t.org.id, actor, t.team.id, [
-      { effect: "include", cluster: "*", namespace: "kube-system", kind: "*", name: "*", labels: {} },
-    ]);
-    const cluster = await createTestCluster(t.org.id, { slug: "prod" });
-    const stored = await storeReport({
-      orgId: t.org.id,
-      clusterId: cluster.id,
-      type: "trivy",
-      body: TRIVY,
-      headers: new Headers(),
-    });
-    await processReport(stored.reportId);
+    const { t } = await createTenantWithReport("trivy", TRIVY);
 
     const { rows } = await pool.query<{ owned: number; rewritten: number }>(
       `SELECT count(*) FILTER (WHERE owner_team_id = $2)::int AS owned,
