@@ -236,6 +236,25 @@ export async function* eachFinding(
   } while (cursor);
 }
 
+/**
+ * The clauses of one page of a grouped view: the view's WHERE, the HAVING that resumes after the
+ * cursor (groups are keyed on aggregates, so the keyset condition cannot go in WHERE) and a LIMIT
+ * one row past the page, whose presence says there is a next page.
+ */
+async function groupedClauses<R>(
+  key: TKeyset<R>,
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+) {
+  const { where, params } = await buildWhere(scope, filters, viewer);
+  const cursor = key.read(options.cursor);
+  const having = cursor ? `HAVING ${key.where(cursor, params)}` : "";
+  const limit = add(params, options.limit + 1);
+  return { where, params, cursor, having, limit };
+}
+
 /** One problem across resources: "one check on hundreds of workloads" is one row. */
 export type TCheckGroup = {
   source: string;
@@ -277,10 +296,13 @@ export async function checkGroupsQuery(
   viewer: TViewer,
   options: TListOptions,
 ): Promise<{ text: string; values: unknown[] }> {
-  const { where, params } = await buildWhere(scope, filters, viewer);
-  const cursor = CHECK_GROUP_KEY.read(options.cursor);
-  const having = cursor ? `HAVING ${CHECK_GROUP_KEY.where(cursor, params)}` : "";
-  const limit = add(params, options.limit + 1);
+  const { where, params, cursor, having, limit } = await groupedClauses(
+    CHECK_GROUP_KEY,
+    scope,
+    filters,
+    viewer,
+    options,
+  );
   return {
     text: `SELECT f.source, f.check_id, min(f.title) AS title, min(f.category) AS category, max(f.score) AS score,
             count(*)::int AS findings,
@@ -366,10 +388,13 @@ export async function listResourceGroups(
   viewer: TViewer,
   options: TListOptions,
 ): Promise<TPage<TResourceGroup>> {
-  const { where, params } = await buildWhere(scope, filters, viewer);
-  const cursor = RESOURCE_GROUP_KEY.read(options.cursor);
-  const having = cursor ? `HAVING ${RESOURCE_GROUP_KEY.where(cursor, params)}` : "";
-  const limit = add(params, options.limit + 1);
+  const { where, params, cursor, having, limit } = await groupedClauses(
+    RESOURCE_GROUP_KEY,
+    scope,
+    filters,
+    viewer,
+    options,
+  );
   const { rows } = await pool.query<TResourceGroupRaw>(
     `SELECT c.slug AS cluster_slug, min(c.name) AS cluster_name, f.namespace, f.kind, f.name,
             min(t.slug) AS team_slug, min(t.name) AS team_name, max(f.score) AS score, count(*)::int AS findings,
