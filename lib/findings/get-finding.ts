@@ -4,6 +4,7 @@ import { polarisDocsUrl } from "@/lib/ingest/parsers/polaris-checks";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { TFindingState } from "./filters";
+import type { TFindingBasics } from "./queries";
 import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 export type TFindingEvent = {
@@ -16,19 +17,11 @@ export type TFindingEvent = {
   data: Record<string, unknown>;
 };
 
-export type TFindingDetail = {
-  id: string;
-  title: string;
+export type TFindingDetail = TFindingBasics & {
   description: string;
   remediation: string;
   /** Where to read more: upstream check documentation, advisory links. */
   references: string[];
-  severity: string;
-  score: number;
-  category: string;
-  source: string;
-  checkId: string;
-  state: TFindingState;
   status: string;
   resolution: string | null;
   resolutionReason: string | null;
@@ -37,10 +30,6 @@ export type TFindingDetail = {
   snoozedUntil: Date | null;
   assignee: { id: string; name: string; email: string } | null;
   cluster: { id: string; slug: string; name: string; kubernetesVersion: string | null };
-  namespace: string;
-  kind: string;
-  name: string;
-  container: string;
   labels: Record<string, string>;
   team: { id: string; slug: string; name: string } | null;
   image: { id: string; name: string; digest: string } | null;

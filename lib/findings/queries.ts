@@ -11,7 +11,8 @@ import type { TFindingScope } from "@/lib/auth/visibility-scope";
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
 // narrowed by the caller's scope first. Cursors are opaque base64url JSON of the last row's keys.
 
-export type TFindingRow = {
+/** What every view of one finding shows: what the check found and on which object. */
+export type TFindingBasics = {
   id: string;
   title: string;
   severity: string;
@@ -20,11 +21,14 @@ export type TFindingRow = {
   source: string;
   checkId: string;
   state: TFindingState;
-  cluster: { slug: string; name: string };
   namespace: string;
   kind: string;
   name: string;
   container: string;
+};
+
+export type TFindingRow = TFindingBasics & {
+  cluster: { slug: string; name: string };
   image: string | null;
   vulnerabilityId: string;
   team: { slug: string; name: string } | null;
