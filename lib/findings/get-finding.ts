@@ -47,7 +47,19 @@ export type TFindingDetail = TFindingBasics & {
 const EVENT_LIMIT = 200;
 const WORKLOAD_LIMIT = 100;
 
-type TRaw = {
+/** The object a finding is on, as the queries that join its cluster read it. */
+export type TRawFindingObject = {
+  cluster_id: string;
+  cluster_slug: string;
+  cluster_name: string;
+  kubernetes_version: string | null;
+  namespace: string;
+  kind: string;
+  name: string;
+  container: string;
+};
+
+type TRaw = TRawFindingObject & {
   id: string;
   title: string;
   description: string;
@@ -68,14 +80,6 @@ type TRaw = {
   assignee_id: string | null;
   assignee_name: string | null;
   assignee_email: string | null;
-  cluster_id: string;
-  cluster_slug: string;
-  cluster_name: string;
-  kubernetes_version: string | null;
-  namespace: string;
-  kind: string;
-  name: string;
-  container: string;
   labels: Record<string, string> | null;
   team_id: string | null;
   team_slug: string | null;
