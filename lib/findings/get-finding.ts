@@ -3,8 +3,7 @@ import { z } from "zod";
 import { polarisDocsUrl } from "@/lib/ingest/parsers/polaris-checks";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import type { TFindingState } from "./filters";
-import type { TFindingBasics } from "./queries";
+import type { TFindingBasics, TRawFindingBasics } from "./queries";
 import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 export type TFindingEvent = {
@@ -59,43 +58,36 @@ export type TRawFindingObject = {
   container: string;
 };
 
-type TRaw = TRawFindingObject & {
-  id: string;
-  title: string;
-  description: string;
-  remediation: string;
-  severity: string;
-  score: number;
-  category: string;
-  source: string;
-  check_id: string;
-  state: TFindingState;
-  status: string;
-  resolution: string | null;
-  resolution_reason: string | null;
-  resolved_at: Date | null;
-  resolved_by_id: string | null;
-  resolved_by_name: string | null;
-  snoozed_until: Date | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  assignee_email: string | null;
-  labels: Record<string, string> | null;
-  team_id: string | null;
-  team_slug: string | null;
-  team_name: string | null;
-  image_id: string | null;
-  image_name: string | null;
-  image_digest: string | null;
-  vulnerability_id: string;
-  vuln_description: string | null;
-  vuln_references: string[] | null;
-  evidence: Record<string, unknown>;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  fixed_at: Date | null;
-  reopened_count: number;
-};
+type TRaw = TRawFindingBasics &
+  TRawFindingObject & {
+    description: string;
+    remediation: string;
+    status: string;
+    resolution: string | null;
+    resolution_reason: string | null;
+    resolved_at: Date | null;
+    resolved_by_id: string | null;
+    resolved_by_name: string | null;
+    snoozed_until: Date | null;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    assignee_email: string | null;
+    labels: Record<string, string> | null;
+    team_id: string | null;
+    team_slug: string | null;
+    team_name: string | null;
+    image_id: string | null;
+    image_name: string | null;
+    image_digest: string | null;
+    vulnerability_id: string;
+    vuln_description: string | null;
+    vuln_references: string[] | null;
+    evidence: Record<string, unknown>;
+    first_seen_at: Date;
+    last_seen_at: Date;
+    fixed_at: Date | null;
+    reopened_count: number;
+  };
 
 /**
  * One finding with everything its page shows. A finding outside the caller's scope (another

@@ -121,7 +121,8 @@ const SORTS: Record<TFindingFilters["sort"], TKeyset<TRawRow>> = {
   ]),
 };
 
-type TRawRow = {
+/** A finding's identity and what its check found, as SQL rows name them (camelCased in TFindingBasics). */
+export type TRawFindingBasics = {
   id: string;
   title: string;
   severity: string;
@@ -130,6 +131,9 @@ type TRawRow = {
   source: string;
   check_id: string;
   state: TFindingState;
+};
+
+type TRawRow = TRawFindingBasics & {
   cluster_slug: string;
   cluster_name: string;
   namespace: string;
