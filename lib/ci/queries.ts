@@ -24,21 +24,25 @@ export type TCiBranch = {
   fixed: number;
 };
 
-export type TCiFinding = {
-  id: string;
-  repository: string;
-  branch: string;
-  commit: string;
-  team: TCiTeam;
-  checkId: string;
+/** What a CI finding says and where it points, under the same names in its table and in the API. */
+export type TCiFindingColumns<TSeverity extends string = string> = {
   category: string;
-  severity: string;
+  severity: TSeverity;
   title: string;
   namespace: string;
   kind: string;
   name: string;
   file: string;
   line: number | null;
+};
+
+export type TCiFinding = TCiFindingColumns & {
+  id: string;
+  repository: string;
+  branch: string;
+  commit: string;
+  team: TCiTeam;
+  checkId: string;
   messages: string[];
   blocking: boolean;
   firstSeenAt: Date;
@@ -144,7 +148,7 @@ export async function latestCiScan(
   return rows[0] ? toBranch(rows[0]) : null;
 }
 
-type TFindingRaw = {
+type TFindingRaw = TCiFindingColumns & {
   id: string;
   repository: string;
   branch: string;
@@ -152,14 +156,6 @@ type TFindingRaw = {
   team_slug: string | null;
   team_name: string | null;
   check_id: string;
-  category: string;
-  severity: string;
-  title: string;
-  namespace: string;
-  kind: string;
-  name: string;
-  file: string;
-  line: number | null;
   messages: unknown;
   blocking: boolean;
   first_seen_at: Date;

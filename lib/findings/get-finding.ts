@@ -3,7 +3,7 @@ import { z } from "zod";
 import { polarisDocsUrl } from "@/lib/ingest/parsers/polaris-checks";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import type { TFindingState } from "./filters";
+import type { TFindingBasics, TRawFindingBasics } from "./queries";
 import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 export type TFindingEvent = {
@@ -16,19 +16,11 @@ export type TFindingEvent = {
   data: Record<string, unknown>;
 };
 
-export type TFindingDetail = {
-  id: string;
-  title: string;
+export type TFindingDetail = TFindingBasics & {
   description: string;
   remediation: string;
   /** Where to read more: upstream check documentation, advisory links. */
   references: string[];
-  severity: string;
-  score: number;
-  category: string;
-  source: string;
-  checkId: string;
-  state: TFindingState;
   status: string;
   resolution: string | null;
   resolutionReason: string | null;
@@ -37,10 +29,6 @@ export type TFindingDetail = {
   snoozedUntil: Date | null;
   assignee: { id: string; name: string; email: string } | null;
   cluster: { id: string; slug: string; name: string; kubernetesVersion: string | null };
-  namespace: string;
-  kind: string;
-  name: string;
-  container: string;
   labels: Record<string, string>;
   team: { id: string; slug: string; name: string } | null;
   image: { id: string; name: string; digest: string } | null;
@@ -58,27 +46,8 @@ export type TFindingDetail = {
 const EVENT_LIMIT = 200;
 const WORKLOAD_LIMIT = 100;
 
-type TRaw = {
-  id: string;
-  title: string;
-  description: string;
-  remediation: string;
-  severity: string;
-  score: number;
-  category: string;
-  source: string;
-  check_id: string;
-  state: TFindingState;
-  status: string;
-  resolution: string | null;
-  resolution_reason: string | null;
-  resolved_at: Date | null;
-  resolved_by_id: string | null;
-  resolved_by_name: string | null;
-  snoozed_until: Date | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  assignee_email: string | null;
+/** The object a finding is on, as the queries that join its cluster read it. */
+export type TRawFindingObject = {
   cluster_id: string;
   cluster_slug: string;
   cluster_name: string;
@@ -87,22 +56,38 @@ type TRaw = {
   kind: string;
   name: string;
   container: string;
-  labels: Record<string, string> | null;
-  team_id: string | null;
-  team_slug: string | null;
-  team_name: string | null;
-  image_id: string | null;
-  image_name: string | null;
-  image_digest: string | null;
-  vulnerability_id: string;
-  vuln_description: string | null;
-  vuln_references: string[] | null;
-  evidence: Record<string, unknown>;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  fixed_at: Date | null;
-  reopened_count: number;
 };
+
+type TRaw = TRawFindingBasics &
+  TRawFindingObject & {
+    description: string;
+    remediation: string;
+    status: string;
+    resolution: string | null;
+    resolution_reason: string | null;
+    resolved_at: Date | null;
+    resolved_by_id: string | null;
+    resolved_by_name: string | null;
+    snoozed_until: Date | null;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    assignee_email: string | null;
+    labels: Record<string, string> | null;
+    team_id: string | null;
+    team_slug: string | null;
+    team_name: string | null;
+    image_id: string | null;
+    image_name: string | null;
+    image_digest: string | null;
+    vulnerability_id: string;
+    vuln_description: string | null;
+    vuln_references: string[] | null;
+    evidence: Record<string, unknown>;
+    first_seen_at: Date;
+    last_seen_at: Date;
+    fixed_at: Date | null;
+    reopened_count: number;
+  };
 
 /**
  * One finding with everything its page shows. A finding outside the caller's scope (another

@@ -11,7 +11,8 @@ import type { TFindingScope } from "@/lib/auth/visibility-scope";
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
 // narrowed by the caller's scope first. Cursors are opaque base64url JSON of the last row's keys.
 
-export type TFindingRow = {
+/** What every view of one finding shows: what the check found and on which object. */
+export type TFindingBasics = {
   id: string;
   title: string;
   severity: string;
@@ -20,11 +21,14 @@ export type TFindingRow = {
   source: string;
   checkId: string;
   state: TFindingState;
-  cluster: { slug: string; name: string };
   namespace: string;
   kind: string;
   name: string;
   container: string;
+};
+
+export type TFindingRow = TFindingBasics & {
+  cluster: { slug: string; name: string };
   image: string | null;
   vulnerabilityId: string;
   team: { slug: string; name: string } | null;
@@ -117,7 +121,8 @@ const SORTS: Record<TFindingFilters["sort"], TKeyset<TRawRow>> = {
   ]),
 };
 
-type TRawRow = {
+/** A finding's identity and what its check found, as SQL rows name them (camelCased in TFindingBasics). */
+export type TRawFindingBasics = {
   id: string;
   title: string;
   severity: string;
@@ -126,6 +131,9 @@ type TRawRow = {
   source: string;
   check_id: string;
   state: TFindingState;
+};
+
+type TRawRow = TRawFindingBasics & {
   cluster_slug: string;
   cluster_name: string;
   namespace: string;
@@ -236,6 +244,25 @@ export async function* eachFinding(
   } while (cursor);
 }
 
+/**
+ * The clauses of one page of a grouped view: the view's WHERE, the HAVING that resumes after the
+ * cursor (groups are keyed on aggregates, so the keyset condition cannot go in WHERE) and a LIMIT
+ * one row past the page, whose presence says there is a next page.
+ */
+async function groupedClauses<R>(
+  key: TKeyset<R>,
+  scope: TFindingScope,
+  filters: TFindingFilters,
+  viewer: TViewer,
+  options: TListOptions,
+) {
+  const { where, params } = await buildWhere(scope, filters, viewer);
+  const cursor = key.read(options.cursor);
+  const having = cursor ? `HAVING ${key.where(cursor, params)}` : "";
+  const limit = add(params, options.limit + 1);
+  return { where, params, cursor, having, limit };
+}
+
 /** One problem across resources: "one check on hundreds of workloads" is one row. */
 export type TCheckGroup = {
   source: string;
@@ -277,10 +304,13 @@ export async function checkGroupsQuery(
   viewer: TViewer,
   options: TListOptions,
 ): Promise<{ text: string; values: unknown[] }> {
-  const { where, params } = await buildWhere(scope, filters, viewer);
-  const cursor = CHECK_GROUP_KEY.read(options.cursor);
-  const having = cursor ? `HAVING ${CHECK_GROUP_KEY.where(cursor, params)}` : "";
-  const limit = add(params, options.limit + 1);
+  const { where, params, cursor, having, limit } = await groupedClauses(
+    CHECK_GROUP_KEY,
+    scope,
+    filters,
+    viewer,
+    options,
+  );
   return {
     text: `SELECT f.source, f.check_id, min(f.title) AS title, min(f.category) AS category, max(f.score) AS score,
             count(*)::int AS findings,
@@ -366,10 +396,13 @@ export async function listResourceGroups(
   viewer: TViewer,
   options: TListOptions,
 ): Promise<TPage<TResourceGroup>> {
-  const { where, params } = await buildWhere(scope, filters, viewer);
-  const cursor = RESOURCE_GROUP_KEY.read(options.cursor);
-  const having = cursor ? `HAVING ${RESOURCE_GROUP_KEY.where(cursor, params)}` : "";
-  const limit = add(params, options.limit + 1);
+  const { where, params, cursor, having, limit } = await groupedClauses(
+    RESOURCE_GROUP_KEY,
+    scope,
+    filters,
+    viewer,
+    options,
+  );
   const { rows } = await pool.query<TResourceGroupRaw>(
     `SELECT c.slug AS cluster_slug, min(c.name) AS cluster_name, f.namespace, f.kind, f.name,
             min(t.slug) AS team_slug, min(t.name) AS team_name, max(f.score) AS score, count(*)::int AS findings,

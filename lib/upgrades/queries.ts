@@ -1,5 +1,6 @@
 import "server-only";
 import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
+import type { TRawFindingObject } from "@/lib/findings/get-finding";
 import { pool } from "@/lib/server/db";
 import {
   compareMinor,
@@ -44,16 +45,8 @@ export type TClusterDeprecations = {
   alreadyRemoved: number;
 };
 
-type TFindingRow = {
+type TFindingRow = TRawFindingObject & {
   id: string;
-  cluster_id: string;
-  cluster_slug: string;
-  cluster_name: string;
-  kubernetes_version: string | null;
-  namespace: string;
-  kind: string;
-  name: string;
-  container: string;
   check_id: string;
   state: TState;
   evidence: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { TSourceEvent } from "@/lib/alerting/engine/queue-messages";
+import type { TCiFindingColumns } from "@/lib/ci/queries";
 import type { TSeverityLevel } from "@/lib/domain/severity";
 import { afterCursor, groupRows, orgsWithRows, pending, positionAfter, readParams, type TSource } from "./cursor";
 import { countFact, messageSeverity, plural, REPEAT_WINDOW_MS, timesText, worstOf } from "./text";
@@ -26,18 +27,7 @@ type TScan = {
   blocking: number;
 };
 
-type TBlockingFinding = {
-  scan_id: string;
-  check_id: string;
-  category: string;
-  severity: TSeverityLevel;
-  title: string;
-  namespace: string;
-  kind: string;
-  name: string;
-  file: string;
-  line: number | null;
-};
+type TBlockingFinding = TCiFindingColumns<TSeverityLevel> & { scan_id: string; check_id: string };
 
 /** The blocking findings each scan left (those its upload stamped), worst first. */
 async function blockingOf(client: pg.ClientBase, orgId: string, scans: readonly TScan[]) {
