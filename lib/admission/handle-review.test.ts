@@ -3,7 +3,7 @@ import * as admissionRoute from "@/app/api/v1/admission/[cluster]/route";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { resolveFindings } from "@/lib/findings/triage";
 import { orgTokenTriageContext } from "@/lib/findings/triage-context";
-import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { PRIVILEGED_CONTAINER, deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import { setPolicyMode, updateTeamCheckSetting } from "@/lib/policies/update-settings";
 import type { TKubeObject } from "@/lib/policies/types";
 import { db } from "@/lib/server/db";
@@ -46,15 +46,7 @@ function deployment(namespace: string, name: string, container: Record<string, u
   return { ...object, metadata: { ...(object.metadata as object), name, namespace } };
 }
 
-// A good container's security context, made privileged (which also allows privilege escalation).
-const privileged = {
-  securityContext: {
-    privileged: true,
-    allowPrivilegeEscalation: true,
-    readOnlyRootFilesystem: true,
-    capabilities: { drop: ["ALL"] },
-  },
-};
+const privileged = PRIVILEGED_CONTAINER;
 
 async function post(cluster: string, token: string, body: unknown): Promise<TReviewBody> {
   const req = new Request(`http://bumpers.test/api/v1/admission/${cluster}`, {

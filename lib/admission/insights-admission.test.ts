@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as configurationRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/admission/configuration/route";
 import * as submitRoute from "@/app/v0/organizations/[org]/clusters/[cluster]/data/admission/submit/route";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { PRIVILEGED_CONTAINER, deploymentWithContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import type { TKubeObject } from "@/lib/policies/types";
 import { setPolicyMode } from "@/lib/policies/update-settings";
 import { db } from "@/lib/server/db";
@@ -14,14 +14,7 @@ import { blockCheck, orgAccessOf } from "@/lib/testing/access";
 // one multipart file per report (`metadata.json` holds the AdmissionRequest and the namespace's
 // metadata), Bearer cluster token, org and cluster in the path.
 
-const privileged = {
-  securityContext: {
-    privileged: true,
-    allowPrivilegeEscalation: true,
-    readOnlyRootFilesystem: true,
-    capabilities: { drop: ["ALL"] },
-  },
-};
+const privileged = PRIVILEGED_CONTAINER;
 
 let uid = 0;
 function metadataReport(object: TKubeObject, overrides: Record<string, unknown> = {}) {

@@ -122,3 +122,13 @@ export function goodNonWorkloads(): TKubeObject[] {
     },
   ];
 }
+
+/** A good container's security context, made privileged (which also allows privilege escalation). */
+export const PRIVILEGED_CONTAINER = {
+  securityContext: {
+    privileged: true,
+    allowPrivilegeEscalation: true,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ["ALL"] },
+  },
+};

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TKubeObject } from "@/lib/policies/types";
-import { goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
+import { PRIVILEGED_CONTAINER, goodContainer, goodDeployment } from "@/lib/policies/test-manifests";
 import { DEPLOYMENT_KIND } from "@/lib/admission/test-requests";
 import { FINDING_COLUMNS, FINDING_OBJECT_COLUMNS } from "./bench-kit";
 import { inTransaction } from "@/lib/server/sql";
@@ -34,14 +34,7 @@ const pad = (i: number) => String(i).padStart(3, "0");
 type TVariant = "good" | "warned" | "denied";
 type TOperation = "CREATE" | "UPDATE" | "DELETE";
 
-const privileged = {
-  securityContext: {
-    privileged: true,
-    allowPrivilegeEscalation: true,
-    readOnlyRootFilesystem: true,
-    capabilities: { drop: ["ALL"] },
-  },
-};
+const privileged = PRIVILEGED_CONTAINER;
 
 // A typical sidecar: no probes, requests without limits (four warnings with the org's settings).
 const sidecar = {
