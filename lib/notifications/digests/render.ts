@@ -16,6 +16,7 @@ import {
   topItemDetails,
   truncate,
 } from "./render-text";
+import { escapeMrkdwn } from "../channels/slack-blocks";
 import type { TDigest } from "./types";
 
 // A digest as each channel wants it: Slack Block Kit, a Microsoft Teams Adaptive Card, a webhook's
@@ -41,13 +42,10 @@ export type TSlackBlock =
     };
 export type TSlackMessage = { text: string; blocks: TSlackBlock[] };
 
-/** Slack's three control characters in mrkdwn: data can never open a link or mention anyone. */
-export const slackEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** One list line of data, cut so that ten of them and "…and N more" fit in a section. */
-const slackLine = (text: string) => slackEscape(truncate(text, 250));
+const slackLine = (text: string) => escapeMrkdwn(truncate(text, 250));
 const mrkdwn = (text: string): TSlackText => ({ type: "mrkdwn", text: truncate(text, SLACK.section) });
-const slackLink = (url: string, label: string) => `<${slackEscape(url)}|${slackEscape(label.replace(/\|/g, "/"))}>`;
+const slackLink = (url: string, label: string) => `<${escapeMrkdwn(url)}|${escapeMrkdwn(label.replace(/\|/g, "/"))}>`;
 const slackList = (title: string, lines: string[]) => mrkdwn(`*${title}*\n${lines.map((l) => `• ${l}`).join("\n")}`);
 
 function slackButtons(d: TDigest): TSlackBlock {
@@ -78,13 +76,13 @@ export function renderDigestSlack(d: TDigest): TSlackMessage {
   };
   const context: TSlackBlock = {
     type: "context",
-    elements: [mrkdwn(`${slackEscape(d.period.label)} · ${slackEscape(d.org.name)}`)],
+    elements: [mrkdwn(`${escapeMrkdwn(d.period.label)} · ${escapeMrkdwn(d.org.name)}`)],
   };
-  const text = truncate(slackEscape(fallbackText(d)), SLACK.text);
+  const text = truncate(escapeMrkdwn(fallbackText(d)), SLACK.text);
   if (d.empty) {
     return {
       text,
-      blocks: [header, context, { type: "section", text: mrkdwn(slackEscape(allClearText(d))) }, slackButtons(d)],
+      blocks: [header, context, { type: "section", text: mrkdwn(escapeMrkdwn(allClearText(d))) }, slackButtons(d)],
     };
   }
   const blocks: TSlackBlock[] = [header, context];
@@ -112,7 +110,7 @@ export function renderDigestSlack(d: TDigest): TSlackMessage {
     blocks.push({
       type: "section",
       text: mrkdwn(
-        `*Cost:* ${slackEscape(costLine(d))}${movers.length ? `\n${movers.map((l) => `• ${l}`).join("\n")}` : ""}`,
+        `*Cost:* ${escapeMrkdwn(costLine(d))}${movers.length ? `\n${movers.map((l) => `• ${l}`).join("\n")}` : ""}`,
       ),
     });
   }
