@@ -68,6 +68,11 @@ function toView(row: TRow): TConnectionView {
   };
 }
 
+/** Which connections an owner may send through: the org's (teamId null) and, for a team, its own too. */
+export const usableBy = (teamId: string | null) => ({
+  OR: teamId ? [{ teamId: null }, { teamId }] : [{ teamId: null }],
+});
+
 /**
  * The connections an owner may use: the org's (teamId null) and, for a team, its own as well.
  * `only: "owned"` lists just the owner's (what it may edit).
@@ -76,12 +81,8 @@ export async function listConnections(
   orgId: string,
   owner: { teamId: string | null; only?: "owned" | "usable" },
 ): Promise<TConnectionView[]> {
-  const teamIds = owner.only === "owned" || !owner.teamId ? [owner.teamId] : [null, owner.teamId];
   const rows = await db.notificationConnection.findMany({
-    where: {
-      orgId,
-      OR: teamIds.map((teamId) => ({ teamId })),
-    },
+    where: { orgId, ...(owner.only === "owned" ? { teamId: owner.teamId } : usableBy(owner.teamId)) },
     select: SELECT,
     orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
   });

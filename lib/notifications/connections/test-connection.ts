@@ -14,6 +14,7 @@ import { renderNotificationEmail } from "../email/notification-email";
 import type { TNotification } from "../message";
 import { recordConnectionHealth } from "./health";
 import { openConnectionSecret } from "./secrets";
+import { usableBy } from "./queries";
 
 // "Send test": a real message through the connection, now, and the provider's own answer shown
 // as it came (a refusal is the result, not an error of the action). A broken answer marks the
@@ -33,7 +34,7 @@ async function usableConnection(orgId: string, owner: TOwner, connectionId: stri
   // An id that is not even a uuid is simply not there (not a database error).
   if (!isUuid(connectionId)) throw new AppError("not_found", "Connection not found.");
   const row = await db.notificationConnection.findFirst({
-    where: { id: connectionId, orgId, OR: [{ teamId: null }, ...(owner.teamId ? [{ teamId: owner.teamId }] : [])] },
+    where: { id: connectionId, orgId, ...usableBy(owner.teamId) },
     include: { org: { select: { slug: true, name: true } }, team: { select: { slug: true, name: true } } },
   });
   if (!row) throw new AppError("not_found", "Connection not found.");

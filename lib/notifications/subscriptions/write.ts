@@ -10,6 +10,7 @@ import { isUuid, parseInput } from "@/lib/alerting/parse-input";
 import { nextDigestAt } from "../digest-schedule";
 import { ZSubscriptionInput, emailAddressesOf, type TSubscription, type TSubscriptionInput } from "../schemas";
 import { getSubscription, type TSubscriptionView } from "./queries";
+import { usableBy } from "../connections/queries";
 
 // Subscriptions belong to the org (teamId null: org admins), a team (its admins), or one member
 // (userId: their own email digests and assigned findings). Each verb finds the row under its
@@ -29,7 +30,7 @@ async function checkTarget(tx: Tx, orgId: string, owner: TSubscriptionOwner, s: 
   }
   if (!s.connectionId) return; // email through the install's SMTP server: the schema checked the addresses
   const connection = await tx.notificationConnection.findFirst({
-    where: { id: s.connectionId, orgId, OR: [{ teamId: null }, ...(owner.teamId ? [{ teamId: owner.teamId }] : [])] },
+    where: { id: s.connectionId, orgId, ...usableBy(owner.teamId) },
     select: { kind: true },
   });
   if (!connection)
