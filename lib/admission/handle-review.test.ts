@@ -46,8 +46,6 @@ function deployment(namespace: string, name: string, container: Record<string, u
   return { ...object, metadata: { ...(object.metadata as object), name, namespace } };
 }
 
-const privileged = PRIVILEGED_CONTAINER;
-
 async function post(cluster: string, token: string, body: unknown): Promise<TReviewBody> {
   const req = new Request(`http://bumpers.test/api/v1/admission/${cluster}`, {
     method: "POST",
@@ -107,7 +105,7 @@ describe("admission webhook with org policy settings", () => {
   });
 
   it("denies a check the org blocks, names it with its fix, and keeps one finding per check across retries", async () => {
-    const object = deployment("shop", "denied", privileged);
+    const object = deployment("shop", "denied", PRIVILEGED_CONTAINER);
     const first = await post("prod", s.token, review(object));
     expect(first.response.allowed).toBe(false);
     expect(first.response.status?.code).toBe(403);
@@ -125,11 +123,11 @@ describe("admission webhook with org policy settings", () => {
   });
 
   it("fixes an object's admission findings when a later review no longer has them, and reopens on regression", async () => {
-    await post("prod", s.token, review(deployment("shop", "fixme", privileged)));
+    await post("prod", s.token, review(deployment("shop", "fixme", PRIVILEGED_CONTAINER)));
     await post("prod", s.token, review(deployment("shop", "fixme"), { operation: "UPDATE" }));
     let findings = await admissionFindings("fixme");
     expect(findings.every((f) => f.status === "fixed" && f.fixedAt !== null)).toBe(true);
-    await post("prod", s.token, review(deployment("shop", "fixme", privileged), { operation: "UPDATE" }));
+    await post("prod", s.token, review(deployment("shop", "fixme", PRIVILEGED_CONTAINER), { operation: "UPDATE" }));
     findings = await admissionFindings("fixme");
     expect(findings.map((f) => [f.status, f.reopenedCount])).toEqual([
       ["open", 1],
@@ -144,14 +142,14 @@ describe("admission webhook with org policy settings", () => {
   });
 
   it("evaluates dry runs with the same answer but records nothing", async () => {
-    const body = await post("prod", s.token, review(deployment("shop", "dry", privileged), { dryRun: true }));
+    const body = await post("prod", s.token, review(deployment("shop", "dry", PRIVILEGED_CONTAINER), { dryRun: true }));
     expect(body.response.allowed).toBe(false);
     expect(await decisions("dry")).toEqual([]);
     expect(await admissionFindings("dry")).toEqual([]);
   });
 
   it("does not block what the object is exempted from by annotation with a reason, and logs the exemption", async () => {
-    const object = deployment("shop", "annotated", privileged);
+    const object = deployment("shop", "annotated", PRIVILEGED_CONTAINER);
     (object.metadata as Record<string, unknown>).annotations = {
       "bumpers.io/exempt": "runAsPrivileged",
       "bumpers.io/exempt-reason": "CNI plugin needs it",
@@ -164,14 +162,14 @@ describe("admission webhook with org policy settings", () => {
   });
 
   it("lets a resolution made in the app exempt the object's check in admission", async () => {
-    await post("prod", s.token, review(deployment("shop", "resolved", privileged)));
+    await post("prod", s.token, review(deployment("shop", "resolved", PRIVILEGED_CONTAINER)));
     const finding = (await admissionFindings("resolved")).find((f) => f.checkId === "runAsPrivileged")!;
     const ctx = orgTokenTriageContext(s.tenant.org.id, { label: "security team" });
     await resolveFindings(ctx, [finding.id], { resolution: "will_not_fix", reason: "Node agent, reviewed" });
     const body = await post(
       "prod",
       s.token,
-      review(deployment("shop", "resolved", privileged), { operation: "UPDATE" }),
+      review(deployment("shop", "resolved", PRIVILEGED_CONTAINER), { operation: "UPDATE" }),
     );
     expect(body.response.allowed).toBe(true);
     const last = (await decisions("resolved")).at(-1)!;
@@ -218,9 +216,9 @@ describe("admission webhook with org policy settings", () => {
         reason: "Legacy payment agent, replaced in Q1",
       },
     });
-    const exempted = await post("prod", s.token, review(deployment("payments", "agent", privileged)));
+    const exempted = await post("prod", s.token, review(deployment("payments", "agent", PRIVILEGED_CONTAINER)));
     expect(exempted.response.allowed).toBe(true);
-    const elsewhere = await post("prod", s.token, review(deployment("shop", "agent", privileged)));
+    const elsewhere = await post("prod", s.token, review(deployment("shop", "agent", PRIVILEGED_CONTAINER)));
     expect(elsewhere.response.allowed).toBe(false);
   });
 
@@ -256,7 +254,7 @@ describe("admission webhook with org policy settings", () => {
   it("in passive mode never denies: it warns 'would deny' and logs the would-be denial", async () => {
     await setPolicyMode(s.orgAdmin, { passive: true });
     try {
-      const body = await post("prod", s.token, review(deployment("shop", "passive", privileged)));
+      const body = await post("prod", s.token, review(deployment("shop", "passive", PRIVILEGED_CONTAINER)));
       expect(body.response.allowed).toBe(true);
       expect(body.response.warnings?.[0]).toMatch(/would deny runAsPrivileged/);
       const [decision] = await decisions("passive");

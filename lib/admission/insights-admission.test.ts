@@ -14,8 +14,6 @@ import { blockCheck, orgAccessOf } from "@/lib/testing/access";
 // one multipart file per report (`metadata.json` holds the AdmissionRequest and the namespace's
 // metadata), Bearer cluster token, org and cluster in the path.
 
-const privileged = PRIVILEGED_CONTAINER;
-
 let uid = 0;
 function metadataReport(object: TKubeObject, overrides: Record<string, unknown> = {}) {
   const { name, namespace } = object.metadata as { name: string; namespace: string };
@@ -100,7 +98,7 @@ describe("the Fairwinds insights-admission controller, unchanged", () => {
   });
 
   it("denies a blocking check with a failing action item naming the fix, and records the decision", async () => {
-    const object = named(deploymentWithContainer(privileged), "payments-api");
+    const object = named(deploymentWithContainer(PRIVILEGED_CONTAINER), "payments-api");
     const res = await submit(s.target, { metadata: metadataReport(object), polaris: { Results: [] } });
     expect(res.status).toBe(200);
     const answer = (await res.json()) as TInsightsAdmissionAnswer;
@@ -140,7 +138,7 @@ describe("the Fairwinds insights-admission controller, unchanged", () => {
     expect(good).toEqual({ Success: true, ActionItems: [], Message: "" });
 
     const dry = await submit(s.target, {
-      metadata: metadataReport(named(deploymentWithContainer(privileged), "dry-run"), { dryRun: true }),
+      metadata: metadataReport(named(deploymentWithContainer(PRIVILEGED_CONTAINER), "dry-run"), { dryRun: true }),
     });
     expect(((await dry.json()) as TInsightsAdmissionAnswer).Success).toBe(false);
     expect(await db.admissionDecision.count({ where: { orgId: s.tenant.org.id, name: "dry-run" } })).toBe(0);
@@ -150,7 +148,9 @@ describe("the Fairwinds insights-admission controller, unchanged", () => {
     await setPolicyMode(s.admin, { passive: true });
     try {
       const answer = (await (
-        await submit(s.target, { metadata: metadataReport(named(deploymentWithContainer(privileged), "passive")) })
+        await submit(s.target, {
+          metadata: metadataReport(named(deploymentWithContainer(PRIVILEGED_CONTAINER), "passive")),
+        })
       ).json()) as TInsightsAdmissionAnswer;
       expect(answer.Success).toBe(true);
       expect(answer.ActionItems[0]).toEqual({
@@ -181,7 +181,7 @@ describe("the Fairwinds insights-admission controller, unchanged", () => {
 
   it("denies, never answers 500, when the image, label, container name and username hold a NUL (issue 16)", async () => {
     const object = named(
-      deploymentWithContainer({ ...privileged, name: "web\u0000", image: "nginx\u0000:1.25" }),
+      deploymentWithContainer({ ...PRIVILEGED_CONTAINER, name: "web\u0000", image: "nginx\u0000:1.25" }),
       "nul\u0000-api",
     );
     (object.metadata as Record<string, unknown>).labels = { "team\u0000": "shop\u0000" };
@@ -198,7 +198,7 @@ describe("the Fairwinds insights-admission controller, unchanged", () => {
   });
 
   it("answers 403 to a token of another org's cluster of the same slug, and 401 without a token", async () => {
-    const object = named(deploymentWithContainer(privileged), "x");
+    const object = named(deploymentWithContainer(PRIVILEGED_CONTAINER), "x");
     expect((await submit({ ...s.target, token: s.foreignToken }, { metadata: metadataReport(object) })).status).toBe(
       403,
     );

@@ -34,8 +34,6 @@ const pad = (i: number) => String(i).padStart(3, "0");
 type TVariant = "good" | "warned" | "denied";
 type TOperation = "CREATE" | "UPDATE" | "DELETE";
 
-const privileged = PRIVILEGED_CONTAINER;
-
 // A typical sidecar: no probes, requests without limits (four warnings with the org's settings).
 const sidecar = {
   name: "envoy",
@@ -49,7 +47,7 @@ function manifest(variant: TVariant): TKubeObject {
   if (variant === "good") return goodDeployment();
   if (variant === "warned")
     return goodDeployment({ podSpec: { containers: [goodContainer(), goodContainer(sidecar)] } });
-  return goodDeployment({ podSpec: { containers: [goodContainer(privileged)] } });
+  return goodDeployment({ podSpec: { containers: [goodContainer(PRIVILEGED_CONTAINER)] } });
 }
 
 /** A Deployment as the API server sends it: server-set metadata, managed fields and status included. */
