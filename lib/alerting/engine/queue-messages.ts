@@ -7,7 +7,7 @@ import { ZRuleMatch } from "../schemas";
 import { appBaseUrl } from "./context";
 import { notifyRoutesForEvent, oneLine } from "./notify";
 import type { TSql } from "./sql";
-import { loadSubscriptions } from "./subscriptions";
+import { loadSubscriptions, paceKeyOf } from "./subscriptions";
 import type { TNotifyRoute, TNotifyTarget } from "./types";
 import { insertMessages, wakeDelivery, type TMessageRow } from "./write";
 
@@ -125,7 +125,7 @@ async function loadPersonal(sql: TSql, orgId: string, userIds: readonly string[]
       connectionId: null,
       target: r.email,
       targetLabel: r.email,
-      paceKey: "notify:email:install",
+      paceKey: paceKeyOf("email", null, r.email),
     };
     return {
       userId: r.user_id,

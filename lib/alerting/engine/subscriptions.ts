@@ -17,6 +17,11 @@ type TSubscriptionRow = {
   target_label: string;
 };
 
+/** The pacing key of a destination: a Slack channel, or a whole connection (the install's SMTP server for "install"). */
+export function paceKeyOf(channel: TNotifyTarget["channel"], connectionId: string | null, target: string): string {
+  return `notify:${channel}:${connectionId ?? "install"}${channel === "slack" ? `:${target}` : ""}`;
+}
+
 function targetOf(row: TSubscriptionRow): TNotifyTarget {
   const channel = row.channel ?? "email";
   return {
@@ -24,7 +29,7 @@ function targetOf(row: TSubscriptionRow): TNotifyTarget {
     connectionId: row.connection_id,
     target: row.target,
     targetLabel: row.target_label,
-    paceKey: `notify:${channel}:${row.connection_id ?? "install"}${channel === "slack" ? `:${row.target}` : ""}`,
+    paceKey: paceKeyOf(channel, row.connection_id, row.target),
   };
 }
 
