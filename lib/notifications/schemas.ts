@@ -16,6 +16,9 @@ export const CONNECTION_KIND_NAMES: Readonly<Record<TConnectionKind, string>> = 
   webhook: "Webhook",
 };
 
+/** Every kind of connection: the message channels above, and ticket providers (lib/tickets). */
+export type TAnyConnectionKind = TConnectionKind | "jira_cloud" | "jira_server" | "github";
+
 const ZName = z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
 const ZHttpsUrl = z
   .string()

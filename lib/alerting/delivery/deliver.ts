@@ -35,6 +35,8 @@ export type TDeliveryOptions = {
    * feature's sender (lib/notifications/delivery), which this module does not import.
    */
   sendMessage?: (event: TClaimedEvent) => Promise<TDeliveryOutcome>;
+  /** Makes a ticket call (Jira, GitHub): the worker passes lib/tickets' sender. */
+  sendTicketCall?: (event: TClaimedEvent) => Promise<TDeliveryOutcome>;
 };
 
 export type TClaimedEvent = {
@@ -46,12 +48,14 @@ export type TClaimedEvent = {
   routingKeyCiphertext: string | null;
   keyFingerprint: string;
   attempts: number;
-  channel: "pagerduty" | "slack" | "slack_webhook" | "teams" | "email" | "webhook";
+  channel: "pagerduty" | "slack" | "slack_webhook" | "teams" | "email" | "webhook" | "jira" | "github";
   connectionId: string | null;
   /** Where in the connection: a Slack channel id, email addresses, or "". */
   target: string | null;
   threadKey: string | null;
   pacePerMinute: number | null;
+  /** Ticket calls: the ticket they are for. */
+  ticketId: string | null;
   /** The Events API body (PagerDuty), or the neutral message (lib/domain/notification-events.ts). */
   payload: TEventBody | Record<string, unknown>;
 };
@@ -76,6 +80,7 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
     target: string | null;
     thread_key: string | null;
     pace_per_minute: number | null;
+    ticket_id: string | null;
     payload: TClaimedEvent["payload"];
   }>(
     // A batch takes no more events of a key than its pacing allows right now (none when it has no
@@ -99,6 +104,10 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
                   SELECT 1 FROM alert_events p
                    WHERE p.group_id = e.group_id AND p.destination_id = e.destination_id
                      AND p.status = 'pending' AND p.id < e.id)
+            -- A ticket's calls in order too: its comment never overtakes its creation.
+            AND NOT EXISTS (
+                  SELECT 1 FROM alert_events p
+                   WHERE p.ticket_id = e.ticket_id AND p.status = 'pending' AND p.id < e.id)
        ) ranked
         WHERE n <= room
         ORDER BY id
@@ -111,7 +120,8 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
             last_attempt_at = $1::timestamptz
        FROM due WHERE e.id = due.id
      RETURNING e.id::text AS id, e.org_id, e.group_id, e.destination_id, e.routing_key_ciphertext, e.key_fingerprint,
-               e.attempts, e.channel::text AS channel, e.connection_id, e.target, e.thread_key, e.pace_per_minute, e.payload`,
+               e.attempts, e.channel::text AS channel, e.connection_id, e.target, e.thread_key, e.pace_per_minute, e.ticket_id,
+               e.payload`,
     [
       options.now ?? new Date(),
       options.limit ?? 50,
@@ -137,6 +147,7 @@ export async function claimDueEvents(options: TDeliveryOptions = {}): Promise<TC
       target: r.target,
       threadKey: r.thread_key,
       pacePerMinute: r.pace_per_minute,
+      ticketId: r.ticket_id,
       payload: r.payload,
     }));
 }
@@ -210,14 +221,21 @@ export async function deliverClaimedEvent(event: TClaimedEvent, options: TDelive
     return "throttled";
   }
   if (event.channel !== "pagerduty") {
-    const outcome: TDeliveryOutcome = options.sendMessage
-      ? await options.sendMessage(event).catch((err: Error) => ({
+    const ticketCall = event.channel === "jira" || event.channel === "github";
+    const send = ticketCall ? options.sendTicketCall : options.sendMessage;
+    const outcome: TDeliveryOutcome = send
+      ? await send(event).catch((err: Error) => ({
           kind: "retry" as const,
           status: null,
           response: null,
           error: `Could not send: ${err.message}`,
         }))
-      : { kind: "retry", status: null, response: null, error: "This process has no message sender." };
+      : {
+          kind: "retry",
+          status: null,
+          response: null,
+          error: `This process has no ${ticketCall ? "ticket" : "message"} sender.`,
+        };
     return record(event, outcome, options);
   }
   let routingKey: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import type { TConnectionKind } from "../schemas";
+import { CONNECTION_KINDS, type TConnectionKind } from "../schemas";
 import { OWNED_ROW_SELECT, ownedRowOrNotFound } from "../owned-row";
 
 /** A connection as the app shows it: never the secret, only its hint. */
@@ -25,6 +25,9 @@ export type TConnectionView = {
   createdAt: Date;
 };
 
+/** Message connections only: ticket providers (lib/tickets) have their own views. */
+const MESSAGE_KINDS = { kind: { in: [...CONNECTION_KINDS] } };
+
 const SELECT = {
   ...OWNED_ROW_SELECT,
   secretHint: true,
@@ -40,7 +43,8 @@ const SELECT = {
   _count: { select: { subscriptions: true } },
 } as const;
 
-type TRow = Omit<TConnectionView, "teamName" | "teamSlug" | "settings" | "lastError" | "subscriptionCount"> & {
+type TRow = Omit<TConnectionView, "kind" | "teamName" | "teamSlug" | "settings" | "lastError" | "subscriptionCount"> & {
+  kind: string;
   settings: unknown;
   lastError: unknown;
   team: { name: string; slug: string } | null;
@@ -50,7 +54,7 @@ type TRow = Omit<TConnectionView, "teamName" | "teamSlug" | "settings" | "lastEr
 function toView(row: TRow): TConnectionView {
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as TConnectionKind,
     name: row.name,
     teamId: row.teamId,
     teamName: row.team?.name ?? null,
@@ -82,7 +86,7 @@ export async function listConnections(
   owner: { teamId: string | null; only?: "owned" | "usable" },
 ): Promise<TConnectionView[]> {
   const rows = await db.notificationConnection.findMany({
-    where: { orgId, ...(owner.only === "owned" ? { teamId: owner.teamId } : usableBy(owner.teamId)) },
+    where: { orgId, ...MESSAGE_KINDS, ...(owner.only === "owned" ? { teamId: owner.teamId } : usableBy(owner.teamId)) },
     select: SELECT,
     orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
   });
@@ -92,7 +96,7 @@ export async function listConnections(
 /** Every connection of the org (org admins' overview), teams' ones included. */
 export async function listAllConnections(orgId: string): Promise<TConnectionView[]> {
   const rows = await db.notificationConnection.findMany({
-    where: { orgId },
+    where: { orgId, ...MESSAGE_KINDS },
     select: SELECT,
     orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
   });
@@ -107,7 +111,7 @@ export async function getConnection(
 ): Promise<TConnectionView> {
   const row = await ownedRowOrNotFound(connectionId, "Connection", () =>
     db.notificationConnection.findFirst({
-      where: { id: connectionId, orgId, ...(owner ? { teamId: owner.teamId } : {}) },
+      where: { id: connectionId, orgId, ...MESSAGE_KINDS, ...(owner ? { teamId: owner.teamId } : {}) },
       select: SELECT,
     }),
   );

@@ -122,7 +122,7 @@ function exchange(
 /** One request to a guarded destination; a typed error instead of a throw. */
 export async function sendGuarded(
   rawUrl: string,
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   body: string | undefined,
   options: TOutboundOptions = {},
 ): Promise<TOutboundResult> {
