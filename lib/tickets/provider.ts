@@ -1,6 +1,6 @@
 import type { TDeliveryOutcome } from "@/lib/alerting/delivery/outcome";
 import type { TTicketDoc } from "./document";
-import type { TGithubRepoSettings, TJiraProjectSettings, TTicketConnectionKind } from "./schemas";
+import type { TGithubRepoSettings, TJiraProjectSettings, TTicketConnectionKind, TTicketSecret } from "./schemas";
 
 // What Bumpers needs from a ticket provider (Jira Cloud, Jira Data Center / Server, GitHub).
 // Every call answers a result instead of throwing: the outbox records a failed call like any
@@ -93,3 +93,41 @@ export interface TTicketProvider {
 }
 
 export type TProjectSettings = TJiraProjectSettings | TGithubRepoSettings;
+
+/** What a provider's webhook says happened to one issue (parsed and verified by the provider module). */
+export type TInboundTicketEvent = {
+  /** The delivery's id (GitHub's X-GitHub-Delivery, Jira's X-Atlassian-Webhook-Identifier): applied once. */
+  deliveryId: string;
+  externalId: string;
+  key: string;
+  /** `state`: the issue moved (closed, reopened, transitioned); `comment`: someone commented. */
+  kind: "state" | "comment";
+  state?: TIssueState;
+  status?: string;
+  comment?: { id: string; text: string };
+  /** Who made the change: a change made by the connection's own account is Bumpers' and is not applied again. */
+  actor: { id: string; name: string };
+};
+
+/** A webhook request as the route received it. */
+export type TWebhookRequest = { headers: Headers; rawBody: string };
+
+/**
+ * The answer of a provider's webhook parser: events to apply, `ignored` for deliveries that carry
+ * nothing Bumpers follows (a label change, a ping), or `unauthorized` (bad signature: 401, nothing
+ * changed).
+ */
+export type TWebhookParse =
+  | { kind: "events"; deliveryId: string; events: TInboundTicketEvent[] }
+  | { kind: "ignored"; deliveryId: string; reason: string }
+  | { kind: "unauthorized"; reason: string }
+  | { kind: "invalid"; reason: string };
+
+/** How a provider is made for one connection (and, for project calls, the project it files into). */
+export type TProviderContext = {
+  secret: TTicketSecret;
+  project: TProjectSettings | null;
+  /** Tests and the local demo reach the fakes on loopback (else BUMPERS_ALLOW_PRIVATE_DESTINATIONS). */
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+};
