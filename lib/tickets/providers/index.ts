@@ -17,5 +17,5 @@ export async function parseWebhook(
   request: TWebhookRequest,
   webhookSecret: string,
 ): Promise<TWebhookParse> {
-  return kind === "github" ? parseGithubWebhook(request, webhookSecret) : parseJiraWebhook(request);
+  return kind === "github" ? parseGithubWebhook(request, webhookSecret) : parseJiraWebhook(request, webhookSecret);
 }
