@@ -9,7 +9,7 @@ import type { TTicketSubject } from "../schemas";
 
 export type TTestConnection = { id: string; webhookSecret: string; identityId: string };
 
-/** A ticket connection of the org, acting as `identityId` in the provider; the org default project points to it. */
+/** A ticket connection of the org, acting as `identityId` in the provider; the org's default project (the first one) points to it. */
 export async function createTicketConnection(
   orgId: string,
   kind: "jira_cloud" | "github",
@@ -35,7 +35,8 @@ export async function createTicketConnection(
   );
   await pool.query(
     `INSERT INTO ticket_projects (org_id, team_id, connection_id, settings, reopen_when_still_failing, comments_as_notes)
-     VALUES ($1, NULL, $2, '{}', $3, $4)`,
+     VALUES ($1, NULL, $2, '{}', $3, $4)
+     ON CONFLICT DO NOTHING`,
     [orgId, id, project.reopenWhenStillFailing ?? true, project.commentsAsNotes ?? false],
   );
   return { id, webhookSecret, identityId };
