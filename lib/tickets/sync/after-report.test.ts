@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { insertFindings, ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
+import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
 import { pool } from "@/lib/server/db";
 import { inTransaction } from "@/lib/server/sql";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
@@ -7,7 +7,14 @@ import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/fac
 import { plainTextOf, type TTicketDoc } from "../document";
 import { ticketsOnReportProcessed } from "./after-report";
 import { applyInboundEvents } from "./inbound";
-import { createTicketConnection, insertTicket, ticketCalls, ticketEvent, ticketRow } from "./sync-testing";
+import {
+  createTicketConnection,
+  createTicketTenant,
+  insertTicket,
+  ticketCalls,
+  ticketEvent,
+  ticketRow,
+} from "./sync-testing";
 
 // What reports do to tickets, through the real ingest path (the worker calls the hook).
 
@@ -114,18 +121,7 @@ describe("tickets after a report", () => {
   });
 
   it("writes a thousand transitions for a thousand fixed tickets in a handful of statements", async () => {
-    const t = await createTestTenant();
-    const cluster = await createTestCluster(t.org.id);
-    const connection = await createTicketConnection(t.org.id, "github");
-    await insertFindings({
-      orgId: t.org.id,
-      clusterId: cluster.id,
-      teamId: t.team.id,
-      checkId: "X",
-      severity: "high",
-      source: "polaris",
-      count: 1000,
-    });
+    const { t, cluster, connection } = await createTicketTenant("github", { count: 1000, source: "polaris" });
     await pool.query(
       `WITH f AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM findings WHERE org_id = $1),
             t AS (

@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { insertFindings } from "@/lib/alerting/test-helpers";
 import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { resolveFindings, snoozeFindings, unresolveFindings } from "@/lib/findings/triage";
-import { pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { plainTextOf, type TTicketDoc } from "../document";
-import { createTicketConnection, insertTicket, ticketCalls } from "./sync-testing";
+import { createTicketTenant, insertTicket, ticketCalls } from "./sync-testing";
 
 describe("tickets after triage", () => {
   it("tells each ticket once how many of its findings a person resolved as won't fix, and why", async () => {
-    const t = await createTestTenant();
-    const cluster = await createTestCluster(t.org.id);
-    const connection = await createTicketConnection(t.org.id, "github");
-    await insertFindings({
-      orgId: t.org.id,
-      clusterId: cluster.id,
-      teamId: t.team.id,
-      checkId: "C",
-      severity: "high",
-      count: 5,
-    });
-    const ids = (
-      await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1 ORDER BY id`, [t.org.id])
-    ).rows.map((r) => r.id);
+    const { t, connection, findingIds: ids } = await createTicketTenant("github", { count: 5 });
     const first = await insertTicket({
       orgId: t.org.id,
       teamId: t.team.id,

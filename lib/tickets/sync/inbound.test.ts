@@ -1,12 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
-import { insertFindings, outbox, tenantWithRule } from "@/lib/alerting/test-helpers";
+import { outbox, tenantWithRule } from "@/lib/alerting/test-helpers";
 import { pruneRetention } from "@/lib/retention/prune";
 import { pool } from "@/lib/server/db";
-import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import type { createTestTenant } from "@/lib/testing/factories";
 import type { TInboundTicketEvent, TWebhookParse } from "../provider";
 import { POST as jiraRoute } from "@/app/api/v1/webhooks/jira/[connection]/[secret]/route";
 import { applyWebhook } from "./webhook-request";
-import { createTicketConnection, insertTicket, ticketEvent, ticketRow, type TTestConnection } from "./sync-testing";
+import {
+  createTicketConnection,
+  createTicketTenant,
+  insertTicket,
+  ticketEvent,
+  ticketRow,
+  type TTestConnection,
+} from "./sync-testing";
 
 // The providers' parsers are other modules (with their own tests against real payloads): here the
 // parse is injected, and a route test that reaches the parser would fail loudly.
@@ -20,21 +27,12 @@ async function world(
   project: { commentsAsNotes?: boolean } = {},
   options: { tenant?: Awaited<ReturnType<typeof createTestTenant>> } = {},
 ) {
-  const t = options.tenant ?? (await createTestTenant());
-  const cluster = await createTestCluster(t.org.id);
-  const connection = await createTicketConnection(t.org.id, "jira_cloud", project);
-  await insertFindings({
-    orgId: t.org.id,
-    clusterId: cluster.id,
-    teamId: t.team.id,
-    checkId: "CVE-1",
-    severity: "critical",
+  const { t, connection, findingIds } = await createTicketTenant("jira_cloud", {
     count: 3,
+    tenant: options.tenant,
+    severity: "critical",
+    project,
   });
-  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1 ORDER BY id`, [
-    t.org.id,
-  ]);
-  const findingIds = rows.map((r) => r.id);
   const ticket = await insertTicket({ orgId: t.org.id, teamId: t.team.id, connectionId: connection.id, findingIds });
   return { t, connection, findingIds, ticket };
 }

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { insertFindings } from "@/lib/alerting/test-helpers";
 import { pool } from "@/lib/server/db";
+import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { sealTicketSecret } from "../connection-secret";
 import type { TInboundTicketEvent } from "../provider";
 import type { TTicketSubject } from "../schemas";
@@ -128,4 +130,38 @@ export function ticketEvent(
       ? { kind: "state" as const, state: change.state, status: change.state === "open" ? "To Do" : "Done" }
       : { kind: "comment" as const, comment: { id: "c1", text: change.comment } }),
   };
+}
+
+type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
+
+/**
+ * A tenant (or the given one) with a ticket connection and `count` open findings of one check in
+ * a cluster, owned by `team`; their ids in id order.
+ */
+export async function createTicketTenant(
+  kind: "jira_cloud" | "github",
+  options: {
+    count: number;
+    tenant?: TTenant;
+    source?: string;
+    severity?: "critical" | "high";
+    project?: { reopenWhenStillFailing?: boolean; commentsAsNotes?: boolean };
+  },
+) {
+  const t = options.tenant ?? (await createTestTenant());
+  const cluster = await createTestCluster(t.org.id);
+  const connection = await createTicketConnection(t.org.id, kind, options.project);
+  await insertFindings({
+    orgId: t.org.id,
+    clusterId: cluster.id,
+    teamId: t.team.id,
+    checkId: "CHECK-1",
+    severity: options.severity ?? "high",
+    source: options.source,
+    count: options.count,
+  });
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM findings WHERE org_id = $1 ORDER BY id`, [
+    t.org.id,
+  ]);
+  return { t, cluster, connection, findingIds: rows.map((r) => r.id) };
 }
