@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { alertOnFindingsTriaged } from "@/lib/alerting/hooks";
 import { AppError } from "@/lib/server/errors";
+import { ticketsOnFindingsTriaged } from "@/lib/tickets/sync/after-triage";
 import { assertAssigneeCanRead, loadAssignee } from "./triage-assignee";
 import type { TTriageContext } from "./triage-context";
 import {
@@ -41,6 +42,8 @@ type TChange = {
   /** The event's data, over the RETURNING columns of `c`. Nulls are dropped. */
   data: string;
   values?: unknown[];
+  /** A resolution and its reason, for the comment on the findings' tickets. */
+  told?: { resolution: string; reason: string };
 };
 
 async function applyChange(client: pg.ClientBase, ctx: TTriageContext, ids: string[], change: TChange) {
@@ -76,6 +79,12 @@ async function triage(
     const changedIds = await applyChange(client, ctx, ids, change);
     // A group whose findings are all resolved or snoozed now resolves in PagerDuty (same transaction).
     await alertOnFindingsTriaged(client, ctx.scope.orgId, changedIds);
+    // Their Jira / GitHub tickets hear about resolutions (one comment per ticket, through the outbox).
+    await ticketsOnFindingsTriaged(client, ctx.scope.orgId, changedIds, {
+      kind: change.kind,
+      actor: ctx.actor,
+      ...change.told,
+    });
     return { requested: ids.length, changedIds };
   });
 }
@@ -94,6 +103,7 @@ export async function resolveFindings(ctx: TTriageContext, ids: readonly string[
     data: `jsonb_build_object('resolution', $5::text, 'reason', $6::text,
              'previousResolution', c.previous_resolution, 'previousUntil', c.previous_until)`,
     values: [resolution, reason],
+    told: { resolution, reason },
   });
 }
 

@@ -128,7 +128,15 @@ describe("retention pruning", () => {
 
     expect(
       await pruneRetention({ reportDays: 0, findingEventDays: 0, deliveryLogDays: 0 }, { orgId: t.org.id }),
-    ).toEqual({ reports: 0, findingEvents: 0, deliveryLog: 0, admissionLog: 0, ciScans: 0, ciFindings: 0 });
+    ).toEqual({
+      reports: 0,
+      findingEvents: 0,
+      deliveryLog: 0,
+      admissionLog: 0,
+      ciScans: 0,
+      ciFindings: 0,
+      webhookDeliveries: 0,
+    });
     expect((await pruneRetention(RETENTION, { orgId: t.org.id })).reports).toBe(1);
     expect((await idsOf("reports", other.org.id)).has(otherOld)).toBe(true);
   });

@@ -24,6 +24,7 @@ export type TPruned = {
   admissionLog: number;
   ciScans: number;
   ciFindings: number;
+  webhookDeliveries: number;
 };
 
 export function retentionFromEnv(): TRetention {
@@ -49,6 +50,12 @@ async function deleteInBatches(statement: string, cutoff: Date, orgId: string | 
     if ((rowCount ?? 0) < BATCH) return total;
   }
 }
+
+/**
+ * Webhook delivery ids are kept to refuse replays and provider retries, which come within hours;
+ * not history, so they go after a fixed time whatever the retention settings.
+ */
+export const WEBHOOK_DELIVERY_DAYS = 30;
 
 const cutoffOf = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
@@ -105,6 +112,15 @@ const PRUNES: { counts: keyof TPruned; days: (r: TRetention) => number | undefin
           WHERE last_seen_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
           LIMIT $2)`,
   },
+  {
+    counts: "webhookDeliveries",
+    days: () => WEBHOOK_DELIVERY_DAYS,
+    statement: `DELETE FROM ticket_webhook_deliveries WHERE (connection_id, delivery_id) IN (
+         SELECT d.connection_id, d.delivery_id FROM ticket_webhook_deliveries d
+          WHERE d.received_at < $1
+            AND ($3::uuid IS NULL OR d.connection_id IN (SELECT id FROM notification_connections WHERE org_id = $3))
+          LIMIT $2)`,
+  },
 ];
 
 /**
@@ -117,7 +133,15 @@ export async function pruneRetention(
 ): Promise<TPruned> {
   const now = options.now ?? new Date();
   const org = options.orgId ?? null;
-  const pruned: TPruned = { reports: 0, findingEvents: 0, deliveryLog: 0, admissionLog: 0, ciScans: 0, ciFindings: 0 };
+  const pruned: TPruned = {
+    reports: 0,
+    findingEvents: 0,
+    deliveryLog: 0,
+    admissionLog: 0,
+    ciScans: 0,
+    ciFindings: 0,
+    webhookDeliveries: 0,
+  };
   for (const prune of PRUNES) {
     const days = prune.days(retention) ?? 0;
     if (days > 0) pruned[prune.counts] = await deleteInBatches(prune.statement, cutoffOf(now, days), org);

@@ -15,6 +15,10 @@ const PUBLIC: Record<string, string> = {
   "api/health/route.ts#GET": "health check for load balancers, answers no tenant data",
   "api/v1/unsubscribe/[token]/route.ts#POST": "RFC 8058 one-click unsubscribe: the signed token is the credential",
   "api/v1/unsubscribe/[token]/route.ts#GET": "redirects to the unsubscribe page, reads nothing",
+  "api/v1/webhooks/jira/[connection]/[secret]/route.ts#POST":
+    "Jira calls it without a session: the connection's webhook secret in the path is the credential",
+  "api/v1/webhooks/github/[connection]/route.ts#POST":
+    "GitHub calls it without a session: the body's HMAC signature with the connection's webhook secret is the credential",
   "api/auth/[...nextauth]/route.ts#GET": "next-auth's own sign-in endpoints",
   "api/auth/[...nextauth]/route.ts#POST": "next-auth's own sign-in endpoints",
 };

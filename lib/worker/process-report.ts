@@ -11,6 +11,7 @@ import { applyImages } from "@/lib/ingest/process/apply-images";
 import { applyInventory } from "@/lib/ingest/process/apply-inventory";
 import { parseReport, WINDOWED_TYPES } from "@/lib/ingest/process/parse-report";
 import { readReportJson } from "@/lib/ingest/process/read-report-json";
+import { ticketsOnReportProcessed } from "@/lib/tickets/sync/after-report";
 
 export type TProcessOutcome = {
   reportId: string;
@@ -148,6 +149,8 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
         const summary = await apply(client, ctx, json);
         // Alert transitions (PagerDuty outbox) in the same transaction as the findings they follow.
         await alertOnReportProcessed(client, ctx);
+        // Ticket transitions and comments (Jira / GitHub outbox) follow the same findings, in the same transaction.
+        await ticketsOnReportProcessed(client, ctx);
         outcome = await finish(client, report, { status: "processed", summary });
       } catch (err) {
         if (!(err instanceof ReportShapeError)) throw err;
