@@ -15,7 +15,7 @@ import type { TTicketDoc } from "@/lib/tickets/document";
 import { problemKeyOf } from "@/lib/tickets/problems/problem-key";
 import type { TTicketConnectionKind, TTicketSecret, TTicketSubject } from "@/lib/tickets/schemas";
 import type { TTicketState } from "@/lib/tickets/views";
-import { uniqueSuffix } from "./factories";
+import { createTestCluster, createTestTenant, uniqueSuffix } from "./factories";
 
 // Tickets in tests: a connection with a sealed secret, a team's project, findings, a ticket row,
 // and an in-memory provider (through the verbs' `provider` seam) that records calls and answers
@@ -290,3 +290,24 @@ export function memoryProvider(options: { prefix?: string } = {}) {
 }
 
 export type TMemoryProvider = ReturnType<typeof memoryProvider>;
+
+/**
+ * A tenant whose team files into Jira project PAY: 3 open "Run as root" findings of the team in
+ * one cluster, 2 of the other team's with the same check, and an in-memory provider.
+ */
+export async function ticketSetup() {
+  const t = await createTestTenant();
+  const cluster = await createTestCluster(t.org.id, { name: "Prod EU" });
+  const connection = await createTicketConnection(t.org.id);
+  await createTicketProject(t.org.id, t.team.id, connection.id);
+  const findingIds = await createTicketFindings({ orgId: t.org.id, clusterId: cluster.id, teamId: t.team.id, count: 3 });
+  const otherFindingIds = await createTicketFindings({
+    orgId: t.org.id,
+    clusterId: cluster.id,
+    teamId: t.otherTeam.id,
+    count: 2,
+  });
+  const subject: TTicketSubject = { kind: "check", source: "polaris", checkId: "runAsRootAllowed", clusterId: null };
+  const actor = { userId: t.users.editor.id, label: t.users.editor.email };
+  return { t, cluster, connection, findingIds, otherFindingIds, subject, actor, memory: memoryProvider() };
+}
