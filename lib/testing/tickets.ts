@@ -300,7 +300,12 @@ export async function ticketSetup() {
   const cluster = await createTestCluster(t.org.id, { name: "Prod EU" });
   const connection = await createTicketConnection(t.org.id);
   await createTicketProject(t.org.id, t.team.id, connection.id);
-  const findingIds = await createTicketFindings({ orgId: t.org.id, clusterId: cluster.id, teamId: t.team.id, count: 3 });
+  const findingIds = await createTicketFindings({
+    orgId: t.org.id,
+    clusterId: cluster.id,
+    teamId: t.team.id,
+    count: 3,
+  });
   const otherFindingIds = await createTicketFindings({
     orgId: t.org.id,
     clusterId: cluster.id,

@@ -36,12 +36,10 @@ async function issueOf(
     ...options,
     timeoutMs: INTERACTIVE_TIMEOUT_MS,
   });
-  const result = await provider
-    .getIssue(reference)
-    .catch((err: Error) => ({
-      ok: false as const,
-      outcome: { kind: "retry" as const, status: null, error: err.message },
-    }));
+  const result = await provider.getIssue(reference).catch((err: Error) => ({
+    ok: false as const,
+    outcome: { kind: "retry" as const, status: null, error: err.message },
+  }));
   await recordProviderAnswer(pool, {
     orgId,
     ticketId: null,

@@ -89,7 +89,7 @@ describe("findingsOfSubject", () => {
     const s = await ticketSetup();
     const chosen = { kind: "findings", findingIds: s.findingIds.slice(0, 2) } as const;
     expect(await findingsOfSubject(pool, s.t.org.id, s.t.team.id, chosen)).toHaveLength(2);
-    const mixed = { kind: "findings", findingIds: [s.findingIds[0]!, s.otherFindingIds[0]!] } as const;
+    const mixed = { kind: "findings" as const, findingIds: [s.findingIds[0]!, s.otherFindingIds[0]!] };
     await expect(findingsOfSubject(pool, s.t.org.id, s.t.team.id, mixed)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -12,7 +12,7 @@ import { isTicketConnectionKind, type TTicketSecret } from "../schemas";
 import { storeCreatedIssue } from "../store-issue";
 import { addTicketEvents, TICKET_COLUMNS, ticketById, type TTicketRow } from "../ticket-row";
 import type { TTicketCall } from "./enqueue";
-import { outcomeOf, recordProviderAnswer } from "./sync-log";
+import { outcomeOf, recordProviderAnswer, redactDetail, redactText } from "./sync-log";
 
 // The outbox worker's sender for ticket calls (channel jira/github): loads the ticket and its
 // connection, makes the one call the row asks for, logs the answer on the sync log and keeps the
@@ -210,5 +210,12 @@ export async function sendTicketCall(
     return rejected("The team's ticket project changed or was removed; create the ticket again.");
   }
   const provider = await providerOf(connection, settings, options);
-  return perform({ event, ticket, connection, secret, provider, settings }, call);
+  return withoutSecret(await perform({ event, ticket, connection, secret, provider, settings }, call), secret);
+}
+
+/** The outcome as the delivery log keeps it: the provider's words without the connection's secret. */
+function withoutSecret(outcome: TDeliveryOutcome, secret: TTicketSecret): TDeliveryOutcome {
+  const response = outcome.response ? redactDetail(outcome.response, secret) : (outcome.response ?? null);
+  if (outcome.kind === "accepted") return { ...outcome, response };
+  return { ...outcome, response, error: redactText(outcome.error, secret) } as TDeliveryOutcome;
 }
