@@ -178,16 +178,19 @@ export async function createTicket(
     result = { ok: false, outcome: { kind: "retry", status: null, error: (err as Error).message } };
   }
 
-  if (result.ok) {
-    const stored = await storeCreatedIssue(ticket, result.value, actor, "created");
-    await recordProviderAnswer(pool, {
+  // On the ticket's log while it exists; on the connection's once a refusal deleted it.
+  const logAnswer = (ticketId: string | null) =>
+    recordProviderAnswer(pool, {
       orgId,
-      ticketId: ticket.id,
+      ticketId,
       connection: project.connection,
       action: "create",
       result,
-      done: `Created ${result.value.key}.`,
+      done: result.ok ? `Created ${result.value.key}.` : "",
     });
+  if (result.ok) {
+    const stored = await storeCreatedIssue(ticket, result.value, actor, "created");
+    await logAnswer(ticket.id);
     return { outcome: "created", ticket: chipOf(stored) };
   }
 
@@ -219,27 +222,13 @@ export async function createTicket(
         after: { state: "creating", queued: true },
       });
     });
-    await recordProviderAnswer(pool, {
-      orgId,
-      ticketId: ticket.id,
-      connection: project.connection,
-      action: "create",
-      result,
-      done: "",
-    });
+    await logAnswer(ticket.id);
     return { outcome: "queued", ticket: chipOf(ticket) };
   }
 
   // Refused: the reservation goes (its findings links with it); the connection's log keeps why.
   await pool.query(`DELETE FROM tickets WHERE id = $1::uuid`, [ticket.id]);
-  await recordProviderAnswer(pool, {
-    orgId,
-    ticketId: null,
-    connection: project.connection,
-    action: "create",
-    result,
-    done: "",
-  });
+  await logAnswer(null);
   if (outcome.kind === "broken") {
     throw new AppError(
       "conflict",

@@ -55,6 +55,16 @@ const syncLog = (orgId: string) =>
     )
     .then((r) => r.rows);
 
+/** A ticket of the setup's problem on its connection. */
+const ticketOf = (s: TSetup, extra: Partial<Parameters<typeof createTestTicket>[0]> = {}) =>
+  createTestTicket({
+    orgId: s.t.org.id,
+    teamId: s.t.team.id,
+    connectionId: s.connection.id,
+    subject: s.subject,
+    ...extra,
+  });
+
 const COMMENT: TTicketCall = { op: "comment", body: { blocks: [paragraph(text("Still failing."))] } };
 
 /** A ticket whose creation was answered 429: creating, with a create call queued. */
@@ -111,11 +121,7 @@ describe("sendTicketCall", () => {
 
   it("holds a comment while the ticket is being created elsewhere", async () => {
     const s = await ticketSetup();
-    const ticket = await createTestTicket({
-      orgId: s.t.org.id,
-      teamId: s.t.team.id,
-      connectionId: s.connection.id,
-      subject: s.subject,
+    const ticket = await ticketOf(s, {
       state: "creating",
       externalId: null,
       key: null,
@@ -131,11 +137,7 @@ describe("sendTicketCall", () => {
 
   it("creates first when the ticket's create call waits behind the comment", async () => {
     const s = await ticketSetup();
-    const ticket = await createTestTicket({
-      orgId: s.t.org.id,
-      teamId: s.t.team.id,
-      connectionId: s.connection.id,
-      subject: s.subject,
+    const ticket = await ticketOf(s, {
       state: "creating",
       externalId: null,
       key: null,
@@ -153,11 +155,7 @@ describe("sendTicketCall", () => {
   it("moves the issue and stores its state", async () => {
     const s = await ticketSetup();
     const issue = s.memory.add({ key: "PAY-3", title: "Run as root", state: "open", status: "To Do", labels: [] });
-    const ticket = await createTestTicket({
-      orgId: s.t.org.id,
-      teamId: s.t.team.id,
-      connectionId: s.connection.id,
-      subject: s.subject,
+    const ticket = await ticketOf(s, {
       externalId: issue.externalId,
       key: "PAY-3",
       findingIds: s.findingIds,
@@ -178,11 +176,7 @@ describe("sendTicketCall", () => {
   it("logs a refusal without the connection's secret, and breaks the connection on a 401", async () => {
     const s = await ticketSetup();
     const issue = s.memory.add({ key: "PAY-4", title: "x", state: "open", status: "To Do", labels: [] });
-    const ticket = await createTestTicket({
-      orgId: s.t.org.id,
-      teamId: s.t.team.id,
-      connectionId: s.connection.id,
-      subject: s.subject,
+    const ticket = await ticketOf(s, {
       externalId: issue.externalId,
       key: "PAY-4",
     });
@@ -222,12 +216,7 @@ describe("sendTicketCall", () => {
 
   it("rejects a call whose ticket is gone", async () => {
     const s = await ticketSetup();
-    const ticket = await createTestTicket({
-      orgId: s.t.org.id,
-      teamId: s.t.team.id,
-      connectionId: s.connection.id,
-      subject: s.subject,
-    });
+    const ticket = await ticketOf(s);
     await enqueue(s, ticket.id, COMMENT);
     await pool.query(`DELETE FROM tickets WHERE id = $1`, [ticket.id]);
     await deliver(s);
