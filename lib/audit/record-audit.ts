@@ -6,8 +6,12 @@ import type { TActor } from "@/lib/auth/access";
 
 export type TAuditEntry = {
   orgId: string;
-  /** A user, an API token, or someone without a session who holds a signed link (an unsubscribe). */
-  actor: TActor | { tokenId: string; label: string } | { signedLink: true; label: string };
+  /**
+   * A user, an API token, someone without a session who holds a signed link (an unsubscribe), or
+   * Bumpers itself (an automation rule acting in the worker).
+   */
+  actor:
+    TActor | { tokenId: string; label: string } | { signedLink: true; label: string } | { system: true; label: string };
   /** Dotted verb: "member.invited", "team.scope_changed", "token.revoked"… */
   action: string;
   target: { type: string; id?: string | null; label?: string };

@@ -15,6 +15,24 @@ describe("server action results", () => {
     });
   });
 
+  it("shows a provider's field errors (details.fieldErrors) under their fields", () => {
+    const refusal = new AppError("bad_request", "Field 'Team' is required.", {
+      fieldErrors: { customfield_10010: "Team is required.", labels: ["No spaces.", 3] },
+    });
+    expect(fromError(refusal)).toEqual({
+      ok: false,
+      error: {
+        code: "bad_request",
+        message: "Field 'Team' is required.",
+        fieldErrors: { customfield_10010: ["Team is required."], labels: ["No spaces."] },
+      },
+    });
+    expect(fromError(new AppError("bad_request", "No.", { fieldErrors: {} }))).toEqual({
+      ok: false,
+      error: { code: "bad_request", message: "No." },
+    });
+  });
+
   it("rethrows anything that is not an AppError, for the error page", () => {
     expect(() => fromError(new Error("bug"))).toThrow("bug");
   });

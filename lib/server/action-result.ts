@@ -29,6 +29,22 @@ export function fromZodError(error: z.ZodError): TActionResult<never> {
  */
 export function fromError(err: unknown): TActionResult<never> {
   if (!(err instanceof AppError)) throw err;
-  const field = (err.details as { field?: unknown } | undefined)?.field;
-  return fail(err.code, err.message, typeof field === "string" ? { [field]: [err.message] } : undefined);
+  const details = err.details as { field?: unknown; fieldErrors?: unknown } | undefined;
+  const field = details?.field;
+  if (typeof field === "string") return fail(err.code, err.message, { [field]: [err.message] });
+  return fail(err.code, err.message, fieldErrorsOf(details?.fieldErrors));
+}
+
+/**
+ * An AppError's `details.fieldErrors` (a provider's refusal: Jira's "customfield_10010" → its
+ * message) as the form's field errors; undefined when it names none.
+ */
+function fieldErrorsOf(value: unknown): Record<string, string[]> | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(value as Record<string, unknown>)) {
+    const list = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === "string");
+    if (list.length) out[key] = list;
+  }
+  return Object.keys(out).length ? out : undefined;
 }

@@ -3,6 +3,7 @@ import { startNotifiedLoop } from "@/lib/server/notified-loop";
 import { runRecurringJobs } from "@/lib/jobs/boss";
 import { startAlertDelivery } from "@/lib/alerting/delivery/run-delivery";
 import { sendMessage } from "@/lib/notifications/delivery/send-message";
+import { sendTicketCall } from "@/lib/tickets/sync/send-ticket-call";
 import { RECURRING_JOBS } from "@/lib/worker/recurring";
 import { REPORTS_CHANNEL } from "@/lib/ingest/notify";
 import { processReport } from "./process-report";
@@ -43,9 +44,13 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
       log(`${connecting ? "cannot listen" : "listener lost"} (${err.message}); polling every ${pollMs} ms`),
   });
   const jobs = runRecurringJobs(RECURRING_JOBS, { log });
-  // Outbox delivery (lib/alerting): PagerDuty events, and messages through the notifications
-  // feature's sender. Its own loop, so a slow provider never delays reports.
-  const alerts = startAlertDelivery({ log: (line) => log(`alerts: ${line}`), delivery: { sendMessage } });
+  // Outbox delivery (lib/alerting): PagerDuty events, messages through the notifications
+  // feature's sender, ticket calls through lib/tickets'. Its own loop, so a slow provider never
+  // delays reports.
+  const alerts = startAlertDelivery({
+    log: (line) => log(`alerts: ${line}`),
+    delivery: { sendMessage, sendTicketCall: (event) => sendTicketCall(event) },
+  });
   return {
     async stop() {
       await Promise.all([reports.stop(), jobs.stop(), alerts.stop()]);

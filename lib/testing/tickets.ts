@@ -1,0 +1,318 @@
+import { randomUUID } from "node:crypto";
+import { pool } from "@/lib/server/db";
+import { sealTicketSecret } from "@/lib/tickets/connection-secret";
+import type {
+  TCreateIssueInput,
+  TIssueState,
+  TProjectSettings,
+  TProviderContext,
+  TProviderFailure,
+  TProviderIssue,
+  TProviderResult,
+  TTicketProvider,
+} from "@/lib/tickets/provider";
+import type { TTicketDoc } from "@/lib/tickets/document";
+import { problemKeyOf } from "@/lib/tickets/problems/problem-key";
+import type { TTicketConnectionKind, TTicketSecret, TTicketSubject } from "@/lib/tickets/schemas";
+import type { TTicketState } from "@/lib/tickets/views";
+import { createTestCluster, createTestTenant, uniqueSuffix } from "./factories";
+
+// Tickets in tests: a connection with a sealed secret, a team's project, findings, a ticket row,
+// and an in-memory provider (through the verbs' `provider` seam) that records calls and answers
+// the failures a test queues.
+
+export const TEST_API_TOKEN = "atlassian-api-token-SECRET-0123456789";
+
+export function jiraCloudSecret(): TTicketSecret {
+  return {
+    kind: "jira_cloud",
+    siteUrl: "https://acme.atlassian.net",
+    email: "bot@acme.test",
+    apiToken: TEST_API_TOKEN,
+    webhookSecret: `whsec-${uniqueSuffix()}${uniqueSuffix()}`,
+  };
+}
+
+export async function createTicketConnection(
+  orgId: string,
+  options: { kind?: TTicketConnectionKind; name?: string; teamId?: string | null; secret?: TTicketSecret } = {},
+) {
+  const id = randomUUID();
+  const secret = options.secret ?? jiraCloudSecret();
+  const kind = options.kind ?? secret.kind;
+  const name = options.name ?? `Jira ${uniqueSuffix()}`;
+  await pool.query(
+    `INSERT INTO notification_connections (id, org_id, team_id, kind, name, secret_ciphertext, secret_hint, settings)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::notification_channel_kind, $5, $6, '…6789', $7::jsonb)`,
+    [
+      id,
+      orgId,
+      options.teamId ?? null,
+      kind,
+      name,
+      sealTicketSecret(id, secret),
+      JSON.stringify({ identity: { id: "bot", name: "Bumpers bot" } }),
+    ],
+  );
+  return { id, name, kind, secret };
+}
+
+export const JIRA_SETTINGS = { provider: "jira", projectKey: "PAY" } as const;
+
+export async function createTicketProject(
+  orgId: string,
+  teamId: string | null,
+  connectionId: string,
+  settings: Partial<TProjectSettings> | Record<string, unknown> = JIRA_SETTINGS,
+) {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO ticket_projects (org_id, team_id, connection_id, settings) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::jsonb)
+     RETURNING id`,
+    [orgId, teamId, connectionId, JSON.stringify(settings)],
+  );
+  return rows[0]!;
+}
+
+/** Open findings of one check in a cluster, owned by `teamId`; one workload each. */
+export async function createTicketFindings(input: {
+  orgId: string;
+  clusterId: string;
+  teamId: string | null;
+  count: number;
+  source?: string;
+  checkId?: string;
+  title?: string;
+  severity?: "critical" | "high" | "medium" | "low" | "none";
+  vulnerabilityId?: string;
+  status?: "open" | "fixed";
+  namespace?: string;
+}): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO findings (org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title, description,
+                           remediation, namespace, kind, name, owner_team_id, vulnerability_id, status)
+     SELECT $1, $2, md5(random()::text || i), $3, $4, 'security', $5::severity_level, 0.9, $6, 'The container runs as root.',
+            'Set securityContext.runAsNonRoot: true.', $7, 'Deployment', 'w-' || i, $8, $9, $10::finding_status
+       FROM generate_series(1, $11) AS i
+     RETURNING id`,
+    [
+      input.orgId,
+      input.clusterId,
+      input.source ?? "polaris",
+      input.checkId ?? "runAsRootAllowed",
+      input.severity ?? "high",
+      input.title ?? "Run as root",
+      input.namespace ?? "payments",
+      input.teamId,
+      input.vulnerabilityId ?? "",
+      input.status ?? "open",
+      input.count,
+    ],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A ticket row as a verb would leave it (linked to `findingIds`). */
+export async function createTestTicket(input: {
+  orgId: string;
+  teamId: string;
+  connectionId: string;
+  subject: TTicketSubject;
+  findingIds?: readonly string[];
+  state?: TTicketState;
+  externalId?: string | null;
+  key?: string | null;
+  provider?: "jira" | "github";
+}) {
+  const { rows } = await pool.query<{ id: string; problem_key: string }>(
+    `INSERT INTO tickets (org_id, team_id, connection_id, provider, problem_key, subject, title, state, external_id,
+                          external_key, url)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::ticket_provider, $5, $6::jsonb, 'A ticket', $7::ticket_state, $8, $9, $10)
+     RETURNING id, problem_key`,
+    [
+      input.orgId,
+      input.teamId,
+      input.connectionId,
+      input.provider ?? "jira",
+      problemKeyOf(input.orgId, input.teamId, input.subject),
+      JSON.stringify(input.subject),
+      input.state ?? "open",
+      input.externalId === undefined ? "10001" : input.externalId,
+      input.key === undefined ? "PAY-1" : input.key,
+      input.key === null ? null : `https://acme.atlassian.net/browse/${input.key ?? "PAY-1"}`,
+    ],
+  );
+  const ticket = rows[0]!;
+  if (input.findingIds?.length) {
+    await pool.query(
+      `INSERT INTO ticket_findings (org_id, ticket_id, finding_id) SELECT $1::uuid, $2::uuid, unnest($3::uuid[])`,
+      [input.orgId, ticket.id, input.findingIds],
+    );
+  }
+  return ticket;
+}
+
+// ---- In-memory provider ----
+
+type TOp =
+  | "whoAmI"
+  | "projectOptions"
+  | "createIssue"
+  | "getIssue"
+  | "findByLabel"
+  | "addComment"
+  | "transition"
+  | "listTransitions"
+  | "removeTestIssue";
+
+export type TMemoryCall = { op: TOp; args: unknown[] };
+
+export const failures = {
+  rejected: (status: number, error: string, fieldErrors?: Record<string, string>): TProviderFailure => ({
+    ok: false,
+    outcome: { kind: "rejected", status, error, response: { errorMessages: [error], errors: fieldErrors ?? {} } },
+    fieldErrors,
+  }),
+  broken: (status: number, error: string): TProviderFailure => ({
+    ok: false,
+    outcome: { kind: "broken", status, error, response: { message: error } },
+  }),
+  retry: (status: number | null, error: string, retryAfterMs?: number): TProviderFailure => ({
+    ok: false,
+    outcome: { kind: "retry", status, error, retryAfterMs, response: null },
+  }),
+};
+
+/**
+ * A provider keeping issues in memory. `fail(op, failure)` queues an answer for the op's next
+ * call; `calls` lists every call; `contexts` every context a verb made it with.
+ */
+export function memoryProvider(options: { prefix?: string } = {}) {
+  const prefix = options.prefix ?? "PAY";
+  const issues = new Map<string, TProviderIssue>();
+  const comments: { externalId: string; body: TTicketDoc }[] = [];
+  const calls: TMemoryCall[] = [];
+  const contexts: TProviderContext[] = [];
+  const queued = new Map<TOp, TProviderFailure[]>();
+  let next = 1;
+  const ok = <T>(value: T, status = 200): TProviderResult<T> => ({ ok: true, value, status, response: { ok: true } });
+  function answer<T>(op: TOp, args: unknown[], make: () => TProviderResult<T>): Promise<TProviderResult<T>> {
+    calls.push({ op, args });
+    const failure = queued.get(op)?.shift();
+    return Promise.resolve(failure ?? make());
+  }
+  const byRef = (ref: string) =>
+    [...issues.values()].find((i) => i.externalId === ref || i.key === ref || i.url === ref) ?? null;
+  const notFound = () => failures.rejected(404, "Issue does not exist or you do not have permission to see it.");
+
+  const provider: TTicketProvider = {
+    kind: "jira_cloud",
+    whoAmI: () => answer("whoAmI", [], () => ok({ id: "bot", name: "Bumpers bot" })),
+    projectOptions: () =>
+      answer("projectOptions", [], () =>
+        ok({ issueTypes: [], components: [], priorities: [], fields: [], milestones: [] }),
+      ),
+    createIssue: (input: TCreateIssueInput) =>
+      answer("createIssue", [input], () => {
+        const n = next++;
+        const issue: TProviderIssue = {
+          externalId: String(10000 + n),
+          key: `${prefix}-${n}`,
+          url: `https://acme.atlassian.net/browse/${prefix}-${n}`,
+          title: input.title,
+          state: "open",
+          status: "To Do",
+          labels: input.labels,
+        };
+        issues.set(issue.externalId, issue);
+        return ok(issue, 201);
+      }),
+    getIssue: (reference: string) =>
+      answer("getIssue", [reference], () => {
+        const issue = byRef(reference);
+        return issue ? ok(issue) : notFound();
+      }),
+    findByLabel: (label: string) =>
+      answer("findByLabel", [label], () => ok([...issues.values()].find((i) => i.labels.includes(label)) ?? null)),
+    addComment: (externalId: string, body: TTicketDoc) =>
+      answer("addComment", [externalId, body], () => {
+        if (!issues.has(externalId)) return notFound();
+        comments.push({ externalId, body });
+        return ok({ id: String(comments.length) }, 201);
+      }),
+    transition: (externalId, to, comment) =>
+      answer("transition", [externalId, to, comment], () => {
+        const issue = issues.get(externalId);
+        if (!issue) return notFound();
+        const state: TIssueState = to === "reopen" ? "open" : to;
+        const status = { open: "Reopened", done: "Done", wont_do: "Won't Do" }[state];
+        const moved: TProviderIssue = { ...issue, state, status };
+        issues.set(externalId, moved);
+        return ok(moved);
+      }),
+    listTransitions: (externalId) => answer("listTransitions", [externalId], () => ok([])),
+    removeTestIssue: (externalId) =>
+      answer("removeTestIssue", [externalId], () => {
+        issues.delete(externalId);
+        return ok(undefined, 204);
+      }),
+  };
+  return {
+    provider,
+    issues,
+    comments,
+    calls,
+    contexts,
+    /** Queues `failure` as the answer to the next call of `op`. */
+    fail(op: TOp, failure: TProviderFailure) {
+      queued.set(op, [...(queued.get(op) ?? []), failure]);
+    },
+    /** Puts an issue in the provider (one someone filed by hand, or one a lost answer created). */
+    add(issue: Omit<TProviderIssue, "externalId" | "url"> & { externalId?: string; url?: string }) {
+      const n = next++;
+      const full: TProviderIssue = {
+        externalId: issue.externalId ?? String(10000 + n),
+        url: issue.url ?? `https://acme.atlassian.net/browse/${issue.key}`,
+        ...issue,
+      } as TProviderIssue;
+      issues.set(full.externalId, full);
+      return full;
+    },
+    count: (op: TOp) => calls.filter((c) => c.op === op).length,
+    /** The verbs' `options`: this provider, recording each context it is made with. */
+    options: (extra: { now?: Date } = {}) => ({
+      ...extra,
+      provider: (context: TProviderContext) => {
+        contexts.push(context);
+        return provider;
+      },
+    }),
+  };
+}
+
+export type TMemoryProvider = ReturnType<typeof memoryProvider>;
+
+/**
+ * A tenant whose team files into Jira project PAY: 3 open "Run as root" findings of the team in
+ * one cluster, 2 of the other team's with the same check, and an in-memory provider.
+ */
+export async function ticketSetup() {
+  const t = await createTestTenant();
+  const cluster = await createTestCluster(t.org.id, { name: "Prod EU" });
+  const connection = await createTicketConnection(t.org.id);
+  await createTicketProject(t.org.id, t.team.id, connection.id);
+  const findingIds = await createTicketFindings({
+    orgId: t.org.id,
+    clusterId: cluster.id,
+    teamId: t.team.id,
+    count: 3,
+  });
+  const otherFindingIds = await createTicketFindings({
+    orgId: t.org.id,
+    clusterId: cluster.id,
+    teamId: t.otherTeam.id,
+    count: 2,
+  });
+  const subject: TTicketSubject = { kind: "check", source: "polaris", checkId: "runAsRootAllowed", clusterId: null };
+  const actor = { userId: t.users.editor.id, label: t.users.editor.email };
+  return { t, cluster, connection, findingIds, otherFindingIds, subject, actor, memory: memoryProvider() };
+}
