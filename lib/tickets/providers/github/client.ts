@@ -27,7 +27,15 @@ export function githubClient(secret: TGithubCredentials, context: Omit<TProvider
     allowPrivate: context.allowPrivate,
     timeoutMs: context.timeoutMs,
   }) as typeof globalThis.fetch;
-  const common = { baseUrl: apiUrlOf(secret), request: { fetch }, userAgent: "Bumpers-Tickets/1.0" };
+  // Failures come back as outcomes and are logged by the outbox; Octokit's own error log is noise.
+  const quiet = () => undefined;
+  const log = { debug: quiet, info: quiet, warn: console.warn, error: quiet };
+  const common = {
+    log,
+    baseUrl: apiUrlOf(secret),
+    request: { fetch },
+    userAgent: "Bumpers-Tickets/1.0",
+  };
   if (secret.auth === "token") return new Octokit({ ...common, auth: secret.token });
   return new Octokit({
     ...common,
