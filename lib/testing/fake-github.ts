@@ -54,6 +54,8 @@ export type TFakeGithubRequest = {
   status: number;
   response: unknown;
   as: string | null;
+  /** Answered by a failNext script, not by the fake's own logic. */
+  scripted: boolean;
 };
 
 export type TFakeGithubDelivery = {
@@ -68,6 +70,13 @@ export type TFakeGithubDelivery = {
 export type TFailWhere = { method?: string; path?: RegExp };
 type TFailure = { status: number; body?: unknown; headers?: Record<string, string>; where?: TFailWhere };
 type TActor = { as?: string };
+type TSend = (
+  status: number,
+  data: unknown,
+  headers?: Record<string, string>,
+  as?: string | null,
+  scripted?: boolean,
+) => void;
 
 export type TFakeGithub = {
   url: string;
@@ -186,18 +195,14 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
     return { headers, limited };
   }
 
-  function handleApi(
-    req: TFakeRequest,
-    body: unknown,
-    send: (status: number, data: unknown, headers?: Record<string, string>, as?: string | null) => void,
-  ) {
+  function handleApi(req: TFakeRequest, body: unknown, send: TSend) {
     const index = failures.findIndex(
       ({ where }) => (!where?.method || where.method === req.method) && (!where?.path || where.path.test(req.path)),
     );
     const failure = index < 0 ? undefined : failures.splice(index, 1)[0];
     if (failure) {
       const data = failure.body ?? { message: STATUS_TEXT[failure.status] ?? "Error", documentation_url: DOCS };
-      return send(failure.status, data, failure.headers);
+      return send(failure.status, data, failure.headers, null, true);
     }
     const who = auth.identify(req.headers.authorization);
     if (!who.ok) return send(401, { message: who.message, documentation_url: DOCS });
@@ -371,7 +376,7 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
       const body = parseBody(req);
       const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
       if (fakeControls(req, record, res)) return;
-      const send = (status: number, data: unknown, headers: Record<string, string> = {}, as: string | null = null) => {
+      const send: TSend = (status, data, headers = {}, as = null, scripted = false) => {
         requests.push({
           method: req.method,
           path: req.path,
@@ -380,6 +385,7 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
           status,
           response: data,
           as,
+          scripted,
         });
         sendJson(res, status, data, {
           "x-github-request-id": randomUUID().toUpperCase(),
