@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { FakeGithubAuth, makeFakeApp, type TCaller, type TFakeGithubApp } from "./fake-github-auth";
 import { fakeGithubPage } from "./fake-github-page";
@@ -15,6 +15,7 @@ import {
   type TFakeRepo,
 } from "./fake-github-shapes";
 import { sendJson, startFakeHttp, type TFakeRequest } from "./fake-http";
+import { FakeGithubWebhooks, type TFakeGithubDelivery } from "./fake-github-webhooks";
 import { createFakeGithubStore, type TCloseReason } from "./fake-github-store";
 
 // A GitHub double: a real HTTP server answering the REST calls Bumpers makes for GitHub Issues
@@ -56,14 +57,6 @@ export type TFakeGithubRequest = {
   as: string | null;
   /** Answered by a failNext script, not by the fake's own logic. */
   scripted: boolean;
-};
-
-export type TFakeGithubDelivery = {
-  id: string;
-  event: string;
-  action: string | null;
-  status: number | null;
-  error?: string;
 };
 
 /** Which requests a scripted failure answers (default: the next one, whatever it is). */
@@ -114,10 +107,8 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
   const tokens = new Map(Object.entries(options.tokens ?? { [FAKE_GITHUB_TOKEN]: FAKE_GITHUB_LOGIN }));
   const auth = new FakeGithubAuth(tokens, app);
   const store = createFakeGithubStore();
-  let webhook = options.webhook ?? null;
+  const webhooks = new FakeGithubWebhooks(options.webhook ?? null);
   let requests: TFakeGithubRequest[] = [];
-  let deliveries: TFakeGithubDelivery[] = [];
-  const pending = new Set<Promise<void>>();
   const failures: TFailure[] = [];
   const calls = new Map<string, number[]>();
   let base = "";
@@ -128,37 +119,9 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
     return issueJson({ base, user: userOf, repo, milestoneCounts: (n) => store.milestoneCounts(repo, n) }, issue);
   };
 
-  function deliver(event: string, payload: Record<string, unknown>) {
-    if (!webhook) return;
-    const { url, secret } = webhook;
-    const id = randomUUID();
-    const raw = JSON.stringify(payload);
-    const record: TFakeGithubDelivery = { id, event, action: (payload.action as string) ?? null, status: null };
-    deliveries.push(record);
-    const sent = fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "GitHub-Hookshot/fake",
-        "x-github-delivery": id,
-        "x-github-event": event,
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(raw).digest("hex")}`,
-      },
-      body: raw,
-    })
-      .then((res) => {
-        record.status = res.status;
-      })
-      .catch((error: unknown) => {
-        record.error = error instanceof Error ? error.message : String(error);
-      })
-      .finally(() => pending.delete(sent));
-    pending.add(sent);
-  }
-
   function announce(event: "issues" | "issue_comment", action: string, issue: TFakeIssue, by: string, extra = {}) {
     const repo = store.repo(issue.repo)!;
-    deliver(event, {
+    webhooks.deliver(event, {
       action,
       issue: shapeOf(issue),
       ...extra,
@@ -331,7 +294,7 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
     };
     if (req.method === "GET" && req.path === "/") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(fakeGithubPage(store.all(), webhook?.url ?? null));
+      res.end(fakeGithubPage(store.all(), webhooks.url));
       return true;
     }
     if (req.method !== "POST") return false;
@@ -415,20 +378,16 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
       store.reset();
       auth.reset();
       requests = [];
-      deliveries = [];
+      webhooks.reset();
       failures.length = 0;
       calls.clear();
     },
     issues: (repo) => store.all().filter((i) => !repo || i.repo.toLowerCase() === repo.toLowerCase()),
     requests: () => [...requests],
     failNext: (status, body, headers, where) => failures.push({ status, body, headers, where }),
-    setWebhook: (url, secret = "") => {
-      webhook = url ? { url, secret } : null;
-    },
-    deliveries: () => [...deliveries],
-    flushWebhooks: async () => {
-      while (pending.size) await Promise.all([...pending]);
-    },
+    setWebhook: (url, secret = "") => webhooks.set(url, secret),
+    deliveries: () => webhooks.deliveries(),
+    flushWebhooks: () => webhooks.flush(),
     closeIssue: (repo, number, reason, actor = {}) =>
       store.setState(must(repo, number), "closed", reason, actor.as ?? "octocat"),
     reopenIssue: (repo, number, actor = {}) =>
@@ -442,4 +401,4 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
   return handle;
 }
 
-export type { TFakeGithubApp, TFakeIssue, TFakeRepo };
+export type { TFakeGithubApp, TFakeGithubDelivery, TFakeIssue, TFakeRepo };
