@@ -5,7 +5,7 @@ import { paragraph, text } from "../../document";
 import type { TProviderContext } from "../../provider";
 import { createGithubProvider } from ".";
 import { loadGithubOpenApi, operationFor, requestSchema, responseSchema, validatorFor, type TOpenApi } from "./openapi";
-import { appContext, repoSettings, tokenContext } from "./test-context";
+import { appContext, repoSettings, tokenContext } from "./test-helpers";
 
 // The provider's requests and the fake's answers, checked against GitHub's published OpenAPI
 // description: every request body against the operation's requestBody schema, every answer the

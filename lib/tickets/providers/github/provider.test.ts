@@ -4,7 +4,7 @@ import { FAKE_GITHUB_LOGIN, startFakeGithub } from "@/lib/testing/fake-github";
 import { bold, paragraph, text, type TTicketDoc } from "../../document";
 import type { TCreateIssueInput, TProviderResult } from "../../provider";
 import { createGithubProvider } from ".";
-import { appContext, repoSettings, tokenContext } from "./test-context";
+import { appContext, repoSettings, tokenContext } from "./test-helpers";
 
 const github = startFakeForFile(() => startFakeGithub());
 

@@ -6,7 +6,7 @@ import { startFakeHttp, type TFakeRequest, type TFakeServer } from "@/lib/testin
 import { paragraph, text } from "../../document";
 import type { TWebhookRequest } from "../../provider";
 import { createGithubProvider, parseGithubWebhook } from ".";
-import { tokenContext, WEBHOOK_SECRET } from "./test-context";
+import { tokenContext, WEBHOOK_SECRET } from "./test-helpers";
 
 // Deliveries the fake GitHub really sends (signed with the secret) for changes made by a person
 // in its UI/API and by Bumpers through the REST API, read back by parseGithubWebhook.
