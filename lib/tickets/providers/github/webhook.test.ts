@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 const asRequest = (req: TFakeRequest): TWebhookRequest => ({
-  headers: new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+  headers: new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)])),
   rawBody: req.body,
 });
 const signed = (rawBody: string, event: string, secret = WEBHOOK_SECRET): TWebhookRequest => ({
