@@ -65,6 +65,8 @@ export type TProjectOptions = {
   fields: TCreateField[];
   /** GitHub: milestones; Jira: empty. */
   milestones: { number: number; title: string }[];
+  /** GitHub: the repository's labels (the settings form suggests them). */
+  labels?: string[];
 };
 
 export type TTransitionTarget = "done" | "wont_do" | "reopen";
