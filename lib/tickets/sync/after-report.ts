@@ -56,6 +56,7 @@ async function moveTickets(client: pg.ClientBase, ctx: TVerifyContext, skip: str
      ), counts AS (
        SELECT t.id, t.state, t.open_count, t.last_growth_comment_at,
               count(*) FILTER (WHERE f.status = 'open' AND f.resolution IS NULL)::int AS open_now,
+              count(*) FILTER (WHERE f.status <> 'open')::int AS gone,
               count(*)::int AS affected
          FROM touched JOIN tickets t ON t.id = touched.id AND t.org_id = $1
          JOIN ticket_findings tf ON tf.ticket_id = t.id
@@ -66,7 +67,9 @@ async function moveTickets(client: pg.ClientBase, ctx: TVerifyContext, skip: str
        SELECT c.*,
               CASE
                 WHEN c.id = ANY($5::uuid[]) THEN 'none'
-                WHEN c.state = 'open' AND c.open_now = 0 AND c.open_count > 0 THEN 'done'
+                -- Done when reports show it gone; all of it resolved as won't fix in Bumpers is not
+                -- "fixed" (those resolutions were commented on the ticket when they were made).
+                WHEN c.state = 'open' AND c.open_now = 0 AND c.open_count > 0 AND c.gone > 0 THEN 'done'
                 WHEN c.state IN ('done', 'wont_do') AND c.open_now > 0 AND c.open_count = 0 THEN 'reopen'
                 WHEN c.state = 'open' AND c.open_now > c.open_count
                  AND (c.last_growth_comment_at IS NULL OR c.last_growth_comment_at <= $4::timestamptz - $6::interval) THEN 'grew'

@@ -28,7 +28,7 @@ export type TTicketCallRow = {
   call: TTicketCall;
   /** Not before (a 429's Retry-After). */
   notBefore?: Date;
-  /** The connection's own pace (its `settings.pacePerMinute`, for a Jira site with a higher quota); default below. */
+  /** Overrides the connection's own pace (its `settings.pacePerMinute`, e.g. a Jira site with a higher quota; else the default below). */
   pacePerMinute?: number | null;
 };
 
@@ -55,17 +55,19 @@ export async function enqueueTicketCalls(sql: TSql, orgId: string, calls: readon
     dedup_key: `${c.ticketId}:${c.call.op}:${Date.now()}:${i}`,
     call: c.call,
     not_before: (c.notBefore ?? new Date()).toISOString(),
-    pace: c.pacePerMinute ?? TICKET_CALLS_PER_MINUTE,
+    pace: c.pacePerMinute ?? null,
   }));
   await sql.query(
     `INSERT INTO alert_events (org_id, team_id, destination_id, destination_name, key_fingerprint, action, dedup_key,
                                payload, channel, connection_id, target, pace_per_minute, ticket_id, next_attempt_at)
      SELECT $1::uuid, (e.j->>'team_id')::uuid, (e.j->>'connection_id')::uuid, e.j->>'name', e.j->>'pace_key', 'ticket',
             e.j->>'dedup_key', e.j->'call', (e.j->>'channel')::outbox_channel, (e.j->>'connection_id')::uuid,
-            e.j->>'target', (e.j->>'pace')::int, (e.j->>'ticket_id')::uuid, (e.j->>'not_before')::timestamptz
+            e.j->>'target', coalesce((e.j->>'pace')::int, (nc.settings->>'pacePerMinute')::int, $3::int),
+            (e.j->>'ticket_id')::uuid, (e.j->>'not_before')::timestamptz
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(j, n)
+       LEFT JOIN notification_connections nc ON nc.id = (e.j->>'connection_id')::uuid
       ORDER BY e.n`,
-    [orgId, JSON.stringify(rows)],
+    [orgId, JSON.stringify(rows), TICKET_CALLS_PER_MINUTE],
   );
   await wakeDelivery(sql, orgId);
 }
