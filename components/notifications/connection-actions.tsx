@@ -9,8 +9,11 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
 import { EditDialog, FormDialog } from "@/components/ui/form-dialog";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { isTicketConnectionKind } from "@/lib/tickets/schemas";
+import type { TWebhookSetup } from "@/lib/tickets/connections/webhook-setup";
 import { ConnectionForm, type TOwnerRef } from "./connection-form";
 import { TestConnectionButton } from "./test-connection-button";
+import { WebhookSetupReveal } from "./webhook-setup-reveal";
 
 /** A new signing secret for a webhook: the old one stops working at once, the new one is shown once. */
 function RotateSigningSecret({ owner, connection }: { owner: TOwnerRef; connection: TConnectionView }) {
@@ -43,7 +46,35 @@ function RotateSigningSecret({ owner, connection }: { owner: TOwnerRef; connecti
   );
 }
 
-/** Send test, edit, rotate (webhooks) and delete: what whoever owns a connection can do with it. */
+/** A new webhook secret for a Jira or GitHub connection: the provider's webhook must be registered again. */
+function RotateWebhookSecret({ owner, connection }: { owner: TOwnerRef; connection: TConnectionView }) {
+  const [setup, setSetup] = useState<TWebhookSetup | null>(null);
+  return (
+    <>
+      <ConfirmAction
+        action={rotateSigningSecretAction}
+        fields={{ org: owner.orgSlug, team: owner.teamSlug, connectionId: connection.id }}
+        triggerLabel="Rotate webhook secret"
+        triggerAriaLabel={`Rotate the webhook secret of ${connection.name}`}
+        title={`Rotate the webhook secret of ${connection.name}?`}
+        description="Deliveries with the old secret are refused from now on: ticket changes do not reach Bumpers until the webhook is registered again with the new one."
+        confirmLabel="Rotate secret"
+        pendingLabel="Rotating…"
+        onSuccess={(data) => setSetup(data.webhook ?? null)}
+      />
+      <Dialog open={setup !== null} onClose={() => setSetup(null)} title={`New webhook secret of ${connection.name}`}>
+        <div className="space-y-4">
+          {setup ? <WebhookSetupReveal setup={setup} /> : null}
+          <div className="flex justify-end">
+            <Button onClick={() => setSetup(null)}>Done</Button>
+          </div>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+/** Send test, edit, rotate (webhooks, Jira, GitHub) and delete: what whoever owns a connection can do with it. */
 export function ConnectionActions({ owner, connection }: { owner: TOwnerRef; connection: TConnectionView }) {
   return (
     <div className="flex flex-wrap items-center justify-end gap-1">
@@ -55,6 +86,7 @@ export function ConnectionActions({ owner, connection }: { owner: TOwnerRef; con
         {({ close, done }) => <ConnectionForm owner={owner} connection={connection} onDone={done} onCancel={close} />}
       </EditDialog>
       {connection.kind === "webhook" ? <RotateSigningSecret owner={owner} connection={connection} /> : null}
+      {isTicketConnectionKind(connection.kind) ? <RotateWebhookSecret owner={owner} connection={connection} /> : null}
       <ConfirmAction
         action={deleteConnectionAction}
         fields={{ org: owner.orgSlug, team: owner.teamSlug, connectionId: connection.id }}
