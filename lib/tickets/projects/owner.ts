@@ -1,6 +1,6 @@
 import "server-only";
 import { isUuid } from "@/lib/alerting/parse-input";
-import { db, type Tx } from "@/lib/server/db";
+import { type db, type Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { isTicketConnectionKind, type TTicketConnectionKind } from "../schemas";
 
