@@ -34,6 +34,12 @@ const KIND_CHOICES: Readonly<Record<TAnyConnectionKind, string>> = {
   github: "GitHub Issues (App or token)",
 };
 
+/** The kind picker: message channels, then ticket providers. */
+const KIND_GROUPS = [
+  ["Messages", CONNECTION_KINDS],
+  ["Tickets", TICKET_CONNECTION_KINDS],
+] as const;
+
 const URL_HINTS: Partial<Record<TConnectionKind, string>> = {
   slack_webhook: "From your Slack app: Incoming Webhooks → Add New Webhook to Workspace. One URL posts to one channel.",
   teams:
@@ -206,20 +212,15 @@ export function ConnectionForm({
         ) : (
           <Field id={id("kind")} label="Kind" errors={errors.kind}>
             <Select value={kind} onChange={(e) => setKind(e.target.value as TAnyConnectionKind)}>
-              <optgroup label="Messages">
-                {CONNECTION_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_CHOICES[k]}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label="Tickets">
-                {TICKET_CONNECTION_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_CHOICES[k]}
-                  </option>
-                ))}
-              </optgroup>
+              {KIND_GROUPS.map(([label, kinds]) => (
+                <optgroup key={label} label={label}>
+                  {kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {KIND_CHOICES[k]}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
             </Select>
           </Field>
         )}
