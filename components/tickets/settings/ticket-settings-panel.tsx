@@ -89,7 +89,7 @@ export function TicketSettingsPanel({
         </Field>
         {provider === "jira" ? (
           <JiraProjectFields
-            key={`${connectionId}-${options ? "o" : "-"}-${transitions ? "t" : "-"}`}
+            key={connectionId}
             settings={settings?.provider === "jira" ? settings : null}
             options={options}
             transitions={transitions}
@@ -97,7 +97,7 @@ export function TicketSettingsPanel({
           />
         ) : (
           <GithubRepoFields
-            key={`${connectionId}-${options ? "o" : "-"}`}
+            key={connectionId}
             settings={settings?.provider === "github" ? settings : null}
             options={options}
             errors={errors}
