@@ -9,33 +9,49 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
 import { EditDialog, FormDialog } from "@/components/ui/form-dialog";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { isTicketConnectionKind } from "@/lib/tickets/schemas";
+import type { TWebhookSetup } from "@/lib/tickets/connections/webhook-setup";
 import { ConnectionForm, type TOwnerRef } from "./connection-form";
 import { TestConnectionButton } from "./test-connection-button";
+import { WebhookSetupReveal } from "./webhook-setup-reveal";
 
-/** A new signing secret for a webhook: the old one stops working at once, the new one is shown once. */
-function RotateSigningSecret({ owner, connection }: { owner: TOwnerRef; connection: TConnectionView }) {
-  const [secret, setSecret] = useState<string | null>(null);
+/**
+ * A new secret for a webhook (its signing secret) or a Jira / GitHub connection (its webhook
+ * secret): the old one stops working at once, the new one is shown once.
+ */
+function RotateSecret({ owner, connection }: { owner: TOwnerRef; connection: TConnectionView }) {
+  const [answer, setAnswer] = useState<{ signingSecret?: string; webhook?: TWebhookSetup } | null>(null);
+  const what = connection.kind === "webhook" ? "signing secret" : "webhook secret";
   return (
     <>
       <ConfirmAction
         action={rotateSigningSecretAction}
         fields={{ org: owner.orgSlug, team: owner.teamSlug, connectionId: connection.id }}
-        triggerLabel="Rotate signing secret"
-        triggerAriaLabel={`Rotate the signing secret of ${connection.name}`}
-        title={`Rotate the signing secret of ${connection.name}?`}
-        description="Requests are signed with a new secret from now on: the receiver refuses them until it has the new one."
+        triggerLabel={`Rotate ${what}`}
+        triggerAriaLabel={`Rotate the ${what} of ${connection.name}`}
+        title={`Rotate the ${what} of ${connection.name}?`}
+        description={
+          connection.kind === "webhook"
+            ? "Requests are signed with a new secret from now on: the receiver refuses them until it has the new one."
+            : "Deliveries with the old secret are refused from now on: ticket changes do not reach Bumpers until the webhook is registered again with the new one."
+        }
         confirmLabel="Rotate secret"
         pendingLabel="Rotating…"
-        onSuccess={(data) => setSecret(data.signingSecret ?? null)}
+        onSuccess={(data) => setAnswer(data)}
       />
-      <Dialog open={secret !== null} onClose={() => setSecret(null)} title={`New signing secret of ${connection.name}`}>
+      <Dialog open={answer !== null} onClose={() => setAnswer(null)} title={`New ${what} of ${connection.name}`}>
         <div className="space-y-4">
-          <SecretReveal label="Signing secret" value={secret ?? ""} />
-          <p className="text-sm text-slate-600">
-            Replace the old secret in the receiver now: requests signed with this one fail there until you do.
-          </p>
+          {answer?.webhook ? <WebhookSetupReveal setup={answer.webhook} /> : null}
+          {answer?.signingSecret ? (
+            <>
+              <SecretReveal label="Signing secret" value={answer.signingSecret} />
+              <p className="text-sm text-slate-600">
+                Replace the old secret in the receiver now: requests signed with this one fail there until you do.
+              </p>
+            </>
+          ) : null}
           <div className="flex justify-end">
-            <Button onClick={() => setSecret(null)}>Done</Button>
+            <Button onClick={() => setAnswer(null)}>Done</Button>
           </div>
         </div>
       </Dialog>
@@ -43,7 +59,7 @@ function RotateSigningSecret({ owner, connection }: { owner: TOwnerRef; connecti
   );
 }
 
-/** Send test, edit, rotate (webhooks) and delete: what whoever owns a connection can do with it. */
+/** Send test, edit, rotate (webhooks, Jira, GitHub) and delete: what whoever owns a connection can do with it. */
 export function ConnectionActions({ owner, connection }: { owner: TOwnerRef; connection: TConnectionView }) {
   return (
     <div className="flex flex-wrap items-center justify-end gap-1">
@@ -54,7 +70,9 @@ export function ConnectionActions({ owner, connection }: { owner: TOwnerRef; con
       >
         {({ close, done }) => <ConnectionForm owner={owner} connection={connection} onDone={done} onCancel={close} />}
       </EditDialog>
-      {connection.kind === "webhook" ? <RotateSigningSecret owner={owner} connection={connection} /> : null}
+      {connection.kind === "webhook" || isTicketConnectionKind(connection.kind) ? (
+        <RotateSecret owner={owner} connection={connection} />
+      ) : null}
       <ConfirmAction
         action={deleteConnectionAction}
         fields={{ org: owner.orgSlug, team: owner.teamSlug, connectionId: connection.id }}

@@ -3,24 +3,42 @@
 import { useState } from "react";
 import { saveConnectionAction } from "@/lib/notifications/actions";
 import type { TConnectionView } from "@/lib/notifications/connections/queries";
-import { CONNECTION_KINDS, CONNECTION_KIND_NAMES, type TConnectionKind } from "@/lib/notifications/schemas";
+import {
+  CONNECTION_KINDS,
+  CONNECTION_KIND_NAMES,
+  type TAnyConnectionKind,
+  type TConnectionKind,
+} from "@/lib/notifications/schemas";
+import type { TWebhookSetup } from "@/lib/tickets/connections/webhook-setup";
+import { isTicketConnectionKind, TICKET_CONNECTION_KINDS } from "@/lib/tickets/schemas";
 import { Button } from "@/components/ui/button";
 import { CodeInput, Field, Input, Select } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { TicketConnectionFields } from "./ticket-connection-fields";
+import { WebhookSetupReveal } from "./webhook-setup-reveal";
 
 export type TOwnerRef = { orgSlug: string; teamSlug: string };
 
 /** What each kind is called where you choose it: what you paste, not only the product. */
-const KIND_CHOICES: Readonly<Record<TConnectionKind, string>> = {
+const KIND_CHOICES: Readonly<Record<TAnyConnectionKind, string>> = {
   slack: "Slack app (bot token)",
   slack_webhook: "Slack incoming webhook",
   teams: "Microsoft Teams workflow",
   webhook: "Webhook (signed HTTPS POST)",
   email: "SMTP server",
+  jira_cloud: "Jira Cloud (API token)",
+  jira_server: "Jira Data Center / Server (personal access token)",
+  github: "GitHub Issues (App or token)",
 };
+
+/** The kind picker: message channels, then ticket providers. */
+const KIND_GROUPS = [
+  ["Messages", CONNECTION_KINDS],
+  ["Tickets", TICKET_CONNECTION_KINDS],
+] as const;
 
 const URL_HINTS: Partial<Record<TConnectionKind, string>> = {
   slack_webhook: "From your Slack app: Incoming Webhooks → Add New Webhook to Workspace. One URL posts to one channel.",
@@ -135,17 +153,33 @@ export function ConnectionForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [kind, setKind] = useState<TConnectionKind>(connection?.kind ?? "slack");
+  const [kind, setKind] = useState<TAnyConnectionKind>(connection?.kind ?? "slack");
   // An edit leaves the SMTP settings alone unless asked: sending them counts as a new secret.
   const [changeSmtp, setChangeSmtp] = useState(!connection);
   const [signingSecret, setSigningSecret] = useState<string | null>(null);
+  const [webhook, setWebhook] = useState<TWebhookSetup | null>(null);
   const { submit, pending, errors, formError } = useActionForm(saveConnectionAction, {
     onSuccess: (data) => {
       if ("signingSecret" in data && data.signingSecret) setSigningSecret(data.signingSecret);
+      else if ("webhook" in data && data.webhook) setWebhook(data.webhook);
       else onDone();
     },
   });
   const id = (name: string) => `connection-${connection?.id ?? "new"}-${name}`;
+
+  if (webhook) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-slate-700">
+          Signed in and saved. Register the webhook now so closed, reopened and commented tickets come back to Bumpers:
+        </p>
+        <WebhookSetupReveal setup={webhook} />
+        <div className="flex justify-end">
+          <Button onClick={onDone}>Done</Button>
+        </div>
+      </div>
+    );
+  }
 
   if (signingSecret) {
     return (
@@ -177,20 +211,39 @@ export function ConnectionForm({
           </div>
         ) : (
           <Field id={id("kind")} label="Kind" errors={errors.kind}>
-            <Select value={kind} onChange={(e) => setKind(e.target.value as TConnectionKind)}>
-              {CONNECTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_CHOICES[k]}
-                </option>
+            <Select value={kind} onChange={(e) => setKind(e.target.value as TAnyConnectionKind)}>
+              {KIND_GROUPS.map(([label, kinds]) => (
+                <optgroup key={label} label={label}>
+                  {kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {KIND_CHOICES[k]}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </Select>
           </Field>
         )}
-        <Field id={id("name")} label="Name" errors={errors.name} hint="How subscriptions and messages name it.">
+        <Field
+          id={id("name")}
+          label="Name"
+          errors={errors.name}
+          hint={
+            isTicketConnectionKind(kind) ? "How ticket settings name it." : "How subscriptions and messages name it."
+          }
+        >
           <Input name="name" required={!connection} defaultValue={connection?.name} maxLength={80} />
         </Field>
       </div>
-      {kind === "email" ? (
+      {isTicketConnectionKind(kind) ? (
+        <TicketConnectionFields
+          key={kind}
+          kind={kind}
+          id={id}
+          errors={errors}
+          keep={connection ? { hint: connection.secretHint, settings: connection.settings } : undefined}
+        />
+      ) : kind === "email" ? (
         changeSmtp ? (
           <SmtpFields id={id} errors={errors} settings={connection?.settings} keepPassword={connection?.secretHint} />
         ) : (

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { TConnectionView } from "@/lib/notifications/connections/queries";
 import { connectionFacts, UNTESTED_SLACK } from "@/lib/notifications/page-state";
-import { CONNECTION_KIND_NAMES } from "@/lib/notifications/schemas";
+import { CONNECTION_KIND_NAMES, isMessageKind } from "@/lib/notifications/schemas";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { ConnectionActions } from "./connection-actions";
@@ -119,7 +119,7 @@ export function ConnectionList({
                   <span className="text-slate-400">none</span>
                 )}
               </Fact>
-              <Fact label="Subscriptions">{c.subscriptionCount}</Fact>
+              {isMessageKind(c.kind) ? <Fact label="Subscriptions">{c.subscriptionCount}</Fact> : null}
             </dl>
           </li>
         );

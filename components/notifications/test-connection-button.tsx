@@ -19,6 +19,9 @@ const WHAT_IT_SENDS: Record<TConnectionView["kind"], string> = {
   teams: "Posts a test card to the workflow's channel.",
   webhook: "Sends a signed test event to the endpoint.",
   email: "Connects to the server and mails a test to your own address.",
+  jira_cloud: "Signs in to Jira with the token and says as whom.",
+  jira_server: "Signs in to Jira with the token and says as whom.",
+  github: "Signs in to GitHub and says as whom.",
 };
 
 /** The provider's answer as it came: the status and the body, for whoever fixes the connection. */

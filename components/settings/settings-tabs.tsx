@@ -6,6 +6,7 @@ const TABS = [
   { path: "clusters", label: "Clusters" },
   { path: "tokens", label: "API tokens" },
   { path: "integrations", label: "Integrations" },
+  { path: "tickets", label: "Tickets" },
   { path: "cost", label: "Cost" },
   { path: "audit", label: "Audit log" },
 ];

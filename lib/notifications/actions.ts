@@ -5,6 +5,7 @@ import { orgAction, publicAction, teamAction } from "@/lib/api/action";
 import { canOrg } from "@/lib/auth/permissions";
 import { db } from "@/lib/server/db";
 import { fail } from "@/lib/server/action-result";
+import { appBaseUrl } from "@/lib/server/app-url";
 import { AppError } from "@/lib/server/errors";
 import { createConnection, deleteConnection, rotateSigningSecret, updateConnection } from "./connections/write";
 import { ZSubscriptionInput } from "./schemas";
@@ -36,6 +37,11 @@ const OWNER_WRITE = { ...OWNER, revalidate: [...REVALIDATE] };
 /** The connections and subscriptions of the team named in the form, or the org's when it names none. */
 const ownerOf = (team: { id: string } | null | undefined) => ({ teamId: team?.id ?? null });
 const ZId = z.string().default("");
+/**
+ * The app's public address for a Jira or GitHub connection's webhook URL (shown once). Outside a
+ * request (code calling the action directly) there are no headers: the verb uses the configured URL.
+ */
+const baseUrl = () => appBaseUrl().catch(() => undefined);
 const formFields = (fieldErrors: Record<string, string[]>) => notificationFieldErrors(fieldErrors);
 
 /** The raw connection fields (validated by the verbs' schemas, which name the failing field). */
@@ -58,7 +64,7 @@ export const saveConnectionAction = teamAction(
       const connection = await updateConnection(access.org.id, actor, ownerOf(team), input.connectionId, input.input);
       return { connection };
     }
-    return createConnection(access.org.id, actor, ownerOf(team), input.input as never);
+    return createConnection(access.org.id, actor, ownerOf(team), input.input as never, { baseUrl: await baseUrl() });
   },
 );
 
@@ -88,10 +94,11 @@ export const listSlackChannelsAction = teamAction(
   ({ input, access, team }) => slackChannelsOf(access.org.id, ownerOf(team), input.connectionId),
 );
 
-/** A new signing secret for a webhook, shown once in the answer. */
+/** A new signing secret for a webhook (or webhook secret for Jira / GitHub), shown once in the answer. */
 export const rotateSigningSecretAction = teamAction(
   { ...OWNER_WRITE, input: z.object({ connectionId: ZId }) },
-  ({ input, access, actor, team }) => rotateSigningSecret(access.org.id, actor, ownerOf(team), input.connectionId),
+  async ({ input, access, actor, team }) =>
+    rotateSigningSecret(access.org.id, actor, ownerOf(team), input.connectionId, { baseUrl: await baseUrl() }),
 );
 
 const ZSubscriptionForm = z.object({ subscriptionId: ZId, subscription: ZSubscriptionInput });

@@ -1,5 +1,5 @@
 import { NOTIFICATION_EVENT_CATALOG, type TEventCatalogEntry } from "@/lib/domain/notification-events";
-import { CONNECTION_KIND_NAMES, type TConnectionKind } from "./schemas";
+import { CONNECTION_KIND_NAMES, isMessageKind, type TAnyConnectionKind, type TConnectionKind } from "./schemas";
 
 // What the notification pages show, worked out from the views: pure and client-safe, so the
 // server pages and the forms say things the same way, and the wording is tested without a page.
@@ -18,9 +18,15 @@ export function scheduleText(s: TSchedule, timeZone: string): string {
   return `${WEEKDAYS[s.digestWeekday ?? 1]}s ${at}`;
 }
 
+/** A ticket connection's account, as its provider named it when it signed in. */
+function identityName(s: Record<string, unknown>): string | null {
+  const identity = s.identity as { name?: unknown } | undefined;
+  return typeof identity?.name === "string" && identity.name ? identity.name : null;
+}
+
 /** The non-secret settings of a connection worth showing, as label and value. */
 export function connectionFacts(c: {
-  kind: TConnectionKind;
+  kind: TAnyConnectionKind;
   settings: Record<string, unknown>;
 }): { label: string; value: string }[] {
   const s = c.settings;
@@ -41,7 +47,18 @@ export function connectionFacts(c: {
             { label: "From", value: text("from") },
             { label: "User", value: text("user") },
           ]
-        : [{ label: "Host", value: text("host") }];
+        : c.kind === "github"
+          ? [
+              { label: "API", value: text("apiHost") },
+              { label: "Auth", value: s.auth === "app" ? `App ${String(s.appId)}` : "Token" },
+              { label: "Signed in as", value: identityName(s) },
+            ]
+          : c.kind === "jira_cloud" || c.kind === "jira_server"
+            ? [
+                { label: "Site", value: text("host") },
+                { label: "Signed in as", value: identityName(s) },
+              ]
+            : [{ label: "Host", value: text("host") }];
   return facts.filter((f): f is { label: string; value: string } => f.value !== null);
 }
 
@@ -83,9 +100,14 @@ export function eventAreas(): { area: string; events: TEventCatalogEntry[] }[] {
 
 export type TConnectionChoice = { id: string; name: string; kind: TConnectionKind; teamName: string | null };
 
-/** What the subscription form needs of each connection (not its settings or health). */
-export const connectionChoices = (connections: readonly TConnectionChoice[]): TConnectionChoice[] =>
-  connections.map(({ id, name, kind, teamName }) => ({ id, name, kind, teamName }));
+/**
+ * What the subscription form needs of each connection (not its settings or health). Message
+ * connections only: Jira and GitHub connections file tickets, they carry no subscription.
+ */
+export const connectionChoices = (
+  connections: readonly (Omit<TConnectionChoice, "kind"> & { kind: TAnyConnectionKind })[],
+): TConnectionChoice[] =>
+  connections.flatMap(({ id, name, kind, teamName }) => (isMessageKind(kind) ? [{ id, name, kind, teamName }] : []));
 
 /** The "where" options of the subscription form: each usable connection, then the install's mail. */
 export function connectionOptions(connections: readonly TConnectionChoice[]): { value: string; label: string }[] {

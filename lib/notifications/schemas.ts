@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_GROUPINGS, ZRuleMatch } from "@/lib/alerting/schemas";
 import { NOTIFICATION_EVENT_TYPES } from "@/lib/domain/notification-events";
+import { ZGithubCredentials, ZJiraCloudCredentials, ZJiraServerCredentials } from "@/lib/tickets/schemas";
 
 // Inputs of connections and subscriptions. URLs are checked again by the destination guard when
 // saved and when used (lib/server/outbound): this is only their shape.
@@ -8,16 +9,23 @@ import { NOTIFICATION_EVENT_TYPES } from "@/lib/domain/notification-events";
 export const CONNECTION_KINDS = ["slack", "slack_webhook", "teams", "email", "webhook"] as const;
 export type TConnectionKind = (typeof CONNECTION_KINDS)[number];
 
-export const CONNECTION_KIND_NAMES: Readonly<Record<TConnectionKind, string>> = {
+/** Every kind of connection: the message channels above, and ticket providers (lib/tickets). */
+export type TAnyConnectionKind = TConnectionKind | "jira_cloud" | "jira_server" | "github";
+
+export const CONNECTION_KIND_NAMES: Readonly<Record<TAnyConnectionKind, string>> = {
   slack: "Slack app",
   slack_webhook: "Slack incoming webhook",
   teams: "Microsoft Teams workflow",
   email: "Email (SMTP server)",
   webhook: "Webhook",
+  jira_cloud: "Jira Cloud",
+  jira_server: "Jira Data Center",
+  github: "GitHub Issues",
 };
 
-/** Every kind of connection: the message channels above, and ticket providers (lib/tickets). */
-export type TAnyConnectionKind = TConnectionKind | "jira_cloud" | "jira_server" | "github";
+/** A message channel (subscriptions, digests), not a ticket provider. */
+export const isMessageKind = (kind: string): kind is TConnectionKind =>
+  (CONNECTION_KINDS as readonly string[]).includes(kind);
 
 const ZName = z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
 const ZHttpsUrl = z
@@ -63,6 +71,13 @@ export const ZNewConnection = z.discriminatedUnion("kind", [
     smtp: ZSmtpSettings,
     password: z.string().max(500).default(""),
   }),
+  // Ticket providers (lib/tickets): their credentials' own shapes, sealed as a TTicketSecret.
+  ZJiraCloudCredentials.extend({ ...ZConnectionBase, kind: z.literal("jira_cloud") }),
+  ZJiraServerCredentials.extend({ ...ZConnectionBase, kind: z.literal("jira_server") }),
+  z.discriminatedUnion("auth", [
+    ZGithubCredentials.options[0].extend({ ...ZConnectionBase, kind: z.literal("github") }),
+    ZGithubCredentials.options[1].extend({ ...ZConnectionBase, kind: z.literal("github") }),
+  ]),
 ]);
 export type TNewConnection = z.input<typeof ZNewConnection>;
 export type TNewConnectionParsed = z.output<typeof ZNewConnection>;
@@ -74,6 +89,17 @@ export const ZConnectionUpdate = z.object({
   url: ZHttpsUrl.optional(),
   smtp: ZSmtpSettings.optional(),
   password: z.string().max(500).optional(),
+  /** Ticket connections: replaced credentials, checked against the kind's schema with the stored ones. */
+  siteUrl: z.string().trim().max(500).optional(),
+  email: z.string().trim().max(320).optional(),
+  apiToken: z.string().trim().max(500).optional(),
+  baseUrl: z.string().trim().max(500).optional(),
+  personalAccessToken: z.string().trim().max(500).optional(),
+  appId: z.string().trim().max(20).optional(),
+  installationId: z.string().trim().max(20).optional(),
+  privateKey: z.string().trim().max(10000).optional(),
+  token: z.string().trim().max(300).optional(),
+  apiUrl: z.string().trim().max(500).optional(),
 });
 export type TConnectionUpdate = z.input<typeof ZConnectionUpdate>;
 

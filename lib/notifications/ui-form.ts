@@ -10,11 +10,34 @@ const text = (form: FormData, name: string) => {
 };
 const checked = (form: FormData, name: string) => form.get(name) === "on" || form.get(name) === "true";
 
+/** The credential fields of Jira and GitHub connections, as their forms name them. */
+const TICKET_FIELDS = [
+  "siteUrl",
+  "email",
+  "apiToken",
+  "baseUrl",
+  "personalAccessToken",
+  "appId",
+  "installationId",
+  "privateKey",
+  "token",
+  "apiUrl",
+] as const;
+
+/** A Jira or GitHub connection's fields as typed (the kind's schema checks them). */
+function ticketFields(form: FormData): Record<string, string> {
+  return Object.fromEntries(TICKET_FIELDS.map((f) => [f, text(form, f)]).filter(([, v]) => v));
+}
+
 /** A new connection: the kind's own fields only. */
 export function connectionInputFromForm(form: FormData): TNewConnection {
   const kind = text(form, "kind") as TNewConnection["kind"];
   const base = { name: text(form, "name") };
   if (kind === "slack") return { ...base, kind, botToken: text(form, "botToken") };
+  if (kind === "jira_cloud" || kind === "jira_server" || kind === "github") {
+    const auth = kind === "github" ? { auth: text(form, "auth") || "token" } : {};
+    return { ...base, kind, ...auth, ...ticketFields(form) } as TNewConnection;
+  }
   if (kind === "email") {
     return {
       ...base,
@@ -34,7 +57,7 @@ export function connectionInputFromForm(form: FormData): TNewConnection {
 
 /** An edit: a field left empty keeps what is stored (secrets are never sent back to the form). */
 export function connectionUpdateFromForm(form: FormData): TConnectionUpdate {
-  const update: TConnectionUpdate = {};
+  const update: TConnectionUpdate = { ...ticketFields(form) };
   if (text(form, "name")) update.name = text(form, "name");
   if (text(form, "botToken")) update.botToken = text(form, "botToken");
   if (text(form, "url")) update.url = text(form, "url");

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { CONNECTION_KINDS, type TConnectionKind } from "../schemas";
+import type { TAnyConnectionKind } from "../schemas";
 import { OWNED_ROW_SELECT, ownedRowOrNotFound } from "../owned-row";
 
 /** A connection as the app shows it: never the secret, only its hint. */
 export type TConnectionView = {
   id: string;
-  kind: TConnectionKind;
+  /** Message channels and ticket providers alike: pickers of channels keep only message kinds (connectionChoices). */
+  kind: TAnyConnectionKind;
   name: string;
   teamId: string | null;
   teamName: string | null;
@@ -24,9 +25,6 @@ export type TConnectionView = {
   subscriptionCount: number;
   createdAt: Date;
 };
-
-/** Message connections only: ticket providers (lib/tickets) have their own views. */
-const MESSAGE_KINDS = { kind: { in: [...CONNECTION_KINDS] } };
 
 const SELECT = {
   ...OWNED_ROW_SELECT,
@@ -54,7 +52,7 @@ type TRow = Omit<TConnectionView, "kind" | "teamName" | "teamSlug" | "settings" 
 function toView(row: TRow): TConnectionView {
   return {
     id: row.id,
-    kind: row.kind as TConnectionKind,
+    kind: row.kind as TAnyConnectionKind,
     name: row.name,
     teamId: row.teamId,
     teamName: row.team?.name ?? null,
@@ -86,7 +84,7 @@ export async function listConnections(
   owner: { teamId: string | null; only?: "owned" | "usable" },
 ): Promise<TConnectionView[]> {
   const rows = await db.notificationConnection.findMany({
-    where: { orgId, ...MESSAGE_KINDS, ...(owner.only === "owned" ? { teamId: owner.teamId } : usableBy(owner.teamId)) },
+    where: { orgId, ...(owner.only === "owned" ? { teamId: owner.teamId } : usableBy(owner.teamId)) },
     select: SELECT,
     orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
   });
@@ -96,7 +94,7 @@ export async function listConnections(
 /** Every connection of the org (org admins' overview), teams' ones included. */
 export async function listAllConnections(orgId: string): Promise<TConnectionView[]> {
   const rows = await db.notificationConnection.findMany({
-    where: { orgId, ...MESSAGE_KINDS },
+    where: { orgId },
     select: SELECT,
     orderBy: [{ teamId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
   });
@@ -111,7 +109,7 @@ export async function getConnection(
 ): Promise<TConnectionView> {
   const row = await ownedRowOrNotFound(connectionId, "Connection", () =>
     db.notificationConnection.findFirst({
-      where: { id: connectionId, orgId, ...MESSAGE_KINDS, ...(owner ? { teamId: owner.teamId } : {}) },
+      where: { id: connectionId, orgId, ...(owner ? { teamId: owner.teamId } : {}) },
       select: SELECT,
     }),
   );

@@ -15,6 +15,8 @@ import type { TNotification } from "../message";
 import { recordConnectionHealth } from "./health";
 import { openConnectionSecret } from "./secrets";
 import { usableBy } from "./queries";
+import { testTicketSignIn } from "@/lib/tickets/connections/test-sign-in";
+import type { TProviderOptions } from "@/lib/tickets/provider-seam";
 
 // "Send test": a real message through the connection, now, and the provider's own answer shown
 // as it came (a refusal is the result, not an error of the action). A broken answer marks the
@@ -67,14 +69,15 @@ const resultOf = (outcome: TChannelOutcome, okText: string): TTestResult =>
 
 /**
  * Sends a test through a connection the owner may use. Slack: checks the token (auth.test) and,
- * given a channel, posts there; email: checks the server and mails the caller.
+ * given a channel, posts there; email: checks the server and mails the caller; Jira and GitHub:
+ * sign in and say as whom.
  */
 export async function testConnection(
   orgId: string,
   actor: TAuditEntry["actor"] & { email?: string },
   owner: TOwner,
   connectionId: string,
-  options: { channel?: string } = {},
+  options: { channel?: string } & TProviderOptions = {},
 ): Promise<TTestResult> {
   const row = await usableConnection(orgId, owner, connectionId);
   const secret = openConnectionSecret(row.id, row.secretCiphertext);
@@ -97,6 +100,12 @@ export async function testConnection(
         ? await postSlackMessage(secret.botToken ?? "", { channel: options.channel, notification: message })
         : { kind: "accepted", status: 200, response: { ok: true, team: auth.team, user: auth.botName } };
       if (options.channel && outcome.kind === "accepted") okText += " The test message is in the channel.";
+      break;
+    }
+    case "jira_cloud":
+    case "jira_server":
+    case "github": {
+      ({ outcome, okText } = await testTicketSignIn({ ...row, kind: row.kind }, options));
       break;
     }
     case "slack_webhook":

@@ -11,6 +11,18 @@ import { ZConnectionUpdate, ZNewConnection, type TConnectionUpdate, type TNewCon
 import { getConnection, type TConnectionView } from "./queries";
 import { hintOfToken, hintOfUrl, openConnectionSecret, sealConnectionSecret, type TConnectionSecret } from "./secrets";
 import { generateWebhookSecret as newSigningSecret } from "../channels/webhook";
+import { appBaseUrl } from "@/lib/alerting/engine/context";
+import { openTicketSecret, sealTicketSecret } from "@/lib/tickets/connection-secret";
+import {
+  mergedCredentials,
+  newWebhookSecret,
+  signInTicketConnection,
+  ticketCredentialsOf,
+  type TTicketConnectionParts,
+} from "@/lib/tickets/connections/credentials";
+import { webhookSetupOf, type TWebhookSetup } from "@/lib/tickets/connections/webhook-setup";
+import type { TProviderOptions } from "@/lib/tickets/provider-seam";
+import { isTicketConnectionKind, type TTicketConnectionKind } from "@/lib/tickets/schemas";
 
 // Connections are owned by the org (teamId null: org admins) or by one team (its team admins).
 // Every verb takes the owner and finds the row under it, so a team admin never reaches the
@@ -19,8 +31,14 @@ import { generateWebhookSecret as newSigningSecret } from "../channels/webhook";
 type TActor = TAuditEntry["actor"];
 type TOwner = { teamId: string | null };
 
-/** A webhook connection's signing secret is shown once, when it is made or rotated. */
-export type TConnectionSaved = { connection: TConnectionView; signingSecret?: string };
+/**
+ * A webhook connection's signing secret is shown once, when it is made or rotated; so is where a
+ * ticket connection's provider sends its webhooks (the URL or signature carries its secret).
+ */
+export type TConnectionSaved = { connection: TConnectionView; signingSecret?: string; webhook?: TWebhookSetup };
+
+/** Ticket connections sign in before they are saved (tests hand in a provider); the app's URL for webhooks. */
+export type TConnectionWriteOptions = TProviderOptions & { baseUrl?: string };
 
 function duplicateName(err: unknown, name: string): unknown {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
@@ -60,10 +78,15 @@ export async function createConnection(
   actor: TActor,
   owner: TOwner,
   input: TNewConnection,
+  options: TConnectionWriteOptions = {},
 ): Promise<TConnectionSaved> {
   const parsed = parseInput(ZNewConnection, { ...input, teamId: owner.teamId });
   const id = randomUUID();
-  const { secret, hint, settings } = secretParts(parsed);
+  // A ticket connection signs in first (outside the transaction: it is a call to the provider).
+  const ticket: TTicketConnectionParts | null = isTicketConnectionKind(parsed.kind)
+    ? await signInTicketConnection(ticketCredentialsOf(parsed.kind, parsed, newWebhookSecret()), options)
+    : null;
+  const { secret, hint, settings } = ticket ? { ...ticket, secret: {} } : secretParts(parsed);
   const signingSecret = parsed.kind === "webhook" ? newSigningSecret() : undefined;
   if (signingSecret) secret.signingSecret = signingSecret;
   try {
@@ -76,7 +99,7 @@ export async function createConnection(
           teamId: owner.teamId,
           kind: parsed.kind,
           name: parsed.name,
-          secretCiphertext: sealConnectionSecret(id, secret),
+          secretCiphertext: ticket ? sealTicketSecret(id, ticket.secret) : sealConnectionSecret(id, secret),
           secretHint: hint,
           settings: settings as Prisma.InputJsonValue,
         },
@@ -90,10 +113,30 @@ export async function createConnection(
   } catch (err) {
     throw duplicateName(err, parsed.name);
   }
-  return { connection: await getConnection(orgId, id), ...(signingSecret ? { signingSecret } : {}) };
+  const connection = await getConnection(orgId, id);
+  if (ticket) return { connection, webhook: ticketWebhook(connection, ticket.secret.webhookSecret, options) };
+  return { connection, ...(signingSecret ? { signingSecret } : {}) };
 }
 
-function ownedRow(tx: Tx, orgId: string, owner: TOwner, connectionId: string) {
+const ticketWebhook = (c: TConnectionView, webhookSecret: string, options: TConnectionWriteOptions) =>
+  webhookSetupOf(c.kind as TTicketConnectionKind, options.baseUrl ?? appBaseUrl(), c.id, webhookSecret);
+
+/** New credentials of a ticket connection, signed in with (null: the update leaves them alone). */
+async function ticketReplacement(
+  orgId: string,
+  owner: TOwner,
+  connectionId: string,
+  update: Record<string, string | undefined>,
+  options: TProviderOptions,
+): Promise<TTicketConnectionParts | null> {
+  if (!Object.values(update).some(Boolean)) return null;
+  const row = await ownedRow(db, orgId, owner, connectionId);
+  if (!isTicketConnectionKind(row.kind)) return null;
+  const merged = mergedCredentials(openTicketSecret(row.id, row.secretCiphertext), update);
+  return merged ? signInTicketConnection(merged, options) : null;
+}
+
+function ownedRow(tx: Tx | typeof db, orgId: string, owner: TOwner, connectionId: string) {
   return ownedRowOrNotFound(connectionId, "Connection", () =>
     tx.notificationConnection.findFirst({ where: { id: connectionId, orgId, teamId: owner.teamId } }),
   );
@@ -109,8 +152,11 @@ export async function updateConnection(
   owner: TOwner,
   connectionId: string,
   input: TConnectionUpdate,
+  options: TProviderOptions = {},
 ): Promise<TConnectionView> {
-  const parsed = parseInput(ZConnectionUpdate, input);
+  const { name, botToken, url, smtp, password, ...credentials } = parseInput(ZConnectionUpdate, input);
+  const parsed = { name, botToken, url, smtp, password };
+  const ticket = await ticketReplacement(orgId, owner, connectionId, credentials, options);
   try {
     await db.$transaction(async (tx) => {
       const row = await ownedRow(tx, orgId, owner, connectionId);
@@ -119,8 +165,18 @@ export async function updateConnection(
       const replaces =
         (row.kind === "slack" && parsed.botToken) ||
         (["slack_webhook", "teams", "webhook"].includes(row.kind) && parsed.url) ||
-        (row.kind === "email" && (parsed.smtp || parsed.password !== undefined));
-      if (replaces) {
+        (row.kind === "email" && (parsed.smtp || parsed.password !== undefined)) ||
+        ticket;
+      if (ticket) {
+        Object.assign(data, {
+          secretCiphertext: sealTicketSecret(row.id, ticket.secret),
+          secretHint: ticket.hint,
+          settings: ticket.settings as Prisma.InputJsonValue,
+          status: "ok",
+          brokenReason: null,
+          brokenAt: null,
+        });
+      } else if (replaces) {
         const current = openConnectionSecret(row.id, row.secretCiphertext);
         const next = secretParts({
           kind: row.kind,
@@ -160,28 +216,39 @@ export async function updateConnection(
   return getConnection(orgId, connectionId);
 }
 
-/** A new signing secret for a webhook connection, shown once. */
+/**
+ * A new signing secret for a webhook connection, or a new webhook secret for a ticket connection
+ * (the provider's webhook must be registered again with it), shown once.
+ */
 export async function rotateSigningSecret(
   orgId: string,
   actor: TActor,
   owner: TOwner,
   connectionId: string,
+  options: Pick<TConnectionWriteOptions, "baseUrl"> = {},
 ): Promise<TConnectionSaved> {
   const signingSecret = newSigningSecret();
-  await db.$transaction(async (tx) => {
+  const webhookSecret = newWebhookSecret();
+  const ticket = await db.$transaction(async (tx) => {
     const row = await ownedRow(tx, orgId, owner, connectionId);
-    if (row.kind !== "webhook") throw new AppError("bad_request", "Only a webhook connection has a signing secret.");
-    const current = openConnectionSecret(row.id, row.secretCiphertext);
-    await tx.notificationConnection.update({
-      where: { id: row.id },
-      data: { secretCiphertext: sealConnectionSecret(row.id, { ...current, signingSecret }) },
-    });
+    const isTicket = isTicketConnectionKind(row.kind);
+    if (row.kind !== "webhook" && !isTicket) {
+      throw new AppError("bad_request", "Only webhook, Jira and GitHub connections have a webhook secret.");
+    }
+    const secretCiphertext = isTicket
+      ? sealTicketSecret(row.id, { ...openTicketSecret(row.id, row.secretCiphertext), webhookSecret })
+      : sealConnectionSecret(row.id, { ...openConnectionSecret(row.id, row.secretCiphertext), signingSecret });
+    await tx.notificationConnection.update({ where: { id: row.id }, data: { secretCiphertext } });
     await auditNotificationChange(tx, { orgId, actor }, "notification_connection.signing_secret_rotated", {
       id: row.id,
       label: row.name,
     });
+    return isTicket;
   });
-  return { connection: await getConnection(orgId, connectionId), signingSecret };
+  const connection = await getConnection(orgId, connectionId);
+  return ticket
+    ? { connection, webhook: ticketWebhook(connection, webhookSecret, options) }
+    : { connection, signingSecret };
 }
 
 /** Deletes a connection and the subscriptions that send through it (the form says how many). */

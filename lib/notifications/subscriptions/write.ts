@@ -8,7 +8,13 @@ import { auditNotificationChange } from "../audit";
 import { ownedRowOrNotFound } from "../owned-row";
 import { isUuid, parseInput } from "@/lib/alerting/parse-input";
 import { nextDigestAt } from "../digest-schedule";
-import { ZSubscriptionInput, emailAddressesOf, type TSubscription, type TSubscriptionInput } from "../schemas";
+import {
+  ZSubscriptionInput,
+  emailAddressesOf,
+  isMessageKind,
+  type TSubscription,
+  type TSubscriptionInput,
+} from "../schemas";
 import { getSubscription, type TSubscriptionView } from "./queries";
 import { usableBy } from "../connections/queries";
 
@@ -33,7 +39,8 @@ async function checkTarget(tx: Tx, orgId: string, owner: TSubscriptionOwner, s: 
     where: { id: s.connectionId, orgId, ...usableBy(owner.teamId) },
     select: { kind: true },
   });
-  if (!connection)
+  // Jira and GitHub connections file tickets: they send no messages.
+  if (!connection || !isMessageKind(connection.kind))
     throw new AppError("bad_request", "Choose a connection of this organization or team.", { field: "connectionId" });
   if (connection.kind === "slack" && !SLACK_CHANNEL_ID.test(s.target)) {
     throw new AppError("bad_request", "Choose a Slack channel.", { field: "target" });

@@ -30,7 +30,7 @@ export default async function IntegrationsPage({ params }: PageProps<"/o/[org]/s
       <DemoServicesCard services={localDemoServices()} />
       <ConnectionsCard
         title="Connections"
-        description="Slack workspaces, Microsoft Teams channels, webhooks and SMTP servers: the organization's first, then each team's own."
+        description="Slack workspaces, Microsoft Teams channels, webhooks, SMTP servers, and Jira and GitHub for tickets: the organization's first, then each team's own."
         connections={connections}
         orgSlug={access.org.slug}
         add={owner}
@@ -39,7 +39,7 @@ export default async function IntegrationsPage({ params }: PageProps<"/o/[org]/s
         now={new Date()}
         empty={{
           title: "No connection yet",
-          body: "Add a Slack app, a Microsoft Teams workflow, a webhook or an SMTP server, then send it a test. Email through this Bumpers server needs none.",
+          body: "Add a Slack app, a Microsoft Teams workflow, a webhook, an SMTP server, or Jira or GitHub for tickets, then send it a test. Email through this Bumpers server needs none.",
         }}
       />
       <SubscriptionsCard
