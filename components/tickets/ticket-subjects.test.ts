@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ticketChipLabel } from "./ticket-chip-label";
+import { parseTicketListParams, ticketListHref } from "./ticket-list-params";
 import { alertGroupSubject, describeSubject, findingSubjectChoices, selectionSubject } from "./ticket-subjects";
 
 const payments = { slug: "payments", name: "Payments" };
@@ -89,5 +90,15 @@ describe("ticket chip label", () => {
     expect(ticketChipLabel({ provider: "jira", key: "PAY-1", state: "open", providerStatus: " " }).text).toBe(
       "PAY-1 · Open",
     );
+  });
+});
+
+describe("ticket list params", () => {
+  it("keeps a known state and a cursor, and ignores what does not parse", () => {
+    expect(parseTicketListParams({ state: "open", cursor: "abc" })).toEqual({ state: "open", cursor: "abc" });
+    expect(parseTicketListParams({ state: ["closed", "open"] })).toEqual({ state: "closed", cursor: null });
+    expect(parseTicketListParams({ state: "all", cursor: "" })).toEqual({ cursor: null });
+    expect(ticketListHref("/o/a/teams/t/tickets", "closed", "c1")).toBe("/o/a/teams/t/tickets?state=closed&cursor=c1");
+    expect(ticketListHref("/o/a/teams/t/tickets", undefined)).toBe("/o/a/teams/t/tickets");
   });
 });

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import type { TFindingFilters } from "./filters";
 import type { TViewer } from "./api-scope";
 import { eachFinding, type TFindingRow } from "./queries";
-import { ticketKeysOfFindings } from "./ticket-keys";
+import { ticketKeysOfFindings } from "./ticket-findings";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 /** A row and the keys of its tickets. */

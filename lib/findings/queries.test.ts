@@ -11,6 +11,7 @@ import { findingScopeOf, orgWideScope, type TFindingScope } from "@/lib/auth/vis
 import { forgetSearchSample, searchIndexPatternFor } from "./search";
 import { findingFilterOptions } from "./ui-filter-options";
 import { findingsCsvStream } from "./csv";
+import { findingsOfTicket } from "./ticket-findings";
 import { storeAndProcess } from "@/lib/testing/reports";
 import { fixtureBytes } from "@/lib/testing/fixtures";
 
@@ -274,7 +275,7 @@ describe("findings queries", () => {
 
   it("filters by ticket (any, none, open, closed) through every page, and exports ticket keys in CSV", async () => {
     const [a, b, c, d] = (await all(admin, view())).map((r) => r.id);
-    const ticket = async (state: string, key: string | null, findingIds: string[]) => {
+    const ticket = async (state: string, key: string | null, findingIds: string[]): Promise<string> => {
       const { rows } = await pool.query<{ id: string }>(
         `INSERT INTO tickets (org_id, team_id, provider, problem_key, subject, title, external_key, state)
          VALUES ($1, $2, 'jira', $3, '{}', 't', $4, $5::ticket_state) RETURNING id`,
@@ -287,9 +288,10 @@ describe("findings queries", () => {
           id,
         ]);
       }
+      return rows[0].id;
     };
     await ticket("open", "PAY-1", [a]);
-    await ticket("done", "PAY-2", [b, c]);
+    const done = await ticket("done", "PAY-2", [b, c]);
     await ticket("creating", null, [c]);
     await ticket("failed", null, [d]);
     const ids = async (ticketFilter: TFindingFilters["ticket"]) =>
@@ -316,6 +318,10 @@ describe("findings queries", () => {
     expect(cellOf(a)).toBe("PAY-1");
     expect(cellOf(c)).toBe("PAY-2");
     expect(lines).toHaveLength(3);
+
+    // The ticket page lists the findings the viewer may see; another org's scope sees none.
+    expect((await findingsOfTicket(admin, done)).map((f) => f.id).sort()).toEqual([b, c].sort());
+    expect(await findingsOfTicket(orgWideScope(other.org.id), done)).toEqual([]);
   });
 
   it("parses the same filters the pages put in the URL", () => {
