@@ -11,7 +11,7 @@ import { findingScopeOf, orgWideScope, type TFindingScope } from "@/lib/auth/vis
 import { forgetSearchSample, searchIndexPatternFor } from "./search";
 import { findingFilterOptions } from "./ui-filter-options";
 import { findingsCsvStream } from "./csv";
-import { findingsOfTicket } from "./ticket-findings";
+import { findingsOfTicket, teamsWithVulnerability } from "./ticket-findings";
 import { storeAndProcess } from "@/lib/testing/reports";
 import { fixtureBytes } from "@/lib/testing/fixtures";
 
@@ -322,6 +322,18 @@ describe("findings queries", () => {
     // The ticket page lists the findings the viewer may see; another org's scope sees none.
     expect((await findingsOfTicket(admin, done)).map((f) => f.id).sort()).toEqual([b, c].sort());
     expect(await findingsOfTicket(orgWideScope(other.org.id), done)).toEqual([]);
+  });
+
+  it("names the teams with findings of a CVE, each with its count, within the caller's scope", async () => {
+    const owned = (await all(admin, view({ source: ["trivy"] }))).find((r) => r.team && r.vulnerabilityId);
+    expect(owned).toBeDefined();
+    const cve = owned!.vulnerabilityId;
+    const teams = await teamsWithVulnerability(admin, cve);
+    const expected = (await all(admin, view({ source: ["trivy"], status: ["open", "snoozed", "resolved"] }))).filter(
+      (r) => r.vulnerabilityId === cve && r.team?.slug === owned!.team!.slug,
+    ).length;
+    expect(teams.find((t) => t.slug === owned!.team!.slug)?.findings).toBe(expected);
+    expect(await teamsWithVulnerability(outsider, cve)).toEqual([]);
   });
 
   it("parses the same filters the pages put in the URL", () => {

@@ -58,3 +58,23 @@ export async function findingsOfTicket(scope: TFindingScope, ticketId: string, l
   );
   return rows;
 }
+
+/** The teams with current findings of a CVE that the caller sees: the CVE page offers one ticket per team. */
+export async function teamsWithVulnerability(
+  scope: TFindingScope,
+  vulnerabilityId: string,
+): Promise<{ id: string; slug: string; name: string; findings: number }[]> {
+  const params: unknown[] = [];
+  const where = scopeCondition(scope, "f", params);
+  params.push(vulnerabilityId);
+  const { rows } = await pool.query<{ id: string; slug: string; name: string; findings: number }>(
+    `SELECT t.id, t.slug, t.name, count(*)::int AS findings
+       FROM findings f
+       JOIN teams t ON t.id = f.owner_team_id
+      WHERE ${where} AND f.vulnerability_id = $${params.length} AND f.state IN ('open', 'snoozed', 'resolved')
+      GROUP BY t.id, t.slug, t.name
+      ORDER BY t.name, t.id`,
+    params,
+  );
+  return rows;
+}
