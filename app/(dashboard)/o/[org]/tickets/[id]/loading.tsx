@@ -1,18 +1,13 @@
-import { Block, CardBlock, HeaderBlock, Skeleton, TableBlock } from "@/components/ui/skeleton";
+import { CardBlock, HeaderBlock, Skeleton } from "@/components/ui/skeleton";
+import { TicketRowsBlock } from "@/components/tickets/tickets-skeleton";
 
+// The layout beside it has checked the ticket is the caller's to see.
 export default function TicketLoading() {
   return (
     <Skeleton label="Loading the ticket…" className="space-y-6">
       <HeaderBlock />
       <CardBlock className="h-32" />
-      <CardBlock>
-        <TableBlock count={5} rowClassName="flex items-center gap-4 px-4 py-3">
-          <Block className="h-4 w-10" />
-          <Block className="h-4 w-24" />
-          <Block className="h-4 flex-1" />
-          <Block className="h-4 w-32" />
-        </TableBlock>
-      </CardBlock>
+      <TicketRowsBlock />
     </Skeleton>
   );
 }
