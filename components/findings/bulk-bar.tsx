@@ -61,8 +61,8 @@ export function BulkBar({
           <span className="font-medium text-brand-700">{findingsWord(count)} selected</span>
         ) : (
           <span className="text-xs text-slate-500">
-            Select findings to resolve, snooze, assign or ticket several at once. Keyboard: <Kbd>j</Kbd> <Kbd>k</Kbd> move,{" "}
-            <Kbd>x</Kbd> select, <Kbd>/</Kbd> search.
+            Select findings to resolve, snooze, assign or ticket several at once. Keyboard: <Kbd>j</Kbd> <Kbd>k</Kbd>{" "}
+            move, <Kbd>x</Kbd> select, <Kbd>/</Kbd> search.
           </span>
         )}
       </p>
