@@ -5,10 +5,19 @@ import { GROUPING_LABELS, RULE_KIND_LABELS } from "@/lib/alerting/schemas";
 import { formatLastUsed } from "@/components/ui/format";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { Missing } from "@/components/ui/data-table-cells";
+import { AlertGroupTicket, type TAlertGroupTicket } from "@/components/tickets/alert-group-ticket";
 import { AlertStatusBadge, PageBadge } from "./badges";
 import { inAppHref, sampleText } from "./links";
 
-function AlertCell({ item, orgSlug }: { item: TAlertFeedItem; orgSlug: string }) {
+function AlertCell({
+  item,
+  orgSlug,
+  ticket,
+}: {
+  item: TAlertFeedItem;
+  orgSlug: string;
+  ticket: TAlertGroupTicket | undefined;
+}) {
   const href = inAppHref(item.link);
   return (
     <>
@@ -41,18 +50,30 @@ function AlertCell({ item, orgSlug }: { item: TAlertFeedItem; orgSlug: string })
           Deliveries
         </Link>
       </div>
+      {ticket ? <AlertGroupTicket orgSlug={orgSlug} title={item.title} ticket={ticket} /> : null}
     </>
   );
 }
 
 /** Alert groups: one row per problem (not per finding), with where it paged. */
-export function AlertFeedTable({ items, now, orgSlug }: { items: TAlertFeedItem[]; now: Date; orgSlug: string }) {
+export function AlertFeedTable({
+  items,
+  now,
+  orgSlug,
+  tickets,
+}: {
+  items: TAlertFeedItem[];
+  now: Date;
+  orgSlug: string;
+  /** Per group id: its ticket chip and, for its team's triagers, "Open a ticket". */
+  tickets?: ReadonlyMap<string, TAlertGroupTicket>;
+}) {
   const columns: TColumn<TAlertFeedItem>[] = [
     {
       key: "alert",
       header: "Alert",
       className: "max-w-xl",
-      cell: (item) => <AlertCell item={item} orgSlug={orgSlug} />,
+      cell: (item) => <AlertCell item={item} orgSlug={orgSlug} ticket={tickets?.get(item.id)} />,
     },
     { key: "status", header: "Status", cell: (item) => <AlertStatusBadge status={item.status} /> },
     {

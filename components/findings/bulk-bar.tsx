@@ -8,6 +8,7 @@ import {
 } from "@/lib/findings/actions";
 import { eligibleAssignees, type TAssignablePerson } from "@/lib/findings/ui-format";
 import { cn } from "@/components/ui/cn";
+import { BulkTicketButton } from "@/components/tickets/bulk-ticket-button";
 import type { TListRow } from "./row-types";
 import { SnoozeMenu, TriageButton, TriageOutcome } from "./triage-controls";
 import { findingsWord, TriageDialogs, type TTriageDialog } from "./triage-dialogs";
@@ -60,8 +61,8 @@ export function BulkBar({
           <span className="font-medium text-brand-700">{findingsWord(count)} selected</span>
         ) : (
           <span className="text-xs text-slate-500">
-            Select findings to resolve, snooze or assign several at once. Keyboard: <Kbd>j</Kbd> <Kbd>k</Kbd> move,{" "}
-            <Kbd>x</Kbd> select, <Kbd>/</Kbd> search.
+            Select findings to resolve, snooze, assign or ticket several at once. Keyboard: <Kbd>j</Kbd> <Kbd>k</Kbd>{" "}
+            move, <Kbd>x</Kbd> select, <Kbd>/</Kbd> search.
           </span>
         )}
       </p>
@@ -95,6 +96,7 @@ export function BulkBar({
               Unassign
             </TriageButton>
           ) : null}
+          <BulkTicketButton orgSlug={orgSlug} selected={selected} />
           <TriageButton variant="ghost" pending={pending} onClick={onClear}>
             Clear selection
           </TriageButton>

@@ -4,6 +4,7 @@ import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_HINTS, STATE_LABELS } from "@/lib/findings/ui-labels";
 import { filterValueLabel, type TFilterNames } from "@/lib/findings/ui-list";
 import { buttonClass } from "@/components/ui/button";
+import { TicketFilterMenu } from "@/components/tickets/ticket-filter-menu";
 import { FilterMenu, MenuApply, MenuButton } from "./filter-menu";
 import type { TMenuOption } from "./filter-options";
 
@@ -128,6 +129,7 @@ export function FindingsFilterBar({
           )}
           emptyLabel="anyone or nobody"
         />
+        <TicketFilterMenu selected={filters.ticket} />
         <FilterMenu
           name="cluster"
           label="Cluster"

@@ -5,6 +5,7 @@ import { STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-labels";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { DataTable } from "@/components/ui/data-table";
+import { TicketChips } from "@/components/tickets/ticket-chip";
 import { BulkBar } from "./bulk-bar";
 import { firstSeenColumn, LIST_TABLE, RowTitle } from "./list-table";
 import type { TListRow } from "./row-types";
@@ -20,28 +21,33 @@ function isTyping(target: EventTarget | null): boolean {
 
 function FindingCell({ row }: { row: TListRow }) {
   return (
-    <RowTitle
-      href={row.href}
-      detailTitle={row.where.join(" › ")}
-      detail={
-        <>
-          {row.vulnerabilityId ? <code className="mr-1.5 font-mono text-slate-600">{row.vulnerabilityId}</code> : null}
-          {row.where.map((part, i) => (
-            <span key={i}>
-              {i > 0 ? (
-                <span className="px-1 text-slate-300" aria-hidden>
-                  ›
-                </span>
-              ) : null}
-              {i > 0 ? <span className="sr-only">, </span> : null}
-              {part}
-            </span>
-          ))}
-        </>
-      }
-    >
-      {row.title}
-    </RowTitle>
+    <>
+      <RowTitle
+        href={row.href}
+        detailTitle={row.where.join(" › ")}
+        detail={
+          <>
+            {row.vulnerabilityId ? (
+              <code className="mr-1.5 font-mono text-slate-600">{row.vulnerabilityId}</code>
+            ) : null}
+            {row.where.map((part, i) => (
+              <span key={i}>
+                {i > 0 ? (
+                  <span className="px-1 text-slate-300" aria-hidden>
+                    ›
+                  </span>
+                ) : null}
+                {i > 0 ? <span className="sr-only">, </span> : null}
+                {part}
+              </span>
+            ))}
+          </>
+        }
+      >
+        {row.title}
+      </RowTitle>
+      <TicketChips tickets={row.tickets} className="mt-1" />
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { TCheckGroup, TFindingRow, TResourceGroup } from "@/lib/findings/queries";
+import type { TTicketChip } from "@/lib/tickets/views";
 import { formatAge, wherePath } from "@/lib/findings/ui-format";
 import { CATEGORY_LABELS, RESOLUTION_TEXT } from "@/lib/findings/ui-labels";
 import { formatDate, formatDateTime } from "@/components/ui/format";
@@ -14,7 +15,13 @@ const seen = (at: Date, now: Date) => ({ age: formatAge(at, now), exact: formatD
 
 export function toListRows(
   findings: TFindingRow[],
-  ctx: { now: Date; hrefOf: (id: string) => string; canTriage: (teamSlug: string | null) => boolean },
+  ctx: {
+    now: Date;
+    hrefOf: (id: string) => string;
+    canTriage: (teamSlug: string | null) => boolean;
+    /** The page's tickets by finding id (one query per page). */
+    tickets?: ReadonlyMap<string, TTicketChip[]>;
+  },
 ): TListRow[] {
   return findings.map((f) => ({
     id: f.id,
@@ -36,6 +43,7 @@ export function toListRows(
           : null,
     firstSeen: seen(f.firstSeenAt, ctx.now),
     canTriage: ctx.canTriage(f.team?.slug ?? null),
+    tickets: ctx.tickets?.get(f.id) ?? [],
   }));
 }
 

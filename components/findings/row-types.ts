@@ -1,4 +1,5 @@
 import type { TFindingState } from "@/lib/findings/filters";
+import type { TTicketChip } from "@/lib/tickets/views";
 import type { TSeverity } from "./severity-badge";
 
 /** One row of the findings list, prepared on the server (ages are computed there, once). */
@@ -18,6 +19,8 @@ export type TListRow = {
   /** "until Mar 5", "Will not fix". */
   stateDetail: string | null;
   firstSeen: { age: string; exact: string };
-  /** May the viewer resolve, snooze and assign this one? */
+  /** May the viewer resolve, snooze and assign this one (and open a ticket for it)? */
   canTriage: boolean;
+  /** Its Jira tickets and GitHub issues, as chips. */
+  tickets: TTicketChip[];
 };

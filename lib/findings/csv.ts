@@ -3,9 +3,13 @@ import { stringify } from "csv-stringify/sync";
 import type { TFindingFilters } from "./filters";
 import type { TViewer } from "./api-scope";
 import { eachFinding, type TFindingRow } from "./queries";
+import { ticketKeysOfFindings } from "./ticket-findings";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
-const COLUMNS: [string, (f: TFindingRow) => string | number][] = [
+/** A row and the keys of its tickets. */
+type TCsvRow = TFindingRow & { tickets: string[] };
+
+const COLUMNS: [string, (f: TCsvRow) => string | number][] = [
   ["id", (f) => f.id],
   ["severity", (f) => f.severity],
   ["score", (f) => f.score],
@@ -27,6 +31,8 @@ const COLUMNS: [string, (f: TFindingRow) => string | number][] = [
   ["last_seen", (f) => f.lastSeenAt.toISOString()],
   ["snoozed_until", (f) => f.snoozedUntil?.toISOString() ?? ""],
   ["resolution", (f) => f.resolution ?? ""],
+  // Last, so the columns scripts already read by position stay where they were.
+  ["ticket", (f) => f.tickets.join(" ")],
 ];
 
 /**
@@ -49,7 +55,14 @@ export function findingsCsvStream(scope: TFindingScope, filters: TFindingFilters
         controller.close();
         return;
       }
-      const rows = next.value.map((f) => COLUMNS.map(([, value]) => value(f)));
+      const tickets = await ticketKeysOfFindings(
+        scope.orgId,
+        next.value.map((f) => f.id),
+      );
+      const rows = next.value.map((f) => {
+        const row = { ...f, tickets: tickets.get(f.id) ?? [] };
+        return COLUMNS.map(([, value]) => value(row));
+      });
       controller.enqueue(encoder.encode(stringify(rows, { escape_formulas: true })));
     },
     async cancel() {

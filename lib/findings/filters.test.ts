@@ -26,6 +26,7 @@ describe("findings filters", () => {
       assignee: ["me"],
       from: "2026-11-01",
       to: "2026-11-25",
+      ticket: "open" as const,
       q: "openssl",
       sort: "first_seen" as const,
       group: "check" as const,
@@ -37,11 +38,17 @@ describe("findings filters", () => {
   });
 
   it("reports unknown values and bad dates, and keeps the rest of the view", () => {
-    const { filters, problems } = parseFindingFilters({ severity: ["urgent", "high"], from: "yesterday", sort: "x" });
+    const { filters, problems } = parseFindingFilters({
+      severity: ["urgent", "high"],
+      from: "yesterday",
+      ticket: "maybe",
+      sort: "x",
+    });
     expect(filters.severity).toEqual(["high"]);
     expect(filters.from).toBeNull();
+    expect(filters.ticket).toBeNull();
     expect(filters.sort).toBe("severity");
-    expect(problems.map((p) => p.field)).toEqual(["severity", "from", "sort"]);
+    expect(problems.map((p) => p.field)).toEqual(["severity", "from", "ticket", "sort"]);
   });
 
   it("drops values with a NUL or a lone surrogate and impossible dates, naming the field (issue 16)", () => {

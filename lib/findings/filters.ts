@@ -6,6 +6,7 @@ import { isCalendarDate } from "@/lib/server/safe-input";
 import { unsafeTextReason } from "@/lib/server/text-safety";
 import { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import { SEVERITY_LEVELS, type TSeverityLevel } from "@/lib/domain/severity";
+import { TICKET_FILTERS, type TTicketFilter } from "@/lib/tickets/schemas";
 
 export const FINDING_STATES = ["open", "snoozed", "resolved", "fixed", "removed"] as const;
 export type TFindingState = (typeof FINDING_STATES)[number];
@@ -38,6 +39,8 @@ export type TFindingFilters = {
   /** First seen on or after / before the end of (YYYY-MM-DD). */
   from: string | null;
   to: string | null;
+  /** Findings with a ticket (any), without one (none), with an open one or only closed ones. */
+  ticket: TTicketFilter | null;
   q: string;
   sort: TFindingSort;
   group: TFindingGroup;
@@ -55,6 +58,7 @@ export const DEFAULT_FILTERS: TFindingFilters = {
   assignee: [],
   from: null,
   to: null,
+  ticket: null,
   q: "",
   sort: "severity",
   group: "none",
@@ -133,6 +137,11 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
     if (isCalendarDate(value)) filters[field] = value;
     else problems.push({ field, message: "Use a real date as YYYY-MM-DD." });
   }
+  const ticket = valuesOf(params, "ticket")[0];
+  if (ticket) {
+    if (oneOf(TICKET_FILTERS, ticket)) filters.ticket = ticket;
+    else problems.push({ field: "ticket", message: `Ticket: use ${TICKET_FILTERS.join(", ")}.` });
+  }
   const q = valuesOf(params, "q").join(" ");
   const unsafeQ = unsafeTextReason(q);
   if (unsafeQ) problems.push({ field: "q", message: `The search ${unsafeQ}.` });
@@ -169,6 +178,7 @@ export function toFindingSearchParams(filters: TFindingFilters): URLSearchParams
   }
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
+  if (filters.ticket) params.set("ticket", filters.ticket);
   if (filters.q) params.set("q", filters.q);
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set("sort", filters.sort);
   if (filters.group !== DEFAULT_FILTERS.group) params.set("group", filters.group);

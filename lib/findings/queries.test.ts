@@ -10,6 +10,8 @@ import { eachFinding, listCheckGroups, listFindings, listResourceGroups, type TF
 import { findingScopeOf, orgWideScope, type TFindingScope } from "@/lib/auth/visibility-scope";
 import { forgetSearchSample, searchIndexPatternFor } from "./search";
 import { findingFilterOptions } from "./ui-filter-options";
+import { findingsCsvStream } from "./csv";
+import { findingsOfTicket, teamsWithVulnerability } from "./ticket-findings";
 import { storeAndProcess } from "@/lib/testing/reports";
 import { fixtureBytes } from "@/lib/testing/fixtures";
 
@@ -269,6 +271,69 @@ describe("findings queries", () => {
     expect(team.open).toBe(all.open);
     expect((await findingFilterOptions(access, admin, { team: ["no-such-team"], cluster: [] })).namespaces).toEqual([]);
     expect((await findingFilterOptions(access, admin, { team: [], cluster: ["elsewhere"] })).namespaces).toEqual([]);
+  });
+
+  it("filters by ticket (any, none, open, closed) through every page, and exports ticket keys in CSV", async () => {
+    const [a, b, c, d] = (await all(admin, view())).map((r) => r.id);
+    const ticket = async (state: string, key: string | null, findingIds: string[]): Promise<string> => {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO tickets (org_id, team_id, provider, problem_key, subject, title, external_key, state)
+         VALUES ($1, $2, 'jira', $3, '{}', 't', $4, $5::ticket_state) RETURNING id`,
+        [t.org.id, t.team.id, `test-${key ?? state}-${Math.random()}`, key, state],
+      );
+      for (const id of findingIds) {
+        await pool.query(`INSERT INTO ticket_findings (org_id, ticket_id, finding_id) VALUES ($1, $2, $3)`, [
+          t.org.id,
+          rows[0].id,
+          id,
+        ]);
+      }
+      return rows[0].id;
+    };
+    await ticket("open", "PAY-1", [a]);
+    const done = await ticket("done", "PAY-2", [b, c]);
+    await ticket("creating", null, [c]);
+    await ticket("failed", null, [d]);
+    const ids = async (ticketFilter: TFindingFilters["ticket"]) =>
+      (await all(admin, view({ ticket: ticketFilter }))).map((r) => r.id).sort();
+    expect(await ids("any")).toEqual([a, b, c].sort());
+    expect(await ids("open")).toEqual([a, c].sort());
+    // Closed: every ticket of the finding is closed; c's other ticket is still being created.
+    expect(await ids("closed")).toEqual([b]);
+    const none = await ids("none");
+    expect(none).toContain(d);
+    expect(none).not.toContain(a);
+    expect(none).toHaveLength(total - 3);
+    // Another org's findings never count, whatever its tickets.
+    expect(await all(findingScopeOf(accessOf(other, other.users.admin, "admin")), view({ ticket: "any" }))).toEqual([]);
+
+    const csv = await new Response(findingsCsvStream(admin, view({ ticket: "any" }), me)).text();
+    const [header, ...lines] = csv.trim().split("\n");
+    expect(header.split(",").at(-1)).toBe("ticket");
+    const cellOf = (id: string) =>
+      lines
+        .find((l) => l.startsWith(id))
+        ?.split(",")
+        .at(-1);
+    expect(cellOf(a)).toBe("PAY-1");
+    expect(cellOf(c)).toBe("PAY-2");
+    expect(lines).toHaveLength(3);
+
+    // The ticket page lists the findings the viewer may see; another org's scope sees none.
+    expect((await findingsOfTicket(admin, done)).map((f) => f.id).sort()).toEqual([b, c].sort());
+    expect(await findingsOfTicket(orgWideScope(other.org.id), done)).toEqual([]);
+  });
+
+  it("names the teams with findings of a CVE, each with its count, within the caller's scope", async () => {
+    const owned = (await all(admin, view({ source: ["trivy"] }))).find((r) => r.team && r.vulnerabilityId);
+    expect(owned).toBeDefined();
+    const cve = owned!.vulnerabilityId;
+    const teams = await teamsWithVulnerability(admin, cve);
+    const expected = (await all(admin, view({ source: ["trivy"], status: ["open", "snoozed", "resolved"] }))).filter(
+      (r) => r.vulnerabilityId === cve && r.team?.slug === owned!.team!.slug,
+    ).length;
+    expect(teams.find((t) => t.slug === owned!.team!.slug)?.findings).toBe(expected);
+    expect(await teamsWithVulnerability(outsider, cve)).toEqual([]);
   });
 
   it("parses the same filters the pages put in the URL", () => {

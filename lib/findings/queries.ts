@@ -6,6 +6,7 @@ import { severityLabel } from "@/lib/domain/severity";
 import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
 import { narrowedScopeCondition, type TViewer } from "./api-scope";
 import { searchIndexPatternFor } from "./search";
+import type { TTicketFilter } from "@/lib/tickets/schemas";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
@@ -56,6 +57,25 @@ function inList(params: unknown[], column: string, values: readonly string[], ca
     : `${column} = ANY(${add(params, values)}::${cast}[])`;
 }
 
+// A finding's tickets: open ones are still being made or worked on; closed ones were done or
+// declined at the provider. Failed creations count as no ticket.
+const TICKET_STATES: Record<Exclude<TTicketFilter, "none">, string> = {
+  any: "'creating', 'open', 'done', 'wont_do'",
+  open: "'creating', 'open'",
+  closed: "'done', 'wont_do'",
+};
+
+const ticketExists = (states: string) =>
+  `EXISTS (SELECT 1 FROM ticket_findings tf JOIN tickets tk ON tk.id = tf.ticket_id
+            WHERE tf.finding_id = f.id AND tk.org_id = f.org_id AND tk.state IN (${states}))`;
+
+/** `closed`: every ticket of the finding is closed (one still open means someone works on it). */
+function ticketCondition(filter: TTicketFilter): string {
+  if (filter === "none") return `NOT ${ticketExists(TICKET_STATES.any)}`;
+  if (filter === "closed") return `${ticketExists(TICKET_STATES.closed)} AND NOT ${ticketExists(TICKET_STATES.open)}`;
+  return ticketExists(TICKET_STATES[filter]);
+}
+
 /**
  * The WHERE clause of a view: scope, then the filters. Team and cluster slugs resolve in SQL, so
  * an unknown slug simply matches nothing.
@@ -86,6 +106,7 @@ async function buildWhere(scope: TFindingScope, filters: TFindingFilters, viewer
   }
   if (filters.from) conditions.push(`f.first_seen_at >= ${add(params, filters.from)}::date`);
   if (filters.to) conditions.push(`f.first_seen_at < ${add(params, filters.to)}::date + 1`);
+  if (filters.ticket) conditions.push(ticketCondition(filters.ticket));
   if (filters.q) {
     // The trigram index gets the text's rare words; the whole text is then checked through an
     // expression the index does not cover, so the planner cannot fold it back into the index scan.

@@ -1,3 +1,4 @@
+import type { TTicketFilter } from "@/lib/tickets/schemas";
 import type { TFindingState } from "./filters";
 
 // Words the findings pages use for stored values. Client-safe.
@@ -60,4 +61,12 @@ export const STATE_TONES: Record<TFindingState, TStateTone> = {
   resolved: "neutral",
   fixed: "green",
   removed: "neutral",
+};
+
+/** The `ticket` filter's choices as the filter bar and its chips say them. */
+export const TICKET_FILTER_LABELS: Record<TTicketFilter, { label: string; hint: string }> = {
+  any: { label: "Has a ticket", hint: "Open or closed, in Jira or GitHub" },
+  none: { label: "No ticket", hint: "Nobody has opened or linked one" },
+  open: { label: "Open ticket", hint: "Being created or worked on" },
+  closed: { label: "Closed ticket", hint: "Every ticket done or won't do" },
 };

@@ -125,6 +125,7 @@ describe("filter chips", () => {
       source: ["kube-bench"],
       q: "root",
       from: "2026-03-01",
+      ticket: "none",
       sort: "first_seen",
     });
     const chips = filterChips("acme", filters, names);
@@ -139,6 +140,7 @@ describe("filter chips", () => {
       "Assignee: Dana Developer",
       "Cluster: Production US East",
       "Source: kube-bench",
+      "Ticket: No ticket",
       "First seen from: Mar 1, 2026",
     ]);
     const critical = chips.find((c) => c.key === "severity:critical")!;
@@ -147,6 +149,8 @@ describe("filter chips", () => {
     // The sort is a preference, not a filter: removing a chip keeps it.
     expect(critical.removeHref).toContain("sort=first_seen");
     expect(chips.find((c) => c.key === "q")!.removeHref).not.toContain("q=");
+    expect(chips.find((c) => c.key === "ticket")!.removeHref).not.toContain("ticket=");
+    expect(critical.removeHref).toContain("ticket=none");
   });
 
   it("has none for the default view, and clearing keeps sort and grouping", () => {

@@ -5,7 +5,7 @@ import {
   UNASSIGNED_TEAM,
   type TFindingFilters,
 } from "./filters";
-import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS } from "./ui-labels";
+import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, TICKET_FILTER_LABELS } from "./ui-labels";
 
 // The findings list's URL beyond its filters (which page), the links that change one filter, and
 // the way back from a finding to the list it was opened from. Client-safe: no server imports.
@@ -189,6 +189,14 @@ export function filterChips(orgSlug: string, filters: TFindingFilters, names: TF
         removeHref: href({ [field]: values.filter((v) => v !== value) }),
       });
     }
+  }
+  if (filters.ticket) {
+    chips.push({
+      key: "ticket",
+      label: "Ticket",
+      value: TICKET_FILTER_LABELS[filters.ticket].label,
+      removeHref: href({ ticket: null }),
+    });
   }
   if (filters.from) {
     chips.push({

@@ -42,7 +42,17 @@ async function buildTenant() {
     [t.org.id],
   );
   if (!rows[0]) throw new Error("the Trivy fixture gave this tenant no vulnerability findings");
-  return { ...t, destinationId: destination.id, cve: rows[0].cve };
+  // A ticket of each team: the ticket page is as private as the team's findings.
+  const ticketOf = async (teamId: string) =>
+    (
+      await pool.query<{ id: string }>(
+        `INSERT INTO tickets (org_id, team_id, provider, problem_key, subject, title, state)
+         VALUES ($1, $2, 'jira', gen_random_uuid()::text, $3, 'A ticket', 'open') RETURNING id`,
+        [t.org.id, teamId, JSON.stringify({ kind: "cve", vulnerabilityId: rows[0].cve })],
+      )
+    ).rows[0].id;
+  const tickets = { team: await ticketOf(t.team.id), otherTeam: await ticketOf(t.otherTeam.id) };
+  return { ...t, destinationId: destination.id, cve: rows[0].cve, tickets };
 }
 
 /** The value of one URL parameter for a relation; null when the relation means nothing for it. */
@@ -52,6 +62,9 @@ function valueOf(param: string, file: string, relation: TRelation, a: TWorld, b:
   if (param === "team") return relation === "otherTeam" ? a.otherTeam.slug : owner.team.slug;
   if (param === "id" && file.includes("/findings/[id]")) {
     return relation === "otherTeam" ? a.findings.otherTeam[0] : owner.findings.team[0];
+  }
+  if (param === "id" && file.includes("/tickets/[id]")) {
+    return relation === "otherTeam" ? a.tickets.otherTeam : owner.tickets.team;
   }
   if (param === "id" && file.includes("/alerting/destinations/[id]")) {
     return relation === "otherTeam" ? null : owner.destinationId; // an org resource, not a team's
@@ -171,7 +184,10 @@ describe("tenant isolation, generated from the route inventory", () => {
       await expectHidden(role, "otherOrg", own);
       if (paramsOf(entry.file).length > 1) await expectHidden(role, "foreignIdsInOwnOrg", own);
       // Team-scoped objects of a team the caller is not on (org owners and admins see every team).
-      const teamScoped = paramsOf(entry.file).includes("team") || entry.file.includes("findings/[id]");
+      const teamScoped =
+        paramsOf(entry.file).includes("team") ||
+        entry.file.includes("findings/[id]") ||
+        entry.file.includes("tickets/[id]");
       if (teamScoped && (TEAM_ROLES as readonly string[]).includes(role)) await expectHidden(role, "otherTeam", own);
     }
     expect(failures).toEqual([]);

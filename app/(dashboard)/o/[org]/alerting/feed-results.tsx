@@ -1,5 +1,10 @@
 import type { Route } from "next";
-import type { TFindingScope } from "@/lib/auth/visibility-scope";
+import { scopeIncludesTeam, type TFindingScope } from "@/lib/auth/visibility-scope";
+import { listClusters } from "@/lib/clusters/queries";
+import { ticketOfSubject } from "@/lib/tickets/queries";
+import type { TTicketChip } from "@/lib/tickets/views";
+import type { TAlertGroupTicket } from "@/components/tickets/alert-group-ticket";
+import { alertGroupSubject } from "@/components/tickets/ticket-subjects";
 import { listAlertFeed } from "@/lib/alerting/queries";
 import type { TFeedFilters } from "@/lib/alerting/ui-filters";
 import { LinkButton } from "@/components/ui/button";
@@ -10,11 +15,16 @@ import { PagedList } from "@/components/alerting/paged-list";
 export async function FeedResults({
   orgSlug,
   scope,
+  triageScope,
+  teams,
   teamId,
   filters,
 }: {
   orgSlug: string;
   scope: TFindingScope;
+  /** Where the viewer may triage: the teams whose groups offer "Open a ticket". */
+  triageScope: TFindingScope;
+  teams: { id: string; slug: string; name: string }[];
   teamId: string | null | undefined;
   filters: TFeedFilters;
 }) {
@@ -26,6 +36,7 @@ export async function FeedResults({
     limit: 50,
     cursor: filters.cursor ?? null,
   });
+  const tickets = await groupTickets(page.data, scope.orgId, triageScope, teams);
   const base = `/o/${orgSlug}/alerting`;
   return (
     <PagedList
@@ -42,7 +53,32 @@ export async function FeedResults({
         next: <LinkButton href={`${base}/rules` as Route}>Set up your team&apos;s rules</LinkButton>,
       }}
     >
-      <AlertFeedTable items={page.data} now={new Date()} orgSlug={orgSlug} />
+      <AlertFeedTable items={page.data} now={new Date()} orgSlug={orgSlug} tickets={tickets} />
     </PagedList>
   );
+}
+
+/** Each findings group's ticket (by its check subject) and whether the viewer may open one. */
+async function groupTickets(
+  items: Awaited<ReturnType<typeof listAlertFeed>>["data"],
+  orgId: string,
+  triageScope: TFindingScope,
+  teams: { id: string; slug: string; name: string }[],
+): Promise<Map<string, TAlertGroupTicket>> {
+  const needsClusters = items.some((i) => i.kind === "findings" && i.grouping === "check_cluster");
+  const clusterIds = needsClusters
+    ? new Map((await listClusters(orgId)).clusters.map((c) => [c.slug, c.id]))
+    : new Map<string, string>();
+  const entries = await Promise.all(
+    items.map(async (item): Promise<[string, TAlertGroupTicket] | null> => {
+      const subject = alertGroupSubject(item, clusterIds);
+      if (!subject || !item.teamId) return null;
+      const chip: TTicketChip | null = await ticketOfSubject(orgId, item.teamId, subject);
+      const team = teams.find((t) => t.id === item.teamId);
+      const open =
+        team && scopeIncludesTeam(triageScope, team.id) ? { teamSlug: team.slug, teamName: team.name, subject } : null;
+      return [item.id, { chip, open }];
+    }),
+  );
+  return new Map(entries.filter((e): e is [string, TAlertGroupTicket] => e !== null));
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
+import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { RULE_KIND_LABELS, RULE_KINDS } from "@/lib/alerting/schemas";
 import { firstValues, UNASSIGNED_TEAM, ZFeedFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
@@ -64,7 +65,14 @@ export default async function AlertFeedPage({ params, searchParams }: PageProps<
       </FilterForm>
       {/* Keyed by the filters, so a new view shows the skeleton instead of the previous list. */}
       <Suspense key={JSON.stringify(filters)} fallback={<AlertingSkeleton />}>
-        <FeedResults orgSlug={access.org.slug} scope={team.scope} teamId={team.teamId} filters={filters} />
+        <FeedResults
+          orgSlug={access.org.slug}
+          scope={team.scope}
+          triageScope={findingScopeOf(access, "team:triage")}
+          teams={team.teams}
+          teamId={team.teamId}
+          filters={filters}
+        />
       </Suspense>
     </>
   );

@@ -23,6 +23,8 @@ import {
 } from "@/lib/findings/page-state";
 import { listCheckGroups, listFindings, listResourceGroups } from "@/lib/findings/queries";
 import { listSavedViews } from "@/lib/findings/saved-views";
+import { ticketChipsOfFindings } from "@/lib/tickets/queries";
+import type { TTicketChip } from "@/lib/tickets/views";
 import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
 import { findingFilterOptions } from "@/lib/findings/ui-filter-options";
 import {
@@ -76,7 +78,14 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
   const viewQuery = findingsQuery(filters);
   const page = findings ?? checks ?? resources;
 
+  const tickets: Map<string, TTicketChip[]> = findings?.data.length
+    ? await ticketChipsOfFindings(
+        access.org.id,
+        findings.data.map((f) => f.id),
+      )
+    : new Map();
   const rows = toListRows(findings?.data ?? [], {
+    tickets,
     now,
     hrefOf: (id) => findingDetailHref(org, id, currentQuery),
     canTriage: (team) => scopeIncludesTeam(triageScope, team === null ? null : (teamIdBySlug.get(team) ?? "?")),

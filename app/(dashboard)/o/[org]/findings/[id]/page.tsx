@@ -12,6 +12,9 @@ import { FindingsTabs } from "@/components/findings/findings-tabs";
 import { MenuCloser } from "@/components/findings/menu-closer";
 import { NoteForm } from "@/components/findings/note-form";
 import { TriagePanel } from "@/components/findings/triage-panel";
+import { ticketChipsOfFindings } from "@/lib/tickets/queries";
+import type { TTicketChip } from "@/lib/tickets/views";
+import { FindingTicketsCard } from "@/components/tickets/finding-tickets-card";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
 export async function generateMetadata({ params }: PageProps<"/o/[org]/findings/[id]">): Promise<Metadata> {
@@ -27,7 +30,11 @@ export default async function FindingPage({ params, searchParams }: PageProps<"/
   const back = (await searchParams).back;
   const scope = findingScopeOf(access, "team:read");
   const canTriage = scopeIncludesTeam(findingScopeOf(access, "team:triage"), finding.team?.id ?? null);
-  const people = canTriage ? await findingPeople(access, scope) : null;
+  const [people, ticketsById] = await Promise.all([
+    canTriage ? findingPeople(access, scope) : null,
+    ticketChipsOfFindings(access.org.id, [finding.id]),
+  ]);
+  const tickets: TTicketChip[] = ticketsById.get(finding.id) ?? [];
   const now = new Date();
   const packages = packagesOf(finding.evidence);
   const links = findingPageState(org, finding, {
@@ -74,6 +81,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<"/
               ) : null}
             </CardBody>
           </Card>
+          <FindingTicketsCard orgSlug={org} finding={finding} tickets={tickets} canTriage={canTriage} />
           <Card>
             <CardHeader title="Where" />
             <CardBody>

@@ -2,6 +2,10 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
+import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
+import { teamsWithVulnerability } from "@/lib/findings/ticket-findings";
+import { ticketOfSubject } from "@/lib/tickets/queries";
+import type { TTicketChip } from "@/lib/tickets/views";
 import { getVulnerability } from "@/lib/vulnerabilities/queries";
 import { resolveTeamFilter } from "@/lib/vulnerabilities/team-filter";
 import { FindingsTabs } from "@/components/findings/findings-tabs";
@@ -9,6 +13,8 @@ import { SeverityBadge } from "@/components/findings/severity-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { CveTicketsCard, type TCveTeamTicket } from "@/components/tickets/cve-tickets-card";
+import { cveSubject } from "@/components/tickets/ticket-subjects";
 import { AffectedImages } from "@/components/vulnerabilities/affected-images";
 import { preferredReferences, ReferenceList } from "@/components/vulnerabilities/reference-links";
 
@@ -34,6 +40,14 @@ export default async function VulnerabilityPage({
   // does not reveal whether the CVE exists elsewhere.
   const vulnerability = id.length <= 200 ? await getVulnerability(teamFilter.scope, id) : null;
   if (!vulnerability) notFound();
+
+  const triageScope = findingScopeOf(access, "team:triage");
+  const ticketTeams: TCveTeamTicket[] = await Promise.all(
+    (await teamsWithVulnerability(teamFilter.scope, vulnerability.id)).map(async (t) => {
+      const chip: TTicketChip | null = await ticketOfSubject(access.org.id, t.id, cveSubject(vulnerability.id));
+      return { team: t, findings: t.findings, chip, canTriage: scopeIncludesTeam(triageScope, t.id) };
+    }),
+  );
 
   const orgBase = `/o/${access.org.slug}`;
   const teamQuery = teamFilter.selected ? `team=${encodeURIComponent(teamFilter.selected)}` : "";
@@ -95,6 +109,7 @@ export default async function VulnerabilityPage({
           </Card>
         </div>
         <div className="space-y-6">
+          <CveTicketsCard orgSlug={access.org.slug} vulnerabilityId={vulnerability.id} teams={ticketTeams} />
           <Card>
             <CardHeader title="Advisories" />
             <CardBody>
