@@ -50,11 +50,11 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/o
   const [teams, findings, log, clusters] = await Promise.all([
     visibleTeams(access),
     findingsOfTicket(scope, ticket.id, FINDINGS_SHOWN),
-    listTicketSyncLog(access.org.id, { ticketId: ticket.id }, { cursor, limit: LOG_PAGE }),
+    listTicketSyncLog(access.org.id, { ticketId: ticket.id }, { cursor: cursor ?? undefined, limit: LOG_PAGE }),
     clusterId ? listClusters(access.org.id) : null,
   ]);
   const org = access.org.slug;
-  const team = teams.find((t: { id: string }) => t.id === ticket.teamId) ?? null;
+  const team = teams.find((t: { id: string }) => t.id === ticket.team?.id) ?? null;
   const clusterName = clusters?.clusters.find((c: { id: string }) => c.id === clusterId)?.name ?? null;
   const canTriage = team !== null && scopeIncludesTeam(findingScopeOf(access, "team:triage"), team.id);
   const base = `/o/${org}/tickets/${ticket.id}`;
@@ -63,7 +63,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/o
     <>
       <PageHeader
         title={ticket.title}
-        description={describeSubject(subject, ticket.teamName, clusterName)}
+        description={describeSubject(subject, ticket.team?.name ?? null, clusterName)}
         actions={
           <>
             <TicketChip ticket={ticket} />
@@ -92,7 +92,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/o
                     {team.name}
                   </Link>
                 ) : (
-                  (ticket.teamName ?? "Deleted team")
+                  (ticket.team?.name ?? "Deleted team")
                 )}
               </Fact>
               <Fact label="Open findings">{ticket.openCount.toLocaleString("en-US")}</Fact>
@@ -133,8 +133,8 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/o
               <Pager
                 label="Sync log pages"
                 firstHref={cursor ? base : null}
-                prevHref={null}
-                nextHref={log.nextCursor ? `${base}?cursor=${encodeURIComponent(log.nextCursor)}` : null}
+                prevHref={log.prev ? `${base}?cursor=${encodeURIComponent(log.prev)}` : null}
+                nextHref={log.next ? `${base}?cursor=${encodeURIComponent(log.next)}` : null}
               />
             </>
           ) : (

@@ -18,6 +18,6 @@ export async function ticketForPage(access: TOrgAccess, id: string) {
   if (!ZTicketId.safeParse(id).success) notFound();
   const ticket = await ticketById(access.org.id, id);
   const scope = findingScopeOf(access, "team:read");
-  if (!ticket || !scopeIncludesTeam(scope, ticket.teamId)) notFound();
+  if (!ticket || !scopeIncludesTeam(scope, ticket.team?.id ?? null)) notFound();
   return { ticket, scope };
 }

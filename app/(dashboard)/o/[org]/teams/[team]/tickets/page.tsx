@@ -21,7 +21,7 @@ export default async function TeamTicketsPage({ params, searchParams }: PageProp
   // The layout has turned a team the caller is not on (or another org's) into a 404.
   const access = await requireTeamPage(orgSlug, teamSlug);
   const { state, cursor } = parseTicketListParams(await searchParams);
-  const page = await listTeamTickets(access.org.id, access.team.id, { state, cursor, limit: PAGE_SIZE });
+  const page = await listTeamTickets(access.org.id, access.team.id, { state, cursor: cursor ?? undefined, limit: PAGE_SIZE });
   const base = `/o/${access.org.slug}/teams/${access.team.slug}/tickets`;
   const canManage = canTeam(access.teamRole, "team:routing:manage");
 
@@ -55,8 +55,8 @@ export default async function TeamTicketsPage({ params, searchParams }: PageProp
             <Pager
               label="Ticket pages"
               firstHref={cursor ? ticketListHref(base, state) : null}
-              prevHref={null}
-              nextHref={page.nextCursor ? ticketListHref(base, state, page.nextCursor) : null}
+              prevHref={page.prev ? ticketListHref(base, state, page.prev) : null}
+              nextHref={page.next ? ticketListHref(base, state, page.next) : null}
             />
           </Card>
         ) : (
