@@ -85,7 +85,7 @@ async function measure({ server, database }: TBenchDatabase) {
 
     // EXPLAIN of the main queries, exactly as the API builds them.
     const { findingsPageQuery, checkGroupsQuery } = await import("@/lib/findings/queries");
-    const { DEFAULT_FILTERS } = await import("@/lib/findings/filters");
+    const { DEFAULT_FILTERS } = await import("@/lib/domain/finding-filters");
     const orgScope = { orgId: org.id, teamIds: null, unassigned: true };
     const team = teams[42];
     const teamView = { ...DEFAULT_FILTERS, team: [team.slug] };

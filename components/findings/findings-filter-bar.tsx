@@ -1,4 +1,4 @@
-import { FINDING_SOURCES, FINDING_STATES, UNASSIGNED_TEAM, type TFindingFilters } from "@/lib/findings/filters";
+import { FINDING_SOURCES, FINDING_STATES, UNASSIGNED_TEAM, type TFindingFilters } from "@/lib/domain/finding-filters";
 import { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_HINTS, STATE_LABELS } from "@/lib/findings/ui-labels";

@@ -1,4 +1,5 @@
-import type { TFilterProblem, TFindingFilters } from "@/lib/findings/filters";
+import type { TFindingFilters } from "@/lib/domain/finding-filters";
+import type { TFilterProblem } from "@/lib/findings/filters";
 import {
   clearedFilters,
   filterChips,

@@ -1,4 +1,4 @@
-import type { TFindingState } from "@/lib/findings/filters";
+import type { TFindingState } from "@/lib/domain/finding-filters";
 import type { TTicketChip } from "@/lib/tickets/views";
 import type { TSeverity } from "./severity-badge";
 

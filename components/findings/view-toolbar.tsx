@@ -1,6 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { FINDING_GROUPS, FINDING_SORTS, type TFindingFilters } from "@/lib/findings/filters";
+import { FINDING_GROUPS, FINDING_SORTS, type TFindingFilters } from "@/lib/domain/finding-filters";
 import { GROUP_LABELS, SORT_LABELS } from "@/lib/findings/ui-labels";
 import { cn } from "@/components/ui/cn";
 import { ViewSwitch } from "@/components/vulnerabilities/view-switch";

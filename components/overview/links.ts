@@ -1,4 +1,4 @@
-import { DEFAULT_FILTERS, toFindingSearchParams, type TFindingFilters } from "@/lib/findings/filters";
+import { DEFAULT_FILTERS, toFindingSearchParams, type TFindingFilters } from "@/lib/domain/finding-filters";
 
 /** Builds links into the findings list for one view of the overview (the org, or one team). */
 export type TFindingsLinker = (change?: Partial<TFindingFilters>) => string;

@@ -1,4 +1,4 @@
-import { TICKET_FILTERS, type TTicketFilter } from "@/lib/tickets/schemas";
+import { TICKET_FILTERS, type TTicketFilter } from "@/lib/domain/finding-filters";
 import { TICKET_FILTER_LABELS } from "@/lib/findings/ui-labels";
 import { MenuApply, MenuButton } from "@/components/findings/filter-menu";
 

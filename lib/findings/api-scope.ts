@@ -1,6 +1,6 @@
 import "server-only";
 import type { TOrgAccess } from "@/lib/auth/access";
-import { UNASSIGNED_TEAM } from "./filters";
+import { UNASSIGNED_TEAM } from "@/lib/domain/finding-filters";
 import { findingScopeOf, orgWideScope, scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 /** Who is asking, for "assigned to me" filters; null for a token. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import type { TFindingFilters } from "./filters";
+import type { TFindingFilters } from "@/lib/domain/finding-filters";
 import type { TViewer } from "./api-scope";
 import { eachFinding, type TFindingRow } from "./queries";
 import { ticketKeysOfFindings } from "./ticket-findings";

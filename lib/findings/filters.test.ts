@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, effectiveStates, parseFindingFilters, toFindingSearchParams } from "./filters";
+import { DEFAULT_FILTERS, effectiveStates, toFindingSearchParams } from "@/lib/domain/finding-filters";
+import { parseFindingFilters } from "./filters";
 
 describe("findings filters", () => {
   it("reads repeated and comma-separated values alike, and drops duplicates", () => {

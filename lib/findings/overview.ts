@@ -1,13 +1,13 @@
 import "server-only";
 import { pool } from "@/lib/server/db";
-import { FINDING_STATES, type TFindingState } from "./filters";
+import { FINDING_STATES, type TFindingState } from "@/lib/domain/finding-filters";
 import { FINDING_CATEGORIES } from "@/lib/domain/categories";
 import { SEVERITY_LEVELS } from "@/lib/domain/severity";
 import { narrowedIncludesUnassigned, narrowedScopeCondition } from "./api-scope";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import type { TFindingRow } from "./queries";
 import { listFindings } from "./queries";
-import { DEFAULT_FILTERS } from "./filters";
+import { DEFAULT_FILTERS } from "@/lib/domain/finding-filters";
 
 // The overview reads the rollups (finding_counts, finding_daily) that triggers keep current, so
 // its cost does not grow with the number of findings; only "newest critical" touches findings,

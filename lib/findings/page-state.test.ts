@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
-import { DEFAULT_FILTERS, type TFindingFilters } from "./filters";
+import { DEFAULT_FILTERS, type TFindingFilters } from "@/lib/domain/finding-filters";
 import {
   canonicalListHref,
   canTriageAny,

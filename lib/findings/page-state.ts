@@ -11,7 +11,7 @@ import {
   UNASSIGNED_TEAM,
   type TFindingFilters,
   type TFindingGroup,
-} from "./filters";
+} from "@/lib/domain/finding-filters";
 import {
   canonicalRedirectQuery,
   clearedFilters,

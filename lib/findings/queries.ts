@@ -3,10 +3,10 @@ import { z } from "zod";
 import { pool } from "@/lib/server/db";
 import { keyset, param as add, type TKeyset } from "@/lib/server/sql";
 import { severityLabel } from "@/lib/domain/severity";
-import { effectiveStates, type TFindingFilters, type TFindingState } from "./filters";
+import { effectiveStates, type TFindingFilters, type TFindingState } from "@/lib/domain/finding-filters";
 import { narrowedScopeCondition, type TViewer } from "./api-scope";
 import { searchIndexPatternFor } from "./search";
-import type { TTicketFilter } from "@/lib/tickets/schemas";
+import type { TTicketFilter } from "@/lib/domain/finding-filters";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query

@@ -4,7 +4,7 @@ import { canOrg } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/orgs/queries";
 import { pool } from "@/lib/server/db";
 import { narrowedScopeCondition } from "./api-scope";
-import type { TFindingFilters } from "./filters";
+import type { TFindingFilters } from "@/lib/domain/finding-filters";
 import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 // What the findings list's filter menus offer, read from the finding_counts rollup (one row per

@@ -1,5 +1,5 @@
-import type { TTicketFilter } from "@/lib/tickets/schemas";
-import type { TFindingState } from "./filters";
+import type { TTicketFilter } from "@/lib/domain/finding-filters";
+import type { TFindingState } from "@/lib/domain/finding-filters";
 
 // Words the findings pages use for stored values. Client-safe.
 

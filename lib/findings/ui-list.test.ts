@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, type TFindingFilters } from "./filters";
+import { DEFAULT_FILTERS, type TFindingFilters } from "@/lib/domain/finding-filters";
 import {
   canonicalRedirectQuery,
   clearedFilters,

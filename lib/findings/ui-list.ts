@@ -1,10 +1,10 @@
 import {
   DEFAULT_FILTERS,
-  parseFindingFilters,
   toFindingSearchParams,
   UNASSIGNED_TEAM,
   type TFindingFilters,
-} from "./filters";
+} from "@/lib/domain/finding-filters";
+import { parseFindingFilters } from "@/lib/findings/filters";
 import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS, TICKET_FILTER_LABELS } from "./ui-labels";
 
 // The findings list's URL beyond its filters (which page), the links that change one filter, and

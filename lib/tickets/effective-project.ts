@@ -1,4 +1,5 @@
 import "server-only";
+import { ticketProviderFor } from "./provider-seam";
 import { sqlOf, type TSqlClient } from "@/lib/alerting/engine/sql";
 import type { TConnectionRow } from "@/lib/notifications/delivery/connection-row";
 import { AppError } from "@/lib/server/errors";
@@ -97,10 +98,7 @@ export async function effectiveProject(
 /** Calls that answer a person waiting on a page give up sooner than the outbox's. */
 export const INTERACTIVE_TIMEOUT_MS = 8_000;
 
-/**
- * The provider for a connection (and the project it files into). The real providers are loaded
- * when first needed: modules that only read tickets (queries, chips) never pull in the SDKs.
- */
+/** The provider for a connection (and the project it files into); tests hand in their own. */
 export async function providerOf(
   connection: Pick<TTicketConnection, "id" | "secret_ciphertext">,
   project: TProjectSettings | null,
@@ -112,7 +110,5 @@ export async function providerOf(
     allowPrivate: allowPrivateDestinations(),
     timeoutMs: options.timeoutMs,
   };
-  if (options.provider) return options.provider(context);
-  const { providerFor } = await import("./providers");
-  return providerFor(context);
+  return ticketProviderFor(context, options);
 }

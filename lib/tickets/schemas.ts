@@ -197,7 +197,3 @@ export const ZLinkTicketInput = z.object({
 export type TLinkTicketInput = z.input<typeof ZLinkTicketInput>;
 
 export const ZTicketId = z.uuid("Not a ticket id.");
-
-/** Filters of the findings list ("has ticket", ticket state). */
-export const TICKET_FILTERS = ["any", "none", "open", "closed"] as const;
-export type TTicketFilter = (typeof TICKET_FILTERS)[number];

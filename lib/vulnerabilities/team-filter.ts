@@ -1,6 +1,6 @@
 import "server-only";
 import { visibleTeams, type TOrgAccess } from "@/lib/auth/access";
-import { UNASSIGNED_TEAM } from "@/lib/findings/filters";
+import { UNASSIGNED_TEAM } from "@/lib/domain/finding-filters";
 import { findingScopeOf, type TFindingScope } from "@/lib/auth/visibility-scope";
 
 /** `?team=unassigned`: findings no team owns (org admins only); the findings list's own value. */

@@ -3,7 +3,7 @@ import { appBaseUrl } from "@/lib/alerting/engine/context";
 import { budgetProgress } from "@/lib/cost/budgets/progress";
 import { changeOf } from "@/lib/cost/figures";
 import { addDays, eachDay, monthStart } from "@/lib/cost/range";
-import { DEFAULT_FILTERS, toFindingSearchParams } from "@/lib/findings/filters";
+import { DEFAULT_FILTERS, toFindingSearchParams } from "@/lib/domain/finding-filters";
 import { budgetsWithSpend, costByDay, costMovers, type TBudgetRow } from "./cost-figures";
 import type { TDigestSql, TFigureScope } from "./figure-scope";
 import { findingFlows, openCounts, topChecks } from "./finding-figures";
