@@ -71,9 +71,9 @@ const TICKETS_KEY = keyset<TTicketListItem>([
 export async function listTeamTickets(
   orgId: string,
   teamId: string,
-  page: { state?: TTicketState | "closed"; cursor?: string; limit: number },
+  page: { state?: TTicketState | "closed"; cursor?: string; limit: number; lenient?: boolean },
 ): Promise<TKeysetPage<TTicketListItem>> {
-  const cursor = TICKETS_KEY.read(page.cursor);
+  const cursor = TICKETS_KEY.read(page.cursor, { lenient: page.lenient });
   const params: unknown[] = [];
   const where = [`t.org_id = ${param(params, orgId, "uuid")}`, `t.team_id = ${param(params, teamId, "uuid")}`];
   if (page.state === "closed") where.push(`t.state IN ('done', 'wont_do')`);
@@ -155,9 +155,9 @@ const SYNC_LOG_KEY = keyset<TTicketSyncLogRow>([{ expr: "l.id", dir: "desc", cas
 export async function listTicketSyncLog(
   orgId: string,
   of: { ticketId?: string; connectionId?: string },
-  page: { cursor?: string; limit: number },
+  page: { cursor?: string; limit: number; lenient?: boolean },
 ): Promise<TKeysetPage<TTicketSyncLogRow>> {
-  const cursor = SYNC_LOG_KEY.read(page.cursor);
+  const cursor = SYNC_LOG_KEY.read(page.cursor, { lenient: page.lenient });
   const params: unknown[] = [];
   const where = [`l.org_id = ${param(params, orgId, "uuid")}`];
   if (of.ticketId) where.push(`l.ticket_id = ${param(params, of.ticketId, "uuid")}`);

@@ -50,7 +50,11 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/o
   const [teams, findings, log, clusters] = await Promise.all([
     visibleTeams(access),
     findingsOfTicket(scope, ticket.id, FINDINGS_SHOWN),
-    listTicketSyncLog(access.org.id, { ticketId: ticket.id }, { cursor: cursor ?? undefined, limit: LOG_PAGE }),
+    listTicketSyncLog(
+      access.org.id,
+      { ticketId: ticket.id },
+      { cursor: cursor ?? undefined, limit: LOG_PAGE, lenient: true },
+    ),
     clusterId ? listClusters(access.org.id) : null,
   ]);
   const org = access.org.slug;

@@ -21,7 +21,13 @@ export default async function TeamTicketsPage({ params, searchParams }: PageProp
   // The layout has turned a team the caller is not on (or another org's) into a 404.
   const access = await requireTeamPage(orgSlug, teamSlug);
   const { state, cursor } = parseTicketListParams(await searchParams);
-  const page = await listTeamTickets(access.org.id, access.team.id, { state, cursor: cursor ?? undefined, limit: PAGE_SIZE });
+  const page = await listTeamTickets(access.org.id, access.team.id, {
+    state,
+    cursor: cursor ?? undefined,
+    limit: PAGE_SIZE,
+    // A stale link starts over rather than failing.
+    lenient: true,
+  });
   const base = `/o/${access.org.slug}/teams/${access.team.slug}/tickets`;
   const canManage = canTeam(access.teamRole, "team:routing:manage");
 
