@@ -6,13 +6,7 @@ import { clientIpOf } from "@/lib/auth/client-ip";
 import { revokeUserSessions } from "@/lib/auth/session-user";
 import { unlockSignIn } from "@/lib/auth/sign-in-unlock";
 import { acceptInvitation, acceptInvitationWithNewAccount } from "@/lib/orgs/accept-invitation";
-import {
-  ZAcceptAsUser,
-  ZAcceptWithNewAccount,
-  ZFinishSignUp,
-  ZInvitationSecret,
-  ZSignUp,
-} from "@/lib/orgs/schemas";
+import { ZAcceptAsUser, ZAcceptWithNewAccount, ZFinishSignUp, ZInvitationSecret, ZSignUp } from "@/lib/orgs/schemas";
 import { confirmSignUp, requestSignUp } from "@/lib/orgs/sign-up";
 import { appBaseUrl } from "@/lib/server/app-url";
 import { fail, fromZodError } from "@/lib/server/action-result";
@@ -31,7 +25,9 @@ export const finishSignUpAction = publicAction(
   {
     input: ZFinishSignUp,
     onInvalid: (error) =>
-      error.issues.some((i) => i.path[0] === "token") ? fail("not_found", "This link is not valid.") : fromZodError(error),
+      error.issues.some((i) => i.path[0] === "token")
+        ? fail("not_found", "This link is not valid.")
+        : fromZodError(error),
   },
   ({ input }) => confirmSignUp(input.token, input.password),
 );
