@@ -107,6 +107,28 @@ describe("history events in words", () => {
     expect(describeEvent(event("unsnoozed", { expired: true }, null), "x").text).toBe("The snooze ended");
     expect(describeEvent(event("unsnoozed"), "x").text).toBe("Dana ended the snooze");
   });
+
+  it("tells what happened with its ticket, and who closed it in Jira", () => {
+    expect(describeEvent(event("ticket", { action: "created", key: "PAY-12" }), "x").text).toBe("Dana created PAY-12");
+    expect(describeEvent(event("ticket", { action: "closed", key: "PAY-12" }, null), "x").text).toBe(
+      "Bumpers closed PAY-12",
+    );
+    const closedThere = describeEvent(
+      event(
+        "resolved",
+        { resolution: "ticket_closed", reason: "Closed as done in PAY-12", actorLabel: "PAY-12" },
+        null,
+      ),
+      "x",
+    );
+    expect(closedThere).toMatchObject({
+      text: "PAY-12 resolved it: closed in ticket",
+      quote: "Closed as done in PAY-12",
+    });
+    expect(
+      describeEvent(event("commented", { text: "Deploying Friday", ticket: "PAY-12", actorLabel: "Ana" }, null), "x"),
+    ).toMatchObject({ text: "Ana commented on PAY-12", quote: "Deploying Friday" });
+  });
 });
 
 describe("check texts", () => {

@@ -80,6 +80,16 @@ const untilDate = (value: unknown): string | null => {
   );
 };
 
+/** What a ticket event did ("Ana created PAY-12"). */
+const TICKET_EVENT_VERBS: Record<string, string> = {
+  created: "created",
+  found: "found its ticket",
+  linked: "linked",
+  unlinked: "unlinked",
+  closed: "closed",
+  reopened: "reopened",
+};
+
 /** A history event in words, for people who were not there. */
 export function describeEvent(event: TEventInput, source: string): TEventView {
   const who = event.actor?.name || str(event.data.actorLabel) || "Someone";
@@ -117,7 +127,16 @@ export function describeEvent(event: TEventInput, source: string): TEventView {
       return { text: previous ? `${who} unassigned ${previous}` : `${who} unassigned it`, quote: null, tone: "blue" };
     }
     case "commented":
-      return { text: `${who} wrote a note`, quote: str(d.text), tone: "neutral" };
+      return str(d.ticket)
+        ? { text: `${who} commented on ${str(d.ticket)}`, quote: str(d.text), tone: "neutral" }
+        : { text: `${who} wrote a note`, quote: str(d.text), tone: "neutral" };
+    case "ticket": {
+      const key = str(d.key) ?? "a ticket";
+      const verb = TICKET_EVENT_VERBS[str(d.action) ?? ""] ?? "changed";
+      // Without a person it was Bumpers itself (a queued creation, a fix closing the ticket).
+      const by = event.actor?.name || str(d.actorLabel) || "Bumpers";
+      return { text: `${by} ${verb} ${key}`, quote: null, tone: "blue" };
+    }
     default:
       return { text: `${who}: ${event.kind}`, quote: null, tone: "neutral" };
   }
