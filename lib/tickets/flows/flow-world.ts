@@ -120,7 +120,11 @@ let webhookSeq = 0;
 export async function flowTenant(
   parts: TFlowParts,
   kind: TFlowKind,
-  options: { reopenWhenStillFailing?: boolean; token?: string; tenant?: Awaited<ReturnType<typeof createTestTenant>> } = {},
+  options: {
+    reopenWhenStillFailing?: boolean;
+    token?: string;
+    tenant?: Awaited<ReturnType<typeof createTestTenant>>;
+  } = {},
 ) {
   const t = options.tenant ?? (await createTestTenant());
   const shop = [{ effect: "include" as const, cluster: "*", namespace: "shop-*", kind: "*", name: "*", labels: {} }];
@@ -286,4 +290,30 @@ async function moveInFake(parts: TFlowParts, kind: TFlowKind, externalKey: strin
     parts.jira.transition(externalKey, { done: "Done", wont_do: "Won't do", reopen: "Reopen" }[to]);
   }
   await flushWebhooks(parts);
+}
+
+/** The secret values of a connection's secret (tokens, keys, the webhook secret). */
+export function secretValuesOf(secret: TTicketSecret): string[] {
+  const keys = ["apiToken", "personalAccessToken", "token", "privateKey", "webhookSecret"];
+  return Object.entries(secret).flatMap(([k, v]) => (keys.includes(k) && typeof v === "string" ? [v] : []));
+}
+
+/**
+ * Every stored text of the orgs' ticket work (sync log, outbox rows, audit rows) and every answer
+ * the webhook routes gave, searched for the secrets: how many texts were read, and the leaks.
+ */
+export async function secretsFoundIn(parts: TFlowParts, orgIds: string[], secrets: string[]) {
+  const { rows } = await pool.query<{ source: string; text: string }>(
+    `SELECT 'ticket_sync_log' AS source, summary || ' ' || coalesce(detail::text, '') AS text
+       FROM ticket_sync_log WHERE org_id = ANY($1::uuid[])
+     UNION ALL
+     SELECT 'alert_events', coalesce(response::text, '') || ' ' || coalesce(error, '') || ' ' || payload::text
+       FROM alert_events WHERE org_id = ANY($1::uuid[])
+     UNION ALL
+     SELECT 'audit_logs', row_to_json(a)::text FROM audit_logs a WHERE org_id = ANY($1::uuid[])`,
+    [orgIds],
+  );
+  const texts = [...rows, ...parts.relay.received.map((r) => ({ source: `answer to ${r.path}`, text: r.answer }))];
+  const leaks = texts.flatMap((t) => secrets.filter((s) => t.text.includes(s)).map(() => t));
+  return { texts: texts.length, leaks, sources: new Set(rows.map((r) => r.source)) };
 }

@@ -41,7 +41,9 @@ describe.each<TFlowKind>(["jira_cloud", "github"])("%s: tickets out to the fake"
     let issue = w.issues(marker)[0]!;
     expect(issue.state).toBe("done");
     expect(issue.status).toBe(kind === "github" ? "closed (completed)" : "Done");
-    expect(issue.comments).toEqual([expect.stringMatching(/Fixed:\W*the latest reports no longer show it on any of the 3 resources/)]);
+    expect(issue.comments).toEqual([
+      expect.stringMatching(/Fixed:\W*the latest reports no longer show it on any of the 3 resources/),
+    ]);
     expect((await w.ticket())[0]).toMatchObject({ state: "done", open_count: 0 });
 
     await w.report(2);
