@@ -1,8 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
-import { POST as githubRoute } from "@/app/api/v1/webhooks/github/[connection]/route";
-import { POST as jiraRoute } from "@/app/api/v1/webhooks/jira/[connection]/[secret]/route";
 import { deliverDueEvents, type TDeliveryStep } from "@/lib/alerting/delivery/deliver";
 import { ingest, polarisReport, workloads } from "@/lib/alerting/test-helpers";
 import { sendMessage } from "@/lib/notifications/delivery/send-message";
@@ -31,20 +29,28 @@ export type TFlowKind = "jira_cloud" | "github";
 /** What the relay received from a fake and what the route answered. */
 export type TRelayed = { path: string; headers: Record<string, string>; body: string; status: number; answer: string };
 
+type TRoute<P> = (req: Request, context?: { params: Promise<P> }) => Promise<Response>;
+
+/** The webhook routes' POST handlers (lib/ does not import routes: the test files hand them in). */
+export type TWebhookRoutes = {
+  jira: TRoute<{ connection: string; secret: string }>;
+  github: TRoute<{ connection: string }>;
+};
+
 /** Calls the webhook route the path names, as Next.js would. */
-export async function callWebhookRoute(path: string, headers: Record<string, string>, body: string) {
+async function callWebhookRoute(routes: TWebhookRoutes, path: string, headers: Record<string, string>, body: string) {
   const request = new Request(`http://bumpers.test${path}`, { method: "POST", headers, body });
   const jira = /^\/api\/v1\/webhooks\/jira\/([^/]+)\/([^/]+)$/.exec(path);
   const github = /^\/api\/v1\/webhooks\/github\/([^/]+)$/.exec(path);
   const res = jira
-    ? await jiraRoute(request, { params: Promise.resolve({ connection: jira[1]!, secret: jira[2]! }) })
+    ? await routes.jira(request, { params: Promise.resolve({ connection: jira[1]!, secret: jira[2]! }) })
     : github
-      ? await githubRoute(request, { params: Promise.resolve({ connection: github[1]! }) })
+      ? await routes.github(request, { params: Promise.resolve({ connection: github[1]! }) })
       : new Response("no such route", { status: 404 });
   return { status: res.status, answer: await res.text() };
 }
 
-async function startRelay() {
+async function startRelay(routes: TWebhookRoutes) {
   const received: TRelayed[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -55,7 +61,7 @@ async function startRelay() {
         Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
       );
       const path = req.url ?? "/";
-      void callWebhookRoute(path, headers, body).then(
+      void callWebhookRoute(routes, path, headers, body).then(
         ({ status, answer }) => {
           received.push({ path, headers, body, status, answer });
           res.writeHead(status, { "content-type": "application/json" }).end(answer);
@@ -69,6 +75,9 @@ async function startRelay() {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    /** Hands a delivery to the route directly (a replay, or a forged one). */
+    send: (path: string, headers: Record<string, string>, body: string) =>
+      callWebhookRoute(routes, path, headers, body),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -81,7 +90,7 @@ export type TFlowParts = {
 };
 
 /** Starts the fakes, the relay and the SMTP inbox for one test file, with private destinations allowed. */
-export function startFlowParts(): TFlowParts {
+export function startFlowParts(routes: TWebhookRoutes): TFlowParts {
   const parts = {} as TFlowParts;
   const saved = { ...process.env };
   const keys = ["BUMPERS_ALLOW_PRIVATE_DESTINATIONS", "BUMPERS_MAIL_TRANSPORT", "SMTP_URL"];
@@ -89,7 +98,7 @@ export function startFlowParts(): TFlowParts {
     parts.jira = await startFakeJira();
     parts.github = await startFakeGithub();
     parts.smtp = await startFakeSmtp({ smtpPort: 0, httpPort: 0 });
-    parts.relay = await startRelay();
+    parts.relay = await startRelay(routes);
     Object.assign(process.env, {
       BUMPERS_ALLOW_PRIVATE_DESTINATIONS: "true",
       BUMPERS_MAIL_TRANSPORT: "smtp",
@@ -246,8 +255,8 @@ async function outboxOf(orgId: string) {
     attempts: number;
     next_attempt_at: Date;
   }>(
-    `SELECT id::text, status::text, payload->>'op' AS op, payload->>'to' AS to, attempts, next_attempt_at
-       FROM alert_events WHERE org_id = $1 AND action = 'ticket' ORDER BY id`,
+    `SELECT e.id::text, status::text, payload->>'op' AS op, payload->>'to' AS to, attempts, next_attempt_at
+       FROM alert_events e WHERE org_id = $1 AND action = 'ticket' ORDER BY e.id`,
     [orgId],
   );
   return rows;

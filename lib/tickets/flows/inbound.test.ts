@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { POST as githubRoute } from "@/app/api/v1/webhooks/github/[connection]/route";
+import { POST as jiraRoute } from "@/app/api/v1/webhooks/jira/[connection]/[secret]/route";
 import { pool } from "@/lib/server/db";
 import { createTestTicket, createTicketFindings } from "@/lib/testing/tickets";
 import { markerLabelOf } from "../problems/problem-key";
 import { getTicket } from "../queries";
 import { unlinkTicket } from "../unlink-ticket";
 import {
-  callWebhookRoute,
   flowTenant,
   secretsFoundIn,
   secretValuesOf,
@@ -18,7 +19,7 @@ import {
 // webhook (signed, with its delivery id) to the real route, and the findings follow. Bumpers' own
 // changes come back the same way and change nothing.
 
-const parts = startFlowParts();
+const parts = startFlowParts({ jira: jiraRoute, github: githubRoute });
 const tenants: TFlowTenant[] = [];
 const STILL_FAILING = /Closed in (Jira|GitHub) on .*, but the report of .* still shows it on 3 resources\./;
 
@@ -115,7 +116,7 @@ describe.each<TFlowKind>(["jira_cloud", "github"])("%s: changes in the fake come
     await w.move(key, "reopen");
     expect(await resolutions(w)).toEqual([null, null, null]);
 
-    const replay = await callWebhookRoute(close.path, close.headers, close.body);
+    const replay = await parts.relay.send(close.path, close.headers, close.body);
     expect(replay).toEqual({ status: 200, answer: JSON.stringify({ duplicate: true }) });
     expect(await resolutions(w)).toEqual([null, null, null]);
     expect((await w.ticket())[0]).toMatchObject({ state: "open" });
@@ -156,7 +157,7 @@ describe.each<TFlowKind>(["jira_cloud", "github"])("%s: changes in the fake come
     const delivered = parts.relay.received.at(-1)!;
     const toB =
       kind === "github" ? b.webhookPath : `/api/v1/webhooks/jira/${b.connection.id}/${a.w.secret.webhookSecret}`;
-    expect((await callWebhookRoute(toB, delivered.headers, delivered.body)).status).toBe(401);
+    expect((await parts.relay.send(toB, delivered.headers, delivered.body)).status).toBe(401);
 
     expect(await getTicket(b.t.org.id, a.ticket.id)).toBeNull();
     const actor = { userId: b.t.users.admin.id, label: b.t.users.admin.email };

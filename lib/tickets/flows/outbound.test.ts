@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { POST as githubRoute } from "@/app/api/v1/webhooks/github/[connection]/route";
+import { POST as jiraRoute } from "@/app/api/v1/webhooks/jira/[connection]/[secret]/route";
 import { pool } from "@/lib/server/db";
 import { markerLabelOf } from "../problems/problem-key";
 import { flowTenant, startFlowParts, type TFlowKind } from "./flow-world";
@@ -7,7 +9,7 @@ import { flowTenant, startFlowParts, type TFlowKind } from "./flow-world";
 // concurrent clicks, fixed → done, regressed → reopen, the provider's refusals (400 with field
 // errors, 401, 429 with Retry-After), each through the verb or the outbox as the product runs it.
 
-const parts = startFlowParts();
+const parts = startFlowParts({ jira: jiraRoute, github: githubRoute });
 
 describe.each<TFlowKind>(["jira_cloud", "github"])("%s: tickets out to the fake", (kind) => {
   it("makes one issue for two clicks at once, and comments on it for the second once the outbox drains", async () => {
