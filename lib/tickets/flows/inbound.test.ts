@@ -13,7 +13,7 @@ import {
   startFlowParts,
   type TFlowKind,
   type TFlowTenant,
-} from "./flow-world";
+} from "./flow-testing";
 
 // Jira Cloud / GitHub → Bumpers: a person changes the issue in the fake, the fake delivers its
 // webhook (signed, with its delivery id) to the real route, and the findings follow. Bumpers' own

@@ -3,7 +3,7 @@ import { POST as githubRoute } from "@/app/api/v1/webhooks/github/[connection]/r
 import { POST as jiraRoute } from "@/app/api/v1/webhooks/jira/[connection]/[secret]/route";
 import { pool } from "@/lib/server/db";
 import { markerLabelOf } from "../problems/problem-key";
-import { flowTenant, startFlowParts, type TFlowKind } from "./flow-world";
+import { flowTenant, startFlowParts, type TFlowKind } from "./flow-testing";
 
 // Bumpers → Jira Cloud / GitHub with the real providers against the fake servers: creating under
 // concurrent clicks, fixed → done, regressed → reopen, the provider's refusals (400 with field
