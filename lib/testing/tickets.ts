@@ -76,6 +76,7 @@ export async function createTicketProject(
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO ticket_projects (org_id, team_id, connection_id, settings, reopen_when_still_failing, comments_as_notes)
      VALUES ($1::uuid, $2::uuid, $3::uuid, $4::jsonb, $5, $6)
+     ON CONFLICT DO NOTHING
      RETURNING id`,
     [
       orgId,
@@ -86,7 +87,8 @@ export async function createTicketProject(
       flags.commentsAsNotes ?? false,
     ],
   );
-  return rows[0]!;
+  // Null when the team (or the org, for a null team) already has its project.
+  return rows[0] ?? null;
 }
 
 /** Open findings of one check in a cluster, owned by `teamId`; one workload each. */
