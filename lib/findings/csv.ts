@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import type { TFindingFilters } from "@/lib/domain/finding-filters";
 import type { TViewer } from "./api-scope";
 import { eachFinding, type TFindingRow } from "./queries";
-import { ticketKeysOfFindings } from "./ticket-findings";
+import { ticketChipsOfFindings } from "@/lib/tickets/queries";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 /** A row and the keys of its tickets. */
@@ -55,12 +55,14 @@ export function findingsCsvStream(scope: TFindingScope, filters: TFindingFilters
         controller.close();
         return;
       }
-      const tickets = await ticketKeysOfFindings(
+      const chips = await ticketChipsOfFindings(
         scope.orgId,
         next.value.map((f) => f.id),
       );
       const rows = next.value.map((f) => {
-        const row = { ...f, tickets: tickets.get(f.id) ?? [] };
+        // Tickets with a key (not still being created, not a failed creation), as the chips show them.
+        const tickets = (chips.get(f.id) ?? []).flatMap((t) => (t.key && t.state !== "failed" ? [t.key] : []));
+        const row = { ...f, tickets };
         return COLUMNS.map(([, value]) => value(row));
       });
       controller.enqueue(encoder.encode(stringify(rows, { escape_formulas: true })));

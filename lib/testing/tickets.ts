@@ -35,7 +35,14 @@ export function jiraCloudSecret(): TTicketSecret {
 
 export async function createTicketConnection(
   orgId: string,
-  options: { kind?: TTicketConnectionKind; name?: string; teamId?: string | null; secret?: TTicketSecret } = {},
+  options: {
+    kind?: TTicketConnectionKind;
+    name?: string;
+    teamId?: string | null;
+    secret?: TTicketSecret;
+    /** The provider account the connection acts as (its own changes come back with it). */
+    identityId?: string;
+  } = {},
 ) {
   const id = randomUUID();
   const secret = options.secret ?? jiraCloudSecret();
@@ -51,7 +58,7 @@ export async function createTicketConnection(
       kind,
       name,
       sealTicketSecret(id, secret),
-      JSON.stringify({ identity: { id: "bot", name: "Bumpers bot" } }),
+      JSON.stringify({ identity: { id: options.identityId ?? "bot", name: "Bumpers bot" } }),
     ],
   );
   return { id, name, kind, secret };
@@ -64,13 +71,24 @@ export async function createTicketProject(
   teamId: string | null,
   connectionId: string,
   settings: Partial<TProjectSettings> | Record<string, unknown> = JIRA_SETTINGS,
+  flags: { reopenWhenStillFailing?: boolean; commentsAsNotes?: boolean } = {},
 ) {
   const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO ticket_projects (org_id, team_id, connection_id, settings) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::jsonb)
+    `INSERT INTO ticket_projects (org_id, team_id, connection_id, settings, reopen_when_still_failing, comments_as_notes)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::jsonb, $5, $6)
+     ON CONFLICT DO NOTHING
      RETURNING id`,
-    [orgId, teamId, connectionId, JSON.stringify(settings)],
+    [
+      orgId,
+      teamId,
+      connectionId,
+      JSON.stringify(settings),
+      flags.reopenWhenStillFailing ?? true,
+      flags.commentsAsNotes ?? false,
+    ],
   );
-  return rows[0]!;
+  // Null when the team (or the org, for a null team) already has its project.
+  return rows[0] ?? null;
 }
 
 /** Open findings of one check in a cluster, owned by `teamId`; one workload each. */

@@ -2,12 +2,16 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { insertFindings } from "@/lib/alerting/test-helpers";
 import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
-import { sealTicketSecret } from "../connection-secret";
+import {
+  createTicketConnection as createConnection,
+  createTicketProject,
+  jiraCloudSecret,
+} from "@/lib/testing/tickets";
 import type { TInboundTicketEvent } from "../provider";
-import type { TTicketSubject } from "../schemas";
+import type { TTicketSecret, TTicketSubject } from "../schemas";
 
-// Test helpers for ticket sync: a Jira or GitHub connection with a sealed secret, its project,
-// and tickets inserted directly (the create verb is another module's, with its own tests).
+// Test helpers for ticket sync: a Jira or GitHub connection (built with lib/testing/tickets.ts)
+// as the org's default project, and tickets inserted directly with the counts sync reads.
 
 export type TTestConnection = { id: string; webhookSecret: string; identityId: string };
 
@@ -17,30 +21,14 @@ export async function createTicketConnection(
   kind: "jira_cloud" | "github",
   project: { reopenWhenStillFailing?: boolean; commentsAsNotes?: boolean } = {},
 ): Promise<TTestConnection> {
-  const id = randomUUID();
   const webhookSecret = randomBytes(24).toString("hex");
   const identityId = `bumpers-bot-${randomBytes(3).toString("hex")}`;
-  const secret =
+  const secret: TTicketSecret =
     kind === "github"
-      ? { kind, auth: "token" as const, token: `github_pat_${"a".repeat(40)}`, webhookSecret }
-      : {
-          kind,
-          siteUrl: "https://acme.atlassian.net",
-          email: "bot@acme.test",
-          apiToken: "x".repeat(24),
-          webhookSecret,
-        };
-  await pool.query(
-    `INSERT INTO notification_connections (id, org_id, kind, name, secret_ciphertext, secret_hint, settings)
-     VALUES ($1, $2, $3::notification_channel_kind, $4, $5, '…', $6)`,
-    [id, orgId, kind, `${kind} ${id.slice(0, 6)}`, sealTicketSecret(id, secret), { identity: { id: identityId } }],
-  );
-  await pool.query(
-    `INSERT INTO ticket_projects (org_id, team_id, connection_id, settings, reopen_when_still_failing, comments_as_notes)
-     VALUES ($1, NULL, $2, '{}', $3, $4)
-     ON CONFLICT DO NOTHING`,
-    [orgId, id, project.reopenWhenStillFailing ?? true, project.commentsAsNotes ?? false],
-  );
+      ? { kind, auth: "token", token: `github_pat_${"a".repeat(40)}`, webhookSecret }
+      : { ...jiraCloudSecret(), webhookSecret };
+  const { id } = await createConnection(orgId, { secret, identityId, name: `${kind} ${randomUUID().slice(0, 6)}` });
+  await createTicketProject(orgId, null, id, {}, project);
   return { id, webhookSecret, identityId };
 }
 
