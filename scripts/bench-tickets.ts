@@ -8,7 +8,12 @@
 //     reopening one of 1,000 GitHub tickets; latency percentiles per run, the effects checked;
 //     then the same deliveries replayed (same delivery ids): no second effect.
 //
-//   npm run bench:tickets [-- --pace 3000 --rps 20 --seconds 20 --runs 3 --replay 200]
+//   npm run bench:tickets [-- --pace 900 --jira-limit 3640 --rps 20 --seconds 20 --runs 3 --replay 200]
+//
+// The fake Jira counts REST calls in a sliding minute; the default pace (900 calls a minute, 4 REST
+// calls each, plus the burst) just fits its default limit (3,640) while the drain's 4,000 calls do
+// not fit in one minute: without pacing the fake would answer 429. `--pace 3000` drains as fast
+// as this machine can (the limit then never binds).
 //
 // Uses DATABASE_URL's server (or an embedded one) with a scratch database it drops afterwards.
 // Prints Markdown for docs/benchmarks.md. Fails loudly on a wrong count, never on a time.
@@ -20,6 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { argNumber, ms, root, runBenchmark, withBenchDatabase } from "./lib/bench-kit";
 import { median, percentile } from "./lib/bench-http";
+import { timeQueries, type TQueryTimer, type TStatement } from "./lib/query-timer";
 
 const TICKETS = 1000;
 const WORKLOADS = 200;
@@ -27,13 +33,15 @@ const CHECKS_PER_WORKLOAD = 20; // 200 × 20 = 4,000 findings: each of the 1,000
 /** A Jira transition is four REST calls: read the status, list transitions, transition, read the issue. */
 const REST_PER_TRANSITION = 4;
 /** Ticket calls a minute on the bench's connection (`settings.pacePerMinute`). */
-const PACE = argNumber("pace", 3000);
+const PACE = argNumber("pace", 900);
 /** The fake Jira's REST calls a minute: the pace's calls and its burst (lib/alerting/delivery/rate-limit.ts). */
 const JIRA_LIMIT = argNumber("jira-limit", REST_PER_TRANSITION * (PACE + 10));
 const RPS = argNumber("rps", 20);
 const SECONDS = argNumber("seconds", 20);
 const RUNS = argNumber("runs", 3);
 const REPLAY = argNumber("replay", 200);
+/** Deliveries sent one at a time after the runs, their statements timed. */
+const PROFILED = 20;
 
 const load = () =>
   os
@@ -67,9 +75,11 @@ async function main() {
   process.env.NEXTAUTH_URL ||= "https://bumpers.example";
   await withBenchDatabase({ prefix: "bumpers_bench_tickets" }, async () => {
     const { pool } = await import("@/lib/server/db");
+    // Before the first query: only connections opened afterwards are timed.
+    const timer = timeQueries(pool);
     try {
       const fanout = await benchFanout();
-      const inbound = await benchInbound();
+      const inbound = await benchInbound(timer);
       console.log(report(fanout, inbound));
     } finally {
       await pool.end();
@@ -416,7 +426,7 @@ async function sendAtRate(
   );
 }
 
-async function benchInbound() {
+async function benchInbound(timer: TQueryTimer) {
   const { pool } = await import("@/lib/server/db");
   const { startFakeGithub } = await import("@/lib/testing/fake-github");
   const { createConnection } = await import("@/lib/notifications/connections/write");
@@ -459,16 +469,18 @@ async function benchInbound() {
     await insertTickets(setup, connection.id, issues);
 
     // The deliveries, made by the fake GitHub as a person changes the issues, signed with the
-    // connection's webhook secret: tickets 0..999 closed, then 0..199 reopened.
+    // connection's webhook secret: delivery k moves ticket k mod 1,000 (closed, or reopened once
+    // closed). The runs send the first ones; PROFILED more are sent one at a time, statements timed.
     github.setWebhook(capture.url, webhook!.secret!);
-    const plan = [
-      ...issues.map((issue) => ({ issue, to: "done" as const })),
-      ...issues.slice(0, 200).map((issue) => ({ issue, to: "open" as const })),
-    ].slice(0, RUNS * RPS * SECONDS);
-    for (const step of plan) {
-      if (step.to === "done") github.closeIssue("acme/platform", step.issue.number, "completed");
-      else github.reopenIssue("acme/platform", step.issue.number);
-    }
+    const current = new Map(issues.map((i) => [i.externalId, "open" as "open" | "done"]));
+    const plan = Array.from({ length: RUNS * RPS * SECONDS + PROFILED }, (_, k) => {
+      const issue = issues[k % TICKETS]!;
+      const to = current.get(issue.externalId) === "open" ? ("done" as const) : ("open" as const);
+      current.set(issue.externalId, to);
+      if (to === "done") github.closeIssue("acme/platform", issue.number, "completed");
+      else github.reopenIssue("acme/platform", issue.number);
+      return { issue, to };
+    });
     await github.flushWebhooks();
     const deliveries = github.deliveries().map((d) => capture.kept.get(d.id)!);
     check(
@@ -486,7 +498,15 @@ async function benchInbound() {
         `inbound run ${r + 1}: ${sent.length} deliveries, p50 ${ms(median(lat))}, p99 ${ms(percentile(lat, 99))}; ${load()}`,
       );
     }
-    const all = runs.flatMap((r) => r.sent);
+    // One at a time, nothing else running: what a delivery does and where its time goes.
+    const profiled: { ms: number; statements: TStatement[] }[] = [];
+    const profiledSent: TSent[] = [];
+    for (const delivery of deliveries.slice(RUNS * perRun)) {
+      const { result, statements } = await timer.record(() => sendAtRate(POST, connection.id, [delivery]));
+      profiled.push({ ms: result[0]!.service, statements });
+      profiledSent.push(...result);
+    }
+    const all = [...runs.flatMap((r) => r.sent), ...profiledSent];
     const wrong = all.filter((s) => s.status !== 200 || s.body.applied !== 1);
     check(!wrong.length, `${wrong.length} deliveries not applied, e.g. ${JSON.stringify(wrong[0]?.body)}`);
 
@@ -501,8 +521,7 @@ async function benchInbound() {
       );
       return new Map(rows.map((r) => [r.external_id, r]));
     };
-    const expected = new Map(issues.map((i) => [i.externalId, "open"]));
-    for (const step of plan) expected.set(step.issue.externalId, step.to);
+    const expected = current;
     const verify = async () => {
       const now = await states();
       let matching = 0;
@@ -543,6 +562,7 @@ async function benchInbound() {
     const final = await states();
     return {
       runs,
+      profiled,
       replayed,
       matching,
       delivered: before.deliveries,
@@ -571,6 +591,20 @@ function report(f: Awaited<ReturnType<typeof benchFanout>>, i: Awaited<ReturnTyp
     "service",
   );
   const replay = stats(i.replayed);
+  // Each statement of a delivery by its text, in the order a delivery runs them; median time of each.
+  const byText = new Map<string, number[]>();
+  for (const p of i.profiled) {
+    const seen = new Map<string, number>();
+    for (const st of p.statements) {
+      const name = st.text.replace(/\s+/g, " ").trim().slice(0, 90);
+      seen.set(name, (seen.get(name) ?? 0) + st.ms);
+    }
+    for (const [name, took] of seen) byText.set(name, [...(byText.get(name) ?? []), took]);
+  }
+  const statementRows = [...byText]
+    .map(([name, times]) => `| \`${name.replace(/\|/g, "\\|")}…\` | ${ms(median(times))} |`)
+    .join("\n");
+  const dbMs = median(i.profiled.map((p) => p.statements.reduce((n, st) => n + st.ms, 0)));
   const cpus = os.cpus();
   return `
 ## Tickets
@@ -583,8 +617,9 @@ load average at the end ${load()}).
 A Polaris report of ${(WORKLOADS * CHECKS_PER_WORKLOAD).toLocaleString("en-US")} findings (${TICKETS.toLocaleString("en-US")} checks, each on 4 of ${WORKLOADS} workloads) through the
 worker's path; one open Jira ticket per check (rows written as the create verb leaves them); then
 the report that fixes every check. The drain is the worker's delivery loop (\`startAlertDelivery\`
-with \`sendTicketCall\`) against the fake Jira limited to ${JIRA_LIMIT.toLocaleString("en-US")} REST calls a minute, the
-connection paced at ${PACE.toLocaleString("en-US")} calls a minute (\`settings.pacePerMinute\`; a Jira transition is ${REST_PER_TRANSITION} REST calls).
+with \`sendTicketCall\`) against the fake Jira limited to ${JIRA_LIMIT.toLocaleString("en-US")} REST calls in any minute, the
+connection paced at ${PACE.toLocaleString("en-US")} calls a minute (\`settings.pacePerMinute\`; a Jira transition is ${REST_PER_TRANSITION} REST calls: status,
+transitions, transition with its comment, the issue again).
 
 | What | Figure |
 | --- | --- |
@@ -617,6 +652,13 @@ Effects: ${i.delivered.toLocaleString("en-US")} deliveries recorded, all applied
 says (${i.done} done with their findings resolved, ${i.open} open with theirs open again). The replay answered
 \`{ duplicate: true }\` every time and changed nothing (tickets, findings' events, sync log, deliveries).
 Load average after each run: ${i.runs.map((r) => r.load.split(" ")[0]).join(", ")}.
+
+One delivery at a time (${i.profiled.length} deliveries after the runs, nothing else running): ${ms(median(i.profiled.map((p) => p.ms)))} (median),
+of which ${ms(dbMs)} waiting on PostgreSQL over ${median(i.profiled.map((p) => p.statements.length))} statements:
+
+| Statement | Median |
+| --- | --- |
+${statementRows}
 `;
 }
 
