@@ -8,11 +8,14 @@ import { createScratchDatabase, ensurePostgresServer } from "../scripts/lib/scra
 import { waitForHealthy } from "../scripts/lib/ports";
 import { startFakePagerDuty, type TFakePagerDuty } from "../lib/testing/fake-pagerduty";
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "../lib/testing/fake-slack";
+import { FAKE_GITHUB_TOKEN, startFakeGithub, type TFakeGithub } from "../lib/testing/fake-github";
+import { FAKE_JIRA_API_TOKEN, startFakeJira, type TFakeJira } from "../lib/testing/fake-jira";
 import { DEMO_PASSWORD, SECRETS_FILE } from "./helpers";
 
 // Before the specs: a fresh database (on DATABASE_URL's server, or an embedded one), migrated and
 // seeded with the demo organization, `next start` on the port playwright.config.ts picked, the
-// worker (reports, alert delivery) and a fake PagerDuty both send events to.
+// worker (reports, alert delivery) and a fake PagerDuty both send events to; a fake Slack, and a
+// fake Jira and GitHub the seed connects Acme's tickets to, as `npm start` does in demo mode.
 // Returns the teardown that stops them and drops the database.
 
 const root = process.cwd();
@@ -45,6 +48,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   let worker: ChildProcess | undefined;
   let pagerDuty: TFakePagerDuty | undefined;
   let slack: TFakeSlack | undefined;
+  let jira: TFakeJira | undefined;
+  let github: TFakeGithub | undefined;
 
   const stopChild = async (child: ChildProcess | undefined) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -58,6 +63,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     await Promise.all([stopChild(next), stopChild(worker)]);
     await pagerDuty?.close().catch(() => undefined);
     await slack?.close().catch(() => undefined);
+    await jira?.close().catch(() => undefined);
+    await github?.close().catch(() => undefined);
     await database.dispose().catch((err: Error) => console.error(`[e2e] could not drop the database: ${err.message}`));
     await server.stop();
   };
@@ -70,6 +77,12 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // Slack messages go to a fake workspace; specs read its page and JSON at BUMPERS_E2E_SLACK_URL.
     slack = await startFakeSlack({ port: 0 });
     process.env.BUMPERS_E2E_SLACK_URL = slack.url;
+    // Tickets: the seed files Payments' into the fake Jira and Platform's into the fake GitHub and
+    // points their webhooks at the app; specs read and change issues through the fakes' APIs.
+    jira = await startFakeJira({ port: 0 });
+    github = await startFakeGithub({ port: 0 });
+    process.env.BUMPERS_DEMO_JIRA_URL = jira.url;
+    process.env.BUMPERS_DEMO_GITHUB_URL = github.url;
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of UNSET) delete env[name];
     Object.assign(env, {
@@ -104,7 +117,15 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
     writeFileSync(
       SECRETS_FILE,
-      [env.NEXTAUTH_SECRET, env.BUMPERS_ENCRYPTION_KEY, DEMO_PASSWORD, FAKE_SLACK_TOKEN, ""].join("\n"),
+      [
+        env.NEXTAUTH_SECRET,
+        env.BUMPERS_ENCRYPTION_KEY,
+        DEMO_PASSWORD,
+        FAKE_SLACK_TOKEN,
+        FAKE_JIRA_API_TOKEN,
+        FAKE_GITHUB_TOKEN,
+        "",
+      ].join("\n"),
     );
 
     await migrate(database.url);

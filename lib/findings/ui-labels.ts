@@ -51,6 +51,7 @@ export const GROUP_LABELS = { none: "List", check: "By check", resource: "By res
 export const RESOLUTION_TEXT: Record<string, string> = {
   will_not_fix: "Will not fix",
   working_as_intended: "Working as intended",
+  ticket_closed: "Closed in ticket",
 };
 
 export type TStateTone = "neutral" | "brand" | "green" | "amber" | "red" | "blue";
