@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -34,6 +34,22 @@ const UNSET = [
   "BUMPERS_INIT_ORG_TOKEN",
   "BUMPERS_ENCRYPTION_KEY_PREVIOUS",
 ];
+
+/** `scripts/seed-demo.ts` in a child process, its exit code and what it printed. */
+function runSeed(env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "scripts/seed-demo.ts"],
+      { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
+  });
+}
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -129,12 +145,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     );
 
     await migrate(database.url);
-    const seed = spawnSync(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "scripts/seed-demo.ts"],
-      { cwd: root, env, encoding: "utf8" },
-    );
-    if (seed.status !== 0) throw new Error(`Seeding the demo organization failed:\n${seed.stdout}\n${seed.stderr}`);
+    // Not spawnSync: the seed calls the fake Jira and GitHub, which answer from this process.
+    const seed = await runSeed(env);
+    if (seed.status !== 0) throw new Error(`Seeding the demo organization failed:\n${seed.output}`);
 
     mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
     const log = createWriteStream(SERVER_LOG);

@@ -145,11 +145,12 @@ test.describe("tickets", () => {
     expect(closed.status()).toBe(200);
 
     // The webhook reaches Bumpers: the finding is resolved by the ticket.
+    const status = page.getByLabel("Status and location");
     await eventually(page, async () => {
       await page.goto(finding);
-      await expect(page.getByText(`Closed as done in ${key}`)).toBeVisible({ timeout: 2_000 });
+      await expect(status.getByText(`Closed as done in ${key}`)).toBeVisible({ timeout: 2_000 });
     });
-    await expect(page.getByText("Closed in ticket")).toBeVisible();
+    await expect(status).toContainText("Closed in ticket");
     await page.goto(`/o/${DEMO_ORG}/findings?namespace=${cluster.namespace}&ticket=closed`);
     await expect(page.locator("tbody tr[data-row-id]")).toHaveCount(1);
 
