@@ -104,14 +104,19 @@ async function openTicket(page: Page, findingPath: string): Promise<string> {
   return key;
 }
 
+/** A new cluster's Payments finding, and the ticket the Payments editor opened for it. */
+async function ticketOnNewFinding(page: Page) {
+  const cluster = await clusterWithPaymentsFindings(page);
+  await signIn(page, DEMO_USERS.dev);
+  const finding = await findingOf(page, cluster);
+  return { cluster, finding, key: await openTicket(page, finding) };
+}
+
 test.describe("tickets", () => {
   test("a developer opens a Jira ticket from a finding, and a report that fixes it closes the ticket", async ({
     page,
   }) => {
-    const cluster = await clusterWithPaymentsFindings(page);
-    await signIn(page, DEMO_USERS.dev);
-    const finding = await findingOf(page, cluster);
-    const key = await openTicket(page, finding);
+    const { cluster, finding, key } = await ticketOnNewFinding(page);
 
     // The issue is in Jira, To Do, marked so Bumpers finds it again.
     const issue = await jiraIssue(page, key);
@@ -135,10 +140,7 @@ test.describe("tickets", () => {
   test("closing a ticket in Jira resolves its findings in Bumpers, and the ticket's sync log shows it", async ({
     page,
   }) => {
-    const cluster = await clusterWithPaymentsFindings(page);
-    await signIn(page, DEMO_USERS.dev);
-    const finding = await findingOf(page, cluster);
-    const key = await openTicket(page, finding);
+    const { cluster, finding, key } = await ticketOnNewFinding(page);
 
     // Someone marks it Done in Jira (the fake's own API acts as a person, not as Bumpers' account).
     const closed = await page.request.post(`${JIRA_URL}/fake/issues/${key}/transition`, { data: { to: "Done" } });
