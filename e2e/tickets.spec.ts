@@ -153,7 +153,8 @@ test.describe("tickets", () => {
       await expect(status.getByText(`Closed as done in ${key}`)).toBeVisible({ timeout: 2_000 });
     });
     await expect(status).toContainText("Closed in ticket");
-    await page.goto(`/o/${DEMO_ORG}/findings?namespace=${cluster.namespace}&ticket=closed`);
+    // The list shows open findings unless told otherwise: resolved ones whose tickets are closed.
+    await page.goto(`/o/${DEMO_ORG}/findings?namespace=${cluster.namespace}&status=resolved&ticket=closed`);
     await expect(page.locator("tbody tr[data-row-id]")).toHaveCount(1);
 
     // The ticket's page logs the inbound event.
