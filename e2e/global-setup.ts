@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,11 +8,14 @@ import { createScratchDatabase, ensurePostgresServer } from "../scripts/lib/scra
 import { waitForHealthy } from "../scripts/lib/ports";
 import { startFakePagerDuty, type TFakePagerDuty } from "../lib/testing/fake-pagerduty";
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "../lib/testing/fake-slack";
+import { FAKE_GITHUB_TOKEN, startFakeGithub, type TFakeGithub } from "../lib/testing/fake-github";
+import { FAKE_JIRA_API_TOKEN, startFakeJira, type TFakeJira } from "../lib/testing/fake-jira";
 import { DEMO_PASSWORD, SECRETS_FILE } from "./helpers";
 
 // Before the specs: a fresh database (on DATABASE_URL's server, or an embedded one), migrated and
 // seeded with the demo organization, `next start` on the port playwright.config.ts picked, the
-// worker (reports, alert delivery) and a fake PagerDuty both send events to.
+// worker (reports, alert delivery) and a fake PagerDuty both send events to; a fake Slack, and a
+// fake Jira and GitHub the seed connects Acme's tickets to, as `npm start` does in demo mode.
 // Returns the teardown that stops them and drops the database.
 
 const root = process.cwd();
@@ -32,6 +35,22 @@ const UNSET = [
   "BUMPERS_ENCRYPTION_KEY_PREVIOUS",
 ];
 
+/** `scripts/seed-demo.ts` in a child process, its exit code and what it printed. */
+function runSeed(env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "scripts/seed-demo.ts"],
+      { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
+  });
+}
+
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     throw new Error("No production build in .next/. Run `npm run build` first (`npm test` builds by itself).");
@@ -45,6 +64,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   let worker: ChildProcess | undefined;
   let pagerDuty: TFakePagerDuty | undefined;
   let slack: TFakeSlack | undefined;
+  let jira: TFakeJira | undefined;
+  let github: TFakeGithub | undefined;
 
   const stopChild = async (child: ChildProcess | undefined) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -58,6 +79,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     await Promise.all([stopChild(next), stopChild(worker)]);
     await pagerDuty?.close().catch(() => undefined);
     await slack?.close().catch(() => undefined);
+    await jira?.close().catch(() => undefined);
+    await github?.close().catch(() => undefined);
     await database.dispose().catch((err: Error) => console.error(`[e2e] could not drop the database: ${err.message}`));
     await server.stop();
   };
@@ -70,6 +93,12 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // Slack messages go to a fake workspace; specs read its page and JSON at BUMPERS_E2E_SLACK_URL.
     slack = await startFakeSlack({ port: 0 });
     process.env.BUMPERS_E2E_SLACK_URL = slack.url;
+    // Tickets: the seed files Payments' into the fake Jira and Platform's into the fake GitHub and
+    // points their webhooks at the app; specs read and change issues through the fakes' APIs.
+    jira = await startFakeJira({ port: 0 });
+    github = await startFakeGithub({ port: 0 });
+    process.env.BUMPERS_DEMO_JIRA_URL = jira.url;
+    process.env.BUMPERS_DEMO_GITHUB_URL = github.url;
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of UNSET) delete env[name];
     Object.assign(env, {
@@ -104,16 +133,21 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
     writeFileSync(
       SECRETS_FILE,
-      [env.NEXTAUTH_SECRET, env.BUMPERS_ENCRYPTION_KEY, DEMO_PASSWORD, FAKE_SLACK_TOKEN, ""].join("\n"),
+      [
+        env.NEXTAUTH_SECRET,
+        env.BUMPERS_ENCRYPTION_KEY,
+        DEMO_PASSWORD,
+        FAKE_SLACK_TOKEN,
+        FAKE_JIRA_API_TOKEN,
+        FAKE_GITHUB_TOKEN,
+        "",
+      ].join("\n"),
     );
 
     await migrate(database.url);
-    const seed = spawnSync(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "scripts/seed-demo.ts"],
-      { cwd: root, env, encoding: "utf8" },
-    );
-    if (seed.status !== 0) throw new Error(`Seeding the demo organization failed:\n${seed.stdout}\n${seed.stderr}`);
+    // Not spawnSync: the seed calls the fake Jira and GitHub, which answer from this process.
+    const seed = await runSeed(env);
+    if (seed.status !== 0) throw new Error(`Seeding the demo organization failed:\n${seed.output}`);
 
     mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
     const log = createWriteStream(SERVER_LOG);

@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/server/env";
+import { startFakeGithub, type TFakeGithub } from "@/lib/testing/fake-github";
+import { startFakeJira, type TFakeJira } from "@/lib/testing/fake-jira";
 import { db, pool } from "@/lib/server/db";
 import { COST_DAYS, demoCostReports } from "./demo/cost-reports";
 import { DEMO_CLUSTERS } from "./demo/inventory";
@@ -16,7 +18,17 @@ async function rows<T extends Record<string, unknown>>(sql: string, orgId: strin
 async function snapshot(orgId: string) {
   const count = async (table: string) =>
     (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, orgId))[0].n;
-  const tables = ["memberships", "teams", "team_memberships", "clusters", "api_tokens", "reports", "resources"];
+  const tables = [
+    "memberships",
+    "teams",
+    "team_memberships",
+    "clusters",
+    "api_tokens",
+    "reports",
+    "resources",
+    "tickets",
+    "notification_connections",
+  ];
   const counts = Object.fromEntries(
     await Promise.all([...tables, "findings", "finding_events", "images"].map(async (t) => [t, await count(t)])),
   );
@@ -31,14 +43,31 @@ async function snapshot(orgId: string) {
 
 describe("seedDemo", () => {
   let orgId: string;
+  let jira: TFakeJira;
+  let github: TFakeGithub;
+  const DEMO_ENV = [
+    "BUMPERS_DEMO_SLACK_URL",
+    "BUMPERS_DEMO_JIRA_URL",
+    "BUMPERS_DEMO_GITHUB_URL",
+    "BUMPERS_ALLOW_PRIVATE_DESTINATIONS",
+    "NEXTAUTH_URL",
+  ];
 
   beforeAll(async () => {
     await db.organization.deleteMany({ where: { slug: DEMO_ORG_SLUG } });
-    // As under `npm start`, which runs a local Slack and says where.
-    process.env.BUMPERS_DEMO_SLACK_URL = "http://127.0.0.1:9";
+    // As under `npm start`, which runs a local Slack, Jira and GitHub and says where; the app is not up.
+    jira = await startFakeJira({ port: 0, webhookRetryDelaysMs: [] });
+    github = await startFakeGithub({ port: 0 });
+    Object.assign(process.env, {
+      BUMPERS_DEMO_SLACK_URL: "http://127.0.0.1:9",
+      BUMPERS_DEMO_JIRA_URL: jira.url,
+      BUMPERS_DEMO_GITHUB_URL: github.url,
+      BUMPERS_ALLOW_PRIVATE_DESTINATIONS: "true",
+      NEXTAUTH_URL: "http://127.0.0.1:9",
+    });
     resetEnvCache();
     const result = await seedDemo({ password: "demo-password-for-tests" }).finally(() => {
-      delete process.env.BUMPERS_DEMO_SLACK_URL;
+      for (const name of DEMO_ENV) delete process.env[name];
       resetEnvCache();
     });
     expect(result.created).toBe(true);
@@ -118,7 +147,8 @@ describe("seedDemo", () => {
       `SELECT DISTINCT kind::text FROM finding_events WHERE org_id = $1`,
       orgId,
     );
-    expect(events.map((e) => e.kind).sort()).toEqual(["fixed", "opened", "removed", "reopened"]);
+    // "ticket": the demo's tickets are on their findings' history.
+    expect(events.map((e) => e.kind).sort()).toEqual(["fixed", "opened", "removed", "reopened", "ticket"]);
   });
 
   it("spreads the history over two weeks, with nothing in the future", async () => {
@@ -281,6 +311,46 @@ describe("seedDemo", () => {
     expect(queued.find((q) => q.target === "lead@acme.example")?.n).toBe(1);
   });
 
+  it("files Payments' tickets in the fake Jira and Platform's in the fake GitHub, and closes one in Jira", async () => {
+    const tickets = await rows<{ team: string; key: string; state: string }>(
+      `SELECT t.slug AS team, k.external_key AS key, k.state::text AS state
+         FROM tickets k JOIN teams t ON t.id = k.team_id WHERE k.org_id = $1 ORDER BY k.external_key`,
+      orgId,
+    );
+    expect(tickets.map((t) => [t.team, t.key, t.state])).toEqual([
+      ["payments", "PAY-1", "open"],
+      ["payments", "PAY-2", "open"],
+      ["platform", "acme/platform#1", "open"],
+    ]);
+    // Made through the providers: the issues are in the fakes, and a person marked PAY-1 Done.
+    expect([...jira.issues.values()].map((i) => [i.key, i.status])).toEqual([
+      ["PAY-1", "Done"],
+      ["PAY-2", "To Do"],
+    ]);
+    expect(github.issues("acme/platform").map((i) => i.number)).toEqual([1]);
+    // The fakes send their changes to the app's webhook routes for these connections.
+    const connections = await rows<{ id: string; kind: string }>(
+      `SELECT id, kind FROM notification_connections WHERE org_id = $1 AND kind IN ('jira_cloud', 'github') ORDER BY kind::text`,
+      orgId,
+    );
+    const [githubConnection, jiraConnection] = connections;
+    const auth = {
+      authorization: `Basic ${Buffer.from("bumpers-bot@example.com:fake-jira-api-token-0123456789").toString("base64")}`,
+    };
+    const [jiraHook] = (await (await fetch(`${jira.url}/rest/webhooks/1.0/webhook`, { headers: auth })).json()) as {
+      url: string;
+    }[];
+    expect(jiraHook.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:9/api/v1/webhooks/jira/${jiraConnection.id}/.+`));
+    const [githubHook] = (await (
+      await fetch(`${github.url}/repos/acme/platform/hooks`, { headers: { authorization: `Bearer ${github.token}` } })
+    ).json()) as { config: { url: string } }[];
+    expect(githubHook.config.url).toBe(`http://127.0.0.1:9/api/v1/webhooks/github/${githubConnection.id}`);
+    await jira.flushWebhooks();
+    expect(jira.deliveries.filter((d) => d.event === "jira:issue_updated").map((d) => d.body.issue)).toEqual([
+      expect.objectContaining({ key: "PAY-1" }),
+    ]);
+  });
+
   it("changes nothing when run again", async () => {
     const before = await snapshot(orgId);
     const users = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
@@ -288,5 +358,10 @@ describe("seedDemo", () => {
     expect(again.created).toBe(false);
     expect(await snapshot(orgId)).toEqual(before);
     expect(await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).toBe(users);
+  });
+
+  afterAll(async () => {
+    await jira?.close();
+    await github?.close();
   });
 });

@@ -7,6 +7,7 @@ import type { TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { ZScopeRules } from "@/lib/domain/scope-rules";
 import { seedAlerting } from "./demo/alerting";
 import { seedNotifications } from "./demo/notifications";
+import { seedTickets } from "./demo/tickets";
 import { seedCiScans } from "./demo/ci-scans";
 import { uploadAsAgent, type TDemoAgent } from "./demo/agent-upload";
 import { backdateDemo, phaseBoundary, type TBackdate } from "./demo/backdate";
@@ -121,6 +122,8 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     await seedPolicies(org.id, { userId: owner.id, label: owner.email }, teamIds);
     // After the policy settings: the scans apply them as bumpers check --server would.
     await seedCiScans(org.id, new Date());
+    // Once findings are open: tickets are made for the checks the teams really have findings of.
+    await seedTickets(org.id, { userId: owner.id, label: owner.email }, teamIds);
     // Once the history is in: the mailed digests summarize it.
     await sendDemoDigests();
   } catch (err) {

@@ -149,6 +149,16 @@ export const DEMO_SERVICES = [
   { key: "BUMPERS_DEMO_TEAMS_URL", label: "Fake Microsoft Teams", description: "The Adaptive Cards received." },
   { key: "BUMPERS_DEMO_INBOX_URL", label: "Local inbox", description: "Every mail Bumpers sent." },
   { key: "BUMPERS_DEMO_WEBHOOK_URL", label: "Webhook receiver", description: "Deliveries and their signatures." },
+  {
+    key: "BUMPERS_DEMO_JIRA_URL",
+    label: "Fake Jira",
+    description: "Payments' tickets (project PAY): mark one Done and see it in Bumpers.",
+  },
+  {
+    key: "BUMPERS_DEMO_GITHUB_URL",
+    label: "Fake GitHub",
+    description: "Platform's issues (acme/platform): close one and see it in Bumpers.",
+  },
 ] as const;
 export type TDemoServiceKey = (typeof DEMO_SERVICES)[number]["key"];
 

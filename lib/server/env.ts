@@ -196,12 +196,15 @@ export const ZEnv = z.object({
     .transform((v) => v === "true" || v === "1"),
   /**
    * The readable pages of the local fakes `npm start` runs (Slack, Microsoft Teams, the inbox, a
-   * webhook receiver): set by it while they run, linked from Settings → Integrations. Unset: no link.
+   * webhook receiver, Jira, GitHub): set by it while they run, linked from Settings → Integrations.
+   * Unset: no link. The Jira and GitHub ones are also the fakes' base URLs the demo seed connects to.
    */
   BUMPERS_DEMO_SLACK_URL: ZOptionalString,
   BUMPERS_DEMO_TEAMS_URL: ZOptionalString,
   BUMPERS_DEMO_INBOX_URL: ZOptionalString,
   BUMPERS_DEMO_WEBHOOK_URL: ZOptionalString,
+  BUMPERS_DEMO_JIRA_URL: ZOptionalString,
+  BUMPERS_DEMO_GITHUB_URL: ZOptionalString,
   /** Base URL of Slack's Web API (methods are posted to `<url>/<method>`); tests and the demo point it at the fake. */
   SLACK_API_URL: z
     .string()

@@ -27,6 +27,8 @@ import { createFakeGithubStore, type TCloseReason } from "./fake-github-store";
 //   GET  /user · GET /app · POST /app/installations/{id}/access_tokens
 //   GET  /repos/{o}/{r}/labels · /milestones · GET|POST /repos/{o}/{r}/issues
 //   GET|PATCH /repos/{o}/{r}/issues/{n} · GET|POST /repos/{o}/{r}/issues/{n}/comments
+//   GET|POST /repos/{o}/{r}/hooks   the repository's webhook, as GitHub's REST API creates one; the
+//                                   fake keeps one for all its repositories (a new one replaces it)
 //   POST /fake/repos/{o}/{r}/issues/{n}/close {reason} · /reopen · /comments {body}  (JSON or a form)
 //   POST /_fake/fail {status, body?, headers?, count?} · POST /_fake/reset · GET / (the page)
 
@@ -228,6 +230,8 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
   ) {
     const notFound = () => reply(404, { message: "Not Found", documentation_url: DOCS });
     if (req.method === "GET" && path === "/user") return reply(200, privateUserJson(base, userOf(login)));
+    const hooks = /^\/repos\/([^/]+)\/([^/]+)\/hooks$/.exec(path);
+    if (hooks) return hookRoutes(req.method, store.repo(`${hooks[1]}/${hooks[2]}`), body, reply);
     const m = /^\/repos\/([^/]+)\/([^/]+)\/(labels|milestones|issues)(?:\/(\d+))?(\/comments)?$/.exec(path);
     const repo = m ? store.repo(`${m[1]}/${m[2]}`) : null;
     if (!m || !repo) return notFound();
@@ -281,6 +285,40 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
     return updated.ok
       ? reply(200, shapeOf(issue))
       : reply(422, { message: "Validation Failed", errors: updated.errors, documentation_url: DOCS });
+  }
+
+  const hookJson = (repo: TFakeRepo) => ({
+    type: "Repository",
+    id: 1,
+    name: "web",
+    active: true,
+    events: ["issues", "issue_comment"],
+    config: { url: webhooks.url, content_type: "json", insecure_ssl: "0", secret: "********" },
+    url: `${base}/repos/${repo.owner}/${repo.name}/hooks/1`,
+    created_at: "2026-01-05T09:00:00Z",
+    updated_at: "2026-01-05T09:00:00Z",
+  });
+
+  /** A repository's webhooks: the secret is written, never read back (GitHub masks it too). */
+  function hookRoutes(
+    method: string,
+    repo: TFakeRepo | null,
+    body: unknown,
+    reply: (status: number, data: unknown) => void,
+  ) {
+    if (!repo) return reply(404, { message: "Not Found", documentation_url: DOCS });
+    if (method === "GET") return reply(200, webhooks.url ? [hookJson(repo)] : []);
+    if (method !== "POST") return reply(404, { message: "Not Found", documentation_url: DOCS });
+    const config = ((body ?? {}) as { config?: { url?: unknown; secret?: unknown } }).config ?? {};
+    if (typeof config.url !== "string" || !URL.canParse(config.url)) {
+      return reply(422, {
+        message: "Validation Failed",
+        errors: [{ resource: "Hook", code: "custom", message: "Config must have a valid url" }],
+        documentation_url: DOCS,
+      });
+    }
+    webhooks.set(config.url, typeof config.secret === "string" ? config.secret : "");
+    reply(201, hookJson(repo));
   }
 
   function fakeControls(req: TFakeRequest, body: Record<string, unknown>, res: http.ServerResponse): boolean {

@@ -33,6 +33,11 @@ import { jiraWebhook, type TFakeJiraWebhookFlavor } from "./fake-jira-webhook";
 //   POST /fake/issues/:key/transition  {"to": transition or status name} (or a form), as a person
 //   POST /fake/issues/:key/comment     {"text": …} (or a form), as a person
 //   POST /_fake/fail               {"status": 503, "body"?: …, "headers"?: …}: answer the next REST call so
+//   GET|POST /rest/webhooks/1.0/webhook  the admin's webhook (one: a new one replaces it), as Jira's
+//                                  REST API registers them: {"name", "url", "events"?, "secret"?}
+//
+// A webhook the receiver does not take (no connection, 408/409/425/429/5xx) is sent again, like
+// Jira Cloud does, with X-Atlassian-Webhook-Retry counting: 5 more tries over about two minutes.
 
 export type TFakeJiraOptions = {
   port?: number;
@@ -49,6 +54,8 @@ export type TFakeJiraOptions = {
   webhookFlavor?: TFakeJiraWebhookFlavor;
   /** Signs webhooks with X-Hub-Signature (Cloud admin webhooks registered with a secret). */
   webhookSecret?: string;
+  /** Waits before each retry of a webhook the receiver did not take (default: 5, 10, 20, 40, 60 s). */
+  webhookRetryDelaysMs?: number[];
 };
 
 export type TFakeJiraRequest = {
@@ -58,7 +65,15 @@ export type TFakeJiraRequest = {
   body: unknown;
   auth: "basic" | "bearer" | "none";
 };
-export type TFakeJiraDelivery = { event: string; id: string; status: number | null; body: Record<string, unknown> };
+export type TFakeJiraDelivery = {
+  event: string;
+  id: string;
+  /** The last attempt's answer (null: no answer, or none yet). */
+  status: number | null;
+  /** Attempts made so far (1 + retries). */
+  attempts: number;
+  body: Record<string, unknown>;
+};
 
 export type TFakeJira = {
   url: string;
@@ -82,6 +97,10 @@ export type TFakeJira = {
 export const FAKE_JIRA_EMAIL = "bumpers-bot@example.com";
 export const FAKE_JIRA_API_TOKEN = "fake-jira-api-token-0123456789";
 export const FAKE_JIRA_PAT = "fake-jira-personal-access-token-0123456789";
+
+const DEFAULT_RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
+/** Answers Jira Cloud sends a webhook again after (and no answer at all). */
+const RETRIED = (status: number) => [408, 409, 425, 429].includes(status) || status >= 500;
 
 const NOT_AUTHENTICATED = "You are not authenticated. Authentication required to perform this operation.";
 const NO_ISSUE = "Issue does not exist or you do not have permission to see it.";
@@ -109,6 +128,10 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
   let nextComment = 20000;
   let webhookUrl = options.webhookUrl ?? null;
   let webhookFlavor = options.webhookFlavor ?? "cloud";
+  let webhookSecret = options.webhookSecret;
+  let webhookName = "Bumpers";
+  const retryDelays = options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const retryTimers = new Set<NodeJS.Timeout>();
   let base = "";
 
   const find = (ref: string) => issues.get(ref.toUpperCase()) ?? [...issues.values()].find((i) => i.id === ref);
@@ -118,22 +141,38 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
     const id = randomUUID();
     const body = jiraWebhook(base, event, issue, actor, webhookFlavor, extra);
     const raw = JSON.stringify(body);
+    const delivery: TFakeJiraDelivery = { event, id, status: null, attempts: 0, body };
+    deliveries.push(delivery);
+    send(delivery, webhookUrl, webhookSecret, raw);
+  }
+
+  /** One attempt; a refusal schedules the next (timers unref'd: a retry never keeps a process alive). */
+  function send(delivery: TFakeJiraDelivery, url: string, secret: string | undefined, raw: string) {
     const headers: Record<string, string> = {
       "content-type": "application/json",
-      "x-atlassian-webhook-identifier": id,
-      "x-atlassian-webhook-retry": "0",
+      "x-atlassian-webhook-identifier": delivery.id,
+      "x-atlassian-webhook-retry": String(delivery.attempts),
     };
-    if (options.webhookSecret) {
-      headers["x-hub-signature"] = `sha256=${createHmac("sha256", options.webhookSecret).update(raw).digest("hex")}`;
-    }
-    const delivery: TFakeJiraDelivery = { event, id, status: null, body };
-    deliveries.push(delivery);
-    const sent = fetch(webhookUrl, { method: "POST", headers, body: raw })
+    if (secret) headers["x-hub-signature"] = `sha256=${createHmac("sha256", secret).update(raw).digest("hex")}`;
+    delivery.attempts += 1;
+    const sent = fetch(url, { method: "POST", headers, body: raw })
       .then((res) => {
         delivery.status = res.status;
         return res.body?.cancel();
       })
-      .catch(() => undefined)
+      .catch(() => {
+        delivery.status = null;
+      })
+      .then(() => {
+        const delay = retryDelays[delivery.attempts - 1];
+        if (delay === undefined || (delivery.status !== null && !RETRIED(delivery.status))) return;
+        const timer = setTimeout(() => {
+          retryTimers.delete(timer);
+          send(delivery, url, secret, raw);
+        }, delay);
+        timer.unref();
+        retryTimers.add(timer);
+      })
       .finally(() => pending.delete(sent));
     pending.add(sent);
   }
@@ -359,6 +398,30 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
     sendJson(res, 405, errorJson([`No fake for ${m} on an issue's ${rest.join("/") || "root"}`]));
   }
 
+  const webhookJson = () => ({
+    self: `${base}/rest/webhooks/1.0/webhook/1`,
+    name: webhookName,
+    url: webhookUrl,
+    events: ["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created"],
+    enabled: true,
+  });
+
+  /** Jira's admin REST API for webhooks (the fake keeps one: registering replaces it). */
+  function webhookRegistration(req: TFakeRequest, res: http.ServerResponse) {
+    if (!authOf(req).ok) return sendJson(res, 401, errorJson([NOT_AUTHENTICATED]));
+    if (req.method === "GET") return sendJson(res, 200, webhookUrl ? [webhookJson()] : []);
+    if (req.method !== "POST") return sendJson(res, 405, errorJson([`No fake for ${req.method} on webhooks`]));
+    const parsed = readJson(req.body);
+    const given = (parsed.ok ? parsed.value : {}) as { name?: unknown; url?: unknown; secret?: unknown };
+    if (typeof given.url !== "string" || !URL.canParse(given.url)) {
+      return sendJson(res, 400, errorJson([], { url: "Enter a valid URL." }));
+    }
+    webhookUrl = given.url;
+    webhookName = typeof given.name === "string" && given.name ? given.name : "Bumpers";
+    webhookSecret = typeof given.secret === "string" && given.secret ? given.secret : undefined;
+    sendJson(res, 201, webhookJson());
+  }
+
   /** The page's forms post url-encoded; the /fake API takes JSON. */
   function fakeArgs(req: TFakeRequest): Record<string, string> {
     if (String(req.headers["content-type"] ?? "").includes("application/json")) {
@@ -393,6 +456,7 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
     (req, res) => {
       const api = /^\/rest\/api\/(2|3)(\/.*)$/.exec(req.path);
       if (api) return rest(req, res, api[1] as TApiVersion, api[2]!);
+      if (req.path === "/rest/webhooks/1.0/webhook") return webhookRegistration(req, res);
       if (req.method === "GET" && req.path === "/") {
         return sendText(res, 200, fakeJiraPage([...issues.values()]), { "content-type": "text/html; charset=utf-8" });
       }
@@ -415,6 +479,11 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
 
   return {
     ...server,
+    close: async () => {
+      for (const timer of retryTimers) clearTimeout(timer);
+      retryTimers.clear();
+      await server.close();
+    },
     issues,
     requests,
     deliveries,

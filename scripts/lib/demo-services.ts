@@ -1,6 +1,7 @@
 // Local stand-ins for the services notifications go to, so a fresh demo machine with no network
 // shows every integration working: a Slack workspace (Web API and incoming webhooks), a Teams
-// Workflows receiver, a webhook receiver that checks signatures, and an SMTP server with an inbox.
+// Workflows receiver, a webhook receiver that checks signatures, and an SMTP server with an inbox;
+// in demo mode also a Jira site and a GitHub, which the demo seed files Acme's tickets into.
 // Each runs only when the real thing is not configured, in the start script's process, and the
 // app and the worker inherit their addresses through the environment.
 
@@ -46,6 +47,15 @@ export async function startDemoServices(demo: boolean): Promise<TDemoServices> {
     lines.push(
       `Microsoft Teams and webhooks: local receivers to connect in the demo: ${teams.url} and ${receiver.url}`,
     );
+    const { startFakeJira } = await import("@/lib/testing/fake-jira");
+    const { startFakeGithub } = await import("@/lib/testing/fake-github");
+    const jira = await startFakeJira({ port: 0 });
+    const github = await startFakeGithub({ port: 0 });
+    process.env.BUMPERS_DEMO_JIRA_URL = jira.url;
+    process.env.BUMPERS_DEMO_GITHUB_URL = github.url;
+    stops.push(jira.close, github.close);
+    lines.push(`Jira: a local fake Jira site with Payments' tickets (close one there, see it in Bumpers): ${jira.url}`);
+    lines.push(`GitHub: a local fake GitHub with Platform's issues in acme/platform: ${github.url}`);
   }
   // The fakes listen on 127.0.0.1, which the destination guard refuses unless told otherwise.
   if (local && process.env.BUMPERS_ALLOW_PRIVATE_DESTINATIONS === undefined) {
