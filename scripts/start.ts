@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { TDemoServices } from "./lib/demo-services";
 import { startEmbeddedPostgres, type TLocalPostgres } from "./lib/local-postgres";
 import { canListen, waitForHealthy } from "./lib/ports";
 import { startFailedLine } from "./lib/start-failure";
@@ -69,7 +70,7 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
 let embedded: TLocalPostgres | undefined;
 let app: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
-let demoServices: { lines: string[]; stop: () => Promise<void> } = { lines: [], stop: async () => undefined };
+let demoServices: TDemoServices = { lines: [], stop: async () => undefined };
 let running = false;
 let stopping = false;
 
@@ -176,6 +177,21 @@ async function startDatabase(): Promise<void> {
   process.env.DATABASE_URL = embedded.url;
 }
 
+/**
+ * Acme seeded by an earlier start: its tickets point at that start's fake Jira and GitHub, which
+ * are gone; they move to this start's fakes, which get their issues back. A failure leaves the
+ * demo running (only its ticket sync is off), said in one line.
+ */
+async function reconnectDemoTickets(fakes: NonNullable<TDemoServices["tickets"]>): Promise<void> {
+  const { reconnectAcmeTickets } = await import("../prisma/demo/reconnect-tickets");
+  try {
+    const moved = await reconnectAcmeTickets(fakes, process.env.NEXTAUTH_URL!);
+    if (moved) log(`Reconnected Acme's demo tickets to the local Jira and GitHub (${moved.tickets} tickets).`);
+  } catch (err) {
+    log(`Could not reconnect Acme's demo tickets to the local Jira and GitHub: ${(err as Error).message}`);
+  }
+}
+
 async function main(): Promise<void> {
   // Ctrl-C from the start on: whatever has started by then is stopped, in order.
   process.on("SIGINT", () => void stop(0));
@@ -217,6 +233,7 @@ async function main(): Promise<void> {
       env().BUMPERS_DEMO_PASSWORD ?? persistentValue("demo-password", () => `demo-${randomBytes(6).toString("hex")}`);
     const seeded = await seedDemo({ password });
     if (seeded.created) log("Seeded the demo organization Acme.");
+    else if (demoServices.tickets) await reconnectDemoTickets(demoServices.tickets);
     demo = { users: seeded.users, password };
   }
   const { pool } = await import("@/lib/server/db");

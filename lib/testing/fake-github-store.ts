@@ -7,6 +7,16 @@ import type { TFakeGithubUser, TFakeIssue, TFakeRepo } from "./fake-github-shape
 export type TCloseReason = "completed" | "not_planned" | "duplicate";
 export type TFakeChange = { kind: "opened" | "closed" | "reopened" | "comment"; issue: TFakeIssue; by: string };
 export type TValidationError = { resource: string; field: string; code: string; value?: unknown; message?: string };
+/** An issue as a previous run of the fake had it. */
+export type TFakeRestore = {
+  number: number;
+  title: string;
+  state: "open" | "closed";
+  stateReason?: TCloseReason | null;
+  labels: string[];
+  /** Who opened it (the token's user). */
+  by: string;
+};
 type TResult = { ok: true; issue: TFakeIssue } | { ok: false; errors: TValidationError[] };
 
 const BODY_LIMIT = 65_536;
@@ -163,7 +173,8 @@ export function createFakeGithubStore() {
       const issue: TFakeIssue = {
         id: 1_000_000 + nextId++,
         repo: full,
-        number: issues.filter((i) => i.repo === full).length + 1,
+        // After the highest, not the count: restored issues may leave gaps.
+        number: Math.max(0, ...issues.filter((i) => i.repo === full).map((i) => i.number)) + 1,
         title: String(input.title),
         body: typeof input.body === "string" ? input.body : null,
         state: "open",
@@ -194,6 +205,32 @@ export function createFakeGithubStore() {
       else if (issue.state === "closed" && reason && reason !== "reopened") issue.stateReason = reason;
       issue.updatedAt = now();
       return { ok: true, issue };
+    },
+    /** Puts back an issue a previous run of the fake had, silently (no webhook), replacing one of that number. */
+    restore(r: TFakeRepo, given: TFakeRestore): TFakeIssue {
+      const full = `${r.owner}/${r.name}`;
+      const at = now();
+      const closed = given.state === "closed";
+      const issue: TFakeIssue = {
+        id: 1_000_000 + nextId++,
+        repo: full,
+        number: given.number,
+        title: given.title,
+        body: null,
+        state: given.state,
+        stateReason: closed ? (given.stateReason ?? "completed") : null,
+        labels: [...new Set(given.labels)],
+        assignees: [],
+        milestone: null,
+        user: given.by,
+        comments: [],
+        createdAt: at,
+        updatedAt: at,
+        closedAt: closed ? at : null,
+        closedBy: closed ? given.by : null,
+      };
+      issues = [...issues.filter((i) => !(i.repo === full && i.number === given.number)), issue];
+      return issue;
     },
     setState,
     addComment(issue: TFakeIssue, body: string, by: string) {

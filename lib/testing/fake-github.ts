@@ -16,7 +16,7 @@ import {
 } from "./fake-github-shapes";
 import { sendJson, startFakeHttp, type TFakeRequest } from "./fake-http";
 import { FakeGithubWebhooks, type TFakeGithubDelivery } from "./fake-github-webhooks";
-import { createFakeGithubStore, type TCloseReason } from "./fake-github-store";
+import { createFakeGithubStore, type TCloseReason, type TFakeRestore } from "./fake-github-store";
 
 // A GitHub double: a real HTTP server answering the REST calls Bumpers makes for GitHub Issues
 // (optionally under /api/v3, like Enterprise Server), with tokens checked on every call, App JWTs
@@ -90,6 +90,8 @@ export type TFakeGithub = {
   closeIssue: (repo: string, number: number, reason: TCloseReason, actor?: TActor) => TFakeIssue;
   reopenIssue: (repo: string, number: number, actor?: TActor) => TFakeIssue;
   comment: (repo: string, number: number, body: string, actor?: TActor) => TFakeIssue;
+  /** Puts back an issue of `repo` a previous run had (no webhook); later issues take the next number. */
+  restoreIssue: (repo: string, issue: Omit<TFakeRestore, "by"> & { by?: string }) => TFakeIssue;
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -434,6 +436,11 @@ export async function startFakeGithub(options: TFakeGithubOptions = {}): Promise
       const issue = must(repo, number);
       store.addComment(issue, body, actor.as ?? "octocat");
       return issue;
+    },
+    restoreIssue: (repo, issue) => {
+      const r = store.repo(repo);
+      if (!r?.hasIssues) throw new Error(`No repository ${repo} with issues`);
+      return store.restore(r, { ...issue, by: issue.by ?? FAKE_GITHUB_LOGIN });
     },
   };
   return handle;

@@ -92,6 +92,20 @@ export type TFakeJira = {
   comment: (key: string, text: string, options?: { as?: "human" | "api" }) => TFakeJiraIssue;
   /** Waits for webhooks in flight. */
   flushWebhooks: () => Promise<void>;
+  /** Puts back an issue a previous run of the fake had (no webhook); later creations take the next key. */
+  restoreIssue: (issue: TFakeJiraRestore) => TFakeJiraIssue;
+};
+
+/** An issue as a previous run of the fake had it: its id and key, summary, workflow status and labels. */
+export type TFakeJiraRestore = {
+  id: string;
+  key: string;
+  summary: string;
+  /** A status of the workflow ("To Do", "In Progress", "Done"). */
+  status: string;
+  resolution: string | null;
+  labels: string[];
+  issueType?: string;
 };
 
 export const FAKE_JIRA_EMAIL = "bumpers-bot@example.com";
@@ -452,6 +466,38 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
     }
   }
 
+  function restoreIssue(given: TFakeJiraRestore): TFakeJiraIssue {
+    const match = /^([A-Z][A-Z0-9]*)-(\d+)$/.exec(given.key.toUpperCase());
+    const project = match && PROJECTS.find((p) => p.key === match[1]);
+    if (!match || !project) throw new Error(`${given.key} is not a key of the fake's projects`);
+    if (!STATUSES.some((s) => s.name === given.status)) throw new Error(`No status ${given.status} in the workflow`);
+    const now = jiraTime();
+    const issue: TFakeJiraIssue = {
+      id: given.id,
+      key: `${project.key}-${Number(match[2])}`,
+      projectKey: project.key,
+      issueType: given.issueType ?? "Task",
+      summary: given.summary,
+      description: null,
+      labels: [...given.labels],
+      components: [],
+      priority: "Medium",
+      assignee: null,
+      custom: {},
+      status: given.status,
+      resolution: given.resolution,
+      comments: [],
+      creator: API_USER,
+      created: now,
+      updated: now,
+    };
+    issues.set(issue.key, issue);
+    // The next issue of the project gets the next key, and no id is handed out twice.
+    counters.set(project.key, Math.max(counters.get(project.key) ?? 0, Number(match[2])));
+    if (/^\d+$/.test(issue.id)) nextId = Math.max(nextId, Number(issue.id) + 1);
+    return issue;
+  }
+
   const server = await startFakeHttp(
     (req, res) => {
       const api = /^\/rest\/api\/(2|3)(\/.*)$/.exec(req.path);
@@ -497,5 +543,6 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
     flushWebhooks: async () => {
       while (pending.size) await Promise.all([...pending]);
     },
+    restoreIssue,
   };
 }

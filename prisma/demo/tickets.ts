@@ -50,6 +50,30 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   }
 }
 
+/** Points the fake Jira's webhook at `url`, as a Jira admin registers one through Jira's REST API. */
+export async function registerFakeJiraWebhook(jiraBase: string, url: string): Promise<void> {
+  const basic = Buffer.from(`${FAKE_JIRA_EMAIL}:${FAKE_JIRA_API_TOKEN}`).toString("base64");
+  await post(
+    `${jiraBase}/rest/webhooks/1.0/webhook`,
+    { name: "Bumpers", url, events: ["jira:issue_updated", "comment_created"] },
+    { authorization: `Basic ${basic}` },
+  );
+}
+
+/** Points the fake GitHub's webhook at `url` (signed with `secret`), as a repository admin adds one. */
+export async function registerFakeGithubWebhook(
+  githubBase: string,
+  repo: string,
+  url: string,
+  secret: string,
+): Promise<void> {
+  await post(
+    `${githubBase}/repos/${repo}/hooks`,
+    { name: "web", active: true, events: ["issues", "issue_comment"], config: { url, secret, content_type: "json" } },
+    { authorization: `Bearer ${FAKE_GITHUB_TOKEN}` },
+  );
+}
+
 export async function seedTickets(orgId: string, actor: TActor, teamIds: ReadonlyMap<string, string>): Promise<void> {
   const jiraUrl = env().BUMPERS_DEMO_JIRA_URL;
   const githubUrl = env().BUMPERS_DEMO_GITHUB_URL;
@@ -91,22 +115,8 @@ export async function seedTickets(orgId: string, actor: TActor, teamIds: Readonl
   );
 
   // Where each fake sends its changes: the URLs Bumpers shows an admin after connecting.
-  const basic = Buffer.from(`${FAKE_JIRA_EMAIL}:${FAKE_JIRA_API_TOKEN}`).toString("base64");
-  await post(
-    `${jiraBase}/rest/webhooks/1.0/webhook`,
-    { name: "Bumpers", url: jira.webhook!.url, events: ["jira:issue_updated", "comment_created"] },
-    { authorization: `Basic ${basic}` },
-  );
-  await post(
-    `${githubBase}/repos/acme/platform/hooks`,
-    {
-      name: "web",
-      active: true,
-      events: ["issues", "issue_comment"],
-      config: { url: github.webhook!.url, secret: github.webhook!.secret, content_type: "json" },
-    },
-    { authorization: `Bearer ${FAKE_GITHUB_TOKEN}` },
-  );
+  await registerFakeJiraWebhook(jiraBase, jira.webhook!.url);
+  await registerFakeGithubWebhook(githubBase, "acme/platform", github.webhook!.url, github.webhook!.secret!);
 
   const made: string[] = [];
   for (const [slug, teamId] of [

@@ -5,12 +5,21 @@
 // Each runs only when the real thing is not configured, in the start script's process, and the
 // app and the worker inherit their addresses through the environment.
 
-export type TDemoServices = { lines: string[]; stop: () => Promise<void> };
+import type { TFakeGithub } from "@/lib/testing/fake-github";
+import type { TFakeJira } from "@/lib/testing/fake-jira";
+
+export type TDemoServices = {
+  lines: string[];
+  stop: () => Promise<void>;
+  /** In demo mode: the fake Jira and GitHub, so a later start can put Acme's tickets back into them. */
+  tickets?: { jira: TFakeJira; github: TFakeGithub };
+};
 
 export async function startDemoServices(demo: boolean): Promise<TDemoServices> {
   const lines: string[] = [];
   const stops: (() => Promise<void>)[] = [];
   let local = false;
+  let tickets: TDemoServices["tickets"];
 
   if (!process.env.SLACK_API_URL?.trim()) {
     const { startFakeSlack } = await import("@/lib/testing/fake-slack");
@@ -54,6 +63,7 @@ export async function startDemoServices(demo: boolean): Promise<TDemoServices> {
     process.env.BUMPERS_DEMO_JIRA_URL = jira.url;
     process.env.BUMPERS_DEMO_GITHUB_URL = github.url;
     stops.push(jira.close, github.close);
+    tickets = { jira, github };
     lines.push(`Jira: a local fake Jira site with Payments' tickets (close one there, see it in Bumpers): ${jira.url}`);
     lines.push(`GitHub: a local fake GitHub with Platform's issues in acme/platform: ${github.url}`);
   }
@@ -61,5 +71,5 @@ export async function startDemoServices(demo: boolean): Promise<TDemoServices> {
   if (local && process.env.BUMPERS_ALLOW_PRIVATE_DESTINATIONS === undefined) {
     process.env.BUMPERS_ALLOW_PRIVATE_DESTINATIONS = "true";
   }
-  return { lines, stop: async () => void (await Promise.allSettled(stops.map((s) => s()))) };
+  return { lines, stop: async () => void (await Promise.allSettled(stops.map((s) => s()))), tickets };
 }
