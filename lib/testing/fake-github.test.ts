@@ -110,4 +110,29 @@ describe("fake GitHub", () => {
       await github.close();
     }
   });
+
+  it("restores an issue of a previous run silently, and numbers the next one after the highest", async () => {
+    const github = await startFakeGithub({ webhook: { url: "http://127.0.0.1:9/hook", secret: "s" } });
+    try {
+      github.restoreIssue("acme/platform", {
+        number: 3,
+        title: "Old",
+        state: "closed",
+        stateReason: "not_planned",
+        labels: ["bumpers"],
+      });
+      const auth = { authorization: `Bearer ${github.token}` };
+      const old = await call(`${github.url}/repos/acme/platform/issues/3`, { headers: auth });
+      expect(old.json).toMatchObject({ number: 3, state: "closed", state_reason: "not_planned", title: "Old" });
+      expect(github.deliveries()).toEqual([]);
+      const made = await call(`${github.url}/repos/acme/platform/issues`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ title: "New" }),
+      });
+      expect(made.json.number).toBe(4);
+    } finally {
+      await github.close();
+    }
+  });
 });

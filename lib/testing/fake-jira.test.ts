@@ -58,4 +58,34 @@ describe("fake Jira", () => {
     for (let i = 0; i < 45 && last !== 429; i++) last = (await call("/rest/api/3/priority")).status;
     expect(last).toBe(429);
   });
+
+  it("restores an issue of a previous run silently, and numbers the next one after it", async () => {
+    const fresh = await startFakeJira({ webhookUrl: "http://127.0.0.1:9/hook", webhookRetryDelaysMs: [] });
+    try {
+      fresh.restoreIssue({
+        id: "10004",
+        key: "PAY-4",
+        summary: "Old",
+        status: "Done",
+        resolution: "Won't Do",
+        labels: ["x"],
+      });
+      const res = await fetch(`${fresh.url}/rest/api/3/issue/PAY-4?fields=status,resolution,labels`, {
+        headers: { authorization: basic },
+      });
+      expect(await res.json()).toMatchObject({
+        id: "10004",
+        fields: { status: { name: "Done" }, resolution: { name: "Won't Do" }, labels: ["x"] },
+      });
+      expect(fresh.deliveries).toEqual([]);
+      const created = await fetch(`${fresh.url}/rest/api/3/issue`, {
+        method: "POST",
+        headers: { authorization: basic, "content-type": "application/json" },
+        body: JSON.stringify({ fields: { project: { key: "PAY" }, issuetype: { name: "Task" }, summary: "New" } }),
+      });
+      expect(await created.json()).toMatchObject({ id: "10005", key: "PAY-5" });
+    } finally {
+      await fresh.close();
+    }
+  });
 });

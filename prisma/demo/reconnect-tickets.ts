@@ -46,8 +46,11 @@ export function isLoopbackUrl(url: string | undefined): boolean {
 const urlOf = (secret: TTicketSecret) =>
   secret.kind === "jira_cloud" ? secret.siteUrl : secret.kind === "github" ? secret.apiUrl : undefined;
 
-const movedTo = (secret: TTicketSecret, base: string): TTicketSecret =>
-  secret.kind === "jira_cloud" ? { ...secret, siteUrl: base } : { ...secret, apiUrl: base };
+function movedTo(secret: TTicketSecret, base: string): TTicketSecret {
+  if (secret.kind === "jira_cloud") return { ...secret, siteUrl: base };
+  if (secret.kind === "github") return { ...secret, apiUrl: base };
+  return secret;
+}
 
 const stringsOf = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
 
