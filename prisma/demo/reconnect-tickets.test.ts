@@ -182,20 +182,12 @@ describe("reconnectDemoTickets", () => {
   });
 
   it("gives a ticket made afterwards the next key, not one of the restored ones", async () => {
-    await createTicketFindings({
-      orgId,
-      clusterId,
-      teamId: teams.get("payments")!,
-      count: 1,
-      checkId: "cpuLimitsMissing",
-    });
-    await createTicketFindings({
-      orgId,
-      clusterId,
-      teamId: teams.get("platform")!,
-      count: 1,
-      checkId: "tagNotSpecified",
-    });
+    for (const [team, checkId] of [
+      ["payments", "cpuLimitsMissing"],
+      ["platform", "tagNotSpecified"],
+    ] as const) {
+      await createTicketFindings({ orgId, clusterId, teamId: teams.get(team)!, count: 1, checkId });
+    }
     const actor = { system: true as const, label: "Test" };
     const subject = (checkId: string) => ({ kind: "check" as const, source: "polaris", checkId, clusterId: null });
     const jiraTicket = await createTicket(orgId, actor, {
