@@ -4,6 +4,7 @@ import { sealTicketSecret } from "@/lib/tickets/connection-secret";
 import type {
   TCreateIssueInput,
   TIssueState,
+  TProjectOptions,
   TProjectSettings,
   TProviderContext,
   TProviderFailure,
@@ -200,22 +201,44 @@ export const failures = {
   }),
 };
 
+/** What the in-memory provider offers a project form: a Jira project with one required field. */
+export const MEMORY_OPTIONS: TProjectOptions = {
+  issueTypes: [
+    { id: "1", name: "Bug" },
+    { id: "2", name: "Task" },
+  ],
+  components: ["Platform"],
+  priorities: ["Highest", "High", "Medium", "Low"],
+  fields: [{ id: "customfield_10010", name: "Squad", required: true, type: "string" }],
+  milestones: [],
+};
+
+export const MEMORY_TRANSITIONS = [
+  { id: "31", name: "Done", category: "done" as const },
+  { id: "41", name: "Won't Do", category: "wont_do" as const },
+  { id: "11", name: "Reopen", category: "open" as const },
+];
+
 /**
  * A provider keeping issues in memory. `fail(op, failure)` queues an answer for the op's next
- * call; `calls` lists every call; `contexts` every context a verb made it with.
+ * call, `failUntilCleared(op, failure)` answers every call with it until `clear(op)`; `calls`
+ * lists every call; `contexts` every context a verb made it with.
  */
-export function memoryProvider(options: { prefix?: string } = {}) {
+export function memoryProvider(options: { prefix?: string; identity?: { id: string; name: string } } = {}) {
   const prefix = options.prefix ?? "PAY";
+  // The identity createTicketConnection stores: the provider account the connection acts as.
+  const identity = options.identity ?? { id: "bot", name: "Bumpers bot" };
   const issues = new Map<string, TProviderIssue>();
   const comments: { externalId: string; body: TTicketDoc }[] = [];
   const calls: TMemoryCall[] = [];
   const contexts: TProviderContext[] = [];
   const queued = new Map<TOp, TProviderFailure[]>();
+  const lasting = new Map<TOp, TProviderFailure>();
   let next = 1;
   const ok = <T>(value: T, status = 200): TProviderResult<T> => ({ ok: true, value, status, response: { ok: true } });
   function answer<T>(op: TOp, args: unknown[], make: () => TProviderResult<T>): Promise<TProviderResult<T>> {
     calls.push({ op, args });
-    const failure = queued.get(op)?.shift();
+    const failure = queued.get(op)?.shift() ?? lasting.get(op);
     return Promise.resolve(failure ?? make());
   }
   const byRef = (ref: string) =>
@@ -224,11 +247,8 @@ export function memoryProvider(options: { prefix?: string } = {}) {
 
   const provider: TTicketProvider = {
     kind: "jira_cloud",
-    whoAmI: () => answer("whoAmI", [], () => ok({ id: "bot", name: "Bumpers bot" })),
-    projectOptions: () =>
-      answer("projectOptions", [], () =>
-        ok({ issueTypes: [], components: [], priorities: [], fields: [], milestones: [] }),
-      ),
+    whoAmI: () => answer("whoAmI", [], () => ok(identity)),
+    projectOptions: () => answer("projectOptions", [], () => ok(MEMORY_OPTIONS)),
     createIssue: (input: TCreateIssueInput) =>
       answer("createIssue", [input], () => {
         const n = next++;
@@ -267,15 +287,21 @@ export function memoryProvider(options: { prefix?: string } = {}) {
         issues.set(externalId, moved);
         return ok(moved);
       }),
-    listTransitions: (externalId) => answer("listTransitions", [externalId], () => ok([])),
+    listTransitions: (externalId) => answer("listTransitions", [externalId], () => ok(MEMORY_TRANSITIONS)),
     removeTestIssue: (externalId) =>
       answer("removeTestIssue", [externalId], () => {
         issues.delete(externalId);
         return ok(undefined, 204);
       }),
   };
+  /** The provider, recording each context a verb makes it with. */
+  const factory = (context: TProviderContext) => {
+    contexts.push(context);
+    return provider;
+  };
   return {
     provider,
+    factory,
     issues,
     comments,
     calls,
@@ -283,6 +309,13 @@ export function memoryProvider(options: { prefix?: string } = {}) {
     /** Queues `failure` as the answer to the next call of `op`. */
     fail(op: TOp, failure: TProviderFailure) {
       queued.set(op, [...(queued.get(op) ?? []), failure]);
+    },
+    /** Answers every call of `op` with `failure` (after any queued ones) until `clear(op)`. */
+    failUntilCleared(op: TOp, failure: TProviderFailure) {
+      lasting.set(op, failure);
+    },
+    clear(op: TOp) {
+      lasting.delete(op);
     },
     /** Puts an issue in the provider (one someone filed by hand, or one a lost answer created). */
     add(issue: Omit<TProviderIssue, "externalId" | "url"> & { externalId?: string; url?: string }) {
@@ -296,14 +329,10 @@ export function memoryProvider(options: { prefix?: string } = {}) {
       return full;
     },
     count: (op: TOp) => calls.filter((c) => c.op === op).length,
-    /** The verbs' `options`: this provider, recording each context it is made with. */
-    options: (extra: { now?: Date } = {}) => ({
-      ...extra,
-      provider: (context: TProviderContext) => {
-        contexts.push(context);
-        return provider;
-      },
-    }),
+    /** The arguments of each call of `op`, in order. */
+    argsOf: (op: TOp) => calls.filter((c) => c.op === op).map((c) => c.args),
+    /** The verbs' `options` (with `extra`, e.g. `now` or `baseUrl`): this provider through `factory`. */
+    options: <T extends object>(extra?: T) => ({ ...extra, provider: factory }) as T & { provider: typeof factory },
   };
 }
 
