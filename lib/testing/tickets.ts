@@ -130,44 +130,59 @@ export async function createTicketFindings(input: {
   return rows.map((r) => r.id);
 }
 
-/** A ticket row as a verb would leave it (linked to `findingIds`). */
+let ticketSeq = 0;
+
+/**
+ * A ticket row as a verb would leave it: linked to `findingIds` and told about them (open and
+ * affected counts), of the connection's provider, filed as PAY-n unless `key`/`externalId` say
+ * otherwise (a creating ticket has neither yet). The subject defaults to the findings themselves.
+ */
 export async function createTestTicket(input: {
   orgId: string;
   teamId: string;
   connectionId: string;
-  subject: TTicketSubject;
+  subject?: TTicketSubject;
   findingIds?: readonly string[];
   state?: TTicketState;
   externalId?: string | null;
   key?: string | null;
-  provider?: "jira" | "github";
+  openCount?: number;
+  closedAt?: Date;
 }) {
+  const n = ++ticketSeq;
+  const findingIds = input.findingIds ?? [];
+  const subject = input.subject ?? { kind: "findings", findingIds: [...findingIds] };
+  const creating = input.state === "creating";
+  const externalId = input.externalId === undefined ? (creating ? null : String(10000 + n)) : input.externalId;
+  const key = input.key === undefined ? (creating ? null : `PAY-${n}`) : input.key;
   const { rows } = await pool.query<{ id: string; problem_key: string }>(
-    `INSERT INTO tickets (org_id, team_id, connection_id, provider, problem_key, subject, title, state, external_id,
-                          external_key, url)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::ticket_provider, $5, $6::jsonb, 'A ticket', $7::ticket_state, $8, $9, $10)
-     RETURNING id, problem_key`,
+    `WITH t AS (
+       INSERT INTO tickets (org_id, team_id, connection_id, provider, problem_key, subject, title, state, external_id,
+                            external_key, url, open_count, affected_count, closed_at)
+       SELECT $1::uuid, $2::uuid, $3::uuid, CASE WHEN nc.kind = 'github' THEN 'github' ELSE 'jira' END::ticket_provider,
+              $4, $5::jsonb, 'A ticket', $6::ticket_state, $7, $8, $9, $10, cardinality($11::uuid[]), $12
+         FROM notification_connections nc WHERE nc.id = $3::uuid
+       RETURNING id, problem_key
+     ), linked AS (
+       INSERT INTO ticket_findings (org_id, ticket_id, finding_id) SELECT $1::uuid, t.id, unnest($11::uuid[]) FROM t
+     )
+     SELECT id, problem_key FROM t`,
     [
       input.orgId,
       input.teamId,
       input.connectionId,
-      input.provider ?? "jira",
-      problemKeyOf(input.orgId, input.teamId, input.subject),
-      JSON.stringify(input.subject),
+      problemKeyOf(input.orgId, input.teamId, subject),
+      JSON.stringify(subject),
       input.state ?? "open",
-      input.externalId === undefined ? "10001" : input.externalId,
-      input.key === undefined ? "PAY-1" : input.key,
-      input.key === null ? null : `https://acme.atlassian.net/browse/${input.key ?? "PAY-1"}`,
+      externalId,
+      key,
+      key === null ? null : `https://acme.atlassian.net/browse/${key}`,
+      input.openCount ?? findingIds.length,
+      findingIds,
+      input.closedAt ?? null,
     ],
   );
-  const ticket = rows[0]!;
-  if (input.findingIds?.length) {
-    await pool.query(
-      `INSERT INTO ticket_findings (org_id, ticket_id, finding_id) SELECT $1::uuid, $2::uuid, unnest($3::uuid[])`,
-      [input.orgId, ticket.id, input.findingIds],
-    );
-  }
-  return ticket;
+  return { ...rows[0]!, externalId, key };
 }
 
 // ---- In-memory provider ----
