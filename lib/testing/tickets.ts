@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/server/db";
 import { sealTicketSecret } from "@/lib/tickets/connection-secret";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { linkTicket } from "@/lib/tickets/link-ticket";
 import type {
   TCreateIssueInput,
   TIssueState,
@@ -14,7 +16,13 @@ import type {
 } from "@/lib/tickets/provider";
 import type { TTicketDoc } from "@/lib/tickets/document";
 import { problemKeyOf } from "@/lib/tickets/problems/problem-key";
-import type { TTicketConnectionKind, TTicketSecret, TTicketSubject } from "@/lib/tickets/schemas";
+import type {
+  TCreateTicketInput,
+  TLinkTicketInput,
+  TTicketConnectionKind,
+  TTicketSecret,
+  TTicketSubject,
+} from "@/lib/tickets/schemas";
 import type { TTicketState } from "@/lib/tickets/views";
 import { createTestCluster, createTestTenant, uniqueSuffix } from "./factories";
 
@@ -355,19 +363,18 @@ export type TMemoryProvider = ReturnType<typeof memoryProvider>;
 
 /**
  * A tenant whose team files into Jira project PAY: 3 open "Run as root" findings of the team in
- * one cluster, 2 of the other team's with the same check, and an in-memory provider.
+ * one cluster, 2 of the other team's with the same check, and an in-memory provider. `create` and
+ * `link` run the verbs as the setup's editor for its team and problem (what `input` does not
+ * override), through that provider; `addFindings` adds the team's findings in the cluster.
  */
 export async function ticketSetup() {
   const t = await createTestTenant();
   const cluster = await createTestCluster(t.org.id, { name: "Prod EU" });
   const connection = await createTicketConnection(t.org.id);
   await createTicketProject(t.org.id, t.team.id, connection.id);
-  const findingIds = await createTicketFindings({
-    orgId: t.org.id,
-    clusterId: cluster.id,
-    teamId: t.team.id,
-    count: 3,
-  });
+  const addFindings = (input: Omit<Parameters<typeof createTicketFindings>[0], "orgId" | "clusterId" | "teamId">) =>
+    createTicketFindings({ orgId: t.org.id, clusterId: cluster.id, teamId: t.team.id, ...input });
+  const findingIds = await addFindings({ count: 3 });
   const otherFindingIds = await createTicketFindings({
     orgId: t.org.id,
     clusterId: cluster.id,
@@ -376,5 +383,20 @@ export async function ticketSetup() {
   });
   const subject: TTicketSubject = { kind: "check", source: "polaris", checkId: "runAsRootAllowed", clusterId: null };
   const actor = { userId: t.users.editor.id, label: t.users.editor.email };
-  return { t, cluster, connection, findingIds, otherFindingIds, subject, actor, memory: memoryProvider() };
+  const memory = memoryProvider();
+  return {
+    t,
+    cluster,
+    connection,
+    findingIds,
+    otherFindingIds,
+    subject,
+    actor,
+    memory,
+    addFindings,
+    create: (input: Partial<TCreateTicketInput> = {}, options: { now?: Date } = {}) =>
+      createTicket(t.org.id, actor, { teamId: t.team.id, subject, ...input }, memory.options(options)),
+    link: (reference: string, input: Partial<TLinkTicketInput> = {}) =>
+      linkTicket(t.org.id, actor, { teamId: t.team.id, subject, reference, ...input }, memory.options()),
+  };
 }
