@@ -17,6 +17,7 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { SecretField } from "./secret-field";
 import { TicketConnectionFields } from "./ticket-connection-fields";
 import { WebhookSetupReveal } from "./webhook-setup-reveal";
 
@@ -48,8 +49,8 @@ const URL_HINTS: Partial<Record<TConnectionKind, string>> = {
     "Your HTTPS endpoint. Each event is a signed POST (Standard Webhooks); the signing secret is shown once after saving.",
 };
 
-/** The secret's field of a kind, its label and its hint; when editing, empty keeps the stored one. */
-function SecretField({
+/** A message connection's secret: a Slack bot token, or the URL a webhook kind posts to. */
+function MessageSecretField({
   kind,
   id,
   errors,
@@ -63,17 +64,18 @@ function SecretField({
 }) {
   const slack = kind === "slack";
   const name = slack ? "botToken" : "url";
-  const hint = keep
-    ? `Leave empty to keep ${keep}.`
-    : slack
-      ? "From your Slack app: OAuth & Permissions → Bot User OAuth Token (xoxb-…). Invite the app to each channel it posts to: /invite @YourApp."
-      : URL_HINTS[kind];
   return (
-    <Field
-      id={id(name)}
-      label={slack ? (keep ? "New bot token" : "Bot token") : keep ? "New URL" : "URL"}
-      hint={hint}
-      errors={errors[name]}
+    <SecretField
+      id={id}
+      errors={errors}
+      keep={keep}
+      name={name}
+      secret={slack ? "bot token" : "URL"}
+      hint={
+        slack
+          ? "From your Slack app: OAuth & Permissions → Bot User OAuth Token (xoxb-…). Invite the app to each channel it posts to: /invite @YourApp."
+          : URL_HINTS[kind]
+      }
     >
       <CodeInput
         name={name}
@@ -82,7 +84,7 @@ function SecretField({
         placeholder={slack ? "xoxb-…" : "https://…"}
         maxLength={2000}
       />
-    </Field>
+    </SecretField>
   );
 }
 
@@ -257,7 +259,7 @@ export function ConnectionForm({
           </div>
         )
       ) : (
-        <SecretField kind={kind} id={id} errors={errors} keep={connection?.secretHint} />
+        <MessageSecretField kind={kind} id={id} errors={errors} keep={connection?.secretHint} />
       )}
       <FormFooter
         submitLabel={connection ? "Save connection" : "Add connection"}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CodeInput, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { SecretField } from "./secret-field";
 
 // The credentials of a Jira Cloud, Jira Data Center or GitHub connection. Tokens and keys are
 // password inputs (the private key a textarea): never sent back to the form, so when editing an
@@ -14,67 +15,69 @@ type TProps = {
   /** Editing: the stored hint and settings (not secret). */
   keep?: { hint: string; settings: Record<string, unknown> };
 };
+type TKindProps = Omit<TProps, "kind">;
 
 const setting = (keep: TProps["keep"], key: string) =>
   typeof keep?.settings[key] === "string" ? (keep.settings[key] as string) : undefined;
 
-function JiraCloudFields({ id, errors, keep }: Omit<TProps, "kind">) {
+/** Jira Cloud and Data Center differ in what they ask for, not in how: an address, then a token. */
+const JIRA = {
+  jira_cloud: {
+    site: {
+      name: "siteUrl",
+      label: "Site URL",
+      hint: "Your Atlassian site.",
+      placeholder: "https://acme.atlassian.net",
+    },
+    token: {
+      name: "apiToken",
+      secret: "API token",
+      hint: "id.atlassian.com → Security → Create and manage API tokens.",
+      className: "sm:col-span-2",
+    },
+  },
+  jira_server: {
+    site: {
+      name: "baseUrl",
+      label: "Base URL",
+      hint: "Where Jira Data Center answers.",
+      placeholder: "https://jira.example.com",
+    },
+    token: {
+      name: "personalAccessToken",
+      secret: "personal access token",
+      hint: "Profile → Personal Access Tokens → Create token.",
+      className: undefined,
+    },
+  },
+} as const;
+
+function JiraFields({ kind, id, errors, keep }: TKindProps & { kind: keyof typeof JIRA }) {
+  const { site, token } = JIRA[kind];
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <Field id={id("siteUrl")} label="Site URL" errors={errors.siteUrl} hint="Your Atlassian site.">
+    <div className={kind === "jira_cloud" ? "grid gap-4 sm:grid-cols-2" : "grid gap-4"}>
+      {/* The address is not secret: an edit shows the stored one. */}
+      <Field id={id(site.name)} label={site.label} errors={errors[site.name]} hint={site.hint}>
         <CodeInput
-          name="siteUrl"
+          name={site.name}
           type="url"
           required={!keep}
-          defaultValue={setting(keep, "siteUrl")}
-          placeholder="https://acme.atlassian.net"
+          defaultValue={setting(keep, site.name)}
+          placeholder={site.placeholder}
         />
       </Field>
-      <Field id={id("email")} label="Account email" errors={errors.email} hint="The account the token belongs to.">
-        <Input name="email" type="email" required={!keep} defaultValue={setting(keep, "email")} />
-      </Field>
-      <Field
-        id={id("apiToken")}
-        label={keep ? "New API token" : "API token"}
-        errors={errors.apiToken}
-        className="sm:col-span-2"
-        hint={
-          keep ? `Leave empty to keep ${keep.hint}.` : "id.atlassian.com → Security → Create and manage API tokens."
-        }
-      >
-        <Input name="apiToken" type="password" autoComplete="new-password" required={!keep} />
-      </Field>
+      {kind === "jira_cloud" && (
+        <Field id={id("email")} label="Account email" errors={errors.email} hint="The account the token belongs to.">
+          <Input name="email" type="email" required={!keep} defaultValue={setting(keep, "email")} />
+        </Field>
+      )}
+      <SecretField id={id} errors={errors} keep={keep?.hint} {...token} />
     </div>
   );
 }
 
-function JiraServerFields({ id, errors, keep }: Omit<TProps, "kind">) {
-  return (
-    <div className="grid gap-4">
-      <Field id={id("baseUrl")} label="Base URL" errors={errors.baseUrl} hint="Where Jira Data Center answers.">
-        <CodeInput
-          name="baseUrl"
-          type="url"
-          required={!keep}
-          defaultValue={setting(keep, "baseUrl")}
-          placeholder="https://jira.example.com"
-        />
-      </Field>
-      <Field
-        id={id("personalAccessToken")}
-        label={keep ? "New personal access token" : "Personal access token"}
-        errors={errors.personalAccessToken}
-        hint={keep ? `Leave empty to keep ${keep.hint}.` : "Profile → Personal Access Tokens → Create token."}
-      >
-        <Input name="personalAccessToken" type="password" autoComplete="new-password" required={!keep} />
-      </Field>
-    </div>
-  );
-}
-
-function GithubFields({ id, errors, keep }: Omit<TProps, "kind">) {
+function GithubFields({ id, errors, keep }: TKindProps) {
   const [auth, setAuth] = useState<"token" | "app">(keep?.settings.auth === "app" ? "app" : "token");
-  const keepHint = keep ? `Leave empty to keep ${keep.hint}.` : undefined;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field id={id("auth")} label="Sign in with" errors={errors.auth}>
@@ -92,15 +95,16 @@ function GithubFields({ id, errors, keep }: Omit<TProps, "kind">) {
         <CodeInput name="apiUrl" type="url" placeholder="https://api.github.com" />
       </Field>
       {auth === "token" ? (
-        <Field
-          id={id("token")}
-          label={keep ? "New token" : "Token"}
-          errors={errors.token}
+        <SecretField
+          id={id}
+          errors={errors}
+          keep={keep?.hint}
+          name="token"
+          secret="token"
           className="sm:col-span-2"
-          hint={keepHint ?? "Issues: read and write on the repositories tickets go to."}
-        >
-          <Input name="token" type="password" autoComplete="new-password" required={!keep} placeholder="github_pat_…" />
-        </Field>
+          hint="Issues: read and write on the repositories tickets go to."
+          placeholder="github_pat_…"
+        />
       ) : (
         <>
           <Field id={id("appId")} label="App ID" errors={errors.appId} hint="On the App's settings page.">
@@ -114,12 +118,14 @@ function GithubFields({ id, errors, keep }: Omit<TProps, "kind">) {
           >
             <CodeInput name="installationId" inputMode="numeric" required={!keep} />
           </Field>
-          <Field
-            id={id("privateKey")}
-            label={keep ? "New private key" : "Private key"}
-            errors={errors.privateKey}
+          <SecretField
+            id={id}
+            errors={errors}
+            keep={keep?.hint}
+            name="privateKey"
+            secret="private key"
             className="sm:col-span-2"
-            hint={keepHint ?? "The .pem file the App's settings page generates (Issues: read and write)."}
+            hint="The .pem file the App's settings page generates (Issues: read and write)."
           >
             <Textarea
               name="privateKey"
@@ -130,7 +136,7 @@ function GithubFields({ id, errors, keep }: Omit<TProps, "kind">) {
               className="font-mono text-xs"
               placeholder="-----BEGIN RSA PRIVATE KEY-----"
             />
-          </Field>
+          </SecretField>
         </>
       )}
     </div>
@@ -139,7 +145,5 @@ function GithubFields({ id, errors, keep }: Omit<TProps, "kind">) {
 
 /** The fields of a ticket connection's kind. */
 export function TicketConnectionFields({ kind, ...props }: TProps) {
-  if (kind === "jira_cloud") return <JiraCloudFields {...props} />;
-  if (kind === "jira_server") return <JiraServerFields {...props} />;
-  return <GithubFields {...props} />;
+  return kind === "github" ? <GithubFields {...props} /> : <JiraFields kind={kind} {...props} />;
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/server/db";
 import { sealTicketSecret } from "@/lib/tickets/connection-secret";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { linkTicket } from "@/lib/tickets/link-ticket";
 import type {
   TCreateIssueInput,
   TIssueState,
+  TProjectOptions,
   TProjectSettings,
   TProviderContext,
   TProviderFailure,
@@ -13,7 +16,13 @@ import type {
 } from "@/lib/tickets/provider";
 import type { TTicketDoc } from "@/lib/tickets/document";
 import { problemKeyOf } from "@/lib/tickets/problems/problem-key";
-import type { TTicketConnectionKind, TTicketSecret, TTicketSubject } from "@/lib/tickets/schemas";
+import type {
+  TCreateTicketInput,
+  TLinkTicketInput,
+  TTicketConnectionKind,
+  TTicketSecret,
+  TTicketSubject,
+} from "@/lib/tickets/schemas";
 import type { TTicketState } from "@/lib/tickets/views";
 import { createTestCluster, createTestTenant, uniqueSuffix } from "./factories";
 
@@ -129,44 +138,59 @@ export async function createTicketFindings(input: {
   return rows.map((r) => r.id);
 }
 
-/** A ticket row as a verb would leave it (linked to `findingIds`). */
+let ticketSeq = 0;
+
+/**
+ * A ticket row as a verb would leave it: linked to `findingIds` and told about them (open and
+ * affected counts), of the connection's provider, filed as PAY-n unless `key`/`externalId` say
+ * otherwise (a creating ticket has neither yet). The subject defaults to the findings themselves.
+ */
 export async function createTestTicket(input: {
   orgId: string;
   teamId: string;
   connectionId: string;
-  subject: TTicketSubject;
+  subject?: TTicketSubject;
   findingIds?: readonly string[];
   state?: TTicketState;
   externalId?: string | null;
   key?: string | null;
-  provider?: "jira" | "github";
+  openCount?: number;
+  closedAt?: Date;
 }) {
+  const n = ++ticketSeq;
+  const findingIds = input.findingIds ?? [];
+  const subject = input.subject ?? { kind: "findings", findingIds: [...findingIds] };
+  const creating = input.state === "creating";
+  const externalId = input.externalId === undefined ? (creating ? null : String(10000 + n)) : input.externalId;
+  const key = input.key === undefined ? (creating ? null : `PAY-${n}`) : input.key;
   const { rows } = await pool.query<{ id: string; problem_key: string }>(
-    `INSERT INTO tickets (org_id, team_id, connection_id, provider, problem_key, subject, title, state, external_id,
-                          external_key, url)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::ticket_provider, $5, $6::jsonb, 'A ticket', $7::ticket_state, $8, $9, $10)
-     RETURNING id, problem_key`,
+    `WITH t AS (
+       INSERT INTO tickets (org_id, team_id, connection_id, provider, problem_key, subject, title, state, external_id,
+                            external_key, url, open_count, affected_count, closed_at)
+       SELECT $1::uuid, $2::uuid, $3::uuid, CASE WHEN nc.kind = 'github' THEN 'github' ELSE 'jira' END::ticket_provider,
+              $4, $5::jsonb, 'A ticket', $6::ticket_state, $7, $8, $9, $10, cardinality($11::uuid[]), $12
+         FROM notification_connections nc WHERE nc.id = $3::uuid
+       RETURNING id, problem_key
+     ), linked AS (
+       INSERT INTO ticket_findings (org_id, ticket_id, finding_id) SELECT $1::uuid, t.id, unnest($11::uuid[]) FROM t
+     )
+     SELECT id, problem_key FROM t`,
     [
       input.orgId,
       input.teamId,
       input.connectionId,
-      input.provider ?? "jira",
-      problemKeyOf(input.orgId, input.teamId, input.subject),
-      JSON.stringify(input.subject),
+      problemKeyOf(input.orgId, input.teamId, subject),
+      JSON.stringify(subject),
       input.state ?? "open",
-      input.externalId === undefined ? "10001" : input.externalId,
-      input.key === undefined ? "PAY-1" : input.key,
-      input.key === null ? null : `https://acme.atlassian.net/browse/${input.key ?? "PAY-1"}`,
+      externalId,
+      key,
+      key === null ? null : `https://acme.atlassian.net/browse/${key}`,
+      input.openCount ?? findingIds.length,
+      findingIds,
+      input.closedAt ?? null,
     ],
   );
-  const ticket = rows[0]!;
-  if (input.findingIds?.length) {
-    await pool.query(
-      `INSERT INTO ticket_findings (org_id, ticket_id, finding_id) SELECT $1::uuid, $2::uuid, unnest($3::uuid[])`,
-      [input.orgId, ticket.id, input.findingIds],
-    );
-  }
-  return ticket;
+  return { ...rows[0]!, externalId, key };
 }
 
 // ---- In-memory provider ----
@@ -200,22 +224,44 @@ export const failures = {
   }),
 };
 
+/** What the in-memory provider offers a project form: a Jira project with one required field. */
+export const MEMORY_OPTIONS: TProjectOptions = {
+  issueTypes: [
+    { id: "1", name: "Bug" },
+    { id: "2", name: "Task" },
+  ],
+  components: ["Platform"],
+  priorities: ["Highest", "High", "Medium", "Low"],
+  fields: [{ id: "customfield_10010", name: "Squad", required: true, type: "string" }],
+  milestones: [],
+};
+
+export const MEMORY_TRANSITIONS = [
+  { id: "31", name: "Done", category: "done" as const },
+  { id: "41", name: "Won't Do", category: "wont_do" as const },
+  { id: "11", name: "Reopen", category: "open" as const },
+];
+
 /**
  * A provider keeping issues in memory. `fail(op, failure)` queues an answer for the op's next
- * call; `calls` lists every call; `contexts` every context a verb made it with.
+ * call, `failUntilCleared(op, failure)` answers every call with it until `clear(op)`; `calls`
+ * lists every call; `contexts` every context a verb made it with.
  */
-export function memoryProvider(options: { prefix?: string } = {}) {
+export function memoryProvider(options: { prefix?: string; identity?: { id: string; name: string } } = {}) {
   const prefix = options.prefix ?? "PAY";
+  // The identity createTicketConnection stores: the provider account the connection acts as.
+  const identity = options.identity ?? { id: "bot", name: "Bumpers bot" };
   const issues = new Map<string, TProviderIssue>();
   const comments: { externalId: string; body: TTicketDoc }[] = [];
   const calls: TMemoryCall[] = [];
   const contexts: TProviderContext[] = [];
   const queued = new Map<TOp, TProviderFailure[]>();
+  const lasting = new Map<TOp, TProviderFailure>();
   let next = 1;
   const ok = <T>(value: T, status = 200): TProviderResult<T> => ({ ok: true, value, status, response: { ok: true } });
   function answer<T>(op: TOp, args: unknown[], make: () => TProviderResult<T>): Promise<TProviderResult<T>> {
     calls.push({ op, args });
-    const failure = queued.get(op)?.shift();
+    const failure = queued.get(op)?.shift() ?? lasting.get(op);
     return Promise.resolve(failure ?? make());
   }
   const byRef = (ref: string) =>
@@ -224,11 +270,8 @@ export function memoryProvider(options: { prefix?: string } = {}) {
 
   const provider: TTicketProvider = {
     kind: "jira_cloud",
-    whoAmI: () => answer("whoAmI", [], () => ok({ id: "bot", name: "Bumpers bot" })),
-    projectOptions: () =>
-      answer("projectOptions", [], () =>
-        ok({ issueTypes: [], components: [], priorities: [], fields: [], milestones: [] }),
-      ),
+    whoAmI: () => answer("whoAmI", [], () => ok(identity)),
+    projectOptions: () => answer("projectOptions", [], () => ok(MEMORY_OPTIONS)),
     createIssue: (input: TCreateIssueInput) =>
       answer("createIssue", [input], () => {
         const n = next++;
@@ -267,15 +310,21 @@ export function memoryProvider(options: { prefix?: string } = {}) {
         issues.set(externalId, moved);
         return ok(moved);
       }),
-    listTransitions: (externalId) => answer("listTransitions", [externalId], () => ok([])),
+    listTransitions: (externalId) => answer("listTransitions", [externalId], () => ok(MEMORY_TRANSITIONS)),
     removeTestIssue: (externalId) =>
       answer("removeTestIssue", [externalId], () => {
         issues.delete(externalId);
         return ok(undefined, 204);
       }),
   };
+  /** The provider, recording each context a verb makes it with. */
+  const factory = (context: TProviderContext) => {
+    contexts.push(context);
+    return provider;
+  };
   return {
     provider,
+    factory,
     issues,
     comments,
     calls,
@@ -283,6 +332,13 @@ export function memoryProvider(options: { prefix?: string } = {}) {
     /** Queues `failure` as the answer to the next call of `op`. */
     fail(op: TOp, failure: TProviderFailure) {
       queued.set(op, [...(queued.get(op) ?? []), failure]);
+    },
+    /** Answers every call of `op` with `failure` (after any queued ones) until `clear(op)`. */
+    failUntilCleared(op: TOp, failure: TProviderFailure) {
+      lasting.set(op, failure);
+    },
+    clear(op: TOp) {
+      lasting.delete(op);
     },
     /** Puts an issue in the provider (one someone filed by hand, or one a lost answer created). */
     add(issue: Omit<TProviderIssue, "externalId" | "url"> & { externalId?: string; url?: string }) {
@@ -296,14 +352,10 @@ export function memoryProvider(options: { prefix?: string } = {}) {
       return full;
     },
     count: (op: TOp) => calls.filter((c) => c.op === op).length,
-    /** The verbs' `options`: this provider, recording each context it is made with. */
-    options: (extra: { now?: Date } = {}) => ({
-      ...extra,
-      provider: (context: TProviderContext) => {
-        contexts.push(context);
-        return provider;
-      },
-    }),
+    /** The arguments of each call of `op`, in order. */
+    argsOf: (op: TOp) => calls.filter((c) => c.op === op).map((c) => c.args),
+    /** The verbs' `options` (with `extra`, e.g. `now` or `baseUrl`): this provider through `factory`. */
+    options: <T extends object>(extra?: T) => ({ ...extra, provider: factory }) as T & { provider: typeof factory },
   };
 }
 
@@ -311,19 +363,18 @@ export type TMemoryProvider = ReturnType<typeof memoryProvider>;
 
 /**
  * A tenant whose team files into Jira project PAY: 3 open "Run as root" findings of the team in
- * one cluster, 2 of the other team's with the same check, and an in-memory provider.
+ * one cluster, 2 of the other team's with the same check, and an in-memory provider. `create` and
+ * `link` run the verbs as the setup's editor for its team and problem (what `input` does not
+ * override), through that provider; `addFindings` adds the team's findings in the cluster.
  */
 export async function ticketSetup() {
   const t = await createTestTenant();
   const cluster = await createTestCluster(t.org.id, { name: "Prod EU" });
   const connection = await createTicketConnection(t.org.id);
   await createTicketProject(t.org.id, t.team.id, connection.id);
-  const findingIds = await createTicketFindings({
-    orgId: t.org.id,
-    clusterId: cluster.id,
-    teamId: t.team.id,
-    count: 3,
-  });
+  const addFindings = (input: Omit<Parameters<typeof createTicketFindings>[0], "orgId" | "clusterId" | "teamId">) =>
+    createTicketFindings({ orgId: t.org.id, clusterId: cluster.id, teamId: t.team.id, ...input });
+  const findingIds = await addFindings({ count: 3 });
   const otherFindingIds = await createTicketFindings({
     orgId: t.org.id,
     clusterId: cluster.id,
@@ -332,5 +383,20 @@ export async function ticketSetup() {
   });
   const subject: TTicketSubject = { kind: "check", source: "polaris", checkId: "runAsRootAllowed", clusterId: null };
   const actor = { userId: t.users.editor.id, label: t.users.editor.email };
-  return { t, cluster, connection, findingIds, otherFindingIds, subject, actor, memory: memoryProvider() };
+  const memory = memoryProvider();
+  return {
+    t,
+    cluster,
+    connection,
+    findingIds,
+    otherFindingIds,
+    subject,
+    actor,
+    memory,
+    addFindings,
+    create: (input: Partial<TCreateTicketInput> = {}, options: { now?: Date } = {}) =>
+      createTicket(t.org.id, actor, { teamId: t.team.id, subject, ...input }, memory.options(options)),
+    link: (reference: string, input: Partial<TLinkTicketInput> = {}) =>
+      linkTicket(t.org.id, actor, { teamId: t.team.id, subject, reference, ...input }, memory.options()),
+  };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
 import { startFakeSmtp, type TFakeSmtp } from "@/lib/testing/fake-smtp";
-import { failures, memoryProvider, TEST_API_TOKEN, ticketSetup } from "@/lib/testing/tickets";
+import { failures, TEST_API_TOKEN, ticketSetup } from "@/lib/testing/tickets";
 import { createTicket } from "./create-ticket";
 import { plainTextOf } from "./document";
 import { ticketChipsOfFindings, ticketOfSubject } from "./queries";
@@ -43,12 +43,7 @@ const syncLogOf = (orgId: string) =>
 describe("createTicket", () => {
   it("creates the issue, stores its key, adds ticket events and an audit row; the chip shows it", async () => {
     const s = await ticketSetup();
-    const result = await createTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: s.subject },
-      s.memory.options(),
-    );
+    const result = await s.create();
     expect(result).toMatchObject({ outcome: "created", ticket: { key: "PAY-1", state: "open", provider: "jira" } });
     const input = s.memory.calls.find((c) => c.op === "createIssue")!.args[0] as { title: string; labels: string[] };
     expect(input.title).toBe(`Run as root: 3 workloads in team ${s.t.team.name}`);
@@ -81,10 +76,7 @@ describe("createTicket", () => {
     const s = await ticketSetup();
     const input = { teamId: s.t.team.id, subject: s.subject };
     const other = { userId: s.t.users.teamAdmin.id, label: s.t.users.teamAdmin.email };
-    const results = await Promise.all([
-      createTicket(s.t.org.id, s.actor, input, s.memory.options()),
-      createTicket(s.t.org.id, other, input, s.memory.options()),
-    ]);
+    const results = await Promise.all([s.create(), createTicket(s.t.org.id, other, input, s.memory.options())]);
     expect(results.map((r) => r.outcome).sort()).toEqual(["commented", "created"]);
     expect(s.memory.count("createIssue")).toBe(1);
     expect(await ticketsOf(s.t.org.id)).toHaveLength(1);
@@ -96,7 +88,7 @@ describe("createTicket", () => {
     );
 
     // Asked again later: still one ticket, one more comment.
-    expect(await createTicket(s.t.org.id, s.actor, input, s.memory.options())).toMatchObject({ outcome: "commented" });
+    expect(await s.create()).toMatchObject({ outcome: "commented" });
     expect(s.memory.count("createIssue")).toBe(1);
     expect(await outboxOf(s.t.org.id)).toHaveLength(2);
   });
@@ -104,15 +96,11 @@ describe("createTicket", () => {
   it("refuses when nothing is open, and when the team has no project", async () => {
     const s = await ticketSetup();
     const cve = { kind: "cve", vulnerabilityId: "CVE-2099-0001" } as const;
-    await expect(
-      createTicket(s.t.org.id, s.actor, { teamId: s.t.team.id, subject: cve }, s.memory.options()),
-    ).rejects.toMatchObject({
+    await expect(s.create({ subject: cve })).rejects.toMatchObject({
       code: "unprocessable",
       message: "Nothing open to make a ticket for.",
     });
-    await expect(
-      createTicket(s.t.org.id, s.actor, { teamId: s.t.otherTeam.id, subject: s.subject }, s.memory.options()),
-    ).rejects.toMatchObject({
+    await expect(s.create({ teamId: s.t.otherTeam.id })).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringMatching(/team admin must choose a Jira or GitHub project/),
     });
@@ -125,12 +113,7 @@ describe("createTicket", () => {
       "createIssue",
       failures.rejected(400, "Field 'Team' is required.", { customfield_10010: "Team is required." }),
     );
-    const error = await createTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: s.subject },
-      s.memory.options(),
-    ).catch((e: unknown) => e);
+    const error = await s.create().catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "bad_request",
       message: "Field 'Team' is required.",
@@ -141,9 +124,7 @@ describe("createTicket", () => {
       { ok: false, status: 400, ticket_id: null, connection_id: s.connection.id },
     ]);
     // The problem is free again.
-    expect(
-      await createTicket(s.t.org.id, s.actor, { teamId: s.t.team.id, subject: s.subject }, s.memory.options()),
-    ).toMatchObject({
+    expect(await s.create()).toMatchObject({
       outcome: "created",
     });
   });
@@ -151,9 +132,10 @@ describe("createTicket", () => {
   it("marks the connection broken on a 401 and tells the org's admins, without the token", async () => {
     const s = await ticketSetup();
     s.memory.fail("createIssue", failures.broken(401, "Client must be authenticated to access this resource."));
-    await expect(
-      createTicket(s.t.org.id, s.actor, { teamId: s.t.team.id, subject: s.subject }, s.memory.options()),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/must be authenticated/) });
+    await expect(s.create()).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/must be authenticated/),
+    });
     expect(await ticketsOf(s.t.org.id)).toHaveLength(0);
     const { rows } = await pool.query(
       `SELECT status::text, broken_reason FROM notification_connections WHERE id = $1`,
@@ -164,9 +146,10 @@ describe("createTicket", () => {
     expect(notice.subject).toContain("stopped working");
     expect(notice.text).not.toContain(TEST_API_TOKEN);
     // A broken connection is not called again.
-    await expect(
-      createTicket(s.t.org.id, s.actor, { teamId: s.t.team.id, subject: s.subject }, s.memory.options()),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/Settings → Integrations/) });
+    await expect(s.create()).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Settings → Integrations/),
+    });
     expect(s.memory.count("createIssue")).toBe(1);
   });
 
@@ -194,8 +177,6 @@ describe("createTicket", () => {
   it("does not take another org's team", async () => {
     const s = await ticketSetup();
     const b = await ticketSetup();
-    await expect(
-      createTicket(s.t.org.id, s.actor, { teamId: b.t.team.id, subject: s.subject }, memoryProvider().options()),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(s.create({ teamId: b.t.team.id })).rejects.toMatchObject({ code: "not_found" });
   });
 });

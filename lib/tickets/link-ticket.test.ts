@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/server/db";
-import { createTicketFindings, memoryProvider, ticketSetup } from "@/lib/testing/tickets";
-import { createTicket } from "./create-ticket";
-import { linkTicket } from "./link-ticket";
+import { ticketSetup } from "@/lib/testing/tickets";
 import { getTicket, listTeamTickets, listTicketSyncLog, ticketChipsOfFindings } from "./queries";
 import { unlinkTicket } from "./unlink-ticket";
 
@@ -18,12 +16,7 @@ describe("linkTicket and unlinkTicket", () => {
   it("links an issue filed by hand, shows it on the findings, and unlinks without touching the issue", async () => {
     const s = await ticketSetup();
     s.memory.add({ key: "PAY-42", title: "Root everywhere", state: "open", status: "In Progress", labels: [] });
-    const linked = await linkTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: s.subject, reference: "https://acme.atlassian.net/browse/PAY-42" },
-      s.memory.options(),
-    );
+    const linked = await s.link("https://acme.atlassian.net/browse/PAY-42");
     expect(linked).toMatchObject({
       outcome: "linked",
       ticket: { key: "PAY-42", state: "open", providerStatus: "In Progress" },
@@ -33,9 +26,7 @@ describe("linkTicket and unlinkTicket", () => {
     expect((await ticketChipsOfFindings(s.t.org.id, s.findingIds)).get(s.findingIds[1]!)).toEqual([linked.ticket]);
 
     // The problem has its ticket now: creating one comments on it instead.
-    expect(
-      await createTicket(s.t.org.id, s.actor, { teamId: s.t.team.id, subject: s.subject }, s.memory.options()),
-    ).toMatchObject({
+    expect(await s.create()).toMatchObject({
       outcome: "commented",
       ticket: { id: linked.ticket.id },
     });
@@ -62,62 +53,28 @@ describe("linkTicket and unlinkTicket", () => {
 
   it("adds findings to an issue Bumpers already follows, and refuses a second ticket for a problem", async () => {
     const s = await ticketSetup();
-    const created = await createTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: s.subject },
-      s.memory.options(),
-    );
-    const extra = await createTicketFindings({
-      orgId: s.t.org.id,
-      clusterId: s.cluster.id,
-      teamId: s.t.team.id,
+    const created = await s.create();
+    const extra = await s.addFindings({
       count: 1,
       checkId: "cpuLimitsMissing",
       title: "CPU limits missing",
     });
-    const again = await linkTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: { kind: "findings", findingIds: extra }, reference: "PAY-1" },
-      s.memory.options(),
-    );
+    const again = await s.link("PAY-1", { subject: { kind: "findings", findingIds: extra } });
     expect(again).toMatchObject({ outcome: "added", ticket: { id: created.ticket.id } });
     expect((await getTicket(s.t.org.id, created.ticket.id))!.findingCount).toBe(4);
 
     s.memory.add({ key: "PAY-99", title: "Other", state: "open", status: "To Do", labels: [] });
-    await expect(
-      linkTicket(
-        s.t.org.id,
-        s.actor,
-        { teamId: s.t.team.id, subject: s.subject, reference: "PAY-99" },
-        s.memory.options(),
-      ),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already has a ticket \(PAY-1\)/) });
-    await expect(
-      linkTicket(
-        s.t.org.id,
-        s.actor,
-        { teamId: s.t.team.id, subject: s.subject, reference: "PAY-404" },
-        s.memory.options(),
-      ),
-    ).rejects.toMatchObject({ code: "bad_request", details: { field: "reference" } });
+    await expect(s.link("PAY-99")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/already has a ticket \(PAY-1\)/),
+    });
+    await expect(s.link("PAY-404")).rejects.toMatchObject({ code: "bad_request", details: { field: "reference" } });
   });
 
   it("lists a team's tickets page by page, and the sync log of a ticket", async () => {
     const s = await ticketSetup();
-    const first = await createTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: s.subject },
-      s.memory.options(),
-    );
-    const second = await createTicket(
-      s.t.org.id,
-      s.actor,
-      { teamId: s.t.team.id, subject: { kind: "findings", findingIds: [s.findingIds[0]!] } },
-      s.memory.options(),
-    );
+    const first = await s.create();
+    const second = await s.create({ subject: { kind: "findings", findingIds: [s.findingIds[0]!] } });
     const page1 = await listTeamTickets(s.t.org.id, s.t.team.id, { limit: 1 });
     expect(page1.data.map((t) => t.id)).toEqual([second.ticket.id]);
     const page2 = await listTeamTickets(s.t.org.id, s.t.team.id, { limit: 1, cursor: page1.next! });
@@ -132,25 +89,15 @@ describe("linkTicket and unlinkTicket", () => {
   it("never reaches another org's ticket", async () => {
     const a = await ticketSetup();
     const b = await ticketSetup();
-    const theirs = await createTicket(
-      b.t.org.id,
-      b.actor,
-      { teamId: b.t.team.id, subject: b.subject },
-      b.memory.options(),
-    );
+    const theirs = await b.create();
     expect(await getTicket(a.t.org.id, theirs.ticket.id)).toBeNull();
     expect((await ticketChipsOfFindings(a.t.org.id, b.findingIds)).size).toBe(0);
     expect((await listTicketSyncLog(a.t.org.id, { ticketId: theirs.ticket.id }, { limit: 10 })).data).toHaveLength(0);
     await expect(unlinkTicket(a.t.org.id, a.actor, theirs.ticket.id)).rejects.toMatchObject({ code: "not_found" });
     // Org B's findings are not org A's team's to link.
-    await expect(
-      linkTicket(
-        a.t.org.id,
-        a.actor,
-        { teamId: a.t.team.id, subject: { kind: "findings", findingIds: b.findingIds }, reference: "PAY-1" },
-        memoryProvider().options(),
-      ),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(a.link("PAY-1", { subject: { kind: "findings", findingIds: b.findingIds } })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await getTicket(b.t.org.id, theirs.ticket.id)).not.toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { pool } from "@/lib/server/db";
 import { keyset, param, type TKeysetPage } from "@/lib/server/sql";
 import { problemKeyOf } from "./problems/problem-key";
 import type { TTicketSubject } from "./schemas";
+import type { TSyncLogEntry } from "./sync/sync-log";
 import { chipOf, TICKET_COLUMNS, type TTicketRow } from "./ticket-row";
 import type { TTicketChip, TTicketState } from "./views";
 
@@ -135,15 +136,9 @@ export async function getTicket(orgId: string, ticketId: string): Promise<TTicke
   };
 }
 
-export type TTicketSyncLogRow = {
+/** A sync log entry as written (sync/sync-log.ts), with its id and time. */
+export type TTicketSyncLogRow = Omit<TSyncLogEntry, "orgId" | "detail"> & {
   id: string;
-  ticketId: string | null;
-  connectionId: string | null;
-  direction: "out" | "in";
-  action: string;
-  ok: boolean;
-  status: number | null;
-  summary: string;
   detail: Record<string, unknown> | null;
   createdAt: Date;
 };

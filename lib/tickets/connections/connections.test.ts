@@ -7,7 +7,7 @@ import { ZNewConnection } from "@/lib/notifications/schemas";
 import { createSubscription } from "@/lib/notifications/subscriptions/write";
 import { db } from "@/lib/server/db";
 import { actorFor, createTestTenant } from "@/lib/testing/factories";
-import { memoryTicketProvider, refusal } from "@/lib/testing/memory-ticket-provider";
+import { failures, memoryProvider } from "@/lib/testing/tickets";
 import { openTicketSecret } from "../connection-secret";
 
 const TOKEN = "ATATT3xFfGF0-secret-token-9f2c";
@@ -58,7 +58,7 @@ describe("ticket connection schemas", () => {
 describe("ticket connections", () => {
   it("signs in, seals the secret, stores the identity and shows the webhook once", async () => {
     const t = await createTestTenant();
-    const fake = memoryTicketProvider({ id: "5b10ac", name: "Bumpers Bot" });
+    const fake = memoryProvider({ identity: { id: "5b10ac", name: "Bumpers Bot" } });
     const saved = await createConnection(t.org.id, actorFor(t.users.admin), { teamId: null }, JIRA, {
       provider: fake.factory,
       baseUrl: BASE,
@@ -90,8 +90,8 @@ describe("ticket connections", () => {
 
   it("refuses a connection that cannot sign in, with the provider's words, and saves nothing", async () => {
     const t = await createTestTenant();
-    const fake = memoryTicketProvider();
-    fake.fail.whoAmI = refusal(401, "Client must be authenticated to access this resource.");
+    const fake = memoryProvider();
+    fake.fail("whoAmI", failures.broken(401, "Client must be authenticated to access this resource."));
     const refused = createConnection(t.org.id, actorFor(t.users.admin), { teamId: null }, JIRA, {
       provider: fake.factory,
     });
@@ -101,7 +101,7 @@ describe("ticket connections", () => {
 
   it("labels GitHub App and token connections by what tells them apart", async () => {
     const t = await createTestTenant();
-    const fake = memoryTicketProvider();
+    const fake = memoryProvider();
     const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n-----END RSA PRIVATE KEY-----";
     const app = await createConnection(
       t.org.id,
@@ -130,7 +130,7 @@ describe("ticket connections", () => {
 
   it("lists ticket connections, but never offers them to subscriptions", async () => {
     const t = await createTestTenant();
-    const fake = memoryTicketProvider();
+    const fake = memoryProvider();
     const jira = await createConnection(t.org.id, actorFor(t.users.admin), { teamId: null }, JIRA, {
       provider: fake.factory,
     });
@@ -152,12 +152,12 @@ describe("ticket connections", () => {
 
   it("tests a connection by signing in; a 401 marks it broken, new credentials sign in again", async () => {
     const t = await createTestTenant();
-    const fake = memoryTicketProvider();
+    const fake = memoryProvider();
     const actor = actorFor(t.users.admin);
     const { connection } = await createConnection(t.org.id, actor, { teamId: null }, JIRA, { provider: fake.factory });
     const tested = await testConnection(t.org.id, actor, { teamId: null }, connection.id, { provider: fake.factory });
-    expect(tested).toMatchObject({ ok: true, message: "Signed in to Jira as Bumpers Bot." });
-    fake.fail.whoAmI = refusal(401, "Unauthorized");
+    expect(tested).toMatchObject({ ok: true, message: "Signed in to Jira as Bumpers bot." });
+    fake.failUntilCleared("whoAmI", failures.broken(401, "Unauthorized"));
     const broken = await testConnection(t.org.id, actor, { teamId: null }, connection.id, { provider: fake.factory });
     expect(broken).toMatchObject({ ok: false, message: "Unauthorized", status: 401 });
     expect(await db.notificationConnection.findUniqueOrThrow({ where: { id: connection.id } })).toMatchObject({
@@ -179,7 +179,7 @@ describe("ticket connections", () => {
         { provider: fake.factory },
       ),
     ).rejects.toThrow("Could not sign in");
-    delete fake.fail.whoAmI;
+    fake.clear("whoAmI");
     const updated = await updateConnection(
       t.org.id,
       actor,
@@ -202,7 +202,7 @@ describe("ticket connections", () => {
 
   it("rotates the webhook secret and shows the new URL once", async () => {
     const t = await createTestTenant();
-    const fake = memoryTicketProvider();
+    const fake = memoryProvider();
     const actor = actorFor(t.users.admin);
     const created = await createConnection(t.org.id, actor, { teamId: null }, JIRA, {
       provider: fake.factory,

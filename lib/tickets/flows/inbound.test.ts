@@ -142,7 +142,6 @@ describe.each<TFlowKind>(["jira_cloud", "github"])("%s: changes in the fake come
       findingIds: bFindings,
       externalId: a.ticket.external_id,
       key: a.key,
-      provider: kind === "github" ? "github" : "jira",
     });
 
     // The fake's webhook now goes to B's route: a person closing A's issue moves B's ticket only.

@@ -36,13 +36,7 @@ describe("problemKeyOf", () => {
 describe("findingsOfSubject", () => {
   it("takes a check's open findings of the team only", async () => {
     const s = await ticketSetup();
-    await createTicketFindings({
-      orgId: s.t.org.id,
-      clusterId: s.cluster.id,
-      teamId: s.t.team.id,
-      count: 1,
-      status: "fixed",
-    });
+    await s.addFindings({ count: 1, status: "fixed" });
     const found = await findingsOfSubject(pool, s.t.org.id, s.t.team.id, s.subject);
     expect(found.map((f) => f.id).sort()).toEqual([...s.findingIds].sort());
     const other = await findingsOfSubject(pool, s.t.org.id, s.t.otherTeam.id, s.subject);
@@ -64,13 +58,7 @@ describe("findingsOfSubject", () => {
   it("takes a CVE's open findings of the team", async () => {
     const s = await ticketSetup();
     const cve = { source: "trivy", checkId: "CVE-2024-0001", vulnerabilityId: "CVE-2024-0001", title: "CVE-2024-0001" };
-    const mine = await createTicketFindings({
-      orgId: s.t.org.id,
-      clusterId: s.cluster.id,
-      teamId: s.t.team.id,
-      count: 2,
-      ...cve,
-    });
+    const mine = await s.addFindings({ count: 2, ...cve });
     await createTicketFindings({
       orgId: s.t.org.id,
       clusterId: s.cluster.id,
@@ -97,14 +85,7 @@ describe("findingsOfSubject", () => {
 describe("composeTicket", () => {
   it("titles the check by workloads and team, lists resources up to the cap, links back to the team's list", async () => {
     const s = await ticketSetup();
-    await createTicketFindings({
-      orgId: s.t.org.id,
-      clusterId: s.cluster.id,
-      teamId: s.t.team.id,
-      count: 30,
-      severity: "critical",
-      namespace: "batch",
-    });
+    await s.addFindings({ count: 30, severity: "critical", namespace: "batch" });
     const problem = await loadProblem(pool, s.t.org.id, s.t.team.id, s.subject);
     const composed = composeTicket(problem);
     expect(composed.title).toBe(`Run as root: 33 workloads in team ${s.t.team.name}`);

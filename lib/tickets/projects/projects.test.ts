@@ -3,13 +3,8 @@ import { createConnection } from "@/lib/notifications/connections/write";
 import { db } from "@/lib/server/db";
 import { actorFor, createTestTenant } from "@/lib/testing/factories";
 import { formOf } from "@/lib/testing/forms";
-import {
-  MEMORY_OPTIONS,
-  MEMORY_TRANSITIONS,
-  memoryTicketProvider,
-  refusal,
-} from "@/lib/testing/memory-ticket-provider";
 import { signInAs } from "@/lib/testing/session";
+import { failures, MEMORY_OPTIONS, MEMORY_TRANSITIONS, memoryProvider } from "@/lib/testing/tickets";
 import { deleteTicketProjectAction, saveTicketProjectAction } from "../project-actions";
 import { createTestTicket } from "./create-test-ticket";
 import { deleteTicketProject } from "./delete-ticket-project";
@@ -20,7 +15,7 @@ import { saveTicketProject } from "./save-ticket-project";
 
 type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
 const TOKEN = "ATATT3xFfGF0-secret-token-9f2c";
-const fake = memoryTicketProvider();
+const fake = memoryProvider();
 
 async function jiraConnection(t: TTenant, teamId: string | null = null, name = "Acme Jira") {
   const actor = actorFor(teamId ? t.users.teamAdmin : t.users.admin);
@@ -173,8 +168,8 @@ describe("ticket projects", () => {
       provider: fake.factory,
     });
     expect(options).toEqual(MEMORY_OPTIONS);
-    const refusing = memoryTicketProvider();
-    refusing.fail.projectOptions = refusal(404, "No project could be found with key 'PAY'.");
+    const refusing = memoryProvider();
+    refusing.fail("projectOptions", failures.rejected(404, "No project could be found with key 'PAY'."));
     await expect(
       projectOptionsFor(t.org.id, { teamId: null }, jira(orgJira.id), { provider: refusing.factory }),
     ).rejects.toThrow("Acme Jira answered: No project could be found with key 'PAY'.");
@@ -186,7 +181,7 @@ describe("test tickets", () => {
     const t = await createTestTenant();
     const orgJira = await jiraConnection(t);
     await saveTicketProject(t.org.id, actorFor(t.users.admin), { teamId: null }, jira(orgJira.id));
-    const provider = memoryTicketProvider();
+    const provider = memoryProvider();
     // A team without its own project tests the org default.
     const result = await createTestTicket(
       t.org.id,
@@ -199,8 +194,8 @@ describe("test tickets", () => {
       transitions: MEMORY_TRANSITIONS,
       removed: { ok: true, message: "Removed PAY-1 again." },
     });
-    expect(provider.created[0]?.title).toBe("Bumpers test ticket");
-    expect(provider.removed).toEqual(["10001"]);
+    expect(provider.argsOf("createIssue")).toEqual([[expect.objectContaining({ title: "Bumpers test ticket" })]]);
+    expect(provider.argsOf("removeTestIssue")).toEqual([["10001"]]);
     expect(provider.contexts[0]?.project).toMatchObject({ projectKey: "PAY" });
     const log = await db.ticketSyncLog.findMany({ where: { orgId: t.org.id }, orderBy: { id: "asc" } });
     expect(log.map((l) => [l.direction, l.action, l.ok, l.ticketId, l.connectionId])).toEqual([
@@ -218,10 +213,11 @@ describe("test tickets", () => {
     const t = await createTestTenant();
     const orgJira = await jiraConnection(t);
     await saveTicketProject(t.org.id, actorFor(t.users.admin), { teamId: null }, jira(orgJira.id));
-    const provider = memoryTicketProvider();
-    provider.fail.createIssue = refusal(400, "Field 'customfield_10011' is required.", {
-      customfield_10011: "Squad is required.",
-    });
+    const provider = memoryProvider();
+    provider.fail(
+      "createIssue",
+      failures.rejected(400, "Field 'customfield_10011' is required.", { customfield_10011: "Squad is required." }),
+    );
     const result = await createTestTicket(
       t.org.id,
       actorFor(t.users.admin),
@@ -238,7 +234,7 @@ describe("test tickets", () => {
       transitions: [],
       removed: null,
     });
-    expect(provider.removed).toEqual([]);
+    expect(provider.count("removeTestIssue")).toBe(0);
     const log = await db.ticketSyncLog.findMany({ where: { orgId: t.org.id } });
     expect(log.map((l) => [l.ok, l.status])).toEqual([[false, 400]]);
   });

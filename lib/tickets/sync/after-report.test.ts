@@ -4,17 +4,11 @@ import { pool } from "@/lib/server/db";
 import { inTransaction } from "@/lib/server/sql";
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { createTestTicket } from "@/lib/testing/tickets";
 import { plainTextOf, type TTicketDoc } from "../document";
 import { ticketsOnReportProcessed } from "./after-report";
 import { applyInboundEvents } from "./inbound";
-import {
-  createTicketConnection,
-  createTicketTenant,
-  insertTicket,
-  ticketCalls,
-  ticketEvent,
-  ticketRow,
-} from "./sync-testing";
+import { createTicketConnection, createTicketTenant, ticketCalls, ticketEvent, ticketRow } from "./sync-testing";
 
 // What reports do to tickets, through the real ingest path (the worker calls the hook).
 
@@ -43,7 +37,7 @@ async function world(project: { reopenWhenStillFailing?: boolean } = {}) {
       ])
     ).rows.map((r) => r.id);
   const ticket = async (state: "open" | "creating" = "open") =>
-    insertTicket({
+    createTestTicket({
       orgId: t.org.id,
       teamId: t.team.id,
       connectionId: connection.id,

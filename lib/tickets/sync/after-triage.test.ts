@@ -2,18 +2,19 @@ import { describe, expect, it } from "vitest";
 import { orgWideScope } from "@/lib/auth/visibility-scope";
 import { resolveFindings, snoozeFindings, unresolveFindings } from "@/lib/findings/triage";
 import { plainTextOf, type TTicketDoc } from "../document";
-import { createTicketTenant, insertTicket, ticketCalls } from "./sync-testing";
+import { createTestTicket } from "@/lib/testing/tickets";
+import { createTicketTenant, ticketCalls } from "./sync-testing";
 
 describe("tickets after triage", () => {
   it("tells each ticket once how many of its findings a person resolved as won't fix, and why", async () => {
     const { t, connection, findingIds: ids } = await createTicketTenant("github", { count: 5 });
-    const first = await insertTicket({
+    const first = await createTestTicket({
       orgId: t.org.id,
       teamId: t.team.id,
       connectionId: connection.id,
       findingIds: ids.slice(0, 3),
     });
-    const second = await insertTicket({
+    const second = await createTestTicket({
       orgId: t.org.id,
       teamId: t.team.id,
       connectionId: connection.id,

@@ -3,13 +3,13 @@ import { outbox, tenantWithRule } from "@/lib/alerting/test-helpers";
 import { pruneRetention } from "@/lib/retention/prune";
 import { pool } from "@/lib/server/db";
 import type { createTestTenant } from "@/lib/testing/factories";
+import { createTestTicket } from "@/lib/testing/tickets";
 import type { TInboundTicketEvent, TWebhookParse } from "../provider";
 import { POST as jiraRoute } from "@/app/api/v1/webhooks/jira/[connection]/[secret]/route";
 import { applyWebhook } from "./webhook-request";
 import {
   createTicketConnection,
   createTicketTenant,
-  insertTicket,
   ticketEvent,
   ticketRow,
   type TTestConnection,
@@ -28,7 +28,12 @@ async function world(
     severity: "critical",
     project,
   });
-  const ticket = await insertTicket({ orgId: t.org.id, teamId: t.team.id, connectionId: connection.id, findingIds });
+  const ticket = await createTestTicket({
+    orgId: t.org.id,
+    teamId: t.team.id,
+    connectionId: connection.id,
+    findingIds,
+  });
   return { t, connection, findingIds, ticket };
 }
 
@@ -165,18 +170,19 @@ describe("inbound ticket events", () => {
   it("never touches another org's ticket with the same external id", async () => {
     const a = await world();
     const b = await world();
-    const bTicket = await insertTicket({
+    // A second ticket in each org, of two of its findings (another problem than world's ticket).
+    const bTicket = await createTestTicket({
       orgId: b.t.org.id,
       teamId: b.t.team.id,
       connectionId: b.connection.id,
-      findingIds: b.findingIds,
+      findingIds: b.findingIds.slice(0, 2),
       externalId: "777",
     });
-    const aTicket = await insertTicket({
+    const aTicket = await createTestTicket({
       orgId: a.t.org.id,
       teamId: a.t.team.id,
       connectionId: a.connection.id,
-      findingIds: a.findingIds,
+      findingIds: a.findingIds.slice(0, 2),
       externalId: "777",
     });
     await deliver(a.connection, ticketEvent(aTicket, { state: "done" }));

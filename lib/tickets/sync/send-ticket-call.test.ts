@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { deliverDueEvents } from "@/lib/alerting/delivery/deliver";
 import { pool } from "@/lib/server/db";
 import { createTestTicket, failures, TEST_API_TOKEN, ticketSetup } from "@/lib/testing/tickets";
-import { createTicket } from "../create-ticket";
 import { paragraph, text } from "../document";
 import { markerLabelOf } from "../problems/problem-key";
 import { enqueueTicketCalls, type TTicketCall } from "./enqueue";
@@ -70,12 +69,7 @@ const COMMENT: TTicketCall = { op: "comment", body: { blocks: [paragraph(text("S
 /** A ticket whose creation was answered 429: creating, with a create call queued. */
 async function queuedTicket(s: TSetup) {
   s.memory.fail("createIssue", failures.retry(429, "Slow down."));
-  const queued = await createTicket(
-    s.t.org.id,
-    s.actor,
-    { teamId: s.t.team.id, subject: s.subject },
-    s.memory.options(),
-  );
+  const queued = await s.create();
   expect(queued.outcome).toBe("queued");
   return queued.ticket;
 }

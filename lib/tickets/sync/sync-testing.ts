@@ -8,10 +8,10 @@ import {
   jiraCloudSecret,
 } from "@/lib/testing/tickets";
 import type { TInboundTicketEvent } from "../provider";
-import type { TTicketSecret, TTicketSubject } from "../schemas";
+import type { TTicketSecret } from "../schemas";
 
 // Test helpers for ticket sync: a Jira or GitHub connection (built with lib/testing/tickets.ts)
-// as the org's default project, and tickets inserted directly with the counts sync reads.
+// as the org's default project; tickets come from createTestTicket there.
 
 export type TTestConnection = { id: string; webhookSecret: string; identityId: string };
 
@@ -30,54 +30,6 @@ export async function createTicketConnection(
   const { id } = await createConnection(orgId, { secret, identityId, name: `${kind} ${randomUUID().slice(0, 6)}` });
   await createTicketProject(orgId, null, id, {}, project);
   return { id, webhookSecret, identityId };
-}
-
-let seq = 0;
-
-export type TTestTicket = { id: string; externalId: string; key: string };
-
-/** A ticket row with its findings linked (open_count as if the ticket had been told about them). */
-export async function insertTicket(input: {
-  orgId: string;
-  teamId: string;
-  connectionId: string;
-  findingIds: readonly string[];
-  subject?: TTicketSubject;
-  state?: "creating" | "open" | "done" | "wont_do";
-  openCount?: number;
-  externalId?: string;
-  closedAt?: Date;
-}): Promise<TTestTicket> {
-  const n = ++seq;
-  const externalId = input.externalId ?? `${10000 + n}`;
-  const key = `PAY-${externalId}`;
-  const subject = input.subject ?? { kind: "findings", findingIds: [...input.findingIds] };
-  const { rows } = await pool.query<{ id: string }>(
-    `WITH t AS (
-       INSERT INTO tickets (org_id, team_id, connection_id, provider, problem_key, subject, title, external_id,
-                            external_key, state, open_count, affected_count, closed_at)
-       SELECT $1, $2, $3, CASE WHEN nc.kind = 'github' THEN 'github' ELSE 'jira' END::ticket_provider,
-              md5(random()::text), $4, 'A problem', $5, $6, $7::ticket_state, $8, cardinality($9::uuid[]), $10
-         FROM notification_connections nc WHERE nc.id = $3
-       RETURNING id
-     ), linked AS (
-       INSERT INTO ticket_findings (org_id, ticket_id, finding_id) SELECT $1, t.id, unnest($9::uuid[]) FROM t
-     )
-     SELECT id FROM t`,
-    [
-      input.orgId,
-      input.teamId,
-      input.connectionId,
-      JSON.stringify(subject),
-      input.state === "creating" ? null : externalId,
-      input.state === "creating" ? null : key,
-      input.state ?? "open",
-      input.openCount ?? input.findingIds.length,
-      input.findingIds,
-      input.closedAt ?? null,
-    ],
-  );
-  return { id: rows[0]!.id, externalId, key };
 }
 
 /** The ticket calls waiting in the outbox for `ticketId` (or the org), oldest first. */
@@ -105,14 +57,15 @@ export async function ticketRow(id: string) {
 
 /** A state or comment event on `ticket`, by someone other than Bumpers unless `actorId` says so. */
 export function ticketEvent(
-  ticket: TTestTicket,
+  ticket: { externalId: string | null; key: string | null },
   change: { state: "open" | "done" | "wont_do" } | { comment: string },
   actorId = "human-1",
 ): TInboundTicketEvent {
   return {
     deliveryId: randomUUID(),
-    externalId: ticket.externalId,
-    key: ticket.key,
+    // Events come for filed tickets only: these have both.
+    externalId: ticket.externalId!,
+    key: ticket.key!,
     actor: { id: actorId, name: "Dana Developer" },
     ...("state" in change
       ? { kind: "state" as const, state: change.state, status: change.state === "open" ? "To Do" : "Done" }

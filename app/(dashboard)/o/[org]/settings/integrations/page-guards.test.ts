@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createConnection } from "@/lib/notifications/connections/write";
 import { createSubscription } from "@/lib/notifications/subscriptions/write";
 import { createTestTenant } from "@/lib/testing/factories";
-import { enableAuthInterrupts, orgPageProps, statusOf } from "@/lib/testing/page-status";
-import { signInAs } from "@/lib/testing/session";
+import { enableAuthInterrupts, orgPageProps, statusesByRole } from "@/lib/testing/page-status";
 import IntegrationsPage from "./page";
 
 enableAuthInterrupts();
@@ -30,15 +29,15 @@ describe("Settings → Integrations", () => {
         baseline: true,
       },
     );
-    for (const role of ["admin", "owner"] as const) {
-      signInAs(a.users[role]);
-      expect(await statusOf(IntegrationsPage(orgPageProps(a.org.slug))), role).toBe("rendered");
-    }
-    for (const role of ["teamAdmin", "editor", "viewer", "member"] as const) {
-      signInAs(a.users[role]);
-      expect(await statusOf(IntegrationsPage(orgPageProps(a.org.slug))), role).toBe("403");
-    }
-    signInAs(b.users.owner);
-    expect(await statusOf(IntegrationsPage(orgPageProps(a.org.slug)))).toBe("404");
+    const page = () => IntegrationsPage(orgPageProps(a.org.slug));
+    expect(await statusesByRole(a, ["admin", "owner", "teamAdmin", "editor", "viewer", "member"], page)).toEqual({
+      admin: "rendered",
+      owner: "rendered",
+      teamAdmin: "403",
+      editor: "403",
+      viewer: "403",
+      member: "403",
+    });
+    expect(await statusesByRole(b, ["owner"], page)).toEqual({ owner: "404" });
   });
 });

@@ -1,45 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { createTestTenant } from "@/lib/testing/factories";
-import { enableAuthInterrupts, orgPageProps, statusOf } from "@/lib/testing/page-status";
-import { signInAs } from "@/lib/testing/session";
+import { enableAuthInterrupts, orgPageProps, statusesByRole, teamPageStatuses } from "@/lib/testing/page-status";
 import TeamTicketSettingsPage from "../../teams/[team]/tickets/settings/page";
 import TicketSettingsPage from "./page";
 
 enableAuthInterrupts();
 
-const teamProps = (org: string, team: string) => ({
-  params: Promise.resolve({ org, team }),
-  searchParams: Promise.resolve({}),
-});
-
 describe("ticket settings pages", () => {
   it("Settings → Tickets: org admins and owners; 403 for members; 404 for another org", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
-    for (const role of ["admin", "owner"] as const) {
-      signInAs(a.users[role]);
-      expect(await statusOf(TicketSettingsPage(orgPageProps(a.org.slug))), role).toBe("rendered");
-    }
-    for (const role of ["teamAdmin", "viewer"] as const) {
-      signInAs(a.users[role]);
-      expect(await statusOf(TicketSettingsPage(orgPageProps(a.org.slug))), role).toBe("403");
-    }
-    signInAs(b.users.owner);
-    expect(await statusOf(TicketSettingsPage(orgPageProps(a.org.slug)))).toBe("404");
+    const page = () => TicketSettingsPage(orgPageProps(a.org.slug));
+    expect(await statusesByRole(a, ["admin", "owner", "teamAdmin", "viewer"], page)).toEqual({
+      admin: "rendered",
+      owner: "rendered",
+      teamAdmin: "403",
+      viewer: "403",
+    });
+    expect(await statusesByRole(b, ["owner"], page)).toEqual({ owner: "404" });
   });
 
-  it("a team's ticket settings: its admins and org admins; 403 for its viewers; 404 elsewhere", async () => {
-    const a = await createTestTenant();
-    const b = await createTestTenant();
-    for (const role of ["teamAdmin", "admin"] as const) {
-      signInAs(a.users[role]);
-      expect(await statusOf(TeamTicketSettingsPage(teamProps(a.org.slug, a.team.slug))), role).toBe("rendered");
-    }
-    signInAs(a.users.viewer);
-    expect(await statusOf(TeamTicketSettingsPage(teamProps(a.org.slug, a.team.slug)))).toBe("403");
-    signInAs(a.users.teamAdmin);
-    expect(await statusOf(TeamTicketSettingsPage(teamProps(a.org.slug, a.otherTeam.slug)))).toBe("404");
-    signInAs(b.users.owner);
-    expect(await statusOf(TeamTicketSettingsPage(teamProps(a.org.slug, a.team.slug)))).toBe("404");
+  it("a team's ticket settings: its admins and org admins; 403 for its other roles; 404 elsewhere", async () => {
+    expect(await teamPageStatuses(TeamTicketSettingsPage)).toEqual({
+      viewer: "403",
+      editor: "403",
+      teamAdmin: "rendered",
+      admin: "rendered",
+      owner: "rendered",
+      member: "404",
+      otherTeam: "404",
+      otherOrg: "404",
+      otherOrgsTeam: "404",
+    });
   });
 });
