@@ -33,7 +33,8 @@ async function main() {
   }
   for (const target of targets) {
     await page.goto(baseUrl + target.url, { waitUntil: "load" });
-    await page.waitForTimeout(400);
+    // Streamed pages show their skeleton first; WAIT_MS gives slow ones time to fill in.
+    await page.waitForTimeout(Number(process.env.WAIT_MS ?? 400));
     const file = path.join(outDir, `${target.name}.png`);
     await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE !== "0" });
     console.log(`${target.url} → ${path.relative(process.cwd(), file)}`);
