@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { requireOrgPage } from "@/lib/auth/page-guards";
-import { listConnections } from "@/lib/notifications/connections/queries";
+import { listAllConnections, listConnections } from "@/lib/notifications/connections/queries";
+import { listTicketSyncLog } from "@/lib/tickets/queries";
+import { isTicketConnectionKind } from "@/lib/tickets/schemas";
+import { ConnectionSyncLog } from "@/components/tickets/settings/connection-sync-log";
 import { ticketConnectionChoices } from "@/lib/tickets/projects/connection-choices";
 import { listTeamProjects } from "@/lib/tickets/projects/list-team-projects";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -11,14 +14,30 @@ import { TicketSettingsPanel } from "@/components/tickets/settings/ticket-settin
 
 export const metadata: Metadata = { title: "Tickets" };
 
-export default async function TicketSettingsPage({ params }: PageProps<"/o/[org]/settings/tickets">) {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function TicketSettingsPage({ params, searchParams }: PageProps<"/o/[org]/settings/tickets">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug, "org:integrations:manage");
-  const [connections, projects] = await Promise.all([
+  const query = await searchParams;
+  const [connections, projects, all] = await Promise.all([
     // The org default files through the organization's own connections only.
     listConnections(access.org.id, { teamId: null }),
     listTeamProjects(access.org.id),
+    listAllConnections(access.org.id),
   ]);
+  // The sync log covers every ticket connection of the org, teams' own included.
+  const ticketConnections = all.filter((c) => isTicketConnectionKind(c.kind));
+  const logged = ticketConnections.find((c) => c.id === one(query.connection)) ?? ticketConnections[0];
+  const cursor = one(query.cursor) || null;
+  const log = logged
+    ? await listTicketSyncLog(
+        access.org.id,
+        { connectionId: logged.id },
+        // A stale link starts over rather than failing.
+        { cursor: cursor ?? undefined, limit: 25, lenient: true },
+      )
+    : null;
   const choices = ticketConnectionChoices(connections);
   const owner = { orgSlug: access.org.slug, teamSlug: "" };
   return (
@@ -48,6 +67,15 @@ export default async function TicketSettingsPage({ params }: PageProps<"/o/[org]
         />
         <TeamProjectsTable orgSlug={access.org.slug} rows={projects.teams} />
       </Card>
+      {logged && log ? (
+        <ConnectionSyncLog
+          base={`/o/${access.org.slug}/settings/tickets`}
+          connections={ticketConnections}
+          selected={logged}
+          page={log}
+          cursor={cursor}
+        />
+      ) : null}
     </div>
   );
 }
