@@ -125,7 +125,7 @@ async function loadPersonal(sql: TSql, orgId: string, userIds: readonly string[]
       connectionId: null,
       target: r.email,
       targetLabel: r.email,
-      paceKey: paceKeyOf("email", null, r.email),
+      paceKey: paceKeyOf(orgId, "email", null, r.email),
     };
     return {
       userId: r.user_id,

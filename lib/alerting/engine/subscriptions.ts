@@ -17,19 +17,28 @@ type TSubscriptionRow = {
   target_label: string;
 };
 
-/** The pacing key of a destination: a Slack channel, or a whole connection (the install's SMTP server for "install"). */
-export function paceKeyOf(channel: TNotifyTarget["channel"], connectionId: string | null, target: string): string {
-  return `notify:${channel}:${connectionId ?? "install"}${channel === "slack" ? `:${target}` : ""}`;
+/**
+ * The pacing key of a destination: a Slack channel, or a whole connection. Mail through the
+ * install's own SMTP server is paced per organization, so one org's flood of mail never holds
+ * back another's.
+ */
+export function paceKeyOf(
+  orgId: string,
+  channel: TNotifyTarget["channel"],
+  connectionId: string | null,
+  target: string,
+): string {
+  return `notify:${channel}:${connectionId ?? `install:${orgId}`}${channel === "slack" ? `:${target}` : ""}`;
 }
 
-function targetOf(row: TSubscriptionRow): TNotifyTarget {
+function targetOf(orgId: string, row: TSubscriptionRow): TNotifyTarget {
   const channel = row.channel ?? "email";
   return {
     channel,
     connectionId: row.connection_id,
     target: row.target,
     targetLabel: row.target_label,
-    paceKey: paceKeyOf(channel, row.connection_id, row.target),
+    paceKey: paceKeyOf(orgId, channel, row.connection_id, row.target),
   };
 }
 
@@ -59,7 +68,7 @@ export async function loadSubscriptions(
     match: ZRuleMatch.parse(r.match ?? {}),
     grouping: r.grouping,
     events: r.events,
-    target: targetOf(r),
+    target: targetOf(orgId, r),
   }));
   const teamChannel = new Map<string, TNotifyTarget>();
   for (const s of subscriptions) if (s.teamId && !teamChannel.has(s.teamId)) teamChannel.set(s.teamId, s.target);

@@ -96,7 +96,7 @@ describe("runDueDigests", () => {
       team_id: fx.a.id,
       group_id: null,
       destination_name: "Weekly digest (#team-a)",
-      key_fingerprint: `notify:slack:${slack.id}:C0TEAMA:C0TEAMA`,
+      key_fingerprint: `notify:slack:${slack.id}:C0TEAMA`,
       pace_per_minute: 60,
     });
     expect(slackRow.payload).toMatchObject({
@@ -115,7 +115,7 @@ describe("runDueDigests", () => {
     expect(by.get(subs.org.id)).toMatchObject({
       channel: "email",
       target: "cto@acme.example, sre@acme.example",
-      key_fingerprint: "notify:email:install:cto@acme.example, sre@acme.example",
+      key_fingerprint: `notify:email:install:${fx.org.id}`,
       team_id: null,
       payload: { digest: { team: null, empty: false } },
     });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { PACE_PER_MINUTE } from "@/lib/alerting/engine/notify";
+import { paceKeyOf } from "@/lib/alerting/engine/subscriptions";
 import { ALERTS_CHANNEL } from "@/lib/alerting/engine/write";
 import { canOrg, canTeam, effectiveTeamRole, type TOrgRole, type TTeamRole } from "@/lib/auth/permissions";
 import { isUuid } from "@/lib/alerting/parse-input";
@@ -95,7 +96,6 @@ function outboxRow(row: TDueRow, digest: TDigest) {
   const channel: TConnectionKind = row.user_id ? "email" : (row.channel ?? "email");
   const target = row.user_id ? row.user_email! : row.target;
   const connectionId = row.user_id ? null : row.connection_id;
-  const paceKey = `notify:${channel}:${connectionId ?? "install"}${channel === "slack" ? `:${target}` : ""}`;
   const id = randomUUID();
   const payload: TDigestPayload = { type: "digest", id, subscriptionId: row.id, digest };
   return {
@@ -106,7 +106,8 @@ function outboxRow(row: TDueRow, digest: TDigest) {
     channel,
     connection_id: connectionId,
     target,
-    pace_key: `${paceKey}:${target}`,
+    // The same key as the engine's messages to this place: a digest and alerts share its pace.
+    pace_key: paceKeyOf(row.org_id, channel, connectionId, target),
     pace: PACE_PER_MINUTE[channel],
     id,
     payload,
