@@ -94,11 +94,7 @@ const PRUNES: { counts: keyof TPruned; days: (r: TRetention) => number | undefin
     days: (r) => r.admissionLogDays,
     statement: deleteWhere("admission_decisions", "created_at < $1"),
   },
-  {
-    counts: "ciScans",
-    days: (r) => r.ciDays,
-    statement: deleteWhere("ci_scans", "created_at < $1"),
-  },
+  { counts: "ciScans", days: (r) => r.ciDays, statement: deleteWhere("ci_scans", "created_at < $1") },
   {
     // Fixed long ago, or open on a branch no scan has reported for the whole period (merged or abandoned).
     counts: "ciFindings",
