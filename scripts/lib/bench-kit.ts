@@ -90,6 +90,20 @@ export async function loadBenchOrg(
   return { org: { id: orgId }, user, teams };
 }
 
+/** A team owning every workload of `cluster` (every cluster by default): the owner benches route alerts and tickets to. */
+export async function createOwnerTeam(orgId: string, team: { slug: string; name: string; cluster?: string }) {
+  const { db: database } = await import("@/lib/server/db");
+  const cluster = team.cluster ?? "*";
+  return database.team.create({
+    data: {
+      orgId,
+      slug: team.slug,
+      name: team.name,
+      scopeRules: [{ effect: "include", cluster, namespace: "*", kind: "*", name: "*", labels: {} }],
+    },
+  });
+}
+
 /** The columns a findings COPY starts with: what the finding is. */
 export const FINDING_COLUMNS = [
   "org_id",
