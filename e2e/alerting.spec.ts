@@ -7,7 +7,7 @@ import {
   DEMO_USERS,
   expectNotFoundPage,
   pageOf,
-  readSecret,
+  addClusterInUi,
   rememberSecret,
   signIn,
   signUp,
@@ -158,11 +158,7 @@ test.describe("alerting", () => {
     const id = uniqueId();
     const cluster = { name: `Alerts ${id}`, slug: `alerts-${id}` };
     await signIn(page, DEMO_USERS.admin);
-    await page.goto(`/o/${DEMO_ORG}/clusters`);
-    await page.getByLabel("Name", { exact: true }).fill(cluster.name);
-    await page.getByLabel("Cluster slug").fill(cluster.slug);
-    await page.getByRole("button", { name: "Add cluster" }).click();
-    const token = await readSecret(page);
+    const token = await addClusterInUi(page, cluster);
     const upload = (body: string) =>
       page.request.post(`/v0/organizations/${DEMO_ORG}/clusters/${cluster.slug}/data/polaris`, {
         headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...AGENT_HEADERS },

@@ -180,6 +180,15 @@ export async function deleteClusterFromRow(page: Page, row: Locator, cluster: { 
   await expect(row).toHaveCount(0);
 }
 
+/** Adds a cluster on the Clusters page as the signed-in admin; returns its agent token, shown once. */
+export async function addClusterInUi(page: Page, cluster: { name: string; slug: string }): Promise<string> {
+  await page.goto(`/o/${DEMO_ORG}/clusters`);
+  await page.getByLabel("Name", { exact: true }).fill(cluster.name);
+  await page.getByLabel("Cluster slug").fill(cluster.slug);
+  await page.getByRole("button", { name: "Add cluster" }).click();
+  return readSecret(page);
+}
+
 /** Creates an org token on Settings → API tokens as the signed-in admin; returns its secret, shown once. */
 export async function createOrgTokenInSettings(page: Page, name: string, access: string): Promise<string> {
   await page.goto(`/o/${DEMO_ORG}/settings/tokens`);

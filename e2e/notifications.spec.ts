@@ -8,7 +8,7 @@ import {
   eventually,
   mailsTo,
   POLARIS_SAMPLE,
-  readSecret,
+  addClusterInUi,
   signIn,
   uniqueId,
 } from "./helpers";
@@ -68,11 +68,7 @@ test.describe("notifications", () => {
     const cluster = { name: `Notify ${id}`, slug: `notify-${id}` };
     await page.context().clearCookies();
     await signIn(page, DEMO_USERS.admin);
-    await page.goto(`/o/${DEMO_ORG}/clusters`);
-    await page.getByLabel("Name", { exact: true }).fill(cluster.name);
-    await page.getByLabel("Cluster slug").fill(cluster.slug);
-    await page.getByRole("button", { name: "Add cluster" }).click();
-    const token = await readSecret(page);
+    const token = await addClusterInUi(page, cluster);
     const upload = await page.request.post(`/v0/organizations/${DEMO_ORG}/clusters/${cluster.slug}/data/polaris`, {
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...AGENT_HEADERS },
       data: POLARIS_PAYMENTS,

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { DEMO_ORG, DEMO_USERS, pageOf, readSecret, signIn, uniqueId, deleteClusterFromRow } from "./helpers";
+import { DEMO_ORG, DEMO_USERS, pageOf, addClusterInUi, signIn, uniqueId, deleteClusterFromRow } from "./helpers";
 
 // Changes the demo organization (an org setting, a Payments override, a cluster that comes and
 // goes), so it runs with the admin journeys. The admission webhook is called as a cluster's API
@@ -137,12 +137,8 @@ test.describe("policies", () => {
 
     // A cluster whose API server calls the webhook with its agent token.
     const cluster = { name: `E2E policies ${id}`, slug: `e2e-pol-${id}` };
-    await page.goto(`/o/${DEMO_ORG}/clusters`);
-    await page.getByLabel("Name", { exact: true }).fill(cluster.name);
-    await page.getByLabel("Cluster slug").fill(cluster.slug);
-    await page.getByRole("button", { name: "Add cluster" }).click();
+    const token = await addClusterInUi(page, cluster);
     await expect(page.getByText(`Agent token for ${cluster.slug}`)).toBeVisible();
-    const token = await readSecret(page);
 
     // Payments' namespaces belong to Payments: running as root is denied there, naming the check.
     const paymentsName = `e2e-ledger-${id}`;

@@ -7,7 +7,7 @@ import {
   deleteClusterFromRow,
   eventually,
   POLARIS_SAMPLE,
-  readSecret,
+  addClusterInUi,
   signIn,
   uniqueId,
 } from "./helpers";
@@ -52,12 +52,8 @@ async function upload(page: Page, cluster: TCluster, report: string) {
 async function clusterWithPaymentsFindings(page: Page): Promise<TCluster> {
   const id = uniqueId();
   await signIn(page, DEMO_USERS.admin);
-  await page.goto(`/o/${DEMO_ORG}/clusters`);
   const cluster = { name: `Tickets ${id}`, slug: `tickets-${id}`, namespace: `payments-tix-${id}` };
-  await page.getByLabel("Name", { exact: true }).fill(cluster.name);
-  await page.getByLabel("Cluster slug").fill(cluster.slug);
-  await page.getByRole("button", { name: "Add cluster" }).click();
-  const withToken = { ...cluster, token: await readSecret(page) };
+  const withToken = { ...cluster, token: await addClusterInUi(page, cluster) };
   await upload(page, withToken, polarisIn(cluster.namespace));
   await page.context().clearCookies();
   return withToken;

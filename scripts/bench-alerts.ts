@@ -9,7 +9,7 @@
 // Prints Markdown for docs/benchmarks.md.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { argNumber, ms, runBenchmark, withBenchDatabase } from "./lib/bench-kit";
+import { argNumber, createOwnerTeam, ms, runBenchmark, withBenchDatabase } from "./lib/bench-kit";
 import { median } from "./lib/bench-http";
 
 const REPEAT = argNumber("repeat", 5);
@@ -45,14 +45,7 @@ async function measure() {
     const org = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
     const user = await db.user.create({ data: { email: "bench-alerts@bench.example", name: "Bench" } });
     const actor = { userId: user.id, label: user.email };
-    const team = await db.team.create({
-      data: {
-        orgId: org.id,
-        slug: "shop",
-        name: "Shop",
-        scopeRules: [{ effect: "include", cluster: "*", namespace: "*", kind: "*", name: "*", labels: {} }],
-      },
-    });
+    const team = await createOwnerTeam(org.id, { slug: "shop", name: "Shop" });
     const key = randomBytes(16).toString("hex");
     const destination = await createDestination(org.id, actor, {
       name: "Shop on-call",

@@ -19,12 +19,15 @@ import { startBenchApp, measureViews, uptimeLoad, type TBenchApp } from "./lib/b
 import {
   argNumber,
   argText,
-  machineLine,
+  explainPlans,
+  loadBenchOrg,
+  printReport,
   rng,
   root,
   runBenchmark,
   withBenchDatabase,
   type TBenchDatabase,
+  type TBenchOrg,
 } from "./lib/bench-kit";
 
 const DAYS = argNumber("days", 90);
@@ -38,10 +41,9 @@ const KEEP_DATABASE = argText("database");
 const TEAMS = 50;
 const PRODUCTS = ["checkout", "search", "payments", "catalog", "identity", "messaging", "analytics", "ads"];
 const PASSWORD = "bench-password-1";
+const OWNER = "owner@bench-cost.example";
 const CPU = 0.031611;
 const RAM = 0.004237;
-
-type TBenchData = { org: { id: string }; user: { id: string; email: string }; teams: { id: string; slug: string }[] };
 
 async function main() {
   await withBenchDatabase({ prefix: "bumpers_bench_cost", keep: KEEP_DATABASE, build: true }, measure);
@@ -57,7 +59,7 @@ async function measure({ server, database }: TBenchDatabase) {
     const { createOrgToken } = await import("@/lib/tokens/create-org-token");
     const existing = await db.organization.findUnique({ where: { slug: "bench-cost" }, select: { id: true } });
     const data = existing
-      ? await loadExisting(db, existing.id)
+      ? await loadBenchOrg(db, existing.id, OWNER, "the cost rows")
       : await generate(db, pool, copyRows, rebuildCostRollups, hashPassword);
     const token = await createOrgToken(
       data.org.id,
@@ -76,32 +78,34 @@ async function measure({ server, database }: TBenchDatabase) {
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
     const previous = new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10);
-    const plans: [string, string, unknown[]][] = [
+    const plans: [string, { text: string; values: unknown[] }][] = [
       [
         "Team view: breakdown by service (cost_daily)",
-        `SELECT c.service, sum(c.total_cost) FILTER (WHERE c.day >= $4), sum(c.total_cost) FILTER (WHERE c.day < $4)
+        {
+          text: `SELECT c.service, sum(c.total_cost) FILTER (WHERE c.day >= $4), sum(c.total_cost) FILTER (WHERE c.day < $4)
            FROM cost_daily c JOIN clusters cl ON cl.id = c.cluster_id
           WHERE c.org_id = $1 AND c.owner_team_id = $2::uuid AND c.day BETWEEN $3 AND $5 GROUP BY c.service`,
-        [data.org.id, team.id, previous, from, today],
+          values: [data.org.id, team.id, previous, from, today],
+        },
       ],
       [
         "Org overview: team table (cost_rollup_daily)",
-        `SELECT owner_team_id, allocation, sum(total_cost) FILTER (WHERE day >= $3), sum(total_cost) FILTER (WHERE day < $3)
+        {
+          text: `SELECT owner_team_id, allocation, sum(total_cost) FILTER (WHERE day >= $3), sum(total_cost) FILTER (WHERE day < $3)
            FROM cost_rollup_daily r WHERE r.org_id = $1 AND day BETWEEN $2 AND $4 GROUP BY 1, 2`,
-        [data.org.id, previous, from, today],
+          values: [data.org.id, previous, from, today],
+        },
       ],
       [
         "Label view: values of one key (cost_label_daily)",
-        `SELECT label_value, sum(total_cost) FROM cost_label_daily l
+        {
+          text: `SELECT label_value, sum(total_cost) FROM cost_label_daily l
           WHERE l.org_id = $1 AND label_key = 'product' AND day BETWEEN $2 AND $3 GROUP BY 1`,
-        [data.org.id, from, today],
+          values: [data.org.id, from, today],
+        },
       ],
     ];
-    const explained: string[] = [];
-    for (const [name, text, values] of plans) {
-      const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
-      explained.push(`#### ${name}\n\n\`\`\`\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n\`\`\``);
-    }
+    const explained = await explainPlans(pool, plans);
     await pool.end();
 
     app = await startBenchApp(root, database.url, PORT);
@@ -124,22 +128,15 @@ async function measure({ server, database }: TBenchDatabase) {
       { only: ONLY, repeat: REPEAT, seconds: SECONDS, connections: 10 },
     );
     const c = counts[0];
-    console.log(
+    printReport(
       `\nCost benchmark, ${today}: ${DAYS} days × ${WORKLOADS.toLocaleString("en-US")} workloads × ${CLUSTERS} clusters = ${c.rows.toLocaleString("en-US")} cost_daily rows (${c.rollup.toLocaleString("en-US")} rollup rows, ${c.labels.toLocaleString("en-US")} label rollup rows), ${TEAMS} teams; autocannon, 10 connections, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
+      server,
+      table,
+      explained,
     );
-    console.log(machineLine(server));
-    console.log(table.join("\n"));
-    console.log(`\n${explained.join("\n\n")}`);
   } finally {
     await app?.stop();
   }
-}
-
-async function loadExisting(database: typeof db, orgId: string): Promise<TBenchData> {
-  const user = await database.user.findUniqueOrThrow({ where: { email: "owner@bench-cost.example" } });
-  const teams = await database.team.findMany({ where: { orgId }, orderBy: { slug: "asc" } });
-  console.error("reusing the cost rows written by an earlier run");
-  return { org: { id: orgId }, user, teams };
 }
 
 /** The org, teams and clusters, then the daily rows per cluster with COPY and the rollups as ingest builds them. */
@@ -149,11 +146,11 @@ async function generate(
   copy: typeof copyRows,
   rollup: typeof rebuildCostRollups,
   hashPassword: (password: string) => Promise<string>,
-): Promise<TBenchData> {
+): Promise<TBenchOrg> {
   const started = performance.now();
   const org = await database.organization.create({ data: { slug: "bench-cost", name: "Bench cost" } });
   const user = await database.user.create({
-    data: { email: "owner@bench-cost.example", name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
+    data: { email: OWNER, name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
   });
   await database.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
   const teams = await Promise.all(

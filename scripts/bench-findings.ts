@@ -18,12 +18,15 @@ import { startBenchApp, measureViews, uptimeLoad, type TBenchApp } from "./lib/b
 import {
   argNumber,
   argText,
-  machineLine,
+  explainPlans,
+  loadBenchOrg,
+  printReport,
   rng,
   root,
   runBenchmark,
   withBenchDatabase,
   type TBenchDatabase,
+  type TBenchOrg,
   FINDING_COLUMNS,
   FINDING_OBJECT_COLUMNS,
 } from "./lib/bench-kit";
@@ -41,6 +44,7 @@ const TEAMS = 200;
 const CLUSTERS = 20;
 const WORKLOADS = 5000;
 const PASSWORD = "bench-password-1";
+const OWNER = "owner@bench.example";
 
 const POLARIS_CHECKS: [string, string, string, number][] = [
   ["runAsRootAllowed", "security", "Should not be allowed to run as root", 0.75],
@@ -75,7 +79,7 @@ async function measure({ server, database }: TBenchDatabase) {
 
     const existing = await db.organization.findUnique({ where: { slug: "bench" }, select: { id: true } });
     const { org, user, teams } = existing
-      ? await loadExisting(db, existing.id)
+      ? await loadBenchOrg(db, existing.id, OWNER, "the findings")
       : await generate(db, pool, copyRows, hashPassword);
     const token = await createOrgToken(
       org.id,
@@ -109,14 +113,7 @@ async function measure({ server, database }: TBenchDatabase) {
       ],
       ["Team grouped by check", await checkGroupsQuery(orgScope, teamView, viewer, { limit: 50 })],
     ];
-    const explained: string[] = [];
-    for (const [name, query] of plans) {
-      const { rows } = await pool.query<{ "QUERY PLAN": string }>({
-        text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
-        values: query.values,
-      });
-      explained.push(`#### ${name}\n\n\`\`\`\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n\`\`\``);
-    }
+    const explained = await explainPlans(pool, plans);
     await pool.end();
 
     // The app on loopback, against the scratch database.
@@ -148,12 +145,12 @@ async function measure({ server, database }: TBenchDatabase) {
       views.map(([name, url, headers]) => ({ name, url, headers })),
       { only: ONLY, repeat: REPEAT, seconds: SECONDS, connections: CONNECTIONS },
     );
-    console.log(
+    printReport(
       `\nFindings benchmark, ${new Date().toISOString().slice(0, 10)}: ${FINDINGS.toLocaleString("en-US")} findings, ${TEAMS} teams, ${CLUSTERS} clusters, ${WORKLOADS.toLocaleString("en-US")} workloads; autocannon, ${CONNECTIONS} connection${CONNECTIONS === 1 ? "" : "s"}, ${SECONDS} s per view${REPEAT > 1 ? `, median of ${REPEAT} runs (each run's p95 in brackets)` : ""}; ${uptimeLoad()} at the end`,
+      server,
+      table,
+      explained,
     );
-    console.log(machineLine(server));
-    console.log(table.join("\n"));
-    console.log(`\n${explained.join("\n\n")}`);
   } finally {
     await app?.stop();
   }
@@ -162,15 +159,6 @@ async function measure({ server, database }: TBenchDatabase) {
 type TDb = typeof db;
 type TPool = typeof pool;
 type TCopyRows = typeof copyRows;
-type TBenchData = { org: { id: string }; user: { id: string; email: string }; teams: { id: string; slug: string }[] };
-
-/** The data of an earlier run kept with --database: the same org, owner and teams. */
-async function loadExisting(db: TDb, orgId: string): Promise<TBenchData> {
-  const user = await db.user.findUniqueOrThrow({ where: { email: "owner@bench.example" } });
-  const teams = await db.team.findMany({ where: { orgId }, orderBy: { slug: "asc" } });
-  console.error("reusing the findings written by an earlier run");
-  return { org: { id: orgId }, user, teams };
-}
 
 /** Writes the org, its teams, clusters and workloads, and the findings with COPY. */
 async function generate(
@@ -178,11 +166,11 @@ async function generate(
   pool: TPool,
   copyRows: TCopyRows,
   hashPassword: (password: string) => Promise<string>,
-): Promise<TBenchData> {
+): Promise<TBenchOrg> {
   const started = performance.now();
   const org = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
   const user = await db.user.create({
-    data: { email: "owner@bench.example", name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
+    data: { email: OWNER, name: "Bench Owner", passwordHash: await hashPassword(PASSWORD) },
   });
   await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
   const teams = await Promise.all(

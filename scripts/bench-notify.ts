@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import type { db } from "@/lib/server/db";
+import { createOwnerTeam } from "./lib/bench-kit";
 import { createScratchDatabase, ensurePostgresServer } from "./lib/scratch-database";
 import { timeQueries, type TStatement } from "./lib/query-timer";
 
@@ -297,14 +298,7 @@ async function benchFanout(db: TDb, timer: TTimer) {
     const org = await db.organization.create({ data: { slug: `fanout-${channels}`, name: `Fan-out ${channels}` } });
     const user = await db.user.create({ data: { email: `fanout-${channels}@bench.example`, name: "Bench" } });
     const actor = { userId: user.id, label: user.email };
-    await db.team.create({
-      data: {
-        orgId: org.id,
-        slug: "shop",
-        name: "Shop",
-        scopeRules: [{ effect: "include", cluster: "*", namespace: "*", kind: "*", name: "*", labels: {} }],
-      },
-    });
+    await createOwnerTeam(org.id, { slug: "shop", name: "Shop" });
     const { connection } = await createConnection(
       org.id,
       actor,

@@ -23,7 +23,7 @@ import Module from "node:module";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { argNumber, ms, root, runBenchmark, withBenchDatabase } from "./lib/bench-kit";
+import { argNumber, createOwnerTeam, ms, root, runBenchmark, withBenchDatabase } from "./lib/bench-kit";
 import { median, percentile } from "./lib/bench-http";
 import { timeQueries, type TQueryTimer, type TStatement } from "./lib/query-timer";
 
@@ -97,14 +97,7 @@ async function orgWithTeam(slug: string, clusterSlug: string) {
   const user = await db.user.create({ data: { email: `owner@${slug}.bench.example`, name: "Bench Owner" } });
   await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
   const actor = { userId: user.id, label: user.email };
-  const team = await db.team.create({
-    data: {
-      orgId: org.id,
-      slug: "shop",
-      name: "Shop",
-      scopeRules: [{ effect: "include", cluster: clusterSlug, namespace: "*", kind: "*", name: "*", labels: {} }],
-    },
-  });
+  const team = await createOwnerTeam(org.id, { slug: "shop", name: "Shop", cluster: clusterSlug });
   const { cluster } = await createCluster(org.id, actor, { slug: clusterSlug, name: clusterSlug });
   return { orgId: org.id, teamId: team.id, clusterId: cluster.id, actor };
 }

@@ -1,6 +1,6 @@
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/data-table-cells";
 import type { TAgentFailure, TLatestReport, TReportStatus } from "@/lib/ingest/queries";
 import type { TInstallationInfo } from "@/lib/clusters/installation";
@@ -82,11 +82,7 @@ function ReportsTable({
           <Th className="text-right">Size</Th>
           <Th>Agent</Th>
           <Th className="text-right">Uploads</Th>
-          {orgSlug ? (
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          ) : null}
+          {orgSlug ? <ActionsTh /> : null}
         </tr>
       </thead>
       {/* One body per report: a failed one has a second, full-width row for its error. */}

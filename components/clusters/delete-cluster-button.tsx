@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import { deleteClusterAction } from "@/lib/clusters/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DangerTrigger } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 
@@ -14,14 +15,7 @@ export function DeleteClusterButton({ orgSlug, cluster }: { orgSlug: string; clu
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button
-        size="sm"
-        variant="ghost"
-        className="text-red-700 hover:bg-red-50 hover:text-red-800"
-        onClick={() => setOpen(true)}
-      >
-        Delete
-      </Button>
+      <DangerTrigger onClick={() => setOpen(true)}>Delete</DangerTrigger>
       <Dialog open={open} onClose={() => setOpen(false)} title={`Delete ${cluster.name}?`}>
         <DeleteForm orgSlug={orgSlug} cluster={cluster} onCancel={() => setOpen(false)} />
       </Dialog>

@@ -1,7 +1,7 @@
 import { formatUnitPrice, priceFieldSpecs, priceTexts } from "@/lib/cost/format/price-specs";
 import type { TClusterPrices } from "@/lib/cost/queries/settings";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { ClusterPricesDialog } from "./cluster-prices-dialog";
 
 /** A price that applies to a cluster: dark when it is the cluster's own, grey when inherited. */
@@ -41,9 +41,7 @@ export function ClusterPricesCard({
               <Th className="text-right">GiB-hour</Th>
               <Th className="text-right">GPU-hour</Th>
               <Th className="text-right">Node-hour</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
+              <ActionsTh />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -4,7 +4,7 @@ import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { TFormAction } from "@/components/ui/use-action-form";
 import { InvitationLinkPanel, type TCreatedInvitation } from "./invitation-link-panel";
@@ -56,9 +56,7 @@ export function InvitationsList({
             <Th>Invited by</Th>
             <Th>Expires</Th>
             <Th>Status</Th>
-            <Th className="text-right">
-              <span className="sr-only">Actions</span>
-            </Th>
+            <ActionsTh className="text-right" />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -3,7 +3,7 @@ import { removalViolation, roleChangeViolation } from "@/lib/orgs/member-rules";
 import type { TMemberRow } from "@/lib/orgs/queries";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import type { TFormAction } from "@/components/ui/use-action-form";
 import { MemberRoleForm } from "./member-role-form";
 import { RemoveMemberButton } from "./remove-member-button";
@@ -49,9 +49,7 @@ export function MembersCard({
             <Th>Role</Th>
             <Th>Teams</Th>
             <Th>Joined</Th>
-            <Th className="text-right">
-              <span className="sr-only">Actions</span>
-            </Th>
+            <ActionsTh className="text-right" />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { TEAM_ROLE_LABELS, type TTeamRole } from "@/lib/auth/permissions";
 import type { TAddableMember, TTeamMember } from "@/lib/teams/queries";
 import { AddMemberForm } from "./add-member-form";
@@ -49,11 +49,7 @@ export function TeamMembersCard({
               <Th>Name</Th>
               <Th>Team role</Th>
               <Th>Added</Th>
-              {canManage ? (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              ) : null}
+              {canManage ? <ActionsTh /> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

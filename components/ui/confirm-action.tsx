@@ -1,11 +1,16 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState, type ComponentProps, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { FormFooter } from "./form-footer";
 import { HiddenFields } from "./hidden-fields";
 import { useActionForm, type TFormAction } from "./use-action-form";
+
+/** The small red button that opens a destructive action's dialog. */
+export function DangerTrigger(props: Omit<ComponentProps<typeof Button>, "size" | "variant" | "className">) {
+  return <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" {...props} />;
+}
 
 /**
  * A destructive action behind a confirmation dialog. Cancel has focus first, so pressing Enter
@@ -37,15 +42,9 @@ export function ConfirmAction<T>({
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button
-        size="sm"
-        variant="ghost"
-        className="text-red-700 hover:bg-red-50 hover:text-red-800"
-        onClick={() => setOpen(true)}
-        aria-label={triggerAriaLabel}
-      >
+      <DangerTrigger onClick={() => setOpen(true)} aria-label={triggerAriaLabel}>
         {triggerLabel}
-      </Button>
+      </DangerTrigger>
       <Dialog open={open} onClose={() => setOpen(false)} title={title} description={description} size="sm">
         <ConfirmForm
           action={action}

@@ -46,3 +46,40 @@ export function Pager({
     </nav>
   );
 }
+
+/**
+ * Newer / Older through a log kept newest first (the audit log, the admission decisions), the
+ * cursors in the URL; with `shown` ("20 decisions on this page") between the two.
+ */
+export function NewerOlderPager({
+  label,
+  newerHref,
+  olderHref,
+  shown,
+}: {
+  label: string;
+  newerHref: string | null;
+  olderHref: string | null;
+  shown?: string;
+}) {
+  if (!newerHref && !olderHref) return null;
+  return (
+    <nav aria-label={label} className="flex items-center justify-between border-t border-slate-100 px-5 py-3">
+      {newerHref ? (
+        <Link href={newerHref as Route} className={buttonClass("secondary", "sm")} rel="prev">
+          ← Newer
+        </Link>
+      ) : (
+        <span />
+      )}
+      {shown ? <span className="text-xs text-slate-500">{shown}</span> : null}
+      {olderHref ? (
+        <Link href={olderHref as Route} className={buttonClass("secondary", "sm")} rel="next">
+          Older →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

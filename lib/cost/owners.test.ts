@@ -4,7 +4,7 @@ import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/fac
 import { setTeamScope } from "@/lib/teams/set-team-scope";
 import { listTeamCosts } from "./queries/overview";
 import { orgCostScope } from "./scope";
-import { allocation, uploadReport } from "./testing/upload";
+import { deploymentAllocation, uploadReport } from "./testing/upload";
 
 describe("cost owners after a scope change", () => {
   it("moves a workload's cost history to the team that now owns it, rollups included", async () => {
@@ -13,16 +13,7 @@ describe("cost owners after a scope change", () => {
     const w = { start: "2026-04-01T00:00:00Z", end: "2026-04-03T00:00:00Z" };
     await uploadReport(t.org.id, cluster.id, "opencost", {
       code: 200,
-      data: [
-        {
-          "shop/web": allocation(
-            "shop/web",
-            { namespace: "shop", controller: "web", controllerKind: "deployment" },
-            w,
-            { cpu: 8 },
-          ),
-        },
-      ],
+      data: [deploymentAllocation("shop", "web", w, { cpu: 8 })],
     });
     const range = { from: "2026-04-01", to: "2026-04-02" };
     const before = await listTeamCosts(orgCostScope(t.org.id), range);

@@ -59,6 +59,12 @@ export const WEBHOOK_DELIVERY_DAYS = 30;
 
 const cutoffOf = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
+/** One batch of `table`'s rows (by id) where `where` holds against the cutoff $1, in one org when $3 is set. */
+const deleteWhere = (table: string, where: string) => `DELETE FROM ${table} WHERE id IN (
+         SELECT id FROM ${table}
+          WHERE ${where} AND ($3::uuid IS NULL OR org_id = $3)
+          LIMIT $2)`;
+
 // What is pruned, in this order: the retention that applies, and the statement deleting one batch
 // ($1 cutoff, $2 batch size, $3 org id or null for every org).
 const PRUNES: { counts: keyof TPruned; days: (r: TRetention) => number | undefined; statement: string }[] = [
@@ -76,41 +82,24 @@ const PRUNES: { counts: keyof TPruned; days: (r: TRetention) => number | undefin
   {
     counts: "findingEvents",
     days: (r) => r.findingEventDays,
-    statement: `DELETE FROM finding_events WHERE id IN (
-         SELECT id FROM finding_events
-          WHERE created_at < $1 AND kind NOT IN ('opened', 'commented') AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
+    statement: deleteWhere("finding_events", "created_at < $1 AND kind NOT IN ('opened', 'commented')"),
   },
   {
     counts: "deliveryLog",
     days: (r) => r.deliveryLogDays,
-    statement: `DELETE FROM alert_events WHERE id IN (
-         SELECT id FROM alert_events
-          WHERE created_at < $1 AND status <> 'pending' AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
+    statement: deleteWhere("alert_events", "created_at < $1 AND status <> 'pending'"),
   },
   {
     counts: "admissionLog",
     days: (r) => r.admissionLogDays,
-    statement: `DELETE FROM admission_decisions WHERE id IN (
-         SELECT id FROM admission_decisions
-          WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
+    statement: deleteWhere("admission_decisions", "created_at < $1"),
   },
-  {
-    counts: "ciScans",
-    days: (r) => r.ciDays,
-    statement: `DELETE FROM ci_scans WHERE id IN (
-         SELECT id FROM ci_scans WHERE created_at < $1 AND ($3::uuid IS NULL OR org_id = $3) LIMIT $2)`,
-  },
+  { counts: "ciScans", days: (r) => r.ciDays, statement: deleteWhere("ci_scans", "created_at < $1") },
   {
     // Fixed long ago, or open on a branch no scan has reported for the whole period (merged or abandoned).
     counts: "ciFindings",
     days: (r) => r.ciDays,
-    statement: `DELETE FROM ci_findings WHERE id IN (
-         SELECT id FROM ci_findings
-          WHERE last_seen_at < $1 AND ($3::uuid IS NULL OR org_id = $3)
-          LIMIT $2)`,
+    statement: deleteWhere("ci_findings", "last_seen_at < $1"),
   },
   {
     counts: "webhookDeliveries",
@@ -133,15 +122,7 @@ export async function pruneRetention(
 ): Promise<TPruned> {
   const now = options.now ?? new Date();
   const org = options.orgId ?? null;
-  const pruned: TPruned = {
-    reports: 0,
-    findingEvents: 0,
-    deliveryLog: 0,
-    admissionLog: 0,
-    ciScans: 0,
-    ciFindings: 0,
-    webhookDeliveries: 0,
-  };
+  const pruned = Object.fromEntries(PRUNES.map((prune) => [prune.counts, 0])) as TPruned;
   for (const prune of PRUNES) {
     const days = prune.days(retention) ?? 0;
     if (days > 0) pruned[prune.counts] = await deleteInBatches(prune.statement, cutoffOf(now, days), org);

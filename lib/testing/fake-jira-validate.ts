@@ -1,19 +1,13 @@
 import { fieldsFor, PROJECTS, PRIORITIES, type TFakeJiraProject, type TFakeJiraUser, USERS } from "./fake-jira-data";
-import type { TApiVersion } from "./fake-jira-shapes";
+import type { TApiVersion, TFakeJiraIssue } from "./fake-jira-shapes";
 
 // POST /issue's validation, with Jira's own messages: 400 {errorMessages: [], errors: {field: …}}.
 
-export type TCreateRequest = {
-  project: TFakeJiraProject;
-  issueType: string;
-  summary: string;
-  description: unknown;
-  labels: string[];
-  components: string[];
-  priority: string | null;
-  assignee: TFakeJiraUser | null;
-  custom: Record<string, unknown>;
-};
+/** A valid create: the issue's fields as sent, with the project they name. */
+export type TCreateRequest = Pick<
+  TFakeJiraIssue,
+  "issueType" | "summary" | "description" | "labels" | "components" | "priority" | "assignee" | "custom"
+> & { project: TFakeJiraProject };
 
 const isDoc = (v: unknown) =>
   !!v &&

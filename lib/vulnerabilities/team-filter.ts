@@ -41,3 +41,9 @@ export async function resolveTeamFilter(access: TOrgAccess, team: string | undef
 
 /** Whether the page offers the team filter at all: only when there is more than one thing to pick. */
 export const hasTeamChoice = (filter: TTeamFilter) => filter.teams.length + (filter.unassigned ? 1 : 0) > 1;
+
+/** A findings area page's query: its team filter (`?team=`) and whether triaged findings count too (`?all=1`). */
+export async function resolveAreaQuery(access: TOrgAccess, query: Record<string, string | string[] | undefined>) {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return { teamFilter: await resolveTeamFilter(access, first(query.team)), includeTriaged: first(query.all) === "1" };
+}

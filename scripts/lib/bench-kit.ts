@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { db, pool } from "@/lib/server/db";
 import { createDatabaseIfMissing } from "./local-postgres";
 import {
   createScratchDatabase,
@@ -44,6 +45,63 @@ export const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 export function machineLine(server: TPostgresServer): string {
   const cpus = os.cpus();
   return `Machine: ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL: ${server.embedded ? "embedded" : "DATABASE_URL server"}\n`;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each named statement, as the report's Markdown sections. */
+export async function explainPlans(
+  connections: typeof pool,
+  plans: [name: string, query: { text: string; values: unknown[] }][],
+): Promise<string> {
+  const sections: string[] = [];
+  for (const [name, query] of plans) {
+    const { rows } = await connections.query<{ "QUERY PLAN": string }>({
+      text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+      values: query.values,
+    });
+    sections.push(`#### ${name}\n\n\`\`\`\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n\`\`\``);
+  }
+  return sections.join("\n\n");
+}
+
+/** The report of an HTTP benchmark: its summary line, the machine, the latency table and the plans. */
+export function printReport(summary: string, server: TPostgresServer, table: string[], plans: string): void {
+  console.log(summary);
+  console.log(machineLine(server));
+  console.log(table.join("\n"));
+  console.log(`\n${plans}`);
+}
+
+export type TBenchOrg = {
+  org: { id: string };
+  user: { id: string; email: string };
+  teams: { id: string; slug: string }[];
+};
+
+/** The data of an earlier run kept with --database: the org, its owner and its teams (`what` says which rows are reused). */
+export async function loadBenchOrg(
+  database: typeof db,
+  orgId: string,
+  ownerEmail: string,
+  what: string,
+): Promise<TBenchOrg> {
+  const user = await database.user.findUniqueOrThrow({ where: { email: ownerEmail } });
+  const teams = await database.team.findMany({ where: { orgId }, orderBy: { slug: "asc" } });
+  console.error(`reusing ${what} written by an earlier run`);
+  return { org: { id: orgId }, user, teams };
+}
+
+/** A team owning every workload of `cluster` (every cluster by default): the owner benches route alerts and tickets to. */
+export async function createOwnerTeam(orgId: string, team: { slug: string; name: string; cluster?: string }) {
+  const { db: database } = await import("@/lib/server/db");
+  const cluster = team.cluster ?? "*";
+  return database.team.create({
+    data: {
+      orgId,
+      slug: team.slug,
+      name: team.name,
+      scopeRules: [{ effect: "include", cluster, namespace: "*", kind: "*", name: "*", labels: {} }],
+    },
+  });
 }
 
 /** The columns a findings COPY starts with: what the finding is. */

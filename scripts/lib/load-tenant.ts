@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createOwnerTeam } from "./bench-kit";
 
 // The tenant the load and fault scripts drive: an organization with N clusters (each with its agent
 // token), an org read token for the API, and optionally a team, a PagerDuty destination and a rule
@@ -38,14 +39,7 @@ export async function createLoadTenant(options: { clusters: number; alerting?: b
   if (options.alerting) {
     const { createDestination } = await import("@/lib/alerting/destinations/create-destination");
     const { createRule } = await import("@/lib/alerting/rules/create-rule");
-    const team = await db.team.create({
-      data: {
-        orgId: org.id,
-        slug: "everything",
-        name: "Everything",
-        scopeRules: [{ effect: "include", cluster: "*", namespace: "*", kind: "*", name: "*", labels: {} }],
-      },
-    });
+    const team = await createOwnerTeam(org.id, { slug: "everything", name: "Everything" });
     routingKey = randomBytes(16).toString("hex");
     const destination = await createDestination(org.id, actor, { name: "On-call", routingKey, teamId: team.id });
     await createRule(org.id, actor, null, {

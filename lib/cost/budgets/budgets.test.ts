@@ -5,7 +5,7 @@ import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { orgCostScope, costScopeOf } from "../scope";
-import { allocation, uploadReport } from "../testing/upload";
+import { deploymentAllocation, uploadReport } from "../testing/upload";
 import { createBudget } from "./create-budget";
 import { deleteBudget } from "./delete-budget";
 import { listBudgetAlerts, listBudgets } from "./queries";
@@ -34,16 +34,7 @@ async function spend(orgId: string, clusterId: string, d: string, cost: number) 
     "opencost",
     {
       code: 200,
-      data: [
-        {
-          "shop/web": allocation(
-            "shop/web",
-            { namespace: "shop", controller: "web", controllerKind: "deployment", labels: { product: "search" } },
-            day(d),
-            { cpu: cost },
-          ),
-        },
-      ],
+      data: [deploymentAllocation("shop", "web", day(d), { cpu: cost }, { product: "search" })],
     },
     new Date(`${d}T23:59:00Z`),
   );

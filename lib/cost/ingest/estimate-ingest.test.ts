@@ -4,7 +4,7 @@ import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/
 import { listTeamCosts } from "../queries/overview";
 import { DEFAULT_PRICES } from "../prices";
 import { orgCostScope } from "../scope";
-import { allocation, uploadReport } from "../testing/upload";
+import { deploymentAllocation, uploadReport } from "../testing/upload";
 import { fixtureJson } from "@/lib/testing/fixtures";
 
 const WORKLOADS = fixtureJson("lib/ingest/parsers/fixtures/workloads-report.json");
@@ -84,16 +84,7 @@ describe("cost estimate from the workloads inventory", () => {
     const w = { start: "2026-05-04T00:00:00Z", end: "2026-05-05T00:00:00Z" };
     await uploadReport(org.id, cluster.id, "opencost", {
       code: 200,
-      data: [
-        {
-          "payments/payments-api": allocation(
-            "payments/payments-api",
-            { namespace: "payments", controller: "payments-api", controllerKind: "deployment" },
-            w,
-            { cpu: 2, ram: 1 },
-          ),
-        },
-      ],
+      data: [deploymentAllocation("payments", "payments-api", w, { cpu: 2, ram: 1 })],
     });
     const after = await uploadReport(
       org.id,

@@ -3,7 +3,7 @@ import { pool } from "@/lib/server/db";
 import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/factories";
 import { getCostSummary, listTeamCosts } from "../queries/overview";
 import { orgCostScope } from "../scope";
-import { allocation, uploadReport } from "../testing/upload";
+import { allocation, deploymentAllocation, uploadReport } from "../testing/upload";
 import { fixtureJson } from "@/lib/testing/fixtures";
 
 const FIXTURE = fixtureJson("../shared/fixtures/opencost/allocation-example-output.json");
@@ -68,18 +68,8 @@ describe("OpenCost ingest", () => {
       code: 200,
       data: [
         {
-          "shop/checkout": allocation(
-            "shop/checkout",
-            { namespace: "shop", controller: "checkout", controllerKind: "deployment" },
-            w,
-            { cpu: 3, ram: 1 },
-          ),
-          "misc/tool": allocation(
-            "misc/tool",
-            { namespace: "misc", controller: "tool", controllerKind: "deployment" },
-            w,
-            { cpu: 1 },
-          ),
+          ...deploymentAllocation("shop", "checkout", w, { cpu: 3, ram: 1 }),
+          ...deploymentAllocation("misc", "tool", w, { cpu: 1 }),
           __idle__: allocation("__idle__", {}, w, { cpu: 2, ram: 0.5 }),
           __unallocated__: allocation("__unallocated__", {}, w, { pv: 0.25 }),
         },
@@ -103,9 +93,9 @@ describe("OpenCost ingest", () => {
     const org = await createTestOrg();
     const cluster = await createTestCluster(org.id);
     const set = (d: string, cpu: number) => ({
-      "shop/web": allocation(
-        "shop/web",
-        { namespace: "shop", controller: "web", controllerKind: "deployment" },
+      ...deploymentAllocation(
+        "shop",
+        "web",
         { start: `${d}T00:00:00Z`, end: new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString() },
         { cpu },
       ),

@@ -4,7 +4,7 @@ import { createTestCluster, createTestOrg, createTestTeam } from "@/lib/testing/
 import { getCloudComparison } from "../queries/cloud";
 import { getCostSummary, listTeamCosts } from "../queries/overview";
 import { orgCostScope } from "../scope";
-import { allocation, uploadReport } from "../testing/upload";
+import { allocation, deploymentAllocation, uploadReport } from "../testing/upload";
 
 const focus = (day: string, service: string, cost: number) => ({
   ServiceName: service,
@@ -24,12 +24,7 @@ describe("reconciliation with the cloud bill", () => {
     });
     const day = (d: string) => ({ start: `${d}T00:00:00Z`, end: `${d}T00:00:00Z`.replace(d, nextDay(d)) });
     const data = ["2026-06-01", "2026-06-02"].map((d) => ({
-      "shop/web": allocation(
-        "shop/web",
-        { namespace: "shop", controller: "web", controllerKind: "deployment" },
-        day(d),
-        { cpu: 6, ram: 2 },
-      ),
+      ...deploymentAllocation("shop", "web", day(d), { cpu: 6, ram: 2 }),
       __idle__: allocation("__idle__", {}, day(d), { cpu: 2 }),
     }));
     await uploadReport(org.id, cluster.id, "opencost", { code: 200, data });

@@ -75,3 +75,16 @@ export function allocation(
     totalCost: costs.total ?? cpu + ram + pv,
   };
 }
+
+/** A Deployment's allocation keyed "<namespace>/<name>" as OpenCost keys it: spread into a report's data entry. */
+export function deploymentAllocation(
+  namespace: string,
+  name: string,
+  window: { start: string; end: string },
+  costs: Parameters<typeof allocation>[3],
+  labels?: Record<string, string>,
+) {
+  const key = `${namespace}/${name}`;
+  const props = { namespace, controller: name, controllerKind: "deployment", ...(labels ? { labels } : {}) };
+  return { [key]: allocation(key, props, window, costs) };
+}

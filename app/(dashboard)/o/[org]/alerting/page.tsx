@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { RULE_KIND_LABELS, RULE_KINDS } from "@/lib/alerting/schemas";
-import { firstValues, UNASSIGNED_TEAM, ZFeedFilters } from "@/lib/alerting/ui-filters";
+import { firstValues, ZFeedFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
-import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
+import { AlertingTeamSelect, FilterForm, FilterSelect } from "@/components/alerting/filter-form";
 import { capitalized, choicesOf } from "@/components/ui/filter-form";
 import { FeedResults } from "./feed-results";
 
@@ -26,11 +26,9 @@ export default async function AlertFeedPage({ params, searchParams }: PageProps<
   return (
     <>
       <FilterForm label="Filter alerts" clearHref={base} active={active}>
-        <TeamFilterSelect
+        <AlertingTeamSelect
           id="feed-team"
-          teams={team.teams}
-          unassigned={team.scope.unassigned}
-          unassignedValue={UNASSIGNED_TEAM}
+          filter={team}
           unassignedLabel="Org-wide and unassigned"
           value={filters.team}
           className="w-48"

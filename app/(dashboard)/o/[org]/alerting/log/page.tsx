@@ -5,13 +5,13 @@ import { canOrg } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { listDestinations } from "@/lib/alerting/destinations/queries";
 import { getAlertGroup, OUTBOX_CHANNELS, type TAlertFeedItem } from "@/lib/alerting/queries";
-import { firstValues, UNASSIGNED_TEAM, ZLogFilters } from "@/lib/alerting/ui-filters";
+import { firstValues, ZLogFilters } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
 import { AppError } from "@/lib/server/errors";
 import { Alert } from "@/components/ui/alert";
 import { AlertingSkeleton } from "@/components/alerting/alerting-skeleton";
 import { CHANNEL_LABELS } from "@/components/alerting/channel-labels";
-import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
+import { AlertingTeamSelect, FilterForm, FilterSelect } from "@/components/alerting/filter-form";
 import { capitalized, choicesOf } from "@/components/ui/filter-form";
 import { LogResults } from "./log-results";
 
@@ -47,14 +47,7 @@ export default async function DeliveryLogPage({ params, searchParams }: PageProp
       <div>
         <FilterForm label="Filter deliveries" clearHref={base} active={active}>
           {group ? <input type="hidden" name="group" value={group.id} /> : null}
-          <TeamFilterSelect
-            id="log-team"
-            teams={team.teams}
-            unassigned={team.scope.unassigned}
-            unassignedValue={UNASSIGNED_TEAM}
-            unassignedLabel="Org-wide and tests"
-            value={filters.team}
-          />
+          <AlertingTeamSelect id="log-team" filter={team} unassignedLabel="Org-wide and tests" value={filters.team} />
           <FilterSelect
             id="log-destination"
             name="destination"

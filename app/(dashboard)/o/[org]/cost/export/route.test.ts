@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocation, uploadReport } from "@/lib/cost/testing/upload";
+import { allocation, deploymentAllocation, uploadReport } from "@/lib/cost/testing/upload";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { signInAs } from "@/lib/testing/session";
 import { GET } from "./route";
@@ -18,12 +18,7 @@ describe("cost CSV export", () => {
       code: 200,
       data: [
         {
-          "shop/=HYPERLINK": allocation(
-            "shop/=HYPERLINK",
-            { namespace: "shop", controller: "=HYPERLINK", controllerKind: "deployment" },
-            window,
-            { cpu: 2, ram: 1 },
-          ),
+          ...deploymentAllocation("shop", "=HYPERLINK", window, { cpu: 2, ram: 1 }),
           __idle__: allocation("__idle__", {}, window, { cpu: 0.5 }),
         },
       ],

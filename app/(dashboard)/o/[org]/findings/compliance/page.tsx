@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { complianceByCluster, hasKubeBenchReport } from "@/lib/compliance/queries";
-import { hasTeamChoice, resolveTeamFilter } from "@/lib/vulnerabilities/team-filter";
+import { hasTeamChoice, resolveAreaQuery } from "@/lib/vulnerabilities/team-filter";
 import { AreaEmpty } from "@/components/findings/area-empty";
 import { AreaPage } from "@/components/findings/area-filter-form";
 import { ClusterCompliance } from "@/components/compliance/cluster-compliance";
@@ -9,14 +9,10 @@ import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Compliance" };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default async function CompliancePage({ params, searchParams }: PageProps<"/o/[org]/findings/compliance">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
-  const sp = await searchParams;
-  const teamFilter = await resolveTeamFilter(access, first(sp.team));
-  const includeTriaged = first(sp.all) === "1";
+  const { teamFilter, includeTriaged } = await resolveAreaQuery(access, await searchParams);
   const [sent, clusters] = await Promise.all([
     hasKubeBenchReport(access.org.id),
     complianceByCluster(teamFilter.scope, { includeTriaged }),

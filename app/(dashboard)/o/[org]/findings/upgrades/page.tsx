@@ -7,7 +7,7 @@ import {
   UPGRADE_ROWS_MAX,
   upgradeReportsSent,
 } from "@/lib/upgrades/queries";
-import { hasTeamChoice, resolveTeamFilter } from "@/lib/vulnerabilities/team-filter";
+import { hasTeamChoice, resolveAreaQuery } from "@/lib/vulnerabilities/team-filter";
 import { AreaCard } from "@/components/findings/area-empty";
 import { AreaPage } from "@/components/findings/area-filter-form";
 import { Alert } from "@/components/ui/alert";
@@ -17,14 +17,10 @@ import { OutdatedImages } from "@/components/upgrades/outdated-images";
 
 export const metadata: Metadata = { title: "Upgrades" };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default async function UpgradesPage({ params, searchParams }: PageProps<"/o/[org]/findings/upgrades">) {
   const { org: orgSlug } = await params;
   const access = await requireOrgPage(orgSlug);
-  const sp = await searchParams;
-  const teamFilter = await resolveTeamFilter(access, first(sp.team));
-  const includeTriaged = first(sp.all) === "1";
+  const { teamFilter, includeTriaged } = await resolveAreaQuery(access, await searchParams);
   const options = { includeTriaged };
   const [sent, apis, charts, images] = await Promise.all([
     upgradeReportsSent(access.org.id),

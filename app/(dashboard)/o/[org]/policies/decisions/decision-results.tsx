@@ -14,6 +14,7 @@ import { appBaseUrl } from "@/lib/server/app-url";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewerOlderPager } from "@/components/ui/pager";
 import { EmptyIcon } from "@/components/ui/icons";
 import { DecisionCountsCard } from "@/components/policies/decision-counts-card";
 import { DecisionsTable } from "@/components/policies/decisions-table";
@@ -91,36 +92,12 @@ export async function DecisionResults({
             </EmptyState>
           </div>
         )}
-        {page.newer || page.older ? (
-          <nav
-            aria-label="Decision pages"
-            className="flex items-center justify-between border-t border-slate-100 px-5 py-3"
-          >
-            {page.newer ? (
-              <Link
-                href={decisionHref(base, view, page.newer) as Route}
-                className={buttonClass("secondary", "sm")}
-                rel="prev"
-              >
-                ← Newer
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-xs text-slate-500">{`${page.data.length} decision${page.data.length === 1 ? "" : "s"} on this page`}</span>
-            {page.older ? (
-              <Link
-                href={decisionHref(base, view, page.older) as Route}
-                className={buttonClass("secondary", "sm")}
-                rel="next"
-              >
-                Older →
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <NewerOlderPager
+          label="Decision pages"
+          newerHref={page.newer ? decisionHref(base, view, page.newer) : null}
+          olderHref={page.older ? decisionHref(base, view, page.older) : null}
+          shown={`${page.data.length} decision${page.data.length === 1 ? "" : "s"} on this page`}
+        />
       </Card>
     </div>
   );

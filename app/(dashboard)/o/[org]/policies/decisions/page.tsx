@@ -11,9 +11,8 @@ import {
   listDecisionClusters,
   parseDecisionSearch,
 } from "@/lib/admission/decision-log";
-import { UNASSIGNED_TEAM } from "@/lib/alerting/ui-filters";
 import { resolveTeamFilter } from "@/lib/alerting/ui-scope";
-import { FilterForm, FilterSelect, TeamFilterSelect } from "@/components/alerting/filter-form";
+import { AlertingTeamSelect, FilterForm, FilterSelect } from "@/components/alerting/filter-form";
 import { PoliciesSkeleton } from "@/components/policies/policies-skeleton";
 import { RangeLinks } from "@/components/ui/range-links";
 import { DecisionResults } from "./decision-results";
@@ -55,14 +54,7 @@ export default async function AdmissionLogPage({ params, searchParams }: PagePro
         </div>
         <FilterForm label="Filter decisions" clearHref={decisionHref(base, { range: view.range })} active={active}>
           <input type="hidden" name="range" value={view.range} />
-          <TeamFilterSelect
-            id="decisions-team"
-            teams={team.teams}
-            unassigned={team.scope.unassigned}
-            unassignedValue={UNASSIGNED_TEAM}
-            unassignedLabel="No team"
-            value={view.team}
-          />
+          <AlertingTeamSelect id="decisions-team" filter={team} unassignedLabel="No team" value={view.team} />
           <FilterSelect
             id="decisions-cluster"
             name="cluster"

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewerOlderPager } from "@/components/ui/pager";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 
@@ -68,25 +69,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/o/
           )}
         </div>
       )}
-      {page.newer || page.older ? (
-        <nav
-          aria-label="Audit log pages"
-          className="flex items-center justify-between border-t border-slate-100 px-5 py-3"
-        >
-          {page.newer ? (
-            <Link href={href(page.newer) as Route} className={buttonClass("secondary", "sm")} rel="prev">
-              ← Newer
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.older ? (
-            <Link href={href(page.older) as Route} className={buttonClass("secondary", "sm")} rel="next">
-              Older →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <NewerOlderPager
+        label="Audit log pages"
+        newerHref={page.newer ? href(page.newer) : null}
+        olderHref={page.older ? href(page.older) : null}
+      />
     </Card>
   );
 }

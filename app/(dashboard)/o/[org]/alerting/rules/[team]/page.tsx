@@ -1,4 +1,4 @@
-import type { Metadata, Route } from "next";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requireTeamPage } from "@/lib/auth/page-guards";
 import { visibleTeams } from "@/lib/auth/access";
@@ -7,11 +7,11 @@ import { listDestinations } from "@/lib/alerting/destinations/queries";
 import { previewRules } from "@/lib/alerting/preview";
 import { listBaselineRules, listTeamRules } from "@/lib/alerting/rules/queries";
 import { Card, CardHeader } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EmptyIcon } from "@/components/ui/icons";
 import { RuleEditor } from "@/components/alerting/rule-editor";
 import { RuleList } from "@/components/alerting/rule-list";
+import { TeamSwitcher } from "@/components/teams/team-switcher";
 
 export const metadata: Metadata = { title: "Team alert rules" };
 
@@ -41,26 +41,7 @@ export default async function TeamRulesPage({ params }: PageProps<"/o/[org]/aler
 
   return (
     <div className="space-y-6">
-      {teams.length > 1 ? (
-        <nav aria-label="Teams" className="flex flex-wrap items-center gap-2">
-          <span className="text-sm text-slate-500">Team:</span>
-          {teams.map((t) => (
-            <Link
-              key={t.id}
-              href={`${base}/${t.slug}` as Route}
-              aria-current={t.id === access.team.id ? "page" : undefined}
-              className={cn(
-                "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",
-                t.id === access.team.id
-                  ? "bg-brand-50 text-brand-700 ring-brand-200"
-                  : "bg-white text-slate-600 ring-slate-200 hover:bg-slate-50",
-              )}
-            >
-              {t.name}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
+      <TeamSwitcher base={base} teams={teams} currentId={access.team.id} />
 
       <Card>
         <CardHeader

@@ -5,7 +5,7 @@ import { canTeam } from "@/lib/auth/permissions";
 import { getTeamPolicy } from "@/lib/policies/queries";
 import { Alert } from "@/components/ui/alert";
 import { TeamChecksTables } from "@/components/policies/team-checks-table";
-import { TeamSwitcher } from "@/components/policies/team-switcher";
+import { TeamSwitcher } from "@/components/teams/team-switcher";
 
 export const metadata: Metadata = { title: "Team policy overrides" };
 
