@@ -17,6 +17,8 @@ const PUBLIC: Record<string, string> = {
   "api/v1/unsubscribe/[token]/route.ts#GET": "redirects to the unsubscribe page, reads nothing",
   "api/v1/webhooks/jira/[connection]/[secret]/route.ts#POST":
     "Jira calls it without a session: the connection's webhook secret in the path is the credential",
+  "api/v1/webhooks/jira/[connection]/route.ts#POST":
+    "Jira (Connect style) calls it without a session: a JWT signed with the connection's webhook secret, bound to this URL, is the credential",
   "api/v1/webhooks/github/[connection]/route.ts#POST":
     "GitHub calls it without a session: the body's HMAC signature with the connection's webhook secret is the credential",
   "api/auth/[...nextauth]/route.ts#GET": "next-auth's own sign-in endpoints",

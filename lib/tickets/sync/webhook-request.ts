@@ -8,11 +8,13 @@ import { inTransaction } from "@/lib/server/sql";
 import { openTicketSecret } from "../connection-secret";
 import type { TWebhookParse, TWebhookRequest } from "../provider";
 import { parseWebhook } from "../providers";
+import { connectJwtProblem } from "./connect-jwt";
 import { applyInboundEvents, logRefusedDelivery, type TInboundConnection } from "./inbound";
 
-// What both webhook routes do (/api/v1/webhooks/jira/[connection]/[secret] and
-// /api/v1/webhooks/github/[connection]): find the connection, check the secret (Jira: in the path;
-// GitHub: the body's signature, checked by its parser), read the body with a cap, parse, and apply
+// What the webhook routes do (/api/v1/webhooks/jira/[connection]/[secret], the Connect-style
+// /api/v1/webhooks/jira/[connection] with a JWT, and /api/v1/webhooks/github/[connection]): find
+// the connection, check the secret (Jira: in the path, or the JWT signed with it; GitHub: the
+// body's signature, checked by its parser), read the body with a cap, parse, and apply
 // the events once per delivery id. No call to the provider happens here: the answer is quick
 // and the provider's retries stay rare.
 
@@ -27,7 +29,7 @@ export type TWebhookParser = (
 ) => Promise<TWebhookParse>;
 
 export type TWebhookOptions = {
-  /** Jira: the `[secret]` path segment of the URL. */
+  /** Jira: the `[secret]` path segment of the URL; without one, the request's Connect JWT is checked. */
   pathSecret?: string;
   /** Tests inject events; the routes use the providers' parsers. */
   parse?: TWebhookParser;
@@ -77,8 +79,12 @@ export async function applyWebhook(
 ): Promise<Response> {
   const connection = await connectionOf(kind, connectionId);
   const { webhookSecret } = openTicketSecret(connection.id, connection.sealed);
-  if (kind === "jira" && !sameSecret(options.pathSecret ?? "", webhookSecret)) {
+  if (kind === "jira" && options.pathSecret !== undefined && !sameSecret(options.pathSecret, webhookSecret)) {
     await refuse(connection, "the secret in the URL does not match");
+  }
+  if (kind === "jira" && options.pathSecret === undefined) {
+    const problem = await connectJwtProblem(request, webhookSecret);
+    if (problem) await refuse(connection, problem);
   }
   const body = await readCapped(request, MAX_WEBHOOK_BYTES, {
     tooLarge: () => new AppError("payload_too_large", "The delivery is larger than 1 MB."),
