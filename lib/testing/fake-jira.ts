@@ -373,7 +373,13 @@ export async function startFakeJira(options: TFakeJiraOptions = {}): Promise<TFa
   ) {
     const m = req.method;
     const payload = (body ?? {}) as Record<string, unknown>;
-    if (rest.length === 0 && m === "GET") return sendJson(res, 200, issueJson(base, issue, v, only));
+    if (rest.length === 0 && m === "GET") {
+      // `expand=transitions` adds the transitions the issue offers now, as Jira does.
+      const expand = req.query.get("expand")?.split(",") ?? [];
+      const offered = TRANSITIONS.filter((t) => t.from.includes(issue.status));
+      const transitions = expand.includes("transitions") ? transitionsJson(base, offered, v) : {};
+      return sendJson(res, 200, { ...issueJson(base, issue, v, only), ...transitions });
+    }
     if (rest.length === 0 && m === "DELETE") {
       issues.delete(issue.key);
       emit("jira:issue_deleted", issue, API_USER, {});

@@ -168,10 +168,14 @@ describe.each(["cloud", "server"] as const)("Jira provider (%s) against the fake
       { id: "41", name: "Won't do", category: "wont_do" },
     ]);
     const fixed = { blocks: [paragraph(text("Fixed in every cluster."))] };
+    const callsBefore = jira.requests.length;
     expect(value(await provider.transition(issue.externalId, "done", fixed))).toMatchObject({
       state: "done",
       status: "Done",
     });
+    // The issue with its transitions, the transition with its comment, the issue read back: a
+    // connection's quota goes three calls a move.
+    expect(jira.requests.slice(callsBefore).map((r) => r.method)).toEqual(["GET", "POST", "GET"]);
     const post = jira.requests.findLast((r) => r.method === "POST" && r.path.endsWith("/transitions"));
     expect(post?.body).toMatchObject({ transition: { id: "31" }, update: { comment: [{ add: {} }] } });
     const posts = () => jira.requests.filter((r) => r.method === "POST" && r.path.endsWith("/transitions")).length;

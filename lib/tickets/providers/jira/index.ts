@@ -76,10 +76,12 @@ export function createJiraProvider(context: TProviderContext): TTicketProvider {
     return { ok: true as const, types };
   }
 
-  async function move(externalId: string, to: TTransitionTarget, comment: TTicketDoc | undefined) {
-    const offered = await transitionsOf(externalId);
-    if (!offered.ok) return offered;
-    const transitions = offered.body.transitions ?? [];
+  async function move(
+    externalId: string,
+    transitions: TJiraTransition[],
+    to: TTransitionTarget,
+    comment: TTicketDoc | undefined,
+  ) {
     const chosen = chooseTransition(transitions, to, settings?.[TRANSITION_SETTING[to]] ?? "");
     if (!chosen) {
       const names = transitions.map((t) => t.name).join(", ") || "none";
@@ -183,18 +185,25 @@ export function createJiraProvider(context: TProviderContext): TTicketProvider {
     addComment,
 
     async transition(externalId, to, comment) {
-      const path = `/issue/${enc(externalId)}?fields=status`;
-      const current = await client.call<TJiraIssueJson>("GET", path, undefined, issueNotFound(externalId));
+      // The issue and the transitions it offers in one call (Jira's `expand=transitions`): a move
+      // costs three calls with its read-back, a ticket already there two.
+      const path = `/issue/${enc(externalId)}?fields=${ISSUE_FIELDS.join(",")}&expand=transitions`;
+      const current = await client.call<TJiraIssueJson & { transitions?: TJiraTransition[] }>(
+        "GET",
+        path,
+        undefined,
+        issueNotFound(externalId),
+      );
       if (!current.ok) return current;
       if (alreadyThere(current.body.fields?.status?.statusCategory?.key, to)) {
         if (comment) {
           const commented = await addComment(externalId, comment);
           if (!commented.ok) return commented;
         }
-      } else {
-        const moved = await move(externalId, to, comment);
-        if (!moved.ok) return moved;
+        return done(toIssue(client.site, current.body), current);
       }
+      const moved = await move(externalId, current.body.transitions ?? [], to, comment);
+      if (!moved.ok) return moved;
       return readIssue(externalId);
     },
 
