@@ -31,7 +31,8 @@ const TICKETS = 1000;
 const WORKLOADS = 200;
 const CHECKS_PER_WORKLOAD = 20; // 200 × 20 = 4,000 findings: each of the 1,000 checks on 4 workloads
 /** A Jira transition is four REST calls: read the status, list transitions, transition, read the issue. */
-const REST_PER_TRANSITION = 4;
+// The issue with its transitions (expand=transitions), the transition with its comment, the issue read back.
+const REST_PER_TRANSITION = 3;
 /** Ticket calls a minute on the bench's connection (`settings.pacePerMinute`). */
 const PACE = argNumber("pace", 900);
 /** The fake Jira's REST calls a minute: the pace's calls and its burst (lib/alerting/delivery/rate-limit.ts). */
@@ -611,8 +612,8 @@ A Polaris report of ${(WORKLOADS * CHECKS_PER_WORKLOAD).toLocaleString("en-US")}
 worker's path; one open Jira ticket per check (rows written as the create verb leaves them); then
 the report that fixes every check. The drain is the worker's delivery loop (\`startAlertDelivery\`
 with \`sendTicketCall\`) against the fake Jira limited to ${JIRA_LIMIT.toLocaleString("en-US")} REST calls in any minute, the
-connection paced at ${PACE.toLocaleString("en-US")} calls a minute (\`settings.pacePerMinute\`; a Jira transition is ${REST_PER_TRANSITION} REST calls: status,
-transitions, transition with its comment, the issue again).
+connection paced at ${PACE.toLocaleString("en-US")} calls a minute (\`settings.pacePerMinute\`; a Jira transition is ${REST_PER_TRANSITION} REST calls: the issue
+with its transitions, the transition with its comment, the issue read back).
 
 | What | Figure |
 | --- | --- |
