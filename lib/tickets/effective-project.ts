@@ -1,5 +1,5 @@
 import "server-only";
-import { ticketProviderFor } from "./provider-seam";
+import { ticketProviderFor, type TProviderOptions } from "./provider-seam";
 import { sqlOf, type TSqlClient } from "@/lib/alerting/engine/sql";
 import type { TConnectionRow } from "@/lib/notifications/delivery/connection-row";
 import { AppError } from "@/lib/server/errors";
@@ -26,10 +26,7 @@ export type TEffectiveProject = {
 };
 
 /** What every verb takes last: tests pass an in-memory provider and a clock. */
-export type TTicketVerbOptions = {
-  provider?: (context: TProviderContext) => TTicketProvider;
-  now?: Date;
-};
+export type TTicketVerbOptions = TProviderOptions & { now?: Date };
 
 type TRow = {
   id: string;

@@ -1,15 +1,14 @@
 import "server-only";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import { recordConnectionHealth } from "@/lib/notifications/connections/health";
-import { db } from "@/lib/server/db";
+import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { openTicketSecret } from "../connection-secret";
 import { bold, paragraph, text, type TTicketDoc } from "../document";
+import { effectiveProject, providerOf } from "../effective-project";
 import type { TProviderFailure, TTicketProvider } from "../provider";
-import { ticketProviderFor, type TProviderOptions } from "../provider-seam";
-import { getTicketProject } from "./get-ticket-project";
-import { ticketConnectionFor, type TProjectOwner } from "./owner";
-import { logTestCall } from "./sync-log";
+import type { TProviderOptions } from "../provider-seam";
+import { writeSyncLog } from "../sync/sync-log";
+import type { TProjectOwner } from "./owner";
 
 // "Create a test ticket": one real issue with the saved settings, the provider's answer as it came
 // (key, link, status, or the refusal with its field errors), the workflow's transitions (the form
@@ -50,12 +49,25 @@ export async function createTestTicket(
   options: TProviderOptions = {},
 ): Promise<TTestTicketResult> {
   // A team without its own project tests the org default it files into.
-  const project =
-    (await getTicketProject(orgId, owner)) ?? (owner.teamId ? await getTicketProject(orgId, { teamId: null }) : null);
+  const project = await effectiveProject(pool, orgId, owner.teamId);
   if (!project) throw new AppError("bad_request", "Save the ticket settings first.");
-  const connection = await ticketConnectionFor(db, orgId, owner, project.connectionId);
-  const secret = openTicketSecret(connection.id, connection.secretCiphertext);
-  const provider = await ticketProviderFor({ secret, project: project.settings }, options);
+  const { connection } = project;
+  const provider = await providerOf(connection, project.settings, options);
+  /** One line of the connection's sync log: a test call belongs to no ticket. */
+  const logTestCall = (entry: {
+    ok: boolean;
+    status: number | null;
+    summary: string;
+    detail: Record<string, unknown>;
+  }) =>
+    writeSyncLog(pool, {
+      orgId,
+      ticketId: null,
+      connectionId: connection.id,
+      direction: "out",
+      action: "test",
+      ...entry,
+    });
 
   const created = await provider.createIssue({
     title: TEST_TICKET_TITLE,
@@ -69,7 +81,7 @@ export async function createTestTicket(
     created.ok ? { kind: "accepted", status: created.status, response: null } : created.outcome,
   );
   if (!created.ok) {
-    await logTestCall(orgId, connection.id, {
+    await logTestCall({
       ok: false,
       status: created.outcome.status,
       summary: `Test ticket refused: ${failureText(created)}`,
@@ -87,7 +99,7 @@ export async function createTestTicket(
     };
   }
   const issue = created.value;
-  await logTestCall(orgId, connection.id, {
+  await logTestCall({
     ok: true,
     status: created.status,
     summary: `Test ticket ${issue.key} created (${issue.status}).`,
@@ -95,7 +107,7 @@ export async function createTestTicket(
   });
   const listed = await provider.listTransitions(issue.externalId);
   const removed = await removeAgain(provider, issue.externalId, issue.key);
-  await logTestCall(orgId, connection.id, {
+  await logTestCall({
     ok: removed.ok,
     status: removed.status,
     summary: removed.message,
