@@ -10,22 +10,12 @@ import { ZNotification, type TNotification } from "../message";
 import { tellAdminsConnectionBroke } from "./broken-notice";
 import type { TDigestPayload } from "../digests/types";
 import { sendDigest } from "./send-digest";
-import type { TConnectionRow } from "./connection-row";
+import { connectionRowOf, type TConnectionRow } from "./connection-row";
 import { sendEmailMessage } from "./send-email";
 
 // The outbox worker's sender for message rows (lib/alerting/delivery/deliver.ts calls it through
 // the worker's composition): opens the connection's secret, renders the message for its channel,
 // sends, and keeps the connection's health. Digests are rendered by lib/notifications/digests.
-
-async function connectionOf(event: TClaimedEvent): Promise<TConnectionRow | null> {
-  const { rows } = await pool.query<TConnectionRow>(
-    `SELECT id, org_id, team_id, kind::text AS kind, name, secret_ciphertext, settings, status::text AS status,
-            broken_reason
-       FROM notification_connections WHERE id = $1::uuid AND org_id = $2::uuid`,
-    [event.connectionId, event.orgId],
-  );
-  return rows[0] ?? null;
-}
 
 /**
  * The first delivered message of this thread in this channel (its ts): replies go under it. The
@@ -65,7 +55,7 @@ export async function sendMessage(event: TClaimedEvent): Promise<TChannelOutcome
     const issue = parsed.error.issues[0];
     return rejected(`Not a valid message (${issue?.path.join(".")}: ${issue?.message}).`);
   }
-  const connection = event.connectionId ? await connectionOf(event) : null;
+  const connection = event.connectionId ? await connectionRowOf(event.orgId, event.connectionId) : null;
   if (event.connectionId && !connection) return rejected("The connection was deleted.");
   // A broken connection is not tried again until an admin replaces its secret (or a test works).
   if (connection?.status === "broken") {

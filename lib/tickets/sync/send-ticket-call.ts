@@ -1,4 +1,5 @@
 import "server-only";
+import { connectionRowOf } from "@/lib/notifications/delivery/connection-row";
 import type { TClaimedEvent } from "@/lib/alerting/delivery/deliver";
 import type { TDeliveryOutcome } from "@/lib/alerting/delivery/outcome";
 import { pool } from "@/lib/server/db";
@@ -30,15 +31,10 @@ type TCallContext = {
   settings: TProjectSettings | null;
 };
 
+/** The ticket's connection, if it is still one of the org's ticket connections. */
 async function connectionOf(orgId: string, id: string): Promise<TTicketConnection | null> {
-  const { rows } = await pool.query<TTicketConnection>(
-    `SELECT id, org_id, team_id, kind::text AS kind, name, secret_ciphertext, settings, status::text AS status,
-            broken_reason
-       FROM notification_connections WHERE id = $1::uuid AND org_id = $2::uuid`,
-    [id, orgId],
-  );
-  const row = rows[0];
-  return row && isTicketConnectionKind(row.kind) ? row : null;
+  const row = await connectionRowOf(orgId, id);
+  return row && isTicketConnectionKind(row.kind) ? { ...row, kind: row.kind } : null;
 }
 
 const log = <T>(ctx: TCallContext, action: string, result: TProviderResult<T>, done: string) =>
