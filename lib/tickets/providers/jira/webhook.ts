@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
+import { verify } from "@octokit/webhooks-methods";
 import type { TInboundTicketEvent, TWebhookParse, TWebhookRequest } from "../../provider";
 import { adfToText } from "./adf";
 import { stateOf } from "./state";
@@ -25,12 +26,9 @@ type TPayload = {
   comment?: { id?: string | number; body?: unknown; author?: TJiraUser };
 };
 
-function signatureMatches(header: string, rawBody: string, secret: string): boolean {
-  const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
-  if (!match || !secret) return false;
-  const expected = createHmac("sha256", secret).update(rawBody, "utf8").digest();
-  return timingSafeEqual(Buffer.from(match[1]!.toLowerCase(), "hex"), expected);
-}
+/** Jira signs like GitHub (`sha256=<hex HMAC of the body>`): the same constant-time verifier serves both. */
+const signatureMatches = (header: string, rawBody: string, secret: string) =>
+  verify(secret, rawBody, header.trim().toLowerCase()).catch(() => false);
 
 const actorOf = (user: TJiraUser | undefined) => {
   const id = String(user?.accountId ?? user?.name ?? user?.key ?? "");
@@ -39,7 +37,7 @@ const actorOf = (user: TJiraUser | undefined) => {
 
 export async function parseJiraWebhook(request: TWebhookRequest, webhookSecret: string): Promise<TWebhookParse> {
   const signature = request.headers.get("x-hub-signature");
-  if (signature !== null && !signatureMatches(signature, request.rawBody, webhookSecret)) {
+  if (signature !== null && !(await signatureMatches(signature, request.rawBody, webhookSecret))) {
     return { kind: "unauthorized", reason: "The X-Hub-Signature does not match the webhook secret." };
   }
   let payload: TPayload;
