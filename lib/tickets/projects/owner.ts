@@ -1,5 +1,6 @@
 import "server-only";
 import { isUuid } from "@/lib/alerting/parse-input";
+import { usableBy } from "@/lib/notifications/connections/queries";
 import { type db, type Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { isTicketConnectionKind, type TTicketConnectionKind } from "../schemas";
@@ -47,7 +48,7 @@ export async function ticketConnectionFor(
     where: {
       id: connectionId,
       orgId,
-      OR: owner.teamId ? [{ teamId: null }, { teamId: owner.teamId }] : [{ teamId: null }],
+      ...usableBy(owner.teamId),
     },
     select: { id: true, name: true, kind: true, teamId: true, secretCiphertext: true },
   });
