@@ -88,8 +88,8 @@ async function recordFindings(
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO findings (org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title,
                                description, remediation, namespace, kind, name, resource_id, owner_team_id,
-                               evidence, status, first_seen_at, last_seen_at, updated_at)
-         VALUES ($5, $6, $7, 'admission', $8, $9, $1, $2, $10, $11, $12, $13, $14, $15, $16, $17, $3, 'open', $4, $4, $4)
+                               evidence, status, first_seen_at, last_seen_at, updated_at, sla_started_at)
+         VALUES ($5, $6, $7, 'admission', $8, $9, $1, $2, $10, $11, $12, $13, $14, $15, $16, $17, $3, 'open', $4, $4, $4, $4)
          ON CONFLICT (org_id, fingerprint) DO NOTHING
          RETURNING id`,
         [
@@ -116,8 +116,14 @@ async function recordFindings(
       continue;
     }
     await client.query(
-      `UPDATE findings SET severity = $1, score = $2, evidence = $3, status = 'open', fixed_at = NULL,
+      `UPDATE findings SET score = $2, evidence = $3, status = 'open', fixed_at = NULL,
+              -- A rule's severity stays; the rules run after the decision re-decide it.
+              severity = CASE WHEN reported_severity IS NULL THEN $1::severity_level ELSE severity END,
+              reported_severity = CASE WHEN reported_severity IS NULL THEN NULL ELSE $1::severity_level END,
               reopened_count = reopened_count + (status <> 'open')::int,
+              sla_started_at = CASE WHEN status <> 'open' THEN $4 ELSE sla_started_at END,
+              sla_paused = CASE WHEN status <> 'open' THEN interval '0' ELSE sla_paused END,
+              sla_breached_at = CASE WHEN status <> 'open' THEN NULL ELSE sla_breached_at END,
               last_seen_at = $4, updated_at = $4
         WHERE id = $5`,
       [...values, prior.id],

@@ -162,12 +162,19 @@ export async function applyFindings(
   const changed = await client.query<{ kind: "reopened"; count: string }>(
     `WITH changed AS (
        UPDATE findings f SET
-         category = i.category, severity = i.severity, score = i.score, title = i.title,
+         category = i.category, score = i.score, title = i.title,
+         -- A rule's severity stays (the rules run next re-decide it from the tool's new one).
+         severity = CASE WHEN f.reported_severity IS NULL THEN i.severity ELSE f.severity END,
+         reported_severity = CASE WHEN f.reported_severity IS NULL THEN NULL ELSE i.severity END,
          description = i.description, remediation = i.remediation, evidence = i.evidence,
          image_id = i.image_id, resource_id = r.id,
          owner_team_id = CASE WHEN i.image_id IS NULL THEN r.owner_team_id ELSE f.owner_team_id END,
          status = 'open', fixed_at = NULL,
          reopened_count = f.reopened_count + (old.status <> 'open')::int,
+         -- Coming back starts a new SLA clock.
+         sla_started_at = CASE WHEN old.status <> 'open' THEN $5::timestamptz ELSE f.sla_started_at END,
+         sla_paused = CASE WHEN old.status <> 'open' THEN interval '0' ELSE f.sla_paused END,
+         sla_breached_at = CASE WHEN old.status <> 'open' THEN NULL ELSE f.sla_breached_at END,
          last_seen_at = CASE WHEN old.status <> 'open' THEN $5::timestamptz ELSE f.last_seen_at END,
          last_report_id = $3::uuid, updated_at = $5::timestamptz
          FROM incoming_findings i
@@ -199,11 +206,11 @@ export async function applyFindings(
        INSERT INTO findings (
          org_id, cluster_id, fingerprint, source, check_id, category, severity, score, title, description,
          remediation, namespace, kind, name, container, image_id, vulnerability_id, resource_id, owner_team_id,
-         evidence, status, first_seen_at, last_seen_at, last_report_id, updated_at)
+         evidence, status, first_seen_at, last_seen_at, last_report_id, updated_at, sla_started_at)
        SELECT $1, $2, i.fingerprint, $4, i.check_id, i.category, i.severity, i.score, i.title, i.description,
               i.remediation, i.namespace, i.kind, i.name, i.container, i.image_id, i.vulnerability_id, r.id,
               CASE WHEN i.image_id IS NULL THEN r.owner_team_id ELSE io.team_id END,
-              i.evidence, 'open', $5::timestamptz, $5::timestamptz, $3::uuid, $5::timestamptz
+              i.evidence, 'open', $5::timestamptz, $5::timestamptz, $3::uuid, $5::timestamptz, $5::timestamptz
          FROM incoming_findings i
          ${resourceJoin}
          LEFT JOIN image_owners io ON io.cluster_id = $2 AND io.image_id = i.image_id
