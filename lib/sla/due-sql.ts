@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_SLA_POLICY, SLA_SEVERITIES } from "@/lib/automation/schemas";
+import { DEFAULT_SLA_POLICY, SLA_SEVERITIES } from "./schemas";
 
 // A finding's due date in SQL, for lists, filters, overviews and the breach job alike: the SLA
 // clock's start (opened or reopened) plus the time snoozes paused it, plus the due days — a rule's
