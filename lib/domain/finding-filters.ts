@@ -41,6 +41,14 @@ export type TFindingFilters = {
   to: string | null;
   /** Findings with a ticket (any), without one (none), with an open one or only closed ones. */
   ticket: TTicketFilter | null;
+  /** Rule tags (lib/automation/schemas.ts); a finding with any of them matches. */
+  tag: string[];
+  /** Automation rule ids: findings one of these rules changed ("changed by rule X"). */
+  rule: string[];
+  /** Open findings due on or before the end of this day (YYYY-MM-DD, UTC). */
+  due: string | null;
+  /** Only findings past their SLA due date that still need work. */
+  overdue: boolean;
   q: string;
   sort: TFindingSort;
   group: TFindingGroup;
@@ -59,6 +67,10 @@ export const DEFAULT_FILTERS: TFindingFilters = {
   from: null,
   to: null,
   ticket: null,
+  tag: [],
+  rule: [],
+  due: null,
+  overdue: false,
   q: "",
   sort: "severity",
   group: "none",
@@ -75,6 +87,8 @@ export const LIST_FIELDS = [
   "check",
   "status",
   "assignee",
+  "tag",
+  "rule",
 ] as const;
 
 /** The states a view shows: the chosen ones, or open by default. */
@@ -95,6 +109,8 @@ export function toFindingSearchParams(filters: TFindingFilters): URLSearchParams
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
   if (filters.ticket) params.set("ticket", filters.ticket);
+  if (filters.due) params.set("due", filters.due);
+  if (filters.overdue) params.set("overdue", "true");
   if (filters.q) params.set("q", filters.q);
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set("sort", filters.sort);
   if (filters.group !== DEFAULT_FILTERS.group) params.set("group", filters.group);

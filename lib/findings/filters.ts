@@ -20,6 +20,15 @@ export type TFilterProblem = { field: string; message: string };
 type TParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const MAX_VALUES = 50;
+// A rule's tags are lower-case words (ZActions.addTags in lib/automation/schemas.ts).
+const TAG = /^[a-z0-9][a-z0-9._:-]{0,39}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Values with a shape of their own: the message says what was expected (null: it is fine). */
+const SHAPES: Partial<Record<(typeof LIST_FIELDS)[number], (value: string) => string | null>> = {
+  tag: (v) => (TAG.test(v) ? null : `Unknown tag "${v}"; tags are lower-case letters, digits and . _ : -`),
+  rule: (v) => (UUID.test(v) ? null : `A rule is named by its id (a UUID), not "${v}".`),
+};
 const MAX_VALUE_LENGTH = 253;
 const MAX_QUERY_LENGTH = 200;
 
@@ -59,10 +68,15 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
       values = values.slice(0, MAX_VALUES);
     }
     const allowed = enums[field];
+    const shape = SHAPES[field];
+    // Rule ids are UUIDs: one spelling per rule, so a view's URL is canonical.
+    if (field === "rule") values = [...new Set(values.map((v) => v.toLowerCase()))];
     const kept: string[] = [];
     for (const value of values) {
       const unsafe = unsafeTextReason(value);
+      const misshapen = unsafe || value.length > MAX_VALUE_LENGTH ? null : shape?.(value);
       if (unsafe) problems.push({ field, message: `A value ${unsafe}.` });
+      else if (misshapen) problems.push({ field, message: misshapen });
       else if (value.length > MAX_VALUE_LENGTH)
         problems.push({ field, message: `A value is longer than ${MAX_VALUE_LENGTH} characters.` });
       else if (allowed && !allowed.includes(value)) {
@@ -76,6 +90,16 @@ export function parseFindingFilters(params: TParamSource): { filters: TFindingFi
     if (!value) continue;
     if (isCalendarDate(value)) filters[field] = value;
     else problems.push({ field, message: "Use a real date as YYYY-MM-DD." });
+  }
+  const due = valuesOf(params, "due")[0];
+  if (due) {
+    if (isCalendarDate(due)) filters.due = due;
+    else problems.push({ field: "due", message: "Due: use a real date as YYYY-MM-DD." });
+  }
+  const overdue = valuesOf(params, "overdue")[0];
+  if (overdue) {
+    if (overdue === "true" || overdue === "false") filters.overdue = overdue === "true";
+    else problems.push({ field: "overdue", message: "Overdue: use true or false." });
   }
   const ticket = valuesOf(params, "ticket")[0];
   if (ticket) {
