@@ -28,6 +28,10 @@ describe("findings filters", () => {
       from: "2026-11-01",
       to: "2026-11-25",
       ticket: "open" as const,
+      tag: ["pci", "platform"],
+      rule: ["6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"],
+      due: "2026-12-31",
+      overdue: true,
       q: "openssl",
       sort: "first_seen" as const,
       group: "check" as const,
@@ -63,6 +67,44 @@ describe("findings filters", () => {
     expect(pageParams.problems).toEqual([
       { field: "check", message: "A value contains an unpaired UTF-16 surrogate." },
     ]);
+  });
+
+  it("writes the SLA, tag and rule filters in their canonical place", () => {
+    const view = {
+      ...DEFAULT_FILTERS,
+      severity: ["high" as const],
+      tag: ["pci"],
+      rule: ["6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"],
+      due: "2026-12-31",
+      overdue: true,
+    };
+    expect(toFindingSearchParams(view).toString()).toBe(
+      "severity=high&tag=pci&rule=6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b&due=2026-12-31&overdue=true",
+    );
+    // A rule id is one spelling, tags repeat or come as a list, overdue=false is the default.
+    const { filters, problems } = parseFindingFilters(
+      new URLSearchParams("rule=6F1C2B7E-3A4D-4E5F-8A9B-0C1D2E3F4A5B&tag=pci&tag=platform,pci&overdue=false"),
+    );
+    expect(problems).toEqual([]);
+    expect(filters).toMatchObject({
+      rule: ["6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"],
+      tag: ["pci", "platform"],
+      overdue: false,
+    });
+    expect(toFindingSearchParams(filters).toString()).toBe(
+      "tag=pci%2Cplatform&rule=6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b",
+    );
+  });
+
+  it("names the field of a bad due date, tag, rule id or overdue flag", () => {
+    const { filters, problems } = parseFindingFilters({
+      due: "2026-02-30",
+      tag: ["PCI", "ok"],
+      rule: ["sandbox-rule"],
+      overdue: "yes",
+    });
+    expect(filters).toMatchObject({ due: null, tag: ["ok"], rule: [], overdue: false });
+    expect(problems.map((p) => p.field)).toEqual(["tag", "rule", "due", "overdue"]);
   });
 
   it("shows open findings when no status is chosen", () => {
