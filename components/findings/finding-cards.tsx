@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ExternalLink, hostOf, preferredReferences } from "@/components/vulnerabilities/reference-links";
 import { PackagesTable, RawEvidence, WorkloadsTable } from "./finding-sections";
+import { DueFact, SeverityNote, TagChips } from "./finding-automation";
 import { RichText } from "./rich-text";
 import { SeverityBadge, type TSeverity } from "./severity-badge";
 
@@ -18,8 +19,21 @@ const MAX_REFERENCES = 6;
 
 type TFindingLinks = ReturnType<typeof findingPageState>;
 
-/** Back to the list, then the finding's badges, title and where it is. */
-export function FindingHeader({ finding, backHref, now }: { finding: TFindingDetail; backHref: string; now: Date }) {
+/**
+ * Back to the list, then the finding's badges (and the rule behind its severity), title, where it
+ * is, and its due date and tags.
+ */
+export function FindingHeader({
+  orgSlug,
+  finding,
+  backHref,
+  now,
+}: {
+  orgSlug: string;
+  finding: TFindingDetail;
+  backHref: string;
+  now: Date;
+}) {
   return (
     <>
       <Link
@@ -32,6 +46,7 @@ export function FindingHeader({ finding, backHref, now }: { finding: TFindingDet
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={finding.severity as TSeverity} />
+          <SeverityNote orgSlug={orgSlug} finding={finding} />
           <Badge tone={STATE_TONES[finding.state]}>{STATE_LABELS[finding.state]}</Badge>
           <span className="text-sm text-slate-500">
             {CATEGORY_LABELS[finding.category] ?? finding.category} · {SOURCE_LABELS[finding.source] ?? finding.source}{" "}
@@ -46,6 +61,10 @@ export function FindingHeader({ finding, backHref, now }: { finding: TFindingDet
           <span className="px-1.5 text-slate-300">·</span>
           <span title={formatDateTime(finding.firstSeenAt)}>first seen {formatAge(finding.firstSeenAt, now)}</span>
         </p>
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1.5">
+          <DueFact orgSlug={orgSlug} finding={finding} now={now} />
+          <TagChips tags={finding.tags} rules={finding.rules.tags} />
+        </div>
       </header>
     </>
   );

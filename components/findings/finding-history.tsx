@@ -1,5 +1,7 @@
 import type { TFindingEvent } from "@/lib/findings/get-finding";
-import { describeEvent, formatAge } from "@/lib/findings/ui-format";
+import type { Route } from "next";
+import Link from "next/link";
+import { describeEvent, formatAge, type TEventView } from "@/lib/findings/ui-format";
 import { formatDateTime } from "@/components/ui/format";
 import { cn } from "@/components/ui/cn";
 
@@ -11,13 +13,38 @@ const DOT: Record<string, string> = {
   red: "bg-red-400",
 };
 
-/** What happened to a finding, newest first: reports, triage and notes in one timeline. */
-export function FindingHistory({ events, source, now }: { events: TFindingEvent[]; source: string; now: Date }) {
+/** The line's text with the rule's name linked to the rule (when it still exists). */
+function EventText({ view }: { view: TEventView }) {
+  const at = view.rule?.href ? view.text.indexOf(view.rule.label) : -1;
+  if (!view.rule?.href || at < 0) return <>{view.text}</>;
+  return (
+    <>
+      {view.text.slice(0, at)}
+      <Link href={view.rule.href as Route} className="font-medium text-brand-600 hover:text-brand-700">
+        {view.rule.label}
+      </Link>
+      {view.text.slice(at + view.rule.label.length)}
+    </>
+  );
+}
+
+/** What happened to a finding, newest first: reports, triage, rules and notes in one timeline. */
+export function FindingHistory({
+  orgSlug,
+  events,
+  source,
+  now,
+}: {
+  orgSlug: string;
+  events: TFindingEvent[];
+  source: string;
+  now: Date;
+}) {
   if (!events.length) return <p className="text-sm text-slate-500">No history yet.</p>;
   return (
     <ol className="relative space-y-4" data-testid="finding-history">
       {events.map((event, i) => {
-        const view = describeEvent(event, source);
+        const view = describeEvent(event, source, { orgSlug });
         return (
           <li key={event.id} className="relative flex gap-3">
             {i < events.length - 1 ? (
@@ -28,7 +55,7 @@ export function FindingHistory({ events, source, now }: { events: TFindingEvent[
             />
             <div className="min-w-0 flex-1">
               <p className="text-sm text-slate-800">
-                {view.text}
+                <EventText view={view} />
                 <span className="text-slate-400"> · </span>
                 <time dateTime={new Date(event.createdAt).toISOString()} title={formatDateTime(event.createdAt)}>
                   <span className="text-slate-500">{formatAge(event.createdAt, now)}</span>

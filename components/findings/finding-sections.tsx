@@ -7,7 +7,8 @@ import { RESOLUTION_TEXT, STATE_LABELS, STATE_TONES } from "@/lib/findings/ui-la
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { Missing } from "@/components/ui/data-table-cells";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
+import { RuleNote } from "./finding-automation";
 
 // The parts of a finding's page that only display: where it is, its status and dates, its evidence.
 
@@ -26,8 +27,16 @@ export function DetailRow({ label, children }: { label: string; children: ReactN
 
 const muted = (text: string) => <span className="text-slate-400">{text}</span>;
 
-/** Cluster, namespace, object, container, labels and the owning team. */
-export function WhereList({ finding, teamHref }: { finding: TFindingDetail; teamHref: string | null }) {
+/** Cluster, namespace, object, container, labels and the owning team (and the rule that gave it). */
+export function WhereList({
+  orgSlug,
+  finding,
+  teamHref,
+}: {
+  orgSlug: string;
+  finding: TFindingDetail;
+  teamHref: string | null;
+}) {
   const labels = Object.entries(finding.labels);
   const isImage = finding.kind === "Image" && finding.image;
   return (
@@ -76,6 +85,7 @@ export function WhereList({ finding, teamHref }: { finding: TFindingDetail; team
         ) : (
           <span className="text-slate-500 italic">Unassigned: no team&apos;s scope matches it</span>
         )}
+        {finding.team ? <RuleNote orgSlug={orgSlug} rule={finding.rules.fields.team} className="ml-1.5" /> : null}
       </DetailRow>
       {labels.length ? (
         <DetailRow label="Labels">
@@ -96,8 +106,19 @@ export function WhereList({ finding, teamHref }: { finding: TFindingDetail; team
   );
 }
 
-/** The finding's state in words, with who decided and why. */
-export function StatusList({ finding, now, viewerId }: { finding: TFindingDetail; now: Date; viewerId: string }) {
+/** The finding's state in words, with who (or which rule) decided and why. */
+export function StatusList({
+  orgSlug,
+  finding,
+  now,
+  viewerId,
+}: {
+  orgSlug: string;
+  finding: TFindingDetail;
+  now: Date;
+  viewerId: string;
+}) {
+  const rules = finding.rules.fields;
   return (
     <DetailList>
       <DetailRow label="Status">
@@ -107,10 +128,18 @@ export function StatusList({ finding, now, viewerId }: { finding: TFindingDetail
             opens again {formatUntil(finding.snoozedUntil, now)}
           </span>
         ) : null}
+        {finding.state === "snoozed" ? <RuleNote orgSlug={orgSlug} rule={rules.snooze} className="ml-2" /> : null}
         {finding.state === "resolved" && finding.resolution ? (
           <span className="mt-1 block text-slate-600">
             {RESOLUTION_TEXT[finding.resolution] ?? finding.resolution}
             {finding.resolvedBy ? ` · ${finding.resolvedBy.name}` : ""}
+            {finding.resolutionExpiresAt ? (
+              <span title={formatDateTime(finding.resolutionExpiresAt)}>
+                {" "}
+                until {formatDate(finding.resolutionExpiresAt)}
+              </span>
+            ) : null}{" "}
+            <RuleNote orgSlug={orgSlug} rule={rules.resolution} />
           </span>
         ) : null}
         {finding.state === "resolved" && finding.resolutionReason ? (
@@ -123,7 +152,8 @@ export function StatusList({ finding, now, viewerId }: { finding: TFindingDetail
         {finding.assignee ? (
           <>
             {finding.assignee.name || finding.assignee.email}
-            {finding.assignee.id === viewerId ? <span className="text-slate-500"> (you)</span> : null}
+            {finding.assignee.id === viewerId ? <span className="text-slate-500"> (you)</span> : null}{" "}
+            <RuleNote orgSlug={orgSlug} rule={rules.assignee} />
           </>
         ) : (
           muted("Nobody")

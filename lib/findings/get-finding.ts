@@ -3,6 +3,9 @@ import { z } from "zod";
 import { polarisDocsUrl } from "@/lib/ingest/parsers/polaris-checks";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { rulesIn, type TRuleMarks } from "@/lib/automation/marks";
+import { overdueSql, slaDueJoin } from "@/lib/sla/due-sql";
+import { rulesOfFinding, type TFindingRules } from "./finding-rules";
 import type { TFindingBasics, TRawFindingBasics } from "./queries";
 import { scopeCondition, type TFindingScope } from "@/lib/auth/visibility-scope";
 
@@ -14,6 +17,8 @@ export type TFindingEvent = {
   /** Set when a report caused it (lifecycle events). */
   reportId: string | null;
   data: Record<string, unknown>;
+  /** For a rule's event: the rule still exists, and its team's slug for a team rule (its link). */
+  ruleTarget: { teamSlug: string | null } | null;
 };
 
 export type TFindingDetail = TFindingBasics & {
@@ -38,6 +43,18 @@ export type TFindingDetail = TFindingBasics & {
   lastSeenAt: Date;
   fixedAt: Date | null;
   reopenedCount: number;
+  /** The tool's own severity while a rule has changed `severity`. */
+  reportedSeverity: string | null;
+  tags: string[];
+  /** When a rule's resolution lifts by itself. */
+  resolutionExpiresAt: Date | null;
+  /** Its SLA due date and days (null: no SLA applies), and whether it is past due and needs work. */
+  due: Date | null;
+  dueDays: number | null;
+  overdue: boolean;
+  /** The rules whose changes it carries now (ids), and those rules named, per field and tag. */
+  changedByRules: string[];
+  rules: TFindingRules;
   /** For image findings: the workloads of the cluster running the image. */
   workloads: { namespace: string; kind: string; name: string; container: string; team: string | null }[];
   events: TFindingEvent[];
@@ -87,6 +104,13 @@ type TRaw = TRawFindingBasics &
     last_seen_at: Date;
     fixed_at: Date | null;
     reopened_count: number;
+    reported_severity: string | null;
+    tags: string[];
+    resolution_expires_at: Date | null;
+    rule_marks: TRuleMarks | null;
+    due_at: Date | null;
+    due_days: number | null;
+    overdue: boolean;
   };
 
 /**
@@ -105,7 +129,9 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
             t.id AS team_id, t.slug AS team_slug, t.name AS team_name,
             i.id AS image_id, i.name AS image_name, i.digest AS image_digest, f.vulnerability_id,
             v.description AS vuln_description, v."references" AS vuln_references,
-            f.evidence, f.first_seen_at, f.last_seen_at, f.fixed_at, f.reopened_count
+            f.evidence, f.first_seen_at, f.last_seen_at, f.fixed_at, f.reopened_count,
+            f.reported_severity, f.tags, f.resolution_expires_at, f.rule_marks,
+            sla.due_at, sla.due_days, coalesce(${overdueSql("f", "sla")}, false) AS overdue
        FROM findings f
        JOIN clusters c ON c.id = f.cluster_id
        LEFT JOIN teams t ON t.id = f.owner_team_id
@@ -114,13 +140,14 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
        LEFT JOIN resources r ON r.id = f.resource_id
        LEFT JOIN images i ON i.id = f.image_id
        LEFT JOIN vulnerabilities v ON v.org_id = f.org_id AND v.vuln_id = f.vulnerability_id AND f.vulnerability_id <> ''
+       ${slaDueJoin("f", "sla")}
       WHERE f.id = $1 AND ${scopeCondition(scope, "f", params)}`,
     params,
   );
   const f = rows[0];
   if (!f) throw new AppError("not_found", "Finding not found.");
 
-  const [events, workloads] = await Promise.all([
+  const [events, workloads, rules] = await Promise.all([
     pool.query<{
       id: string;
       kind: string;
@@ -129,9 +156,18 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
       actor_name: string | null;
       report_id: string | null;
       data: Record<string, unknown>;
+      rule_found: boolean;
+      rule_team_slug: string | null;
     }>(
-      `SELECT e.id, e.kind, e.created_at, e.actor_id, u.name AS actor_name, e.report_id, e.data
+      // A rule's event names the rule in its data; the rule's row (if it still exists) gives the
+      // link, under its team for a team rule.
+      `SELECT e.id, e.kind, e.created_at, e.actor_id, u.name AS actor_name, e.report_id, e.data,
+              ar.id IS NOT NULL AS rule_found, rt.slug AS rule_team_slug
          FROM finding_events e LEFT JOIN users u ON u.id = e.actor_id
+         LEFT JOIN automation_rules ar ON ar.org_id = e.org_id
+               AND ar.id = CASE WHEN e.data->'rule'->>'id' ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+                                THEN (e.data->'rule'->>'id')::uuid END
+         LEFT JOIN teams rt ON rt.id = ar.team_id
         WHERE e.finding_id = $1
         ORDER BY e.created_at DESC, e.id DESC
         LIMIT ${EVENT_LIMIT}`,
@@ -149,6 +185,7 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
           [f.cluster_id, f.image_id],
         )
       : Promise.resolve({ rows: [] }),
+    rulesOfFinding(scope.orgId, f.rule_marks),
   ]);
 
   const docs =
@@ -199,6 +236,14 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
     lastSeenAt: f.last_seen_at,
     fixedAt: f.fixed_at,
     reopenedCount: f.reopened_count,
+    reportedSeverity: f.reported_severity,
+    tags: f.tags,
+    resolutionExpiresAt: f.resolution_expires_at,
+    due: f.due_at,
+    dueDays: f.due_days,
+    overdue: f.overdue,
+    changedByRules: rulesIn(f.rule_marks),
+    rules,
     workloads: workloads.rows,
     events: events.rows.map((e) => ({
       id: e.id,
@@ -207,6 +252,7 @@ export async function getFinding(scope: TFindingScope, id: string): Promise<TFin
       actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? "" } : null,
       reportId: e.report_id,
       data: e.data,
+      ruleTarget: e.rule_found ? { teamSlug: e.rule_team_slug } : null,
     })),
   };
 }

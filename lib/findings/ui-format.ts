@@ -1,3 +1,4 @@
+import { describeAutomationEvent, type TAutomationEventInput, type TAutomationEventView } from "./rule-events";
 import { RESOLUTION_TEXT, SOURCE_LABELS } from "./ui-labels";
 
 // Text the findings pages render: ages, where a finding is, what a history event says, and
@@ -55,12 +56,7 @@ export function wherePath(f: TWhere): string[] {
   return parts;
 }
 
-export type TEventInput = {
-  kind: string;
-  actor: { name: string } | null;
-  reportId: string | null;
-  data: Record<string, unknown>;
-};
+export type TEventInput = TAutomationEventInput & { reportId: string | null };
 
 export type TEventView = {
   /** One sentence: who did what. */
@@ -68,6 +64,8 @@ export type TEventView = {
   /** A reason or a note, shown below as the person wrote it. */
   quote: string | null;
   tone: "neutral" | "green" | "amber" | "blue" | "red";
+  /** For a rule's change: the words of `text` that name the rule, and its page. */
+  rule?: TAutomationEventView["rule"];
 };
 
 const str = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
@@ -90,8 +88,13 @@ const TICKET_EVENT_VERBS: Record<string, string> = {
   reopened: "reopened",
 };
 
-/** A history event in words, for people who were not there. */
-export function describeEvent(event: TEventInput, source: string): TEventView {
+/**
+ * A history event in words, for people who were not there. With `links`, a rule's name links to
+ * the rule (when it still exists).
+ */
+export function describeEvent(event: TEventInput, source: string, links?: { orgSlug: string }): TEventView {
+  const automated = describeAutomationEvent(event, links);
+  if (automated) return automated;
   const who = event.actor?.name || str(event.data.actorLabel) || "Someone";
   // Admission findings come from reviews of one object, not from a report of the cluster.
   const report =

@@ -46,7 +46,12 @@ export default async function FindingPage({ params, searchParams }: PageProps<"/
     <>
       <MenuCloser />
       <FindingsTabs orgSlug={org} />
-      <FindingHeader finding={finding} backHref={safeBackHref(org, Array.isArray(back) ? back[0] : back)} now={now} />
+      <FindingHeader
+        orgSlug={org}
+        finding={finding}
+        backHref={safeBackHref(org, Array.isArray(back) ? back[0] : back)}
+        now={now}
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <WhyCard description={finding.description} />
@@ -56,7 +61,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<"/
             <CardHeader title="History and notes" description="Reports, decisions and notes, newest first." />
             <CardBody className="space-y-5">
               {canTriage ? <NoteForm orgSlug={org} findingId={finding.id} /> : null}
-              <FindingHistory events={finding.events} source={finding.source} now={now} />
+              <FindingHistory orgSlug={org} events={finding.events} source={finding.source} now={now} />
             </CardBody>
           </Card>
         </div>
@@ -65,7 +70,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<"/
           <Card>
             <CardHeader title="Status" />
             <CardBody className="space-y-4">
-              <StatusList finding={finding} now={now} viewerId={access.user.id} />
+              <StatusList orgSlug={org} finding={finding} now={now} viewerId={access.user.id} />
               {canTriage && people ? (
                 <div className="border-t border-slate-100 pt-4">
                   <TriagePanel
@@ -85,7 +90,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<"/
           <Card>
             <CardHeader title="Where" />
             <CardBody>
-              <WhereList finding={finding} teamHref={links.teamHref} />
+              <WhereList orgSlug={org} finding={finding} teamHref={links.teamHref} />
             </CardBody>
           </Card>
         </aside>
