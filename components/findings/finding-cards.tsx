@@ -9,9 +9,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ExternalLink, hostOf, preferredReferences } from "@/components/vulnerabilities/reference-links";
 import { PackagesTable, RawEvidence, WorkloadsTable } from "./finding-sections";
-import { DueFact, SeverityNote, TagChips } from "./finding-automation";
+import { DueFact, SeverityNote } from "./finding-automation";
 import { RichText } from "./rich-text";
 import { SeverityBadge, type TSeverity } from "./severity-badge";
+import { TagChips } from "./tag-chips";
 
 // The cards of a finding's page: its header, why it matters, how to fix it, its evidence.
 

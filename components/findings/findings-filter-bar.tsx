@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, SOURCE_LABELS, STATE_HINTS, STATE_LABELS } from "@/lib
 import { filterValueLabel, type TFilterNames } from "@/lib/findings/ui-list";
 import { buttonClass } from "@/components/ui/button";
 import { TicketFilterMenu } from "@/components/tickets/ticket-filter-menu";
+import { DueFilterMenu } from "./due-filter-menu";
 import { FilterMenu, MenuApply, MenuButton } from "./filter-menu";
 import type { TMenuOption } from "./filter-options";
 
@@ -16,6 +17,9 @@ export type TFilterBarChoices = {
   namespaces: string[];
   people: { id: string; name: string }[];
   viewerId: string;
+  /** Automation rules the viewer may filter on ("changed by rule X"), and the tags they add. */
+  rules: { id: string; name: string; team: string | null }[];
+  tags: string[];
 };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -130,6 +134,37 @@ export function FindingsFilterBar({
           emptyLabel="anyone or nobody"
         />
         <TicketFilterMenu selected={filters.ticket} />
+        <DueFilterMenu filters={filters} />
+        {choices.tags.length || filters.tag.length ? (
+          <FilterMenu
+            name="tag"
+            label="Tag"
+            selected={filters.tag}
+            options={withSelected(
+              choices.tags.map((t) => ({ value: t, label: t })),
+              "tag",
+              filters.tag,
+            )}
+            emptyLabel="tagged or not"
+          />
+        ) : null}
+        {choices.rules.length || filters.rule.length ? (
+          <FilterMenu
+            name="rule"
+            label="Rule"
+            selected={filters.rule}
+            options={withSelected(
+              choices.rules.map((r) => ({
+                value: r.id,
+                label: r.name,
+                hint: r.team ? `${r.team}'s rule` : "Organization rule",
+              })),
+              "rule",
+              filters.rule,
+            )}
+            emptyLabel="changed by any rule or none"
+          />
+        ) : null}
         <FilterMenu
           name="cluster"
           label="Cluster"

@@ -10,6 +10,7 @@ import { BulkBar } from "./bulk-bar";
 import { firstSeenColumn, LIST_TABLE, RowTitle } from "./list-table";
 import type { TListRow } from "./row-types";
 import { SeverityBadge } from "./severity-badge";
+import { TagChips } from "./tag-chips";
 import type { TAssignablePerson } from "@/lib/findings/ui-format";
 
 const CHECKBOX = "size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500 focus:ring-offset-1";
@@ -46,8 +47,31 @@ function FindingCell({ row }: { row: TListRow }) {
       >
         {row.title}
       </RowTitle>
-      <TicketChips tickets={row.tickets} className="mt-1" />
+      {row.tickets.length || row.tags.length ? (
+        <div className="mt-1 flex flex-wrap items-center gap-1">
+          <TicketChips tickets={row.tickets} />
+          <TagChips tags={row.tags} max={3} />
+        </div>
+      ) : null}
     </>
+  );
+}
+
+const DUE_TONES: Record<TListRow["due"]["tone"], string> = {
+  overdue: "font-medium text-red-700",
+  paused: "text-amber-700",
+  due: "text-slate-600",
+  none: "text-slate-400",
+};
+
+/** "in 5 days" / "3 days overdue" (red) / "paused", with the date on hover. */
+function DueCell({ row }: { row: TListRow }) {
+  const { due } = row;
+  if (!due.at) return <span className={DUE_TONES.none}>{due.text}</span>;
+  return (
+    <time dateTime={due.at} title={`Due ${due.exact}`} className={DUE_TONES[due.tone]}>
+      {due.text}
+    </time>
   );
 }
 
@@ -235,6 +259,13 @@ export function FindingsTable({
                 {row.stateDetail ? <div className="mt-1 text-xs text-slate-500">{row.stateDetail}</div> : null}
               </>
             ),
+          },
+          {
+            key: "due",
+            header: "Due",
+            width: "w-28",
+            className: "whitespace-nowrap",
+            cell: (row) => <DueCell row={row} />,
           },
           firstSeenColumn<TListRow>(),
         ]}

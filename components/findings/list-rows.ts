@@ -1,5 +1,6 @@
 import type { TCheckGroup, TFindingRow, TResourceGroup } from "@/lib/findings/queries";
 import type { TTicketChip } from "@/lib/tickets/views";
+import { dueView } from "@/lib/findings/due-format";
 import { formatAge, wherePath } from "@/lib/findings/ui-format";
 import { CATEGORY_LABELS, RESOLUTION_TEXT } from "@/lib/findings/ui-labels";
 import { formatDate, formatDateTime } from "@/components/ui/format";
@@ -23,28 +24,33 @@ export function toListRows(
     tickets?: ReadonlyMap<string, TTicketChip[]>;
   },
 ): TListRow[] {
-  return findings.map((f) => ({
-    id: f.id,
-    href: ctx.hrefOf(f.id),
-    title: f.title,
-    severity: f.severity as TSeverity,
-    category: CATEGORY_LABELS[f.category] ?? f.category,
-    // The advisory id, unless the title already says it ("CVE-2021-30139 in apk-tools").
-    vulnerabilityId: f.vulnerabilityId && !f.title.includes(f.vulnerabilityId) ? f.vulnerabilityId : "",
-    where: wherePath(f),
-    team: f.team,
-    assignee: f.assignee?.name || null,
-    state: f.state,
-    stateDetail:
-      f.state === "snoozed" && f.snoozedUntil
-        ? `until ${formatDate(f.snoozedUntil)}`
-        : f.state === "resolved" && f.resolution
-          ? (RESOLUTION_TEXT[f.resolution] ?? null)
-          : null,
-    firstSeen: seen(f.firstSeenAt, ctx.now),
-    canTriage: ctx.canTriage(f.team?.slug ?? null),
-    tickets: ctx.tickets?.get(f.id) ?? [],
-  }));
+  return findings.map((f) => {
+    const due = dueView(f, ctx.now, true);
+    return {
+      id: f.id,
+      href: ctx.hrefOf(f.id),
+      title: f.title,
+      severity: f.severity as TSeverity,
+      category: CATEGORY_LABELS[f.category] ?? f.category,
+      // The advisory id, unless the title already says it ("CVE-2021-30139 in apk-tools").
+      vulnerabilityId: f.vulnerabilityId && !f.title.includes(f.vulnerabilityId) ? f.vulnerabilityId : "",
+      where: wherePath(f),
+      team: f.team,
+      assignee: f.assignee?.name || null,
+      state: f.state,
+      stateDetail:
+        f.state === "snoozed" && f.snoozedUntil
+          ? `until ${formatDate(f.snoozedUntil)}`
+          : f.state === "resolved" && f.resolution
+            ? (RESOLUTION_TEXT[f.resolution] ?? null)
+            : null,
+      firstSeen: seen(f.firstSeenAt, ctx.now),
+      due: { ...due, exact: due.at ? formatDate(due.at) : null },
+      tags: f.tags,
+      canTriage: ctx.canTriage(f.team?.slug ?? null),
+      tickets: ctx.tickets?.get(f.id) ?? [],
+    };
+  });
 }
 
 export function toCheckRows(groups: TCheckGroup[], now: Date, hrefOf: (g: TCheckGroup) => string): TCheckGroupRow[] {

@@ -170,8 +170,14 @@ describe("the findings list's links and labels", () => {
         [{ slug: "payments", name: "Payments" }],
         [{ slug: "prod", name: "Production" }],
         [{ id: "u1", name: "Dana" }],
+        [{ id: "r1", name: "Sandbox is low" }],
       ),
-    ).toEqual({ teams: { payments: "Payments" }, clusters: { prod: "Production" }, people: { u1: "Dana" } });
+    ).toEqual({
+      teams: { payments: "Payments" },
+      clusters: { prod: "Production" },
+      people: { u1: "Dana" },
+      rules: { r1: "Sandbox is low" },
+    });
   });
 
   it("redirects a list URL to its canonical form only when it is not in it", () => {

@@ -53,11 +53,13 @@ export function filterNamesOf(
   teams: readonly { slug: string; name: string }[],
   clusters: readonly { slug: string; name: string }[],
   people: readonly { id: string; name: string }[],
+  rules: readonly { id: string; name: string }[] = [],
 ): TFilterNames {
   return {
     teams: Object.fromEntries(teams.map((t) => [t.slug, t.name])),
     clusters: Object.fromEntries(clusters.map((c) => [c.slug, c.name])),
     people: Object.fromEntries(people.map((p) => [p.id, p.name])),
+    rules: Object.fromEntries(rules.map((r) => [r.id, r.name])),
   };
 }
 

@@ -164,4 +164,29 @@ describe("filter chips", () => {
     const [chip] = filterChips("acme", view({ cluster: ["gone-cluster"] }), names);
     expect(chip.value).toBe("gone-cluster");
   });
+
+  it("names the rule a rule filter's chip removes, and says Overdue and Due by", () => {
+    const rule = "0b5c0f3e-1111-4aaa-8bbb-000000000001";
+    const filters = view({
+      tag: ["pci"],
+      rule: [rule, "0b5c0f3e-9999-4aaa-8bbb-000000000009"],
+      overdue: true,
+      due: "2026-12-31",
+    });
+    const chips = filterChips("acme", filters, { ...names, rules: { [rule]: "Sandbox is low" } });
+    expect(chips.map((c) => `${c.label}: ${c.value}`)).toEqual([
+      "Tag: pci",
+      "Changed by rule: Sandbox is low",
+      // Another org's rule, or one deleted since: nothing matches, and the chip says why.
+      "Changed by rule: Unknown rule",
+      "Due: Overdue",
+      "Due by: Dec 31, 2026",
+    ]);
+    const overdue = chips.find((c) => c.key === "overdue")!;
+    expect(overdue.removeHref).not.toContain("overdue");
+    expect(overdue.removeHref).toContain("due=2026-12-31");
+    expect(chips.find((c) => c.key === `rule:${rule}`)!.removeHref).toBe(
+      "/o/acme/findings?tag=pci&rule=0b5c0f3e-9999-4aaa-8bbb-000000000009&due=2026-12-31&overdue=true",
+    );
+  });
 });

@@ -122,6 +122,8 @@ export type TFilterNames = {
   teams: Record<string, string>;
   clusters: Record<string, string>;
   people: Record<string, string>;
+  /** Automation rules' names by id (the rule filter's chip says the rule's name). */
+  rules?: Record<string, string>;
 };
 
 export type TFilterChip = { key: string; label: string; value: string; removeHref: string };
@@ -147,6 +149,9 @@ export function filterValueLabel(field: keyof TFindingFilters, value: string, na
       return SOURCE_LABELS[value] ?? value;
     case "severity":
       return capitalized(value);
+    case "rule":
+      // Another org's rule, a deleted one or a typo: the filter matches nothing, and says so.
+      return names.rules?.[value] ?? "Unknown rule";
     default:
       return value;
   }
@@ -163,6 +168,8 @@ const CHIP_FIELDS: { field: keyof TFindingFilters & string; label: string }[] = 
   { field: "category", label: "Category" },
   { field: "source", label: "Source" },
   { field: "check", label: "Check" },
+  { field: "tag", label: "Tag" },
+  { field: "rule", label: "Changed by rule" },
 ];
 
 const dateLabel = (value: string) =>
@@ -197,6 +204,12 @@ export function filterChips(orgSlug: string, filters: TFindingFilters, names: TF
       value: TICKET_FILTER_LABELS[filters.ticket].label,
       removeHref: href({ ticket: null }),
     });
+  }
+  if (filters.overdue) {
+    chips.push({ key: "overdue", label: "Due", value: "Overdue", removeHref: href({ overdue: false }) });
+  }
+  if (filters.due) {
+    chips.push({ key: "due", label: "Due by", value: dateLabel(filters.due), removeHref: href({ due: null }) });
   }
   if (filters.from) {
     chips.push({

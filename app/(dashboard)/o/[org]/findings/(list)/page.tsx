@@ -23,6 +23,7 @@ import {
 } from "@/lib/findings/page-state";
 import { listCheckGroups, listFindings, listResourceGroups } from "@/lib/findings/queries";
 import { listSavedViews } from "@/lib/findings/saved-views";
+import { ruleFilterChoices } from "@/lib/findings/rule-choices";
 import { ticketChipsOfFindings } from "@/lib/tickets/queries";
 import type { TTicketChip } from "@/lib/tickets/views";
 import { findingScopeOf, scopeIncludesTeam } from "@/lib/auth/visibility-scope";
@@ -63,17 +64,18 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
   const listOptions = { limit: PAGE_SIZE, cursor: pageState.cursor };
   const now = new Date();
 
-  const [teams, options, savedViews, findings, checks, resources] = await Promise.all([
+  const [teams, options, savedViews, ruleChoices, findings, checks, resources] = await Promise.all([
     visibleTeams(access),
     findingFilterOptions(access, scope, filters),
     listSavedViews(access.org.id, access.user.id),
+    ruleFilterChoices(scope),
     filters.group === "none" ? orRefusedPage(listFindings(scope, filters, viewer, listOptions)) : null,
     filters.group === "check" ? orRefusedPage(listCheckGroups(scope, filters, viewer, listOptions)) : null,
     filters.group === "resource" ? orRefusedPage(listResourceGroups(scope, filters, viewer, listOptions)) : null,
   ]);
 
   const teamIdBySlug = new Map(teams.map((t) => [t.slug, t.id]));
-  const names = filterNamesOf(teams, options.clusters, options.people);
+  const names = filterNamesOf(teams, options.clusters, options.people, ruleChoices.rules);
   const currentQuery = findingsQuery(filters, pageState);
   const viewQuery = findingsQuery(filters);
   const page = findings ?? checks ?? resources;
@@ -126,6 +128,8 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
             namespaces: options.namespaces,
             people: options.people,
             viewerId: access.user.id,
+            rules: ruleChoices.rules,
+            tags: ruleChoices.tags,
           }}
         />
         <FindingsListCard
