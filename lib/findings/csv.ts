@@ -31,8 +31,11 @@ const COLUMNS: [string, (f: TCsvRow) => string | number][] = [
   ["last_seen", (f) => f.lastSeenAt.toISOString()],
   ["snoozed_until", (f) => f.snoozedUntil?.toISOString() ?? ""],
   ["resolution", (f) => f.resolution ?? ""],
-  // Last, so the columns scripts already read by position stay where they were.
+  // Added later, so they come last: the columns scripts already read by position stay where they were.
   ["ticket", (f) => f.tickets.join(" ")],
+  ["due", (f) => f.due?.toISOString() ?? ""],
+  ["overdue", (f) => (f.overdue ? "true" : "false")],
+  ["tags", (f) => f.tags.join(" ")],
 ];
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type createTestTenant } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
+import { insertRule, insertSlaFinding } from "@/lib/findings/sla-testing";
 import { createTenantWithReport } from "@/lib/testing/reports";
 import { signInAs } from "@/lib/testing/session";
 import { createOrgToken } from "@/lib/tokens/create-org-token";
@@ -100,5 +101,92 @@ describe("GET /api/v1/findings", () => {
 
   it("needs a token or a session", async () => {
     expect((await listRoute.GET(get("/api/v1/findings"))).status).toBe(401);
+  });
+});
+
+describe("GET /api/v1/findings: due dates, tags and rules", () => {
+  type TItem = {
+    title: string;
+    due: string | null;
+    overdue: boolean;
+    tags: string[];
+    reportedSeverity: string | null;
+    changedByRules: string[];
+  };
+  let token: string;
+  let rule: string;
+  let foreignRule: string;
+  const titles = async (query: string) => {
+    const res = await listRoute.GET(get(`/api/v1/findings?${query}`, token));
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { data: TItem[] }).data.map((f) => f.title).sort();
+  };
+
+  beforeAll(async () => {
+    const t = await createTestTenant();
+    const other = await createTestTenant();
+    const cluster = await createTestCluster(t.org.id, { slug: "prod" });
+    token = (await createOrgToken(t.org.id, actorFor(t.users.admin), { name: "reader", kind: "org_read" })).secret;
+    rule = await insertRule(t.org.id, "PCI workloads");
+    foreignRule = await insertRule(other.org.id, "Their rule");
+    const base = { orgId: t.org.id, clusterId: cluster.id };
+    await insertSlaFinding({
+      ...base,
+      title: "late",
+      severity: "medium",
+      reportedSeverity: "critical",
+      startedDaysAgo: 100,
+      tags: ["pci"],
+      ruleMarks: { severity: rule, tags: { pci: rule } },
+    });
+    await insertSlaFinding({ ...base, title: "on time", startedDaysAgo: 1 });
+    await insertSlaFinding({ ...base, title: "no sla", severity: "low", tags: ["platform"] });
+  });
+
+  it("gives each finding its due date, overdue flag, tags, reported severity and the rules that changed it", async () => {
+    const res = await listRoute.GET(get("/api/v1/findings?limit=10", token));
+    const items = ((await res.json()) as { data: TItem[] }).data;
+    const late = items.find((f) => f.title === "late")!;
+    expect(late).toMatchObject({ overdue: true, tags: ["pci"], reportedSeverity: "critical", changedByRules: [rule] });
+    // Medium: 90 days from 100 days ago.
+    expect(Math.round((Date.now() - Date.parse(late.due!)) / 86_400_000)).toBe(10);
+    expect(items.find((f) => f.title === "no sla")).toMatchObject({ due: null, overdue: false, changedByRules: [] });
+  });
+
+  it("filters by overdue, due, tag and rule", async () => {
+    expect(await titles("overdue=true")).toEqual(["late"]);
+    expect(await titles("overdue=false")).toEqual(["late", "no sla", "on time"]);
+    const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect(await titles(`due=${week}`)).toEqual(["late", "on time"]);
+    expect(await titles("tag=pci&tag=platform")).toEqual(["late", "no sla"]);
+    expect(await titles(`rule=${rule.toUpperCase()}`)).toEqual(["late"]);
+  });
+
+  it("answers an unknown or another org's rule with an empty list, never an error that tells them apart", async () => {
+    expect(await titles("rule=00000000-0000-4000-8000-000000000000")).toEqual([]);
+    expect(await titles(`rule=${foreignRule}`)).toEqual([]);
+  });
+
+  it("answers 400 naming the parameter for a bad date, flag, tag or rule id", async () => {
+    for (const [query, field] of [
+      ["due=2026-13-01", "due"],
+      ["due=tomorrow", "due"],
+      ["overdue=maybe", "overdue"],
+      ["tag=Not%20a%20tag", "tag"],
+      ["rule=sandbox", "rule"],
+    ]) {
+      const res = await listRoute.GET(get(`/api/v1/findings?${query}`, token));
+      expect(res.status, query).toBe(400);
+      expect((await errorOf(res)).details, query).toMatchObject({ field });
+    }
+  });
+
+  it("exports due, overdue and tags as the last CSV columns", async () => {
+    const res = await exportRoute.GET(get("/api/v1/findings/export?tag=pci,platform", token));
+    const lines = (await res.text()).trim().split("\n");
+    expect(lines[0]).toMatch(/,ticket,due,overdue,tags$/);
+    const late = lines.find((l) => l.includes(",late,"))!;
+    expect(late).toMatch(/,\d{4}-\d{2}-\d{2}T[\d:.]+Z,true,pci$/);
+    expect(lines.find((l) => l.includes(",no sla,"))).toMatch(/,,false,platform$/);
   });
 });

@@ -8,8 +8,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/v1/findings: the findings the caller may see, filtered like the findings page
- * (team, cluster, namespace, severity, category, source, check, status, assignee, from, to, q,
- * sort, group), with cursor pagination.
+ * (team, cluster, namespace, severity, category, source, check, status, assignee, tag, rule,
+ * from, to, ticket, due, overdue, q, sort, group), with cursor pagination. Each finding carries
+ * its `due` date, `overdue`, `tags`, `reportedSeverity` and `changedByRules`.
  */
 export const GET = withApi(
   async ({ url, org, principal }) => {
