@@ -6,7 +6,7 @@ import { slaDueJoin } from "@/lib/sla/due-sql";
 import type { TFindingFilters } from "@/lib/domain/finding-filters";
 import type { TViewer } from "./api-scope";
 import { buildFindingsWhere, SLA_ALIAS, type TBuiltWhere } from "./filter-sql";
-import type { TListOptions, TPage } from "./queries";
+import type { TListOptions, TPage } from "./list-types";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Findings grouped by check or by resource: one row per group, keyed on aggregates, paged by

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
 import { DEFAULT_FILTERS, type TFindingFilters } from "@/lib/domain/finding-filters";
+import { parseFindingFilters } from "./filters";
 import {
   canonicalListHref,
   canTriageAny,
@@ -149,6 +150,23 @@ describe("the findings list's links and labels", () => {
       { id: "v1", name: "Mine", href: "/o/acme/findings?assignee=me", current: true },
       { id: "v2", name: "All", href: "/o/acme/findings", current: false },
     ]);
+  });
+
+  it("keeps the SLA, tag and rule filters in saved views and exports", () => {
+    const overdue = view({ tag: ["pci"], overdue: true });
+    expect(findingsExportHref("acme", overdue)).toBe("/api/v1/findings/export?org=acme&tag=pci&overdue=true");
+    const saved = parseFindingFilters(new URLSearchParams("overdue=true&tag=pci")).filters;
+    expect(saved).toEqual(overdue);
+    expect(
+      savedViewLinks(
+        "acme",
+        [{ id: "v1", name: "Overdue PCI", query: "tag=pci&overdue=true" }],
+        "tag=pci&overdue=true",
+      ),
+    ).toEqual([{ id: "v1", name: "Overdue PCI", href: "/o/acme/findings?tag=pci&overdue=true", current: true }]);
+    expect(canonicalListHref("acme", new URLSearchParams("overdue=true&tag=pci&due="))).toBe(
+      "/o/acme/findings?tag=pci&overdue=true",
+    );
   });
 
   it("opens a check's or a resource's findings from a grouped row", () => {

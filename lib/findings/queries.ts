@@ -6,6 +6,7 @@ import { overdueSql, slaDueJoin } from "@/lib/sla/due-sql";
 import type { TFindingFilters, TFindingState } from "@/lib/domain/finding-filters";
 import type { TViewer } from "./api-scope";
 import { buildFindingsWhere, SLA_ALIAS } from "./filter-sql";
+import type { TListOptions, TPage } from "./list-types";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 
 // Findings lists: one SQL statement per page, keyset pagination (never OFFSET), every query
@@ -47,7 +48,7 @@ export type TFindingRow = TFindingBasics & {
   changedByRules: string[];
 };
 
-export type TPage<T> = { data: T[]; nextCursor: string | null };
+export type { TListOptions, TPage } from "./list-types";
 
 // Per sort: the key of the list's order (ties broken by id), from which the shared keyset helper
 // builds the ORDER BY, the condition after a cursor and the cursor of a row.
@@ -154,8 +155,6 @@ function toRow(r: TRawRow): TFindingRow {
     changedByRules: rulesIn(r.rule_marks),
   };
 }
-
-export type TListOptions = { limit: number; cursor?: string | null };
 
 /** The SQL of one page of a view (exposed so the benchmark can EXPLAIN exactly what runs). */
 export async function findingsPageQuery(
