@@ -20,7 +20,7 @@ export function FindingsListSkeleton() {
       <TabsBlock widths={["w-20", "w-28", "w-20", "w-24"]} />
       <div className="mb-3 flex flex-wrap gap-2">
         <Block className="h-8 w-64" />
-        {Array.from({ length: 8 }, (_, i) => (
+        {Array.from({ length: 9 }, (_, i) => (
           <Block key={i} className="h-8 w-24" />
         ))}
       </div>
@@ -34,6 +34,7 @@ export function FindingsListSkeleton() {
           <BlockStack bars={["h-4 w-3/4", "h-3 w-1/2"]} />
           <Block className="h-4 w-24" />
           <Block className="h-5 w-16 rounded-full" />
+          <Block className="h-4 w-20" />
           <Block className="h-4 w-20" />
         </TableBlock>
       </CardBlock>
@@ -53,6 +54,7 @@ export function FindingDetailSkeleton() {
         </div>
         <Block className="h-7 w-2/3" />
         <Block className="h-4 w-1/2" />
+        <Block className="h-4 w-48" />
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
