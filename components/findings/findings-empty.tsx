@@ -66,6 +66,21 @@ export function FindingsEmpty({ reason }: { reason: TEmptyReason }) {
           </LinkButton>
         </div>
       );
+    case "none-overdue":
+      return (
+        <div
+          className="flex flex-col items-center justify-center rounded-lg border border-emerald-200 bg-emerald-50/60 px-6 py-12 text-center"
+          data-testid="none-overdue"
+        >
+          <h3 className="text-sm font-semibold text-emerald-900">Nothing overdue for {reason.who}</h3>
+          <p className="mt-1 max-w-md text-sm text-emerald-800">
+            Every open finding is within its due date. Snoozed findings are paused, not late.
+          </p>
+          <LinkButton href={reason.openHref as Route} variant="secondary" className="mt-4">
+            Show open findings
+          </LinkButton>
+        </div>
+      );
     case "bad-page":
       return (
         <EmptyState

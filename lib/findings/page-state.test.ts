@@ -83,6 +83,15 @@ describe("which empty state the findings list shows", () => {
     expect(emptyList({ filters: view({ group: "check", sort: "resource" }) })?.kind).toBe("all-clear");
   });
 
+  it("calls an empty Overdue view good news too, and links to the open findings", () => {
+    expect(emptyList({ filters: view({ overdue: true, team: ["payments"] }) })).toEqual({
+      kind: "none-overdue",
+      who: "Payments",
+      openHref: "/o/acme/findings?team=payments",
+    });
+    expect(emptyList({ filters: view({ overdue: true, severity: ["critical"] }) })?.kind).toBe("filtered");
+  });
+
   it("offers to clear filters that match nothing, keeping the sort", () => {
     expect(emptyList({ filters: view({ severity: ["critical"], sort: "resource" }) })).toEqual({
       kind: "filtered",

@@ -30,6 +30,7 @@ export type TEmptyReason =
   | { kind: "no-team" }
   | { kind: "filtered"; clearHref: string }
   | { kind: "all-clear"; who: string; otherStatesHref: string }
+  | { kind: "none-overdue"; who: string; openHref: string }
   | { kind: "bad-page"; firstHref: string };
 
 /** Next's `searchParams` object as URLSearchParams, repeated parameters kept. */
@@ -177,13 +178,20 @@ export function listEmptyReason(input: {
       clustersHref: `/o/${org}/clusters`,
     };
   }
+  const team = singleTeam(filters);
+  const who =
+    team === UNASSIGNED_TEAM ? "unassigned findings" : team ? (input.names.teams[team] ?? team) : "your teams";
   if (!hasActiveFilters({ ...filters, team: [] }) && !page.cursor) {
-    const team = singleTeam(filters);
     return {
       kind: "all-clear",
-      who: team === UNASSIGNED_TEAM ? "unassigned findings" : team ? (input.names.teams[team] ?? team) : "your teams",
+      who,
       otherStatesHref: findingsListHref(org, { ...filters, status: ["snoozed", "resolved"] }),
     };
+  }
+  // The Overdue view (the overviews' tile links here) with nothing in it: every open finding is
+  // within its SLA, which is good news too.
+  if (filters.overdue && !hasActiveFilters({ ...filters, team: [], overdue: false }) && !page.cursor) {
+    return { kind: "none-overdue", who, openHref: findingsListHref(org, { ...filters, overdue: false }) };
   }
   if (page.cursor) return firstPage;
   return { kind: "filtered", clearHref: findingsListHref(org, clearedFilters(filters)) };
