@@ -45,3 +45,12 @@ export const canSeeTeam = (ctx: TSlaContext, teamId: string) =>
   ctx.visibleTeamIds === null || ctx.visibleTeamIds.includes(teamId);
 
 export const canManageTeamSla = (ctx: TSlaContext, teamId: string) => ctx.orgAdmin || ctx.teamAdminOf.has(teamId);
+
+type TPrincipal = { type: "token"; token: { tokenId: string; name: string; kind: string } } | { type: "session"; access: TOrgAccess };
+
+/** The context of an /api/v1 caller (withApi's principal): a session's roles, or the org token. */
+export function slaContextForPrincipal(orgId: string, principal: TPrincipal): TSlaContext {
+  if (principal.type === "session") return slaContextOf(principal.access);
+  const { tokenId, name, kind } = principal.token;
+  return orgTokenSlaContext(orgId, { tokenId, label: name }, kind === "org_admin");
+}
