@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   "pagerduty.incident_opened",
   "pagerduty.incident_resolved",
   "finding.assigned",
+  "finding.sla_breached",
 ] as const;
 export type TNotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
@@ -22,6 +23,9 @@ export type TNotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 export const DIGEST_EVENT_TYPE = "digest";
 /** Sent only to the assignee's own (personal) subscriptions. */
 export const ASSIGNED_EVENT_TYPE = "finding.assigned" satisfies TNotificationEventType;
+
+/** Findings past their SLA due date, one message per team and run (lib/notifications/sources/sla-breached.ts). */
+export const SLA_BREACHED_EVENT_TYPE = "finding.sla_breached" satisfies TNotificationEventType;
 
 /** `personal`: only a member's own subscriptions can have it (forms for teams leave it out). */
 export type TEventCatalogEntry = { type: TNotificationEventType; label: string; area: string; personal?: true };
@@ -41,6 +45,7 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "pagerduty.incident_opened", label: "PagerDuty incident opened", area: "PagerDuty" },
   { type: "pagerduty.incident_resolved", label: "PagerDuty incident resolved", area: "PagerDuty" },
   { type: "finding.assigned", label: "Findings assigned to me", area: "Findings", personal: true },
+  { type: "finding.sla_breached", label: "Past its due date (SLA)", area: "Findings" },
 ];
 
 /** A new subscription's events when the form leaves them out: the finding group's life. */
