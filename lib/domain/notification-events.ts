@@ -36,6 +36,7 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "finding_group.reopened", label: "Findings back after a fix", area: "Findings" },
   { type: "finding_group.grew", label: "More resources affected", area: "Findings" },
   { type: "finding_group.fixed", label: "Fixed", area: "Findings" },
+  { type: "finding.sla_breached", label: "Past its due date (SLA)", area: "Findings" },
   { type: "budget.crossed", label: "Budget threshold crossed", area: "Cost" },
   { type: "cost.anomaly", label: "Cost anomaly", area: "Cost" },
   { type: "cluster.stale", label: "Cluster stopped reporting", area: "Clusters" },
@@ -45,7 +46,6 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "pagerduty.incident_opened", label: "PagerDuty incident opened", area: "PagerDuty" },
   { type: "pagerduty.incident_resolved", label: "PagerDuty incident resolved", area: "PagerDuty" },
   { type: "finding.assigned", label: "Findings assigned to me", area: "Findings", personal: true },
-  { type: "finding.sla_breached", label: "Past its due date (SLA)", area: "Findings" },
 ];
 
 /** A new subscription's events when the form leaves them out: the finding group's life. */
