@@ -16,8 +16,8 @@ export function SlaClockExplainer() {
         for it.
       </li>
       <li>
-        Teams may set <strong>stricter</strong> days for their own findings; an automation rule may set a
-        finding&apos;s due days itself, which then win.
+        Teams may set <strong>stricter</strong> days for their own findings; an automation rule may set a finding&apos;s
+        due days itself, which then win.
       </li>
     </ul>
   );

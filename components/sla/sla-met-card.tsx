@@ -23,7 +23,9 @@ export function SlaMetCard({ chart }: { chart: TSlaMet }) {
               </div>
               <div className="flex items-center gap-2">
                 <dt className="text-slate-500">Met</dt>
-                <dd className="font-semibold tabular-nums text-slate-900">{chart.totals.met.toLocaleString("en-US")}</dd>
+                <dd className="font-semibold tabular-nums text-slate-900">
+                  {chart.totals.met.toLocaleString("en-US")}
+                </dd>
               </div>
               <div className="flex items-center gap-2">
                 <dt className="text-slate-500">Missed</dt>

@@ -38,9 +38,7 @@ export function SlaPolicyForm({
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <HiddenFields values={{ org: orgSlug, team: team?.slug }} />
-      {state?.ok ? (
-        <Alert tone="success">Saved. Due dates of open findings follow the new days at once.</Alert>
-      ) : null}
+      {state?.ok ? <Alert tone="success">Saved. Due dates of open findings follow the new days at once.</Alert> : null}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {SLA_SEVERITIES.map((severity) => {

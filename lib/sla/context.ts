@@ -46,7 +46,8 @@ export const canSeeTeam = (ctx: TSlaContext, teamId: string) =>
 
 export const canManageTeamSla = (ctx: TSlaContext, teamId: string) => ctx.orgAdmin || ctx.teamAdminOf.has(teamId);
 
-type TPrincipal = { type: "token"; token: { tokenId: string; name: string; kind: string } } | { type: "session"; access: TOrgAccess };
+type TPrincipal =
+  { type: "token"; token: { tokenId: string; name: string; kind: string } } | { type: "session"; access: TOrgAccess };
 
 /** The context of an /api/v1 caller (withApi's principal): a session's roles, or the org token. */
 export function slaContextForPrincipal(orgId: string, principal: TPrincipal): TSlaContext {

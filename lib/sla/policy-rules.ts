@@ -22,7 +22,8 @@ export function teamPolicyProblems(org: TSlaPolicy, team: TSlaPolicy): Partial<R
     const own = team[s];
     const limit = org[s];
     if (own !== null && limit !== null && own > limit)
-      problems[s] = `A team may only be stricter: at most ${limit} ${limit === 1 ? "day" : "days"}, the organization's.`;
+      problems[s] =
+        `A team may only be stricter: at most ${limit} ${limit === 1 ? "day" : "days"}, the organization's.`;
   }
   return problems;
 }

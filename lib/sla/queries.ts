@@ -15,7 +15,10 @@ export type TSlaPolicies = {
 };
 
 /** The org's SLA policy and every team's own. */
-export async function getSlaPolicies(orgId: string, options: { teamIds?: readonly string[] } = {}): Promise<TSlaPolicies> {
+export async function getSlaPolicies(
+  orgId: string,
+  options: { teamIds?: readonly string[] } = {},
+): Promise<TSlaPolicies> {
   const rows = await db.slaPolicy.findMany({
     where: { orgId, ...(options.teamIds ? { OR: [{ teamId: null }, { teamId: { in: [...options.teamIds] } }] } : {}) },
     select: { teamId: true, ...POLICY_COLUMNS, team: { select: { slug: true, name: true } } },

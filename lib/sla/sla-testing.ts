@@ -19,7 +19,13 @@ export const DANGER: TFailingCheck = { id: "runAsRootAllowed", severity: "danger
 export async function slaTenant(policy: TSlaPolicy = HIGH_ONLY) {
   const t = await createTestTenant();
   const cluster = await createTestCluster(t.org.id, { slug: "prod" });
-  const include = (namespace: string) => ({ effect: "include" as const, cluster: "*", namespace, kind: "*", name: "*" });
+  const include = (namespace: string) => ({
+    effect: "include" as const,
+    cluster: "*",
+    namespace,
+    kind: "*",
+    name: "*",
+  });
   await setTeamScope(t.org.id, actorFor(t.users.admin), t.team.id, [include("pay")]);
   await setTeamScope(t.org.id, actorFor(t.users.admin), t.otherTeam.id, [include("ship")]);
   const token = { tokenId: "00000000-0000-0000-0000-0000000000aa", label: "test" };

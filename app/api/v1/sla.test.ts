@@ -78,9 +78,9 @@ describe("/api/v1/sla", () => {
     };
     expect(listed.data.teams.map((x) => x.teamSlug)).toEqual([t.team.slug]);
 
-    expect((await teamSlaRoute.DELETE(request("DELETE", path, undefined, k.read), teamParams(t.team.slug))).status).toBe(
-      403,
-    );
+    expect(
+      (await teamSlaRoute.DELETE(request("DELETE", path, undefined, k.read), teamParams(t.team.slug))).status,
+    ).toBe(403);
     const del = await teamSlaRoute.DELETE(request("DELETE", path, undefined, k.admin), teamParams(t.team.slug));
     expect(await del.json()).toMatchObject({ data: { cleared: true } });
   });

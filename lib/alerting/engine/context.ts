@@ -149,4 +149,5 @@ export const rulesOfKind = (rules: readonly TEngineRule[] | undefined, kind: TRu
 
 /** Whether the org (baseline or any team) has a rule of `kind`. */
 export const hasRulesOfKind = (ctx: TEngineContext, kind: TRuleKind) =>
-  ctx.baseline.some((r) => r.kind === kind) || [...ctx.teamRules.values()].some((rules) => rules.some((r) => r.kind === kind));
+  ctx.baseline.some((r) => r.kind === kind) ||
+  [...ctx.teamRules.values()].some((rules) => rules.some((r) => r.kind === kind));

@@ -146,7 +146,9 @@ export async function desiredFindingGroups(
       byGrouping.set(rule.grouping, list);
     }
     // Subscriptions add notification routes, grouped their own way (all that match, no order).
-    const notifyByGrouping = overdue ? new Map<TAlertGrouping, TRouteTarget[]>() : notifyRoutesFor(ctx, "findings", t.team_id, item);
+    const notifyByGrouping = overdue
+      ? new Map<TAlertGrouping, TRouteTarget[]>()
+      : notifyRoutesFor(ctx, "findings", t.team_id, item);
     for (const grouping of new Set([...byGrouping.keys(), ...notifyByGrouping.keys()])) {
       mapping.push({
         idx,

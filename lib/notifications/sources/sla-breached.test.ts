@@ -11,7 +11,15 @@ import { slaBreachedSource } from "./sla-breached";
 async function setup() {
   const s = await sourcesSetup(["finding.sla_breached"]);
   const add = (teamId: string, namespace: string, checkId: string, count: number) =>
-    insertFindings({ orgId: s.t.org.id, clusterId: s.cluster.id, teamId, checkId, severity: "critical", namespace, count });
+    insertFindings({
+      orgId: s.t.org.id,
+      clusterId: s.cluster.id,
+      teamId,
+      checkId,
+      severity: "critical",
+      namespace,
+      count,
+    });
   await add(s.payments.id, "payments-api", "CVE-2026-0001", 30);
   await add(s.checkout.id, "checkout-web", "CVE-2026-0002", 1);
   // Past the default critical SLA (7 days), as if that time had passed.

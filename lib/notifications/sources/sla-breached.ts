@@ -64,7 +64,9 @@ function eventOf(teamId: string | null, all: readonly TBreach[]): TSourceEvent {
           `${plural(findings.length, "finding")} ${where.team ? `of ${where.team.name}` : "owned by no team"} ` +
           `passed ${one ? "its" : "their"} SLA due date without a fix.`,
         severity: messageSeverity(worst),
-        link: one ? `${where.orgUrl}/findings/${first.finding_id}` : `${where.orgUrl}/findings?${teamQuery}overdue=true`,
+        link: one
+          ? `${where.orgUrl}/findings/${first.finding_id}`
+          : `${where.orgUrl}/findings?${teamQuery}overdue=true`,
         linkText: one ? "Open the finding" : "Open the overdue findings",
         facts: [
           { label: "Findings", value: String(findings.length) },
@@ -83,8 +85,7 @@ function eventOf(teamId: string | null, all: readonly TBreach[]): TSourceEvent {
           .slice(0, SAMPLE)
           .map(
             (f) =>
-              `${f.title}: ${resourceOf(f)} (${f.cluster_slug})` +
-              (f.due ? `, due ${utcMinute(new Date(f.due))}` : ""),
+              `${f.title}: ${resourceOf(f)} (${f.cluster_slug})` + (f.due ? `, due ${utcMinute(new Date(f.due))}` : ""),
           ),
         moreCount: Math.max(0, findings.length - SAMPLE),
       };
