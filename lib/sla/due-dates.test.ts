@@ -22,7 +22,7 @@ describe("due dates", () => {
   it("counts from first seen with the org's days, or the team's stricter ones", async () => {
     const s = await slaTenant();
     await s.report([{ namespace: "pay", name: "api" }], [{ id: "cpuLimitsMissing", severity: "warning" }]);
-    const api = (await duesOf(s.org.id)).get("api")!;
+    const api = (await duesOf(s.org.id, "cpuLimitsMissing")).get("api")!;
     // A warning is low, which has no SLA in this org's policy.
     expect(api.severity).toBe("low");
     expect(api.due).toBeNull();

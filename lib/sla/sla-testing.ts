@@ -50,13 +50,13 @@ export type TDue = {
   breached: Date | null;
 };
 
-/** The org's findings with their due dates, by workload name. */
-export async function duesOf(orgId: string): Promise<Map<string, TDue>> {
+/** The org's findings of one check with their due dates, by workload name (one finding each). */
+export async function duesOf(orgId: string, checkId: string = DANGER.id): Promise<Map<string, TDue>> {
   const { rows } = await pool.query<TDue>(
     `SELECT f.id, f.name, f.status::text AS status, f.severity::text AS severity, f.sla_started_at AS started,
             sla.due_at AS due, f.sla_breached_at AS breached
-       FROM findings f ${slaDueJoin("f")} WHERE f.org_id = $1 ORDER BY f.name`,
-    [orgId],
+       FROM findings f ${slaDueJoin("f")} WHERE f.org_id = $1 AND f.check_id = $2 ORDER BY f.name`,
+    [orgId, checkId],
   );
   return new Map(rows.map((r) => [r.name, r]));
 }
