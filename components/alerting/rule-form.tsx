@@ -4,7 +4,14 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { previewDraftAction, saveRuleAction } from "@/lib/alerting/actions";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
 import { baselineConflict } from "@/lib/alerting/rules/baseline-guard";
-import { PD_SEVERITIES, RULE_KIND_LABELS, RULE_KINDS, ZRuleInput, type TRuleKind } from "@/lib/alerting/schemas";
+import {
+  matchesFindings,
+  PD_SEVERITIES,
+  RULE_KIND_LABELS,
+  RULE_KINDS,
+  ZRuleInput,
+  type TRuleKind,
+} from "@/lib/alerting/schemas";
 import { ruleFieldErrors, ruleInputFromForm, type TDestinationMode } from "@/lib/alerting/ui-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -185,7 +192,7 @@ export function RuleForm({
                 ))}
               </Select>
             </Field>
-            {kind === "findings" ? (
+            {matchesFindings(kind) ? (
               <GroupingField
                 id={id("grouping")}
                 label="One incident per"
@@ -194,7 +201,7 @@ export function RuleForm({
               />
             ) : null}
           </div>
-        ) : kind === "findings" ? (
+        ) : matchesFindings(kind) ? (
           <GroupingField
             id={id("grouping")}
             label="One feed entry per"

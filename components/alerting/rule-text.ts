@@ -1,4 +1,4 @@
-import { GROUPING_LABELS, type TRuleMatch } from "@/lib/alerting/schemas";
+import { GROUPING_LABELS, matchesFindings, type TRuleMatch } from "@/lib/alerting/schemas";
 import type { TRuleView } from "@/lib/alerting/rules/queries";
 
 // Rules in words, for the lists: what a rule matches and what it does.
@@ -26,7 +26,9 @@ export function matchText(kind: TRuleView["kind"], match: TRuleMatch): string {
     ? "every cluster that stops reporting"
     : kind === "budget"
       ? "every budget alert"
-      : "every finding";
+      : kind === "sla_breach"
+        ? "every finding past its SLA due date"
+        : "every finding";
 }
 
 /** "Pages Platform on-call", "Pages the team's own destination, else Platform", "No page". */
@@ -42,5 +44,5 @@ export function actionText(
 }
 
 export function groupingText(rule: Pick<TRuleView, "kind" | "grouping">): string | null {
-  return rule.kind === "findings" ? GROUPING_LABELS[rule.grouping].toLowerCase() : null;
+  return matchesFindings(rule.kind) ? GROUPING_LABELS[rule.grouping].toLowerCase() : null;
 }

@@ -8,6 +8,7 @@ const TABS = [
   { path: "integrations", label: "Integrations" },
   { path: "tickets", label: "Tickets" },
   { path: "cost", label: "Cost" },
+  { path: "sla", label: "SLAs" },
   { path: "audit", label: "Audit log" },
 ];
 

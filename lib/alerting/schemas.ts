@@ -9,7 +9,7 @@ export { SEVERITY_RANK, type TSeverityLevel } from "@/lib/domain/severity";
 
 export const PD_SEVERITIES = ["critical", "error", "warning", "info"] as const;
 export const ALERT_GROUPINGS = ["check", "check_cluster", "check_namespace", "workload"] as const;
-export const RULE_KINDS = ["findings", "stale_cluster", "budget"] as const;
+export const RULE_KINDS = ["findings", "stale_cluster", "budget", "sla_breach"] as const;
 
 export type TPdSeverity = (typeof PD_SEVERITIES)[number];
 export type TAlertGrouping = (typeof ALERT_GROUPINGS)[number];
@@ -25,7 +25,12 @@ export const RULE_KIND_LABELS: Record<TRuleKind, string> = {
   findings: "Findings",
   stale_cluster: "Stale cluster",
   budget: "Budget",
+  sla_breach: "SLA breach",
 };
+
+/** Kinds whose rules match findings (and group them the same way). */
+export const FINDING_RULE_KINDS = ["findings", "sla_breach"] as const satisfies readonly TRuleKind[];
+export const matchesFindings = (kind: TRuleKind) => (FINDING_RULE_KINDS as readonly TRuleKind[]).includes(kind);
 
 /** An Events API v2 integration key: 32 characters, letters and digits. */
 export const ZRoutingKey = z

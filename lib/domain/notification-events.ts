@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   "pagerduty.incident_opened",
   "pagerduty.incident_resolved",
   "finding.assigned",
+  "finding.sla_breached",
 ] as const;
 export type TNotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
@@ -22,6 +23,9 @@ export type TNotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 export const DIGEST_EVENT_TYPE = "digest";
 /** Sent only to the assignee's own (personal) subscriptions. */
 export const ASSIGNED_EVENT_TYPE = "finding.assigned" satisfies TNotificationEventType;
+
+/** Findings past their SLA due date, one message per team and run (lib/notifications/sources/sla-breached.ts). */
+export const SLA_BREACHED_EVENT_TYPE = "finding.sla_breached" satisfies TNotificationEventType;
 
 /** `personal`: only a member's own subscriptions can have it (forms for teams leave it out). */
 export type TEventCatalogEntry = { type: TNotificationEventType; label: string; area: string; personal?: true };
@@ -32,6 +36,7 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "finding_group.reopened", label: "Findings back after a fix", area: "Findings" },
   { type: "finding_group.grew", label: "More resources affected", area: "Findings" },
   { type: "finding_group.fixed", label: "Fixed", area: "Findings" },
+  { type: "finding.sla_breached", label: "Past its due date (SLA)", area: "Findings" },
   { type: "budget.crossed", label: "Budget threshold crossed", area: "Cost" },
   { type: "cost.anomaly", label: "Cost anomaly", area: "Cost" },
   { type: "cluster.stale", label: "Cluster stopped reporting", area: "Clusters" },

@@ -6,6 +6,7 @@ import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-al
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "@/lib/jobs/expire-snoozes";
 import { DIGESTS_JOB, runDueDigests } from "@/lib/notifications/digests/run-due";
 import { NOTIFICATION_SOURCES_JOB, runNotificationSources } from "@/lib/notifications/sources/run-sources";
+import { runSlaBreaches, SLA_BREACH_JOB } from "./sla-breach";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -43,6 +44,15 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     run: async () => {
       const queued = await runNotificationSources();
       return queued > 0 ? `${queued} notification(s) queued` : undefined;
+    },
+  },
+  {
+    // Findings past their SLA due date: marked once per clock, then notified and paged.
+    name: SLA_BREACH_JOB,
+    cron: "*/5 * * * *",
+    run: async () => {
+      const { breached, alertEvents } = await runSlaBreaches();
+      return breached > 0 ? `${breached} finding(s) past their SLA due date, ${alertEvents} alert event(s)` : undefined;
     },
   },
   {

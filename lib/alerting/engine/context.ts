@@ -146,3 +146,8 @@ export function targetOf(ctx: TEngineContext, rule: TEngineRule, teamId: string 
 
 export const rulesOfKind = (rules: readonly TEngineRule[] | undefined, kind: TRuleKind) =>
   (rules ?? []).filter((r) => r.kind === kind);
+
+/** Whether the org (baseline or any team) has a rule of `kind`. */
+export const hasRulesOfKind = (ctx: TEngineContext, kind: TRuleKind) =>
+  ctx.baseline.some((r) => r.kind === kind) ||
+  [...ctx.teamRules.values()].some((rules) => rules.some((r) => r.kind === kind));

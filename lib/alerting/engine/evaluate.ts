@@ -1,5 +1,5 @@
 import "server-only";
-import { loadEngineContext, type TEngineContext } from "./context";
+import { hasRulesOfKind, loadEngineContext, type TEngineContext } from "./context";
 import { checksOf, desiredFindingGroups, type TFindingsFilter } from "./findings-groups";
 import { desiredStaleGroups } from "./stale-groups";
 import { sqlOf, type TSql, type TSqlClient } from "./sql";
@@ -123,6 +123,8 @@ export async function evaluateFindingAlerts(
   const ctx = await loadEngineContext(sql, orgId);
   const scoped: TFindingsFilter = checks ? { teamId: filter.teamId, checks } : filter;
   const desired = await desiredFindingGroups(sql, ctx, scoped);
+  // SLA breach rules: groups of the overdue findings; they resolve here too once none is overdue.
+  if (hasRulesOfKind(ctx, "sla_breach")) desired.push(...(await desiredFindingGroups(sql, ctx, scoped, "sla_breach")));
   // $3 onwards: which open groups are in scope, so a fixed check's group resolves.
   const openScope = checks
     ? {

@@ -1,4 +1,5 @@
 import "server-only";
+import { overdueSql, slaDueJoin } from "@/lib/sla/due-sql";
 import { matchingRules } from "../rules/match";
 import type { TSeverityLevel } from "@/lib/domain/severity";
 import { PD_SEVERITY_RANK, type TAlertGrouping, type TPdSeverity } from "../schemas";
@@ -85,27 +86,37 @@ export function findingsFilterSql(filter: TFindingsFilter, params: unknown[]): s
 
 type TChoice = { rule: TEngineRule; target: TRouteTarget | null };
 
+/** The rule kinds that match findings: all open ones, or only those past their SLA due date. */
+export type TFindingsRuleKind = "findings" | "sla_breach";
+
 /**
  * The open alert groups the org's open findings call for. Matching looks only at team, check,
  * category, severity, cluster and namespace, so rules run in JavaScript over the distinct tuples
- * (hundreds, not the findings), and one grouped query counts and samples each group.
+ * (hundreds, not the findings), and one grouped query counts and samples each group. Rules of
+ * kind sla_breach see only the overdue findings (lib/sla/due-sql.ts), make groups of their own
+ * (alert group kind "findings", a scope of "sla:…") and add no notification routes: breaches reach
+ * subscriptions as "finding.sla_breached" events.
  */
 export async function desiredFindingGroups(
   sql: TSql,
   ctx: TEngineContext,
   filter: TFindingsFilter,
+  kind: TFindingsRuleKind = "findings",
 ): Promise<TDesiredGroup[]> {
+  const overdue = kind === "sla_breach";
+  const dueJoin = overdue ? slaDueJoin("f") : "";
+  const onlyOverdue = overdue ? `AND ${overdueSql("f")}` : "";
   const params: unknown[] = [ctx.orgId];
   const condition = findingsFilterSql(filter, params);
   const { rows: tuples } = await sql.query<TTuple>(
     `SELECT f.owner_team_id AS team_id, f.source, f.check_id, f.category, f.severity::text AS severity,
             f.cluster_id, f.namespace
-       FROM findings f
-      WHERE f.org_id = $1::uuid AND f.state = 'open' ${condition}
+       FROM findings f ${dueJoin}
+      WHERE f.org_id = $1::uuid AND f.state = 'open' ${condition} ${onlyOverdue}
       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     params,
   );
-  const baseline = rulesOfKind(ctx.baseline, "findings");
+  const baseline = rulesOfKind(ctx.baseline, kind);
   // (tuple index, grouping) → the rules that chose it; the mapping goes back to SQL for counting.
   const mapping: {
     idx: number;
@@ -126,7 +137,7 @@ export async function desiredFindingGroups(
     // Baseline and team rules are matched independently: a team rule can add, never take away.
     const matched = [
       ...matchingRules(baseline, item),
-      ...(t.team_id ? matchingRules(rulesOfKind(ctx.teamRules.get(t.team_id), "findings"), item) : []),
+      ...(t.team_id ? matchingRules(rulesOfKind(ctx.teamRules.get(t.team_id), kind), item) : []),
     ];
     const byGrouping = new Map<TAlertGrouping, TChoice[]>();
     for (const rule of matched) {
@@ -135,7 +146,9 @@ export async function desiredFindingGroups(
       byGrouping.set(rule.grouping, list);
     }
     // Subscriptions add notification routes, grouped their own way (all that match, no order).
-    const notifyByGrouping = notifyRoutesFor(ctx, "findings", t.team_id, item);
+    const notifyByGrouping = overdue
+      ? new Map<TAlertGrouping, TRouteTarget[]>()
+      : notifyRoutesFor(ctx, "findings", t.team_id, item);
     for (const grouping of new Set([...byGrouping.keys(), ...notifyByGrouping.keys()])) {
       mapping.push({
         idx,
@@ -178,18 +191,18 @@ export async function desiredFindingGroups(
          -- so a team's tuples and the unassigned ones each get a branch with a plain condition.
          CROSS JOIN LATERAL (
            SELECT f.category, f.severity, f.title, f.cluster_id, f.namespace, f.kind, f.name, f.container
-             FROM findings f
+             FROM findings f ${dueJoin}
             WHERE m.team_id IS NOT NULL AND f.org_id = $1::uuid AND f.owner_team_id = m.team_id
               AND f.state = 'open' AND f.source = m.source AND f.check_id = m.check_id
               AND f.category = m.category AND f.severity::text = m.severity AND f.cluster_id = m.cluster_id
-              AND f.namespace = m.namespace
+              AND f.namespace = m.namespace ${onlyOverdue}
            UNION ALL
            SELECT f.category, f.severity, f.title, f.cluster_id, f.namespace, f.kind, f.name, f.container
-             FROM findings f
+             FROM findings f ${dueJoin}
             WHERE m.team_id IS NULL AND f.org_id = $1::uuid AND f.owner_team_id IS NULL
               AND f.state = 'open' AND f.source = m.source AND f.check_id = m.check_id
               AND f.category = m.category AND f.severity::text = m.severity AND f.cluster_id = m.cluster_id
-              AND f.namespace = m.namespace
+              AND f.namespace = m.namespace ${onlyOverdue}
          ) f
      )
      SELECT team_id, source, check_id, grouping, scope_key,
@@ -211,7 +224,7 @@ export async function desiredFindingGroups(
   return rows.map((r) => {
     const choices = r.mapping.flatMap((i) => mapping[i]!.choices);
     const notify = r.mapping.flatMap((i) => mapping[i]!.notify);
-    return toDesiredGroup(ctx, r, choices, notify);
+    return toDesiredGroup(ctx, r, choices, notify, overdue);
   });
 }
 
@@ -237,7 +250,13 @@ type TGroupRow = {
   sample: string[];
 };
 
-function toDesiredGroup(ctx: TEngineContext, r: TGroupRow, choices: TChoice[], notify: TRouteTarget[]): TDesiredGroup {
+function toDesiredGroup(
+  ctx: TEngineContext,
+  r: TGroupRow,
+  choices: TChoice[],
+  notify: TRouteTarget[],
+  overdue: boolean,
+): TDesiredGroup {
   const subject = `${r.source}/${r.check_id}`;
   const routes = new Map<string, TRouteTarget>(notify.map((n) => [`${n.destinationId}/${n.keyFingerprint}`, n]));
   let pdSeverity: TPdSeverity = "info";
@@ -266,8 +285,9 @@ function toDesiredGroup(ctx: TEngineContext, r: TGroupRow, choices: TChoice[], n
           ? clusterSlugs[0]
           : `${clusterSlugs.length} clusters`;
   const resources = r.resources === 1 ? "1 resource" : `${r.resources} resources`;
-  const summary = `${r.title}: ${resources} in ${where}${team ? ` (team ${team.name})` : " (unassigned)"}`;
+  const summary = `${overdue ? "Past its SLA due date: " : ""}${r.title}: ${resources} in ${where}${team ? ` (team ${team.name})` : " (unassigned)"}`;
   const query = new URLSearchParams({ check: r.check_id, source: r.source, status: "open" });
+  if (overdue) query.set("overdue", "true");
   if (team) query.set("team", team.slug);
   if (scope.cluster) query.set("cluster", scope.cluster);
   if (scope.namespace !== undefined && r.grouping !== "check_cluster") query.set("namespace", scope.namespace);
@@ -286,7 +306,8 @@ function toDesiredGroup(ctx: TEngineContext, r: TGroupRow, choices: TChoice[], n
       teamId: r.team_id,
       kind: "findings",
       subject,
-      scope: `${r.grouping}:${r.scope_key}`,
+      // Its own incident, beside the findings rule's for the same check (if any).
+      scope: `${overdue ? "sla:" : ""}${r.grouping}:${r.scope_key}`,
     }),
     grouping: r.grouping,
     subject,
@@ -314,6 +335,7 @@ function toDesiredGroup(ctx: TEngineContext, r: TGroupRow, choices: TChoice[], n
         clusters: clusterSlugs.slice(0, 20),
         sample: boundedSample(sample, r.resources),
         rules: [...new Set(choices.map((c) => c.rule.name))].slice(0, 20),
+        ...(overdue ? { sla: "past its due date" } : {}),
       },
       link: `${ctx.baseUrl}/o/${ctx.orgSlug}/findings?${query.toString()}`,
       linkText: "Open in Bumpers",

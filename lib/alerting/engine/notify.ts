@@ -33,6 +33,8 @@ const TYPES_OF_KIND: Readonly<Record<TRuleKind, readonly TNotificationEventType[
   findings: ["finding_group.opened", "finding_group.reopened", "finding_group.grew", "finding_group.fixed"],
   stale_cluster: ["cluster.stale"],
   budget: ["budget.crossed"],
+  // Breaches reach subscriptions as "finding.sla_breached" events (a notification source), not as groups.
+  sla_breach: [],
 };
 
 const wantsKind = (s: TEngineSubscription, kind: TRuleKind) => TYPES_OF_KIND[kind].some((t) => s.events.includes(t));

@@ -9,6 +9,7 @@ import { ciSource } from "./ci";
 import { costAnomalySource } from "./cost-anomaly";
 import { clockAt, lockCursor, saveCursor, type TClock, type TSource } from "./cursor";
 import { pagerDutySource } from "./pagerduty";
+import { slaBreachedSource } from "./sla-breached";
 
 // The worker's every-minute job for the notification events that are not alert groups: each
 // source, each org with something new, one transaction per batch (cursor locked, events read,
@@ -22,6 +23,7 @@ export const NOTIFICATION_SOURCES: readonly TSource[] = [
   costAnomalySource,
   pagerDutySource,
   assignedSource,
+  slaBreachedSource,
 ];
 
 /** Reads one org's source up to the clock's settle time; returns the messages queued. */

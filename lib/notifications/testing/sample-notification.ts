@@ -151,6 +151,21 @@ const BY_TYPE: Record<TNotificationType, TEntry> = {
     undefined,
     { Service: "Payments on-call", "Dedup key": "bmp-3c1f0a" },
   ),
+  "finding.sla_breached": entry(
+    "critical",
+    "/findings?team=payments&overdue=true",
+    "Open the overdue findings",
+    "3 findings past their due date",
+    "3 findings of Payments passed their SLA due date without a fix.",
+    { Findings: "3", Team: "Payments" },
+    {
+      sample: [
+        "CVE-2026-0001 in openssl: Deployment payments/api (prod-eu), due 2026-12-08 10:02 UTC",
+        "Privilege escalation allowed: Deployment payments/worker (prod-eu), due 2026-12-09 08:00 UTC",
+        "Image tag not specified: StatefulSet payments/ledger (prod-eu), due 2026-12-09 17:30 UTC",
+      ],
+    },
+  ),
   "finding.assigned": entry(
     "high",
     "/findings?assignee=me",

@@ -7,6 +7,7 @@ import { staleClusters } from "@/lib/clusters/stale";
 import { findingsOverview } from "@/lib/findings/overview";
 import { findingScopeOf } from "@/lib/auth/visibility-scope";
 import { getOrgOverview } from "@/lib/orgs/overview";
+import { countOverdue, slaMetByWeek } from "@/lib/sla/overview";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClustersCard } from "@/components/overview/clusters-card";
@@ -15,6 +16,9 @@ import { GettingStarted } from "@/components/overview/getting-started";
 import { findingsLinker } from "@/components/overview/links";
 import { OwnershipCard } from "@/components/overview/ownership-card";
 import { StaleClustersAlert } from "@/components/overview/stale-clusters-alert";
+import { overdueHref } from "@/components/sla/overdue-link";
+import { prepareSlaMet } from "@/components/sla/prepare-sla-met";
+import { SlaOverview } from "@/components/sla/sla-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -24,10 +28,12 @@ export default async function OverviewPage({ params }: PageProps<"/o/[org]">) {
   const isAdmin = canOrg(access.role, "org:settings:manage");
   const scope = findingScopeOf(access);
   const now = new Date();
-  const [org, findings, stale] = await Promise.all([
+  const [org, findings, stale, overdue, slaWeeks] = await Promise.all([
     getOrgOverview(access.org.id, scope.teamIds ?? "all"),
     findingsOverview(scope, now),
     canOrg(access.role, "org:clusters:read") ? staleClusters(access.org.id, now) : [],
+    countOverdue(scope, now),
+    slaMetByWeek(scope, now),
   ]);
   const base = `/o/${access.org.slug}`;
   const link = findingsLinker(access.org.slug);
@@ -112,6 +118,16 @@ export default async function OverviewPage({ params }: PageProps<"/o/[org]">) {
                 }
         }
       />
+      {Object.values(findings.byState).some((n) => n > 0) ? (
+        <SlaOverview
+          overdue={overdue}
+          overdueHref={overdueHref(link())}
+          chart={prepareSlaMet(slaWeeks, now)}
+          policyHref={
+            isAdmin ? `${base}/settings/sla` : myTeams.length === 1 ? `${base}/teams/${myTeams[0].slug}/sla` : null
+          }
+        />
+      ) : null}
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         {showOwnership ? (
           <div className="lg:col-span-3">

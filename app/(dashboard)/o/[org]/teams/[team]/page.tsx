@@ -3,6 +3,7 @@ import { requireTeamPage } from "@/lib/auth/page-guards";
 import { canOrg, canTeam, TEAM_ROLE_LABELS } from "@/lib/auth/permissions";
 import { staleClusters } from "@/lib/clusters/stale";
 import { findingsOverview } from "@/lib/findings/overview";
+import { countOverdue, slaMetByWeek } from "@/lib/sla/overview";
 import { getTeamBySlug, listMembersNotOnTeam, listTeamMembers } from "@/lib/teams/queries";
 import { listOwnedResources } from "@/lib/teams/resource-queries";
 import { LinkButton } from "@/components/ui/button";
@@ -11,6 +12,9 @@ import { FindingsOverview } from "@/components/overview/findings-overview";
 import { findingsLinker } from "@/components/overview/links";
 import { StaleClustersAlert } from "@/components/overview/stale-clusters-alert";
 import { TeamSummaryCard } from "@/components/overview/team-summary-card";
+import { overdueHref } from "@/components/sla/overdue-link";
+import { prepareSlaMet } from "@/components/sla/prepare-sla-met";
+import { SlaOverview } from "@/components/sla/sla-overview";
 import { OwnedResourcesCard } from "@/components/teams/owned-resources-card";
 import { TeamMembersCard } from "@/components/teams/team-members-card";
 import { TeamTabs } from "@/components/teams/team-tabs";
@@ -23,13 +27,16 @@ export default async function TeamHomePage({ params }: PageProps<"/o/[org]/teams
   const canManageMembers = canTeam(access.teamRole, "team:members:manage");
   const canEditScope = canOrg(access.role, "org:teams:manage");
   const now = new Date();
-  const [team, owned, members, candidates, findings, stale] = await Promise.all([
+  const teamScope = { orgId: access.org.id, teamIds: [access.team.id], unassigned: false };
+  const [team, owned, members, candidates, findings, stale, overdue, slaWeeks] = await Promise.all([
     getTeamBySlug(access.org.id, access.team.slug),
     listOwnedResources(access.org.id, access.team.id),
     listTeamMembers(access.org.id, access.team.id),
     canManageMembers ? listMembersNotOnTeam(access.org.id, access.team.id) : Promise.resolve([]),
-    findingsOverview({ orgId: access.org.id, teamIds: [access.team.id], unassigned: false }, now),
+    findingsOverview(teamScope, now),
     canOrg(access.role, "org:clusters:read") ? staleClusters(access.org.id, now) : Promise.resolve([]),
+    countOverdue(teamScope, now),
+    slaMetByWeek(teamScope, now),
   ]);
   const settingsHref = `/o/${access.org.slug}/settings/teams/${access.team.slug}`;
   const link = findingsLinker(access.org.slug, { team: [access.team.slug] });
@@ -80,6 +87,14 @@ export default async function TeamHomePage({ params }: PageProps<"/o/[org]/teams
             : "No cluster has reported anything to fix in what this team owns.",
         }}
       />
+      {Object.values(findings.byState).some((n) => n > 0) ? (
+        <SlaOverview
+          overdue={overdue}
+          overdueHref={overdueHref(link())}
+          chart={prepareSlaMet(slaWeeks, now)}
+          policyHref={`/o/${access.org.slug}/teams/${access.team.slug}/sla`}
+        />
+      ) : null}
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-2">
           <TeamSummaryCard
