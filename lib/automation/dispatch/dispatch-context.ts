@@ -19,7 +19,13 @@ export type TDispatchRow = {
   created_at: Date;
 };
 
-export type TDispatchRule = { id: string; orgId: string; teamId: string | null; name: string; actions: TActions | null };
+export type TDispatchRule = {
+  id: string;
+  orgId: string;
+  teamId: string | null;
+  name: string;
+  actions: TActions | null;
+};
 
 export type TDispatchFinding = {
   id: string;

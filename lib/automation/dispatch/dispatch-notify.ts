@@ -93,7 +93,9 @@ export async function dispatchNotify(
   const connection = await connectionOf(client, rule.orgId, action.connectionId);
   if (!connection) return { error: "The rule's notification connection was deleted; choose another one." };
   if (!MESSAGE_CHANNELS.has(connection.kind)) {
-    return { error: `The connection “${connection.name}” cannot carry messages; choose a Slack, Teams, email or webhook one.` };
+    return {
+      error: `The connection “${connection.name}” cannot carry messages; choose a Slack, Teams, email or webhook one.`,
+    };
   }
   if (rule.teamId && connection.team_id && connection.team_id !== rule.teamId) {
     return { error: `The connection “${connection.name}” belongs to another team.` };
@@ -101,7 +103,12 @@ export async function dispatchNotify(
   if (NEEDS_TARGET.has(connection.kind) && !action.target) {
     return { error: `Say where in “${connection.name}” to send (a channel or addresses).` };
   }
-  const names = await client.query<{ org_slug: string; org_name: string; team_slug: string | null; team_name: string | null }>(
+  const names = await client.query<{
+    org_slug: string;
+    org_name: string;
+    team_slug: string | null;
+    team_name: string | null;
+  }>(
     `SELECT o.slug AS org_slug, o.name AS org_name, t.slug AS team_slug, t.name AS team_name
        FROM organizations o LEFT JOIN teams t ON t.id = $2::uuid AND t.org_id = o.id
       WHERE o.id = $1::uuid`,

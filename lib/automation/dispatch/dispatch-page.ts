@@ -54,10 +54,10 @@ async function activePagedFindings(
 }
 
 async function destinationExists(client: pg.ClientBase, orgId: string, id: string): Promise<boolean> {
-  const { rowCount } = await client.query(`SELECT 1 FROM alert_destinations WHERE id = $1::uuid AND org_id = $2::uuid`, [
-    id,
-    orgId,
-  ]);
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM alert_destinations WHERE id = $1::uuid AND org_id = $2::uuid`,
+    [id, orgId],
+  );
   return (rowCount ?? 0) > 0;
 }
 

@@ -4,7 +4,13 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import type { TTicketVerbOptions } from "@/lib/tickets/effective-project";
 import type { TTicketSubject } from "@/lib/tickets/schemas";
 import type { TActions } from "../schemas";
-import { joinErrors, plural, type TDispatchFinding, type TDispatchOutcome, type TDispatchRule } from "./dispatch-context";
+import {
+  joinErrors,
+  plural,
+  type TDispatchFinding,
+  type TDispatchOutcome,
+  type TDispatchRule,
+} from "./dispatch-context";
 
 // A rule's "create a ticket": its newly matched findings grouped into problems (a check's findings
 // in a team, in one cluster or all; or the findings themselves, per team), each filed through
@@ -35,12 +41,13 @@ function problemsOf(subject: NonNullable<TActions["ticket"]>["subject"], finding
       });
     }
   }
-  const chosen = [...findingIds].flatMap(([teamId, ids]) =>
-    Array.from({ length: Math.ceil(ids.length / FINDINGS_PER_TICKET) }, (_, i) => ({
-      teamId,
-      subject: { kind: "findings", findingIds: ids.slice(i * FINDINGS_PER_TICKET, (i + 1) * FINDINGS_PER_TICKET) },
-      label: plural(Math.min(FINDINGS_PER_TICKET, ids.length - i * FINDINGS_PER_TICKET), "finding"),
-    })) satisfies TProblemInput[],
+  const chosen = [...findingIds].flatMap(
+    ([teamId, ids]) =>
+      Array.from({ length: Math.ceil(ids.length / FINDINGS_PER_TICKET) }, (_, i) => ({
+        teamId,
+        subject: { kind: "findings", findingIds: ids.slice(i * FINDINGS_PER_TICKET, (i + 1) * FINDINGS_PER_TICKET) },
+        label: plural(Math.min(FINDINGS_PER_TICKET, ids.length - i * FINDINGS_PER_TICKET), "finding"),
+      })) satisfies TProblemInput[],
   );
   return [...problems.values(), ...chosen];
 }
@@ -61,7 +68,9 @@ export async function dispatchTicket(
   const owned = open.filter((f) => f.owner_team_id);
   const errors: string[] = [];
   if (owned.length < open.length) {
-    errors.push(`${plural(open.length - owned.length, "finding")} without an owning team: no ticket project to file into`);
+    errors.push(
+      `${plural(open.length - owned.length, "finding")} without an owning team: no ticket project to file into`,
+    );
   }
   const actor = { system: true as const, label: `Rule "${rule.name}"` };
   for (const problem of problemsOf(action.subject, owned)) {

@@ -2,12 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/server/db";
 import type { TTicketVerbOptions } from "@/lib/tickets/effective-project";
-import {
-  loadDispatchFindings,
-  loadDispatchRule,
-  type TDispatchOutcome,
-  type TDispatchRow,
-} from "./dispatch-context";
+import { loadDispatchFindings, loadDispatchRule, type TDispatchOutcome, type TDispatchRow } from "./dispatch-context";
 import { dispatchNotify } from "./dispatch-notify";
 import { dispatchPage } from "./dispatch-page";
 import { dispatchTicket } from "./dispatch-ticket";

@@ -11,9 +11,7 @@ export const DAILY_RULES_PASS_JOB = "automation-daily-pass";
  * running is left alone. Returns how many orgs have a pass pending.
  */
 export async function startDailyPasses(): Promise<number> {
-  const { rows } = await pool.query<{ org_id: string }>(
-    `SELECT DISTINCT org_id FROM automation_rules WHERE enabled`,
-  );
+  const { rows } = await pool.query<{ org_id: string }>(`SELECT DISTINCT org_id FROM automation_rules WHERE enabled`);
   for (const { org_id } of rows) {
     await startApplyJob(org_id, { ruleId: null, requestedById: null, trigger: "schedule" });
   }

@@ -10,11 +10,16 @@ import { tryRunApplyJob, type TRunApplyJobOptions } from "./run-apply-job";
  * finished or stopped.
  */
 export async function runPendingApplyJobs(
-  options: Pick<TRunApplyJobOptions, "shouldStop" | "batchSize"> & { log?: (line: string) => void } = {},
+  options: Pick<TRunApplyJobOptions, "shouldStop" | "batchSize"> & {
+    log?: (line: string) => void;
+    /** Only this org's jobs (tests share one database). */
+    orgId?: string;
+  } = {},
 ): Promise<TApplyJob[]> {
   const { rows } = await pool.query<{ id: string }>(
-    `SELECT id FROM automation_jobs WHERE status IN ('queued', 'running')
+    `SELECT id FROM automation_jobs WHERE status IN ('queued', 'running') AND ($1::uuid IS NULL OR org_id = $1::uuid)
       ORDER BY status = 'running' DESC, created_at, id LIMIT 100`,
+    [options.orgId ?? null],
   );
   const finished: TApplyJob[] = [];
   for (const { id } of rows) {

@@ -2,7 +2,14 @@ import "server-only";
 import { pool } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { inTransaction } from "@/lib/server/sql";
-import { AUTOMATION_JOBS_CHANNEL, jobOf, JOB_COLUMNS, type TApplyJob, type TApplyJobTrigger, type TJobRow } from "./job-row";
+import {
+  AUTOMATION_JOBS_CHANNEL,
+  jobOf,
+  JOB_COLUMNS,
+  type TApplyJob,
+  type TApplyJobTrigger,
+  type TJobRow,
+} from "./job-row";
 
 // Queues a job; the worker's job loop (woken by NOTIFY at commit, polling as a fallback) runs it.
 
