@@ -55,7 +55,9 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
       await runPendingApplyJobs({ shouldStop: stopping, log: (line) => log(`automation: ${line}`) });
       const sent = await runDueDispatches();
       if (sent.done + sent.failed + sent.retried > 0) {
-        log(`automation: ${sent.done} rule action(s) sent, ${sent.failed} kept with an error, ${sent.retried} to retry`);
+        log(
+          `automation: ${sent.done} rule action(s) sent, ${sent.failed} kept with an error, ${sent.retried} to retry`,
+        );
       }
     },
     onError: (err) => log(`automation error: ${err.message}`),

@@ -172,7 +172,13 @@ const BY_TYPE: Record<TNotificationType, TEntry> = {
     "Open the findings",
     'Rule "Privileged containers to the platform channel": 12 findings',
     "Matched 12 findings of Payments for the first time.",
-    { Rule: "Privileged containers to the platform channel", Level: "Organization", Findings: "12", Severity: "2 critical, 10 high", Clusters: "prod-eu" },
+    {
+      Rule: "Privileged containers to the platform channel",
+      Level: "Organization",
+      Findings: "12",
+      Severity: "2 critical, 10 high",
+      Clusters: "prod-eu",
+    },
     {
       sample: [
         "Privileged container: Deployment payments/api (prod-eu)",
