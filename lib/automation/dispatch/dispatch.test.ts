@@ -15,6 +15,7 @@ import { ticketSetup } from "@/lib/testing/tickets";
 import { dispatchRow, insertDispatch, insertRule } from "../jobs/jobs-testing";
 import { runDueDispatches } from "./run-dispatches";
 import { syncRulePages } from "./sync-rule-pages";
+import { RECURRING_JOBS } from "@/lib/worker/recurring";
 
 // Rules' tickets, messages and pages, from the dispatch rows the engine writes to what the
 // providers receive: the in-memory ticket provider, and the fake Slack and PagerDuty over HTTP.
@@ -204,6 +205,7 @@ describe("page dispatches", () => {
     const actions = (await outbox(s.t.org.id)).map((e) => e.action);
     expect(actions).toEqual(["trigger", "trigger", "trigger", "resolve"]);
     expect(await syncRulePages({ orgId: s.t.org.id })).toBe(0);
+    expect(RECURRING_JOBS.find((j) => j.name === "automation-dispatch")).toMatchObject({ cron: "* * * * *" });
   });
 
   it("keeps why when the destination is gone", async () => {

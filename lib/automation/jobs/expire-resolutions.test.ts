@@ -6,6 +6,7 @@ import { inTransaction } from "@/lib/server/sql";
 import { createTestCluster } from "@/lib/testing/factories";
 import { expireResolutions } from "./expire-resolutions";
 import { insertRule } from "./jobs-testing";
+import { RECURRING_JOBS } from "@/lib/worker/recurring";
 
 const MINUTE = 60_000;
 
@@ -93,5 +94,6 @@ describe("resolution expiries", () => {
     // Nothing left to expire until the last one's time comes.
     expect(await expireResolutions(now)).toBe(0);
     expect(await expireResolutions(new Date(now.getTime() + 2 * MINUTE))).toBe(1);
+    expect(RECURRING_JOBS.find((j) => j.name === "expire-rule-resolutions")).toMatchObject({ cron: "* * * * *" });
   });
 });

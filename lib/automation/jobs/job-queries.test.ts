@@ -6,6 +6,7 @@ import { startDailyPasses } from "./daily-pass";
 import { insertRule } from "./jobs-testing";
 import { getApplyJob, latestApplyJob } from "./queries";
 import { startApplyJob } from "./start-apply-job";
+import { RECURRING_JOBS } from "@/lib/worker/recurring";
 
 describe("apply-to-existing jobs: start, read, cancel", () => {
   it("queues one job per rule at a time, and reads it back only in its own org", async () => {
@@ -67,5 +68,6 @@ describe("apply-to-existing jobs: start, read, cancel", () => {
         .rows;
     expect(await jobsOf(t.org.id)).toEqual([{ rule_id: null, trigger: "schedule", status: "queued" }]);
     expect(await jobsOf(quiet.org.id)).toEqual([]);
+    expect(RECURRING_JOBS.find((j) => j.name === "automation-daily-pass")).toMatchObject({ cron: "41 2 * * *" });
   });
 });
