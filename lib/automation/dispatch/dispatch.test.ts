@@ -13,6 +13,8 @@ import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-page
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
 import { ticketSetup } from "@/lib/testing/tickets";
 import { dispatchRow, insertDispatch, insertRule } from "../jobs/jobs-testing";
+import { runApplyJob } from "../jobs/run-apply-job";
+import { startApplyJob } from "../jobs/start-apply-job";
 import { runDueDispatches } from "./run-dispatches";
 import { syncRulePages } from "./sync-rule-pages";
 import { RECURRING_JOBS } from "@/lib/worker/recurring";
@@ -217,5 +219,34 @@ describe("page dispatches", () => {
     expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 0, failed: 1, retried: 0 });
     expect((await dispatchRow(id)).error).toMatch(/destination was deleted/);
     expect(await outbox(s.t.org.id)).toEqual([]);
+  });
+});
+
+describe("from a run to the provider", () => {
+  it("a rule applied to existing findings pages once; applying it again sends nothing more", async () => {
+    const s = await ticketSetup();
+    const key = randomBytes(16).toString("hex");
+    const destination = await createDestination(s.t.org.id, actorFor(s.t.users.admin), {
+      name: "Platform on-call",
+      routingKey: key,
+      teamId: null,
+    });
+    const rule = await insertRule(s.t.org.id, {
+      name: "Root in payments pages",
+      conditions: [{ field: "check", values: ["runAsRoot*"] }],
+      actions: { page: { destinationId: destination.id, severity: "warning" } },
+    });
+    const apply = async () =>
+      runApplyJob((await startApplyJob(s.t.org.id, { ruleId: rule.id, requestedById: null })).id);
+    expect(await apply()).toMatchObject({ status: "done", processed: 5 });
+    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 1, failed: 0, retried: 0 });
+    expect(await apply()).toMatchObject({ status: "done", processed: 5 });
+    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 0, failed: 0, retried: 0 });
+    const events = await outbox(s.t.org.id);
+    expect(events.map((e) => e.action)).toEqual(["trigger"]);
+    expect(events[0]!.payload.payload).toMatchObject({
+      severity: "warning",
+      custom_details: { affected: 5, rule: "Root in payments pages" },
+    });
   });
 });
