@@ -10,8 +10,11 @@ export const DAILY_RULES_PASS_JOB = "automation-daily-pass";
  * are undone, owners moved by scope edits). One pass per org at a time: one still queued or
  * running is left alone. Returns how many orgs have a pass pending.
  */
-export async function startDailyPasses(): Promise<number> {
-  const { rows } = await pool.query<{ org_id: string }>(`SELECT DISTINCT org_id FROM automation_rules WHERE enabled`);
+export async function startDailyPasses(options: { orgId?: string } = {}): Promise<number> {
+  const { rows } = await pool.query<{ org_id: string }>(
+    `SELECT DISTINCT org_id FROM automation_rules WHERE enabled AND ($1::uuid IS NULL OR org_id = $1::uuid)`,
+    [options.orgId ?? null],
+  );
   for (const { org_id } of rows) {
     await startApplyJob(org_id, { ruleId: null, requestedById: null, trigger: "schedule" });
   }

@@ -57,7 +57,7 @@ describe("resolution expiries", () => {
     );
     expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "resolve"]);
 
-    expect(await expireResolutions(now)).toBe(3);
+    expect(await expireResolutions(now, { orgId: t.org.id })).toBe(3);
     const after = await pool.query<{
       id: string;
       resolution: string | null;
@@ -92,8 +92,8 @@ describe("resolution expiries", () => {
     // Open again, so the incident fires again (a new one).
     expect((await outbox(t.org.id)).map((e) => e.action)).toEqual(["trigger", "resolve", "trigger"]);
     // Nothing left to expire until the last one's time comes.
-    expect(await expireResolutions(now)).toBe(0);
-    expect(await expireResolutions(new Date(now.getTime() + 2 * MINUTE))).toBe(1);
+    expect(await expireResolutions(now, { orgId: t.org.id })).toBe(0);
+    expect(await expireResolutions(new Date(now.getTime() + 2 * MINUTE), { orgId: t.org.id })).toBe(1);
     expect(RECURRING_JOBS.find((j) => j.name === "expire-rule-resolutions")).toMatchObject({ cron: "* * * * *" });
   });
 });

@@ -57,11 +57,11 @@ async function expireOrg(orgId: string, now: Date): Promise<number> {
   });
 }
 
-/** Every org's expired resolutions, one transaction per org. Returns the findings opened. */
-export async function expireResolutions(now: Date = new Date()): Promise<number> {
+/** Every org's (or one org's) expired resolutions, one transaction per org. Returns the findings opened. */
+export async function expireResolutions(now: Date = new Date(), options: { orgId?: string } = {}): Promise<number> {
   const { rows } = await pool.query<{ org_id: string }>(
-    `SELECT DISTINCT org_id FROM findings WHERE resolution_expires_at <= $1`,
-    [now],
+    `SELECT DISTINCT org_id FROM findings WHERE resolution_expires_at <= $1 AND ($2::uuid IS NULL OR org_id = $2::uuid)`,
+    [now, options.orgId ?? null],
   );
   let opened = 0;
   for (const { org_id } of rows) opened += await expireOrg(org_id, now);

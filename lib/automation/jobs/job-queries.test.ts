@@ -61,8 +61,7 @@ describe("apply-to-existing jobs: start, read, cancel", () => {
     const quiet = await createTestTenant();
     await insertRule(t.org.id, { actions: { addTags: ["a"] } });
     await insertRule(quiet.org.id, { actions: { addTags: ["a"] }, enabled: false });
-    await startDailyPasses();
-    await startDailyPasses();
+    for (const org of [t.org, quiet.org, t.org]) await startDailyPasses({ orgId: org.id });
     const jobsOf = async (orgId: string) =>
       (await pool.query(`SELECT rule_id, trigger::text, status::text FROM automation_jobs WHERE org_id = $1`, [orgId]))
         .rows;

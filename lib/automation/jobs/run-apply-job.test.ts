@@ -5,6 +5,7 @@ import { env } from "@/lib/server/env";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { createTicketFindings } from "@/lib/testing/tickets";
 import { cancelApplyJob } from "./cancel-apply-job";
+import { startAutomationLoop } from "./job-loop";
 import { insertRule } from "./jobs-testing";
 import { getApplyJob } from "./queries";
 import { runApplyJob, tryRunApplyJob } from "./run-apply-job";
@@ -146,5 +147,25 @@ describe("runApplyJob", () => {
     expect(await ledgerOf(daily.id)).toEqual([
       { rule_id: rule.id, trigger: "schedule", matched: SANDBOX, changed: SANDBOX },
     ]);
+  });
+
+  it("starts within moments of being queued: the worker's loop is woken, not polling", async () => {
+    const { t, rule } = await setup();
+    // A poll far away: only the queueing's notification can wake the loop in time.
+    const loop = startAutomationLoop({ pollMs: 600_000, orgId: t.org.id });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // listening, first (empty) round done
+      const job = await startApplyJob(t.org.id, { ruleId: rule.id, requestedById: null });
+      const queuedAt = Date.now();
+      let current = job;
+      while (current.status !== "done" && Date.now() - queuedAt < 15_000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        current = (await getApplyJob(t.org.id, job.id))!;
+      }
+      expect(current).toMatchObject({ status: "done", processed: SANDBOX, changed: SANDBOX });
+      expect(Date.now() - queuedAt).toBeLessThan(5_000);
+    } finally {
+      await loop.stop();
+    }
   });
 });

@@ -17,9 +17,11 @@ import { FINISHED_STATUSES, jobOf, JOB_COLUMNS, type TApplyJob, type TJobRow } f
 const RUN_LOCK_NAMESPACE = 73019001;
 
 /**
- * Findings per batch (one transaction each). Measured with 50 rules over 200,000 open findings
- * (docs/benchmarks.md): 10,000 keeps a batch near a second, so a cancel or a shutdown waits no
- * longer, while the per-batch cost (rule loading, the ledger upsert, alert evaluation) stays small.
+ * Findings per batch (one transaction each). Measured with one rule changing every finding of
+ * 100,000 open ones (this machine, shared): per finding 0.52 ms in batches of 5,000, 0.42 ms of
+ * 10,000, 0.56 ms of 20,000; the rules' statements are >85% of a batch, choosing the batch and
+ * the alert evaluation the rest. 10,000 keeps a batch to a few seconds, so a cancel or a shutdown
+ * waits no longer than that.
  */
 export const DEFAULT_BATCH_SIZE = 10_000;
 
