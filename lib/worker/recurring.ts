@@ -10,6 +10,7 @@ import { DAILY_RULES_PASS_JOB, startDailyPasses } from "@/lib/automation/jobs/da
 import { EXPIRE_RESOLUTIONS_JOB, expireResolutions } from "@/lib/automation/jobs/expire-resolutions";
 import { DISPATCH_JOB, runDueDispatches } from "@/lib/automation/dispatch/run-dispatches";
 import { syncRulePages } from "@/lib/automation/dispatch/sync-rule-pages";
+import { createTicket } from "@/lib/tickets/create-ticket";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -73,7 +74,7 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     name: DISPATCH_JOB,
     cron: "* * * * *",
     run: async () => {
-      const { done, failed, retried } = await runDueDispatches();
+      const { done, failed, retried } = await runDueDispatches({ fileTicket: createTicket });
       const resolved = await syncRulePages();
       return done + failed + retried + resolved > 0
         ? `${done} rule action(s) sent, ${failed} kept with an error, ${retried} to retry; ${resolved} rule incident(s) resolved`

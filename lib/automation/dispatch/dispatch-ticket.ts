@@ -1,8 +1,5 @@
 import "server-only";
 import { AppError } from "@/lib/server/errors";
-import { createTicket } from "@/lib/tickets/create-ticket";
-import type { TTicketVerbOptions } from "@/lib/tickets/effective-project";
-import type { TTicketSubject } from "@/lib/tickets/schemas";
 import type { TActions } from "../schemas";
 import {
   joinErrors,
@@ -14,13 +11,28 @@ import {
 
 // A rule's "create a ticket": its newly matched findings grouped into problems (a check's findings
 // in a team, in one cluster or all; or the findings themselves, per team), each filed through
-// createTicket as the rule, which makes the problem's ticket or comments on the open one. What
-// cannot be filed (no project, a broken connection, a refusal) is kept on the dispatch.
+// lib/tickets' createTicket as the rule, which makes the problem's ticket or comments on the open
+// one. What cannot be filed (no project, a broken connection, a refusal) is kept on the dispatch.
+//
+// createTicket is handed in by the worker (lib/worker) rather than imported: tickets reach back to
+// automation through notifications and admission, and features do not import in a circle.
+
+/** A problem's subject as rules file it (lib/tickets' TTicketSubject, the kinds rules use). */
+export type TRuleTicketSubject =
+  | { kind: "check"; source: string; checkId: string; clusterId: string | null }
+  | { kind: "findings"; findingIds: string[] };
+
+/** lib/tickets' createTicket: makes the problem's ticket, or comments on its open one; AppErrors say why not. */
+export type TFileTicket = (
+  orgId: string,
+  actor: { system: true; label: string },
+  input: { teamId: string; subject: TRuleTicketSubject },
+) => Promise<unknown>;
 
 /** createTicket's limit for findings chosen one by one. */
 const FINDINGS_PER_TICKET = 500;
 
-type TProblemInput = { teamId: string; subject: TTicketSubject; label: string };
+type TProblemInput = { teamId: string; subject: TRuleTicketSubject; label: string };
 
 function problemsOf(subject: NonNullable<TActions["ticket"]>["subject"], findings: readonly TDispatchFinding[]) {
   const problems = new Map<string, TProblemInput>();
@@ -58,10 +70,10 @@ function problemsOf(subject: NonNullable<TActions["ticket"]>["subject"], finding
  * caller retry the whole dispatch later.
  */
 export async function dispatchTicket(
+  fileTicket: TFileTicket,
   rule: TDispatchRule,
   action: NonNullable<TActions["ticket"]>,
   findings: readonly TDispatchFinding[],
-  options: TTicketVerbOptions = {},
 ): Promise<TDispatchOutcome> {
   // A team rule only ever files its own team's findings.
   const open = findings.filter((f) => f.status === "open" && (!rule.teamId || f.owner_team_id === rule.teamId));
@@ -75,7 +87,7 @@ export async function dispatchTicket(
   const actor = { system: true as const, label: `Rule "${rule.name}"` };
   for (const problem of problemsOf(action.subject, owned)) {
     try {
-      await createTicket(rule.orgId, actor, { teamId: problem.teamId, subject: problem.subject }, options);
+      await fileTicket(rule.orgId, actor, { teamId: problem.teamId, subject: problem.subject });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       // Fixed meanwhile: nothing left to file, and nothing wrong.

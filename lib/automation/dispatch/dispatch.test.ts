@@ -12,9 +12,11 @@ import { actorFor } from "@/lib/testing/factories";
 import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
 import { ticketSetup } from "@/lib/testing/tickets";
+import { createTicket } from "@/lib/tickets/create-ticket";
 import { dispatchRow, insertDispatch, insertRule } from "../jobs/jobs-testing";
 import { runApplyJob } from "../jobs/run-apply-job";
 import { startApplyJob } from "../jobs/start-apply-job";
+import type { TFileTicket } from "./dispatch-ticket";
 import { runDueDispatches } from "./run-dispatches";
 import { syncRulePages } from "./sync-rule-pages";
 import { RECURRING_JOBS } from "@/lib/worker/recurring";
@@ -53,7 +55,10 @@ describe("ticket dispatches", () => {
       actions: { ticket: { subject: "check_cluster" } },
     });
     const first = await insertDispatch(s.t.org.id, rule.id, "ticket", s.findingIds);
-    const options = { orgId: s.t.org.id, ticket: s.memory.options() };
+    const options = {
+      orgId: s.t.org.id,
+      fileTicket: ((orgId, actor, input) => createTicket(orgId, actor, input, s.memory.options())) as TFileTicket,
+    };
 
     expect(await runDueDispatches(options)).toEqual({ done: 1, failed: 0, retried: 0 });
     expect(s.memory.count("createIssue")).toBe(1);
@@ -90,7 +95,10 @@ describe("ticket dispatches", () => {
       attempts: 2,
       createdAt: new Date(now.getTime() - 5 * MINUTE),
     });
-    const options = { orgId: s.t.org.id, ticket: s.memory.options() };
+    const options = {
+      orgId: s.t.org.id,
+      fileTicket: ((orgId, actor, input) => createTicket(orgId, actor, input, s.memory.options())) as TFileTicket,
+    };
     // The third attempt is due 6 minutes after the dispatch was written.
     expect(await runDueDispatches({ ...options, now })).toEqual({ done: 0, failed: 0, retried: 0 });
     expect(await runDueDispatches({ ...options, now: new Date(now.getTime() + 2 * MINUTE) })).toEqual({
@@ -122,7 +130,11 @@ describe("notify dispatches", () => {
       actions: { notify: { connectionId: connection.id, target: "C00000ALERTS" } },
     });
     await insertDispatch(s.t.org.id, rule.id, "notify", [...s.findingIds, ...s.otherFindingIds]);
-    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 1, failed: 0, retried: 0 });
+    expect(await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket })).toEqual({
+      done: 1,
+      failed: 0,
+      retried: 0,
+    });
 
     const [queued, ...more] = await queuedMessages(s.t.org.id);
     expect(more).toEqual([]);
@@ -149,7 +161,11 @@ describe("notify dispatches", () => {
       actions: { notify: { connectionId: "8a1f9c52-0d3e-4b7a-9f61-2c5e8d4b7a10", target: "C00000ALERTS" } },
     });
     const id = await insertDispatch(s.t.org.id, rule.id, "notify", s.findingIds);
-    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 0, failed: 1, retried: 0 });
+    expect(await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket })).toEqual({
+      done: 0,
+      failed: 1,
+      retried: 0,
+    });
     expect((await dispatchRow(id)).error).toMatch(/connection was deleted/);
     expect(await queuedMessages(s.t.org.id)).toEqual([]);
   });
@@ -175,7 +191,11 @@ describe("page dispatches", () => {
     };
 
     await insertDispatch(s.t.org.id, rule.id, "page", s.findingIds);
-    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 1, failed: 0, retried: 0 });
+    expect(await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket })).toEqual({
+      done: 1,
+      failed: 0,
+      retried: 0,
+    });
     await deliver();
     let [incident, ...others] = pagerduty.incidents({ routingKey: key });
     expect(others).toEqual([]);
@@ -186,7 +206,7 @@ describe("page dispatches", () => {
     // More of the check matched later: the same incident, updated.
     const more = await s.addFindings({ count: 2 });
     await insertDispatch(s.t.org.id, rule.id, "page", more);
-    await runDueDispatches({ orgId: s.t.org.id });
+    await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket });
     await deliver();
     [incident, ...others] = pagerduty.incidents({ routingKey: key });
     expect(others).toEqual([]);
@@ -216,7 +236,11 @@ describe("page dispatches", () => {
       actions: { page: { destinationId: "8a1f9c52-0d3e-4b7a-9f61-2c5e8d4b7a10", severity: "error" } },
     });
     const id = await insertDispatch(s.t.org.id, rule.id, "page", s.findingIds);
-    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 0, failed: 1, retried: 0 });
+    expect(await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket })).toEqual({
+      done: 0,
+      failed: 1,
+      retried: 0,
+    });
     expect((await dispatchRow(id)).error).toMatch(/destination was deleted/);
     expect(await outbox(s.t.org.id)).toEqual([]);
   });
@@ -239,9 +263,17 @@ describe("from a run to the provider", () => {
     const apply = async () =>
       runApplyJob((await startApplyJob(s.t.org.id, { ruleId: rule.id, requestedById: null })).id);
     expect(await apply()).toMatchObject({ status: "done", processed: 5 });
-    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 1, failed: 0, retried: 0 });
+    expect(await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket })).toEqual({
+      done: 1,
+      failed: 0,
+      retried: 0,
+    });
     expect(await apply()).toMatchObject({ status: "done", processed: 5 });
-    expect(await runDueDispatches({ orgId: s.t.org.id })).toEqual({ done: 0, failed: 0, retried: 0 });
+    expect(await runDueDispatches({ orgId: s.t.org.id, fileTicket: createTicket })).toEqual({
+      done: 0,
+      failed: 0,
+      retried: 0,
+    });
     const events = await outbox(s.t.org.id);
     expect(events.map((e) => e.action)).toEqual(["trigger"]);
     expect(events[0]!.payload.payload).toMatchObject({

@@ -1,11 +1,10 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/server/db";
-import type { TTicketVerbOptions } from "@/lib/tickets/effective-project";
 import { loadDispatchFindings, loadDispatchRule, type TDispatchOutcome, type TDispatchRow } from "./dispatch-context";
 import { dispatchNotify } from "./dispatch-notify";
 import { dispatchPage } from "./dispatch-page";
-import { dispatchTicket } from "./dispatch-ticket";
+import { dispatchTicket, type TFileTicket } from "./dispatch-ticket";
 
 // The worker sends what rules asked for (automation_dispatches, written by the engine in the
 // transaction that matched): oldest first, each claimed with FOR UPDATE SKIP LOCKED, so any number
@@ -25,8 +24,8 @@ export type TDispatchOptions = {
   limit?: number;
   /** Only this org's (tests share one database). */
   orgId?: string;
-  /** createTicket's options (tests hand in an in-memory provider). */
-  ticket?: TTicketVerbOptions;
+  /** lib/tickets' createTicket (the worker hands it in; tests, with an in-memory provider). */
+  fileTicket: TFileTicket;
 };
 
 export type TDispatchStep = { done: number; failed: number; retried: number };
@@ -52,7 +51,7 @@ async function handle(client: pg.ClientBase, row: TDispatchRow, options: TDispat
   const findings = await loadDispatchFindings(client, row.org_id, row.finding_ids, now);
   switch (row.action) {
     case "ticket":
-      return actions.ticket ? dispatchTicket(rule, actions.ticket, findings, options.ticket) : { error: null };
+      return actions.ticket ? dispatchTicket(options.fileTicket, rule, actions.ticket, findings) : { error: null };
     case "notify":
       return actions.notify ? dispatchNotify(client, rule, actions.notify, findings, row.created_at) : { error: null };
     case "page":
@@ -102,7 +101,7 @@ async function step(options: TDispatchOptions, now: Date): Promise<keyof TDispat
 }
 
 /** Sends the dispatches due now, up to `limit` (default 100). */
-export async function runDueDispatches(options: TDispatchOptions = {}): Promise<TDispatchStep> {
+export async function runDueDispatches(options: TDispatchOptions): Promise<TDispatchStep> {
   const now = options.now ?? new Date();
   const counts: TDispatchStep = { done: 0, failed: 0, retried: 0 };
   for (let i = 0; i < (options.limit ?? 100); i++) {

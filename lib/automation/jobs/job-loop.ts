@@ -1,5 +1,6 @@
 import "server-only";
 import { startNotifiedLoop, type TNotifiedLoop } from "@/lib/server/notified-loop";
+import type { TFileTicket } from "../dispatch/dispatch-ticket";
 import { runDueDispatches } from "../dispatch/run-dispatches";
 import { AUTOMATION_JOBS_CHANNEL } from "./job-row";
 import { runPendingApplyJobs } from "./run-pending";
@@ -14,9 +15,14 @@ export const AUTOMATION_POLL_MS = 2000;
  * within seconds of the run that matched. A long job runs to its end in this loop; `stop()` makes
  * it stop between batches (it stays running, for the next worker).
  */
-export function startAutomationLoop(
-  options: { pollMs?: number; log?: (line: string) => void; orgId?: string } = {},
-): TNotifiedLoop {
+export function startAutomationLoop(options: {
+  /** lib/tickets' createTicket, for rules' ticket actions. */
+  fileTicket: TFileTicket;
+  pollMs?: number;
+  log?: (line: string) => void;
+  /** Only this org's jobs and dispatches (tests share one database). */
+  orgId?: string;
+}): TNotifiedLoop {
   const log = options.log ?? (() => undefined);
   const pollMs = options.pollMs ?? AUTOMATION_POLL_MS;
   return startNotifiedLoop({
@@ -25,7 +31,7 @@ export function startAutomationLoop(
     async step(stopping) {
       await runPendingApplyJobs({ shouldStop: stopping, log, orgId: options.orgId });
       if (stopping()) return;
-      const sent = await runDueDispatches({ orgId: options.orgId });
+      const sent = await runDueDispatches({ orgId: options.orgId, fileTicket: options.fileTicket });
       if (sent.done + sent.failed + sent.retried > 0) {
         log(`${sent.done} rule action(s) sent, ${sent.failed} kept with an error, ${sent.retried} to retry`);
       }

@@ -5,6 +5,7 @@ import { env } from "@/lib/server/env";
 import { createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { createTicketFindings } from "@/lib/testing/tickets";
 import { cancelApplyJob } from "./cancel-apply-job";
+import { createTicket } from "@/lib/tickets/create-ticket";
 import { startAutomationLoop } from "./job-loop";
 import { insertRule } from "./jobs-testing";
 import { getApplyJob } from "./queries";
@@ -152,7 +153,7 @@ describe("runApplyJob", () => {
   it("starts within moments of being queued: the worker's loop is woken, not polling", async () => {
     const { t, rule } = await setup();
     // A poll far away: only the queueing's notification can wake the loop in time.
-    const loop = startAutomationLoop({ pollMs: 600_000, orgId: t.org.id });
+    const loop = startAutomationLoop({ pollMs: 600_000, orgId: t.org.id, fileTicket: createTicket });
     try {
       await new Promise((resolve) => setTimeout(resolve, 1500)); // listening, first (empty) round done
       const job = await startApplyJob(t.org.id, { ruleId: rule.id, requestedById: null });
