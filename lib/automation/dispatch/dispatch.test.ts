@@ -8,10 +8,12 @@ import { sendMessage } from "@/lib/notifications/delivery/send-message";
 import { queuedMessages } from "@/lib/notifications/testing/team-channels";
 import { pool } from "@/lib/server/db";
 import { resetEnvCache } from "@/lib/server/env";
-import { actorFor } from "@/lib/testing/factories";
+import { actorFor, createTestCluster, createTestTenant } from "@/lib/testing/factories";
 import { startFakePagerDuty, type TFakePagerDuty } from "@/lib/testing/fake-pagerduty";
 import { FAKE_SLACK_TOKEN, startFakeSlack, type TFakeSlack } from "@/lib/testing/fake-slack";
-import { ticketSetup } from "@/lib/testing/tickets";
+import { createTicketConnection, createTicketFindings, createTicketProject, ticketSetup } from "@/lib/testing/tickets";
+import { API_USER } from "@/lib/testing/fake-jira-data";
+import { FAKE_JIRA_API_TOKEN, FAKE_JIRA_EMAIL, startFakeJira, type TFakeJira } from "@/lib/testing/fake-jira";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { dispatchRow, insertDispatch, insertRule } from "../jobs/jobs-testing";
 import { runApplyJob } from "../jobs/run-apply-job";
@@ -26,10 +28,12 @@ import { RECURRING_JOBS } from "@/lib/worker/recurring";
 
 let slack: TFakeSlack;
 let pagerduty: TFakePagerDuty;
+let jira: TFakeJira;
 const saved = { ...process.env };
 beforeAll(async () => {
   slack = await startFakeSlack({ port: 0 });
   pagerduty = await startFakePagerDuty({ port: 0 });
+  jira = await startFakeJira();
   Object.assign(process.env, { SLACK_API_URL: slack.apiUrl, BUMPERS_ALLOW_PRIVATE_DESTINATIONS: "true" });
   resetEnvCache();
 });
@@ -41,6 +45,7 @@ afterAll(async () => {
   resetEnvCache();
   await slack.close();
   await pagerduty.close();
+  await jira.close();
 });
 
 const MINUTE = 60_000;
@@ -85,6 +90,55 @@ describe("ticket dispatches", () => {
       failed: 0,
       retried: 0,
     });
+  });
+
+  it("files into Jira over HTTP (the fake): one issue per check and cluster, labelled with its problem's marker", async () => {
+    const t = await createTestTenant();
+    const clusters = [await createTestCluster(t.org.id), await createTestCluster(t.org.id)];
+    const connection = await createTicketConnection(t.org.id, {
+      name: "Jira (fake)",
+      secret: {
+        kind: "jira_cloud",
+        siteUrl: jira.url,
+        email: FAKE_JIRA_EMAIL,
+        apiToken: FAKE_JIRA_API_TOKEN,
+        webhookSecret: `whsec-rules-${Math.random().toString(36).slice(2)}${"0".repeat(12)}`,
+      },
+      identityId: API_USER.accountId,
+    });
+    await createTicketProject(t.org.id, t.team.id, connection.id, {
+      provider: "jira",
+      projectKey: "PAY",
+      issueType: "Task",
+    });
+    const ids = [];
+    for (const cluster of clusters) {
+      ids.push(
+        ...(await createTicketFindings({ orgId: t.org.id, clusterId: cluster.id, teamId: t.team.id, count: 2 })),
+      );
+    }
+    const rule = await insertRule(t.org.id, {
+      name: "Root to Jira",
+      actions: { ticket: { subject: "check_cluster" } },
+    });
+    const before = new Set(jira.issues.keys());
+    await insertDispatch(t.org.id, rule.id, "ticket", ids);
+    expect(await runDueDispatches({ orgId: t.org.id, fileTicket: createTicket })).toEqual({
+      done: 1,
+      failed: 0,
+      retried: 0,
+    });
+    const filed = [...jira.issues.values()].filter((i) => !before.has(i.key));
+    expect(filed).toHaveLength(2);
+    expect(filed.map((i) => i.summary)).toEqual([
+      expect.stringContaining("Run as root"),
+      expect.stringContaining("Run as root"),
+    ]);
+    expect(new Set(filed.map((i) => i.labels[0])).size).toBe(2);
+    const stored = await pool.query(`SELECT external_key FROM tickets WHERE org_id = $1 ORDER BY external_key`, [
+      t.org.id,
+    ]);
+    expect(stored.rows.map((r) => r.external_key)).toEqual(filed.map((i) => i.key).sort());
   });
 
   it("waits out the backoff of an earlier attempt before trying again", async () => {
