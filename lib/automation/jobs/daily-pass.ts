@@ -7,8 +7,8 @@ export const DAILY_RULES_PASS_JOB = "automation-daily-pass";
 /**
  * Queues the daily pass of every org with an enabled rule: all its open findings through its
  * rules again, for what only time changes (age conditions, rules that expired and whose changes
- * are undone, owners moved by scope edits). One pass per org at a time: one still queued or
- * running is left alone. Returns how many orgs have a pass pending.
+ * are undone, owners moved by scope edits). A pass still waiting is not queued twice, and the run
+ * lock runs one job per org at a time. Returns how many orgs have a pass pending.
  */
 export async function startDailyPasses(options: { orgId?: string } = {}): Promise<number> {
   const { rows } = await pool.query<{ org_id: string }>(

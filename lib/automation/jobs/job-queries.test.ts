@@ -40,6 +40,12 @@ describe("apply-to-existing jobs: start, read, cancel", () => {
       code: "not_found",
     });
     expect((await getApplyJob(t.org.id, job.id))!.status).toBe("queued");
+
+    // Once it runs, it has chosen its findings by the rule as it was: asking again queues another.
+    await pool.query(`UPDATE automation_jobs SET status = 'running', started_at = now() WHERE id = $1`, [job.id]);
+    const next = await startApplyJob(t.org.id, { ruleId: rule.id, requestedById: null });
+    expect(next).toMatchObject({ status: "queued" });
+    expect(next.id).not.toBe(job.id);
   });
 
   it("cancels a queued job once; a new start after it is a new job", async () => {

@@ -18,8 +18,9 @@ const START_LOCK_NAMESPACE = 73019002;
 
 /**
  * Queues "apply `ruleId` to existing findings" (null: every open finding of the org, the daily
- * pass). A job of the same rule and trigger still queued or running is returned instead of a
- * second one: applying twice would change nothing anyway. The caller records the audit entry.
+ * pass). A job of the same rule and trigger still waiting is returned instead of a second one
+ * (it will read the rule as it is when it starts); one already running chose its findings by the
+ * rule as it was then, so a new one queues behind it. The caller records the audit entry.
  */
 export async function startApplyJob(
   orgId: string,
@@ -38,7 +39,7 @@ export async function startApplyJob(
     const pending = await client.query<TJobRow>(
       `SELECT ${JOB_COLUMNS} FROM automation_jobs j
         WHERE j.org_id = $1::uuid AND j.rule_id IS NOT DISTINCT FROM $2::uuid AND j.trigger = $3::automation_trigger
-          AND j.status IN ('queued', 'running')
+          AND j.status = 'queued'
         ORDER BY j.created_at LIMIT 1`,
       [orgId, input.ruleId, trigger],
     );
