@@ -42,7 +42,10 @@ function matchSql(m: TRuleMatch, ctx: TCompileContext): string {
 }
 
 /** The UPDATE that sets c.floor_rank (null: no baseline rule pages for it), or null with no baseline. */
-export function floorStatement(baseline: readonly TRuleMatch[], ctx: TCompileContext): { text: string; values: unknown[] } | null {
+export function floorStatement(
+  baseline: readonly TRuleMatch[],
+  ctx: TCompileContext,
+): { text: string; values: unknown[] } | null {
   if (baseline.length === 0) return null;
   const floors = baseline.map((m) => `CASE WHEN ${matchSql(m, ctx)} THEN ${rankOf(m.minSeverity)} END`);
   return {

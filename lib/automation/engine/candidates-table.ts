@@ -88,10 +88,12 @@ export async function fillCandidates(
     candidates.kind === "ids"
       ? await client.query(`${FILL} AND f.id = ANY($2::uuid[])`, [orgId, candidates.ids])
       : report
-        ? await client.query(
-            `${FILL} AND f.cluster_id = $2::uuid AND f.source = $3 AND f.last_report_id = $4::uuid`,
-            [orgId, report.clusterId, report.source, candidates.reportId],
-          )
+        ? await client.query(`${FILL} AND f.cluster_id = $2::uuid AND f.source = $3 AND f.last_report_id = $4::uuid`, [
+            orgId,
+            report.clusterId,
+            report.source,
+            candidates.reportId,
+          ])
         : { rowCount: 0 };
   const count = filled.rowCount ?? 0;
   // A temp table has no statistics until analyzed; the final joins with findings need them.

@@ -67,6 +67,9 @@ export async function countFindingsMatchingRule(
 ): Promise<number> {
   const params: unknown[] = [];
   const where = await whereOf(client, orgId, rule, now, params);
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings f WHERE ${where}`, params);
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM findings f WHERE ${where}`,
+    params,
+  );
   return rows[0]?.n ?? 0;
 }

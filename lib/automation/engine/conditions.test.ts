@@ -97,19 +97,20 @@ describe("conditions on ingested findings", () => {
 
   it("resource labels: key, key=value, wildcards on either side", async () => {
     // Only staging-eu took an inventory: prod-us's checkout has no labels.
+    await expectBoth({ field: "resource_label", values: ["tier=back*"] }, (f) => f.name === "checkout" && !inProd(f));
     await expectBoth(
-      { field: "resource_label", values: ["tier=back*"] },
-      (f) => f.name === "checkout" && !inProd(f),
-    );
-    await expectBoth({ field: "resource_label", values: ["k8s-app"] }, (f) =>
-      isCoredns(f) || (isPolaris(f) && f.namespace === "kube-system"),
+      { field: "resource_label", values: ["k8s-app"] },
+      (f) => isCoredns(f) || (isPolaris(f) && f.namespace === "kube-system"),
     );
     await expectBoth({ field: "resource_label", values: ["*=system"] }, (f) => isCoredns(f) || f.name === "coredns");
     expect(await matching({ field: "resource_label", values: ["tier=System"] })).toEqual([]);
   });
 
   it("namespace labels, through the workloads running an image", async () => {
-    await expectBoth({ field: "namespace_label", values: ["env=staging"] }, (f) => f.namespace === "shop-api" && !inProd(f));
+    await expectBoth(
+      { field: "namespace_label", values: ["env=staging"] },
+      (f) => f.namespace === "shop-api" && !inProd(f),
+    );
     await expectBoth(
       { field: "namespace_label", values: ["owner=shop"] },
       (f) => f.namespace.startsWith("shop-") && !inProd(f),
@@ -150,7 +151,9 @@ describe("conditions on ingested findings", () => {
 
   it("CVE, package and fix available, from the evidence", async () => {
     await expectBoth({ field: "cve", values: ["CVE-2022-*"] }, (f) => f.vulnerability_id.startsWith("CVE-2022-"));
-    await expectBoth({ field: "package", values: ["busy*"] }, (f) => packages(f).some((p) => p.name.startsWith("busy")));
+    await expectBoth({ field: "package", values: ["busy*"] }, (f) =>
+      packages(f).some((p) => p.name.startsWith("busy")),
+    );
     const fixable = (f: TFindingRow) => packages(f).some((p) => !!p.fixed);
     await expectBoth({ field: "fix_available", value: true }, fixable);
     await expectBoth({ field: "fix_available", value: false }, not(fixable));
@@ -183,7 +186,9 @@ describe("conditions on ingested findings", () => {
       { field: "namespace", values: ["shop-*"] },
       { field: "category", values: ["security"] },
     ] as const;
-    const expected = ids((f) => isPolaris(f) && f.namespace.startsWith("shop-") && f.check_id === "privilegeEscalationAllowed");
+    const expected = ids(
+      (f) => isPolaris(f) && f.namespace.startsWith("shop-") && f.check_id === "privilegeEscalationAllowed",
+    );
     const rule = ZAutomationRuleInput.parse({ name: "all", conditions: draft, actions: { addTags: ["hit"] } });
     const result = await runInTransaction(
       { orgId: world.t.org.id, trigger: "apply" },

@@ -73,7 +73,7 @@ export const WORLD: TInventoryWorkload[] = [
   { namespace: "insights-agent", name: "cronjob-executor", kind: "Job", labels: {} },
 ];
 
-const NAMESPACES = [
+const NAMESPACES: Array<{ name: string; labels: Record<string, string> }> = [
   { name: "kube-system", labels: { "pod-security.kubernetes.io/enforce": "privileged" } },
   { name: "shop-api", labels: { env: "staging", owner: "shop" } },
   { name: "shop-web", labels: { env: "production", owner: "shop" } },

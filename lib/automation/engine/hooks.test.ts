@@ -80,7 +80,12 @@ describe("the report hook", () => {
     // The same problems again: nothing for the rules to look at, nothing changes.
     const again = await ingestOk(org, cluster.id, "polaris", polarisReport(workloads, [PRIV]));
     expect(again.summary).not.toHaveProperty("automation");
-    expect(await eventsOf(system.map((f) => f.id), ["severity_changed"])).toHaveLength(2);
+    expect(
+      await eventsOf(
+        system.map((f) => f.id),
+        ["severity_changed"],
+      ),
+    ).toHaveLength(2);
 
     // Fixed, then back: reopened findings land lowered again, without a second change event.
     await ingestOk(org, cluster.id, "polaris", polarisReport(workloads.slice(2), [PRIV]));

@@ -19,7 +19,10 @@ describe("the ledger and dispatches", () => {
     const org = t.org.id;
     const hit = await insertRule(org, {
       name: "Tag system",
-      conditions: [{ field: "namespace", values: ["kube-system"] }, { field: "source", values: ["polaris"] }],
+      conditions: [
+        { field: "namespace", values: ["kube-system"] },
+        { field: "source", values: ["polaris"] },
+      ],
       actions: { addTags: ["system"] },
     });
     const miss = await insertRule(org, {
@@ -65,9 +68,13 @@ describe("the ledger and dispatches", () => {
       fine,
     ];
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const result = await runInTransaction({ orgId: org, trigger: "apply" }, { kind: "ids", ids: await allIds(org) }, {
-      rules,
-    });
+    const result = await runInTransaction(
+      { orgId: org, trigger: "apply" },
+      { kind: "ids", ids: await allIds(org) },
+      {
+        rules,
+      },
+    );
     errors.mockRestore();
     expect(result.rules[0]).toMatchObject({ ruleId: broken.id, matched: 0, error: expect.stringContaining("uuid") });
     expect(result.rules[1]).toMatchObject({ ruleId: fine.id, matched: 4, changed: 4 });

@@ -40,7 +40,10 @@ describe("rule marks", () => {
     });
     const resolver = await insertRule(org, {
       name: "Storefront is fine",
-      conditions: [{ field: "namespace", values: ["shop-web"] }, { field: "check", values: ["cpu*"] }],
+      conditions: [
+        { field: "namespace", values: ["shop-web"] },
+        { field: "check", values: ["cpu*"] },
+      ],
       actions: { resolve: { resolution: "working_as_intended", reason: "Bursty by design", expiresInDays: 30 } },
     });
     const now = new Date();
@@ -73,15 +76,10 @@ describe("rule marks", () => {
     expect(storefrontCpu).toMatchObject({ resolution: "working_as_intended", resolution_reason: "Bursty by design" });
     expect(storefrontCpu.resolution_expires_at!.getTime()).toBe(now.getTime() + 30 * DAY);
 
-    const events = await eventsOf([priv.id, storefrontCpu.id], [
-      "severity_changed",
-      "assigned",
-      "moved",
-      "tagged",
-      "snoozed",
-      "due_changed",
-      "resolved",
-    ]);
+    const events = await eventsOf(
+      [priv.id, storefrontCpu.id],
+      ["severity_changed", "assigned", "moved", "tagged", "snoozed", "due_changed", "resolved"],
+    );
     const ruleRef = { id: rule.id, name: rule.name, level: "org" };
     const byKind = Object.fromEntries(events.map((e) => [e.kind, e]));
     expect(byKind.severity_changed!.data).toEqual({
@@ -122,7 +120,9 @@ describe("rule marks", () => {
     expect(again.changedFindings).toBe(0);
 
     // Disabled: every change undone, each with an event that says so.
-    await pool.query(`UPDATE automation_rules SET enabled = false WHERE id = ANY($1::uuid[])`, [[rule.id, resolver.id]]);
+    await pool.query(`UPDATE automation_rules SET enabled = false WHERE id = ANY($1::uuid[])`, [
+      [rule.id, resolver.id],
+    ]);
     const undone = await applyAll(org);
     expect(undone.changedIds.sort()).toEqual([...ids, storefrontCpu.id].sort());
     rows = await openFindings(org);
@@ -143,15 +143,10 @@ describe("rule marks", () => {
       resolution_expires_at: null,
       rule_marks: null,
     });
-    const reverts = await eventsOf([priv.id, storefrontCpu.id], [
-      "severity_changed",
-      "unassigned",
-      "moved",
-      "untagged",
-      "unsnoozed",
-      "due_changed",
-      "unresolved",
-    ]);
+    const reverts = await eventsOf(
+      [priv.id, storefrontCpu.id],
+      ["severity_changed", "unassigned", "moved", "untagged", "unsnoozed", "due_changed", "unresolved"],
+    );
     const reverted = reverts.filter((e) => e.data.reverted === true);
     expect(reverted.map((e) => e.kind).sort()).toEqual(
       ["due_changed", "moved", "severity_changed", "unassigned", "unresolved", "unsnoozed", "untagged"].sort(),
@@ -181,9 +176,9 @@ describe("rule marks", () => {
     const result = await assignFindings(ctx, [unassigned!], null);
     expect(result.changedIds).toEqual([unassigned]);
     // …and resolves one the rule had resolved with the same resolution: that is now theirs.
-    expect((await resolveFindings(ctx, [resolved!], { resolution: "will_not_fix", reason: "Really" })).changedIds).toEqual([
-      resolved,
-    ]);
+    expect(
+      (await resolveFindings(ctx, [resolved!], { resolution: "will_not_fix", reason: "Really" })).changedIds,
+    ).toEqual([resolved]);
     await applyAll(org);
     const after = new Map((await openFindings(org)).map((f) => [f.id, f]));
     expect(after.get(unassigned!)).toMatchObject({ assignee_id: null });

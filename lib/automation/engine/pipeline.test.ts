@@ -6,7 +6,14 @@ import { createRule } from "@/lib/alerting/rules/create-rule";
 import { pool } from "@/lib/server/db";
 import { inTransaction } from "@/lib/server/sql";
 import { actorFor } from "@/lib/testing/factories";
-import { createEngineWorld, eventsOf, insertRule, openFindings, runInTransaction, type TFindingRow } from "./engine-testing";
+import {
+  createEngineWorld,
+  eventsOf,
+  insertRule,
+  openFindings,
+  runInTransaction,
+  type TFindingRow,
+} from "./engine-testing";
 import { runRules } from "./run-rules";
 
 // Rule order, last wins, stop, team rules in their own team only and never below the baseline
@@ -26,7 +33,10 @@ describe("the pipeline", () => {
     });
     const b = await insertRule(org, {
       name: "Checkout matters",
-      conditions: [{ field: "namespace", values: ["shop-api"] }, { field: "check", values: [PRIV] }],
+      conditions: [
+        { field: "namespace", values: ["shop-api"] },
+        { field: "check", values: [PRIV] },
+      ],
       actions: { severity: { to: "critical", reason: "payments" } },
       stopProcessing: true,
     });
@@ -38,7 +48,10 @@ describe("the pipeline", () => {
     // Reads the severity as the rules before it left it.
     const d = await insertRule(org, {
       name: "Tag what is medium now",
-      conditions: [{ field: "severity", op: "at_most", value: "medium" }, { field: "source", values: ["polaris"] }],
+      conditions: [
+        { field: "severity", op: "at_most", value: "medium" },
+        { field: "source", values: ["polaris"] },
+      ],
       actions: { addTags: ["medium-or-less"] },
     });
     // The stop of an org rule skips the team's rules too.
@@ -139,7 +152,10 @@ describe("the pipeline", () => {
     await insertRule(org, { name: "Shop: all low", actions: { severity: { to: "low", reason: "ours" } } }, shop.id);
     await insertRule(org, {
       name: "System: all low",
-      conditions: [{ field: "namespace", values: ["kube-system"] }, { field: "source", values: ["polaris"] }],
+      conditions: [
+        { field: "namespace", values: ["kube-system"] },
+        { field: "source", values: ["polaris"] },
+      ],
       actions: { severity: { to: "low", reason: "org decides" } },
     });
     const before = await openFindings(org);
@@ -171,7 +187,9 @@ describe("the pipeline", () => {
     const dry = await runInTransaction(run, { kind: "ids", ids: allIds(before) }, { dryRun: true, sampleSize: 5 });
     expect(dry.changedFindings).toBeGreaterThan(5);
     expect(await openFindings(org)).toEqual(before);
-    expect(await eventsOf(allIds(before), ["severity_changed", "tagged", "assigned", "snoozed", "due_changed"])).toEqual([]);
+    expect(
+      await eventsOf(allIds(before), ["severity_changed", "tagged", "assigned", "snoozed", "due_changed"]),
+    ).toEqual([]);
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM automation_rule_runs WHERE org_id = $1`, [org]);
     expect(rows[0].n).toBe(0);
 

@@ -10,7 +10,13 @@ import type { TRunResult } from "./types";
 // "What would this rule do?" before it is saved: the real engine in a dry run over the findings
 // the draft matches (and those its stored version marked), so the preview is what applying does.
 
-export type TPreview = { inScope: number; matched: number; matchesEverything: boolean; capped: boolean; result: TRunResult };
+export type TPreview = {
+  inScope: number;
+  matched: number;
+  matchesEverything: boolean;
+  capped: boolean;
+  result: TRunResult;
+};
 
 /** Candidates a preview looks at; beyond that it says `capped` and describes the first ones. */
 export const PREVIEW_CAP = 50_000;
