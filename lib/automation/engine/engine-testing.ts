@@ -73,7 +73,7 @@ export const WORLD: TInventoryWorkload[] = [
   { namespace: "insights-agent", name: "cronjob-executor", kind: "Job", labels: {} },
 ];
 
-const NAMESPACES = [
+const NAMESPACES: Array<{ name: string; labels: Record<string, string> }> = [
   { name: "kube-system", labels: { "pod-security.kubernetes.io/enforce": "privileged" } },
   { name: "shop-api", labels: { env: "staging", owner: "shop" } },
   { name: "shop-web", labels: { env: "production", owner: "shop" } },
@@ -154,6 +154,7 @@ export type TFindingRow = {
   id: string;
   source: string;
   check_id: string;
+  title: string;
   namespace: string;
   kind: string;
   name: string;
@@ -177,7 +178,7 @@ export type TFindingRow = {
 /** The org's open findings with what rules change, in id order. */
 export async function openFindings(orgId: string): Promise<TFindingRow[]> {
   const { rows } = await pool.query<TFindingRow>(
-    `SELECT f.id, f.source, f.check_id, f.namespace, f.kind, f.name, f.severity::text AS severity,
+    `SELECT f.id, f.source, f.check_id, f.title, f.namespace, f.kind, f.name, f.severity::text AS severity,
             f.reported_severity::text AS reported_severity, f.owner_team_id, f.assignee_id, f.snoozed_until,
             f.resolution::text AS resolution, f.resolution_reason, f.resolution_expires_at, f.sla_days, f.tags,
             f.rule_marks, i.name AS image, f.vulnerability_id, f.evidence, f.reopened_count
