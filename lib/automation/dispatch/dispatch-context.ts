@@ -85,13 +85,6 @@ export async function loadDispatchFindings(
   return rows;
 }
 
-/** "prod-eu/payments Deployment/api (app)": where a finding is, for samples. */
-export function whereOf(f: Pick<TDispatchFinding, "cluster_slug" | "namespace" | "kind" | "name" | "container">) {
-  const place = [f.cluster_slug, f.namespace].filter(Boolean).join("/");
-  const workload = [f.kind, f.name].filter(Boolean).join("/");
-  return `${place} ${workload}${f.container ? ` (${f.container})` : ""}`.trim();
-}
-
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Joined, each once, within the column's limit. */
