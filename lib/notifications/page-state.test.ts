@@ -58,7 +58,15 @@ describe("notification pages' wording", () => {
 
   it("groups every team event of the catalog by area, in its order, each once", () => {
     const areas = eventAreas();
-    expect(areas.map((a) => a.area)).toEqual(["Findings", "Cost", "Clusters", "Admission", "CI", "PagerDuty"]);
+    expect(areas.map((a) => a.area)).toEqual([
+      "Findings",
+      "Cost",
+      "Clusters",
+      "Admission",
+      "CI",
+      "PagerDuty",
+      "Automation",
+    ]);
     expect(areas.flatMap((a) => a.events)).toEqual(NOTIFICATION_EVENT_CATALOG.filter((e) => !e.personal));
   });
 

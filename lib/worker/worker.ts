@@ -6,6 +6,8 @@ import { sendMessage } from "@/lib/notifications/delivery/send-message";
 import { sendTicketCall } from "@/lib/tickets/sync/send-ticket-call";
 import { RECURRING_JOBS } from "@/lib/worker/recurring";
 import { REPORTS_CHANNEL } from "@/lib/ingest/notify";
+import { startAutomationLoop } from "@/lib/automation/jobs/job-loop";
+import { createTicket } from "@/lib/tickets/create-ticket";
 import { processReport } from "./process-report";
 import { refreshStaleFindingOwners } from "./stale-owners";
 
@@ -43,6 +45,11 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
     onListenerLost: (err, connecting) =>
       log(`${connecting ? "cannot listen" : "listener lost"} (${err.message}); polling every ${pollMs} ms`),
   });
+  // Automation rules: apply-to-existing and daily jobs, then rules' tickets, messages and pages.
+  const automation = startAutomationLoop({
+    fileTicket: createTicket,
+    log: (line) => log(`automation: ${line}`),
+  });
   const jobs = runRecurringJobs(RECURRING_JOBS, { log });
   // Outbox delivery (lib/alerting): PagerDuty events, messages through the notifications
   // feature's sender, ticket calls through lib/tickets'. Its own loop, so a slow provider never
@@ -53,7 +60,7 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
   });
   return {
     async stop() {
-      await Promise.all([reports.stop(), jobs.stop(), alerts.stop()]);
+      await Promise.all([reports.stop(), automation.stop(), jobs.stop(), alerts.stop()]);
     },
   };
 }
