@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/server/db";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { MAX_RULES_PER_LIST, ZAutomationRuleInput, type TAutomationRuleDraft } from "../schemas";
-import { fileToInput, filePathOf, ZFileRule, ZRulesFile, type TFileIssue } from "./yaml-format";
+import { fileToInput, filePathOf, ZFileRule, ZRulesFile } from "./yaml-format";
 import { loadNameDirectory, type TNameDirectory } from "./yaml-names";
 import { assertRuleAllowed } from "./write-checks";
 
