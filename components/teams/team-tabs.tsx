@@ -4,6 +4,7 @@ const TABS = [
   { path: "", label: "Overview" },
   { path: "notifications", label: "Notifications" },
   { path: "tickets", label: "Tickets" },
+  { path: "automation", label: "Automation" },
 ];
 
 /** A team's pages: what it owns and fixes, where its news goes, and its Jira or GitHub tickets. */

@@ -1,6 +1,9 @@
 import "server-only";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
-import { cancelApplyJob, getApplyJob, startApplyJob, type TApplyJob } from "@/lib/automation/jobs/apply-job";
+import { cancelApplyJob } from "@/lib/automation/jobs/cancel-apply-job";
+import type { TApplyJob } from "@/lib/automation/jobs/job-row";
+import { getApplyJob } from "@/lib/automation/jobs/queries";
+import { startApplyJob } from "@/lib/automation/jobs/start-apply-job";
 import { db, pool } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { z } from "zod";

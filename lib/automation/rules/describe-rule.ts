@@ -123,3 +123,11 @@ export function describeRule(rule: TDescribable, names: TRuleNames = {}): string
   const stop = rule.stopProcessing ? "; then stop" : "";
   return `${head} → ${describeActions(rule.actions, names)}${stop}`;
 }
+
+/** describeRule's names from plain records (what a server page can hand a client component). */
+export const namesFromRecords = (records: Record<keyof TRuleNames, Record<string, string>>): TRuleNames => ({
+  teams: new Map(Object.entries(records.teams)),
+  users: new Map(Object.entries(records.users)),
+  connections: new Map(Object.entries(records.connections)),
+  destinations: new Map(Object.entries(records.destinations)),
+});

@@ -1,5 +1,5 @@
 import { json, withApi } from "@/lib/api/http";
-import { getApplyJob } from "@/lib/automation/jobs/apply-job";
+import { getApplyJob } from "@/lib/automation/jobs/queries";
 import { assertRuleListAccess } from "@/lib/automation/rules/access";
 import { getRule } from "@/lib/automation/rules/queries";
 import { notFound } from "@/lib/server/errors";
