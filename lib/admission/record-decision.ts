@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { alertOnFindingsTriaged } from "@/lib/alerting/hooks";
+import { runRules } from "@/lib/automation/engine/run-rules";
 import { findingFingerprint } from "@/lib/ingest/process/fingerprint";
 import { checkById } from "@/lib/policies/checks";
 import type { TCheckSeverity } from "@/lib/policies/types";
@@ -154,8 +155,9 @@ async function event(client: pg.ClientBase, orgId: string, findingId: string, ki
 }
 
 /**
- * Writes the decision log row and the object's admission findings in one transaction, then lets
- * alerting react to the findings that opened, reopened or were fixed.
+ * Writes the decision log row and the object's admission findings in one transaction, runs the
+ * automation rules over them, then lets alerting react to the findings that opened, reopened or
+ * were fixed (and those the rules changed).
  */
 export async function recordAdmissionDecision(
   client: pg.ClientBase,
@@ -187,6 +189,13 @@ export async function recordAdmissionDecision(
   );
   if (object.controlled || !object.name) return { changedFindingIds: [] };
   const changedFindingIds = await recordFindings(client, object, decision.failing, now);
-  await alertOnFindingsTriaged(client, object.orgId, changedFindingIds);
+  // Automation rules over the findings the decision opened or reopened (fixed ones are not open).
+  const automation = await runRules(
+    client,
+    { orgId: object.orgId, trigger: "admission", now },
+    { kind: "ids", ids: changedFindingIds },
+  );
+  const ruled = automation.changedIds.filter((id) => !changedFindingIds.includes(id));
+  await alertOnFindingsTriaged(client, object.orgId, [...changedFindingIds, ...ruled]);
   return { changedFindingIds };
 }

@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   "pagerduty.incident_opened",
   "pagerduty.incident_resolved",
   "finding.assigned",
+  "automation.rule_matched",
 ] as const;
 export type TNotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
@@ -41,6 +42,7 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "pagerduty.incident_opened", label: "PagerDuty incident opened", area: "PagerDuty" },
   { type: "pagerduty.incident_resolved", label: "PagerDuty incident resolved", area: "PagerDuty" },
   { type: "finding.assigned", label: "Findings assigned to me", area: "Findings", personal: true },
+  { type: "automation.rule_matched", label: "Automation rule matched", area: "Automation" },
 ];
 
 /** A new subscription's events when the form leaves them out: the finding group's life. */

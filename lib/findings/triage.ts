@@ -1,6 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { alertOnFindingsTriaged } from "@/lib/alerting/hooks";
+import { runRules } from "@/lib/automation/engine/run-rules";
+import { DONE_PREFIX, MANUAL, manualMarkSql, type TMarkField } from "@/lib/automation/marks";
 import { AppError } from "@/lib/server/errors";
 import { ticketsOnFindingsTriaged } from "@/lib/tickets/sync/after-triage";
 import { assertAssigneeCanRead, loadAssignee } from "./triage-assignee";
@@ -23,6 +25,10 @@ import { parseInput, withTargets } from "./triage-targets";
 // no event. Resolving and snoozing are exclusive (the latest decision wins) and are allowed on
 // fixed and removed findings too: they still apply if the finding comes back.
 // Callers pass a TTriageContext (see triage-context.ts): `triageContextOf(access)` for sessions.
+// A person's decision is final for automation: each verb marks the fields it decides 'manual'
+// (lib/automation/marks.ts), so rules leave them alone, and confirming what a rule set (e.g.
+// resolving a finding a rule resolved) counts as a change that takes it over. The rules then run
+// over the changed findings in the same transaction, before alerting hears about them.
 
 export type TTriageResult = {
   /** Distinct findings asked for. */
@@ -37,6 +43,8 @@ type TChange = {
   set: string;
   /** True on `old` (the row before) when the action changes something. */
   when: string;
+  /** The fields a person decides with it: marked 'manual' for automation. */
+  marks: TMarkField[];
   /** Extra RETURNING columns from `old`, for the event's data. */
   returning?: string;
   /** The event's data, over the RETURNING columns of `c`. Nulls are dropped. */
@@ -46,12 +54,24 @@ type TChange = {
   told?: { resolution: string; reason: string };
 };
 
+/** SQL: `old`'s mark of `field` is a rule id (a rule's change a person now takes over). */
+const ruleSet = (field: TMarkField) => {
+  const mark = `(old.rule_marks->>'${field}')`;
+  return `(${mark} IS NOT NULL AND ${mark} <> '${MANUAL}' AND ${mark} NOT LIKE '${DONE_PREFIX}%')`;
+};
+
 async function applyChange(client: pg.ClientBase, ctx: TTriageContext, ids: string[], change: TChange) {
+  const [decided, ...alsoDecided] = change.marks;
+  const marks = alsoDecided.reduce(
+    (sql, field) => `${sql} || jsonb_build_object('${field}', '${MANUAL}')`,
+    manualMarkSql(decided!, "f"),
+  );
+  const when = `(${change.when}) OR ${ruleSet(decided!)}`;
   const { rows } = await client.query<{ id: string }>(
     `WITH changed AS (
-       UPDATE findings f SET ${change.set}, updated_at = now()
+       UPDATE findings f SET ${change.set}, rule_marks = ${marks}, updated_at = now()
          FROM findings old
-        WHERE old.id = f.id AND f.id = ANY($1::uuid[]) AND (${change.when})
+        WHERE old.id = f.id AND f.id = ANY($1::uuid[]) AND (${when})
        RETURNING f.id, f.org_id${change.returning ? `, ${change.returning}` : ""}
      ), events AS (
        INSERT INTO finding_events (org_id, finding_id, kind, actor_id, data)
@@ -77,8 +97,15 @@ async function triage(
   return withTargets(ctx, ids, { lock: true }, async (client) => {
     await before?.(client, ids);
     const changedIds = await applyChange(client, ctx, ids, change);
+    // Automation rules over the changed findings (they leave the fields just decided alone).
+    const ruled = await runRules(
+      client,
+      { orgId: ctx.scope.orgId, trigger: "triage", now: new Date() },
+      { kind: "ids", ids: changedIds },
+    );
+    const touched = [...new Set([...changedIds, ...ruled.changedIds])];
     // A group whose findings are all resolved or snoozed now resolves in PagerDuty (same transaction).
-    await alertOnFindingsTriaged(client, ctx.scope.orgId, changedIds);
+    await alertOnFindingsTriaged(client, ctx.scope.orgId, touched);
     // Their Jira / GitHub tickets hear about resolutions (one comment per ticket, through the outbox).
     await ticketsOnFindingsTriaged(client, ctx.scope.orgId, changedIds, {
       kind: change.kind,
@@ -96,6 +123,8 @@ export async function resolveFindings(ctx: TTriageContext, ids: readonly string[
   const { resolution, reason } = parseInput(ZResolveInput, input, "reason");
   return triage(ctx, ids, {
     kind: "resolved",
+    // Resolving ends a snooze: both are the person's call now.
+    marks: ["resolution", "snooze"],
     set: `resolution = $5::text::finding_resolution, resolution_reason = $6, resolved_at = now(),
           resolved_by_id = $2::uuid, snoozed_until = NULL`,
     when: "old.resolution IS DISTINCT FROM $5::text::finding_resolution",
@@ -111,6 +140,7 @@ export async function resolveFindings(ctx: TTriageContext, ids: readonly string[
 export async function unresolveFindings(ctx: TTriageContext, ids: readonly string[]) {
   return triage(ctx, ids, {
     kind: "unresolved",
+    marks: ["resolution"],
     set: CLEAR_RESOLUTION,
     when: "old.resolution IS NOT NULL",
     returning: "old.resolution AS previous_resolution, old.resolution_reason AS previous_reason",
@@ -132,6 +162,8 @@ export async function snoozeFindings(
   if (problem) throw new AppError("bad_request", problem, { field: "until" });
   return triage(ctx, ids, {
     kind: "snoozed",
+    // Snoozing ends a resolution: both are the person's call now.
+    marks: ["snooze", "resolution"],
     set: `snoozed_until = $5::timestamptz, ${CLEAR_RESOLUTION}`,
     when: "old.snoozed_until IS DISTINCT FROM $5::timestamptz OR old.resolution IS NOT NULL",
     returning: "old.snoozed_until AS previous_until, old.resolution AS previous_resolution",
@@ -145,6 +177,7 @@ export async function snoozeFindings(
 export async function unsnoozeFindings(ctx: TTriageContext, ids: readonly string[]) {
   return triage(ctx, ids, {
     kind: "unsnoozed",
+    marks: ["snooze"],
     set: "snoozed_until = NULL",
     when: "old.snoozed_until IS NOT NULL",
     returning: "old.snoozed_until AS previous_until",
@@ -165,6 +198,7 @@ export async function assignFindings(ctx: TTriageContext, ids: readonly string[]
   if (!assignee) {
     return triage(ctx, ids, {
       kind: "unassigned",
+      marks: ["assignee"],
       set: "assignee_id = NULL",
       when: "old.assignee_id IS NOT NULL",
       returning: previous,
@@ -176,6 +210,7 @@ export async function assignFindings(ctx: TTriageContext, ids: readonly string[]
     ids,
     {
       kind: "assigned",
+      marks: ["assignee"],
       set: "assignee_id = $5::uuid",
       when: "old.assignee_id IS DISTINCT FROM $5::uuid",
       returning: previous,

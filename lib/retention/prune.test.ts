@@ -136,6 +136,8 @@ describe("retention pruning", () => {
       ciScans: 0,
       ciFindings: 0,
       webhookDeliveries: 0,
+      ruleRuns: 0,
+      automationJobs: 0,
     });
     expect((await pruneRetention(RETENTION, { orgId: t.org.id })).reports).toBe(1);
     expect((await idsOf("reports", other.org.id)).has(otherOld)).toBe(true);

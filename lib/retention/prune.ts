@@ -25,6 +25,8 @@ export type TPruned = {
   ciScans: number;
   ciFindings: number;
   webhookDeliveries: number;
+  ruleRuns: number;
+  automationJobs: number;
 };
 
 export function retentionFromEnv(): TRetention {
@@ -56,6 +58,12 @@ async function deleteInBatches(statement: string, cutoff: Date, orgId: string | 
  * not history, so they go after a fixed time whatever the retention settings.
  */
 export const WEBHOOK_DELIVERY_DAYS = 30;
+
+/**
+ * Automation rules' run ledger and finished apply-to-existing / daily jobs: what a rule did lately,
+ * not the findings' history (their events keep that), so a fixed 90 days.
+ */
+export const AUTOMATION_LEDGER_DAYS = 90;
 
 const cutoffOf = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
@@ -100,6 +108,20 @@ const PRUNES: { counts: keyof TPruned; days: (r: TRetention) => number | undefin
     counts: "ciFindings",
     days: (r) => r.ciDays,
     statement: deleteWhere("ci_findings", "last_seen_at < $1"),
+  },
+  {
+    counts: "ruleRuns",
+    days: () => AUTOMATION_LEDGER_DAYS,
+    statement: deleteWhere("automation_rule_runs", "started_at < $1"),
+  },
+  {
+    // A job's ledger rows go with it (ON DELETE CASCADE); they are as old as it anyway.
+    counts: "automationJobs",
+    days: () => AUTOMATION_LEDGER_DAYS,
+    statement: deleteWhere(
+      "automation_jobs",
+      "status IN ('done', 'failed', 'cancelled') AND coalesce(finished_at, created_at) < $1",
+    ),
   },
   {
     counts: "webhookDeliveries",

@@ -5,11 +5,12 @@ import { applyCloudCosts } from "@/lib/cost/ingest/apply-cloudcosts";
 import { applyCostEstimate } from "@/lib/cost/ingest/apply-estimate";
 import { applyOpenCost } from "@/lib/cost/ingest/apply-opencost";
 import { alertOnReportProcessed } from "@/lib/alerting/hooks";
+import { runRules } from "@/lib/automation/engine/run-rules";
 import { ReportShapeError } from "@/lib/ingest/parsers/types";
 import { applyFindings, findingRowsFromParsed, type TReportContext } from "@/lib/ingest/process/apply-findings";
 import { applyImages } from "@/lib/ingest/process/apply-images";
 import { applyInventory } from "@/lib/ingest/process/apply-inventory";
-import { parseReport, WINDOWED_TYPES } from "@/lib/ingest/process/parse-report";
+import { FINDING_SOURCES, parseReport, WINDOWED_TYPES } from "@/lib/ingest/process/parse-report";
 import { readReportJson } from "@/lib/ingest/process/read-report-json";
 import { ticketsOnReportProcessed } from "@/lib/tickets/sync/after-report";
 
@@ -147,6 +148,16 @@ export async function processReport(target?: TProcessTarget): Promise<TProcessOu
       try {
         const json = await readReportJson(client, report.id);
         const summary = await apply(client, ctx, json);
+        if ((FINDING_SOURCES as readonly string[]).includes(ctx.source)) {
+          // Automation rules over what the report opened, reopened or changed. Their events carry
+          // the report, so the alert and ticket hooks below see the rules' changes too.
+          const automation = await runRules(
+            client,
+            { orgId: ctx.orgId, trigger: "report", now: ctx.now, reportId: ctx.reportId },
+            { kind: "report", reportId: ctx.reportId },
+          );
+          if (automation.changedFindings > 0) summary.automation = { changed: automation.changedFindings };
+        }
         // Alert transitions (PagerDuty outbox) in the same transaction as the findings they follow.
         await alertOnReportProcessed(client, ctx);
         // Ticket transitions and comments (Jira / GitHub outbox) follow the same findings, in the same transaction.

@@ -6,6 +6,10 @@ import { clearEndedBudgetAlerts } from "@/lib/cost/budgets/clear-ended-budget-al
 import { EXPIRE_SNOOZES_JOB, expireSnoozes } from "@/lib/jobs/expire-snoozes";
 import { DIGESTS_JOB, runDueDigests } from "@/lib/notifications/digests/run-due";
 import { NOTIFICATION_SOURCES_JOB, runNotificationSources } from "@/lib/notifications/sources/run-sources";
+import { DAILY_RULES_PASS_JOB, startDailyPasses } from "@/lib/automation/jobs/daily-pass";
+import { EXPIRE_RESOLUTIONS_JOB, expireResolutions } from "@/lib/automation/jobs/expire-resolutions";
+import { DISPATCH_JOB, runDueDispatches } from "@/lib/automation/dispatch/run-dispatches";
+import { syncRulePages } from "@/lib/automation/dispatch/sync-rule-pages";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -55,6 +59,38 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     },
   },
   {
+    // Automation rules' resolutions "for N days" lift on time.
+    name: EXPIRE_RESOLUTIONS_JOB,
+    cron: "* * * * *",
+    run: async () => {
+      const opened = await expireResolutions();
+      return opened > 0 ? `${opened} finding(s) open for triage again (resolution expired)` : undefined;
+    },
+  },
+  {
+    // Rules' tickets, messages and pages (the worker's job loop also sends them within seconds of a
+    // run); their PagerDuty incidents resolve once none of their findings is open.
+    name: DISPATCH_JOB,
+    cron: "* * * * *",
+    run: async () => {
+      const { done, failed, retried } = await runDueDispatches();
+      const resolved = await syncRulePages();
+      return done + failed + retried + resolved > 0
+        ? `${done} rule action(s) sent, ${failed} kept with an error, ${retried} to retry; ${resolved} rule incident(s) resolved`
+        : undefined;
+    },
+  },
+  {
+    // Age-based conditions, expired rules' changes undone, owners moved: every org's findings
+    // through its rules again, as a background job per org. Nightly, before the retention prune.
+    name: DAILY_RULES_PASS_JOB,
+    cron: "41 2 * * *",
+    run: async () => {
+      const orgs = await startDailyPasses();
+      return orgs > 0 ? `daily rules pass queued for ${orgs} organization(s)` : undefined;
+    },
+  },
+  {
     // Nightly, off the hour most cron jobs pick.
     name: PRUNE_JOB,
     cron: "17 3 * * *",
@@ -64,7 +100,8 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
       return total > 0
         ? `pruned ${pruned.reports} report(s), ${pruned.findingEvents} finding event(s), ` +
             `${pruned.deliveryLog} delivery log event(s), ${pruned.admissionLog} admission decision(s), ` +
-            `${pruned.ciScans} CI scan(s), ${pruned.ciFindings} CI finding(s)`
+            `${pruned.ciScans} CI scan(s), ${pruned.ciFindings} CI finding(s), ` +
+            `${pruned.ruleRuns} rule run(s), ${pruned.automationJobs} rule job(s)`
         : undefined;
     },
   },

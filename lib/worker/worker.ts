@@ -6,6 +6,9 @@ import { sendMessage } from "@/lib/notifications/delivery/send-message";
 import { sendTicketCall } from "@/lib/tickets/sync/send-ticket-call";
 import { RECURRING_JOBS } from "@/lib/worker/recurring";
 import { REPORTS_CHANNEL } from "@/lib/ingest/notify";
+import { AUTOMATION_JOBS_CHANNEL } from "@/lib/automation/jobs/job-row";
+import { runPendingApplyJobs } from "@/lib/automation/jobs/run-pending";
+import { runDueDispatches } from "@/lib/automation/dispatch/run-dispatches";
 import { processReport } from "./process-report";
 import { refreshStaleFindingOwners } from "./stale-owners";
 
@@ -43,6 +46,24 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
     onListenerLost: (err, connecting) =>
       log(`${connecting ? "cannot listen" : "listener lost"} (${err.message}); polling every ${pollMs} ms`),
   });
+  // Automation: apply-to-existing and daily jobs (woken by startApplyJob's NOTIFY; polling every
+  // 2 s also picks up a dead worker's job and rules' tickets, messages and pages soon after a run).
+  const automation = startNotifiedLoop({
+    channel: AUTOMATION_JOBS_CHANNEL,
+    pollMs: Math.min(pollMs, 2000),
+    async step(stopping) {
+      await runPendingApplyJobs({ shouldStop: stopping, log: (line) => log(`automation: ${line}`) });
+      const sent = await runDueDispatches();
+      if (sent.done + sent.failed + sent.retried > 0) {
+        log(
+          `automation: ${sent.done} rule action(s) sent, ${sent.failed} kept with an error, ${sent.retried} to retry`,
+        );
+      }
+    },
+    onError: (err) => log(`automation error: ${err.message}`),
+    onListenerLost: (err, connecting) =>
+      log(`automation: ${connecting ? "cannot listen" : "listener lost"} (${err.message}); polling`),
+  });
   const jobs = runRecurringJobs(RECURRING_JOBS, { log });
   // Outbox delivery (lib/alerting): PagerDuty events, messages through the notifications
   // feature's sender, ticket calls through lib/tickets'. Its own loop, so a slow provider never
@@ -53,7 +74,7 @@ export function startWorker(options: TWorkerOptions = {}): TWorker {
   });
   return {
     async stop() {
-      await Promise.all([reports.stop(), jobs.stop(), alerts.stop()]);
+      await Promise.all([reports.stop(), automation.stop(), jobs.stop(), alerts.stop()]);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { PoolClient } from "pg";
 import type { TParsedFinding } from "../parsers/types";
 import { severityLabel } from "@/lib/domain/severity";
 import { copyRows } from "./copy-rows";
-import { IMAGE_OWNERS_SQL } from "./finding-owners";
+import { IMAGE_OWNERS_SQL, ruleGaveTeamSql } from "./finding-owners";
 import { findingFingerprint } from "./fingerprint";
 import { ensureResources } from "./resources";
 
@@ -168,7 +168,9 @@ export async function applyFindings(
          reported_severity = CASE WHEN f.reported_severity IS NULL THEN NULL ELSE i.severity END,
          description = i.description, remediation = i.remediation, evidence = i.evidence,
          image_id = i.image_id, resource_id = r.id,
-         owner_team_id = CASE WHEN i.image_id IS NULL THEN r.owner_team_id ELSE f.owner_team_id END,
+         -- A team a rule gave the finding stays (the rules run next re-decide it).
+         owner_team_id = CASE WHEN i.image_id IS NULL AND NOT ${ruleGaveTeamSql("old")} THEN r.owner_team_id
+                              ELSE f.owner_team_id END,
          status = 'open', fixed_at = NULL,
          reopened_count = f.reopened_count + (old.status <> 'open')::int,
          -- Coming back starts a new SLA clock.
@@ -186,7 +188,8 @@ export async function applyFindings(
                    old.image_id, old.resource_id)
                   IS DISTINCT FROM (i.category, i.score, i.title, i.description, i.remediation, i.evidence,
                    i.image_id, r.id)
-               OR (i.image_id IS NULL AND old.owner_team_id IS DISTINCT FROM r.owner_team_id))
+               OR (i.image_id IS NULL AND old.owner_team_id IS DISTINCT FROM r.owner_team_id
+                   AND NOT ${ruleGaveTeamSql("old")}))
        RETURNING f.id, old.status AS previous
      ), events AS (
        INSERT INTO finding_events (org_id, finding_id, kind, report_id, created_at)

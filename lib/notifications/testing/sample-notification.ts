@@ -166,6 +166,28 @@ const BY_TYPE: Record<TNotificationType, TEntry> = {
       ],
     },
   ),
+  "automation.rule_matched": entry(
+    "high",
+    "/findings?rule=0b7e5a52-3f1d-4c8e-9a6b-2d4f1e8c7a90",
+    "Open the findings",
+    'Rule "Privileged containers to the platform channel": 12 findings',
+    "Matched 12 findings of Payments for the first time.",
+    {
+      Rule: "Privileged containers to the platform channel",
+      Level: "Organization",
+      Findings: "12",
+      Severity: "2 critical, 10 high",
+      Clusters: "prod-eu",
+    },
+    {
+      sample: [
+        "Privileged container: Deployment payments/api (prod-eu)",
+        "Privileged container: Deployment payments/worker (prod-eu)",
+        "Privilege escalation allowed: StatefulSet payments/ledger (prod-eu)",
+      ],
+      moreCount: 9,
+    },
+  ),
   test: entry(
     "info",
     "/settings/notifications",
