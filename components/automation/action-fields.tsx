@@ -58,7 +58,10 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
         "severity",
         <>
           <Field id={id("severity-to")} label="New severity">
-            <Select value={severity?.to ?? "low"} onChange={(e) => set("severity", { reason: "", ...severity, to: e.target.value as "low" })}>
+            <Select
+              value={severity?.to ?? "low"}
+              onChange={(e) => set("severity", { reason: "", ...severity, to: e.target.value as "low" })}
+            >
               {SEVERITY_LEVELS.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -67,7 +70,11 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
             </Select>
           </Field>
           <Field id={id("severity-reason")} label="Reason (shown on the finding)">
-            <Input value={severity?.reason ?? ""} onChange={(e) => set("severity", { to: "low", ...severity, reason: e.target.value })} maxLength={500} />
+            <Input
+              value={severity?.reason ?? ""}
+              onChange={(e) => set("severity", { to: "low", ...severity, reason: e.target.value })}
+              maxLength={500}
+            />
           </Field>
         </>,
         "Raise or lower the severity; the reason is shown in the finding's history.",
@@ -104,13 +111,25 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
       {section(
         "addTags",
         <div className="sm:col-span-2">
-          <ChipsInput id={id("tags")} label="tag" values={(addTags as string[] | undefined) ?? []} onChange={(v) => set("addTags", v)} placeholder="platform, sandbox…" />
+          <ChipsInput
+            id={id("tags")}
+            label="tag"
+            values={(addTags as string[] | undefined) ?? []}
+            onChange={(v) => set("addTags", v)}
+            placeholder="platform, sandbox…"
+          />
         </div>,
       )}
       {section(
         "snooze",
         <Field id={id("snooze-days")} label="Days">
-          <Input type="number" min={1} max={365} value={days(snooze?.days)} onChange={(e) => set("snooze", { days: asNumber(e.target.value) })} />
+          <Input
+            type="number"
+            min={1}
+            max={365}
+            value={days(snooze?.days)}
+            onChange={(e) => set("snooze", { days: asNumber(e.target.value) })}
+          />
         </Field>,
         "Snooze for N days from when the rule first applies (once per finding).",
       )}
@@ -130,7 +149,11 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
             </Select>
           </Field>
           <Field id={id("resolve-reason")} label="Reason">
-            <Input value={resolve?.reason ?? ""} onChange={(e) => set("resolve", { resolution: "will_not_fix", ...resolve, reason: e.target.value })} maxLength={500} />
+            <Input
+              value={resolve?.reason ?? ""}
+              onChange={(e) => set("resolve", { resolution: "will_not_fix", ...resolve, reason: e.target.value })}
+              maxLength={500}
+            />
           </Field>
           <Field id={id("resolve-expires")} label="Reopen after (days, optional)">
             <Input
@@ -153,14 +176,23 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
       {section(
         "due",
         <Field id={id("due-days")} label="Due after (days)">
-          <Input type="number" min={1} max={365} value={days(due?.days)} onChange={(e) => set("due", { days: asNumber(e.target.value) })} />
+          <Input
+            type="number"
+            min={1}
+            max={365}
+            value={days(due?.days)}
+            onChange={(e) => set("due", { days: asNumber(e.target.value) })}
+          />
         </Field>,
         "Counted from first seen (or reopened), instead of the SLA policy's days.",
       )}
       {section(
         "ticket",
         <Field id={id("ticket-subject")} label="Tickets">
-          <Select value={ticket?.subject ?? "check_cluster"} onChange={(e) => set("ticket", { subject: e.target.value as "check" })}>
+          <Select
+            value={ticket?.subject ?? "check_cluster"}
+            onChange={(e) => set("ticket", { subject: e.target.value as "check" })}
+          >
             {TICKET_SUBJECTS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -174,8 +206,13 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
         "notify",
         <>
           <Field id={id("notify-connection")} label="Connection">
-            <Select value={notify?.connectionId ?? ""} onChange={(e) => set("notify", { target: "", ...notify, connectionId: e.target.value })}>
-              <option value="">{choices.connections.length ? "Choose a connection…" : "No message connection yet"}</option>
+            <Select
+              value={notify?.connectionId ?? ""}
+              onChange={(e) => set("notify", { target: "", ...notify, connectionId: e.target.value })}
+            >
+              <option value="">
+                {choices.connections.length ? "Choose a connection…" : "No message connection yet"}
+              </option>
               {choices.connections.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.label}
@@ -184,7 +221,12 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
             </Select>
           </Field>
           <Field id={id("notify-target")} label="Channel or addresses (optional)">
-            <Input value={notify?.target ?? ""} onChange={(e) => set("notify", { connectionId: "", ...notify, target: e.target.value })} maxLength={200} placeholder="#platform-alerts" />
+            <Input
+              value={notify?.target ?? ""}
+              onChange={(e) => set("notify", { connectionId: "", ...notify, target: e.target.value })}
+              maxLength={200}
+              placeholder="#platform-alerts"
+            />
           </Field>
         </>,
       )}
@@ -192,7 +234,10 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
         "page",
         <>
           <Field id={id("page-destination")} label="PagerDuty destination">
-            <Select value={page?.destinationId ?? ""} onChange={(e) => set("page", { severity: "error", ...page, destinationId: e.target.value })}>
+            <Select
+              value={page?.destinationId ?? ""}
+              onChange={(e) => set("page", { severity: "error", ...page, destinationId: e.target.value })}
+            >
               <option value="">{choices.destinations.length ? "Choose a destination…" : "No destination yet"}</option>
               {choices.destinations.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -202,7 +247,10 @@ export function ActionFields({ actions, onChange, errors, choices, isOrgRule, id
             </Select>
           </Field>
           <Field id={id("page-severity")} label="PagerDuty severity">
-            <Select value={page?.severity ?? "error"} onChange={(e) => set("page", { destinationId: "", ...page, severity: e.target.value as "error" })}>
+            <Select
+              value={page?.severity ?? "error"}
+              onChange={(e) => set("page", { destinationId: "", ...page, severity: e.target.value as "error" })}
+            >
               {PD_SEVERITIES.map((s) => (
                 <option key={s} value={s}>
                   {s}

@@ -1,7 +1,12 @@
 "use client";
 
 import { useEffect, useState, useTransition } from "react";
-import { applyJobStatusAction, applyRuleAction, cancelApplyJobAction, previewRuleAction } from "@/lib/automation/actions";
+import {
+  applyJobStatusAction,
+  applyRuleAction,
+  cancelApplyJobAction,
+  previewRuleAction,
+} from "@/lib/automation/actions";
 import type { TPreview } from "@/lib/automation/engine/preview";
 import type { TApplyJob } from "@/lib/automation/rules/apply-rule";
 import type { TAutomationRuleInput } from "@/lib/automation/schemas";

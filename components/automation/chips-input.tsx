@@ -41,7 +41,10 @@ export function ChipsInput({
       {values.length ? (
         <ul className="flex flex-wrap gap-1.5" aria-label={`${label} values`}>
           {values.map((v) => (
-            <li key={v} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2.5 pr-1 font-mono text-xs">
+            <li
+              key={v}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2.5 pr-1 font-mono text-xs"
+            >
               {v}
               <button
                 type="button"

@@ -185,13 +185,34 @@ function ConditionValue({
   const values = (c.values ?? []) as string[];
   const set = (next: string[]) => onChange({ ...c, values: next } as TDraftCondition);
   if (c.field === "category") {
-    return <ChoiceChecks label="Categories" options={FINDING_CATEGORIES.map((v) => ({ value: v, label: v }))} values={values} onChange={set} />;
+    return (
+      <ChoiceChecks
+        label="Categories"
+        options={FINDING_CATEGORIES.map((v) => ({ value: v, label: v }))}
+        values={values}
+        onChange={set}
+      />
+    );
   }
   if (c.field === "lifecycle") {
-    return <ChoiceChecks label="Finding is" options={LIFECYCLES.map((v) => ({ value: v, label: v }))} values={values} onChange={set} />;
+    return (
+      <ChoiceChecks
+        label="Finding is"
+        options={LIFECYCLES.map((v) => ({ value: v, label: v }))}
+        values={values}
+        onChange={set}
+      />
+    );
   }
   if (c.field === "team") {
-    return <ChoiceChecks label="Teams" options={teams.map((t) => ({ value: t.id, label: t.label }))} values={values} onChange={set} />;
+    return (
+      <ChoiceChecks
+        label="Teams"
+        options={teams.map((t) => ({ value: t.id, label: t.label }))}
+        values={values}
+        onChange={set}
+      />
+    );
   }
   return <ChipsInput id={id} label={c.field.replace("_", " ")} values={values} onChange={set} />;
 }

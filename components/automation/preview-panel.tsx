@@ -9,7 +9,9 @@ export function PreviewPanel({ preview }: { preview: TPreview }) {
     <div className="space-y-3" aria-live="polite">
       <p className="text-sm font-medium text-slate-900">{previewSummary(preview)}</p>
       {preview.matchesEverything ? (
-        <Alert tone="warning">This rule matches every open finding it can reach. Saving asks you to confirm that.</Alert>
+        <Alert tone="warning">
+          This rule matches every open finding it can reach. Saving asks you to confirm that.
+        </Alert>
       ) : null}
       {sample.length ? (
         <div className="overflow-x-auto rounded-md border border-slate-200">
@@ -17,10 +19,18 @@ export function PreviewPanel({ preview }: { preview: TPreview }) {
             <caption className="sr-only">Sample of findings the rule would change</caption>
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Finding</th>
-                <th scope="col" className="px-3 py-2 font-medium">Place</th>
-                <th scope="col" className="px-3 py-2 font-medium">Before → after</th>
-                <th scope="col" className="px-3 py-2 font-medium">Rule</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Finding
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Place
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Before → after
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Rule
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

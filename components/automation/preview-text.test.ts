@@ -22,7 +22,12 @@ describe("preview text", () => {
       "Matches 0 of 1 open finding; would change nothing now.",
     );
     expect(
-      previewSummary({ inScope: 60_000, matched: 60_000, capped: true, result: { changedFindings: 50_000, changes: [] } }),
+      previewSummary({
+        inScope: 60_000,
+        matched: 60_000,
+        capped: true,
+        result: { changedFindings: 50_000, changes: [] },
+      }),
     ).toBe("Matches 60,000 of 60,000 open findings; would change 50,000 (counted on the first 50,000).");
   });
 

@@ -12,7 +12,12 @@ const FIELD_NAMES: Record<TChangeField, string> = {
   tags: "tags",
 };
 
-type TPreviewNumbers = { inScope: number; matched: number; capped: boolean; result: Pick<TRunResult, "changedFindings" | "changes"> };
+type TPreviewNumbers = {
+  inScope: number;
+  matched: number;
+  capped: boolean;
+  result: Pick<TRunResult, "changedFindings" | "changes">;
+};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 

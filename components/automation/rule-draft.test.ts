@@ -32,7 +32,11 @@ describe("the rule editor's draft", () => {
 
   it("reads comma lists as chips and gathers errors under a field", () => {
     expect(splitValues(" a, b ,,a\nc ")).toEqual(["a", "b", "c"]);
-    const errors = { "actions.severity.reason": ["Say why."], "actions.severity.to": ["Pick one."], name: ["Too short."] };
+    const errors = {
+      "actions.severity.reason": ["Say why."],
+      "actions.severity.to": ["Pick one."],
+      name: ["Too short."],
+    };
     expect(errorsUnder(errors, "actions.severity")).toEqual(["Say why.", "Pick one."]);
     expect(errorsUnder(errors, "actions.assign")).toBeUndefined();
   });

@@ -65,10 +65,12 @@ export function newCondition(field: TConditionField): TDraftCondition {
 }
 
 /** The editor's state for a stored rule (or an empty one). */
-export function draftOf(rule?: Pick<
-  TAutomationRuleDraft,
-  "name" | "note" | "enabled" | "stopProcessing" | "expiresAt" | "conditions" | "actions"
->): TDraft {
+export function draftOf(
+  rule?: Pick<
+    TAutomationRuleDraft,
+    "name" | "note" | "enabled" | "stopProcessing" | "expiresAt" | "conditions" | "actions"
+  >,
+): TDraft {
   if (!rule) {
     return { name: "", note: "", enabled: true, stopProcessing: false, expiresOn: "", conditions: [], actions: {} };
   }
@@ -99,7 +101,14 @@ export function inputOf(draft: TDraft): TAutomationRuleInput {
 
 /** Chips typed as a comma (or line) list: trimmed, blanks and repeats dropped. */
 export function splitValues(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Adds an action with its defaults, or removes it. */

@@ -98,18 +98,40 @@ export function RuleEditor({
   return (
     <form onSubmit={save} className="space-y-6" aria-label={rule ? `Edit ${rule.name}` : "New rule"} noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {saved ? <Alert tone="success">Saved. It runs on new reports from now on; apply it to existing findings below.</Alert> : null}
+      {saved ? (
+        <Alert tone="success">Saved. It runs on new reports from now on; apply it to existing findings below.</Alert>
+      ) : null}
       <Card>
-        <CardHeader title="Rule" description={summary ?? "Fill in the conditions and actions; the summary appears here."} />
+        <CardHeader
+          title="Rule"
+          description={summary ?? "Fill in the conditions and actions; the summary appears here."}
+        />
         <CardBody className="grid gap-4 lg:grid-cols-2">
           <Field id={f("name")} label="Name" errors={errors.name}>
-            <Input value={draft.name} onChange={(e) => change({ name: e.target.value })} maxLength={120} required placeholder="kube-system findings on staging are low" />
+            <Input
+              value={draft.name}
+              onChange={(e) => change({ name: e.target.value })}
+              maxLength={120}
+              required
+              placeholder="kube-system findings on staging are low"
+            />
           </Field>
-          <Field id={f("expires")} label="Expires on (optional)" errors={errors.expiresAt} hint="The rule stops at the end of this day (UTC).">
+          <Field
+            id={f("expires")}
+            label="Expires on (optional)"
+            errors={errors.expiresAt}
+            hint="The rule stops at the end of this day (UTC)."
+          >
             <Input type="date" value={draft.expiresOn} onChange={(e) => change({ expiresOn: e.target.value })} />
           </Field>
           <Field id={f("note")} label="Note (optional)" errors={errors.note} className="lg:col-span-2">
-            <Textarea rows={2} value={draft.note} onChange={(e) => change({ note: e.target.value })} maxLength={2000} placeholder="Why this rule exists, and who to ask." />
+            <Textarea
+              rows={2}
+              value={draft.note}
+              onChange={(e) => change({ note: e.target.value })}
+              maxLength={2000}
+              placeholder="Why this rule exists, and who to ask."
+            />
           </Field>
           <div className="flex flex-wrap gap-6 lg:col-span-2">
             <Checkbox checked={draft.enabled} onChange={(e) => change({ enabled: e.target.checked })}>
@@ -123,7 +145,10 @@ export function RuleEditor({
       </Card>
 
       <Card>
-        <CardHeader title="When" description="All conditions must hold; a condition with several values matches any of them." />
+        <CardHeader
+          title="When"
+          description="All conditions must hold; a condition with several values matches any of them."
+        />
         <CardBody>
           <ConditionBuilder
             conditions={draft.conditions}
@@ -136,7 +161,10 @@ export function RuleEditor({
       </Card>
 
       <Card>
-        <CardHeader title="Then" description="What the rule does to each finding it matches. Every change is explained on the finding." />
+        <CardHeader
+          title="Then"
+          description="What the rule does to each finding it matches. Every change is explained on the finding."
+        />
         <CardBody>
           <ActionFields
             actions={draft.actions}
@@ -160,14 +188,22 @@ export function RuleEditor({
           }
         />
         <CardBody>
-          {preview ? <PreviewPanel preview={preview} /> : <p className="text-sm text-slate-500">Press Preview to see the matching findings.</p>}
+          {preview ? (
+            <PreviewPanel preview={preview} />
+          ) : (
+            <p className="text-sm text-slate-500">Press Preview to see the matching findings.</p>
+          )}
         </CardBody>
       </Card>
 
       <div className="flex flex-wrap items-center justify-end gap-3">
         {needsConfirm ? (
           <div>
-            <Checkbox checked={confirmEverything} onChange={(e) => setConfirmEverything(e.target.checked)} aria-describedby={`${idPrefix}-confirm-error`}>
+            <Checkbox
+              checked={confirmEverything}
+              onChange={(e) => setConfirmEverything(e.target.checked)}
+              aria-describedby={`${idPrefix}-confirm-error`}
+            >
               Yes, this rule may change every open finding it can reach
             </Checkbox>
             <FieldError id={`${idPrefix}-confirm`} errors={errors.confirmEverything} />

@@ -45,7 +45,10 @@ export function RuleList({
               <div className="min-w-0">
                 <div className="flex flex-wrap items-center gap-2">
                   {base ? (
-                    <Link href={`${base}/${rule.id}` as Route} className="font-medium text-slate-900 hover:text-brand-700">
+                    <Link
+                      href={`${base}/${rule.id}` as Route}
+                      className="font-medium text-slate-900 hover:text-brand-700"
+                    >
                       {rule.name}
                     </Link>
                   ) : (
@@ -67,7 +70,12 @@ export function RuleList({
             {editing && base ? (
               <div className="flex items-center gap-1">
                 <MoveRuleButtons list={editing} rule={rule} first={i === 0} last={i === rules.length - 1} />
-                <LinkButton href={`${base}/${rule.id}` as Route} size="sm" variant="ghost" aria-label={`Edit ${rule.name}`}>
+                <LinkButton
+                  href={`${base}/${rule.id}` as Route}
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Edit ${rule.name}`}
+                >
                   Edit
                 </LinkButton>
                 <DeleteRuleButton list={editing} rule={rule} />
@@ -86,8 +94,8 @@ export function NoRulesYet({ action }: { action?: React.ReactNode }) {
     <div className="px-5 py-8 text-center">
       <p className="text-sm font-semibold text-slate-900">No rules yet</p>
       <p className="mx-auto mt-1 max-w-lg text-sm text-slate-500">
-        A rule changes findings as they arrive, for example: “When namespace is kube-system on clusters staging-* →
-        set severity low, add tag platform”. You see what it would change before you save it.
+        A rule changes findings as they arrive, for example: “When namespace is kube-system on clusters staging-* → set
+        severity low, add tag platform”. You see what it would change before you save it.
       </p>
       {action ? <div className="mt-4">{action}</div> : null}
     </div>

@@ -80,10 +80,23 @@ export async function RulePageBody({
                 description="New reports get the rule as they arrive. To change the findings already open, apply it: you see the numbers first."
               />
               <CardBody>
-                <ApplyPanel orgSlug={orgSlug} teamSlug={teamSlug ?? ""} ruleId={rule.id} rule={stored} initialJob={job} />
+                <ApplyPanel
+                  orgSlug={orgSlug}
+                  teamSlug={teamSlug ?? ""}
+                  ruleId={rule.id}
+                  rule={stored}
+                  initialJob={job}
+                />
               </CardBody>
             </Card>
-            <RuleEditor orgSlug={orgSlug} teamSlug={teamSlug ?? ""} rule={{ id: rule.id, ...stored }} choices={choices} names={names} listHref={listHref} />
+            <RuleEditor
+              orgSlug={orgSlug}
+              teamSlug={teamSlug ?? ""}
+              rule={{ id: rule.id, ...stored }}
+              choices={choices}
+              names={names}
+              listHref={listHref}
+            />
           </>
         ) : (
           <Card>

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState } from "react";
 import { deleteRuleAction, moveRuleAction, setRuleEnabledAction } from "@/lib/automation/actions";
+import type { TActionResult } from "@/lib/server/action-result";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
@@ -10,7 +11,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export type TListRef = { orgSlug: string; teamSlug: string };
 
-function useRuleAction<T>(action: (prev: unknown, form: FormData) => Promise<T>) {
+function useRuleAction<T>(action: (prev: unknown, form: FormData) => Promise<TActionResult<T>>) {
   const [state, dispatch, pending] = useActionState(action, null);
   const post = (fields: Record<string, string>) => {
     const form = new FormData();
@@ -20,12 +21,15 @@ function useRuleAction<T>(action: (prev: unknown, form: FormData) => Promise<T>)
   return { state, post, pending };
 }
 
-const errorOf = (state: unknown) =>
-  state && typeof state === "object" && "ok" in state && !state.ok
-    ? (state as { error: { message: string } }).error.message
-    : null;
+const errorOf = (state: TActionResult<unknown> | null) => (state && !state.ok ? state.error.message : null);
 
-export function EnabledToggle({ list, rule }: { list: TListRef; rule: { id: string; name: string; enabled: boolean } }) {
+export function EnabledToggle({
+  list,
+  rule,
+}: {
+  list: TListRef;
+  rule: { id: string; name: string; enabled: boolean };
+}) {
   const { state, post, pending } = useRuleAction(setRuleEnabledAction);
   const error = errorOf(state);
   return (
@@ -36,7 +40,9 @@ export function EnabledToggle({ list, rule }: { list: TListRef; rule: { id: stri
         aria-checked={rule.enabled}
         aria-label={`${rule.name}: ${rule.enabled ? "enabled" : "disabled"}`}
         disabled={pending}
-        onClick={() => post({ org: list.orgSlug, team: list.teamSlug, ruleId: rule.id, enabled: String(!rule.enabled) })}
+        onClick={() =>
+          post({ org: list.orgSlug, team: list.teamSlug, ruleId: rule.id, enabled: String(!rule.enabled) })
+        }
         className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-50 ${
           rule.enabled ? "bg-brand-600" : "bg-slate-300"
         }`}

@@ -13,7 +13,15 @@ const TRIGGER_TEXT: Record<string, string> = {
 };
 
 /** A rule's runs, newest first: when, why, how many findings, how long, what failed. */
-export function RunLedger({ runs, olderHref, newestHref }: { runs: TRuleRunRow[]; olderHref: string | null; newestHref: string | null }) {
+export function RunLedger({
+  runs,
+  olderHref,
+  newestHref,
+}: {
+  runs: TRuleRunRow[];
+  olderHref: string | null;
+  newestHref: string | null;
+}) {
   if (!runs.length) {
     return (
       <p className="px-5 py-4 text-sm text-slate-500">
@@ -28,12 +36,24 @@ export function RunLedger({ runs, olderHref, newestHref }: { runs: TRuleRunRow[]
           <caption className="sr-only">Run ledger</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-5 py-2 font-medium">When</th>
-              <th scope="col" className="px-3 py-2 font-medium">Trigger</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Matched</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Changed</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Took</th>
-              <th scope="col" className="px-5 py-2 font-medium">Error</th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                When
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Trigger
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Matched
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Changed
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Took
+              </th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                Error
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -43,7 +63,9 @@ export function RunLedger({ runs, olderHref, newestHref }: { runs: TRuleRunRow[]
                 <td className="px-3 py-2 text-slate-700">{TRIGGER_TEXT[r.trigger] ?? r.trigger}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.matched.toLocaleString("en-US")}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.changed.toLocaleString("en-US")}</td>
-                <td className="px-3 py-2 text-right tabular-nums text-slate-600">{r.durationMs.toLocaleString("en-US")} ms</td>
+                <td className="px-3 py-2 text-right tabular-nums text-slate-600">
+                  {r.durationMs.toLocaleString("en-US")} ms
+                </td>
                 <td className="px-5 py-2 text-red-700">{r.error ?? ""}</td>
               </tr>
             ))}

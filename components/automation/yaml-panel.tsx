@@ -32,7 +32,8 @@ export function YamlPanel({ orgSlug }: { orgSlug: string }) {
         setMessage({ tone: "success", text: "Imported: the rule lists now match the file." });
         setDiff(null);
         setText("");
-      } else if (result.data.diff?.unchanged) setMessage({ tone: "success", text: "No changes: the lists already match the file." });
+      } else if (result.data.diff?.unchanged)
+        setMessage({ tone: "success", text: "No changes: the lists already match the file." });
     });
 
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -46,8 +47,8 @@ export function YamlPanel({ orgSlug }: { orgSlug: string }) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        Keep rules in git: the file lists the org&apos;s rules and each team&apos;s, with team slugs, emails and connection
-        names instead of ids.{" "}
+        Keep rules in git: the file lists the org&apos;s rules and each team&apos;s, with team slugs, emails and
+        connection names instead of ids.{" "}
         <a
           href={`/api/v1/automation/export?org=${encodeURIComponent(orgSlug)}`}
           className="font-medium text-brand-600 hover:text-brand-700"
@@ -56,7 +57,11 @@ export function YamlPanel({ orgSlug }: { orgSlug: string }) {
           Export rules (YAML)
         </a>
       </p>
-      <Field id="rules-yaml" label="Import a rules file" hint="Paste it here or choose a file; you see the changes before anything is written.">
+      <Field
+        id="rules-yaml"
+        label="Import a rules file"
+        hint="Paste it here or choose a file; you see the changes before anything is written."
+      >
         <Textarea
           rows={8}
           value={text}
@@ -86,7 +91,9 @@ export function YamlPanel({ orgSlug }: { orgSlug: string }) {
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {issues.length ? (
         <Alert tone="error">
-          <p className="font-medium">The file has {issues.length} problem{issues.length > 1 ? "s" : ""}; nothing was changed.</p>
+          <p className="font-medium">
+            The file has {issues.length} problem{issues.length > 1 ? "s" : ""}; nothing was changed.
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {issues.map((i, n) => (
               <li key={n}>

@@ -21,7 +21,7 @@ function call(
   handler: unknown,
   method: string,
   path: string,
-  init: { token?: string; body?: unknown; params?: object } = {},
+  init: { token?: string; body?: unknown; params?: Record<string, string> } = {},
 ) {
   const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : { origin: BASE };
   const body =

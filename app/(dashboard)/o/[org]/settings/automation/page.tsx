@@ -29,7 +29,14 @@ export default async function AutomationSettingsPage({ params }: PageProps<"/o/[
           description={
             <>
               They run first, in this order, on every team&apos;s findings; then each team&apos;s own rules. Due dates
-              come from the <Link href={`/o/${access.org.slug}/settings/sla` as Route} className="font-medium text-brand-600 hover:text-brand-700">SLA policy</Link>.
+              come from the{" "}
+              <Link
+                href={`/o/${access.org.slug}/settings/sla` as Route}
+                className="font-medium text-brand-600 hover:text-brand-700"
+              >
+                SLA policy
+              </Link>
+              .
             </>
           }
           actions={rules.length ? newRule : null}
@@ -48,7 +55,10 @@ export default async function AutomationSettingsPage({ params }: PageProps<"/o/[
         )}
       </Card>
       <Card>
-        <CardHeader title="Rules as code" description="Export every list as YAML, or import a file after reviewing its changes." />
+        <CardHeader
+          title="Rules as code"
+          description="Export every list as YAML, or import a file after reviewing its changes."
+        />
         <CardBody>
           <YamlPanel orgSlug={access.org.slug} />
         </CardBody>

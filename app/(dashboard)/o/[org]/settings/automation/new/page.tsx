@@ -12,7 +12,10 @@ export default async function NewOrgRulePage({ params }: PageProps<"/o/[org]/set
   const [choices, names] = await Promise.all([editorChoices(access.org.id, null), ruleNames(access.org.id)]);
   return (
     <>
-      <PageHeader title="New organization rule" description="Runs on every team's findings, before the teams' own rules." />
+      <PageHeader
+        title="New organization rule"
+        description="Runs on every team's findings, before the teams' own rules."
+      />
       <RuleEditor
         orgSlug={access.org.slug}
         teamSlug=""

@@ -7,7 +7,10 @@ import { RulePageBody } from "@/components/automation/rule-page-body";
 
 export const metadata: Metadata = { title: "Team automation rule" };
 
-export default async function TeamRulePage({ params, searchParams }: PageProps<"/o/[org]/teams/[team]/automation/[id]">) {
+export default async function TeamRulePage({
+  params,
+  searchParams,
+}: PageProps<"/o/[org]/teams/[team]/automation/[id]">) {
   const { org: orgSlug, team: teamSlug, id } = await params;
   const access = await requireTeamPage(orgSlug, teamSlug);
   const rule = await ruleOfListOrNull(access.org.id, access.team.id, id);
