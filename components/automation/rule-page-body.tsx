@@ -1,8 +1,6 @@
 import type { Route } from "next";
-import { latestApplyJob } from "@/lib/automation/jobs/queries";
 import { describeRule, namesFromRecords } from "@/lib/automation/rules/describe-rule";
-import { editorChoices, ruleNames } from "@/lib/automation/rules/editor-choices";
-import { ruleRunsPage } from "@/lib/automation/rules/ledger-page";
+import type { TRulePageData } from "@/lib/automation/rules/rule-page-data";
 import type { TRuleView } from "@/lib/automation/rules/queries";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
@@ -13,39 +11,28 @@ import { RuleEditor } from "./rule-editor";
 import { DeleteRuleButton } from "./rule-row-controls";
 import { RunLedger } from "./run-ledger";
 
-const RUNS_PER_PAGE = 20;
-
 /**
  * A rule's page, for the org's list and a team's alike: the editor (or, for those who may only
  * read, the rule in words), "apply to existing findings", the findings it changed, and its run
  * ledger one page at a time (`?runs=<cursor>`).
  */
-export async function RulePageBody({
-  orgId,
+export function RulePageBody({
   orgSlug,
-  teamId,
   teamSlug,
   rule,
   canEdit,
   listHref,
-  runsCursor,
+  data: { names, choices, runs, job },
 }: {
-  orgId: string;
   orgSlug: string;
-  teamId: string | null;
   teamSlug: string | null;
   rule: TRuleView;
   canEdit: boolean;
   listHref: string;
-  runsCursor: string | null;
+  /** rulePageData's answer, loaded by the page. */
+  data: TRulePageData;
 }) {
   const pageHref = `${listHref}/${rule.id}`;
-  const [names, choices, runs, job] = await Promise.all([
-    ruleNames(orgId),
-    canEdit ? editorChoices(orgId, teamId) : Promise.resolve(null),
-    ruleRunsPage(orgId, rule.id, runsCursor, RUNS_PER_PAGE),
-    canEdit ? latestApplyJob(orgId, rule.id) : Promise.resolve(null),
-  ]);
   const stored = {
     name: rule.name,
     enabled: rule.enabled,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/page-guards";
 import { ruleOfListOrNull } from "@/lib/automation/rules/page-rule";
+import { rulePageData } from "@/lib/automation/rules/rule-page-data";
 import { RulePageBody } from "@/components/automation/rule-page-body";
 
 export const metadata: Metadata = { title: "Automation rule" };
@@ -12,16 +13,18 @@ export default async function OrgRulePage({ params, searchParams }: PageProps<"/
   const rule = await ruleOfListOrNull(access.org.id, null, id);
   if (!rule) notFound();
   const runs = (await searchParams).runs;
+  const data = await rulePageData(access.org.id, null, rule.id, {
+    canEdit: true,
+    runsCursor: typeof runs === "string" ? runs : null,
+  });
   return (
     <RulePageBody
-      orgId={access.org.id}
       orgSlug={access.org.slug}
-      teamId={null}
       teamSlug={null}
       rule={rule}
       canEdit
       listHref={`/o/${access.org.slug}/settings/automation`}
-      runsCursor={typeof runs === "string" ? runs : null}
+      data={data}
     />
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireTeamPage } from "@/lib/auth/page-guards";
 import { canTeam } from "@/lib/auth/permissions";
 import { ruleOfListOrNull } from "@/lib/automation/rules/page-rule";
+import { rulePageData } from "@/lib/automation/rules/rule-page-data";
 import { RulePageBody } from "@/components/automation/rule-page-body";
 
 export const metadata: Metadata = { title: "Team automation rule" };
@@ -16,16 +17,19 @@ export default async function TeamRulePage({
   const rule = await ruleOfListOrNull(access.org.id, access.team.id, id);
   if (!rule) notFound();
   const runs = (await searchParams).runs;
+  const canEdit = canTeam(access.teamRole, "team:policies:manage");
+  const data = await rulePageData(access.org.id, access.team.id, rule.id, {
+    canEdit,
+    runsCursor: typeof runs === "string" ? runs : null,
+  });
   return (
     <RulePageBody
-      orgId={access.org.id}
       orgSlug={access.org.slug}
-      teamId={access.team.id}
       teamSlug={access.team.slug}
       rule={rule}
-      canEdit={canTeam(access.teamRole, "team:policies:manage")}
+      canEdit={canEdit}
       listHref={`/o/${access.org.slug}/teams/${access.team.slug}/automation`}
-      runsCursor={typeof runs === "string" ? runs : null}
+      data={data}
     />
   );
 }
