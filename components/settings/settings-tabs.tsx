@@ -7,6 +7,7 @@ const TABS = [
   { path: "tokens", label: "API tokens" },
   { path: "integrations", label: "Integrations" },
   { path: "tickets", label: "Tickets" },
+  { path: "automation", label: "Automation" },
   { path: "cost", label: "Cost" },
   { path: "sla", label: "SLAs" },
   { path: "audit", label: "Audit log" },

@@ -4,6 +4,7 @@ const TABS = [
   { path: "", label: "Overview" },
   { path: "notifications", label: "Notifications" },
   { path: "tickets", label: "Tickets" },
+  { path: "automation", label: "Automation" },
   { path: "sla", label: "SLA" },
 ];
 

@@ -52,7 +52,25 @@ async function buildTenant() {
       )
     ).rows[0].id;
   const tickets = { team: await ticketOf(t.team.id), otherTeam: await ticketOf(t.otherTeam.id) };
-  return { ...t, destinationId: destination.id, cve: rows[0].cve, tickets };
+  // Automation rules: the org's, each team's, and an apply job of the team's rule.
+  const ruleOf = async (teamId: string | null) =>
+    (
+      await pool.query<{ id: string }>(
+        `INSERT INTO automation_rules (org_id, team_id, position, name, actions)
+         VALUES ($1, $2, 1, 'A rule', '{"snooze":{"days":7}}') RETURNING id`,
+        [t.org.id, teamId],
+      )
+    ).rows[0].id;
+  const rules = { org: await ruleOf(null), team: await ruleOf(t.team.id), otherTeam: await ruleOf(t.otherTeam.id) };
+  const jobOf = async (ruleId: string) =>
+    (
+      await pool.query<{ id: string }>(`INSERT INTO automation_jobs (org_id, rule_id) VALUES ($1, $2) RETURNING id`, [
+        t.org.id,
+        ruleId,
+      ])
+    ).rows[0].id;
+  const jobs = { team: await jobOf(rules.team), otherTeam: await jobOf(rules.otherTeam) };
+  return { ...t, destinationId: destination.id, cve: rows[0].cve, tickets, rules, jobs };
 }
 
 /** The value of one URL parameter for a relation; null when the relation means nothing for it. */
@@ -68,6 +86,18 @@ function valueOf(param: string, file: string, relation: TRelation, a: TWorld, b:
   }
   if (param === "id" && file.includes("/alerting/destinations/[id]")) {
     return relation === "otherTeam" ? null : owner.destinationId; // an org resource, not a team's
+  }
+  if (param === "id" && file.includes("settings/automation/[id]")) {
+    return relation === "otherTeam" ? null : owner.rules.org; // an org rule
+  }
+  if (param === "id" && file.includes("automation/rules/[id]")) {
+    return relation === "otherTeam" ? a.rules.otherTeam : owner.rules.team;
+  }
+  if (param === "id" && file.includes("teams/[team]/automation/[id]")) {
+    return relation === "otherTeam" ? a.rules.otherTeam : owner.rules.team;
+  }
+  if (param === "id" && file.includes("automation/jobs/[id]")) {
+    return relation === "otherTeam" ? a.jobs.otherTeam : owner.jobs.team;
   }
   if (param === "cve") return relation === "own" ? a.cve : null; // CVE ids are public names, the org guards them
   if (param === "service") return "coredns"; // a name, scoped by the team in the same URL
@@ -187,7 +217,9 @@ describe("tenant isolation, generated from the route inventory", () => {
       const teamScoped =
         paramsOf(entry.file).includes("team") ||
         entry.file.includes("findings/[id]") ||
-        entry.file.includes("tickets/[id]");
+        entry.file.includes("tickets/[id]") ||
+        entry.file.includes("automation/rules/[id]") ||
+        entry.file.includes("automation/jobs/[id]");
       if (teamScoped && (TEAM_ROLES as readonly string[]).includes(role)) await expectHidden(role, "otherTeam", own);
     }
     expect(failures).toEqual([]);

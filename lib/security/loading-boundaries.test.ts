@@ -19,8 +19,14 @@ function dirsUnder(dir: string): string[] {
     .flatMap((full) => [full, ...dirsUnder(full)]);
 }
 
+/** Route groups directly in `dir` (a segment's page may sit in one with its own loading.tsx). */
+const groupsIn = (dir: string) =>
+  readdirSync(dir).filter((e) => /^\(.+\)$/.test(e) && statSync(path.join(dir, e)).isDirectory());
+const hasPage = (dir: string) =>
+  existsSync(path.join(dir, "page.tsx")) || groupsIn(dir).some((g) => existsSync(path.join(dir, g, "page.tsx")));
+
 const idSegments = dirsUnder(ORG_ROOT)
-  .filter((dir) => /^\[.+\]$/.test(path.basename(dir)) && existsSync(path.join(dir, "page.tsx")))
+  .filter((dir) => /^\[.+\]$/.test(path.basename(dir)) && hasPage(dir))
   .map((dir) => path.relative(ORG_ROOT, dir));
 
 describe("pages with an id in the path answer a real 404", () => {
@@ -38,7 +44,10 @@ describe("pages with an id in the path answer a real 404", () => {
         expect(existsSync(path.join(above, "loading.tsx")), `${above}/loading.tsx wraps ${segment}`).toBe(false);
       }
       const dir = path.join(ORG_ROOT, segment);
-      if (existsSync(path.join(dir, "loading.tsx"))) {
+      const ownLoading = [dir, ...groupsIn(dir).map((g) => path.join(dir, g))].some((d) =>
+        existsSync(path.join(d, "loading.tsx")),
+      );
+      if (ownLoading) {
         expect(existsSync(path.join(dir, "layout.tsx")), `${segment} needs a layout.tsx with the access check`).toBe(
           true,
         );

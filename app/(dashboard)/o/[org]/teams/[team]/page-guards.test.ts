@@ -9,7 +9,7 @@ import {
   SEEN_BY_THE_TEAM,
 } from "@/lib/testing/page-status";
 import TeamLayout from "./layout";
-import TeamHomePage from "./page";
+import TeamHomePage from "./(overview)/page";
 
 enableAuthInterrupts();
 
