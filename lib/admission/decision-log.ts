@@ -3,21 +3,33 @@ import { z } from "zod";
 import type { TFindingScope } from "@/lib/auth/visibility-scope";
 import { db, pool } from "@/lib/server/db";
 import { keyset } from "@/lib/server/sql";
+import {
+  DECISION_OUTCOMES,
+  DECISION_RANGES,
+  DEFAULT_DECISION_RANGE,
+  type TDecisionCursor,
+  type TDecisionOutcomeFilter,
+  type TDecisionRange,
+  type TDecisionSearch,
+} from "@/lib/domain/decision-filters";
+
+export {
+  decisionHref,
+  DECISION_OUTCOMES,
+  DECISION_RANGE_LABELS,
+  DECISION_RANGES,
+  DEFAULT_DECISION_RANGE,
+  type TDecisionCursor,
+  type TDecisionOutcomeFilter,
+  type TDecisionRange,
+  type TDecisionSearch,
+} from "@/lib/domain/decision-filters";
 
 // The admission decision log as the Policies pages read it: counts per team over a time range,
 // and the decisions themselves newest first, keyset-paginated both ways. Visibility follows the
 // findings rule: org admins read every decision including those of no team, members only their
 // teams'.
 
-export const DECISION_RANGES = ["24h", "7d", "30d", "90d"] as const;
-export type TDecisionRange = (typeof DECISION_RANGES)[number];
-export const DEFAULT_DECISION_RANGE: TDecisionRange = "7d";
-export const DECISION_RANGE_LABELS: Record<TDecisionRange, string> = {
-  "24h": "Last 24 hours",
-  "7d": "Last 7 days",
-  "30d": "Last 30 days",
-  "90d": "Last 90 days",
-};
 const HOUR_MS = 3_600_000;
 const RANGE_MS: Record<TDecisionRange, number> = {
   "24h": 24 * HOUR_MS,
@@ -25,13 +37,6 @@ const RANGE_MS: Record<TDecisionRange, number> = {
   "30d": 30 * 24 * HOUR_MS,
   "90d": 90 * 24 * HOUR_MS,
 };
-
-/** `would_deny`: passive mode let it through, its blocking checks would have denied it. */
-export const DECISION_OUTCOMES = ["allowed", "warned", "would_deny", "denied"] as const;
-export type TDecisionOutcomeFilter = (typeof DECISION_OUTCOMES)[number];
-
-/** An opaque page position (see `DECISION_KEY`). */
-export type TDecisionCursor = string;
 
 const optionalText = z.string().trim().min(1).max(200).optional().catch(undefined);
 const ZSearch = z.object({
@@ -44,8 +49,6 @@ const ZSearch = z.object({
   cursor: optionalText,
 });
 
-export type TDecisionSearch = Omit<z.infer<typeof ZSearch>, "cursor"> & { cursor?: TDecisionCursor };
-
 /** The page's URL state; unknown values are dropped, an unreadable cursor starts from the newest. */
 export function parseDecisionSearch(search: Record<string, string | string[] | undefined>): TDecisionSearch {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -53,19 +56,6 @@ export function parseDecisionSearch(search: Record<string, string | string[] | u
   const { cursor, ...rest } = ZSearch.parse(raw);
   const valid = cursor && DECISION_KEY.read(cursor, { lenient: true }) ? cursor : undefined;
   return { ...rest, ...(valid ? { cursor: valid } : {}) };
-}
-
-/** A link to the log with these filters (the default range left out) and, optionally, a page cursor. */
-export function decisionHref(base: string, search: Omit<TDecisionSearch, "cursor">, cursor?: TDecisionCursor): string {
-  const query = new URLSearchParams();
-  if (search.range !== DEFAULT_DECISION_RANGE) query.set("range", search.range);
-  for (const key of ["team", "cluster", "outcome"] as const) {
-    const value = search[key];
-    if (value) query.set(key, value);
-  }
-  if (cursor) query.set("cursor", cursor);
-  const s = query.toString();
-  return s ? `${base}?${s}` : base;
 }
 
 export function rangeStart(range: TDecisionRange, now: Date = new Date()): Date {

@@ -1,5 +1,5 @@
 import "server-only";
-import { decisionHref } from "@/lib/admission/decision-log";
+import { decisionHref } from "@/lib/domain/decision-filters";
 import type { TSourceEvent } from "@/lib/alerting/engine/queue-messages";
 import type { TSeverityLevel } from "@/lib/domain/severity";
 import { checkById } from "@/lib/policies/checks";
