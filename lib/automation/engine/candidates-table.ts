@@ -13,12 +13,16 @@ import { lockedMarkSql, ruleMarkedSql } from "./sql-parts";
 
 export const CANDIDATES = "automation_candidates";
 
+// No index: every statement scans it whole, and rule statements rewrite many rows; an index would
+// be maintained on each of those writes for nothing.
 const CREATE = `CREATE TEMP TABLE ${CANDIDATES} (
-  finding_id uuid PRIMARY KEY,
+  finding_id uuid NOT NULL,
   cluster_id uuid, namespace text, kind text, name text, source text, check_id text, category text,
   title text, image_id uuid, resource_id uuid, vulnerability_id text, reopened_count int,
   first_seen_at timestamptz, packages jsonb,
-  o_marks jsonb,
+  -- The finding as it is now (the o_ columns), so the changes are worked out without findings.
+  o_marks jsonb, o_tags text[], o_severity severity_level, o_assignee uuid, o_team uuid, o_snooze timestamptz,
+  o_resolution finding_resolution, o_reason text, o_due int,
   stopped boolean NOT NULL DEFAULT false,
   matched text[] NOT NULL DEFAULT '{}',
   floor_rank int,
@@ -47,11 +51,16 @@ const base = (field: TMarkField, whenRuleSet: string, current: string) =>
 
 const FILL = `INSERT INTO ${CANDIDATES} (
     finding_id, cluster_id, namespace, kind, name, source, check_id, category, title, image_id, resource_id,
-    vulnerability_id, reopened_count, first_seen_at, packages, o_marks,
+    vulnerability_id, reopened_count, first_seen_at, packages, o_marks, o_tags,
+    o_severity, o_assignee, o_team, o_snooze, o_resolution, o_reason, o_due,
     l_severity, l_assignee, l_team, l_snooze, l_resolution, l_due,
     b_severity, d_severity, d_assignee, d_team, d_snooze, d_resolution, d_reason, d_expires, d_due, m_tags)
-  SELECT f.id, f.cluster_id, f.namespace, f.kind, f.name, f.source, f.check_id, f.category, f.title, f.image_id,
-         f.resource_id, f.vulnerability_id, f.reopened_count, f.first_seen_at, f.evidence->'packages', f.rule_marks,
+  SELECT f.id, f.cluster_id, f.namespace, f.kind, f.name, f.source, f.check_id, f.category,
+         CASE WHEN $3::boolean THEN f.title END, f.image_id,
+         f.resource_id, f.vulnerability_id, f.reopened_count, f.first_seen_at,
+         CASE WHEN $2::boolean THEN f.evidence->'packages' END, f.rule_marks,
+         f.tags, f.severity, f.assignee_id, f.owner_team_id, f.snoozed_until, f.resolution, f.resolution_reason,
+         f.sla_days,
          ${lockedMarkSql("f.rule_marks", "severity")}, ${lockedWithValue("assignee", "assignee_id")},
          ${lockedMarkSql("f.rule_marks", "team")}, ${lockedWithValue("snooze", "snoozed_until")},
          ${lockedWithValue("resolution", "resolution")}, ${lockedMarkSql("f.rule_marks", "due")},
@@ -69,34 +78,41 @@ const FILL = `INSERT INTO ${CANDIDATES} (
     FROM findings f
    WHERE f.org_id = $1::uuid AND f.status = 'open'`;
 
+/** Which wide columns the rules read: the others stay null, so every rule scans a narrower table. */
+export type TNeededColumns = { packages: boolean; title: boolean };
+
 /** The report's cluster and source, so its candidates are read through (cluster_id, source, status). */
 export type TReportRef = { clusterId: string; source: string };
 
 /**
- * Creates the working table and fills it with the open findings of `candidates`; returns how many.
- * A report's candidates are what it opened, reopened or changed (its last_report_id).
+ * Creates the working table and fills it with the open findings of `candidates`; returns how many
+ * and their clusters. A report's candidates are what it opened, reopened or changed (its
+ * last_report_id).
  */
 export async function fillCandidates(
   client: pg.ClientBase,
   orgId: string,
   candidates: TCandidates,
   report: TReportRef | null,
-): Promise<number> {
+  needed: TNeededColumns,
+): Promise<{ count: number; clusterIds: string[] }> {
   await client.query(`DROP TABLE IF EXISTS pg_temp.${CANDIDATES}`);
   await client.query(CREATE);
+  const columns = [orgId, needed.packages, needed.title];
   const filled =
     candidates.kind === "ids"
-      ? await client.query(`${FILL} AND f.id = ANY($2::uuid[])`, [orgId, candidates.ids])
+      ? await client.query(`${FILL} AND f.id = ANY($4::uuid[])`, [...columns, candidates.ids])
       : report
-        ? await client.query(`${FILL} AND f.cluster_id = $2::uuid AND f.source = $3 AND f.last_report_id = $4::uuid`, [
-            orgId,
+        ? await client.query(`${FILL} AND f.cluster_id = $4::uuid AND f.source = $5 AND f.last_report_id = $6::uuid`, [
+            ...columns,
             report.clusterId,
             report.source,
             candidates.reportId,
           ])
         : { rowCount: 0 };
   const count = filled.rowCount ?? 0;
-  // A temp table has no statistics until analyzed; the final joins with findings need them.
-  if (count > 0) await client.query(`ANALYZE ${CANDIDATES}`);
-  return count;
+  if (count === 0) return { count, clusterIds: [] };
+  if (report) return { count, clusterIds: [report.clusterId] };
+  const { rows } = await client.query<{ id: string }>(`SELECT DISTINCT cluster_id AS id FROM ${CANDIDATES}`);
+  return { count, clusterIds: rows.map((r) => r.id) };
 }

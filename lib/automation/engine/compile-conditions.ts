@@ -27,6 +27,8 @@ export type TCompileContext = {
   now: Date;
   /** The org's clusters: cluster conditions are globs over slugs, resolved to ids here. */
   clusters: readonly { id: string; slug: string }[];
+  /** The clusters of the findings looked at (null: any), to keep label and workload lookups small. */
+  inClusters?: readonly string[] | null;
 };
 
 /** The ids of the clusters whose slug matches any pattern. */
@@ -49,19 +51,37 @@ function labelPatterns(values: readonly string[]) {
 const jsonObject = (expr: string) => `(CASE WHEN jsonb_typeof(${expr}) = 'object' THEN ${expr} ELSE '{}'::jsonb END)`;
 const jsonArray = (expr: string) => `(CASE WHEN jsonb_typeof(${expr}) = 'array' THEN ${expr} ELSE '[]'::jsonb END)`;
 
+// Lookups in other tables are uncorrelated `IN (SELECT …)` subqueries: Postgres runs each once
+// per statement into a hash table, instead of once per finding, so a rule over 50,000 findings of
+// 500 images costs one pass over the images' workloads, not 50,000 index probes.
+
+/** `AND <alias>.org_id = … [AND <alias>.cluster_id = ANY(…)]`: the lookups stay in the run's clusters. */
+function inScope(alias: string, ctx: TCompileContext): string {
+  const org = `${alias}.org_id = ${param(ctx.params, ctx.orgId, "uuid")}`;
+  return ctx.inClusters ? `${org} AND ${alias}.cluster_id = ANY(${param(ctx.params, ctx.inClusters, "uuid[]")})` : org;
+}
+
 /**
  * An image finding has no workload of its own: workload and label conditions hold when any
  * workload of the same cluster running the image satisfies `on` (over alias `w`, resources).
  */
-function viaWorkloads(r: string, own: string, on: string): string {
-  return `(CASE WHEN ${r}.image_id IS NULL THEN ${own} ELSE EXISTS (
-      SELECT 1 FROM image_workloads iw JOIN resources w ON w.id = iw.resource_id AND w.removed_at IS NULL
-       WHERE iw.cluster_id = ${r}.cluster_id AND iw.image_id = ${r}.image_id AND ${on}) END)`;
+function viaWorkloads(r: string, own: string, on: string, ctx: TCompileContext): string {
+  return `(CASE WHEN ${r}.image_id IS NULL THEN ${own} ELSE (${r}.cluster_id, ${r}.image_id) IN (
+      SELECT iw.cluster_id, iw.image_id FROM image_workloads iw
+        JOIN resources w ON w.id = iw.resource_id AND w.removed_at IS NULL
+       WHERE ${inScope("iw", ctx)} AND ${on}) END)`;
 }
 
 function labelsMatch(labels: string, keys: string, vals: string): string {
   return `EXISTS (SELECT 1 FROM jsonb_each_text(${jsonObject(labels)}) l, unnest(${keys}, ${vals}) p(k, v)
                    WHERE l.key LIKE p.k AND l.value LIKE p.v)`;
+}
+
+/** (cluster_id, namespace) of the namespaces whose own resources row (kind Namespace) has matching labels. */
+function namespacesWithLabels(keys: string, vals: string, ctx: TCompileContext): string {
+  return `SELECT ns.cluster_id, ns.name FROM resources ns
+           WHERE ${inScope("ns", ctx)} AND ns.kind = 'Namespace' AND ns.namespace = ns.name
+             AND ${labelsMatch("ns.labels", keys, vals)}`;
 }
 
 const IMAGE_REF = `split_part(i.name, '@', 1)`;
@@ -82,26 +102,29 @@ function positive(c: TCondition, t: TConditionTarget, ctx: TCompileContext): str
     case "workload_name": {
       const column = c.field === "namespace" ? "namespace" : c.field === "workload_kind" ? "kind" : "name";
       const patterns = param(p, c.values.map(globToLike), "text[]");
-      return viaWorkloads(r, `${r}.${column} LIKE ANY(${patterns})`, `w.${column} LIKE ANY(${patterns})`);
+      return viaWorkloads(r, `${r}.${column} LIKE ANY(${patterns})`, `w.${column} LIKE ANY(${patterns})`, ctx);
     }
     case "resource_label": {
       const { keys, vals } = labelPatterns(c.values);
       const [k, v] = [param(p, keys, "text[]"), param(p, vals, "text[]")];
       return viaWorkloads(
         r,
-        `EXISTS (SELECT 1 FROM resources w WHERE w.id = ${r}.resource_id AND ${labelsMatch("w.labels", k, v)})`,
+        `${r}.resource_id IN (SELECT w.id FROM resources w WHERE ${inScope("w", ctx)} AND ${labelsMatch("w.labels", k, v)})`,
         labelsMatch("w.labels", k, v),
+        ctx,
       );
     }
     case "namespace_label": {
       const { keys, vals } = labelPatterns(c.values);
-      const [k, v, org] = [param(p, keys, "text[]"), param(p, vals, "text[]"), param(p, ctx.orgId, "uuid")];
+      const [k, v] = [param(p, keys, "text[]"), param(p, vals, "text[]")];
       // The namespace's own resources row (kind Namespace, named after itself) carries its labels.
-      const nsOf = (cluster: string, namespace: string) =>
-        `EXISTS (SELECT 1 FROM resources ns WHERE ns.org_id = ${org} AND ns.cluster_id = ${cluster}
-                   AND ns.kind = 'Namespace' AND ns.namespace = ${namespace} AND ns.name = ${namespace}
-                   AND ${labelsMatch("ns.labels", k, v)})`;
-      return viaWorkloads(r, nsOf(`${r}.cluster_id`, `${r}.namespace`), nsOf("w.cluster_id", "w.namespace"));
+      const namespaces = namespacesWithLabels(k, v, ctx);
+      return viaWorkloads(
+        r,
+        `(${r}.cluster_id, ${r}.namespace) IN (${namespaces})`,
+        `(w.cluster_id, w.namespace) IN (${namespaces})`,
+        ctx,
+      );
     }
     case "source":
       return `${r}.source = ANY(${param(p, c.values, "text[]")})`;
@@ -116,8 +139,8 @@ function positive(c: TCondition, t: TConditionTarget, ctx: TCompileContext): str
     case "image_repository":
     case "image_tag": {
       const expr = c.field === "image_repository" ? IMAGE_REPOSITORY : IMAGE_TAG;
-      return `EXISTS (SELECT 1 FROM images i WHERE i.id = ${r}.image_id
-                        AND ${expr} LIKE ANY(${param(p, c.values.map(globToLike), "text[]")}))`;
+      return `${r}.image_id IN (SELECT i.id FROM images i WHERE i.org_id = ${param(p, ctx.orgId, "uuid")}
+                                   AND ${expr} LIKE ANY(${param(p, c.values.map(globToLike), "text[]")}))`;
     }
     case "cve":
       return `(${r}.vulnerability_id <> '' AND ${r}.vulnerability_id LIKE ANY(${param(p, c.values.map(globToLike), "text[]")}))`;

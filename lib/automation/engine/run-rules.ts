@@ -67,9 +67,10 @@ async function runPipeline(
   run: TRuleRun,
   rules: readonly TAutomationRule[],
   clusters: TCompileContext["clusters"],
+  inClusters: readonly string[],
 ): Promise<TRuleStat[]> {
   const unusable = await unusableTargets(client, run.orgId, rules);
-  const context = (): TCompileContext => ({ params: [], orgId: run.orgId, now: run.now, clusters });
+  const context = (): TCompileContext => ({ params: [], orgId: run.orgId, now: run.now, clusters, inClusters });
   const needsFloor = rules.some((r) => r.teamId !== null && r.actions.severity);
   let floor = false;
   const stats: TRuleStat[] = [];
@@ -132,13 +133,24 @@ export async function runRules(
   const dryRun = options.dryRun === true;
   if (dryRun) await client.query("SAVEPOINT automation_dry_run");
   let finished = false;
+  let jit: string | null = null;
   try {
-    const count = await fillCandidates(client, run.orgId, candidates, report);
+    // JIT compiling these wide statements costs seconds and saves nothing on a temp table: off
+    // for the run (restored after it, since this is the caller's transaction).
+    const { rows } = await client.query<{ jit: string }>(
+      `SELECT current_setting('jit') AS jit, set_config('jit', 'off', true) AS off`,
+    );
+    jit = rows[0]?.jit ?? null;
+    const uses = (fields: readonly string[]) => rules.some((r) => r.conditions.some((c) => fields.includes(c.field)));
+    const { count, clusterIds } = await fillCandidates(client, run.orgId, candidates, report, {
+      packages: uses(["package", "fix_available"]),
+      title: uses(["title"]),
+    });
     if (count === 0) {
       finished = true;
       return emptyResult(ctx.rules);
     }
-    const stats = await runPipeline(client, run, rules, ctx.clusters);
+    const stats = await runPipeline(client, run, rules, ctx.clusters, clusterIds);
     const dispatchPairs = rules.flatMap((r) =>
       DISPATCH_ACTIONS.filter((a) => r.actions[a] !== undefined).map((action) => ({ ruleId: r.id, action })),
     );
@@ -173,5 +185,6 @@ export async function runRules(
       // After a failure the caller's transaction is aborted; its rollback drops them.
       await client.query(`DROP TABLE IF EXISTS pg_temp.${CANDIDATES}, pg_temp.${CHANGES}`);
     }
+    if (jit !== null && (dryRun || finished)) await client.query(`SELECT set_config('jit', $1, true)`, [jit]);
   }
 }
