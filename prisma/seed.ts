@@ -6,6 +6,7 @@ import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
 import type { TScopeRuleInput } from "@/lib/domain/scope-rules";
 import { ZScopeRules } from "@/lib/domain/scope-rules";
 import { seedAlerting } from "./demo/alerting";
+import { seedAutomation } from "./demo/automation";
 import { seedNotifications } from "./demo/notifications";
 import { seedTickets } from "./demo/tickets";
 import { seedCiScans } from "./demo/ci-scans";
@@ -118,6 +119,7 @@ export async function seedDemo(options: { password: string }): Promise<TSeedResu
     await seedAlerting(org.id, { userId: owner.id, label: owner.email }, teamIds);
     const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@acme.example" } });
     const sendDemoDigests = await seedNotifications(org.id, { userId: owner.id, label: owner.email }, teamIds, lead);
+    await seedAutomation(org.id, { userId: owner.id, label: owner.email }, teamIds);
     await reportHistory(org.id);
     await seedPolicies(org.id, { userId: owner.id, label: owner.email }, teamIds);
     // After the policy settings: the scans apply them as bumpers check --server would.

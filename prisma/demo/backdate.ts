@@ -41,7 +41,8 @@ const COLUMNS: Readonly<Record<string, readonly string[]>> = {
   resources: ["first_seen_at", "last_seen_at", "removed_at"],
   images: ["first_seen_at", "last_seen_at"],
   vulnerabilities: ["updated_at"],
-  findings: ["first_seen_at", "last_seen_at", "fixed_at", "updated_at"],
+  findings: ["first_seen_at", "last_seen_at", "fixed_at", "updated_at", "sla_started_at", "sla_breached_at"],
+  automation_rule_runs: ["started_at"],
   finding_events: ["created_at"],
 };
 
