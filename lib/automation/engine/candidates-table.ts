@@ -126,6 +126,6 @@ export async function fillCandidates(
       ? "AND f.id = ANY($4::uuid[])"
       : "AND f.cluster_id = $4::uuid AND f.source = $5 AND f.last_report_id = $6::uuid";
   const matches = staticSql?.(params, clusterIds) ?? "NULL";
-  const filled = await client.query(`${FILL.replace("/*static*/NULL", matches)} ${where}`, params);
+  const filled = await client.query(`${FILL.replace("/*static*/NULL", () => matches)} ${where}`, params);
   return { count: filled.rowCount ?? 0, clusterIds };
 }
