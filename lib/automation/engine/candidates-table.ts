@@ -35,7 +35,9 @@ const CREATE = `CREATE TEMP TABLE ${CANDIDATES} (
   d_resolution finding_resolution, d_reason text, d_expires timestamptz, s_resolution text,
   d_due int, s_due text,
   m_tags text[], d_tags jsonb NOT NULL DEFAULT '{}',
-  n_tags text[], n_marks jsonb
+  n_tags text[], n_marks jsonb,
+  -- Each rule's static conditions, evaluated once in the fill (static-matches.ts).
+  sm boolean[]
 ) ON COMMIT DROP`;
 
 const marked = (field: TMarkField) => ruleMarkedSql("f.rule_marks", field);
@@ -54,7 +56,7 @@ const FILL = `INSERT INTO ${CANDIDATES} (
     vulnerability_id, reopened_count, first_seen_at, packages, o_marks, o_tags,
     o_severity, o_assignee, o_team, o_snooze, o_resolution, o_reason, o_due,
     l_severity, l_assignee, l_team, l_snooze, l_resolution, l_due,
-    b_severity, d_severity, d_assignee, d_team, d_snooze, d_resolution, d_reason, d_expires, d_due, m_tags)
+    b_severity, d_severity, d_assignee, d_team, d_snooze, d_resolution, d_reason, d_expires, d_due, m_tags, sm)
   SELECT f.id, f.cluster_id, f.namespace, f.kind, f.name, f.source, f.check_id, f.category,
          CASE WHEN $3::boolean THEN f.title END, f.image_id,
          f.resource_id, f.vulnerability_id, f.reopened_count, f.first_seen_at,
@@ -74,7 +76,8 @@ const FILL = `INSERT INTO ${CANDIDATES} (
          ${base("resolution", "NULL", "f.resolution_expires_at")},
          ${base("due", "NULL", "f.sla_days")},
          -- Tags a person (or anything but a rule) added: rules never take these away.
-         ARRAY(SELECT t FROM unnest(f.tags) t WHERE NOT coalesce(f.rule_marks->'tags' ? t, false))
+         ARRAY(SELECT t FROM unnest(f.tags) t WHERE NOT coalesce(f.rule_marks->'tags' ? t, false)),
+         /*static*/NULL
     FROM findings f
    WHERE f.org_id = $1::uuid AND f.status = 'open'`;
 
@@ -84,10 +87,13 @@ export type TNeededColumns = { packages: boolean; title: boolean };
 /** The report's cluster and source, so its candidates are read through (cluster_id, source, status). */
 export type TReportRef = { clusterId: string; source: string };
 
+/** The rules' static conditions as one boolean[] over findings `f` (null: none), compiled into the fill's parameters. */
+export type TStaticSql = (params: unknown[], inClusters: readonly string[]) => string | null;
+
 /**
  * Creates the working table and fills it with the open findings of `candidates`; returns how many
  * and their clusters. A report's candidates are what it opened, reopened or changed (its
- * last_report_id).
+ * last_report_id). With `staticSql`, c.sm holds each rule's static match, computed in the same pass.
  */
 export async function fillCandidates(
   client: pg.ClientBase,
@@ -95,24 +101,31 @@ export async function fillCandidates(
   candidates: TCandidates,
   report: TReportRef | null,
   needed: TNeededColumns,
+  staticSql?: TStaticSql,
 ): Promise<{ count: number; clusterIds: string[] }> {
   await client.query(`DROP TABLE IF EXISTS pg_temp.${CANDIDATES}`);
   await client.query(CREATE);
-  const columns = [orgId, needed.packages, needed.title];
-  const filled =
+  // The clusters first (by primary key for ids): label and workload lookups stay inside them.
+  const clusterIds = report
+    ? [report.clusterId]
+    : candidates.kind === "ids"
+      ? (
+          await client.query<{ id: string }>(
+            `SELECT DISTINCT cluster_id AS id FROM findings WHERE id = ANY($1::uuid[]) AND org_id = $2::uuid`,
+            [candidates.ids, orgId],
+          )
+        ).rows.map((r) => r.id)
+      : [];
+  if (clusterIds.length === 0) return { count: 0, clusterIds };
+  const params: unknown[] =
     candidates.kind === "ids"
-      ? await client.query(`${FILL} AND f.id = ANY($4::uuid[])`, [...columns, candidates.ids])
-      : report
-        ? await client.query(`${FILL} AND f.cluster_id = $4::uuid AND f.source = $5 AND f.last_report_id = $6::uuid`, [
-            ...columns,
-            report.clusterId,
-            report.source,
-            candidates.reportId,
-          ])
-        : { rowCount: 0 };
-  const count = filled.rowCount ?? 0;
-  if (count === 0) return { count, clusterIds: [] };
-  if (report) return { count, clusterIds: [report.clusterId] };
-  const { rows } = await client.query<{ id: string }>(`SELECT DISTINCT cluster_id AS id FROM ${CANDIDATES}`);
-  return { count, clusterIds: rows.map((r) => r.id) };
+      ? [orgId, needed.packages, needed.title, candidates.ids]
+      : [orgId, needed.packages, needed.title, report!.clusterId, report!.source, candidates.reportId];
+  const where =
+    candidates.kind === "ids"
+      ? "AND f.id = ANY($4::uuid[])"
+      : "AND f.cluster_id = $4::uuid AND f.source = $5 AND f.last_report_id = $6::uuid";
+  const matches = staticSql?.(params, clusterIds) ?? "NULL";
+  const filled = await client.query(`${FILL.replace("/*static*/NULL", () => matches)} ${where}`, params);
+  return { count: filled.rowCount ?? 0, clusterIds };
 }

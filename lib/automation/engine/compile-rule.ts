@@ -4,6 +4,7 @@ import type { TAutomationRule } from "../schemas";
 import { CANDIDATES } from "./candidates-table";
 import { conditionsSql, type TCompileContext, type TConditionTarget } from "./compile-conditions";
 import { rankOf, severityOfRankSql } from "./sql-parts";
+import { isDynamic } from "./static-matches";
 
 // One rule as one UPDATE of the candidates table: every candidate still in the pipeline that
 // satisfies the conditions (a team rule: only its team's) takes the rule's values for the fields
@@ -24,6 +25,8 @@ export type TRuleCompileOptions = {
   skipTeam?: boolean;
   /** Team rules: the baseline floor was computed into c.floor_rank. */
   floor?: boolean;
+  /** The rule's static conditions were evaluated into c.sm[slot]: only the dynamic ones are compiled here. */
+  slot?: number;
 };
 
 /** `field = CASE WHEN <locked> THEN <field> ELSE <value> END` for each pair. */
@@ -128,8 +131,12 @@ export function compileRule(
   }
 
   const scope = isTeamRule ? `AND c.d_team = ${param(p, rule.teamId, "uuid")}` : "";
+  const conditions =
+    options.slot === undefined
+      ? conditionsSql(rule.conditions, PIPELINE_TARGET, ctx)
+      : `c.sm[${param(p, options.slot, "int")}] AND ${conditionsSql(rule.conditions.filter(isDynamic), PIPELINE_TARGET, ctx)}`;
   const text = `UPDATE ${CANDIDATES} c SET ${set.join(",\n  ")}
    WHERE NOT c.stopped ${scope}
-     AND ${conditionsSql(rule.conditions, PIPELINE_TARGET, ctx)}`;
+     AND ${conditions}`;
   return { text, values: p };
 }

@@ -3,11 +3,12 @@ import type pg from "pg";
 import type { TAutomationRule } from "../schemas";
 import { levelOf } from "../schemas";
 import { floorStatement, loadPagingBaseline } from "./baseline-floor";
-import { CANDIDATES, fillCandidates } from "./candidates-table";
+import { CANDIDATES, fillCandidates, type TNeededColumns, type TReportRef } from "./candidates-table";
 import { canMatchReport, type TCompileContext } from "./compile-conditions";
 import { compileRule, type TRuleCompileOptions } from "./compile-rule";
 import { DISPATCH_ACTIONS, writeDispatches, writeLedger } from "./ledger";
 import { readChanges } from "./read-result";
+import { planStaticMatches, type TStaticPlan } from "./static-matches";
 import { loadRunContext } from "./run-context";
 import type { TCandidates, TRuleRun, TRuleStat, TRunOptions, TRunResult } from "./types";
 import { CHANGES, writeChanges } from "./write-changes";
@@ -68,6 +69,7 @@ async function runPipeline(
   rules: readonly TAutomationRule[],
   clusters: TCompileContext["clusters"],
   inClusters: readonly string[],
+  statics: { plan: TStaticPlan; counts: readonly number[] } | null,
 ): Promise<TRuleStat[]> {
   const unusable = await unusableTargets(client, run.orgId, rules);
   const context = (): TCompileContext => ({ params: [], orgId: run.orgId, now: run.now, clusters, inClusters });
@@ -81,7 +83,14 @@ async function runPipeline(
       if (statement) await client.query(statement.text, statement.values);
       floor = true;
     }
+    const slot = statics?.plan.slots.get(rule.id);
+    if (slot !== undefined && !statics!.counts[slot - 1]) {
+      // Its static conditions hold for no candidate: running it would match nothing.
+      stats.push({ ruleId: rule.id, matched: 0, changed: 0, durationMs: 0 });
+      continue;
+    }
     const options: TRuleCompileOptions = {
+      slot,
       skipAssign: rule.actions.assign ? unusable.users.includes(rule.actions.assign.userId) : false,
       skipTeam: rule.actions.team && !rule.teamId ? unusable.teams.includes(rule.actions.team.teamId) : false,
       floor,
@@ -102,6 +111,43 @@ async function runPipeline(
     stats.push(stat);
   }
   return stats;
+}
+
+/**
+ * Fills the candidates with every rule's static match (one pass); should that statement fail
+ * (one rule's condition erring), fills them plainly and each rule evaluates all its conditions
+ * under its own savepoint, so only the failing rule is skipped.
+ */
+async function fill(
+  client: pg.ClientBase,
+  run: TRuleRun,
+  candidates: TCandidates,
+  report: TReportRef | null,
+  rules: readonly TAutomationRule[],
+  clusters: TCompileContext["clusters"],
+  needed: TNeededColumns,
+) {
+  const plan = planStaticMatches(rules);
+  if (plan.slots.size > 0) {
+    try {
+      const filled = await inSavepoint(client, "automation_fill", () =>
+        fillCandidates(client, run.orgId, candidates, report, { packages: false, title: false }, (params, inClusters) =>
+          plan.sql({ params, orgId: run.orgId, now: run.now, clusters, inClusters }),
+        ),
+      );
+      if (filled.count === 0) return { ...filled, statics: null };
+      const { rows } = await client.query<{ counts: number[] }>(
+        `SELECT ARRAY[${[...plan.slots.values()].map((k) => `count(*) FILTER (WHERE c.sm[${k}])::int`).join(", ")}] AS counts
+           FROM ${CANDIDATES} c`,
+      );
+      return { ...filled, statics: { plan, counts: rows[0]!.counts } };
+    } catch (err) {
+      console.error(
+        `[automation] evaluating the rules in one pass failed, one by one instead: ${(err as Error).message}`,
+      );
+    }
+  }
+  return { ...(await fillCandidates(client, run.orgId, candidates, report, needed)), statics: null };
 }
 
 /**
@@ -142,7 +188,7 @@ export async function runRules(
     );
     jit = rows[0]?.jit ?? null;
     const uses = (fields: readonly string[]) => rules.some((r) => r.conditions.some((c) => fields.includes(c.field)));
-    const { count, clusterIds } = await fillCandidates(client, run.orgId, candidates, report, {
+    const { count, clusterIds, statics } = await fill(client, run, candidates, report, rules, ctx.clusters, {
       packages: uses(["package", "fix_available"]),
       title: uses(["title"]),
     });
@@ -150,7 +196,7 @@ export async function runRules(
       finished = true;
       return emptyResult(ctx.rules);
     }
-    const stats = await runPipeline(client, run, rules, ctx.clusters, clusterIds);
+    const stats = await runPipeline(client, run, rules, ctx.clusters, clusterIds, statics);
     const dispatchPairs = rules.flatMap((r) =>
       DISPATCH_ACTIONS.filter((a) => r.actions[a] !== undefined).map((action) => ({ ruleId: r.id, action })),
     );
