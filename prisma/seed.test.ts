@@ -147,8 +147,25 @@ describe("seedDemo", () => {
       `SELECT DISTINCT kind::text FROM finding_events WHERE org_id = $1`,
       orgId,
     );
-    // "ticket": the demo's tickets are on their findings' history.
-    expect(events.map((e) => e.kind).sort()).toEqual(["fixed", "opened", "removed", "reopened", "ticket"]);
+    // "ticket": the demo's tickets are on their findings' history; "tagged" and "due_changed": the
+    // demo's automation rules ran as its reports arrived.
+    expect(events.map((e) => e.kind).sort()).toEqual([
+      "due_changed",
+      "fixed",
+      "opened",
+      "removed",
+      "reopened",
+      "tagged",
+      "ticket",
+    ]);
+    const [tagged] = await rows<{ pci: number; fixNow: number; hardening: number }>(
+      `SELECT count(*) FILTER (WHERE 'pci' = ANY(tags))::int AS pci, count(*) FILTER (WHERE 'fix-now' = ANY(tags))::int AS "fixNow",
+              count(*) FILTER (WHERE 'hardening' = ANY(tags))::int AS hardening
+         FROM findings WHERE org_id = $1 AND status = 'open'`,
+      orgId,
+    );
+    expect(tagged!.pci).toBeGreaterThan(0);
+    expect(tagged!.hardening).toBeGreaterThan(0);
   });
 
   it("spreads the history over two weeks, with nothing in the future", async () => {

@@ -41,9 +41,9 @@ export async function seedAutomation(orgId: string, actor: TActor, teamIds: Read
     note: "Switched off until the staging budget review.",
   });
   await createRule(orgId, actor, platform, {
-    name: "CIS benchmark findings are tagged for the hardening sprint",
-    conditions: [{ field: "source", values: ["kube-bench"] }],
-    actions: { addTags: ["cis"] },
+    name: "Security findings of the add-ons are tagged for the hardening sprint",
+    conditions: [{ field: "category", values: ["security"] }],
+    actions: { addTags: ["hardening"] },
   });
   const ctx: TSlaContext = { orgId, actor, orgAdmin: true, teamAdminOf: new Set<string>(), visibleTeamIds: null };
   await setOrgSlaPolicy(ctx, { critical: 7, high: 30, medium: 90, low: null });
