@@ -20,7 +20,7 @@ const browser = {
 };
 /** Specs that change the shared demo organization; see `projects`. */
 const CHANGES_DEMO_ORG =
-  /(invite|teams|clusters-tokens|clusters-status|findings-journeys|alerting|ci-check|policies|notifications|tickets)\.spec\.ts$/;
+  /(invite|teams|clusters-tokens|clusters-status|findings-journeys|alerting|ci-check|policies|notifications|tickets|automation)\.spec\.ts$/;
 
 const SERVER_LOG_AUDIT = /server-log\.spec\.ts$/;
 

@@ -36,19 +36,19 @@ export function PreviewPanel({ preview }: { preview: TPreview }) {
             <tbody className="divide-y divide-slate-100">
               {sample.map((s) => (
                 <tr key={s.findingId} className="align-top">
-                  <td className="max-w-xs px-3 py-2 text-slate-900">{s.title}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-600">
-                    {s.cluster}/{s.namespace || "—"}/{s.kind ? `${s.kind}/` : ""}
-                    {s.name}
+                  <td className="w-1/3 px-3 py-2 text-slate-900">{s.title}</td>
+                  {/* Image references run long with no spaces: let them break anywhere. */}
+                  <td className="px-3 py-2 font-mono text-xs break-all text-slate-600">
+                    {[s.cluster, s.namespace, s.kind, s.name].filter(Boolean).join("/")}
                   </td>
-                  <td className="px-3 py-2 text-slate-700">
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-700">
                     <ul>
                       {s.changes.map((c, i) => (
                         <li key={i}>{changeText(c)}</li>
                       ))}
                     </ul>
                   </td>
-                  <td className="px-3 py-2 text-slate-600">
+                  <td className="min-w-40 px-3 py-2 text-slate-600">
                     {[...new Set(s.changes.map((c) => c.ruleName ?? "—"))].join(", ")}
                   </td>
                 </tr>

@@ -61,7 +61,7 @@ export function DueFact({ orgSlug, finding, now }: { orgSlug: string; finding: T
   const basis = view.at ? dueBasis(finding.dueDays, Boolean(rule)) : null;
   return (
     <span className="text-sm" data-testid="due-fact">
-      <span className="text-slate-500">Due </span>
+      <span className="text-slate-500">Due: </span>
       {view.at ? (
         <time dateTime={view.at} className="text-slate-800">
           {formatDate(view.at)}

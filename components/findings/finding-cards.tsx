@@ -46,7 +46,9 @@ export function FindingHeader({
       </Link>
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-2">
-          <SeverityBadge severity={finding.severity as TSeverity} />
+          <span data-testid="finding-severity" className="inline-flex">
+            <SeverityBadge severity={finding.severity as TSeverity} />
+          </span>
           <SeverityNote orgSlug={orgSlug} finding={finding} />
           <Badge tone={STATE_TONES[finding.state]}>{STATE_LABELS[finding.state]}</Badge>
           <span className="text-sm text-slate-500">

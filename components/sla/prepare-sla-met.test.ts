@@ -38,8 +38,8 @@ describe("prepareSlaMet", () => {
     expect(chart).toMatchObject({ hasData: false, ratio: null, totals: { met: 0, missed: 0 } });
     expect(chart.points.every((p) => p.ratio === null)).toBe(true);
     expect(formatRatio(null)).toBe("—");
-    expect(formatRatio(0.834)).toBe("83 %");
-    expect(formatRatio(1)).toBe("100 %");
+    expect(formatRatio(0.834)).toBe("83%");
+    expect(formatRatio(1)).toBe("100%");
   });
 });
 

@@ -57,5 +57,5 @@ export function prepareSlaMet(rows: readonly TSlaWeekCounts[], now: Date, weeks 
 
 /** "83 %" for 0.83; "—" for no ratio. */
 export function formatRatio(ratio: number | null): string {
-  return ratio === null ? "—" : `${Math.round(ratio * 100)} %`;
+  return ratio === null ? "—" : `${Math.round(ratio * 100)}%`;
 }

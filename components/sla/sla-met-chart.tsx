@@ -35,7 +35,7 @@ export function SlaMetChart({ chart, height = 208 }: { chart: TSlaMet; height?: 
   return (
     <div style={{ height }} aria-hidden>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height }}>
-        <LineChart data={chart.points} margin={{ top: 8, right: 20, bottom: 0, left: -12 }}>
+        <LineChart data={chart.points} margin={{ top: 8, right: 20, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke={GRID_LINE} strokeDasharray="3 3" />
           <XAxis
             dataKey="label"
