@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { ZActions, ZConditions, type TAutomationRule } from "../schemas";
+import { ZActions, ZConditions, type TActions, type TAutomationRule } from "../schemas";
 
 // The rules a run evaluates: the org's enabled, unexpired rules, org rules first (position
 // order), then each team's (by team, then position), parsed with the same schemas the forms use.
@@ -30,31 +30,45 @@ export const RULE_ORDER = `r.team_id NULLS FIRST, r.position, r.created_at, r.id
 /** Enabled and not expired at $2 (with $1 the org). */
 export const ACTIVE_RULES_WHERE = `r.org_id = $1::uuid AND r.enabled AND (r.expires_at IS NULL OR r.expires_at > $2::timestamptz)`;
 
-/** Row → TAutomationRule (conditions/actions parsed with the Zod schemas; an unparsable stored rule is skipped and logged). */
-export function ruleFromRow(row: TAutomationRuleRow): TAutomationRule | null {
+/**
+ * A stored row through the schemas the forms use (defaults added since fill in): the rule, and why
+ * its conditions or actions no longer parse (then they are empty: the rule is shown, never run).
+ */
+export function parseStoredRule(row: TAutomationRuleRow): { rule: TAutomationRule; problem: string | null } {
   const conditions = ZConditions.safeParse(row.conditions ?? []);
   const actions = ZActions.safeParse(row.actions ?? {});
-  if (!conditions.success || !actions.success) {
-    const issue = (conditions.error ?? actions.error)?.issues[0];
-    console.error(
-      `[automation] rule ${row.id} (${row.name}) skipped: stored ${conditions.success ? "actions" : "conditions"} ` +
-        `do not parse (${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "?"})`,
-    );
-    return null;
-  }
+  const failed = !conditions.success
+    ? { what: "conditions", error: conditions.error }
+    : !actions.success
+      ? { what: "actions", error: actions.error }
+      : null;
+  const issue = failed?.error.issues[0];
   return {
-    id: row.id,
-    orgId: row.orgId,
-    teamId: row.teamId,
-    position: row.position,
-    name: row.name,
-    enabled: row.enabled,
-    conditions: conditions.data,
-    actions: actions.data,
-    stopProcessing: row.stopProcessing,
-    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
-    note: row.note,
+    rule: {
+      id: row.id,
+      orgId: row.orgId,
+      teamId: row.teamId,
+      position: row.position,
+      name: row.name,
+      enabled: row.enabled,
+      conditions: conditions.success ? conditions.data : [],
+      actions: actions.success ? actions.data : ({} as TActions),
+      stopProcessing: row.stopProcessing,
+      expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
+      note: row.note,
+    },
+    problem: failed
+      ? `Stored ${failed.what} are not valid: ${issue?.message ?? "?"} (at ${issue?.path.join(".") || "the top"})`
+      : null,
   };
+}
+
+/** Row → TAutomationRule; a stored rule that no longer parses is skipped and logged. */
+export function ruleFromRow(row: TAutomationRuleRow): TAutomationRule | null {
+  const { rule, problem } = parseStoredRule(row);
+  if (!problem) return rule;
+  console.error(`[automation] rule ${row.id} (${row.name}) skipped: ${problem}`);
+  return null;
 }
 
 export function rulesFromRows(rows: readonly TAutomationRuleRow[]): TAutomationRule[] {

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { AutomationRule } from "@/lib/generated/prisma/client";
 import { db, pool } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { ZActions, ZConditions, type TActions, type TAutomationRule } from "../schemas";
+import { parseStoredRule } from "../engine/load-rules";
+import type { TAutomationRule } from "../schemas";
 
 /** The last ledger row of a rule: when it last matched something (or failed), and what it did. */
 export type TLastRun = {
@@ -31,25 +32,9 @@ const INCLUDE = { createdBy: { select: { id: true, name: true, email: true } } }
 
 /** The stored row through the same schemas the form and the API use (defaults added since fill in). */
 export function toRuleView(row: TRow, lastRun: TLastRun | null = null): TRuleView {
-  const conditions = ZConditions.safeParse(row.conditions ?? []);
-  const actions = ZActions.safeParse(row.actions ?? {});
-  const problem = !conditions.success
-    ? `Stored conditions are not valid: ${conditions.error.issues[0]?.message}`
-    : !actions.success
-      ? `Stored actions are not valid: ${actions.error.issues[0]?.message}`
-      : null;
+  const { rule, problem } = parseStoredRule(row);
   return {
-    id: row.id,
-    orgId: row.orgId,
-    teamId: row.teamId,
-    position: row.position,
-    name: row.name,
-    enabled: row.enabled,
-    conditions: conditions.success ? conditions.data : [],
-    actions: actions.success ? actions.data : ({} as TActions),
-    stopProcessing: row.stopProcessing,
-    expiresAt: row.expiresAt,
-    note: row.note,
+    ...rule,
     createdBy: row.createdBy ? { ...row.createdBy, name: row.createdBy.name || row.createdBy.email } : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
