@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import type { TAutomationRuleDraft } from "../schemas";
 import { assertListOwner, assertRuleAllowed, lockRuleLists } from "./write-checks";
 import { changedFields, type TRulesDiff } from "./yaml-diff";
-import { renumber, ruleColumns, ruleSnapshot } from "./write-rule";
+import { renumber, ruleColumns, ruleSnapshot, storeRuleUpdate } from "./write-rule";
 
 /**
  * Replaces whole lists with the given rules, in one transaction: a rule of the same name in the
@@ -53,18 +53,7 @@ export async function replaceRuleLists(
           order.push(before.id);
           const stored = { ...before, expiresAt: before.expiresAt } as unknown as Parameters<typeof changedFields>[0];
           if (!changedFields(stored, rule).length) continue;
-          const after = await tx.automationRule.update({
-            where: { id: before.id },
-            data: { ...ruleColumns(rule), updatedAt: new Date() },
-          });
-          await recordAudit(tx, {
-            orgId,
-            actor,
-            action: "automation_rule.updated",
-            target: { type: "automation_rule", id: before.id, label: rule.name },
-            before: ruleSnapshot(before),
-            after: ruleSnapshot(after),
-          });
+          await storeRuleUpdate(tx, orgId, actor, before, rule);
         }
         for (const gone of byName.values()) {
           await tx.automationRule.delete({ where: { id: gone.id } });

@@ -6,7 +6,7 @@ import { ZAutomationRuleInput, type TAutomationRuleInput } from "../schemas";
 import { loadRuleForUpdate } from "./load-rule";
 import { getRule, type TRuleView } from "./queries";
 import { assertRuleAllowed, lockRuleLists } from "./write-checks";
-import { ruleColumns, ruleSnapshot } from "./write-rule";
+import { storeRuleUpdate } from "./write-rule";
 
 /**
  * Changes a rule's settings, all of them (the form) or some (PATCH: the fields given replace the
@@ -34,18 +34,7 @@ export async function updateRule(
     };
     const rule = parseInput(ZAutomationRuleInput, merged);
     await assertRuleAllowed(tx, orgId, teamId, rule);
-    const after = await tx.automationRule.update({
-      where: { id: before.id },
-      data: { ...ruleColumns(rule), updatedAt: new Date() },
-    });
-    await recordAudit(tx, {
-      orgId,
-      actor,
-      action: "automation_rule.updated",
-      target: { type: "automation_rule", id: before.id, label: rule.name },
-      before: ruleSnapshot(before),
-      after: ruleSnapshot(after),
-    });
+    await storeRuleUpdate(tx, orgId, actor, before, rule);
   });
   return getRule(orgId, ruleId);
 }

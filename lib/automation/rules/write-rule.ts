@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import type { AutomationRule, Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import type { TAutomationRuleDraft } from "../schemas";
 
@@ -63,4 +64,27 @@ export async function renumber(tx: Tx, orgId: string, ids: readonly string[]): P
     UPDATE automation_rules r SET position = o.ord::int, updated_at = r.updated_at
       FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS o(id, ord)
      WHERE r.id = o.id AND r.org_id = ${orgId}::uuid AND r.position <> o.ord`;
+}
+
+/** Stores `rule` over the stored `before`, with the audit row that shows both. */
+export async function storeRuleUpdate(
+  tx: Tx,
+  orgId: string,
+  actor: TAuditEntry["actor"],
+  before: AutomationRule,
+  rule: TAutomationRuleDraft,
+): Promise<AutomationRule> {
+  const after = await tx.automationRule.update({
+    where: { id: before.id },
+    data: { ...ruleColumns(rule), updatedAt: new Date() },
+  });
+  await recordAudit(tx, {
+    orgId,
+    actor,
+    action: "automation_rule.updated",
+    target: { type: "automation_rule", id: before.id, label: rule.name },
+    before: ruleSnapshot(before),
+    after: ruleSnapshot(after),
+  });
+  return after;
 }
