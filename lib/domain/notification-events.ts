@@ -28,8 +28,18 @@ export const ASSIGNED_EVENT_TYPE = "finding.assigned" satisfies TNotificationEve
 /** Findings past their SLA due date, one message per team and run (lib/notifications/sources/sla-breached.ts). */
 export const SLA_BREACHED_EVENT_TYPE = "finding.sla_breached" satisfies TNotificationEventType;
 
-/** `personal`: only a member's own subscriptions can have it (forms for teams leave it out). */
-export type TEventCatalogEntry = { type: TNotificationEventType; label: string; area: string; personal?: true };
+/**
+ * `personal`: only a member's own subscriptions can have it (forms for teams leave it out).
+ * `ruleOnly`: sent only by an automation rule's "notify a channel" action, to the rule's own
+ * channel; no subscription can pick it.
+ */
+export type TEventCatalogEntry = {
+  type: TNotificationEventType;
+  label: string;
+  area: string;
+  personal?: true;
+  ruleOnly?: true;
+};
 
 /** How forms and the delivery log name each type, grouped by area. */
 export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
@@ -47,7 +57,7 @@ export const NOTIFICATION_EVENT_CATALOG: readonly TEventCatalogEntry[] = [
   { type: "pagerduty.incident_opened", label: "PagerDuty incident opened", area: "PagerDuty" },
   { type: "pagerduty.incident_resolved", label: "PagerDuty incident resolved", area: "PagerDuty" },
   { type: "finding.assigned", label: "Findings assigned to me", area: "Findings", personal: true },
-  { type: "automation.rule_matched", label: "Automation rule matched", area: "Automation" },
+  { type: "automation.rule_matched", label: "Automation rule matched", area: "Automation", ruleOnly: true },
 ];
 
 /** A new subscription's events when the form leaves them out: the finding group's life. */
@@ -56,3 +66,8 @@ export const DEFAULT_SUBSCRIPTION_EVENTS: readonly TNotificationEventType[] = [
   "finding_group.reopened",
   "finding_group.fixed",
 ];
+
+/** Types no subscription may list (see `ruleOnly`). */
+export const RULE_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set(
+  NOTIFICATION_EVENT_CATALOG.filter((e) => e.ruleOnly).map((e) => e.type),
+);

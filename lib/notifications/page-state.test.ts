@@ -1,3 +1,4 @@
+import { ZSubscriptionInput } from "./schemas";
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_EVENT_CATALOG } from "@/lib/domain/notification-events";
 import {
@@ -58,16 +59,16 @@ describe("notification pages' wording", () => {
 
   it("groups every team event of the catalog by area, in its order, each once", () => {
     const areas = eventAreas();
-    expect(areas.map((a) => a.area)).toEqual([
-      "Findings",
-      "Cost",
-      "Clusters",
-      "Admission",
-      "CI",
-      "PagerDuty",
-      "Automation",
-    ]);
-    expect(areas.flatMap((a) => a.events)).toEqual(NOTIFICATION_EVENT_CATALOG.filter((e) => !e.personal));
+    expect(areas.map((a) => a.area)).toEqual(["Findings", "Cost", "Clusters", "Admission", "CI", "PagerDuty"]);
+    expect(areas.flatMap((a) => a.events)).toEqual(
+      NOTIFICATION_EVENT_CATALOG.filter((e) => !e.personal && !e.ruleOnly),
+    );
+  });
+
+  it("refuses a subscription to an automation rule's own messages", () => {
+    const parsed = ZSubscriptionInput.safeParse({ name: "Rules", events: ["automation.rule_matched"] });
+    expect(parsed.success).toBe(false);
+    expect(ZSubscriptionInput.safeParse({ name: "Rules", events: ["finding_group.opened"] }).success).toBe(true);
   });
 
   it("offers each usable connection, then the install's mail, and asks for what the kind needs", () => {

@@ -85,12 +85,13 @@ export function eventLabel(type: string): string {
 
 /**
  * The catalog grouped by area, in the catalog's order (the events checkboxes of team and org
- * subscriptions: personal events such as assigned findings are a member's own to choose).
+ * subscriptions: personal events such as assigned findings are a member's own to choose, and an
+ * automation rule's messages go only where the rule says).
  */
 export function eventAreas(): { area: string; events: TEventCatalogEntry[] }[] {
   const areas: { area: string; events: TEventCatalogEntry[] }[] = [];
   for (const entry of NOTIFICATION_EVENT_CATALOG) {
-    if (entry.personal) continue;
+    if (entry.personal || entry.ruleOnly) continue;
     const group = areas.find((a) => a.area === entry.area);
     if (group) group.events.push(entry);
     else areas.push({ area: entry.area, events: [entry] });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ALERT_GROUPINGS, ZRuleMatch } from "@/lib/alerting/schemas";
-import { NOTIFICATION_EVENT_TYPES } from "@/lib/domain/notification-events";
+import { NOTIFICATION_EVENT_TYPES, RULE_ONLY_EVENT_TYPES } from "@/lib/domain/notification-events";
 import { ZGithubCredentials, ZJiraCloudCredentials, ZJiraServerCredentials } from "@/lib/tickets/schemas";
 
 // Inputs of connections and subscriptions. URLs are checked again by the destination guard when
@@ -133,7 +133,14 @@ export const ZSubscriptionInput = z
     /** Slack: the channel id; email: the addresses; webhooks and Teams: empty. */
     target: z.string().trim().max(2000).default(""),
     targetLabel: z.string().trim().max(120).default(""),
-    events: z.array(z.enum(NOTIFICATION_EVENT_TYPES)).max(NOTIFICATION_EVENT_TYPES.length).default([]),
+    events: z
+      .array(
+        z
+          .enum(NOTIFICATION_EVENT_TYPES)
+          .refine((type) => !RULE_ONLY_EVENT_TYPES.has(type), "Automation rules send these to their own channel."),
+      )
+      .max(NOTIFICATION_EVENT_TYPES.length)
+      .default([]),
     match: ZRuleMatch.default(ZRuleMatch.parse({})),
     grouping: z.enum(ALERT_GROUPINGS).default("check"),
     baseline: z.boolean().default(false),
