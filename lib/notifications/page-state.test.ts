@@ -1,4 +1,3 @@
-import { ZSubscriptionInput } from "./schemas";
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_EVENT_CATALOG } from "@/lib/domain/notification-events";
 import {
@@ -15,6 +14,7 @@ import {
   timeZoneOptions,
   whereText,
 } from "./page-state";
+import { ZSubscriptionInput } from "./schemas";
 import { subscriptionInputFromForm } from "./ui-form";
 
 describe("notification pages' wording", () => {
