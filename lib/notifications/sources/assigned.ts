@@ -1,8 +1,15 @@
 import "server-only";
 import { ASSIGNED_EVENT_TYPE } from "@/lib/domain/notification-events";
 import type { TSourceEvent } from "@/lib/alerting/engine/queue-messages";
-import type { TSeverityLevel } from "@/lib/domain/severity";
-import { afterCursor, groupRows, orgsWithRows, pending, positionAfter, readParams, type TSource } from "./cursor";
+import { afterCursor, groupRows, positionAfter, readParams, type TSource } from "./cursor";
+import {
+  EVENT_FINDING_COLUMNS,
+  EVENT_FINDING_FROM,
+  matchItemOf,
+  orgsWithFindingEvents,
+  resourceOf,
+  type TEventFinding,
+} from "./finding-events";
 import { messageSeverity, plural, worstOf } from "./text";
 
 // Findings assigned to someone, from the findings' event log (kind 'assigned'), to the assignee's
@@ -15,22 +22,9 @@ import { messageSeverity, plural, worstOf } from "./text";
 /** Findings listed in the mail (the rest is counted). */
 const SAMPLE = 20;
 
-type TAssignment = {
-  id: string;
-  at: Date;
+type TAssignment = TEventFinding & {
   assignee_id: string;
   actor: string;
-  finding_id: string;
-  title: string;
-  severity: TSeverityLevel;
-  category: string;
-  source: string;
-  check_id: string;
-  namespace: string;
-  kind: string;
-  name: string;
-  owner_team_id: string | null;
-  cluster_slug: string;
   still_assigned: boolean;
 };
 
@@ -46,14 +40,7 @@ function eventOf(assigneeId: string, all: readonly TAssignment[]): TSourceEvent 
     type: ASSIGNED_EVENT_TYPE,
     teamId: teams.size === 1 ? first.owner_team_id : null,
     userId: assigneeId,
-    items: findings.map((f) => ({
-      severity: f.severity,
-      category: f.category,
-      source: f.source,
-      checkId: f.check_id,
-      cluster: f.cluster_slug,
-      namespace: f.namespace,
-    })),
+    items: findings.map(matchItemOf),
     groupKey: `${ASSIGNED_EVENT_TYPE}:${assigneeId}:${first.id}`,
     count: findings.length,
     windowMs: 0,
@@ -74,15 +61,13 @@ function eventOf(assigneeId: string, all: readonly TAssignment[]): TSourceEvent 
               { label: "Cluster", value: first.cluster_slug },
               {
                 label: "Resource",
-                value: `${first.kind} ${first.namespace ? `${first.namespace}/` : ""}${first.name}`,
+                value: resourceOf(first),
               },
             ]
           : []),
         { label: "Team", value: where.team?.name ?? "" },
       ],
-      sample: findings
-        .slice(0, SAMPLE)
-        .map((f) => `${f.title}: ${f.kind} ${f.namespace ? `${f.namespace}/` : ""}${f.name} (${f.cluster_slug})`),
+      sample: findings.slice(0, SAMPLE).map((f) => `${f.title}: ${resourceOf(f)} (${f.cluster_slug})`),
       moreCount: Math.max(0, findings.length - SAMPLE),
     }),
   };
@@ -90,22 +75,13 @@ function eventOf(assigneeId: string, all: readonly TAssignment[]): TSourceEvent 
 
 export const assignedSource: TSource = {
   name: "assigned",
-  orgs: (clock) =>
-    orgsWithRows(
-      "assigned",
-      `SELECT 1 FROM finding_events fe WHERE fe.org_id = o.id AND ${pending("fe.created_at")} AND fe.kind = 'assigned'`,
-      clock,
-    ),
+  orgs: orgsWithFindingEvents("assigned", "assigned"),
   async read(client, orgId, from, clock) {
     const { rows } = await client.query<TAssignment & { actor_id: string | null }>(
-      `SELECT fe.id::text AS id, fe.created_at AS at, fe.data->>'assigneeId' AS assignee_id, fe.actor_id,
+      `SELECT ${EVENT_FINDING_COLUMNS}, fe.data->>'assigneeId' AS assignee_id, fe.actor_id,
               coalesce(nullif(u.name, ''), u.email, fe.data->>'actorLabel', 'Someone') AS actor,
-              f.id AS finding_id, f.title, f.severity::text AS severity, f.category, f.source, f.check_id,
-              f.namespace, f.kind, f.name, f.owner_team_id, c.slug AS cluster_slug,
               f.assignee_id IS NOT DISTINCT FROM (fe.data->>'assigneeId')::uuid AS still_assigned
-         FROM finding_events fe
-         JOIN findings f ON f.id = fe.finding_id
-         JOIN clusters c ON c.id = f.cluster_id
+         ${EVENT_FINDING_FROM}
          LEFT JOIN users u ON u.id = fe.actor_id
         WHERE fe.org_id = $1::uuid AND fe.kind = 'assigned' AND ${afterCursor("fe.created_at", "fe.id", "uuid")}
         ORDER BY fe.created_at, fe.id

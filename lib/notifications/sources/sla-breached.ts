@@ -1,8 +1,15 @@
 import "server-only";
 import { SLA_BREACHED_EVENT_TYPE } from "@/lib/domain/notification-events";
 import type { TSourceEvent } from "@/lib/alerting/engine/queue-messages";
-import type { TSeverityLevel } from "@/lib/domain/severity";
-import { afterCursor, groupRows, orgsWithRows, pending, positionAfter, readParams, type TSource } from "./cursor";
+import { afterCursor, groupRows, positionAfter, readParams, type TSource } from "./cursor";
+import {
+  EVENT_FINDING_COLUMNS,
+  EVENT_FINDING_FROM,
+  matchItemOf,
+  orgsWithFindingEvents,
+  resourceOf,
+  type TEventFinding,
+} from "./finding-events";
 import { messageSeverity, plural, utcMinute, worstOf } from "./text";
 
 // Findings past their SLA due date, from the findings' event log (kind 'sla_breached', written by
@@ -14,25 +21,7 @@ import { messageSeverity, plural, utcMinute, worstOf } from "./text";
 /** Findings listed in the message (the rest is counted). */
 const SAMPLE = 20;
 
-type TBreach = {
-  id: string;
-  at: Date;
-  due: string | null;
-  days: number | null;
-  finding_id: string;
-  title: string;
-  severity: TSeverityLevel;
-  category: string;
-  source: string;
-  check_id: string;
-  namespace: string;
-  kind: string;
-  name: string;
-  owner_team_id: string | null;
-  cluster_slug: string;
-};
-
-const resourceOf = (f: TBreach) => `${f.kind} ${f.namespace ? `${f.namespace}/` : ""}${f.name}`;
+type TBreach = TEventFinding & { due: string | null; days: number | null };
 
 function eventOf(teamId: string | null, all: readonly TBreach[]): TSourceEvent {
   // A finding breached twice in one batch (reopened in between) is listed once.
@@ -44,14 +33,7 @@ function eventOf(teamId: string | null, all: readonly TBreach[]): TSourceEvent {
   return {
     type: SLA_BREACHED_EVENT_TYPE,
     teamId,
-    items: findings.map((f) => ({
-      severity: f.severity,
-      category: f.category,
-      source: f.source,
-      checkId: f.check_id,
-      cluster: f.cluster_slug,
-      namespace: f.namespace,
-    })),
+    items: findings.map(matchItemOf),
     groupKey: `${SLA_BREACHED_EVENT_TYPE}:${teamId ?? "unassigned"}:${first.id}`,
     count: findings.length,
     windowMs: 0,
@@ -95,21 +77,12 @@ function eventOf(teamId: string | null, all: readonly TBreach[]): TSourceEvent {
 
 export const slaBreachedSource: TSource = {
   name: "sla-breached",
-  orgs: (clock) =>
-    orgsWithRows(
-      "sla-breached",
-      `SELECT 1 FROM finding_events fe WHERE fe.org_id = o.id AND ${pending("fe.created_at")} AND fe.kind = 'sla_breached'`,
-      clock,
-    ),
+  orgs: orgsWithFindingEvents("sla-breached", "sla_breached"),
   async read(client, orgId, from, clock) {
     const { rows } = await client.query<TBreach & { still: boolean }>(
-      `SELECT fe.id::text AS id, fe.created_at AS at, fe.data->>'due' AS due, (fe.data->>'days')::int AS days,
-              f.id AS finding_id, f.title, f.severity::text AS severity, f.category, f.source, f.check_id,
-              f.namespace, f.kind, f.name, f.owner_team_id, c.slug AS cluster_slug,
+      `SELECT ${EVENT_FINDING_COLUMNS}, fe.data->>'due' AS due, (fe.data->>'days')::int AS days,
               (f.state = 'open' AND f.sla_breached_at IS NOT NULL) AS still
-         FROM finding_events fe
-         JOIN findings f ON f.id = fe.finding_id
-         JOIN clusters c ON c.id = f.cluster_id
+         ${EVENT_FINDING_FROM}
         WHERE fe.org_id = $1::uuid AND fe.kind = 'sla_breached' AND ${afterCursor("fe.created_at", "fe.id", "uuid")}
         ORDER BY fe.created_at, fe.id
         LIMIT $5`,
