@@ -131,6 +131,7 @@ async function fromToken(req: Request, url: URL, raw: string, kinds: readonly TO
   if (!found) throw new AppError("unauthorized", "The API token is invalid or revoked.");
   const { principal: token, org } = found;
   if (token.kind === "cluster") throw new AppError("forbidden", "Cluster tokens can only upload reports.");
+  if (token.kind === "scim") throw new AppError("forbidden", "SCIM tokens only work on /scim/v2.");
   if (!kinds.includes(token.kind)) throw new AppError("forbidden", "This route needs an org admin token.");
   await enforceApiTokenLimit(token.tokenId);
   // The tenant is the token's org; naming another one is a mistake we refuse, not a switch.

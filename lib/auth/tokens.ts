@@ -1,10 +1,10 @@
 import { constantTimeEqual, randomSecret, sha256Hex } from "@/lib/server/crypto";
 
 // Prefixes say what a token is so that secret scanners can find leaked ones.
-export const TOKEN_PREFIX = { org: "bmp_org_", cluster: "bmp_cl_" } as const;
+export const TOKEN_PREFIX = { org: "bmp_org_", cluster: "bmp_cl_", scim: "bmp_scim_" } as const;
 export type TTokenFamily = keyof typeof TOKEN_PREFIX;
 
-const TOKEN_PATTERN = /^bmp_(org|cl)_[A-Za-z0-9_-]{43}$/;
+const TOKEN_PATTERN = /^bmp_(org|cl|scim)_[A-Za-z0-9_-]{43}$/;
 
 export function generateToken(family: TTokenFamily): string {
   return TOKEN_PREFIX[family] + randomSecret();
@@ -16,8 +16,8 @@ export function hashToken(token: string): string {
 
 /** Prefix plus four characters: enough to recognise a token in a list, useless to an attacker. */
 export function tokenHint(token: string): string {
-  const family = token.startsWith(TOKEN_PREFIX.cluster) ? TOKEN_PREFIX.cluster : TOKEN_PREFIX.org;
-  return token.slice(0, family.length + 4) + "…";
+  const prefix = Object.values(TOKEN_PREFIX).find((p) => token.startsWith(p)) ?? TOKEN_PREFIX.org;
+  return token.slice(0, prefix.length + 4) + "…";
 }
 
 export function looksLikeToken(token: string, family?: TTokenFamily): boolean {

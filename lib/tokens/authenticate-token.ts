@@ -52,6 +52,7 @@ export async function authenticateTokenWithOrg(
   if (!row || !tokenMatchesHash(token, row.token_hash) || row.revoked_at) return null;
   // A prefix that disagrees with the stored kind means the row was not made for this token.
   if ((row.kind === "cluster") !== token.startsWith(TOKEN_PREFIX.cluster)) return null;
+  if ((row.kind === "scim") !== token.startsWith(TOKEN_PREFIX.scim)) return null;
   if (row.stale) await touchToken(row.id);
   return {
     principal: { tokenId: row.id, orgId: row.org_id, kind: row.kind, clusterId: row.cluster_id, name: row.name },

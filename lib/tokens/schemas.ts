@@ -3,11 +3,12 @@ import { z } from "zod";
 export const ORG_TOKEN_KINDS = ["org_read", "org_admin", "ci"] as const;
 export type TOrgTokenKind = (typeof ORG_TOKEN_KINDS)[number];
 
-export const TOKEN_KIND_LABELS: Record<TOrgTokenKind | "cluster", string> = {
+export const TOKEN_KIND_LABELS: Record<TOrgTokenKind | "cluster" | "scim", string> = {
   org_read: "Read",
   org_admin: "Admin",
   ci: "CI",
   cluster: "Cluster agent",
+  scim: "SCIM provisioning",
 };
 
 export const ZOrgTokenKind = z.enum(ORG_TOKEN_KINDS, { error: "Choose read, admin or CI access." });
