@@ -156,15 +156,16 @@ export async function startFakeSamlIdp(options: {
       }
       if (req.method === "GET" && req.path === "/sso") {
         const request = readAuthnRequest(req.query);
-        const handle = randomBytes(16).toString("hex");
-        pending.set(handle, request);
-        return sendHtml(res, 200, loginPage(handle, request.sp.entityId, null));
+        const pendingKey = randomBytes(16).toString("hex");
+        pending.set(pendingKey, request);
+        return sendHtml(res, 200, loginPage(pendingKey, request.sp.entityId, null));
       }
       if (req.method === "POST" && req.path === "/sso/login") return void answerLogin(req, res);
       if (req.method === "GET" && req.path === "/") return sendHtml(res, 200, overviewPage());
       sendText(res, 404, "Not found");
     } catch (err) {
-      if (err instanceof RequestRefused) return sendHtml(res, 400, htmlPage("Request refused", escapeHtml(err.message)));
+      if (err instanceof RequestRefused)
+        return sendHtml(res, 400, htmlPage("Request refused", escapeHtml(err.message)));
       throw err;
     }
   }
@@ -249,7 +250,12 @@ function checkRedirectSignature(query: URLSearchParams, certificatePem: string) 
     .filter((name) => query.has(name))
     .map((name) => `${name}=${encodeURIComponent(query.get(name)!)}`)
     .join("&");
-  const valid = verifySignature("RSA-SHA256", Buffer.from(signedOctets), certificatePem, Buffer.from(signature, "base64"));
+  const valid = verifySignature(
+    "RSA-SHA256",
+    Buffer.from(signedOctets),
+    certificatePem,
+    Buffer.from(signature, "base64"),
+  );
   if (!valid) throw new RequestRefused("The AuthnRequest's signature does not verify.");
 }
 

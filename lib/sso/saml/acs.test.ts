@@ -13,7 +13,13 @@ import { startSamlSignIn } from "./start";
 // SP-initiated round trip a browser makes, and every way a response can be forged, replayed,
 // misdirected or stale. Each refusal must be an SsoError with the reason the person is shown.
 
-const ADA = { nameId: "ada@acme.example", email: "ada@acme.example", name: "Ada Lovelace", groups: ["k8s-payments-admins", "everyone"], password: "correct horse" };
+const ADA = {
+  nameId: "ada@acme.example",
+  email: "ada@acme.example",
+  name: "Ada Lovelace",
+  groups: ["k8s-payments-admins", "everyone"],
+  password: "correct horse",
+};
 const GRACE = { nameId: "u-1906", email: "Grace@Acme.example", name: "Grace Hopper", groups: [] };
 
 let idp: TFakeSamlIdp;
@@ -48,7 +54,11 @@ async function startedRequestId(t: TSamlTenant, callbackUrl = "/o/acme") {
 /** A response of the IdP for `t`, answering a request `t` started (unless `inResponseTo: null`). */
 async function responseFor(
   t: TSamlTenant,
-  opts: { tweak?: Parameters<TFakeSamlIdp["issueResponse"]>[0]["tweak"]; inResponseTo?: string | null; user?: typeof ADA | typeof GRACE } = {},
+  opts: {
+    tweak?: Parameters<TFakeSamlIdp["issueResponse"]>[0]["tweak"];
+    inResponseTo?: string | null;
+    user?: typeof ADA | typeof GRACE;
+  } = {},
 ) {
   const inResponseTo = opts.inResponseTo === undefined ? (await startedRequestId(t)).requestId : opts.inResponseTo;
   return idp.issueResponse({
@@ -246,7 +256,10 @@ describe("signed responses and encrypted assertions", () => {
   it("refuses an encrypted assertion when the org did not ask for encryption (no key to open it)", async () => {
     const sealed = await createSamlTenant(idp, { settings: { encryptedAssertions: true } });
     const response = await responseFor(sealed, { tweak: "encrypted" });
-    const plain = { ...sealed, conn: { ...sealed.conn, settings: { ...sealed.conn.settings, encryptedAssertions: false } } };
+    const plain = {
+      ...sealed,
+      conn: { ...sealed.conn, settings: { ...sealed.conn.settings, encryptedAssertions: false } },
+    };
     expect(await refusal(verify(plain, response))).toBe("SsoInvalidResponse");
   });
 });

@@ -81,9 +81,13 @@ function bearerConfirmation(subject: Element, expected: TExpected): { inResponse
     } else if (notOnOrAfter === null) {
       problems.push(invalid("SubjectConfirmationData has no NotOnOrAfter"));
     } else if (now - SAML_CLOCK_SKEW_MS >= notOnOrAfter) {
-      problems.push(new SsoError("SsoExpired", `SubjectConfirmationData expired at ${new Date(notOnOrAfter).toISOString()}`));
+      problems.push(
+        new SsoError("SsoExpired", `SubjectConfirmationData expired at ${new Date(notOnOrAfter).toISOString()}`),
+      );
     } else if (notBefore !== null && now + SAML_CLOCK_SKEW_MS < notBefore) {
-      problems.push(new SsoError("SsoExpired", `SubjectConfirmationData not valid before ${new Date(notBefore).toISOString()}`));
+      problems.push(
+        new SsoError("SsoExpired", `SubjectConfirmationData not valid before ${new Date(notBefore).toISOString()}`),
+      );
     } else {
       return { inResponseTo: attributeOf(data, "InResponseTo"), until: notOnOrAfter };
     }
@@ -141,7 +145,8 @@ export function checkAssertion(assertion: Element, expected: TExpected): TChecke
   }
   const issuedAt = timeOf(assertion, "IssueInstant");
   if (issuedAt === null) throw invalid("the assertion has no IssueInstant");
-  if (issuedAt > expected.now + SAML_CLOCK_SKEW_MS) throw new SsoError("SsoExpired", "the assertion is issued in the future");
+  if (issuedAt > expected.now + SAML_CLOCK_SKEW_MS)
+    throw new SsoError("SsoExpired", "the assertion is issued in the future");
   const tooOldAt = issuedAt + SAML_MAX_ASSERTION_AGE_MS;
   if (expected.now - SAML_CLOCK_SKEW_MS >= tooOldAt) throw new SsoError("SsoExpired", "the assertion is too old");
 
