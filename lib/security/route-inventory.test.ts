@@ -23,6 +23,11 @@ const PUBLIC: Record<string, string> = {
     "GitHub calls it without a session: the body's HMAC signature with the connection's webhook secret is the credential",
   "api/auth/[...nextauth]/route.ts#GET": "next-auth's own sign-in endpoints",
   "api/auth/[...nextauth]/route.ts#POST": "next-auth's own sign-in endpoints",
+  "api/sso/[org]/saml/start/route.ts#GET": "starts a SAML sign-in with the org's IdP, reads nothing",
+  "api/sso/[org]/saml/acs/route.ts#POST":
+    "the IdP's cross-site form POST: a response signed by the org's IdP, answering a sign-in this org started, is the credential",
+  "api/sso/[org]/saml/metadata/route.ts#GET":
+    "SP metadata for the org's IdP to import: entity id, ACS URL, public certificates",
 };
 
 /** Server actions anyone may call (built with publicAction), keyed by their path from the repository root. */
