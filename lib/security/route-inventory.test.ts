@@ -23,6 +23,9 @@ const PUBLIC: Record<string, string> = {
     "GitHub calls it without a session: the body's HMAC signature with the connection's webhook secret is the credential",
   "api/auth/[...nextauth]/route.ts#GET": "next-auth's own sign-in endpoints",
   "api/auth/[...nextauth]/route.ts#POST": "next-auth's own sign-in endpoints",
+  "api/sso/[org]/oidc/start/route.ts#GET": "starts a sign-in, reads nothing",
+  "api/sso/[org]/oidc/callback/route.ts#GET":
+    "the IdP's signed response bound to the sign-in we started is the credential",
 };
 
 /** Server actions anyone may call (built with publicAction), keyed by their path from the repository root. */
