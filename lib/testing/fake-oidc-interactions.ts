@@ -88,7 +88,12 @@ export async function handleInteraction(
   try {
     interaction = await provider.interactionDetails(req, res);
   } catch {
-    return sendPage(res, 400, "Sign-in expired", "<p>This sign-in is no longer valid. Start again from the application.</p>");
+    return sendPage(
+      res,
+      400,
+      "Sign-in expired",
+      "<p>This sign-in is no longer valid. Start again from the application.</p>",
+    );
   }
 
   if (action === "abort") {
@@ -107,7 +112,12 @@ export async function handleInteraction(
     if (!user || (user.password !== undefined && user.password !== form.get("password"))) {
       return sendPage(res, 200, "Sign in", signInForm(interaction, users(), "Wrong email or password."));
     }
-    return provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+    return provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.sub } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   if (interaction.prompt.name === "consent") {

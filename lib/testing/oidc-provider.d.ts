@@ -56,8 +56,7 @@ declare module "oidc-provider" {
   };
 
   export type InteractionResult =
-    | { login?: { accountId: string }; consent?: { grantId: string } }
-    | { error: string; error_description?: string };
+    { login?: { accountId: string }; consent?: { grantId: string } } | { error: string; error_description?: string };
 
   export type Interaction = {
     uid: string;

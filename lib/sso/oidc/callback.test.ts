@@ -7,14 +7,14 @@ import { uniqueSuffix } from "@/lib/testing/factories";
 import { ssoEndpoints } from "../connections";
 import { acceptOnce } from "../requests";
 import { verifyOidcCallback } from "./callback";
-import { ADA, UNVERIFIED, orgWithOidc, useFakeIdps, type TTestConnection } from "./oidc-test-helpers";
+import { ADA, UNVERIFIED, orgWithOidc, fakeIdpsForFile, type TTestConnection } from "./oidc-test-helpers";
 import { startOidcSignIn } from "./start";
 
 // The whole code flow against a real OpenID Connect provider over HTTP: what a good answer gives,
 // and every way a forged, replayed, misdirected or stale answer is refused.
 
 const ORIGIN = "http://bumpers.test";
-const [idp, otherIdp] = useFakeIdps(2);
+const [idp, otherIdp] = fakeIdpsForFile(2);
 
 async function signIn(
   conn: TTestConnection,
@@ -230,7 +230,10 @@ describe("OIDC answers that are refused", () => {
   it("refuses a code redeemed without the sign-in's PKCE verifier", async () => {
     const conn = await orgWithOidc(idp, ORIGIN);
     const { back, browserSecret } = await signIn(conn);
-    await db.ssoRequest.update({ where: { id: back.searchParams.get("state")! }, data: { codeVerifier: "x".repeat(43) } });
+    await db.ssoRequest.update({
+      where: { id: back.searchParams.get("state")! },
+      data: { codeVerifier: "x".repeat(43) },
+    });
     await expect(verify(conn, back, browserSecret)).rejects.toMatchObject({
       reason: "SsoInvalidResponse",
       detail: expect.stringContaining("invalid_grant"),
@@ -252,7 +255,7 @@ describe("OIDC answers that are refused", () => {
 });
 
 describe("groups only from userinfo", () => {
-  const [quietIdp] = useFakeIdps(1, { groupsInIdToken: false });
+  const [quietIdp] = fakeIdpsForFile(1, { groupsInIdToken: false });
 
   it("reads userinfo once when the ID token has no groups claim", async () => {
     const conn = await orgWithOidc(quietIdp, ORIGIN);

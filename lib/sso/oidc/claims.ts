@@ -77,7 +77,9 @@ export function identityFromClaims(claims: TClaims, groupsClaim: string): TIdent
   if (verified === false || verified === "false") {
     throw invalid("The identity provider says the email address is not verified (email_verified: false).");
   }
-  const parsedEmail = ZEmail.safeParse(typeof claims.email === "string" ? claims.email.trim().toLowerCase() : undefined);
+  const parsedEmail = ZEmail.safeParse(
+    typeof claims.email === "string" ? claims.email.trim().toLowerCase() : undefined,
+  );
   if (!parsedEmail.success) {
     throw invalid(
       claims.email === undefined

@@ -8,7 +8,6 @@ const MAX_DETAIL = 500;
 
 /** Provider-supplied text (error codes, descriptions) made safe for one log line. */
 export function logSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, MAX_DETAIL);
 }
 

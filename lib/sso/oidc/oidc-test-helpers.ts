@@ -25,7 +25,7 @@ export const UNVERIFIED: TFakeOidcUser = {
 };
 
 /** Starts providers for the test file (each a separate IdP) with private destinations allowed. */
-export function useFakeIdps(count: number, options: { groupsInIdToken?: boolean } = {}): TFakeOidcProvider[] {
+export function fakeIdpsForFile(count: number, options: { groupsInIdToken?: boolean } = {}): TFakeOidcProvider[] {
   // Handles the caller can destructure at once; beforeAll fills them in.
   const idps = Array.from({ length: count }, () => ({}) as TFakeOidcProvider);
   let saved: string | undefined;
@@ -44,7 +44,9 @@ export function useFakeIdps(count: number, options: { groupsInIdToken?: boolean 
   return idps;
 }
 
-export type TTestConnection = TOidcConnection & { client: { clientId: string; clientSecret: string; redirectUris: string[] } };
+export type TTestConnection = TOidcConnection & {
+  client: { clientId: string; clientSecret: string; redirectUris: string[] };
+};
 
 /**
  * A new org whose OIDC connection uses `idp`, with its own client registered there for `origin`.
