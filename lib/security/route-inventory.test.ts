@@ -28,6 +28,9 @@ const PUBLIC: Record<string, string> = {
     "the IdP's cross-site form POST: a response signed by the org's IdP, answering a sign-in this org started, is the credential",
   "api/sso/[org]/saml/metadata/route.ts#GET":
     "SP metadata for the org's IdP to import: entity id, ACS URL, public certificates",
+  "api/sso/[org]/oidc/start/route.ts#GET": "starts a sign-in, reads nothing",
+  "api/sso/[org]/oidc/callback/route.ts#GET":
+    "the IdP's signed response bound to the sign-in we started is the credential",
 };
 
 /** Server actions anyone may call (built with publicAction), keyed by their path from the repository root. */

@@ -93,6 +93,27 @@ export async function consumeSsoRequest(
   };
 }
 
+/** Why consumeSsoRequest found nothing: what the log says and which refusal the person sees. */
+export type TUnavailableSsoRequest = "unknown" | "expired" | "used" | "other-browser";
+
+/**
+ * After consumeSsoRequest returned null: whether the request never existed for this org and
+ * protocol, expired, was already used by this browser, or belongs to another browser.
+ */
+export async function whySsoRequestUnavailable(
+  id: string,
+  expect: { orgId: string; protocol: TSsoProtocol; browserSecret: string | null },
+): Promise<TUnavailableSsoRequest> {
+  const row = await db.ssoRequest.findFirst({
+    where: { id, orgId: expect.orgId, protocol: expect.protocol },
+    select: { browserHash: true, consumedAt: true },
+  });
+  if (!row) return "unknown";
+  if (expect.browserSecret !== null && sha256Hex(expect.browserSecret) !== row.browserHash) return "other-browser";
+  if (row.consumedAt) return "used";
+  return "expired";
+}
+
 /**
  * Remembers that `key` (a SAML assertion ID, an ID token's identifier) was accepted for this org
  * until `expiresAt`. False when it was already seen: the caller refuses the response as a replay.
