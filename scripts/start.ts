@@ -235,6 +235,18 @@ async function main(): Promise<void> {
     if (seeded.created) log("Seeded the demo organization Acme.");
     else if (demoServices.tickets) await reconnectDemoTickets(demoServices.tickets);
     demo = { users: seeded.users, password };
+    // Acme's SSO points at a provider listening on a new port at every start.
+    const { startDemoSso } = await import("./lib/demo-sso");
+    const sso = await startDemoSso({ password, appUrl: process.env.NEXTAUTH_URL! });
+    const stopServices = demoServices.stop;
+    demoServices = {
+      ...demoServices,
+      lines: [...demoServices.lines, ...sso.lines],
+      stop: async () => {
+        await sso.stop();
+        await stopServices();
+      },
+    };
   }
   const { pool } = await import("@/lib/server/db");
   await pool.end();
