@@ -43,6 +43,8 @@ export type TFakeIdp = TFakeServer & {
   jwks: { keys: Record<string, unknown>[] };
   /** What GET /metadata.xml answers. */
   metadata: string;
+  /** Runs before a request of this path is answered (a change made while a validation runs). */
+  beforeAnswer: ((path: string) => Promise<void>) | null;
   reset: () => void;
 };
 
@@ -52,8 +54,17 @@ export async function startFakeIdp(): Promise<TFakeIdp> {
   const signingKey = { ...publicKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "fake-1" };
   const state = {} as TFakeIdp;
   const server = await startFakeHttp((req, res) => {
+    if (state.beforeAnswer) {
+      const hook = state.beforeAnswer;
+      state.beforeAnswer = null;
+      void hook(req.path).then(() => answer(req.path, res));
+      return;
+    }
+    answer(req.path, res);
+  });
+  const answer = (path: string, res: Parameters<Parameters<typeof startFakeHttp>[0]>[1]) => {
     const realm = `${server.url}/realms/acme`;
-    if (req.path === "/realms/acme/.well-known/openid-configuration") {
+    if (path === "/realms/acme/.well-known/openid-configuration") {
       const document: Record<string, unknown> = {
         issuer: state.issuer,
         authorization_endpoint: `${realm}/protocol/openid-connect/auth`,
@@ -64,18 +75,19 @@ export async function startFakeIdp(): Promise<TFakeIdp> {
       };
       return sendJson(res, 200, JSON.parse(JSON.stringify(document)));
     }
-    if (req.path === "/realms/acme/protocol/openid-connect/certs") return sendJson(res, 200, state.jwks);
-    if (req.path === "/metadata.xml") {
+    if (path === "/realms/acme/protocol/openid-connect/certs") return sendJson(res, 200, state.jwks);
+    if (path === "/metadata.xml") {
       res.writeHead(200, { "content-type": "application/samlmetadata+xml" });
       return res.end(state.metadata);
     }
     sendText(res, 404, "Not Found");
-  });
+  };
   const reset = () => {
     state.issuer = `${server.url}/realms/acme`;
     state.discovery = {};
     state.jwks = { keys: [signingKey] };
     state.metadata = fixture("okta-metadata.xml");
+    state.beforeAnswer = null;
   };
   Object.assign(state, server, { reset });
   reset();
