@@ -76,7 +76,10 @@ describe("SSO settings actions", () => {
       sessionHours: null,
     });
     expect(
-      await setSsoPolicyAction(null, formOf({ org: t.org.slug, enabled: "on", sessionHours: "1000", defaultRole: "member" })),
+      await setSsoPolicyAction(
+        null,
+        formOf({ org: t.org.slug, enabled: "on", sessionHours: "1000", defaultRole: "member" }),
+      ),
     ).toMatchObject({ ok: false, error: { fieldErrors: { sessionHours: ["At most 720 hours (30 days)."] } } });
   });
 
@@ -113,7 +116,10 @@ describe("SSO settings actions", () => {
     );
     expect(added).toMatchObject({ ok: true });
     expect(
-      await moveGroupMappingAction(null, formOf({ org: t.org.slug, mappingId: added.ok ? added.data.id : "", direction: "sideways" })),
+      await moveGroupMappingAction(
+        null,
+        formOf({ org: t.org.slug, mappingId: added.ok ? added.data.id : "", direction: "sideways" }),
+      ),
     ).toMatchObject({ ok: false, error: { fieldErrors: { direction: ["Move up or down."] } } });
   });
 

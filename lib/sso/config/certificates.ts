@@ -21,7 +21,9 @@ export type TCertificateInfo = {
 };
 
 /** What a certificate says about itself, or why it cannot be read. */
-export function describeCertificate(text: string): { ok: true; info: TCertificateInfo } | { ok: false; reason: string } {
+export function describeCertificate(
+  text: string,
+): { ok: true; info: TCertificateInfo } | { ok: false; reason: string } {
   const pem = toPem(text);
   if (!pem) return { ok: false, reason: "This is not a PEM certificate." };
   try {

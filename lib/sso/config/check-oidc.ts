@@ -42,7 +42,10 @@ export async function checkOidc(settings: TOidcSettings, clientSecretSet: boolea
   if (!fetched.ok) return [...checks, problem("Discovery document", `${url}: ${fetched.reason}`)];
   const parsed = ZDiscovery.safeParse(fetched.json);
   if (!parsed.success) {
-    return [...checks, problem("Discovery document", `${url} is not an OpenID Connect discovery document (no issuer).`)];
+    return [
+      ...checks,
+      problem("Discovery document", `${url} is not an OpenID Connect discovery document (no issuer).`),
+    ];
   }
   const discovery = parsed.data;
   checks.push(ok("Discovery document", `Read ${url}.`));
@@ -91,7 +94,9 @@ async function checkJwks(jwksUri: string | undefined): Promise<TValidationCheck>
   if (!fetched.ok) return problem(label, `${jwksUri}: ${fetched.reason}`);
   const parsed = ZJwks.safeParse(fetched.json);
   if (!parsed.success) return problem(label, `${jwksUri} is not a JSON Web Key Set.`);
-  const signing = parsed.data.keys.filter((k) => SIGNING_KEY_TYPES.has(k.kty) && (k.use === undefined || k.use === "sig"));
+  const signing = parsed.data.keys.filter(
+    (k) => SIGNING_KEY_TYPES.has(k.kty) && (k.use === undefined || k.use === "sig"),
+  );
   return signing.length
     ? ok(label, `${signing.length} signing key${signing.length === 1 ? "" : "s"} at ${jwksUri}.`)
     : problem(label, `${jwksUri} has no signing key (RSA, EC or OKP with use "sig").`);

@@ -47,7 +47,12 @@ async function metadataChecks(settings: TSamlSettings & { idpMetadataUrl: string
         ),
   );
   if (metadata.ssoUrl !== settings.idpSsoUrl) {
-    checks.push(warning("SSO URL in the metadata", `The metadata now lists ${metadata.ssoUrl}: save the connection again to use it.`));
+    checks.push(
+      warning(
+        "SSO URL in the metadata",
+        `The metadata now lists ${metadata.ssoUrl}: save the connection again to use it.`,
+      ),
+    );
   }
   const published = new Set(metadata.certificates.map(fingerprintOf));
   const configured = new Set(settings.idpCertificates.map(fingerprintOf));
@@ -79,7 +84,8 @@ export async function checkSaml(
   now: Date,
 ): Promise<TValidationCheck[]> {
   const checks: TValidationCheck[] = [];
-  if (settings.idpMetadataUrl) checks.push(...(await metadataChecks({ ...settings, idpMetadataUrl: settings.idpMetadataUrl })));
+  if (settings.idpMetadataUrl)
+    checks.push(...(await metadataChecks({ ...settings, idpMetadataUrl: settings.idpMetadataUrl })));
   const many = settings.idpCertificates.length > 1;
   settings.idpCertificates.forEach((certificate, i) =>
     checks.push(certificateCheck(many ? `IdP certificate ${i + 1}` : "IdP certificate", certificate, now)),

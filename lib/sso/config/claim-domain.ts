@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { TActor } from "@/lib/auth/actor";
 import { db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -10,7 +10,11 @@ import { MAX_SSO_DOMAINS } from "./schemas";
 const bad = (message: string) => new AppError("bad_request", message, { field: "domain" });
 
 /** The domain of an address, lower-cased. */
-export const domainOfEmail = (email: string) => email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();
+export const domainOfEmail = (email: string) =>
+  email
+    .slice(email.lastIndexOf("@") + 1)
+    .trim()
+    .toLowerCase();
 
 /**
  * Claims an email domain for the org's IdP: addresses in it are sent to the org's single sign-on.

@@ -69,5 +69,7 @@ export function isFreeMailDomain(domain: string): boolean {
   if (FREE_MAIL.has(domain)) return true;
   const [first, ...rest] = domain.split(".");
   // gmx.net, gmx.co.uk, yahoo.com.br: the family's name followed by a public suffix of one or two labels.
-  return FREE_MAIL_FAMILIES.includes(first!) && rest.length >= 1 && rest.length <= 2 && rest.every((l) => l.length <= 3);
+  return (
+    FREE_MAIL_FAMILIES.includes(first!) && rest.length >= 1 && rest.length <= 2 && rest.every((l) => l.length <= 3)
+  );
 }

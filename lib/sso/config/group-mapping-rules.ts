@@ -21,7 +21,10 @@ export async function teamNameOf(tx: Tx, orgId: string, teamId: string | null): 
 
 export async function loadMapping(tx: Tx, orgId: string, mappingId: string) {
   const mapping = isRowId(mappingId)
-    ? await tx.ssoGroupMapping.findFirst({ where: { id: mappingId, orgId }, include: { team: { select: { name: true } } } })
+    ? await tx.ssoGroupMapping.findFirst({
+        where: { id: mappingId, orgId },
+        include: { team: { select: { name: true } } },
+      })
     : null;
   if (!mapping) throw notFound("Group mapping not found.");
   return mapping;

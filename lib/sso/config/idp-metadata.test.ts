@@ -20,7 +20,9 @@ describe("parseIdpMetadata", () => {
     expect(metadata.entityId).toBe("http://www.okta.com/exk1a2b3c4d5e6f7g8h9");
     expect(metadata.ssoUrl).toBe("https://acme.okta.com/app/acme_bumpers_1/exk1a2b3c4d5e6f7g8h9/sso/saml");
     expect(metadata.certificates).toHaveLength(1);
-    expect(metadata.certificates[0]).toMatch(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----\n$/);
+    expect(metadata.certificates[0]).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----\n$/,
+    );
     expect(subjectOf(metadata.certificates[0]!)).toContain("O=Okta");
   });
 
@@ -33,9 +35,9 @@ describe("parseIdpMetadata", () => {
     // The certificate of the document's own Signature (and of the RoleDescriptor) is not a SAML signer.
     const signatureCert = /<Signature[\s\S]*?<X509Certificate>([^<]+)</.exec(xml)![1]!;
     expect(metadata.certificates.join("").replace(/\s|-----[A-Z ]+-----/g, "")).not.toContain(signatureCert);
-    expect(metadata.certificates.every((pem) => subjectOf(pem) === "CN=Microsoft Azure Federated SSO Certificate")).toBe(
-      true,
-    );
+    expect(
+      metadata.certificates.every((pem) => subjectOf(pem) === "CN=Microsoft Azure Federated SSO Certificate"),
+    ).toBe(true);
   });
 
   it("follows namespaces, not prefixes", () => {
@@ -73,11 +75,14 @@ describe("parseIdpMetadata", () => {
     expect(refusal("<md:EntityDescriptor xmlns:md='urn:oasis:names:tc:SAML:2.0:metadata'>")).toMatch(
       /not well-formed XML/,
     );
-    expect(refusal("{\"issuer\": \"https://idp.example\"}")).toMatch(/not well-formed XML|not SAML 2.0 metadata/);
+    expect(refusal('{"issuer": "https://idp.example"}')).toMatch(/not well-formed XML|not SAML 2.0 metadata/);
     expect(refusal('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')).toMatch(/not SAML 2.0 metadata/);
     const sp = `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></EntityDescriptor>`;
     expect(refusal(sp)).toMatch(/no identity provider/);
-    const postOnly = fixture("okta-metadata.xml").replace(/<md:SingleSignOnService Binding="[^"]*HTTP-Redirect"[^>]*\/>/, "");
+    const postOnly = fixture("okta-metadata.xml").replace(
+      /<md:SingleSignOnService Binding="[^"]*HTTP-Redirect"[^>]*\/>/,
+      "",
+    );
     expect(refusal(postOnly)).toMatch(/only with the HTTP-POST binding/);
     const noCert = fixture("okta-metadata.xml").replace(/<md:KeyDescriptor[\s\S]*<\/md:KeyDescriptor>/, "");
     expect(refusal(noCert)).toMatch(/no signing certificate/);

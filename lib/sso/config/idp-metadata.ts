@@ -56,7 +56,9 @@ function parseXml(xml: string): Document {
     }).parseFromString(xml, "text/xml");
     return doc as unknown as Document;
   } catch (err) {
-    throw new IdpMetadataError(`The metadata is not well-formed XML: ${reason ?? (err as Error).message.split("\n")[0]}.`);
+    throw new IdpMetadataError(
+      `The metadata is not well-formed XML: ${reason ?? (err as Error).message.split("\n")[0]}.`,
+    );
   }
 }
 

@@ -32,7 +32,12 @@ describe("group mappings", () => {
       teamId: t.team.id,
       teamRole: "editor",
     });
-    await addGroupMapping(t.org.id, t.actor, { groupName: "everyone", orgRole: "member", teamId: null, teamRole: null });
+    await addGroupMapping(t.org.id, t.actor, {
+      groupName: "everyone",
+      orgRole: "member",
+      teamId: null,
+      teamRole: null,
+    });
     expect(await groupsOf(t.org.id)).toEqual(["1:k8s-admins", "2:k8s-payments-*", "3:everyone"]);
 
     expect(
@@ -83,10 +88,14 @@ describe("group mappings", () => {
     ).rejects.toMatchObject({ code: "bad_request", details: { field: "teamId" } });
     await expect(
       addGroupMapping(a.org.id, a.actor, { groupName: "g", orgRole: null, teamId: a.team.id, teamRole: null }),
-    ).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "Choose both a team and its role, or neither." })] });
+    ).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "Choose both a team and its role, or neither." })],
+    });
     await expect(
       addGroupMapping(a.org.id, a.actor, { groupName: "g", orgRole: null, teamId: null, teamRole: null }),
-    ).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "Map the group to an org role or a team." })] });
+    ).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "Map the group to an org role or a team." })],
+    });
     await expect(
       addGroupMapping(a.org.id, a.actor, { groupName: " ", orgRole: "member", teamId: null, teamRole: null }),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["groupName"] })] });
@@ -107,7 +116,9 @@ describe("group mappings", () => {
     await expect(moveGroupMapping(b.org.id, b.actor, mapping.id, "down")).rejects.toMatchObject({ code: "not_found" });
     await expect(removeGroupMapping(b.org.id, b.actor, mapping.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(removeGroupMapping(a.org.id, a.actor, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
-    expect(await db.ssoGroupMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({ orgRole: "admin" });
+    expect(await db.ssoGroupMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({
+      orgRole: "admin",
+    });
   });
 });
 
@@ -144,7 +155,10 @@ describe("SCIM tokens", () => {
     await revokeScimToken(t.org.id, t.actor, created.id);
     expect(await authenticateToken(created.token)).toBeNull();
     await expect(revokeScimToken(t.org.id, t.actor, created.id)).rejects.toMatchObject({ code: "conflict" });
-    const audit = await db.auditLog.findMany({ where: { orgId: t.org.id, targetId: created.id }, orderBy: { id: "asc" } });
+    const audit = await db.auditLog.findMany({
+      where: { orgId: t.org.id, targetId: created.id },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["scim.token_created", "scim.token_revoked"]);
     expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(created.token);
   });

@@ -136,9 +136,10 @@ describe("claimDomain and removeDomain", () => {
     expect(await claimDomain(t.org.id, t.actor, `  ${t.domain.toUpperCase()} `)).toEqual({ domain: t.domain });
     const row = await db.ssoDomain.findUniqueOrThrow({ where: { domain: t.domain } });
     expect(row).toMatchObject({ orgId: t.org.id, claimedById: t.ssoOwner.id });
-    expect(
-      await db.auditLog.findFirst({ where: { orgId: t.org.id, action: "sso.domain_claimed" } }),
-    ).toMatchObject({ targetLabel: t.domain, actorUserId: t.ssoOwner.id });
+    expect(await db.auditLog.findFirst({ where: { orgId: t.org.id, action: "sso.domain_claimed" } })).toMatchObject({
+      targetLabel: t.domain,
+      actorUserId: t.ssoOwner.id,
+    });
 
     expect(await fieldOf(claimDomain(t.org.id, t.actor, "competitor.example"))).toBe(
       `domain: You can claim only the domain of your own address (${t.domain}). Ask an owner whose address is in competitor.example to claim it.`,
@@ -146,7 +147,9 @@ describe("claimDomain and removeDomain", () => {
     expect(await fieldOf(claimDomain(t.org.id, t.actor, t.domain))).toBe(
       `domain: ${t.domain} is already claimed by this organization.`,
     );
-    expect(await fieldOf(claimDomain(t.org.id, t.actor, "not a domain"))).toBe("domain: Enter a domain like example.com.");
+    expect(await fieldOf(claimDomain(t.org.id, t.actor, "not a domain"))).toBe(
+      "domain: Enter a domain like example.com.",
+    );
   });
 
   it("answers a domain of another org with a conflict that does not say which org", async () => {
@@ -159,13 +162,29 @@ describe("claimDomain and removeDomain", () => {
     const refused = await claimDomain(b.org.id, { userId: colleague.id, label: colleague.email }, a.domain).catch(
       (err: { code: string; message: string }) => err,
     );
-    expect(refused).toMatchObject({ code: "conflict", message: `${a.domain} is already claimed by another organization.` });
+    expect(refused).toMatchObject({
+      code: "conflict",
+      message: `${a.domain} is already claimed by another organization.`,
+    });
     expect(JSON.stringify(refused)).not.toContain(a.org.slug);
-    expect((refused as Error).message).not.toContain(a.org.name);
+    expect((refused as { message: string }).message).not.toContain(a.org.name);
   });
 
   it("refuses free-mail domains, whoever asks", async () => {
-    for (const domain of ["gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "icloud.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "aol.com", "live.com", "yahoo.co.uk"]) {
+    for (const domain of [
+      "gmail.com",
+      "outlook.com",
+      "hotmail.com",
+      "yahoo.com",
+      "icloud.com",
+      "proton.me",
+      "protonmail.com",
+      "gmx.de",
+      "gmx.net",
+      "aol.com",
+      "live.com",
+      "yahoo.co.uk",
+    ]) {
       expect(isFreeMailDomain(domain), domain).toBe(true);
     }
     for (const domain of ["acme.com", "gmx-consulting.de", "example.org", "live-events.io", "mail.acme.com"]) {

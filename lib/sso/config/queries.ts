@@ -1,6 +1,7 @@
 import "server-only";
 import type { TAuditRow } from "@/lib/audit/queries";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/server/errors";
 import { ssoEndpoints } from "../connections";
 import type { TOidcSettings, TSamlSettings, TSsoPolicy } from "../schemas";
@@ -136,6 +137,8 @@ export async function getSsoSettings(orgId: string, origin: string) {
     teams: org.teams,
     scimTokens,
     endpoints: ssoEndpoints(origin, org.slug),
+    /** Sessions' lifetime when the policy sets none (BUMPERS_SESSION_IDLE_HOURS). */
+    installSessionHours: env().BUMPERS_SESSION_IDLE_HOURS,
     recentAudit,
   };
 }

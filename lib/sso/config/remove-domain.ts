@@ -15,7 +15,10 @@ export async function removeDomain(orgId: string, actor: TAuditEntry["actor"], r
     if (!row) throw notFound("This domain is not claimed by this organization.");
     const connection = await tx.ssoConnection.findUnique({ where: { orgId }, select: { enforced: true } });
     if (connection?.enforced && (await tx.ssoDomain.count({ where: { orgId } })) === 1) {
-      throw new AppError("conflict", "This is the last claimed domain of an enforced connection: switch enforcement off first.");
+      throw new AppError(
+        "conflict",
+        "This is the last claimed domain of an enforced connection: switch enforcement off first.",
+      );
     }
     await tx.ssoDomain.delete({ where: { orgId_domain: { orgId, domain } } });
     await recordAudit(tx, {

@@ -145,7 +145,9 @@ describe("saveSamlConnection", () => {
     const audit = await auditOf(t.org.id);
     expect(audit[0]?.after).toMatchObject({ spCertificate: "generated" });
     expect(audit[1]?.after).toMatchObject({
-      idpCertificates: [new X509Certificate(`-----BEGIN CERTIFICATE-----\n${cert}\n-----END CERTIFICATE-----`).fingerprint256],
+      idpCertificates: [
+        new X509Certificate(`-----BEGIN CERTIFICATE-----\n${cert}\n-----END CERTIFICATE-----`).fingerprint256,
+      ],
     });
     expect(await auditMentions(t.org.id, "PRIVATE KEY")).toBe(false);
     expect(await auditMentions(t.org.id, row.spPrivateKeySealed!)).toBe(false);
@@ -191,17 +193,30 @@ describe("saveSamlConnection", () => {
     }
     idp.metadata = "<html><body>Sign in</body></html>";
     await expect(
-      saveSamlConnection(t.org.id, t.actor, { source: "metadata_url", idpMetadataUrl: `${idp.url}/metadata.xml`, ...OPTIONS }),
+      saveSamlConnection(t.org.id, t.actor, {
+        source: "metadata_url",
+        idpMetadataUrl: `${idp.url}/metadata.xml`,
+        ...OPTIONS,
+      }),
     ).rejects.toMatchObject({ message: "This is not SAML 2.0 metadata (no md:EntityDescriptor at the top)." });
     await expect(
-      saveSamlConnection(t.org.id, t.actor, { source: "metadata_url", idpMetadataUrl: `${idp.url}/missing.xml`, ...OPTIONS }),
+      saveSamlConnection(t.org.id, t.actor, {
+        source: "metadata_url",
+        idpMetadataUrl: `${idp.url}/missing.xml`,
+        ...OPTIONS,
+      }),
     ).rejects.toMatchObject({ message: expect.stringContaining("answered HTTP 404") });
     expect(await db.ssoConnection.count({ where: { orgId: t.org.id } })).toBe(0);
   });
 
   it("refuses a typed certificate that does not parse, and missing fields per source", async () => {
     const t = await createSsoTenant();
-    const manual = { source: "manual" as const, idpEntityId: "urn:idp", idpSsoUrl: "https://idp.example/sso", ...OPTIONS };
+    const manual = {
+      source: "manual" as const,
+      idpEntityId: "urn:idp",
+      idpSsoUrl: "https://idp.example/sso",
+      ...OPTIONS,
+    };
     await expect(
       saveSamlConnection(t.org.id, t.actor, {
         ...manual,

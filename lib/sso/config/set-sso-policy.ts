@@ -30,7 +30,8 @@ export async function setSsoPolicy(
     }
     if (policy.enforced && !current.enforced) {
       if (!policy.enabled) throw bad("Switch single sign-on on to enforce it.", "enforced");
-      if (!validated) throw bad("Validate the configuration (again, after the last change) before enforcing it.", "enforced");
+      if (!validated)
+        throw bad("Validate the configuration (again, after the last change) before enforcing it.", "enforced");
       const domains = await tx.ssoDomain.count({ where: { orgId } });
       if (domains === 0) throw bad("Claim your email domain first: enforcement applies to its addresses.", "enforced");
       const breakGlass = await tx.membership.count({

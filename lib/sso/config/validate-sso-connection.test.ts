@@ -127,7 +127,11 @@ describe("validateSsoConnection: SAML", () => {
 
   it("passes with metadata whose certificates are the configured ones, listing the values to register", async () => {
     const t = await createSsoTenant();
-    await saveSamlConnection(t.org.id, t.actor, { source: "metadata_url", idpMetadataUrl: `${idp.url}/metadata.xml`, ...OPTIONS });
+    await saveSamlConnection(t.org.id, t.actor, {
+      source: "metadata_url",
+      idpMetadataUrl: `${idp.url}/metadata.xml`,
+      ...OPTIONS,
+    });
     const result = await validateSsoConnection(t.org.id, t.actor, ORIGIN);
     expect(statuses(result)).toEqual({
       "IdP metadata": "ok",
@@ -147,7 +151,11 @@ describe("validateSsoConnection: SAML", () => {
 
   it("warns of a new certificate in the metadata (a rollover in progress)", async () => {
     const t = await createSsoTenant();
-    await saveSamlConnection(t.org.id, t.actor, { source: "metadata_url", idpMetadataUrl: `${idp.url}/metadata.xml`, ...OPTIONS });
+    await saveSamlConnection(t.org.id, t.actor, {
+      source: "metadata_url",
+      idpMetadataUrl: `${idp.url}/metadata.xml`,
+      ...OPTIONS,
+    });
     const next = (await certificateValidFor(700)).replace(/-----[A-Z ]+-----|\s/g, "");
     idp.metadata = idp.metadata.replace(
       "</md:KeyDescriptor>",
@@ -222,7 +230,11 @@ describe("validateSsoConnection: SAML", () => {
 
   it("uses the Entra-shaped metadata's two certificates", async () => {
     const t = await createSsoTenant();
-    await saveSamlConnection(t.org.id, t.actor, { source: "metadata_xml", idpMetadataXml: fixture("entra-metadata.xml"), ...OPTIONS });
+    await saveSamlConnection(t.org.id, t.actor, {
+      source: "metadata_xml",
+      idpMetadataXml: fixture("entra-metadata.xml"),
+      ...OPTIONS,
+    });
     const result = await validateSsoConnection(t.org.id, t.actor, ORIGIN);
     expect(statuses(result)).toMatchObject({ "IdP certificate 1": "ok", "IdP certificate 2": "ok" });
   });

@@ -61,7 +61,9 @@ export async function writeConnection(
       actor,
       action: "sso.connection_saved",
       target: { type: "sso_connection", id: orgId, label: next.protocol === "oidc" ? "OIDC" : "SAML" },
-      before: current ? { ...(before ?? { protocol: current.protocol }), ...(current.enforced ? { enforced: true } : {}) } : null,
+      before: current
+        ? { ...(before ?? { protocol: current.protocol }), ...(current.enforced ? { enforced: true } : {}) }
+        : null,
       after: {
         ...next.summary,
         ...(secretChanged ? { clientSecret: current?.clientSecretSealed ? "replaced" : "set" } : {}),
