@@ -9,11 +9,8 @@ export function CopyValue({ label, value }: { label: string; value: string }) {
   return (
     <div className="min-w-0">
       <div className="text-xs font-medium text-slate-600">{label}</div>
-      <div className="mt-1 flex items-center gap-2">
-        <code
-          className="min-w-0 flex-1 truncate rounded-md bg-slate-50 px-2 py-1.5 font-mono text-xs text-slate-800 ring-1 ring-slate-200"
-          title={value}
-        >
+      <div className="mt-1 flex items-start gap-2">
+        <code className="min-w-0 flex-1 break-all rounded-md bg-slate-50 px-2 py-1.5 font-mono text-xs text-slate-800 ring-1 ring-slate-200">
           {value}
         </code>
         <Button

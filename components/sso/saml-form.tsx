@@ -124,7 +124,11 @@ export function SamlForm({ orgSlug, current }: { orgSlug: string; current: TSaml
             id="saml-groups-attribute"
             label="Groups attribute"
             errors={errors.groupsAttribute}
-            hint="Entra ID: http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"
+            hint={
+              <span className="break-all">
+                Entra ID: http://schemas.microsoft.com/ws/2008/06/identity/claims/groups
+              </span>
+            }
           >
             <CodeInput name="groupsAttribute" defaultValue={settings?.groupsAttribute ?? "groups"} />
           </Field>
