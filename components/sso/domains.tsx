@@ -32,13 +32,24 @@ export function Domains({
           caption="Claimed domains"
           wrapperClassName="rounded-md border border-slate-200"
           columns={[
-            { key: "domain", header: "Domain", className: "font-medium text-slate-900", cell: (d) => d.domain },
             {
-              key: "by",
-              header: "Claimed by",
-              cell: (d) => (d.claimedBy ? <span title={d.claimedBy.email}>{d.claimedBy.name}</span> : "—"),
+              key: "domain",
+              header: "Domain",
+              cell: (d) => (
+                <>
+                  <div className="font-medium break-all text-slate-900">{d.domain}</div>
+                  <div className="text-xs text-slate-500">
+                    Claimed{" "}
+                    {d.claimedBy ? (
+                      <>
+                        by <span title={d.claimedBy.email}>{d.claimedBy.name}</span>{" "}
+                      </>
+                    ) : null}
+                    on <DateOf at={d.createdAt} />
+                  </div>
+                </>
+              ),
             },
-            { key: "when", header: "Since", className: "whitespace-nowrap", cell: (d) => <DateOf at={d.createdAt} /> },
             {
               key: "actions",
               header: <span className="sr-only">Actions</span>,

@@ -51,7 +51,14 @@ export default async function SsoSettingsPage({ params }: PageProps<"/o/[org]/se
               description="Checks the saved settings against the identity provider; switching single sign-on on needs a pass."
             />
             <CardBody>
-              <ValidatePanel orgSlug={slug} configured={settings.connection !== null} />
+              {/* A new set of IdP settings starts a fresh panel: the last result was about the old ones. */}
+              <ValidatePanel
+                key={JSON.stringify(
+                  settings.connection?.protocol === "oidc" ? settings.connection.oidc : settings.connection?.saml,
+                )}
+                orgSlug={slug}
+                configured={settings.connection !== null}
+              />
             </CardBody>
           </Card>
         </div>
