@@ -12,6 +12,9 @@ const TARGET_LABELS: Record<string, string> = {
   team: "Team",
   team_membership: "Team member",
   organization: "Organization",
+  sso_connection: "Single sign-on",
+  sso_domain: "SSO domain",
+  sso_group_mapping: "Group mapping",
 };
 
 function Actor({ row }: { row: TAuditRow }) {

@@ -1,3 +1,4 @@
+import { canOrg, type TOrgRole } from "@/lib/auth/permissions";
 import { SectionTabs } from "@/components/ui/section-tabs";
 
 const TABS = [
@@ -10,9 +11,12 @@ const TABS = [
   { path: "automation", label: "Automation" },
   { path: "cost", label: "Cost" },
   { path: "sla", label: "SLAs" },
+  { path: "sso", label: "Single sign-on" },
   { path: "audit", label: "Audit log" },
 ];
 
-export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
-  return <SectionTabs label="Settings" base={`/o/${orgSlug}/settings`} tabs={TABS} />;
+/** Settings' tabs; a tab whose page needs more than the section's permission shows to those who have it. */
+export function SettingsTabs({ orgSlug, role }: { orgSlug: string; role: TOrgRole }) {
+  const tabs = TABS.filter((tab) => tab.path !== "sso" || canOrg(role, "org:sso:manage"));
+  return <SectionTabs label="Settings" base={`/o/${orgSlug}/settings`} tabs={tabs} />;
 }

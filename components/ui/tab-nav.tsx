@@ -6,9 +6,9 @@ export type TTab = { href: string; label: string; active: boolean };
 
 const VARIANTS = {
   /** Under a page's header. */
-  page: { nav: "border-slate-200", list: "gap-6", link: "pb-2.5" },
+  page: { nav: "border-slate-200", list: "gap-x-5", link: "pb-2.5" },
   /** Across the top of a card's body. */
-  card: { nav: "border-slate-100 px-5", list: "gap-5", link: "py-2.5" },
+  card: { nav: "border-slate-100 px-5", list: "gap-x-5", link: "py-2.5" },
 };
 
 /**
@@ -29,14 +29,15 @@ export function TabNav({
   const v = VARIANTS[variant];
   return (
     <nav className={cn("border-b", v.nav, className)} aria-label={label}>
-      <ul className={cn("-mb-px flex", v.list)}>
+      {/* A label never breaks inside; when the tabs outgrow the width, whole tabs go to a second row. */}
+      <ul className={cn("-mb-px flex flex-wrap", v.list)}>
         {tabs.map((tab) => (
           <li key={tab.href}>
             <Link
               href={tab.href as Route}
               aria-current={tab.active ? "page" : undefined}
               className={cn(
-                "inline-block border-b-2 px-1 text-sm font-medium",
+                "inline-block whitespace-nowrap border-b-2 px-1 text-sm font-medium",
                 v.link,
                 tab.active
                   ? "border-brand-600 text-brand-700"

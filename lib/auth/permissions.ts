@@ -19,6 +19,7 @@ export type TPermission =
   | "org:settings:manage"
   | "org:integrations:manage"
   | "org:unassigned:read"
+  | "org:sso:manage"
   // team level
   | "team:read"
   | "team:triage"
@@ -49,7 +50,8 @@ const ORG_ADMIN: TPermission[] = [
   "org:integrations:manage",
   "org:unassigned:read",
 ];
-const ORG_OWNER: TPermission[] = [...ORG_ADMIN, "org:owners:manage"];
+// Single sign-on decides who can sign in to the org at all, so only owners configure it.
+const ORG_OWNER: TPermission[] = [...ORG_ADMIN, "org:owners:manage", "org:sso:manage"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<`org:${TOrgRole}` | `team:${TTeamRole}`, ReadonlySet<TPermission>>> = {
   "org:owner": new Set(ORG_OWNER),

@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from "react";
 import { requireOrgPage, requireTeamPage } from "@/lib/auth/page-guards";
-import type { TPermission } from "@/lib/auth/permissions";
+import type { TOrgRole, TPermission } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 
 // Layouts that several sections of the org share: written once, each section's layout.tsx says
@@ -20,7 +20,8 @@ export function sectionLayout({
   title: string;
   /** A sentence, or one that names the org. */
   description: string | ((orgName: string) => string);
-  Tabs: ComponentType<{ orgSlug: string }>;
+  /** Gets the caller's org role, for tabs only some roles see. */
+  Tabs: ComponentType<{ orgSlug: string; role: TOrgRole }>;
   permission?: TPermission;
   /** Wraps the page in a div of this class. */
   bodyClassName?: string;
@@ -34,7 +35,7 @@ export function sectionLayout({
           title={title}
           description={typeof description === "function" ? description(access.org.name) : description}
         />
-        <Tabs orgSlug={access.org.slug} />
+        <Tabs orgSlug={access.org.slug} role={access.role} />
         {bodyClassName ? <div className={bodyClassName}>{children}</div> : children}
       </>
     );
