@@ -1,6 +1,4 @@
 import "server-only";
-import { originFrom } from "@/lib/server/app-url";
-import { env } from "@/lib/server/env";
 import { SSO_PROVIDER_ID } from "./options";
 import { ssoTicketClearCookie } from "./sso-ticket";
 
@@ -10,7 +8,10 @@ import { ssoTicketClearCookie } from "./sso-ticket";
  */
 export function clearSsoTicketAfterUse(req: Request, res: Response): Response {
   if (!new URL(req.url).pathname.endsWith(`/callback/${SSO_PROVIDER_ID}`)) return res;
-  const secure = originFrom(env().NEXTAUTH_URL, req.headers).startsWith("https:");
+  // Secure exactly when the browser is on https (here or at our TLS proxy): a browser ignores a
+  // Secure cookie sent over plain http, and the cookie being cleared was set the same way.
+  const forwarded = req.headers.get("x-forwarded-proto")?.split(",")[0].trim();
+  const secure = (forwarded ?? new URL(req.url).protocol.replace(/:$/, "")) === "https";
   // next-auth's Response may have immutable headers: answer with a copy.
   const headers = new Headers(res.headers);
   headers.append("set-cookie", ssoTicketClearCookie(secure));
