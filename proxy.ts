@@ -3,6 +3,7 @@ import { createNonce, securityHeaders } from "@/lib/security/headers";
 import { refuseRequest } from "@/lib/security/refuse-request";
 import { databaseStatus } from "@/lib/server/database-status";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/server/db-errors";
+import { PAGE_PATH_HEADER } from "@/lib/auth/page-path";
 
 // Runs before every page (never before /api or the agent's /v0 uploads: a proxy buffers request
 // bodies, and reports can be large; next.config.js gives those routes their static headers).
@@ -14,6 +15,8 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/server/db-errors";
 //    get a clear 4xx here instead of a 500 from deep inside a page or Next (lib/security/refuse-request.ts).
 // 4. While PostgreSQL cannot be reached, pages answer 503 with a page that says so (a page would
 //    otherwise start streaming with 200 and fail halfway, or answer 500).
+// 5. The page's own path goes to the page as a request header (lib/auth/page-path.ts), so that a
+//    guard sending someone to their org's SSO can bring them back to it.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/o/", "/orgs/"];
 
@@ -68,7 +71,15 @@ function redirectToSignIn(request: NextRequest): NextResponse {
 function forwardWithPolicy(request: NextRequest, headers: Record<string, string>): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  requestHeaders.set(PAGE_PATH_HEADER, pagePathOf(request));
   return NextResponse.next({ request: { headers: requestHeaders } });
+}
+
+/** The page's path and query, without Next's own cache-busting parameter of client navigations. */
+function pagePathOf(request: NextRequest): string {
+  const url = request.nextUrl.clone();
+  url.searchParams.delete("_rsc");
+  return url.pathname + url.search;
 }
 
 export const config = {

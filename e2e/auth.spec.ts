@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, fillSignIn, formAlert, pageOf, signIn, signUp } from "./helpers";
+import { DEMO_PASSWORD, DEMO_USERS, fillSignIn, fillSignInForm, formAlert, pageOf, signIn, signUp } from "./helpers";
 
 const MISMATCH = "That email and password do not match an account.";
 
@@ -65,9 +65,7 @@ test.describe("signing in and out", () => {
     await page.goto("/o/acme");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fo%2Facme$/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await page.getByLabel("Email", { exact: true }).fill(DEMO_USERS.viewer);
-    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await fillSignInForm(page, DEMO_USERS.viewer, DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/o\/acme$/);
   });
 });

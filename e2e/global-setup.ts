@@ -60,6 +60,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 
   const server = await ensurePostgresServer({ dir: ".data/e2e-postgres" });
   const database = await createScratchDatabase(server.url, "bumpers_e2e");
+  // Specs that need state no page can create yet (an org's SSO connection) write it here directly.
+  process.env.BUMPERS_E2E_DATABASE_URL = database.url;
   let next: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   let pagerDuty: TFakePagerDuty | undefined;

@@ -27,11 +27,20 @@ export const formAlert = (page: Page) => page.locator('[role="alert"]:not(#__nex
 /** Short and unique per call, for emails and org slugs that must not collide across tests and retries. */
 export const uniqueId = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 
+/**
+ * The sign-in form on the current page: the email first ("Continue" looks up whether an
+ * organization's single sign-on answers for it), then the password.
+ */
+export async function fillSignInForm(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
 export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignInForm(page, email, password);
 }
 
 /** Signs in through the login form and waits until the app has left the login page. */

@@ -28,10 +28,16 @@ async function tenantWithAlerts() {
 }
 
 const memberAccess = (t: Awaited<ReturnType<typeof createTestTenant>>, teamId: string): TOrgAccess => ({
-  user: { id: t.users.viewer.id, email: t.users.viewer.email, name: t.users.viewer.name },
+  user: {
+    id: t.users.viewer.id,
+    email: t.users.viewer.email,
+    name: t.users.viewer.name,
+    signIn: { method: "password", ssoOrgId: null },
+  },
   org: { id: t.org.id, slug: t.org.slug, name: t.org.name },
   role: "member",
   teamRoles: new Map([[teamId, "viewer"]]),
+  breakGlass: false,
 });
 
 describe("alert feed, delivery log and open incidents", () => {

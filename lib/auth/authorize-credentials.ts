@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { recordBreakGlassSignIns } from "./break-glass";
 import { verifyPassword } from "./passwords";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "./sign-in-throttle";
 
@@ -13,7 +14,8 @@ const ZCredentials = z.object({
 /**
  * Email/password check behind the next-auth credentials provider: null for a wrong pair,
  * SignInThrottledError (with a message for the user) after too many failures. `origin` is the
- * app's base URL, for the unlock link mailed when the account-wide ceiling is reached.
+ * app's base URL, for the unlock link mailed when the account-wide ceiling is reached. An owner of
+ * an org that enforces SSO is let in (break-glass) and audited in each such org.
  */
 export async function authorizeCredentials(
   credentials: unknown,
@@ -33,5 +35,6 @@ export async function authorizeCredentials(
     return null;
   }
   await clearFailedSignIns(email, clientIp);
+  await recordBreakGlassSignIns(user);
   return { id: user.id, email: user.email, name: user.name };
 }

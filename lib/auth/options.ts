@@ -11,6 +11,14 @@ import { safeCallbackUrl } from "./callback-url";
 import { clientIpOf } from "./client-ip";
 import { findOrCreateOAuthUser } from "./oauth-users";
 import { currentSessionVersion } from "./session-user";
+import { consumeSsoTicket, ssoTicketFromCookies } from "./sso-ticket";
+
+/** The provider that turns a sign-in ticket from the org's SSO (lib/sso/sign-in) into a session. */
+export const SSO_PROVIDER_ID = "sso";
+
+type TAmr = "password" | "oauth" | "sso";
+const amrOf = (provider: string): TAmr =>
+  provider === "credentials" ? "password" : provider === SSO_PROVIDER_ID ? "sso" : "oauth";
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const e = env();
@@ -49,6 +57,24 @@ export function authOptions(): NextAuthOptions {
             originFrom(env().NEXTAUTH_URL, new Headers(req?.headers as Record<string, string> | undefined)),
           ),
       }),
+      CredentialsProvider({
+        id: SSO_PROVIDER_ID,
+        name: "Single sign-on",
+        credentials: {},
+        // The ticket is the HttpOnly cookie finishSsoSignIn set: used once, within a minute. Its
+        // cookie is cleared on next-auth's answer (app/api/auth/[...nextauth]/route.ts).
+        authorize: async (_credentials, req) => {
+          const ticket = await consumeSsoTicket(ssoTicketFromCookies(req?.headers?.cookie));
+          if (!ticket) return null;
+          return {
+            id: ticket.id,
+            email: ticket.email,
+            name: ticket.name,
+            ssoOrgId: ticket.ssoOrgId,
+            ssoUntil: ticket.ssoUntil,
+          };
+        },
+      }),
       ...oauthProviders(),
     ],
     callbacks: {
@@ -56,8 +82,10 @@ export function authOptions(): NextAuthOptions {
       redirect({ url, baseUrl }) {
         return `${baseUrl.replace(/\/+$/, "")}${safeCallbackUrl(url, baseUrl)}`;
       },
+      // OAuth creates the user only: memberships come from invitations, the org's SSO or SCIM, and
+      // an org that enforces SSO refuses the session at access (lib/auth/access.ts).
       async signIn({ account, profile, user }) {
-        if (!account || account.provider === "credentials") return true;
+        if (!account || amrOf(account.provider) !== "oauth") return true;
         const email = (profile?.email ?? user.email ?? "").toLowerCase();
         if (!email) return "/login?error=OAuthNoEmail";
         await findOrCreateOAuthUser(email, profile?.name ?? user.name ?? email);
@@ -65,7 +93,8 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (user && account) {
-          if (account.provider === "credentials") {
+          const method = amrOf(account.provider);
+          if (method !== "oauth") {
             token.sub = user.id;
           } else {
             const found = await db.user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
@@ -73,11 +102,20 @@ export function authOptions(): NextAuthOptions {
           }
           // Sessions issued now die when the version is next incremented (sign out everywhere).
           token.sv = token.sub ? ((await currentSessionVersion(token.sub)) ?? 0) : 0;
+          // How the session was opened: enforcement of an org's SSO reads it on every request.
+          token.amr = method;
+          token.sso =
+            method === "sso" && user.ssoOrgId ? { org: user.ssoOrgId, until: user.ssoUntil ?? null } : undefined;
         }
-        return { sub: token.sub, sv: token.sv, iat: token.iat, exp: token.exp, jti: token.jti };
+        const { sub, sv, iat, exp, jti, amr, sso } = token;
+        return { sub, sv, iat, exp, jti, ...(amr ? { amr } : {}), ...(sso ? { sso } : {}) };
       },
       async session({ session, token }) {
-        return { ...session, user: { id: token.sub ?? "", sv: token.sv ?? 0 } };
+        const { amr, sso } = token;
+        return {
+          ...session,
+          user: { id: token.sub ?? "", sv: token.sv ?? 0, ...(amr ? { amr } : {}), ...(sso ? { sso } : {}) },
+        };
       },
     },
   };

@@ -27,17 +27,19 @@ async function userOfRequest(token: JWT) {
   return sessionUserFor(session.user);
 }
 
+const PASSWORD = { method: "password", ssoOrgId: null } as const;
+
 describe("session revocation", () => {
   it("refuses a session issued before 'sign out everywhere', and accepts the next sign-in", async () => {
     const user = await createTestUser();
     const before = await signInToken(user);
-    expect(await userOfRequest(before)).toEqual({ id: user.id, email: user.email, name: user.name });
+    expect(await userOfRequest(before)).toEqual({ id: user.id, email: user.email, name: user.name, signIn: PASSWORD });
 
     await revokeUserSessions(user.id);
     expect(await userOfRequest(before)).toBeNull();
 
     const after = await signInToken(user);
-    expect(await userOfRequest(after)).toEqual({ id: user.id, email: user.email, name: user.name });
+    expect(await userOfRequest(after)).toEqual({ id: user.id, email: user.email, name: user.name, signIn: PASSWORD });
     // Revoking again ends that one too, and the old one stays dead.
     await revokeUserSessions(user.id);
     expect(await userOfRequest(after)).toBeNull();

@@ -26,7 +26,14 @@ function accessOf(t: TTenant, user: TTenant["users"][keyof TTenant["users"]], ro
   if (user === t.users.editor) teamRoles.set(t.team.id, "editor");
   if (user === t.users.viewer) teamRoles.set(t.team.id, "viewer");
   if (user === t.users.teamAdmin) teamRoles.set(t.team.id, "admin");
-  return { user: { id: user.id, email: user.email, name: user.name }, org: t.org, role, teamRoles };
+  const signIn = { method: "password", ssoOrgId: null } as const;
+  return {
+    user: { id: user.id, email: user.email, name: user.name, signIn },
+    org: t.org,
+    role,
+    teamRoles,
+    breakGlass: false,
+  };
 }
 
 const view = (change: Partial<TFindingFilters> = {}): TFindingFilters => ({ ...DEFAULT_FILTERS, ...change });

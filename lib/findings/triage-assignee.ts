@@ -23,10 +23,11 @@ export async function loadAssignee(orgId: string, userId: string): Promise<TAssi
   const teams = await db.teamMembership.findMany({ where: { orgId, userId }, select: { teamId: true, role: true } });
   // The assignee's own access, as their session would have it, so "can read" means the same thing.
   const access: TOrgAccess = {
-    user: membership.user,
+    user: { ...membership.user, signIn: { method: "unknown", ssoOrgId: null } },
     org: membership.org,
     role: membership.role,
     teamRoles: new Map(teams.map((t) => [t.teamId, t.role])),
+    breakGlass: false,
   };
   return { ...membership.user, scope: findingScopeOf(access, "team:read") };
 }

@@ -21,6 +21,12 @@ const PUBLIC: Record<string, string> = {
     "Jira (Connect style) calls it without a session: a JWT signed with the connection's webhook secret, bound to this URL, is the credential",
   "api/v1/webhooks/github/[connection]/route.ts#POST":
     "GitHub calls it without a session: the body's HMAC signature with the connection's webhook secret is the credential",
+  "(auth)/login/sso/page.tsx#default":
+    "the last step of an SSO sign-in: the single-use ticket in its HttpOnly cookie is the credential; reads only where it leads",
+  "api/sso/discover/route.ts#POST":
+    "home-realm discovery before signing in: answers from the email's domain only, never whether the person exists; rate-limited",
+  "api/sso/[org]/start/route.ts#GET":
+    "starts a sign-in through the org's IdP (redirects to its protocol's start), reads nothing of the org",
   "api/auth/[...nextauth]/route.ts#GET": "next-auth's own sign-in endpoints",
   "api/auth/[...nextauth]/route.ts#POST": "next-auth's own sign-in endpoints",
   "api/sso/[org]/saml/start/route.ts#GET": "starts a SAML sign-in with the org's IdP, reads nothing",

@@ -4,6 +4,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** A cookie-authenticated write without an Origin of this site (or Sec-Fetch-Site: same-origin). */
   cross_site_request: 403,
+  /** The organization enforces single sign-on and this session was not opened through its IdP. */
+  sso_required: 403,
   /** The organization has as many clusters as its quota allows. */
   cluster_quota_exceeded: 403,
   not_found: 404,

@@ -12,6 +12,7 @@ import { EXPIRE_RESOLUTIONS_JOB, expireResolutions } from "@/lib/automation/jobs
 import { DISPATCH_JOB, runDueDispatches } from "@/lib/automation/dispatch/run-dispatches";
 import { syncRulePages } from "@/lib/automation/dispatch/sync-rule-pages";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import { pruneSsoState } from "@/lib/sso/requests";
 
 /** The jobs the worker runs on a schedule. */
 export const RECURRING_JOBS: readonly TRecurringJob[] = [
@@ -99,6 +100,15 @@ export const RECURRING_JOBS: readonly TRecurringJob[] = [
     run: async () => {
       const orgs = await startDailyPasses();
       return orgs > 0 ? `daily rules pass queued for ${orgs} organization(s)` : undefined;
+    },
+  },
+  {
+    // Sign-ins in flight, replay guards and sign-in tickets live minutes; what expired goes hourly.
+    name: "prune-sso-state",
+    cron: "23 * * * *",
+    run: async () => {
+      const pruned = await pruneSsoState();
+      return pruned > 0 ? `pruned ${pruned} expired SSO sign-in state row(s)` : undefined;
     },
   },
   {

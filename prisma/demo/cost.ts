@@ -31,7 +31,14 @@ export async function seedCost(
     where: { orgId, role: "owner" },
     select: { user: { select: { id: true, email: true, name: true } } },
   });
-  const access: TOrgAccess = { user: owner.user, org, role: "owner", teamRoles: new Map() };
+  // The demo seed acts as the owner would from a password sign-in.
+  const access: TOrgAccess = {
+    user: { ...owner.user, signIn: { method: "password", ssoOrgId: null } },
+    org,
+    role: "owner",
+    teamRoles: new Map(),
+    breakGlass: false,
+  };
   const teams = new Map(
     (await db.team.findMany({ where: { orgId }, select: { id: true, slug: true } })).map((t) => [t.slug, t.id]),
   );

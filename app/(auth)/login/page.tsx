@@ -13,7 +13,9 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   // A repeated parameter arrives as a list: only a single value is a callback or an error code.
   const { callbackUrl, error } = await searchParams;
   const safeCallback = safeCallbackUrl(callbackUrl, env().NEXTAUTH_URL);
-  if (await getSessionUser()) redirect(safeCallback as Route);
+  // An error is shown even to someone signed in: a refused SSO sign-in must not bounce back to the
+  // page that sent them to their IdP (and round again).
+  if ((await getSessionUser()) && typeof error !== "string") redirect(safeCallback as Route);
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>

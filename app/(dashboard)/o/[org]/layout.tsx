@@ -3,6 +3,7 @@ import { visibleTeams } from "@/lib/auth/access";
 import { listUserOrganizations } from "@/lib/orgs/queries";
 import { AppShell } from "@/components/shell/app-shell";
 import { canOrg } from "@/lib/auth/permissions";
+import { BreakGlassBanner } from "@/components/sso/break-glass-banner";
 
 export default async function OrgLayout({ children, params }: LayoutProps<"/o/[org]">) {
   const { org: orgSlug } = await params;
@@ -17,6 +18,7 @@ export default async function OrgLayout({ children, params }: LayoutProps<"/o/[o
       roleLabel={access.role}
       canSeeSettings={canOrg(access.role, "org:settings:manage")}
     >
+      {access.breakGlass ? <BreakGlassBanner orgName={access.org.name} /> : null}
       {children}
     </AppShell>
   );
