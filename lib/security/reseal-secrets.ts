@@ -2,6 +2,7 @@ import "server-only";
 import { openAgentToken, sealAgentToken } from "@/lib/clusters/agent-token-secret";
 import { openRoutingKey, sealRoutingKey } from "@/lib/alerting/destinations/routing-key";
 import { openConnectionSecret, sealConnectionSecret } from "@/lib/notifications/connections/secrets";
+import { openClientSecret, openSpPrivateKey, sealClientSecret, sealSpPrivateKey } from "@/lib/sso/connections";
 import { pool } from "@/lib/server/db";
 import { isSealedWithCurrentKey } from "@/lib/server/secret-box";
 import { inTransaction } from "@/lib/server/sql";
@@ -58,6 +59,22 @@ const SEALED_COLUMNS: TSealedColumn[] = [
       "SELECT id::text, id::text AS context_id, secret_ciphertext AS sealed FROM notification_connections WHERE ($1::uuid IS NULL OR org_id = $1)",
     update: "UPDATE notification_connections SET secret_ciphertext = $2 WHERE id = $1::uuid AND secret_ciphertext = $3",
     reseal: (connectionId, sealed) => sealConnectionSecret(connectionId, openConnectionSecret(connectionId, sealed)),
+  },
+  {
+    name: "sso_connections.client_secret_sealed",
+    select:
+      "SELECT org_id::text AS id, org_id::text AS context_id, client_secret_sealed AS sealed FROM sso_connections WHERE client_secret_sealed IS NOT NULL AND ($1::uuid IS NULL OR org_id = $1)",
+    update:
+      "UPDATE sso_connections SET client_secret_sealed = $2 WHERE org_id = $1::uuid AND client_secret_sealed = $3",
+    reseal: (orgId, sealed) => sealClientSecret(orgId, openClientSecret(orgId, sealed)),
+  },
+  {
+    name: "sso_connections.sp_private_key_sealed",
+    select:
+      "SELECT org_id::text AS id, org_id::text AS context_id, sp_private_key_sealed AS sealed FROM sso_connections WHERE sp_private_key_sealed IS NOT NULL AND ($1::uuid IS NULL OR org_id = $1)",
+    update:
+      "UPDATE sso_connections SET sp_private_key_sealed = $2 WHERE org_id = $1::uuid AND sp_private_key_sealed = $3",
+    reseal: (orgId, sealed) => sealSpPrivateKey(orgId, openSpPrivateKey(orgId, sealed)),
   },
 ];
 

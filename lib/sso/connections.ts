@@ -11,6 +11,10 @@ const contextOf = (orgId: string, what: "oidc-client-secret" | "saml-sp-key") =>
 export const sealClientSecret = (orgId: string, secret: string) =>
   encryptSecret(secret, contextOf(orgId, "oidc-client-secret"));
 export const sealSpPrivateKey = (orgId: string, pem: string) => encryptSecret(pem, contextOf(orgId, "saml-sp-key"));
+export const openClientSecret = (orgId: string, sealed: string) =>
+  decryptSecret(sealed, contextOf(orgId, "oidc-client-secret"));
+export const openSpPrivateKey = (orgId: string, sealed: string) =>
+  decryptSecret(sealed, contextOf(orgId, "saml-sp-key"));
 
 export type TOrgRef = { id: string; slug: string; name: string };
 
@@ -58,9 +62,7 @@ export async function loadSsoConnection(
       ...base,
       protocol: "oidc",
       settings: ZOidcSettings.parse(row.settings),
-      clientSecret: row.clientSecretSealed
-        ? decryptSecret(row.clientSecretSealed, contextOf(row.orgId, "oidc-client-secret"))
-        : null,
+      clientSecret: row.clientSecretSealed ? openClientSecret(row.orgId, row.clientSecretSealed) : null,
     };
   }
   return {

@@ -57,4 +57,23 @@ describe("token actions", () => {
     });
     expect(await authenticateToken(secret)).not.toBeNull();
   });
+
+  it("leaves SCIM tokens to the owners' SSO settings: an admin cannot revoke one here", async () => {
+    const t = await createTestTenant();
+    const scim = await db.apiToken.create({
+      data: {
+        orgId: t.org.id,
+        kind: "scim",
+        name: "Okta provisioning",
+        tokenHash: `hash-${t.org.id}`,
+        hint: "bmp_scim_abcd…",
+      },
+    });
+    signInAs(t.users.admin);
+    expect(await revokeTokenAction(null, formOf({ org: t.org.slug, tokenId: scim.id }))).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: scim.id } })).revokedAt).toBeNull();
+  });
 });

@@ -4,12 +4,15 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { isRowId } from "./schemas";
 
-/** Revokes an org or cluster token of this org; it stops working at once. */
+/**
+ * Revokes an org or cluster token of this org; it stops working at once. SCIM tokens are the
+ * owners' (Settings → Single sign-on, lib/sso/config/revoke-scim-token.ts): not found here.
+ */
 export async function revokeToken(orgId: string, actor: TAuditEntry["actor"], tokenId: string) {
   if (!isRowId(tokenId)) throw notFound("Token not found.");
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({
-      where: { id: tokenId, orgId },
+      where: { id: tokenId, orgId, kind: { not: "scim" } },
       select: { id: true, name: true, kind: true, hint: true, revokedAt: true, cluster: { select: { slug: true } } },
     });
     if (!token) throw notFound("Token not found.");
