@@ -16,7 +16,11 @@ const invalidValue = (detail: string) => scimBadRequest("invalidValue", detail);
 /** The stored form of `value` for `attribute`; undefined when it means "no value". */
 export function normalizeValue(attribute: TAttribute, value: unknown, where: string): unknown {
   if (value === null || value === undefined) return undefined;
-  if (!attribute.multiValued) return normalizeSingle(attribute, value, where);
+  if (!attribute.multiValued) {
+    // A one-element list for a single complex value (some Entra manager updates send one).
+    const single = attribute.type === "complex" && Array.isArray(value) && value.length === 1 ? value[0] : value;
+    return normalizeSingle(attribute, single, where);
+  }
   const items = Array.isArray(value) ? value : [value];
   return items.map((item, i) => normalizeSingle(attribute, item, `${where}[${i}]`)).filter((v) => v !== undefined);
 }
