@@ -27,7 +27,7 @@ export async function createScimGroup(scope: TScimScope, doc: TGroupDocument): P
       },
     });
     const members = await changeMembers(tx, orgId, group.id, { reset: false, add: memberIds, remove: [] });
-    const sync = await syncScimUsers(tx, orgId, members.userIds);
+    const sync = await syncScimUsers(tx, orgId, members.people);
     await recordAudit(tx, {
       orgId,
       actor,

@@ -7,7 +7,7 @@ import { storedFieldsOf, type TUserDocument } from "./documents";
 import { scimBadRequest } from "./errors";
 import { personName, provisioningEmail } from "./provisioning-email";
 import type { TScimUserRow } from "./queries";
-import { asJson, assertUserNameFree, type TScimScope } from "./users";
+import { asJson, type TScimScope } from "./users";
 
 /**
  * POST /Users: links the org's SCIM record to the Bumpers user with the provisioning address, or
@@ -18,20 +18,13 @@ export async function createScimUser(scope: TScimScope, doc: TUserDocument): Pro
   const { orgId, actor } = scope;
   const { row, lostAllAccess } = await scimTransaction(orgId, async (tx) => {
     const email = await provisioningEmail(tx, orgId, doc);
-    await assertUserNameFree(tx, orgId, doc.userName);
     const person = await findOrCreateUser(tx, email, personName(doc, email));
-    const linked = await tx.scimUser.findUnique({ where: { orgId_userId: { orgId, userId: person.id } } });
-    if (linked) {
-      throw scimBadRequest(
-        "uniqueness",
-        `${email} is already provisioned in this organization as userName "${linked.userName}" (id ${linked.id}).`,
-      );
-    }
+    await assertNotProvisioned(tx, orgId, doc.userName, person.id, email);
     const fields = storedFieldsOf(doc, true);
     const created = await tx.scimUser.create({
       data: { orgId, userId: person.id, ...fields, attributes: asJson(fields.attributes) },
     });
-    const sync = await syncScimUsers(tx, orgId, [person.id]);
+    const sync = await syncScimUsers(tx, orgId, [{ userId: person.id, active: created.active }]);
     await recordAudit(tx, {
       orgId,
       actor,
@@ -50,6 +43,21 @@ export async function createScimUser(scope: TScimScope, doc: TUserDocument): Pro
   });
   await revokeSessionsOf(lostAllAccess);
   return row;
+}
+
+/** 409 when the userName is taken, or the person already has a SCIM record in the org (one read for both). */
+async function assertNotProvisioned(tx: Tx, orgId: string, userName: string, userId: string, email: string) {
+  const clash = await tx.scimUser.findFirst({
+    where: { orgId, OR: [{ userName: { equals: userName, mode: "insensitive" } }, { userId }] },
+    select: { id: true, userName: true, userId: true },
+  });
+  if (!clash) return;
+  throw scimBadRequest(
+    "uniqueness",
+    clash.userName.toLowerCase() === userName.toLowerCase()
+      ? `A User with userName "${userName}" already exists (id ${clash.id}).`
+      : `${email} is already provisioned in this organization as userName "${clash.userName}" (id ${clash.id}).`,
+  );
 }
 
 /** One statement, so two orgs provisioning the same address at once both end up with the same user. */

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { accessCounts, revokeSessionsOf, scimTransaction, syncScimUsers } from "./directory-sync";
 import { scimNotFound } from "./errors";
-import { memberUserIds } from "./group-members";
+import { memberPeople } from "./group-members";
 import type { TScimScope } from "./users";
 
 /**
@@ -14,16 +14,16 @@ export async function deleteScimGroup(scope: TScimScope, id: string): Promise<vo
   const lostAllAccess = await scimTransaction(orgId, async (tx) => {
     const current = await tx.scimGroup.findFirst({ where: { id, orgId } });
     if (!current) throw scimNotFound(`No Group with id ${id} in this organization.`);
-    const userIds = await memberUserIds(tx, id);
+    const people = await memberPeople(tx, id);
     await tx.scimGroup.delete({ where: { id } });
-    const sync = await syncScimUsers(tx, orgId, userIds);
+    const sync = await syncScimUsers(tx, orgId, people);
     await recordAudit(tx, {
       orgId,
       actor,
       action: "scim.group_deleted",
       target: { type: "scim_group", id, label: current.displayName },
       before: { displayName: current.displayName, externalId: current.externalId, teamId: current.teamId },
-      after: { members: userIds.length, access: accessCounts(sync) },
+      after: { members: people.length, access: accessCounts(sync) },
     });
     return sync.lostAllAccess;
   });

@@ -15,10 +15,11 @@ export async function deleteScimUser(scope: TScimScope, id: string): Promise<voi
     const current = await tx.scimUser.findFirst({ where: { id, orgId } });
     if (!current) throw scimNotFound(`No User with id ${id} in this organization.`);
     await tx.scimUser.update({ where: { id }, data: { active: false } });
-    const deactivated = await syncScimUsers(tx, orgId, [current.userId]);
+    const person = { userId: current.userId, active: false };
+    const deactivated = await syncScimUsers(tx, orgId, [person]);
     await tx.scimUser.delete({ where: { id } });
     // An owner kept their membership; the teams they had through SCIM groups go with the record.
-    const cleaned = await syncScimUsers(tx, orgId, [current.userId]);
+    const cleaned = await syncScimUsers(tx, orgId, [person]);
     const owner = await tx.membership.findUnique({
       where: { orgId_userId: { orgId, userId: current.userId } },
       select: { role: true },

@@ -2,17 +2,20 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { prismaExecutor } from "@/lib/server/sql";
 import { isRowId } from "@/lib/tokens/schemas";
+import type { TPerson } from "./directory-sync";
 import { scimBadRequest } from "./errors";
+
+type TChangedRow = { id: string; userId: string; active: boolean };
 
 // A group's member changes as set-based statements (one insert, one delete), whatever their
 // number: a first sync adds hundreds of members per request. Only the rows that really changed
 // come back, so the directory sync runs for those people and nobody else.
 
 export type TMemberChange = {
-  /** SCIM user ids added / removed, and the Bumpers users behind them. */
+  /** SCIM user ids added / removed, and the people behind them (to sync). */
   added: string[];
   removed: string[];
-  userIds: string[];
+  people: TPerson[];
 };
 
 /**
@@ -49,42 +52,42 @@ export async function changeMembers(
   const add = [...new Set(plan.add)];
   const remove = [...new Set(plan.remove)].filter(isRowId);
   const removed = plan.reset
-    ? await sql.query<{ id: string; userId: string }>(
+    ? await sql.query<TChangedRow>(
         `WITH d AS (DELETE FROM scim_group_members WHERE group_id = $1::uuid AND NOT (scim_user_id = ANY($2::uuid[]))
                     RETURNING scim_user_id)
-         SELECT d.scim_user_id::text AS id, u.user_id::text AS "userId" FROM d JOIN scim_users u ON u.id = d.scim_user_id`,
+         SELECT d.scim_user_id::text AS id, u.user_id::text AS "userId", u.active FROM d JOIN scim_users u ON u.id = d.scim_user_id`,
         [groupId, add],
       )
     : remove.length === 0
       ? { rows: [] }
-      : await sql.query<{ id: string; userId: string }>(
+      : await sql.query<TChangedRow>(
           `WITH d AS (DELETE FROM scim_group_members WHERE group_id = $1::uuid AND scim_user_id = ANY($2::uuid[])
                       RETURNING scim_user_id)
-           SELECT d.scim_user_id::text AS id, u.user_id::text AS "userId" FROM d JOIN scim_users u ON u.id = d.scim_user_id`,
+           SELECT d.scim_user_id::text AS id, u.user_id::text AS "userId", u.active FROM d JOIN scim_users u ON u.id = d.scim_user_id`,
           [groupId, remove],
         );
   const added =
     add.length === 0
       ? { rows: [] }
-      : await sql.query<{ id: string; userId: string }>(
+      : await sql.query<TChangedRow>(
           `WITH i AS (INSERT INTO scim_group_members (org_id, group_id, scim_user_id)
                       SELECT $1::uuid, $2::uuid, unnest($3::uuid[])
                       ON CONFLICT DO NOTHING RETURNING scim_user_id)
-           SELECT i.scim_user_id::text AS id, u.user_id::text AS "userId" FROM i JOIN scim_users u ON u.id = i.scim_user_id`,
+           SELECT i.scim_user_id::text AS id, u.user_id::text AS "userId", u.active FROM i JOIN scim_users u ON u.id = i.scim_user_id`,
           [orgId, groupId, add],
         );
   return {
     added: added.rows.map((r) => r.id),
     removed: removed.rows.map((r) => r.id),
-    userIds: [...added.rows, ...removed.rows].map((r) => r.userId),
+    people: [...added.rows, ...removed.rows].map((r) => ({ userId: r.userId, active: r.active })),
   };
 }
 
-/** The Bumpers users of a group's members (a rename or delete re-syncs all of them). */
-export async function memberUserIds(tx: Tx, groupId: string): Promise<string[]> {
+/** The people of a group's members (a rename or delete re-syncs all of them). */
+export async function memberPeople(tx: Tx, groupId: string): Promise<TPerson[]> {
   const rows = await tx.scimGroupMember.findMany({
     where: { groupId },
-    select: { user: { select: { userId: true } } },
+    select: { user: { select: { userId: true, active: true } } },
   });
-  return rows.map((r) => r.user.userId);
+  return rows.map((r) => r.user);
 }

@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db, pool } from "@/lib/server/db";
 import { createTestOrg, createTestTeam, uniqueSuffix } from "@/lib/testing/factories";
 import { claimDomain, createScimToken, scimClient } from "@/lib/testing/scim-client";
+import { timeQueries } from "@/scripts/lib/query-timer";
 import { SCHEMA } from "./constants";
+
+// Installed before the first query: it counts the statements of connections opened afterwards.
+const timer = timeQueries(pool);
 
 // Groups and teams: which team a new group manages, what its members get there, and what a
 // rename, a replace and a delete do to their access.
@@ -129,5 +133,23 @@ describe("SCIM groups and teams", () => {
     expect(await access(w.org.id, d.userId)).toEqual({ org: "member", teams: { search: "editor" } });
     await w.scim.delete(`/Groups/${group.id}`);
     expect(await access(w.org.id, d.userId)).toEqual({ org: "member", teams: { search: "editor" } });
+  });
+
+  it("adds many members in a few statements per person, not every read of the sync for each", async () => {
+    const people = [];
+    for (let i = 0; i < 40; i++) people.push(await w.person(`p${i}`));
+    const group = await w.group("Bulk");
+    const { result, statements } = await timer.record(() =>
+      w.scim.patch(`/Groups/${group.id}`, {
+        schemas: [SCHEMA.patchOp],
+        Operations: [{ op: "add", path: "members", value: people.map((p) => ({ value: p.scimId })) }],
+      }),
+    );
+    expect(result.status).toBe(204);
+    expect(await db.teamMembership.count({ where: { teamId: group.teamId! } })).toBe(40);
+    // Per person: their groups (two reads), their team memberships, the new one. The reads of
+    // records, memberships and identities are one statement for all; the org's mappings and
+    // linked groups are read once. The sync alone reads nine times per person.
+    expect(statements.length).toBeLessThan(40 * 5 + 30);
   });
 });

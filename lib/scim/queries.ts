@@ -76,18 +76,21 @@ async function listPage<T extends { id: string }>(
   const p: unknown[] = [];
   const where = [`org_id = ${param(p, orgId, "uuid")}`, ...filter.map(({ field, value }) => filters[field]!(p, value))];
   const condition = where.join(" AND ");
-  const countParams = [...p];
-  const [counted, listed] = await Promise.all([
-    pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${table} WHERE ${condition}`, countParams),
-    page.count === 0
-      ? { rows: [] as T[] }
-      : pool.query<T>(
-          `SELECT ${columns} FROM ${table} WHERE ${condition} ORDER BY created_at, id
-            LIMIT ${param(p, page.count, "int")} OFFSET ${param(p, page.startIndex - 1, "int")}`,
-          p,
-        ),
-  ]);
-  return { total: counted.rows[0].total, rows: listed.rows };
+  const count = async () =>
+    (await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${table} WHERE ${condition}`, p)).rows[0]
+      .total;
+  if (page.count === 0) return { total: await count(), rows: [] };
+  // The total rides along with the page; only a page past the end needs a count of its own.
+  const pageParams = [...p];
+  const limit = param(pageParams, page.count, "int");
+  const offset = param(pageParams, page.startIndex - 1, "int");
+  const listed = await pool.query<T & { total: number }>(
+    `SELECT ${columns}, count(*) OVER ()::int AS total FROM ${table} WHERE ${condition}
+      ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset}`,
+    pageParams,
+  );
+  if (listed.rows.length === 0) return { total: page.startIndex > 1 ? await count() : 0, rows: [] };
+  return { total: listed.rows[0].total, rows: listed.rows.map(({ total: _total, ...row }) => row as unknown as T) };
 }
 
 export const listScimUsers = (orgId: string, filter: TListFilter, page: TPage) =>

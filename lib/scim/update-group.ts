@@ -5,7 +5,7 @@ import type { TGroupDocument } from "./documents";
 import { scimNotFound } from "./errors";
 import { assertGroupNameFree } from "./create-group";
 import { planGroupPatch, type TGroupPatchPlan } from "./group-patch";
-import { changeMembers, memberUserIds, usersOfMembers } from "./group-members";
+import { changeMembers, memberPeople, usersOfMembers } from "./group-members";
 import type { TPatchOperation } from "./patch";
 import type { TScimGroupRow } from "./queries";
 import type { TScimScope } from "./users";
@@ -57,7 +57,7 @@ async function applyGroupPlan(scope: TScimScope, id: string, plan: TGroupPatchPl
         version: { increment: 1 },
       },
     });
-    const affected = renamed ? [...(await memberUserIds(tx, id)), ...members.userIds] : members.userIds;
+    const affected = renamed ? [...(await memberPeople(tx, id)), ...members.people] : members.people;
     const sync = await syncScimUsers(tx, orgId, affected);
     const target = { type: "scim_group", id, label: updated.displayName };
     if (renamed || externalIdChanged) {

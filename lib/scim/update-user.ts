@@ -54,7 +54,7 @@ async function updateUser(
             data: { ...fields, attributes: asJson(fields.attributes), version: { increment: 1 } },
           });
     // Synced even when nothing changed: a repeated deactivation also repairs a membership re-added by hand.
-    const sync = await syncScimUsers(tx, orgId, [current.userId]);
+    const sync = await syncScimUsers(tx, orgId, [{ userId: current.userId, active: updated.active }]);
     await auditUpdate(tx, scope, current, updated, changes, accessAudit(sync.changes.get(current.userId)));
     return { row: updated, lostAllAccess: sync.lostAllAccess };
   });

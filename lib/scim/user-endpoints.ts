@@ -7,7 +7,7 @@ import { scimBadRequest, scimNotFound } from "./errors";
 import { parseListFilter } from "./filter";
 import { parseListQuery, readScimJson, scimJson, type TScimContext } from "./http";
 import { applySelection, wantsAttribute, type TSelection } from "./projection";
-import { findScimUser, groupsOfUsers, listScimUsers, type TScimUserRow } from "./queries";
+import { findScimUser, groupsOfUsers, listScimUsers, type TGroupRef, type TScimUserRow } from "./queries";
 import { listResponse, toScimUser } from "./resources";
 import { patchScimUser, replaceScimUser } from "./update-user";
 
@@ -22,10 +22,13 @@ const selectionOf = (url: URL): TSelection => {
   return { attributes, excludedAttributes };
 };
 
-async function respondWithUser(ctx: TScimContext<unknown>, row: TScimUserRow, status = 200) {
+/** `known`: the user's groups when the caller knows them (a user just created has none). */
+async function respondWithUser(ctx: TScimContext<unknown>, row: TScimUserRow, status = 200, known?: TGroupRef[]) {
   const selection = selectionOf(ctx.url);
-  const groups = wantsAttribute("User", selection, "groups") ? await groupsOfUsers(ctx.org.id, [row.id]) : null;
-  const resource = applySelection("User", toScimUser(row, groups?.get(row.id) ?? [], ctx.base), selection);
+  const groups =
+    known ??
+    (wantsAttribute("User", selection, "groups") ? (await groupsOfUsers(ctx.org.id, [row.id])).get(row.id) : []);
+  const resource = applySelection("User", toScimUser(row, groups ?? [], ctx.base), selection);
   const location = `${ctx.base}/Users/${row.id}`;
   return scimJson(resource, { status, headers: status === 201 ? { location } : {} });
 }
@@ -46,7 +49,7 @@ export async function listUsers(ctx: TUsersContext): Promise<Response> {
 
 export async function createUser(ctx: TUsersContext): Promise<Response> {
   const doc = validUser(documentFromBody("User", await readScimJson(ctx.req)));
-  return respondWithUser(ctx, await createScimUser(scopeOf(ctx), doc), 201);
+  return respondWithUser(ctx, await createScimUser(scopeOf(ctx), doc), 201, []);
 }
 
 export async function getUser(ctx: TUserContext): Promise<Response> {
