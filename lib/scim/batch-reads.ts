@@ -13,11 +13,12 @@ export function withBatchReads(tx: Tx): Tx {
   const answers = new Map<string, Promise<unknown>>();
   const delegates = new Map<PropertyKey, unknown>(
     ORG_WIDE_LISTS.map((model) => {
-      const real = tx[model];
+      // Both delegates take findMany arguments; only their JSON matters here.
+      const real = tx[model] as unknown as { findMany(args: unknown): Promise<unknown> };
       const findMany = (args: unknown) => {
         const key = `${model} ${JSON.stringify(args)}`;
         // Prisma's promise runs its query when first awaited; one plain promise is shared instead.
-        if (!answers.has(key)) answers.set(key, Promise.resolve(real.findMany(args as never)));
+        if (!answers.has(key)) answers.set(key, Promise.resolve(real.findMany(args)));
         return answers.get(key);
       };
       return [

@@ -136,7 +136,7 @@ describe("SCIM groups and teams", () => {
   });
 
   it("adds many members in a few statements per person, not every read of the sync for each", async () => {
-    const people = [];
+    const people: Array<{ scimId: string; userId: string }> = [];
     for (let i = 0; i < 40; i++) people.push(await w.person(`p${i}`));
     const group = await w.group("Bulk");
     const { result, statements } = await timer.record(() =>

@@ -14,8 +14,15 @@ import * as other from "@/app/scim/v2/[org]/[...path]/route";
 // A SCIM client for tests and the benchmark: real Request objects handed to the real route
 // handlers of app/scim/v2/[org], routed the way Next routes them.
 
-type THandler = (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
-type TModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", THandler>>;
+type TContext = { params: Promise<Record<string, unknown>> };
+// Method syntax: each route module's handlers take their own params type.
+type TModule = {
+  GET?(req: Request, ctx: TContext): Promise<Response>;
+  POST?(req: Request, ctx: TContext): Promise<Response>;
+  PUT?(req: Request, ctx: TContext): Promise<Response>;
+  PATCH?(req: Request, ctx: TContext): Promise<Response>;
+  DELETE?(req: Request, ctx: TContext): Promise<Response>;
+};
 
 /** A SCIM token of the org, as the settings page creates them (the secret is returned once). */
 export async function createScimToken(orgId: string, name = "Okta provisioning") {
