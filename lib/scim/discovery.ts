@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, MAX_COUNT, SCHEMA, type TResourceKind } from "./constants";
+import { MAX_COUNT, SCHEMA, type TResourceKind } from "./constants";
 import { scimNotFound } from "./errors";
 import { listResponse } from "./resources";
 import { RESOURCE_SCHEMAS, SCHEMA_DEFINITIONS, type TAttribute } from "./schema-definitions";
@@ -24,7 +24,6 @@ export function serviceProviderConfig(base: string) {
         primary: true,
       },
     ],
-    maxPayloadSize: MAX_BODY_BYTES,
     meta: { resourceType: "ServiceProviderConfig", location: `${base}/ServiceProviderConfig` },
   };
 }
