@@ -1,7 +1,6 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import type { TAuditEntry } from "@/lib/audit/record-audit";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/server/db";
 import { accessAudit, revokeSessionsOf, scimTransaction, syncScimUsers } from "./directory-sync";
 import { storedFieldsOf, userDocumentOf, validUser, type TUserDocument } from "./documents";
