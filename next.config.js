@@ -19,7 +19,7 @@ const nextConfig = {
     ];
     const hsts = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
     const overHttps = [{ type: "header", key: "x-forwarded-proto", value: "https" }];
-    return ["/api/:path*", "/v0/:path*"].flatMap((source) => [
+    return ["/api/:path*", "/v0/:path*", "/scim/:path*"].flatMap((source) => [
       { source, headers: apiHeaders },
       { source, has: overHttps, headers: [hsts] },
     ]);

@@ -5,8 +5,9 @@ import { databaseStatus } from "@/lib/server/database-status";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/server/db-errors";
 import { PAGE_PATH_HEADER } from "@/lib/auth/page-path";
 
-// Runs before every page (never before /api or the agent's /v0 uploads: a proxy buffers request
-// bodies, and reports can be large; next.config.js gives those routes their static headers).
+// Runs before every page (never before /api, the agent's /v0 uploads or the identity providers'
+// /scim calls: a proxy buffers request bodies, reports can be large, and a SCIM client must get
+// SCIM answers, never a sign-in redirect; next.config.js gives those routes their static headers).
 // 1. A fresh CSP nonce per request: Next reads it from the request's CSP header and stamps its
 //    own scripts with it, so no inline script runs without it.
 // 2. Coarse redirect only: signed-out visitors of the dashboard go to the sign-in page first.
@@ -83,5 +84,5 @@ function pagePathOf(request: NextRequest): string {
 }
 
 export const config = {
-  matcher: ["/((?!api/|v0/|_next/static/|_next/image|favicon.ico|icon).*)"],
+  matcher: ["/((?!api/|v0/|scim/|_next/static/|_next/image|favicon.ico|icon).*)"],
 };

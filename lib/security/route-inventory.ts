@@ -31,6 +31,8 @@ export const GUARDS = new Set([
   "authenticateFleetRequest",
   // admission webhook: the cluster token, checked against the cluster slug alone (lib/admission)
   "authenticateAdmissionRequest",
+  // SCIM 2.0: the org's SCIM token, whose org must be the path's (lib/scim/http.ts)
+  "withScim",
   // shared layouts (app/(dashboard)/o/[org]/section-layouts.tsx): sectionLayout builds a layout
   // that calls requireOrgPage, TeamGuardLayout calls requireTeamPage (section-layouts.test.ts)
   "sectionLayout",

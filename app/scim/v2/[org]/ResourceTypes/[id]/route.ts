@@ -1,0 +1,6 @@
+import { resourceType } from "@/lib/scim/discovery";
+import { scimJson, withScim } from "@/lib/scim/http";
+
+export const GET = withScim<{ org: string; id: string }>(async ({ base, params }) =>
+  scimJson(resourceType(base, params.id)),
+);

@@ -1,0 +1,4 @@
+import { resourceTypes } from "@/lib/scim/discovery";
+import { scimJson, withScim } from "@/lib/scim/http";
+
+export const GET = withScim(async ({ base }) => scimJson(resourceTypes(base)));
