@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "no
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { SignJWT } from "jose";
-import type { Account, TAdapterPayload } from "oidc-provider";
+import type { Account, default as TProvider, TAdapterPayload } from "oidc-provider";
 import { handleInteraction, INTERACTION_PATH, type TFakeOidcUser } from "./fake-oidc-interactions";
 import { memoryAdapter } from "./fake-oidc-store";
 
@@ -82,7 +82,7 @@ function listen(server: http.Server, port: number): Promise<number> {
 
 // oidc-provider 9 prints "Unsupported runtime" on any Node before 22 when it loads; it runs on
 // Node 20, which Bumpers supports, so that one line is kept out of the demo's output.
-async function loadProvider(): Promise<typeof import("oidc-provider").default> {
+async function loadProvider(): Promise<typeof TProvider> {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (!String(args[0]).includes("oidc-provider WARNING: Unsupported runtime")) warn(...args);
