@@ -57,6 +57,7 @@ async function main() {
         result.status === expected,
         `${kind} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`,
       );
+      // From sending each statement to its answer, summed: waiting on PostgreSQL, not the Node process's own work.
       const sqlMs = statements.reduce((n, st) => n + st.ms, 0);
       samples.set(kind, [...(samples.get(kind) ?? []), { ms: elapsed, statements: statements.length, sqlMs, members }]);
       return result.body;
@@ -146,8 +147,8 @@ async function main() {
         `${seconds(started, finished)} (users ${seconds(started, usersDone)}, groups and members ${seconds(usersDone, finished)})`,
     );
     console.log(machineLine(server));
-    console.log("| Request | Count | Median | p95 | Statements (median) |");
-    console.log("| ------- | ----- | ------ | --- | ------------------- |");
+    console.log("| Request | Count | Median | p95 | Statements (median) | Time in SQL (median) |");
+    console.log("| ------- | ----- | ------ | --- | ------------------- | -------------------- |");
     for (const [kind, list] of samples) {
       const times = list.map((s) => s.ms);
       const statements = median(list.map((s) => s.statements));
