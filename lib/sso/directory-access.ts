@@ -59,7 +59,8 @@ export async function directoryGroupsOf(tx: Tx, orgId: string, userId: string): 
   const [identity, scimGroups] = await Promise.all([
     tx.ssoIdentity.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { groups: true } }),
     tx.scimGroupMember.findMany({
-      where: { orgId, user: { userId } },
+      // orgId on the SCIM user too, so the (org_id, user_id) index finds them.
+      where: { orgId, user: { orgId, userId } },
       select: { group: { select: { displayName: true } } },
     }),
   ]);
