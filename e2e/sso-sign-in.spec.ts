@@ -48,12 +48,13 @@ async function enforcingOrg(): Promise<TSsoOrg> {
 }
 
 /**
- * The protocol's start route answers for the IdP here: the test only checks where the browser was
- * sent. (Next's router first asks for the target as a client-side navigation, then loads it.)
+ * The org's start route answers for the IdP here (this org's IdP does not exist): the test only
+ * checks where the browser was sent. (Next's router first asks for the target as a client-side
+ * navigation, then loads it.)
  */
 async function stubIdp(page: Page): Promise<string[]> {
   const navigations: string[] = [];
-  await page.route("**/api/sso/*/oidc/start*", (route) => {
+  await page.route("**/api/sso/*/start*", (route) => {
     const url = new URL(route.request().url());
     if (route.request().isNavigationRequest()) navigations.push(url.pathname + url.search);
     return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Identity provider</h1>" });
@@ -103,7 +104,7 @@ test.describe("single sign-on", () => {
 
     await expect(page.getByRole("heading", { name: "Identity provider" })).toBeVisible({ timeout: 20_000 });
     expect(starts).toEqual([
-      `/api/sso/${org.slug}/oidc/start?callbackUrl=${encodeURIComponent(`/o/${org.slug}/findings`)}`,
+      `/api/sso/${org.slug}/start?callbackUrl=${encodeURIComponent(`/o/${org.slug}/findings`)}`,
     ]);
   });
 
