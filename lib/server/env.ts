@@ -205,6 +205,8 @@ export const ZEnv = z.object({
   BUMPERS_DEMO_WEBHOOK_URL: ZOptionalString,
   BUMPERS_DEMO_JIRA_URL: ZOptionalString,
   BUMPERS_DEMO_GITHUB_URL: ZOptionalString,
+  /** The person the demo's local identity provider knows: set by `npm start`; the sign-in page explains how to use it. */
+  BUMPERS_DEMO_SSO_EMAIL: ZOptionalString,
   /** Base URL of Slack's Web API (methods are posted to `<url>/<method>`); tests and the demo point it at the fake. */
   SLACK_API_URL: z
     .string()

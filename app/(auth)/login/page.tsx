@@ -25,6 +25,14 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
         providers={enabledOAuthProviders()}
         initialError={typeof error === "string" ? error : undefined}
       />
+      {env().BUMPERS_DEMO_SSO_EMAIL ? (
+        <p className="mt-6 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-slate-700">
+          <span className="font-medium">Demo single sign-on:</span> enter{" "}
+          <span className="font-mono">{env().BUMPERS_DEMO_SSO_EMAIL}</span>, continue with Acme&apos;s single sign-on,
+          and sign in at the local identity provider with the demo password. The first sign-in creates the account and
+          puts it on the Payments team.
+        </p>
+      ) : null}
       <p className="mt-6 text-center text-sm text-slate-500">
         New to Bumpers?{" "}
         <Link href="/signup" className="font-medium text-brand-600 hover:text-brand-700">
