@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState } from "react";
 import { moveRuleAction } from "@/lib/alerting/actions";
-import { Button } from "@/components/ui/button";
+import { MoveButtons, type TMoveDirection } from "@/components/ui/move-buttons";
 
 /**
  * Up and down buttons (real buttons, so Tab and Enter move a rule); order decides which rule wins,
@@ -22,7 +22,7 @@ export function MoveRuleButtons({
   last: boolean;
 }) {
   const [state, dispatch, pending] = useActionState(moveRuleAction, null);
-  const move = (direction: "up" | "down") => {
+  const move = (direction: TMoveDirection) => {
     const form = new FormData();
     form.set("org", orgSlug);
     form.set("team", teamSlug);
@@ -32,29 +32,14 @@ export function MoveRuleButtons({
   };
   return (
     <div className="flex items-center gap-0.5">
-      {(
-        [
-          ["up", first, "↑"],
-          ["down", last, "↓"],
-        ] as const
-      ).map(([direction, end, arrow]) => (
-        <Button
-          key={direction}
-          size="sm"
-          variant="ghost"
-          disabled={end || pending}
-          onClick={() => move(direction)}
-          aria-label={`Move ${rule.name} ${direction}`}
-          title={`Move ${direction}`}
-        >
-          {arrow}
-        </Button>
-      ))}
-      {state && !state.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.error.message}
-        </span>
-      ) : null}
+      <MoveButtons
+        name={rule.name}
+        first={first}
+        last={last}
+        pending={pending}
+        error={state && !state.ok ? state.error.message : null}
+        onMove={move}
+      />
     </div>
   );
 }

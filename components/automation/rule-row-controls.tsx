@@ -3,7 +3,7 @@
 import { startTransition, useActionState } from "react";
 import { deleteRuleAction, moveRuleAction, setRuleEnabledAction } from "@/lib/automation/actions";
 import type { TActionResult } from "@/lib/server/action-result";
-import { Button } from "@/components/ui/button";
+import { MoveButtons } from "@/components/ui/move-buttons";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 // The controls of one rule in a list: on/off, up/down, delete. Real buttons, so Tab and Enter
@@ -77,29 +77,14 @@ export function MoveRuleButtons({
   const error = errorOf(state);
   return (
     <span className="inline-flex items-center gap-0.5">
-      {(
-        [
-          ["up", first, "↑"],
-          ["down", last, "↓"],
-        ] as const
-      ).map(([direction, end, arrow]) => (
-        <Button
-          key={direction}
-          size="sm"
-          variant="ghost"
-          disabled={end || pending}
-          onClick={() => post({ org: list.orgSlug, team: list.teamSlug, ruleId: rule.id, direction })}
-          aria-label={`Move ${rule.name} ${direction}`}
-          title={`Move ${direction}`}
-        >
-          {arrow}
-        </Button>
-      ))}
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <MoveButtons
+        name={rule.name}
+        first={first}
+        last={last}
+        pending={pending}
+        error={error}
+        onMove={(direction) => post({ org: list.orgSlug, team: list.teamSlug, ruleId: rule.id, direction })}
+      />
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { startTransition, useActionState } from "react";
 import type { TGroupMappingRow, TSsoSettings } from "@/lib/sso/config/queries";
 import { moveGroupMappingAction, removeGroupMappingAction } from "@/lib/sso/actions";
 import { ActionError } from "@/components/ui/action-error";
-import { Button } from "@/components/ui/button";
+import { MoveButtons } from "@/components/ui/move-buttons";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EditDialog, FormDialog } from "@/components/ui/form-dialog";
 import { MappingForm } from "./mapping-form";
@@ -80,25 +80,14 @@ export function MoveMappingButtons({
   return (
     <span className="inline-flex items-center gap-0.5">
       <span className="w-6 text-xs tabular-nums text-slate-500">{mapping.position}</span>
-      {(
-        [
-          ["up", first, "↑"],
-          ["down", last, "↓"],
-        ] as const
-      ).map(([direction, end, arrow]) => (
-        <Button
-          key={direction}
-          size="sm"
-          variant="ghost"
-          disabled={end || pending}
-          onClick={() => move(direction)}
-          aria-label={`Move ${mapping.groupName} ${direction}`}
-          title={`Move ${direction}`}
-          className="px-1.5"
-        >
-          {arrow}
-        </Button>
-      ))}
+      <MoveButtons
+        name={mapping.groupName}
+        first={first}
+        last={last}
+        pending={pending}
+        onMove={move}
+        className="px-1.5"
+      />
       <ActionError state={state} />
     </span>
   );
