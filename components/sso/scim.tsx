@@ -1,7 +1,5 @@
-import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import type { TScimTokenRow } from "@/lib/sso/config/queries";
-import { NoTokens, TokenTable, tokenColumns } from "@/components/tokens/token-columns";
+import { NoTokens, statusColumn, TokenTable, tokenColumns } from "@/components/tokens/token-columns";
 import { CopyValue } from "./copy-value";
 import { CreateScimTokenForm, RevokeScimTokenButton } from "./scim-token-forms";
 
@@ -32,22 +30,7 @@ export function Scim({ orgSlug, baseUrl, tokens }: { orgSlug: string; baseUrl: s
               hint,
               created,
               lastUsed,
-              {
-                key: "actions",
-                header: <span className="sr-only">Status and actions</span>,
-                className: "text-right",
-                cell: (t) =>
-                  t.revokedAt ? (
-                    <Badge tone="neutral">
-                      <span title={formatDateTime(t.revokedAt)}>Revoked {formatDate(t.revokedAt)}</span>
-                    </Badge>
-                  ) : (
-                    <RevokeScimTokenButton
-                      orgSlug={orgSlug}
-                      token={{ id: t.id, name: t.name, hint: t.hint, lastUsed: formatLastUsed(t.lastUsedAt, now) }}
-                    />
-                  ),
-              },
+              statusColumn(now, (token) => <RevokeScimTokenButton orgSlug={orgSlug} token={token} />),
             ]}
           />
         ) : (

@@ -1,9 +1,8 @@
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { TOKEN_KIND_LABELS } from "@/lib/tokens/schemas";
 import type { TOrgTokenRow } from "@/lib/tokens/queries";
 import { RevokeTokenButton } from "./revoke-token-button";
-import { NoTokens, TokenTable, tokenColumns } from "./token-columns";
+import { NoTokens, statusColumn, TokenTable, tokenColumns } from "./token-columns";
 
 export function OrgTokenTable({ tokens, orgSlug }: { tokens: TOrgTokenRow[]; orgSlug: string }) {
   if (!tokens.length) {
@@ -37,22 +36,7 @@ export function OrgTokenTable({ tokens, orgSlug }: { tokens: TOrgTokenRow[]; org
         },
         created,
         lastUsed,
-        {
-          key: "actions",
-          header: <span className="sr-only">Status and actions</span>,
-          className: "text-right",
-          cell: (t) =>
-            t.revokedAt ? (
-              <Badge tone="neutral">
-                <span title={formatDateTime(t.revokedAt)}>Revoked {formatDate(t.revokedAt)}</span>
-              </Badge>
-            ) : (
-              <RevokeTokenButton
-                orgSlug={orgSlug}
-                token={{ id: t.id, name: t.name, hint: t.hint, lastUsed: formatLastUsed(t.lastUsedAt, now) }}
-              />
-            ),
-        },
+        statusColumn(now, (token) => <RevokeTokenButton orgSlug={orgSlug} token={token} />),
       ]}
     />
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
 import { DateOf, LastUsed } from "@/components/ui/data-table-cells";
+import { formatDate, formatDateTime, formatLastUsed } from "@/components/ui/format";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -21,6 +23,29 @@ export function tokenColumns<T extends TTokenRow>(now: Date): Record<"hint" | "c
       className: "whitespace-nowrap",
       cell: (t) => <LastUsed at={t.lastUsedAt} now={now} />,
     },
+  };
+}
+
+/** What a revoke control is told about its token (for its confirmation). */
+export type TRevokableToken = { id: string; name: string; hint: string; lastUsed: string };
+
+/** The last column: when a token was revoked, or the control that revokes an active one. */
+export function statusColumn<T extends TTokenRow & { name: string }>(
+  now: Date,
+  revoke: (token: TRevokableToken) => ReactNode,
+): TColumn<T> {
+  return {
+    key: "actions",
+    header: <span className="sr-only">Status and actions</span>,
+    className: "text-right",
+    cell: (t) =>
+      t.revokedAt ? (
+        <Badge tone="neutral">
+          <span title={formatDateTime(t.revokedAt)}>Revoked {formatDate(t.revokedAt)}</span>
+        </Badge>
+      ) : (
+        revoke({ id: t.id, name: t.name, hint: t.hint, lastUsed: formatLastUsed(t.lastUsedAt, now) })
+      ),
   };
 }
 
