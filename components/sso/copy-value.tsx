@@ -1,11 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A value to paste into the IdP's console: its label, the value in full, and a copy button. */
 export function CopyValue({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="min-w-0">
       <div className="text-xs font-medium text-slate-600">{label}</div>
@@ -13,16 +11,7 @@ export function CopyValue({ label, value }: { label: string; value: string }) {
         <code className="min-w-0 flex-1 break-all rounded-md bg-slate-50 px-2 py-1.5 font-mono text-xs text-slate-800 ring-1 ring-slate-200">
           {value}
         </code>
-        <Button
-          size="sm"
-          variant="secondary"
-          aria-label={`Copy ${label}`}
-          onClick={() => {
-            void navigator.clipboard?.writeText(value).then(() => setCopied(true));
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton value={value} ariaLabel={`Copy ${label}`} />
       </div>
     </div>
   );

@@ -1,11 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "./button";
+import { CopyButton } from "./copy-button";
 
 /** Shows a secret once, with a copy button and a reminder that it will not be shown again. */
 export function SecretReveal({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="rounded-md border border-amber-200 bg-amber-50 p-3">
       <p className="text-sm font-medium text-amber-900">{label}</p>
@@ -17,15 +15,7 @@ export function SecretReveal({ label, value }: { label: string; value: string })
         >
           {value}
         </code>
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(value).then(() => setCopied(true));
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton value={value} />
       </div>
     </div>
   );
