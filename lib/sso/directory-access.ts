@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
+import { globMatch } from "@/lib/domain/glob";
 import type { TOrgRole, TTeamRole } from "@/lib/auth/permissions";
 
 // What the identity provider says a person may do in an org, and making memberships match it.
@@ -39,13 +40,12 @@ const TEAM_RANK: Record<TTeamRole, number> = { viewer: 0, editor: 1, admin: 2 };
 const higherOrg = (a: TOrgRole | null, b: TOrgRole | null) => (!a ? b : !b ? a : ORG_RANK[b] > ORG_RANK[a] ? b : a);
 const higherTeam = (a: TTeamRole | undefined, b: TTeamRole) => (!a || TEAM_RANK[b] > TEAM_RANK[a] ? b : a);
 
-/** `*` matches any run of characters; everything else literally, case-insensitively. */
+/**
+ * `*` matches any run of characters; everything else literally, case-insensitively. The shared
+ * linear matcher (lib/domain/glob.ts), never a regular expression built from what an owner typed.
+ */
 export function groupPatternMatches(pattern: string, group: string): boolean {
-  const source = pattern
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${source}$`, "i").test(group);
+  return globMatch(pattern.toLowerCase(), group.toLowerCase());
 }
 
 /** `<team-slug>/<role>` → the slug and role; null for any other group value. */
