@@ -2,13 +2,13 @@ import "server-only";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { moveWithin, type TMoveTo } from "@/lib/domain/ordered-list";
 import { loadRuleForUpdate } from "./load-rule";
 import { listRules, type TRuleView } from "./queries";
 import { lockRuleLists } from "./write-checks";
 import { listOrder, renumber } from "./write-rule";
 
-/** Up or down one place, or to a 0-based index of the list. */
-export type TMoveTo = "up" | "down" | { index: number };
+export type { TMoveTo } from "@/lib/domain/ordered-list";
 
 /**
  * Moves a rule within its list (order decides which rule acts first and where "stop processing"
@@ -25,21 +25,19 @@ export async function moveRule(
     await lockRuleLists(tx, orgId);
     const rule = await loadRuleForUpdate(tx, orgId, teamId, ruleId);
     const ids = await listOrder(tx, orgId, teamId);
-    const from = ids.indexOf(rule.id);
-    const target = to === "up" ? from - 1 : to === "down" ? from + 1 : to.index;
-    if (!Number.isInteger(target)) throw new AppError("bad_request", "Give a whole index.", { field: "index" });
-    const index = Math.max(0, Math.min(target, ids.length - 1));
-    if (index === from) return;
-    ids.splice(from, 1);
-    ids.splice(index, 0, rule.id);
+    if (typeof to === "object" && !Number.isInteger(to.index)) {
+      throw new AppError("bad_request", "Give a whole index.", { field: "index" });
+    }
+    const moved = moveWithin(ids, rule.id, to);
+    if (!moved) return;
     await renumber(tx, orgId, ids);
     await recordAudit(tx, {
       orgId,
       actor,
       action: "automation_rule.moved",
       target: { type: "automation_rule", id: rule.id, label: rule.name },
-      before: { position: from + 1 },
-      after: { position: index + 1 },
+      before: { position: moved.from + 1 },
+      after: { position: moved.to + 1 },
     });
   });
   return listRules(orgId, teamId);
